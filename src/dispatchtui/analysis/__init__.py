@@ -1,0 +1,42 @@
+"""The core: pure functions, text in, parts of the model out. No UI imports here, ever.
+
+Two entry points:
+
+* :func:`segment` — the cheap part (paragraphs, sentences, headline, dateline, repeats). It needs no
+  model and is what the reader paints at once.
+* :func:`analyze` — everything: :func:`segment` plus quotes, people, speaker resolution and topics.
+  The NER model loads lazily on first use (see :mod:`dispatchtui.analysis.nlp`).
+"""
+from __future__ import annotations
+
+from ..model import Dispatch
+
+#: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
+ANALYSER_VERSION = "1"
+
+
+def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:
+    """Layout only: fast, model-free. ``text`` must already be normalized (see :mod:`dispatchtui.load`)."""
+    from .layout import layout
+
+    lay = layout(text)
+    return Dispatch(
+        text=text, source=source, encoding=encoding,
+        headline=lay.headline, dateline=lay.dateline, paragraphs=lay.paragraphs,
+        sentences=lay.sentences, repeats=lay.repeats, analysed=False, notes=notes,
+    )
+
+
+def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8") -> Dispatch:
+    """The whole pipeline, in order: layout → quotes → people → resolution → topics."""
+    d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
+    from .quotes import find_quotes
+    from .people import find_people
+    from .resolve import resolve
+    from .topics import find_topics
+
+    raw_quotes = find_quotes(d.text, d.paragraphs, d.sentences)
+    entities = find_people(d.text, d.sentences)
+    quotes, speakers = resolve(d.text, raw_quotes, entities)
+    topics = find_topics(d.text, d.paragraphs, d.sentences, entities)
+    return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)

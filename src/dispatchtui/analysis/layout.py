@@ -1,0 +1,207 @@
+"""Layout: paragraphs, sentences, headline, dateline and repeated passages. Model-free and fast.
+
+Input is normalized text (see :mod:`.normalize`): after normalization every non-blank line is one
+paragraph (hard-wrapped lines have already been joined, blank-line runs collapsed).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Dateline, Repeat, Span
+from .lexicon.agencies import AGENCIES
+
+_MONTHS = (
+    r"января|февраля|марта|апреля|мая|июня|июля|августа|сентября|октября|ноября|декабря"
+    r"|янв|фев|февр|мар|апр|июн|июл|авг|сен|сент|окт|ноя|нояб|дек"
+)
+_DATE = rf"(?P<date>\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?)"
+# A place: one to four capitalized words, hyphenated parts allowed (НЬЮ-ЙОРК, Нижний Новгород).
+_PLACE = r"(?P<place>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]*(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]*){0,3})"
+# An agency: capitalized words, dotted domains (INTERFAX.RU), optional slashes (/ТАСС/).
+_AGENCY_WORDS = r"[A-ZА-ЯЁ][\w.\-]*(?:\s[A-ZА-ЯЁ][\w.\-]*){0,3}"
+_DASH = r"[-–—]"
+
+_DATELINE_PATTERNS = [
+    # Душанбе. 16 февраля. KAZAKHSTAN TODAY - …   Москва. 8 мая. INTERFAX.RU - …   МОСКВА, 8 августа. /ТАСС/. …
+    re.compile(
+        rf"{_PLACE}[.,]\s+{_DATE}[.,]?\s+(?P<slash>/\s*)?(?P<agency>{_AGENCY_WORDS})(?(slash)\s*/)"
+        rf"(?:\s*\.|\s+{_DASH}(?=\s)|(?=\s+[A-ZА-ЯЁ«\"„]))\s*"
+    ),
+    # МОСКВА, 10 авг - РИА Новости.   ВЛАДИВОСТОК, 10 авг – РИА Новости.
+    re.compile(rf"{_PLACE},\s+{_DATE}\s*{_DASH}\s*(?P<agency>{_AGENCY_WORDS})\.?(?:\s+{_DASH}(?=\s))?\s*"),
+    # ТАСС, 24 ноября.  (agency first, no place)
+    re.compile(rf"(?P<agency>{_AGENCY_WORDS}),\s+{_DATE}\.(?:\s+{_DASH}(?=\s))?\s*"),
+    # МОСКВА, 30 мая ПРАЙМ …  (agency after the date, no punctuation)
+    re.compile(rf"{_PLACE},\s+{_DATE}\s+(?P<agency>{_AGENCY_WORDS})(?:\s*\.|\s+{_DASH}(?=\s)|(?=\s))\s*"),
+    # МОСКВА, 8 августа. …  (place and date only)
+    re.compile(rf"{_PLACE}[.,]\s+{_DATE}\.(?:\s+{_DASH}(?=\s))?\s*"),
+]
+
+#: Headlines are short: longer first lines are lead paragraphs.
+HEADLINE_MAX_CHARS = 200
+#: A repeated passage is at least this many words and characters long.
+REPEAT_MIN_WORDS = 8
+REPEAT_MIN_CHARS = 40
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    headline: Span | None
+    dateline: Dateline | None
+    paragraphs: tuple[Span, ...]
+    sentences: tuple[Span, ...]
+    repeats: tuple[Repeat, ...]
+
+
+def layout(text: str) -> Layout:
+    paragraphs = find_paragraphs(text)
+    headline = find_headline(text, paragraphs)
+    body = [p for p in paragraphs if headline is None or p.start >= headline.end]
+    dateline = None
+    for p in body[:2]:  # the dateline opens the lead, or stands alone just before it (RIA)
+        dateline = parse_dateline(text, p.start, p.end)
+        if dateline is not None:
+            break
+    sentences = find_sentences(text, paragraphs, headline, dateline)
+    repeats = [r for r in find_repeats(text) if _is_debris(text, r, paragraphs)]
+    return Layout(headline, dateline, tuple(paragraphs), tuple(sentences), tuple(repeats))
+
+
+def find_paragraphs(text: str) -> list[Span]:
+    """Every non-blank line is a paragraph; the span excludes surrounding whitespace."""
+    spans: list[Span] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        end = text.find("\n", pos)
+        if end < 0:
+            end = n
+        s, e = pos, end
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            spans.append(Span(s, e))
+        pos = end + 1
+    return spans
+
+
+def find_headline(text: str, paragraphs: list[Span]) -> Span | None:
+    """A short first line without final punctuation, followed by a blank line, is the headline."""
+    if len(paragraphs) < 2:
+        return None
+    first = paragraphs[0]
+    line = text[first.start:first.end]
+    if len(line) > HEADLINE_MAX_CHARS or line[-1] in ".,;:-–—…" or not text.startswith("\n\n", first.end):
+        return None
+    if parse_dateline(text, first.start, first.end) is not None:
+        return None
+    if not any(ch.isalpha() for ch in line):
+        return None
+    return first
+
+
+def parse_dateline(text: str, start: int, end: int) -> Dateline | None:
+    """A wire dateline at ``text[start:]`` (within the paragraph ending at ``end``), or None."""
+    window_end = min(end, start + 160)
+    for pattern in _DATELINE_PATTERNS:
+        m = pattern.match(text, start, window_end)
+        if m is None:
+            continue
+        groups = m.groupdict()
+        agency = (groups.get("agency") or "").strip(" /.") or None
+        place = (groups.get("place") or "").strip() or None
+        if agency is not None and pattern is _DATELINE_PATTERNS[2] and not _known_agency(agency):
+            continue  # "ТАСС, 24 ноября." — only a known agency may stand without a place
+        if agency is not None and pattern is _DATELINE_PATTERNS[3] and not _known_agency(agency):
+            continue
+        if place is not None and _known_agency(place) and agency is None:
+            place, agency = None, place
+        date = re.sub(r"\s+", " ", groups["date"]).strip().rstrip(".")
+        stop = m.end()
+        while stop > start and text[stop - 1].isspace():
+            stop -= 1
+        return Dateline(start, stop, place, date, agency)
+    return None
+
+
+def _known_agency(name: str) -> bool:
+    key = name.strip(" /.").upper()
+    return key in AGENCIES or key.split(".")[0] in AGENCIES
+
+
+def find_sentences(text: str, paragraphs: list[Span], headline: Span | None,
+                   dateline: Dateline | None) -> list[Span]:
+    """razdel sentences inside each paragraph (the headline counts as one; the dateline is not one)."""
+    from razdel import sentenize
+
+    out: list[Span] = []
+    for p in paragraphs:
+        start = p.start
+        if dateline is not None and p.start <= dateline.start < p.end:
+            start = dateline.end
+            while start < p.end and text[start].isspace():
+                start += 1
+        if start >= p.end:
+            continue
+        if headline is not None and p == headline:
+            out.append(p)
+            continue
+        for s in sentenize(text[start:p.end]):
+            if s.stop > s.start:
+                out.append(Span(start + s.start, start + s.stop))
+    return out
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
+    """Keep the repeats a reader wants dimmed: scraper debris, not a lead echoing the headline.
+
+    Debris is a passage printed twice in a row (at most a few punctuation marks between the two copies,
+    as in ``… Рахмоном, - В рамках … Рахмоном``), or a whole paragraph printed again.
+    """
+    gap = text[r.of.end:r.start]
+    if sum(1 for ch in gap if not ch.isspace()) <= 8 and len(gap) <= 16:
+        return True
+
+    def whole_paragraph(span: Span) -> bool:
+        return any(p.start <= span.start and span.end <= p.end and len(span) >= 0.9 * len(p) for p in paragraphs)
+
+    return whole_paragraph(r.span) and whole_paragraph(r.of)
+
+
+def find_repeats(text: str, max_repeats: int = 1000) -> list[Repeat]:
+    """Passages of at least ``REPEAT_MIN_WORDS`` words that occur verbatim earlier in the text.
+
+    Linear: word shingles are hashed once; a match is extended greedily and skipped over.
+    """
+    words = [(m.start(), m.end(), m.group().lower()) for m in _WORD.finditer(text)]
+    k = REPEAT_MIN_WORDS
+    if len(words) < 2 * k:
+        return []
+    first_seen: dict[tuple[str, ...], int] = {}
+    repeats: list[Repeat] = []
+    i = 0
+    n = len(words)
+    while i + k <= n and len(repeats) < max_repeats:
+        key = tuple(w[2] for w in words[i:i + k])
+        j = first_seen.get(key)
+        if j is None or j + k > i:
+            first_seen.setdefault(key, i)
+            i += 1
+            continue
+        length = k
+        while i + length < n and j + length < i and words[j + length][2] == words[i + length][2]:
+            length += 1
+        a, b = words[i][0], words[i + length - 1][1]
+        c, d = words[j][0], words[j + length - 1][1]
+        if b - a >= REPEAT_MIN_CHARS and text[a:b] == text[c:d]:
+            repeats.append(Repeat(a, b, Span(c, d)))
+            i += length
+        else:
+            i += 1
+    return repeats

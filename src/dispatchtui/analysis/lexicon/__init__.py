@@ -1,0 +1,1 @@
+"""Data, not code: word lists the analysis uses."""

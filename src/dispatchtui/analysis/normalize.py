@@ -1,0 +1,98 @@
+"""Text normalization: one canonical text that every offset in the model points into.
+
+* CRLF / CR → LF; a BOM or stray U+FEFF is dropped;
+* terminal escape sequences (CSI, OSC, DCS, …) are removed, other C0/C1 control characters
+  and bidi overrides are removed (tab becomes a space) — nothing from a dispatch can drive the terminal;
+* trailing spaces are trimmed, runs of blank lines collapse into one blank line;
+* hard-wrapped lines (a block of lines cut at a fixed width) are joined into one line.
+
+Pure: text in, text out. Offsets are always into the *output*.
+"""
+from __future__ import annotations
+
+import re
+
+# ESC-introduced sequences: CSI (ESC [ … final), OSC (ESC ] … BEL or ST), DCS/SOS/PM/APC (ESC P/X/^/_ … ST),
+# and two-character escapes (ESC + one char). The C1 single-character forms (U+009B CSI, U+009D OSC) too.
+_ESCAPES = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]?            # CSI
+  | \x1b\][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)?   # OSC … BEL | ST
+  | \x1b[PX^_][^\x1b\x9c]*(?:\x1b\\|\x9c)?        # DCS, SOS, PM, APC … ST
+  | \x1b[@-Z\\-_]?                    # other two-character escapes (or a lone ESC)
+  | \x9b[0-?]*[ -/]*[@-~]?              # C1 CSI
+  | \x9d[^\x07\x9c]*(?:\x07|\x9c)?      # C1 OSC
+    """,
+    re.VERBOSE,
+)
+# Remaining control characters (tab and newline are handled separately), DEL, C1 controls,
+# bidi embedding/override/isolate controls, BOM / zero-width no-break space.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
+_BLANK_RUNS = re.compile(r"\n{3,}")
+_TRAILING = re.compile(r"[ \t\u00a0]+\n")
+
+#: Longest line that can still be a hard-wrapped one: wire copy wraps at 60–80 columns.
+WRAP_MAX_WIDTH = 100
+
+
+def normalize(raw: str) -> tuple[str, tuple[str, ...]]:
+    """Return the normalized text and notes on what was changed that a reader should know."""
+    notes: list[str] = []
+    text = raw.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x1b" in text or "\x9b" in text or "\x9d" in text:
+        text, n = _ESCAPES.subn("", text)
+        if n:
+            notes.append(f"removed {n} terminal escape sequence{'s' if n != 1 else ''}")
+    text = text.replace("\t", " ")
+    text, n = _CONTROLS.subn("", text)
+    if n and not (n == 1 and raw.startswith("\ufeff")):
+        notes.append(f"removed {n} control character{'s' if n != 1 else ''}")
+    text = _TRAILING.sub("\n", text)
+    text = text.strip("\n ")
+    text = _BLANK_RUNS.sub("\n\n", text)
+    text = unwrap(text)
+    return text, tuple(notes)
+
+
+def unwrap(text: str) -> str:
+    """Join hard-wrapped lines of each blank-line separated block.
+
+    A block whose lines are all at most ``WRAP_MAX_WIDTH`` wide and several of them long is a wrapped
+    block: a line break in it is a *wrap* when the line before it is long (at least 70 % of the block's
+    widest line) and the next line does not open a dialogue dash or a list; otherwise it is a paragraph break.
+    Blocks with longer lines are one paragraph per line (the line break is meaningful).
+    """
+    if "\n" not in text:
+        return text
+    out: list[str] = []
+    for block in text.split("\n\n"):
+        lines = block.split("\n")
+        if len(lines) < 2:
+            out.append(block)
+            continue
+        width = max(len(line) for line in lines)
+        if width > WRAP_MAX_WIDTH or width < 30:
+            out.append(block)
+            continue
+        long_lines = sum(1 for line in lines[:-1] if len(line) >= 0.7 * width)
+        if long_lines < max(1, (len(lines) - 1) // 2):
+            out.append(block)
+            continue
+        joined = [lines[0]]
+        for line in lines[1:]:
+            prev = joined[-1].rsplit("\n", 1)[-1]
+            stripped = line.lstrip()
+            is_wrap = (
+                len(prev) >= 0.7 * width
+                and stripped
+                and not stripped.startswith(("— ", "- ", "– ", "* ", "• "))
+            )
+            if is_wrap:
+                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and stripped[:1].islower():
+                    joined[-1] = joined[-1] + stripped          # торгово-\nэкономические
+                else:
+                    joined[-1] = joined[-1] + " " + stripped
+            else:
+                joined[-1] = joined[-1] + "\n" + line
+        out.append(joined[0] if len(joined) == 1 else "\n".join(joined))
+    return "\n\n".join(out)

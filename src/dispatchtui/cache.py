@@ -1,0 +1,81 @@
+"""Analysis cache on disk: one JSON file per (analyser version, dispatch text).
+
+The platform cache dir (``DISPATCHTUI_CACHE_DIR`` overrides). Entries are written atomically
+(temp file + rename); a corrupt, half-written or foreign entry is ignored and rebuilt. The cache is
+the only place dispatchtui writes; failures to write are silent (the cache is an optimisation).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from .model import Dispatch, dispatch_from_json
+
+
+def cache_dir() -> Path:
+    override = os.environ.get("DISPATCHTUI_CACHE_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_cache_dir
+
+    return Path(user_cache_dir("dispatchtui", appauthor=False))
+
+
+def _key(text: str) -> str:
+    from .analysis import ANALYSER_VERSION
+
+    h = hashlib.sha256()
+    h.update(ANALYSER_VERSION.encode())
+    h.update(b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _path(text: str) -> Path:
+    k = _key(text)
+    return cache_dir() / k[:2] / f"{k}.json"
+
+
+def get(base: Dispatch) -> Dispatch | None:
+    """The cached analysis of ``base.text``, with ``base``'s source/encoding/notes, or None."""
+    if os.environ.get("DISPATCHTUI_NO_CACHE") == "1":
+        return None
+    p = _path(base.text)
+    try:
+        with open(p, encoding="utf-8") as fh:
+            o = json.load(fh)
+        if o.get("text_sha") != hashlib.sha256(base.text.encode("utf-8", "surrogatepass")).hexdigest():
+            return None
+        o["text"] = base.text
+        d = dispatch_from_json(o)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return d.with_(source=base.source, encoding=base.encoding, notes=base.notes)
+
+
+def put(d: Dispatch) -> None:
+    if os.environ.get("DISPATCHTUI_NO_CACHE") == "1":
+        return
+    p = _path(d.text)
+    o = d.to_json()
+    o["quotes"] = [q.to_cache_json() for q in d.quotes]
+    o["text_sha"] = hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest()
+    del o["text"]
+    try:
+        p.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-", suffix=".json")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                json.dump(o, fh, ensure_ascii=False)
+            os.replace(tmp, p)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+    except OSError:
+        pass

@@ -1,0 +1,223 @@
+"""Command line: ``dispatchtui [read] PATH...`` opens the reader, ``dispatchtui extract PATH...`` prints the model.
+
+Exit codes: 0 all inputs fine, 1 some inputs failed (each named on stderr, the rest still processed),
+2 usage error.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from . import __version__
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+_DESCRIPTION = """\
+A terminal reader for Russian news dispatches (wire copy): who is quoted, what they said,
+and what the piece is about.
+
+  dispatchtui samples/                 open a folder (or files) in the reader
+  dispatchtui extract samples/ --format jsonl   print the analysis, one JSON object per dispatch
+
+PATH may be a file, a folder (searched recursively for .txt/.md/extension-less text files,
+in natural order) or - for standard input. Encodings are detected (UTF-8 with or without BOM,
+UTF-16, Windows-1251, KOI8-R, CP866); --encoding overrides. Files are only ever read.
+"""
+
+_EXTRACT_DESCRIPTION = """\
+Analyse dispatches and print the model (schema dispatchtui/1): normalized text, headline,
+dateline (place, date, agency), paragraphs, sentences, repeated passages, quotes with their
+cue and speaker, speakers (people and organizations, nominative, with roles) and topics.
+All positions are character offsets into "text".
+
+formats: jsonl (one object per dispatch), json (one array), markdown (a readable digest).
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage errors exit 2 with one line, no traceback
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _common(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
+    p.add_argument("--encoding", metavar="ENC", help="decode every input with ENC instead of detecting it")
+
+
+def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
+    read = _Parser(prog="dispatchtui", description=_DESCRIPTION,
+                   formatter_class=argparse.RawDescriptionHelpFormatter,
+                   epilog="Subcommands: 'dispatchtui extract --help' for the machine-readable output.")
+    read.add_argument("--version", action="version", version=f"dispatchtui {__version__}")
+    _common(read)
+    read.add_argument("--lang", choices=("ru", "en"), help="interface language (default: from LANG/LC_ALL)")
+    extract = _Parser(prog="dispatchtui extract", description=_EXTRACT_DESCRIPTION,
+                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    _common(extract)
+    extract.add_argument("--format", choices=("jsonl", "json", "markdown"), default="jsonl")
+    extract.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
+                         help="analyse in N processes (useful for large batches; default 1)")
+    extract.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    return read, extract
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    read_parser, extract_parser = build_parsers()
+    if argv and argv[0] == "extract":
+        args = extract_parser.parse_args(argv[1:])
+        if args.jobs < 1:
+            extract_parser.error("--jobs must be at least 1")
+        return _guard(lambda: run_extract(args))
+    if argv and argv[0] == "read":
+        argv = argv[1:]
+    args = read_parser.parse_args(argv)
+    return _guard(lambda: run_read(args))
+
+
+def _guard(fn) -> int:
+    try:
+        return fn()
+    except KeyboardInterrupt:
+        print("dispatchtui: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader of our output went away (| head): not an error of ours.
+        try:
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        except OSError:
+            pass
+        return EXIT_OK
+
+
+def _check_encoding(name: str | None) -> str | None:
+    if name is None:
+        return None
+    import codecs
+
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        print(f"dispatchtui: unknown encoding {name!r}", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
+    return name
+
+
+def _report(errors) -> None:
+    for e in errors:
+        print(f"dispatchtui: {e.path}: {e.reason}", file=sys.stderr)
+
+
+def run_read(args) -> int:
+    from .load import discover
+
+    encoding = _check_encoding(args.encoding)
+    paths, errors = discover(args.paths)
+    _report(errors)
+    if not paths:
+        print("dispatchtui: nothing to open", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    if "-" in paths and not sys.stdin.isatty():
+        # The reader needs the terminal on stdin; read the piped dispatch first, then reattach.
+        from .load import _read_bytes
+
+        _read_bytes("-")
+        try:
+            tty = os.open("/dev/tty", os.O_RDONLY)
+            os.dup2(tty, 0)
+            sys.stdin = open(0, closefd=False)
+        except OSError:
+            print("dispatchtui: no terminal to run the reader in (use 'dispatchtui extract -')", file=sys.stderr)
+            return EXIT_USAGE
+    if not sys.stdout.isatty() and os.environ.get("DISPATCHTUI_FORCE_TUI") != "1":
+        print("dispatchtui: the reader needs a terminal; for piped output use 'dispatchtui extract'",
+              file=sys.stderr)
+        return EXIT_USAGE
+    from .app import run_app
+
+    code = run_app(paths, lang=args.lang, encoding=encoding)
+    return max(code, EXIT_SOME_FAILED if errors else EXIT_OK)
+
+
+def _analyse_one(task: tuple[str, str | None, bool]):
+    """Load and analyse one path → (path, Dispatch | None, error reason | None). Used by worker processes too."""
+    path, encoding, use_cache = task
+    from .load import LoadError, load_path
+
+    loaded = load_path(path, encoding)
+    if isinstance(loaded, LoadError):
+        return path, None, loaded.reason
+    from .analysis import analyze, segment
+
+    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
+    if use_cache:
+        from . import cache
+
+        hit = cache.get(base)
+        if hit is not None:
+            return path, hit, None
+    try:
+        d = analyze(base)
+    except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
+        return path, None, f"analysis failed ({type(exc).__name__}: {exc})"
+    if use_cache:
+        from . import cache
+
+        cache.put(d)
+    return path, d, None
+
+
+def run_extract(args) -> int:
+    from .export import to_json_array, to_json_line, to_markdown
+    from .load import discover
+
+    encoding = _check_encoding(args.encoding)
+    paths, errors = discover(args.paths)
+    _report(errors)
+    failed = bool(errors)
+    use_cache = not args.no_cache and os.environ.get("DISPATCHTUI_NO_CACHE") != "1"
+    tasks = [(p, encoding, use_cache) for p in paths]
+    out = sys.stdout
+    collected = []
+    first_md = True
+    for path, d, reason in _run_tasks(tasks, args.jobs):
+        if d is None:
+            print(f"dispatchtui: {path}: {reason}", file=sys.stderr)
+            failed = True
+            continue
+        if args.format == "jsonl":
+            out.write(to_json_line(d) + "\n")
+            out.flush()
+        elif args.format == "markdown":
+            if not first_md:
+                out.write("\n---\n\n")
+            out.write(to_markdown(d))
+            first_md = False
+        else:
+            collected.append(d)
+    if args.format == "json":
+        out.write(to_json_array(collected) + "\n")
+    out.flush()
+    if not paths:
+        return EXIT_SOME_FAILED
+    return EXIT_SOME_FAILED if failed else EXIT_OK
+
+
+def _run_tasks(tasks, jobs: int):
+    if jobs <= 1 or len(tasks) < 2 * jobs:
+        for t in tasks:
+            yield _analyse_one(t)
+        return
+    if "-" in (t[0] for t in tasks):  # stdin cannot be read from a worker process
+        from .load import _read_bytes
+
+        _read_bytes("-")
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else None
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
+        yield from pool.map(_analyse_one, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))

@@ -1,0 +1,78 @@
+"""Serializations of the model: jsonl / json (schema ``dispatchtui/1``) and a markdown digest."""
+from __future__ import annotations
+
+import json
+
+from .model import Dispatch
+
+
+def to_json_line(d: Dispatch) -> str:
+    return json.dumps(d.to_json(), ensure_ascii=False)
+
+
+def to_json_array(ds: list[Dispatch]) -> str:
+    return json.dumps([d.to_json() for d in ds], ensure_ascii=False, indent=1)
+
+
+def _md_escape(s: str) -> str:
+    """Keep dispatch text from turning into markdown structure (headings, links, emphasis)."""
+    out = []
+    for ch in s:
+        if ch in "\\`*_[]<>#|":
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def to_markdown(d: Dispatch) -> str:
+    """A readable digest a person could paste into a note: headline, dateline, who said what."""
+    lines: list[str] = []
+    if d.headline is not None:
+        title = d.headline.slice(d.text)
+    elif d.paragraphs:
+        first = d.paragraphs[0]
+        start = d.dateline.end if d.dateline is not None and d.dateline.start == first.start else first.start
+        title = d.text[start:first.end].lstrip(" -–—")
+        if len(title) > 120:
+            title = title[: title.rfind(" ", 0, 120) if " " in title[:120] else 120] + "…"
+    else:
+        title = d.source
+    lines.append(f"# {_md_escape(title)}")
+    lines.append("")
+    meta = []
+    if d.dateline is not None:
+        meta.append(", ".join(x for x in (d.dateline.place, d.dateline.date, d.dateline.agency) if x))
+    meta.append(f"source: `{d.source.replace('`', '')}`")
+    lines.append(" · ".join(_md_escape(m) if not m.startswith("source:") else m for m in meta))
+    lines.append("")
+    full = [q for q in d.quotes if q.kind == "full"]
+    if full:
+        lines.append("## Quotes")
+        lines.append("")
+        for q in full:
+            who = q.speaker or "unattributed"
+            sp = d.speaker(q.speaker)
+            if sp is not None and sp.role:
+                who = f"{who}, {sp.role}"
+            lines.append(f"> «{_md_escape(d.text[q.start:q.end])}»")
+            lines.append(f"> — {_md_escape(who)}")
+            lines.append("")
+    elif d.analysed:
+        lines.append("_No quotes found._")
+        lines.append("")
+    people = [s for s in d.speakers if s.kind == "person"]
+    if people:
+        lines.append("## People")
+        lines.append("")
+        for s in people:
+            extra = f" — {s.role}" if s.role else ""
+            count = f" ({len(s.quotes)} quote{'s' if len(s.quotes) != 1 else ''})" if s.quotes else ""
+            lines.append(f"- {_md_escape(s.name)}{_md_escape(extra)}{count}")
+        lines.append("")
+    if d.topics:
+        lines.append("## Topics")
+        lines.append("")
+        lines.append(", ".join(_md_escape(t.label) for t in d.topics))
+        lines.append("")
+    return "\n".join(lines)

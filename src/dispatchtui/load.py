@@ -1,0 +1,372 @@
+"""Paths → bytes → decoded, normalized text. Files are only ever read; failures are values with a reason.
+
+Nothing here raises for a bad input: every function returns a :class:`LoadError` naming the file and
+the reason instead, so the CLI can print one line per failure and go on, and the app can show a notice.
+"""
+from __future__ import annotations
+
+import errno
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .analysis.normalize import normalize
+
+#: Files with these suffixes (or none) inside a folder are dispatches; everything else is skipped.
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".news", ".wire", ".dispatch", ""})
+#: Larger files are refused with a message (a dispatch is a few KB; 16 MB is a book).
+MAX_BYTES = int(os.environ.get("DISPATCHTUI_MAX_BYTES", 16 * 1024 * 1024))
+#: Bytes read by :func:`peek` for the library list.
+PEEK_BYTES = 4096
+
+STDIN = "-"
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    path: str
+    text: str               # normalized
+    encoding: str
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class LoadError:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class Peek:
+    """What the library list shows before a dispatch is opened: a cheap read of its first lines."""
+
+    path: str
+    headline: str
+    place: str | None = None
+    date: str | None = None
+    agency: str | None = None
+
+
+# --------------------------------------------------------------------------------------------- discovery
+
+def natural_key(path: str) -> tuple:
+    """Sort ``2.txt`` before ``10.txt``: digit runs compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path))
+
+
+def _is_dispatch_name(name: str) -> bool:
+    return not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES
+
+
+def discover(paths: list[str]) -> tuple[list[str], list[LoadError]]:
+    """Expand folders (recursively, natural order) and keep files and ``-`` as given.
+
+    Returns the dispatch paths in order and the errors for paths that cannot be used at all.
+    """
+    found: list[str] = []
+    errors: list[LoadError] = []
+    seen: set[str] = set()
+    for given in paths:
+        if given == STDIN:
+            found.append(STDIN)
+            continue
+        try:
+            st = os.stat(given)
+        except OSError as exc:
+            errors.append(LoadError(given, _reason(exc)))
+            continue
+        if os.path.isdir(given):
+            files = _walk(given, errors)
+            if not files:
+                errors.append(LoadError(given, "no dispatches here (no text files in this folder)"))
+            for f in files:
+                if f not in seen:
+                    seen.add(f)
+                    found.append(f)
+        elif not os.path.isfile(given):
+            errors.append(LoadError(given, "not a regular file"))
+        else:
+            del st
+            if given not in seen:
+                seen.add(given)
+                found.append(given)
+    return found, errors
+
+
+def _walk(root: str, errors: list[LoadError]) -> list[str]:
+    out: list[str] = []
+    visited: set[tuple[int, int]] = set()
+
+    def onerror(exc: OSError) -> None:
+        errors.append(LoadError(getattr(exc, "filename", None) or root, _reason(exc)))
+
+    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
+        try:
+            st = os.stat(dirpath)
+            key = (st.st_dev, st.st_ino)
+        except OSError as exc:
+            errors.append(LoadError(dirpath, _reason(exc)))
+            dirnames[:] = []
+            continue
+        if key in visited:  # a symlink loop or a second link to the same folder
+            dirnames[:] = []
+            continue
+        visited.add(key)
+        dirnames[:] = sorted((d for d in dirnames if not d.startswith(".")), key=natural_key)
+        for name in filenames:
+            if _is_dispatch_name(name):
+                out.append(os.path.join(dirpath, name))
+    out.sort(key=natural_key)
+    return out
+
+
+# --------------------------------------------------------------------------------------------- reading
+
+_stdin_cache: bytes | None = None
+
+
+def _read_bytes(path: str, limit: int | None = None) -> bytes | LoadError:
+    global _stdin_cache
+    if path == STDIN:
+        if _stdin_cache is None:
+            try:
+                _stdin_cache = sys.stdin.buffer.read(MAX_BYTES + 1) if sys.stdin is not None else b""
+            except (OSError, ValueError) as exc:
+                return LoadError(path, f"cannot read standard input ({exc})")
+        data = _stdin_cache
+        if len(data) > MAX_BYTES and limit is None:
+            return LoadError(path, f"too large (more than {_mb(MAX_BYTES)}; the limit is {_mb(MAX_BYTES)})")
+        return data if limit is None else data[:limit]
+    try:
+        with open(path, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not _stat_is_file(st):
+                return LoadError(path, "not a regular file")
+            if limit is not None:
+                return fh.read(limit)
+            if st.st_size > MAX_BYTES:
+                return LoadError(path, f"too large ({_mb(st.st_size)}; the limit is {_mb(MAX_BYTES)})")
+            data = fh.read(MAX_BYTES + 1)
+            if len(data) > MAX_BYTES:
+                return LoadError(path, f"too large (grew past {_mb(MAX_BYTES)} while being read)")
+            return data
+    except OSError as exc:
+        return LoadError(path, _reason(exc))
+
+
+def _stat_is_file(st: os.stat_result) -> bool:
+    import stat
+
+    return stat.S_ISREG(st.st_mode)
+
+
+def load_path(path: str, encoding: str | None = None) -> Loaded | LoadError:
+    """Read, decode and normalize one dispatch. Never raises."""
+    data = _read_bytes(path)
+    if isinstance(data, LoadError):
+        return data
+    decoded = decode(data, encoding)
+    if isinstance(decoded, str):
+        return LoadError(path, decoded)
+    text, enc, notes = decoded
+    text, norm_notes = normalize(text)
+    if not text.strip():
+        return LoadError(path, "empty (no text)")
+    return Loaded(path, text, enc, notes + norm_notes)
+
+
+def peek(path: str, encoding: str | None = None) -> Peek | LoadError:
+    """Headline and dateline from the first few KB, for the library list. Never raises."""
+    data = _read_bytes(path, limit=PEEK_BYTES)
+    if isinstance(data, LoadError):
+        return data
+    decoded = decode(data, encoding, partial=True)
+    if isinstance(decoded, str):
+        return LoadError(path, decoded)
+    text, _, _ = decoded
+    text, _ = normalize(text)
+    if not text.strip():
+        return LoadError(path, "empty (no text)")
+    from .analysis.layout import find_headline, find_paragraphs, parse_dateline
+
+    paragraphs = find_paragraphs(text)
+    headline = find_headline(text, paragraphs)
+    first = paragraphs[0]
+    title = text[first.start:first.end]
+    dateline = None
+    body = paragraphs[1:] if headline is not None else paragraphs
+    for p in body[:2]:
+        dateline = parse_dateline(text, p.start, p.end)
+        if dateline is not None:
+            break
+    if headline is None and dateline is not None and dateline.start == first.start:
+        title = text[dateline.end:first.end].lstrip(" -–—") or title
+    if len(title) > 300:
+        cut = title.rfind(" ", 0, 300)
+        title = title[: cut if cut > 200 else 300] + "…"
+    if dateline is None:
+        return Peek(path, title)
+    return Peek(path, title, dateline.place, dateline.date, dateline.agency)
+
+
+# --------------------------------------------------------------------------------------------- decoding
+
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32-le"),
+    (b"\x00\x00\xfe\xff", "utf-32-be"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+_CYRILLIC_LEGACY = ("cp1251", "koi8-r", "cp866", "mac-cyrillic")
+_FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъ")
+
+
+def decode(data: bytes, encoding: str | None = None, partial: bool = False) -> tuple[str, str, tuple[str, ...]] | str:
+    """Decode ``data`` → (text, encoding name, notes), or a reason string when it is not text.
+
+    UTF-8 (with or without BOM), UTF-16/32 with BOM, UTF-16 without BOM (by its NUL pattern),
+    Windows-1251, KOI8-R, CP866 and Mac Cyrillic are told apart; anything else goes to charset-normalizer.
+    ``partial`` tolerates a multi-byte character cut at the end (for :func:`peek`).
+    """
+    if encoding is not None:
+        try:
+            text = data.decode(encoding, errors="replace")
+        except LookupError:
+            return f"unknown encoding {encoding!r}"
+        bad = text.count("\ufffd")
+        return text, encoding, ((f"{bad} undecodable byte(s) replaced",) if bad else ())
+    if not data:
+        return "", "utf-8", ()
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(name, errors="replace")
+            if text and text[-1] == "\ufffd" and partial:
+                text = text[:-1]
+            bad = text.count("\ufffd")
+            return text, name.replace("-sig", ""), ((f"{bad} undecodable byte(s) replaced",) if bad else ())
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return data.decode(utf16, errors="replace"), utf16, ("UTF-16 without byte-order mark",)
+    if b"\x00" in data or _control_ratio(data) > 0.05:
+        return "binary file, not text"
+    try:
+        return data.decode("utf-8"), "utf-8", ()
+    except UnicodeDecodeError as exc:
+        if partial and exc.start >= len(data) - 3:
+            return data[: exc.start].decode("utf-8", errors="replace"), "utf-8", ()
+        text = data.decode("utf-8", errors="replace")
+        bad = text.count("\ufffd")
+        if exc.start >= len(data) - 3 and bad == 1:
+            return text[:-1] if text.endswith("\ufffd") else text, "utf-8", ("truncated UTF-8 sequence at the end dropped",)
+        if bad <= max(2, len(data) // 1000):
+            return text, "utf-8", (f"{bad} invalid UTF-8 byte(s) replaced",)
+    best = _best_cyrillic(data)
+    if best is not None:
+        return best
+    try:
+        from charset_normalizer import from_bytes
+
+        match = from_bytes(data).best()
+    except Exception:  # noqa: BLE001 - the detector must never take the loader down
+        match = None
+    if match is None:
+        return "unknown encoding (not UTF-8 or a Cyrillic code page; try --encoding)"
+    return str(match), match.encoding.replace("_", "-"), ()
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / len(sample[0::2])
+    odd_nul = sample[1::2].count(0) / len(sample[1::2])
+    # Cyrillic in UTF-16 has 0x04 in the high byte; Latin has 0x00; either way one column is very uniform.
+    high_le = sample[1::2]
+    high_be = sample[0::2]
+    for name, nul_ratio, high in (("utf-16-le", odd_nul, high_le), ("utf-16-be", even_nul, high_be)):
+        uniform = sum(1 for b in high if b in (0x00, 0x04)) / len(high)
+        if uniform > 0.9 and (nul_ratio > 0.2 or high.count(0x04) / len(high) > 0.3):
+            try:
+                text = data[: len(data) // 2 * 2].decode(name)
+            except UnicodeDecodeError:
+                continue
+            if _control_ratio_text(text) < 0.05:
+                return name
+    return None
+
+
+def _control_ratio(data: bytes) -> float:
+    sample = data[:8192]
+    bad = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C, 0x1B))
+    return bad / len(sample)
+
+
+def _control_ratio_text(text: str) -> float:
+    sample = text[:4096]
+    if not sample:
+        return 0.0
+    bad = sum(1 for ch in sample if ord(ch) < 0x20 and ch not in "\t\n\r\f")
+    return bad / len(sample)
+
+
+def _best_cyrillic(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
+    """Pick the Cyrillic code page under which the bytes read most like Russian."""
+    best: tuple[float, str, str] | None = None
+    for name in _CYRILLIC_LEGACY:
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        score = _russian_score(text)
+        if best is None or score > best[0]:
+            best = (score, name, text)
+    if best is None or best[0] < 0.5:
+        return None
+    return best[2], best[1], ()
+
+
+def _russian_score(text: str) -> float:
+    """Share of letters that are frequent lower-case Russian letters, minus upper case inside words."""
+    sample = text[:20000]
+    letters = lower_frequent = inner_upper = 0
+    prev_alpha = False
+    for ch in sample:
+        if ch.isalpha():
+            letters += 1
+            if ch in _FREQUENT:
+                lower_frequent += 1
+            elif prev_alpha and ch.isupper():
+                inner_upper += 1
+            prev_alpha = True
+        else:
+            prev_alpha = False
+    if not letters:
+        return 0.0
+    return (lower_frequent - 2 * inner_upper) / letters
+
+
+# --------------------------------------------------------------------------------------------- reasons
+
+def _reason(exc: OSError) -> str:
+    code = exc.errno
+    if code == errno.ENOENT:
+        return "no such file or folder"
+    if code in (errno.EACCES, errno.EPERM):
+        return "permission denied"
+    if code == errno.ELOOP:
+        return "symlink loop"
+    if code == errno.EISDIR:
+        return "is a folder"
+    if code == errno.ENAMETOOLONG:
+        return "file name too long"
+    return exc.strerror or str(exc)
+
+
+def _mb(n: int) -> str:
+    return f"{n / (1024 * 1024):.1f} MB"

@@ -1,0 +1,225 @@
+"""The dispatch model: frozen dataclasses, every position a character offset into ``Dispatch.text``.
+
+This module is the floor everything stands on. It imports nothing from the rest of the package
+and nothing heavy, so the app, the CLI and the tests can all use it cheaply.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Literal
+
+SCHEMA = "dispatchtui/1"
+
+QuoteKind = Literal["full", "fragment"]
+SpeakerKind = Literal["person", "organization"]
+TopicFacet = Literal["theme", "place", "organization"]
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Span:
+    """A half-open range ``[start, end)`` of ``Dispatch.text``."""
+
+    start: int
+    end: int
+
+    def __post_init__(self) -> None:
+        if not (0 <= self.start <= self.end):
+            raise ValueError(f"bad span {self.start}..{self.end}")
+
+    def __len__(self) -> int:
+        return self.end - self.start
+
+    def contains(self, pos: int) -> bool:
+        return self.start <= pos < self.end
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+    def slice(self, text: str) -> str:
+        return text[self.start : self.end]
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True, slots=True)
+class Dateline:
+    """The wire dateline: ``МОСКВА, 8 августа. /ТАСС/.`` → place, date, agency."""
+
+    start: int
+    end: int
+    place: str | None
+    date: str | None
+    agency: str | None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "place": self.place,
+                "date": self.date, "agency": self.agency}
+
+
+@dataclass(frozen=True, slots=True)
+class Repeat:
+    """A passage ``[start, end)`` that repeats ``of`` verbatim (the reader dims it)."""
+
+    start: int
+    end: int
+    of: Span
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "of": self.of.to_json()}
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A quoted statement: ``start``/``end`` cover the words without the quotation marks."""
+
+    start: int
+    end: int
+    paragraph: int
+    kind: QuoteKind = "full"
+    speaker: str | None = None          # one of Dispatch.speakers[].name, or None
+    speaker_span: Span | None = None     # the mention as written ("глава МИД Казахстана", "он")
+    cue: str | None = None               # the attribution words as written ("сообщил", "по словам")
+    cue_span: Span | None = None
+
+    @property
+    def span(self) -> Span:
+        return Span(self.start, self.end)
+
+    def to_json(self) -> dict:
+        return {"start": self.start, "end": self.end, "paragraph": self.paragraph, "kind": self.kind,
+                "speaker": self.speaker,
+                "speaker_span": self.speaker_span.to_json() if self.speaker_span else None,
+                "cue": self.cue}
+
+    def to_cache_json(self) -> dict:
+        o = self.to_json()
+        o["cue_span"] = self.cue_span.to_json() if self.cue_span else None
+        return o
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A person or organization named in the dispatch, in the nominative, fullest form."""
+
+    name: str
+    kind: SpeakerKind = "person"
+    role: str | None = None
+    mentions: tuple[Span, ...] = ()
+    quotes: tuple[int, ...] = ()         # indexes into Dispatch.quotes
+
+    def to_json(self) -> dict:
+        return {"name": self.name, "kind": self.kind, "role": self.role,
+                "mentions": [m.to_json() for m in self.mentions], "quotes": list(self.quotes)}
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """What the dispatch is about: a normalized noun phrase, place or organization."""
+
+    label: str
+    mentions: tuple[Span, ...] = ()
+    facet: TopicFacet = "theme"
+    weight: float = 0.0
+
+    def to_json(self) -> dict:
+        return {"label": self.label, "mentions": [m.to_json() for m in self.mentions],
+                "facet": self.facet, "weight": round(self.weight, 4)}
+
+
+@dataclass(frozen=True, slots=True)
+class Dispatch:
+    """One dispatch, analysed. ``text`` is THE normalized text all offsets point into."""
+
+    text: str
+    source: str = "-"
+    encoding: str = "utf-8"
+    headline: Span | None = None
+    dateline: Dateline | None = None
+    paragraphs: tuple[Span, ...] = ()
+    sentences: tuple[Span, ...] = ()
+    repeats: tuple[Repeat, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    speakers: tuple[Speaker, ...] = ()
+    topics: tuple[Topic, ...] = ()
+    #: False while only the cheap layout has run (the app paints this at once);
+    #: True once quotes, speakers and topics have been looked for.
+    analysed: bool = False
+    notes: tuple[str, ...] = field(default=())   # what normalization changed (e.g. "stripped 3 control characters")
+
+    def with_(self, **changes) -> "Dispatch":
+        return replace(self, **changes)
+
+    def paragraph_at(self, pos: int) -> int | None:
+        """Index of the paragraph containing ``pos`` (binary search), or None."""
+        lo, hi = 0, len(self.paragraphs)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            p = self.paragraphs[mid]
+            if pos < p.start:
+                hi = mid
+            elif pos >= p.end:
+                lo = mid + 1
+            else:
+                return mid
+        return None
+
+    def speaker(self, name: str | None) -> Speaker | None:
+        if name is None:
+            return None
+        for s in self.speakers:
+            if s.name == name:
+                return s
+        return None
+
+    def to_json(self) -> dict:
+        return {
+            "schema": SCHEMA,
+            "source": self.source,
+            "encoding": self.encoding,
+            "text": self.text,
+            "headline": self.headline.to_json() if self.headline else None,
+            "dateline": self.dateline.to_json() if self.dateline else None,
+            "paragraphs": [p.to_json() for p in self.paragraphs],
+            "sentences": [s.to_json() for s in self.sentences],
+            "repeats": [r.to_json() for r in self.repeats],
+            "quotes": [q.to_json() for q in self.quotes],
+            "speakers": [s.to_json() for s in self.speakers],
+            "topics": [t.to_json() for t in self.topics],
+        }
+
+
+def _span(o) -> Span | None:
+    return None if o is None else Span(int(o["start"]), int(o["end"]))
+
+
+def dispatch_from_json(o: dict) -> Dispatch:
+    """Inverse of :meth:`Dispatch.to_json` (used by the cache). Raises on malformed input."""
+    if o.get("schema") != SCHEMA:
+        raise ValueError(f"not a {SCHEMA} record")
+    dl = o.get("dateline")
+    return Dispatch(
+        text=o["text"], source=o["source"], encoding=o["encoding"],
+        headline=_span(o.get("headline")),
+        dateline=None if dl is None else Dateline(int(dl["start"]), int(dl["end"]), dl.get("place"),
+                                                  dl.get("date"), dl.get("agency")),
+        paragraphs=tuple(_span(p) for p in o["paragraphs"]),
+        sentences=tuple(_span(s) for s in o["sentences"]),
+        repeats=tuple(Repeat(int(r["start"]), int(r["end"]), _span(r["of"])) for r in o["repeats"]),
+        quotes=tuple(Quote(int(q["start"]), int(q["end"]), int(q["paragraph"]), q["kind"], q.get("speaker"),
+                           _span(q.get("speaker_span")), q.get("cue"), _span(q.get("cue_span")))
+                     for q in o["quotes"]),
+        speakers=tuple(Speaker(s["name"], s["kind"], s.get("role"), tuple(_span(m) for m in s["mentions"]),
+                               tuple(int(i) for i in s["quotes"])) for s in o["speakers"]),
+        topics=tuple(Topic(t["label"], tuple(_span(m) for m in t["mentions"]), t.get("facet", "theme"),
+                           float(t.get("weight", 0.0))) for t in o["topics"]),
+        analysed=True,
+    )
