@@ -1,0 +1,355 @@
+"""The quote scanner, rule by rule: each test is a minimal example of its own."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from razdel import sentenize
+
+from dispatchtui.analysis.quotes import find_quotes
+from dispatchtui.model import Span
+
+
+def paragraphs_of(text: str) -> list[Span]:
+    """Blank-line-separated blocks, surrounding whitespace excluded."""
+    out = []
+    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append(Span(s, e))
+    return out
+
+
+def scan(text: str):
+    paras = paragraphs_of(text)
+    sents = [Span(p.start + s.start, p.start + s.stop) for p in paras for s in sentenize(text[p.start:p.end])]
+    return find_quotes(text, paras, sents)
+
+
+def table(text: str):
+    """(quote text, kind, speaker mention, cue) per quote."""
+    return [(text[q.start:q.end], q.kind, q.speaker, q.cue) for q in scan(text)]
+
+
+# --- marks ------------------------------------------------------------------------------------
+
+def test_guillemets_dash_attribution():
+    t = "«Мы готовы к переговорам», — сказал он."
+    assert table(t) == [("Мы готовы к переговорам", "full", "он", "сказал")]
+
+
+def test_german_marks():
+    t = "„Мы готовы к переговорам“, — сказал министр."
+    assert table(t) == [("Мы готовы к переговорам", "full", "министр", "сказал")]
+
+
+def test_english_marks():
+    t = "“Мы готовы к переговорам”, — сказал министр."
+    assert table(t) == [("Мы готовы к переговорам", "full", "министр", "сказал")]
+
+
+def test_straight_marks_ascii_dash():
+    t = 'Текст новости.\n\n"Мы готовы к переговорам", - сообщил глава МИД.'
+    assert table(t) == [("Мы готовы к переговорам", "full", "глава МИД", "сообщил")]
+
+
+def test_spaced_guillemets():
+    t = "« Мы готовы к переговорам », — сказал он."
+    assert table(t) == [("Мы готовы к переговорам", "full", "он", "сказал")]
+
+
+def test_nested_german_inside_guillemets_stays_in_outer():
+    t = "«Мы назвали проект „Север“ и начали работу», — сказал он."
+    assert table(t) == [("Мы назвали проект „Север“ и начали работу", "full", "он", "сказал")]
+
+
+def test_nested_guillemets_inside_guillemets():
+    t = "«Мы купили акции «Газпрома» и довольны», — сказал он."
+    assert table(t) == [("Мы купили акции «Газпрома» и довольны", "full", "он", "сказал")]
+
+
+def test_straight_nested_in_straight_with_shared_close():
+    t = '"Мы решили купить "Яндекс", - сказал он.'
+    q = table(t)
+    assert len(q) == 1
+    assert q[0][0].startswith("Мы решили купить") and q[0][2] == "он" and q[0][3] == "сказал"
+
+
+def test_straight_nested_in_straight_both_closed():
+    t = '"Мы решили купить "Яндекс"." - сказал он.'
+    q = table(t)
+    assert [(x[0], x[2]) for x in q] == [('Мы решили купить "Яндекс".', "он")]
+
+
+def test_straight_quote_direction_from_neighbours():
+    # the inner "РУСАДА" opens after a space and closes before a space
+    t = 'Текст.\n\n"Федерация на основании решения РАА "РУСАДА" приняла решение", - говорится в сообщении.'
+    q = table(t)
+    assert q == [('Федерация на основании решения РАА "РУСАДА" приняла решение', "full", None,
+                  "говорится в сообщении")]
+
+
+# --- attribution after the quote -------------------------------------------------------------
+
+def test_question_then_dash():
+    t = "«Когда вы начнете работу?» — спросил министр."
+    assert table(t) == [("Когда вы начнете работу?", "full", "министр", "спросил")]
+
+
+def test_comma_dash_without_space():
+    t = "«Мы готовы к переговорам»,— заявил он."
+    assert table(t) == [("Мы готовы к переговорам", "full", "он", "заявил")]
+
+
+def test_en_dash_attribution():
+    t = "«Мы готовы к переговорам», – заявил он."
+    assert table(t) == [("Мы готовы к переговорам", "full", "он", "заявил")]
+
+
+def test_comma_without_dash():
+    t = "«Это было самое тяжелое решение», сказал Клинсман."
+    assert table(t) == [("Это было самое тяжелое решение", "full", "Клинсман", "сказал")]
+
+
+def test_speaker_noun_phrase_with_name():
+    t = "«Мы восстановили театр», — сказал генеральный директор театра Дмитрий Богачев."
+    assert table(t) == [("Мы восстановили театр", "full", "генеральный директор театра Дмитрий Богачев",
+                         "сказал")]
+
+
+def test_speaker_after_prepositional_phrase():
+    t = "«Мы это сделаем», — сказал в беседе с корреспондентом агентства лидер движения Иван Петров."
+    assert table(t) == [("Мы это сделаем", "full", "лидер движения Иван Петров", "сказал")]
+
+
+def test_speaker_span_points_at_mention():
+    t = "«Мы готовы к переговорам», — сказал он."
+    q = scan(t)[0]
+    assert q.speaker_span is not None and t[q.speaker_span.start:q.speaker_span.end] == "он"
+    assert q.cue_span is not None and t[q.cue_span.start:q.cue_span.end] == "сказал"
+
+
+def test_cue_matched_by_lemma_not_form():
+    t = "«Работы завершатся в срок», — констатировала губернатор."
+    assert table(t) == [("Работы завершатся в срок", "full", "губернатор", "констатировала")]
+
+
+def test_attribution_in_next_sentence():
+    t = "«Мы выполним все обязательства перед партнерами». Об этом заявил министр финансов."
+    assert table(t) == [("Мы выполним все обязательства перед партнерами", "full", "министр финансов",
+                         "заявил")]
+
+
+# --- documents ---------------------------------------------------------------------------------
+
+def test_document_cue():
+    t = '"Работы завершатся в 2020 году", - говорится в сообщении.'
+    assert table(t) == [("Работы завершатся в 2020 году", "full", None, "говорится в сообщении")]
+
+
+def test_document_cue_otmechaetsya():
+    t = '"Обвинения предъявлены в пятницу", - отмечается в документе.'
+    assert table(t) == [("Обвинения предъявлены в пятницу", "full", None, "отмечается в документе")]
+
+
+def test_document_cue_skazano():
+    t = "«Доходы выросли на треть», — сказано в отчете."
+    assert table(t) == [("Доходы выросли на треть", "full", None, "сказано в отчете")]
+
+
+def test_words_of_someone_are_quoted():
+    t = '"Мы очень рады новому игроку", - приводятся слова главного тренера клуба.'
+    assert table(t) == [("Мы очень рады новому игроку", "full", "главного тренера клуба", "приводятся слова")]
+
+
+def test_organization_in_place_after_plural_verb():
+    t = '"Средства направят на погашение долга", - сообщили в пресс-службе.'
+    assert table(t) == [("Средства направят на погашение долга", "full", "пресс-службе", "сообщили")]
+
+
+# --- colon introduction ------------------------------------------------------------------------
+
+def test_colon_introduction():
+    t = "Министр заявил: «Мы выполним все обязательства»."
+    assert table(t) == [("Мы выполним все обязательства", "full", "Министр", "заявил")]
+
+
+def test_colon_introduction_inverted_order():
+    t = "Вот как это прокомментировал писатель Виктор Шендерович: «Это уже перебор»."
+    assert table(t) == [("Это уже перебор", "full", "писатель Виктор Шендерович", "прокомментировал")]
+
+
+def test_colon_without_speech_verb_takes_named_subject():
+    t = "Сам Александр Белов оказался дипломатичным: «Для нас это было неожиданно»."
+    assert table(t) == [("Для нас это было неожиданно", "full", "Александр Белов", None)]
+
+
+# --- interrupted, multi-paragraph --------------------------------------------------------------
+
+def test_interrupted_quote_two_parts_one_speaker():
+    t = "«Мы не отступим, — заявил он. — Россия выполнит свои обязательства»."
+    assert table(t) == [("Мы не отступим", "full", "он", "заявил"),
+                        ("Россия выполнит свои обязательства", "full", "он", "заявил")]
+
+
+def test_interrupted_quote_dash_inside_is_not_an_interruption():
+    t = "«Мы придем все вместе, втроем, — прийти в суд, — сказала она. — Никто не запрещал»."
+    assert table(t) == [("Мы придем все вместе, втроем, — прийти в суд", "full", "она", "сказала"),
+                        ("Никто не запрещал", "full", "она", "сказала")]
+
+
+def test_multi_paragraph_russian_style():
+    t = ("Министр сказал: «Мы начали работу в январе.\n\n"
+         "Она продлится до конца года».\n\nДругая новость.")
+    assert table(t) == [("Мы начали работу в январе.", "full", "Министр", "сказал"),
+                        ("Она продлится до конца года", "full", "Министр", "сказал")]
+
+
+def test_multi_paragraph_translated_style():
+    t = ("«Мы начали работу в январе.\n\n"
+         "«Она продлится до конца года», — сказал министр.")
+    q = table(t)
+    assert [x[0] for x in q] == ["Мы начали работу в январе.", "Она продлится до конца года"]
+    assert {x[2] for x in q} == {"министр"}
+    assert [x.paragraph for x in scan(t)] == [0, 1]
+
+
+# --- dialogue, transcripts ---------------------------------------------------------------------
+
+def test_dialogue_paragraph():
+    t = "Текст.\n\n— Мы готовы, — сказал он."
+    assert table(t) == [("Мы готовы", "full", "он", "сказал")]
+
+
+def test_dialogue_paragraph_continued_after_attribution():
+    t = "— Мы готовы, — сказал он. — Начнем завтра."
+    assert table(t) == [("Мы готовы", "full", "он", "сказал"), ("Начнем завтра.", "full", "он", "сказал")]
+
+
+def test_dash_list_item_without_attribution_is_not_dialogue():
+    t = "— поставки угля в Китай выросли"
+    assert table(t) == []
+
+
+def test_transcript_paragraphs():
+    t = "В.Путин: Мы обсудили все вопросы.\n\nС.Донской: Спасибо, работа идет."
+    assert table(t) == [("Мы обсудили все вопросы.", "full", "В.Путин", None),
+                        ("Спасибо, работа идет.", "full", "С.Донской", None)]
+
+
+def test_transcript_label_must_name_a_person():
+    t = "Справочная информация: компания основана в 1990 году."
+    assert table(t) == []
+
+
+# --- lost opening mark -------------------------------------------------------------------------
+
+def test_lost_opening_mark():
+    t = ("Министр провел переговоры.\n\n"
+         'Хотел бы подчеркнуть, что отношения носят характер развития", - сообщил глава МИД Казахстана.')
+    assert table(t) == [("Хотел бы подчеркнуть, что отношения носят характер развития", "full",
+                         "глава МИД Казахстана", "сообщил")]
+
+
+def test_lost_opening_mark_skips_dateline():
+    t = 'МОСКВА, 8 августа. /ТАСС/. Работы завершатся в 2020 году", - говорится в сообщении.'
+    assert table(t) == [("Работы завершатся в 2020 году", "full", None, "говорится в сообщении")]
+
+
+def test_orphan_closing_mark_without_attribution_is_ignored():
+    t = 'Работы завершатся в 2020 году". Другая фраза.'
+    assert table(t) == []
+
+
+# --- floating quotes, reported clauses, fragments ----------------------------------------------
+
+def test_floating_quote_inherits_previous_speaker():
+    t = ("«Мы готовы к переговорам», — сказал министр.\n\n"
+         "«Мы ждем ответа от партнеров в ближайшие дни».")
+    q = scan(t)
+    assert [t[x.start:x.end] for x in q] == ["Мы готовы к переговорам", "Мы ждем ответа от партнеров в ближайшие дни"]
+    assert q[1].speaker == "министр" and q[1].speaker_span == q[0].speaker_span and q[1].cue is None
+
+
+def test_floating_quote_far_from_previous_does_not_inherit():
+    t = ("«Мы готовы к переговорам», — сказал министр.\n\nАбзац.\n\nЕще абзац.\n\n"
+         "«Мы ждем ответа от партнеров в ближайшие дни».")
+    q = scan(t)
+    assert len(q) == 2 and q[1].speaker is None
+
+
+def test_reported_clause_after_chto_is_full():
+    t = "Он отметил, что «Россия должна быть благодарна за эти годы»."
+    assert table(t) == [("Россия должна быть благодарна за эти годы", "full", "Он", "отметил")]
+
+
+def test_po_slovam():
+    t = "По словам губернатора Ивана Петрова, «работы идут по графику»."
+    assert table(t) == [("работы идут по графику", "full", "губернатора Ивана Петрова", "По словам")]
+
+
+def test_fragment_after_speech_verb():
+    t = "Министр назвал ситуацию «катастрофической»."
+    assert table(t) == [("катастрофической", "fragment", "Министр", "назвал")]
+
+
+def test_fragment_clause_inside_author_sentence():
+    t = "Он сказал, что такой союз «опасен для страны, потому что он разрушает доверие»."
+    assert table(t) == [("опасен для страны, потому что он разрушает доверие", "fragment", "Он", "сказал")]
+
+
+# --- names and scare quotes are never quotes --------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Компания «Газпром» увеличила добычу.",
+    'Защитник "Спартака" приступил к тренировкам.',
+    "Банк провел круглый стол на форуме «Армия-2019».",
+    "Минкультуры выделит деньги на фильм «Мама не горюй» и ленту «Берцы».",
+    'Главы МИД "сверили часы" по актуальным вопросам.',
+    "Это так называемый «серый импорт» товаров.",
+    "Об этом сообщает «Новый Регион — Екатеринбург».",
+    "«Краснорубашечники», которые несут потери, объявили о готовности к переговорам.",
+    "Ему вменяется «преступный сговор с целью убийства граждан США».",
+    '"Эх, яблочко"... Кроме сторонников партии, пришли другие.',
+    "На нем надпись – «40 дней без Егора».",
+    "Состоялся круглый стол «Реконструкция театра: справятся ли власти?».",
+])
+def test_names_titles_and_scare_quotes_are_not_quotes(text):
+    assert table(text) == []
+
+
+def test_name_inside_attribution_is_not_a_quote():
+    t = "«Мы это сделаем», — сказал корреспонденту «Голоса Америки» Иван Петров."
+    q = table(t)
+    assert [x[0] for x in q] == ["Мы это сделаем"]
+
+
+def test_media_relay_does_not_replace_the_introduced_speaker():
+    t = "Алексей Клименко называет это злом: «Я убежден, что театр ждет судьба Царицыно», сообщает Лента.ру."
+    assert table(t) == [("Я убежден, что театр ждет судьба Царицыно", "full", "Алексей Клименко", "называет")]
+
+
+# --- shape guarantees --------------------------------------------------------------------------
+
+def test_paragraph_index_and_order():
+    t = "Первый абзац.\n\n«Мы готовы», — сказал он.\n\n«Мы начнем завтра», — добавил он."
+    q = scan(t)
+    assert [x.paragraph for x in q] == [1, 2]
+    assert q[0].end <= q[1].start
+
+
+def test_empty_and_markless_input():
+    assert scan("") == []
+    assert scan("Просто текст без кавычек.") == []
+    assert find_quotes("«Мы готовы», — сказал он.", [], []) != []  # paragraphs derived when missing
+
+
+def test_paragraph_index_refers_to_the_given_paragraphs():
+    t = "«Мы готовы к переговорам», — сказал он."
+    bogus = Span(0, 10_000)  # out of bounds: skipped, but indexes still count it
+    q = find_quotes(t, [bogus, Span(0, len(t))], [])
+    assert [x.paragraph for x in q] == [1]
