@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..model import Dispatch
 
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
-ANALYSER_VERSION = "1"
+ANALYSER_VERSION = "2"
 
 
 def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:

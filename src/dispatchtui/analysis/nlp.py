@@ -1,0 +1,134 @@
+"""Lazy, thread-safe access to natasha's NER model (slovnet + navec), loaded once on first use.
+
+Nothing heavy is imported at module import: :func:`get_ner` (or :func:`preload`, for the app's
+background worker) does the work the first time it is called.
+
+We do **not** import the ``natasha`` package itself: its ``__init__`` imports ``natasha.morph.vocab``,
+which imports the abandoned ``pymorphy2`` (broken on Python 3.11+: ``inspect.getargspec``,
+``pkg_resources``). We only need the model files natasha ships (``natasha/data/emb`` and
+``natasha/data/model``), so we locate the package directory with :func:`importlib.util.find_spec`
+(which does not execute the package) and load the files with ``navec`` and ``slovnet`` directly —
+exactly what ``natasha.NewsEmbedding`` and ``natasha.NewsNERTagger`` do. Nothing is downloaded.
+
+:func:`import_natasha` is there for code that does want natasha's own ``Doc`` pipeline (the benchmark):
+it aliases ``pymorphy2`` to ``pymorphy3`` in :data:`sys.modules` before importing natasha.
+"""
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import sys
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+EMBEDDING_FILE = ("emb", "navec_news_v1_1B_250K_300d_100q.tar")
+NER_FILE = ("model", "slovnet_ner_news_v1.tar")
+
+_lock = threading.Lock()
+_ner = None  # the slovnet NER API object, navec injected
+
+
+class ModelNotFound(RuntimeError):
+    """natasha (which ships the model files) is not installed, or its data directory is incomplete."""
+
+
+def natasha_data_dir() -> Path:
+    """``site-packages/natasha/data`` without importing natasha."""
+    spec = importlib.util.find_spec("natasha")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModelNotFound("the natasha package is not installed (pip install natasha)")
+    return Path(list(spec.submodule_search_locations)[0]) / "data"
+
+
+def _model_path(parts: tuple[str, str]) -> Path:
+    path = natasha_data_dir().joinpath(*parts)
+    if not path.is_file():
+        raise ModelNotFound(f"model file missing: {path}")
+    return path
+
+
+def _load():
+    from navec import Navec
+    from slovnet import NER
+
+    navec = Navec.load(str(_model_path(EMBEDDING_FILE)))
+    ner = NER.load(str(_model_path(NER_FILE)))
+    ner.navec(navec)
+    return ner
+
+
+def get_ner():
+    """The slovnet NER tagger with natasha's news embedding; loaded once, thread-safe."""
+    global _ner
+    if _ner is None:
+        with _lock:
+            if _ner is None:
+                _ner = _load()
+    return _ner
+
+
+def is_loaded() -> bool:
+    return _ner is not None
+
+
+def preload() -> None:
+    """Load the NER model and the pymorphy3 dictionaries now (call from a background worker)."""
+    from .morph import get_morph
+
+    get_morph()
+    get_ner()
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    stop: int
+    text: str
+    tag: str = "O"     # BIO tag from the NER model: "B-PER", "I-ORG", "O", ...
+
+
+def tokenize(text: str) -> list[Token]:
+    from razdel import tokenize as razdel_tokenize
+
+    return [Token(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
+
+
+def tag_tokens(text: str) -> list[Token]:
+    """razdel tokens of ``text``, each with the NER model's BIO tag.
+
+    Same computation as ``slovnet.NER(text)`` (which natasha's ``Doc.tag_ner`` runs on the whole text),
+    but it hands back the tokens too, so the callers don't tokenize a second time.
+    """
+    tokens = tokenize(text)
+    if not tokens:
+        return tokens
+    ner = get_ner()
+    infer = ner.infer
+    words = [t.text for t in tokens]
+    inputs = infer.encoder([words])
+    preds = infer.decoder(infer.process(inputs))
+    tags = next(iter(preds))
+    return [Token(t.start, t.stop, t.text, tag) for t, tag in zip(tokens, tags)]
+
+
+def install_pymorphy2_alias() -> None:
+    """Make ``import pymorphy2`` give pymorphy3 (natasha imports pymorphy2, broken on 3.11+)."""
+    if "pymorphy2" in sys.modules and getattr(sys.modules["pymorphy2"], "__name__", "") == "pymorphy3":
+        return
+    import pymorphy3
+
+    sys.modules["pymorphy2"] = pymorphy3
+    for sub in ("analyzer", "tagset", "shapes", "units", "opencorpora_dict", "lang", "utils"):
+        try:
+            sys.modules[f"pymorphy2.{sub}"] = importlib.import_module(f"pymorphy3.{sub}")
+        except ImportError:  # pragma: no cover - depends on pymorphy3's layout
+            pass
+
+
+def import_natasha():
+    """Import natasha (for its Doc pipeline) with pymorphy2 aliased to pymorphy3."""
+    with _lock:
+        if "natasha" not in sys.modules:
+            install_pymorphy2_alias()
+        return importlib.import_module("natasha")

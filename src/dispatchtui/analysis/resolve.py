@@ -1,0 +1,438 @@
+"""Speaker resolution: a quote's speaker mention as written → a canonical speaker.
+
+Read as a careful reader would:
+
+* a name (or part of one) → that person, in its fullest nominative form;
+* a role (``глава МИД Казахстана``) → the person introduced with a matching role
+  (``министр иностранных дел Республики Казахстан``), synonyms from :mod:`.lexicon.roles`;
+* a pronoun or a bare noun (``он``, ``она``, ``министр``) → the nearest earlier person agreeing in
+  gender (the cue verb tells: ``сказала`` is feminine) — subjects (nominative mentions) first;
+* an organization or a document (``пресс-служба ведомства``, ``говорится в сообщении``) → a short
+  nominative description, the anaphoric ``ведомство`` replaced by the organization named earlier;
+* an unnamed person (``источник``, ``собеседник агентства``) → that description in the nominative.
+
+Nothing is invented: every name comes from the text. Unresolvable → ``None``.
+"""
+from __future__ import annotations
+
+import re
+import typing
+from dataclasses import dataclass, field, replace
+from typing import Sequence
+
+from ..model import Quote, Span, Speaker, SpeakerKind
+from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT_ROLE_HEADS,
+                            ORG_SPEAKER_HEADS, PRONOUNS, ROLE_HEAD_EQUIV, ROLE_SYNONYMS,
+                            ROLE_WORD_EQUIV, UNNAMED_SOURCES)
+from .morph import lemma
+from .people import Entity, inflect_phrase, match_case, normalize_name, parses
+
+#: Kind given to an unnamed source ("источник"). The model has no "unnamed" kind yet; we must not call
+#: it a "person" (it is no named person), so until the model grows one we file it as "organization".
+UNNAMED_KIND: str = "unnamed" if "unnamed" in typing.get_args(SpeakerKind) else "organization"
+
+_WORD = re.compile(r"[\w-]+", re.U)
+
+
+def _is_agency(name: str) -> bool:
+    """The wire agency of the dateline (KAZAKHSTAN TODAY, INTERFAX.RU) is no source organization."""
+    from .lexicon.agencies import AGENCIES
+
+    u = re.sub(r"[\s./]+", " ", name.upper()).strip()
+    return u in AGENCIES or u.replace(" ", ".") in AGENCIES or u.split(" ")[0] in AGENCIES
+_PREPOSITIONS = {"в", "во", "на", "по", "у", "из", "от", "со", "с"}
+_FILLER = {"словам", "слова", "мнению", "данным", "информации", "оценке", "заявлению", "сообщению",
+           "как", "же", "также", "еще", "уже", "и", "а", "тогда"}
+
+
+@dataclass
+class _Out:
+    name: str
+    kind: str
+    role: str | None = None
+    mentions: list[Span] = field(default_factory=list)
+    quotes: list[int] = field(default_factory=list)
+    order: int = 0
+
+
+def _lemmas(words: Sequence[str]) -> list[str]:
+    return [lemma(w) for w in words]
+
+
+def _expand_role(lems: Sequence[str]) -> list[str]:
+    """Apply multi-word role synonyms and word equivalences; return canonical lemmas."""
+    lems = list(lems)
+    out: list[str] = []
+    i = 0
+    while i < len(lems):
+        for n in (4, 3, 2, 1):
+            key = tuple(lems[i:i + n])
+            if len(key) == n and key in ROLE_SYNONYMS:
+                out.extend(ROLE_SYNONYMS[key])
+                i += n
+                break
+        else:
+            w = lems[i]
+            out.extend(ROLE_WORD_EQUIV.get(w, w).split())
+            i += 1
+    return out
+
+
+def _role_match(mention_lems: list[str], role: str) -> float:
+    """How well a mention's role words match a person's role (0 = no match)."""
+    m = _expand_role(mention_lems)
+    r = _expand_role(_lemmas(_WORD.findall(role)))
+    if not m or not r:
+        return 0.0
+    mh, rh = m[0], r[0]
+    head_ok = mh == rh or rh in ROLE_HEAD_EQUIV.get(mh, ()) or mh in ROLE_HEAD_EQUIV.get(rh, ())
+    if not head_ok:
+        # "министр иностранных дел" inside a longer role ("первый заместитель министра …") is no match
+        return 0.0
+    rest_m, rest_r = set(m[1:]), set(r[1:])
+    score = 1.0 + len(rest_m & rest_r)
+    if rest_m - rest_r:
+        # the mention says something the role does not ("министр обороны" vs "министр финансов")
+        score -= 0.75 * len(rest_m - rest_r)
+    return score
+
+
+def _cue_gender(cue: str | None) -> str | None:
+    if not cue:
+        return None
+    for w in _WORD.findall(cue.lower()):
+        for p in parses(w)[:3]:
+            t = p.tag
+            if t.POS == "VERB" and t.tense == "past":
+                if t.number == "plur":
+                    return "plur"
+                return str(t.gender) if t.gender else None
+    return None
+
+
+def _is_person_noun(word: str) -> bool:
+    lw = lemma(word)
+    if lw in NOT_ROLE_HEADS:
+        return False
+    if lw in EXTRA_ROLE_HEADS or lw in UNNAMED_SOURCES or lw in ROLE_HEAD_EQUIV:
+        return True
+    return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and "Name" not in p.tag
+               and "Surn" not in p.tag for p in parses(word)[:2])
+
+
+class _Resolver:
+    def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]):
+        self.text = text
+        self.quotes = quotes
+        self.persons = [e for e in entities if e.kind == "person"]
+        self.orgs = [e for e in entities if e.kind == "organization"]
+        self.quote_spans = [q.span for q in quotes]
+        self.out: dict[str, _Out] = {}
+        self.last_org_speaker: str | None = None
+
+    # ---- helpers ---------------------------------------------------------------------------------
+
+    def _in_quote(self, s: Span) -> bool:
+        return any(q.start <= s.start and s.end <= q.end for q in self.quote_spans)
+
+    def _earlier_persons(self, pos: int, gender: str | None, quote: Quote):
+        """Persons by their last mention before ``pos`` (not inside quotes), nearest first."""
+        limit = min(pos, quote.start) if quote.start < pos else pos
+        cands = []
+        for e in self.persons:
+            if gender in ("masc", "femn") and e.gender and e.gender != gender:
+                continue
+            best = None
+            for m in e.details:
+                if m.span.end <= limit and not self._in_quote(m.span):
+                    if best is None or m.span.start > best[0].span.start:
+                        best = (m, m.case == "nomn")
+            subj = [m for m in e.details if m.span.end <= limit and not self._in_quote(m.span)
+                    and m.case in ("nomn", None)]
+            if best:
+                cands.append((e, best[0].span.start, subj[-1].span.start if subj else -1))
+        return cands
+
+    def _nearest_person(self, pos: int, gender: str | None, quote: Quote, qi: int) -> Entity | None:
+        cands = self._earlier_persons(pos, gender, quote)
+        if not cands:
+            return None
+        # the previous quote's speaker, if it is still the last person spoken of as a subject
+        prev = self._prev_person_speaker(qi)
+        subj = [c for c in cands if c[2] >= 0]
+        if subj:
+            best = max(subj, key=lambda c: c[2])
+            if prev is not None and prev is not best[0] and any(c[0] is prev for c in cands):
+                # stay with the previous speaker unless a new subject was introduced since its quote
+                pq = self.quotes[qi - 1]
+                if best[2] < pq.start:
+                    return prev
+            return best[0]
+        return max(cands, key=lambda c: c[1])[0]
+
+    def _prev_person_speaker(self, qi: int) -> Entity | None:
+        for j in range(qi - 1, -1, -1):
+            name = self.resolved[j]
+            if name is None:
+                continue
+            for e in self.persons:
+                if e.name == name:
+                    return e
+            return None
+        return None
+
+    def _person_at(self, span: Span) -> Entity | None:
+        hits = []
+        for e in self.persons:
+            for m in e.mentions:
+                if m.overlaps(span):
+                    hits.append((m.start, e))
+        return max(hits, key=lambda h: h[0])[1] if hits else None
+
+    def _org_at(self, span: Span) -> Entity | None:
+        for e in self.orgs:
+            for m in e.mentions:
+                if m.overlaps(span):
+                    return e
+        return None
+
+    def _nearest_org(self, pos: int) -> Entity | None:
+        best = None
+        for e in self.orgs:
+            if _is_agency(e.name):
+                continue
+            for m in e.mentions:
+                if m.end <= pos and not self._in_quote(m) and (best is None or m.start > best[0]):
+                    best = (m.start, e)
+        return best[1] if best else None
+
+    # ---- one mention -----------------------------------------------------------------------------
+
+    def resolve_one(self, qi: int, q: Quote) -> tuple[str | None, str | None, Span | None]:
+        """(name, kind, span to record as a mention)"""
+        span = q.speaker_span
+        if span is not None:
+            mention = self.text[span.start:span.end]
+        elif q.speaker:
+            mention = q.speaker
+        else:
+            mention = self._document_in_cue(q)
+            if mention is None:
+                return None, None, None
+        words = _WORD.findall(mention)
+        if not words:
+            return None, None, None
+        # drop leading prepositions and fillers ("по словам", "в МИД")
+        while words and (words[0].lower() in _PREPOSITIONS or words[0].lower() in _FILLER):
+            words = words[1:]
+        if not words:
+            return None, None, None
+        pos = span.start if span else q.start
+
+        # 1. a named person inside the mention
+        if span is not None:
+            e = self._person_at(span)
+            if e is not None:
+                return e.name, "person", span
+
+        lw = [w.lower().replace("ё", "е") for w in words]
+        lems = _lemmas(words)
+        gender = _cue_gender(q.cue)
+
+        # 2. pronouns
+        if lw[0] in PRONOUNS and len(lw) <= 2:
+            g = PRONOUNS[lw[0]]
+            if g == "plur" or gender == "plur":
+                return None, None, None
+            e = self._nearest_person(pos, g or gender, q, qi)
+            return (e.name, "person", span) if e else (None, None, None)
+
+        head_i = next((i for i, w in enumerate(words) if w[:1].isalpha()), 0)
+        head, head_word = lems[head_i], words[head_i]
+
+        # 3. organizations and documents
+        if head in DOCUMENT_HEADS and not _is_person_noun(head_word):
+            if len(words) > 1:   # "в сообщении телеканала", "в заявлении гособвинителя …"
+                return self._org_description(words[1:], pos, span), "organization", span
+            if self.last_org_speaker:
+                return self.last_org_speaker, "organization", None
+            found = self._earlier_attribution(q.start)
+            if found:
+                return found, "organization", None
+            return self._nominative(words), "organization", span
+        if head in ORG_SPEAKER_HEADS or (span is not None and self._org_at(span) is not None
+                                          and not _is_person_noun(head_word)):
+            desc = self._org_description(words, pos, span)
+            return desc, "organization", span
+
+        # 4. a role or a bare person noun
+        if _is_person_noun(head_word) and head_word[:1].islower() or head in ROLE_HEAD_EQUIV:
+            role_lems = [l for l, w in zip(lems, words)]
+            scored = []
+            for e in self.persons:
+                s = max((_role_match(role_lems, r) for r in e.roles), default=0.0)
+                if s > 0:
+                    last = max((m.start for m in e.mentions if m.start < pos), default=-1)
+                    scored.append((s, last, e))
+            if scored:
+                s, last, e = max(scored, key=lambda x: (x[0], x[1]))
+                if gender in (None, "plur") or not e.gender or e.gender == gender:
+                    return e.name, "person", span
+            if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV
+                                           and not scored):
+                if head in UNNAMED_SOURCES:
+                    return self._nominative(words), UNNAMED_KIND, span
+            if len(words) <= 3:
+                e = self._nearest_person(pos, gender, q, qi)
+                if e is not None:
+                    return e.name, "person", span
+            return self._nominative(words), UNNAMED_KIND, span
+
+        # 5. a name NER did not tag: surname of a known person, or a new person from the text
+        caps = [w for w in words if w[:1].isupper()]
+        if caps and len(caps) == len(words) and len(words) <= 4:
+            for e in self.persons:
+                if e.surname and any(lemma(w) == lemma(e.surname) or w.lower() == e.surname.lower()
+                                     for w in words):
+                    return e.name, "person", span
+            form = normalize_name(tuple(words))
+            if any(t in ("Name", "Surn") for t in form.tags):
+                return " ".join(form.words), "person", span
+        return None, None, None
+
+    _ATTR_HEADS = ("пресс-служба", "пресс-центр", "заявление", "сообщение", "штаб")
+    _UNUSED = ("служба", "ведомство",
+                   "министерство", "управление", "администрация", "штаб")
+
+    def _earlier_attribution(self, pos: int) -> str | None:
+        """The organization the dispatch named as the source before ``pos`` ("сообщает пресс-служба …")."""
+        lo = max(0, pos - 1200)
+        tokens = [(m.start(), m.end(), m.group()) for m in re.finditer(r"[\w-]+|[^\w\s]", self.text[lo:pos])]
+        tokens = [(a + lo, b + lo, w) for a, b, w in tokens]
+        for k in range(len(tokens) - 1, -1, -1):
+            a, b, w = tokens[k]
+            if self._in_quote(Span(a, b)) or lemma(w) not in self._ATTR_HEADS:
+                continue
+            phrase = [w]
+            for a2, b2, w2 in tokens[k + 1:k + 8]:
+                if not w2[:1].isalnum() and w2 not in ('"', "«", "»"):
+                    break
+                if w2.lower() in ("во", "в", "на", "со", "с") or self._person_at(Span(a2, b2)):
+                    break
+                if w2 in ('"', "«", "»"):
+                    continue
+                phrase.append(w2)
+            if len(phrase) == 1 and lemma(w) in DOCUMENT_HEADS:
+                continue
+            return self._org_description(phrase, a)
+        return None
+
+    def _document_in_cue(self, q: Quote) -> str | None:
+        """The document a cue names ("говорится в сообщении" + "телеканала" after it), or None."""
+        if not q.cue:
+            return None
+        words = _WORD.findall(q.cue)
+        k = next((i for i, w in enumerate(words) if lemma(w) in DOCUMENT_HEADS), None)
+        if k is None:
+            return None
+        tail = []
+        if q.cue_span is not None:
+            m = re.match(r"[ \t]+([^,.;:!?()\n«»\"]{1,80})", self.text[q.cue_span.end:q.cue_span.end + 80])
+            if m:
+                for w in _WORD.findall(m.group(1))[:4]:
+                    if w.lower() in _PREPOSITIONS or lemma(w) in ("поступить", "опубликовать", "размещенный"):
+                        break
+                    if any(p.tag.POS in ("PRTF", "VERB") for p in parses(w)[:1]):
+                        break
+                    tail.append(w)
+        return " ".join(words[k:] + tail)
+
+    def _nominative(self, words: Sequence[str]) -> str:
+        return " ".join(inflect_phrase(list(words), "nomn"))
+
+    def _org_description(self, words: Sequence[str], pos: int, span: Span | None = None) -> str:
+        words = list(words)
+        if span is not None:
+            org = self._org_at(span)
+            if org is not None:
+                m_text = " ".join(words).lower()
+                if org.name.lower() == m_text or any(
+                        self.text[m.start:m.end].lower() == m_text for m in org.mentions):
+                    return org.name
+        lems = _lemmas(words)
+        if len(words) == 1 and lems[0] in ANAPHORIC_ORG:   # "телеканала" → the channel named before
+            org = self._nearest_org(pos)
+            if org is not None:
+                return org.name
+        if span is not None:
+            org = self._org_at(span)
+            if org is not None:
+                # "региональный главк МЧС" → the fuller "ГУ МЧС РФ по Приморскому краю" named before
+                key = org.name.lower()
+                fuller = [e for e in self.orgs if e is not org and key in e.name.lower().split()
+                          and e.mentions[0].start < pos]
+                if fuller:
+                    return max(fuller, key=lambda e: len(e.name)).name
+        # "пресс-служба ведомства": the anaphoric noun becomes the organization named before
+        for i, l in enumerate(lems):
+            if i > 0 and l in ANAPHORIC_ORG and (i + 1 == len(lems) or not words[i + 1][:1].isupper()) \
+                    and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(words[i - 1])[:1]):
+                org = self._nearest_org(pos)
+                if org is not None:
+                    gen = inflect_phrase(org.name.split(), "gent")
+                    head = inflect_phrase(words[:i], "nomn")
+                    return " ".join(head + gen)
+        return " ".join(inflect_phrase(words, "nomn"))
+
+    # ---- all -------------------------------------------------------------------------------------
+
+    def run(self) -> tuple[list[Quote], list[Speaker]]:
+        self.resolved: list[str | None] = []
+        cache: dict[tuple, tuple] = {}
+        new_quotes = []
+        for qi, q in enumerate(self.quotes):
+            key = (q.speaker_span, q.speaker, q.cue)
+            if key in cache and qi > 0 and self.quotes[qi - 1].speaker_span == q.speaker_span:
+                name, kind, mspan = cache[key]
+            else:
+                name, kind, mspan = self.resolve_one(qi, q)
+                cache[key] = (name, kind, mspan)
+            self.resolved.append(name)
+            if name is not None:
+                o = self.out.get(name)
+                if o is None:
+                    o = self.out[name] = _Out(name, kind or "person", order=len(self.out))
+                o.quotes.append(qi)
+                if mspan is not None and mspan not in o.mentions:
+                    o.mentions.append(mspan)
+                if kind == "organization":
+                    self.last_org_speaker = name
+            new_quotes.append(replace(q, speaker=name))
+
+        speakers: list[Speaker] = []
+        quoted = sorted(self.out.values(), key=lambda o: (o.quotes[0], o.order))
+        by_name = {e.name: e for e in self.persons}
+        for o in quoted:
+            e = by_name.get(o.name)
+            mentions = set(o.mentions)
+            role = None
+            if e is not None:
+                mentions |= set(e.mentions)
+                role = e.role
+            speakers.append(Speaker(o.name, o.kind, role, tuple(sorted(mentions)), tuple(o.quotes)))
+        for e in self.persons:
+            if e.name not in self.out:
+                speakers.append(Speaker(e.name, "person", e.role, tuple(sorted(e.mentions)), ()))
+        return new_quotes, speakers
+
+
+def resolve(text: str, quotes: Sequence[Quote], entities: Sequence[Entity]) -> tuple[list[Quote], list[Speaker]]:
+    """Quotes with ``speaker`` set to a canonical name (or None), and the speakers list.
+
+    Invariant: every non-None ``quote.speaker`` is the ``name`` of exactly one returned speaker.
+    Persons come first in the order they are first quoted, then the persons never quoted.
+    """
+    return _Resolver(text, quotes, entities).run()
+
+
+__all__ = ["resolve", "UNNAMED_KIND", "match_case"]

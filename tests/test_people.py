@@ -1,0 +1,168 @@
+"""People: NER persons in the nominative, fullest form, merged mentions, roles.
+
+Corpus files in tests/data: see tests/data/SOURCES.md (factRuEval-2016 MIT; natasha/corus MIT).
+"""
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pytest
+
+from dispatchtui.analysis.people import find_people, inflect_phrase, normalize_name
+
+DATA = pathlib.Path(__file__).parent / "data"
+
+
+@pytest.fixture(scope="session")
+def ner():
+    from dispatchtui.analysis import nlp
+
+    nlp.preload()
+    return nlp
+
+
+def persons(text, ner):
+    return [e for e in find_people(text, []) if e.kind == "person"]
+
+
+def names(text, ner):
+    return [e.name for e in persons(text, ner)]
+
+
+# ---- nlp loading -----------------------------------------------------------------------------
+
+
+def test_importing_analysis_does_not_load_models():
+    import subprocess
+
+    code = ("import sys, dispatchtui.analysis.people, dispatchtui.analysis.resolve, dispatchtui.analysis.topics, "
+            "dispatchtui.analysis.nlp as n; "
+            "print(any(m in sys.modules for m in ('natasha', 'slovnet', 'navec', 'pymorphy2')), n.is_loaded())")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["False", "False"]
+
+
+def test_preload_does_not_import_pymorphy2(ner):
+    assert ner.is_loaded()
+    assert "pymorphy2" not in sys.modules or sys.modules["pymorphy2"].__name__ == "pymorphy3"
+
+
+def test_tag_tokens_offsets(ner):
+    text = "Вчера Эмомали Рахмон прибыл в Душанбе."
+    toks = ner.tag_tokens(text)
+    assert all(text[t.start:t.stop] == t.text for t in toks)
+    tags = {t.text: t.tag for t in toks}
+    assert tags["Эмомали"] == "B-PER" and tags["Рахмон"] == "I-PER"
+    assert tags["Душанбе"] == "B-LOC"
+
+
+# ---- nominative names (no model needed) --------------------------------------------------------
+
+
+@pytest.mark.parametrize("words, expected", [
+    (("Эмомали", "Рахмоном"), "Эмомали Рахмон"),
+    (("Касым-Жомарта", "Токаева"), "Касым-Жомарт Токаев"),
+    (("Сироджиддином", "Мухриддином"), "Сироджиддин Мухриддин"),
+    (("Олафу", "Шольцу"), "Олаф Шольц"),
+    (("Сергея", "Шойгу"), "Сергей Шойгу"),
+    (("Исмоилу", "Сомони"), "Исмоил Сомони"),
+    (("Аллы", "Бут"), "Алла Бут"),
+    (("Станислава", "Зельвенского"), "Станислав Зельвенский"),
+    (("Мэтью", "Брайза"), "Мэтью Брайза"),          # a nominative -а stays
+    (("Шойгу",), "Шойгу"),
+])
+def test_normalize_name(words, expected):
+    assert " ".join(normalize_name(words).words) == expected
+
+
+def test_normalize_name_gender():
+    assert normalize_name(("Аллы", "Бут")).gender == "femn"
+    assert normalize_name(("Эмомали", "Рахмоном")).gender == "masc"
+
+
+def test_inflect_phrase_agrees_adjectives():
+    assert inflect_phrase(["Южной", "Азии"]) == ["Южная", "Азия"]
+    assert inflect_phrase(["министром", "иностранных", "дел"]) == ["министр", "иностранных", "дел"]
+    assert inflect_phrase(["первому", "энергоблоку"]) == ["первый", "энергоблок"]
+
+
+# ---- find_people -------------------------------------------------------------------------------
+
+
+def test_inflected_name_is_nominative_and_mentions_kept(ner):
+    text = "Министр встретился с Олафом Шольцем. Позже Олаф Шольц уехал."
+    ps = persons(text, ner)
+    assert [p.name for p in ps] == ["Олаф Шольц"]
+    assert [text[s.start:s.end] for s in ps[0].mentions] == ["Олафом Шольцем", "Олаф Шольц"]
+
+
+def test_surname_only_joins_full_name(ner):
+    text = "Ермек Кошербаев прибыл в Душанбе. Затем Кошербаев провел переговоры."
+    ps = persons(text, ner)
+    assert [p.name for p in ps] == ["Ермек Кошербаев"]
+    assert len(ps[0].mentions) == 2
+
+
+def test_same_surname_different_first_names_stay_apart(ner):
+    text = "Виктор Бут остается в тюрьме. Его жена Алла Бут рассказала об этом журналистам."
+    assert names(text, ner) == ["Виктор Бут", "Алла Бут"]
+
+
+def test_initials(ner):
+    text = "Заявление подписал В. В. Путин. Документ опубликован."
+    (p,) = persons(text, ner)
+    assert p.name.endswith("Путин") and p.name.startswith("В.")
+
+
+def test_initials_then_full_name_merge(ner):
+    text = "Указ подписал Владимир Путин. Ранее В. Путин говорил о реформе."
+    assert names(text, ner) == ["Владимир Путин"]
+
+
+def test_original_spelling_in_parentheses_is_not_a_second_person(ner):
+    text = "Об этом сказал адвокат истцов Томас Винье (Thomas Vinje) на пресс-конференции."
+    assert names(text, ner) == ["Томас Винье"]
+
+
+def test_apposition_role(ner):
+    text = ("В Душанбе министр иностранных дел Республики Казахстан Ермек Кошербаев "
+            "был принят президентом Республики Таджикистан Эмомали Рахмоном.")
+    ps = {p.name: p for p in persons(text, ner)}
+    assert ps["Ермек Кошербаев"].role == "министр иностранных дел Республики Казахстан"
+    assert ps["Эмомали Рахмон"].role == "президент Республики Таджикистан"
+
+
+def test_capitalized_common_noun_is_no_person(ner):
+    ents = find_people("Супруга заявила, что не верит обвинениям.", [])
+    assert [e for e in ents if e.kind == "person" and e.name == "Супруга"] == []
+
+
+def test_places_and_organizations(ner):
+    text = "Глава МИД Казахстана обсудил с коллегами из Таджикистана работу ООН и ОДКБ в Центральной Азии."
+    ents = find_people(text, [])
+    places = {e.name for e in ents if e.kind == "place"}
+    orgs = {e.name for e in ents if e.kind == "organization"}
+    assert {"Казахстан", "Таджикистан", "Центральная Азия"} <= places
+    assert {"ООН", "ОДКБ"} <= orgs
+
+
+def test_seed_persons_exactly(ner):
+    text = (DATA / "seed_000.txt").read_text(encoding="utf-8")
+    assert names(text, ner) == ["Ермек Кошербаев", "Эмомали Рахмон", "Касым-Жомарт Токаев",
+                                "Сироджиддин Мухриддин", "Исмоил Сомони"]
+    kosh = persons(text, ner)[0]
+    assert kosh.gender == "masc"
+    assert kosh.role == "министр иностранных дел Республики Казахстан"
+    assert all(text[s.start:s.end].endswith(("Кошербаев",)) for s in kosh.mentions)
+
+
+def test_corpus_105_persons(ner):
+    text = (DATA / "105_factrueval.txt").read_text(encoding="utf-8")
+    assert set(names(text, ner)) == {"Реджеп Тайип Эрдоган", "Виктор Янукович", "Мустафа Джемилев",
+                                     "Роман Коноплев"}
+
+
+def test_corpus_122_reversed_order_merges(ner):
+    text = (DATA / "122_ods-interfax.txt").read_text(encoding="utf-8")
+    assert names(text, ner) == ["Чингиз Лабазанов", "Валерий Гусаров"]
