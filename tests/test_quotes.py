@@ -353,3 +353,110 @@ def test_paragraph_index_refers_to_the_given_paragraphs():
     bogus = Span(0, 10_000)  # out of bounds: skipped, but indexes still count it
     q = find_quotes(t, [bogus, Span(0, len(t))], [])
     assert [x.paragraph for x in q] == [1]
+
+
+# --- generalization: speaker mentions ------------------------------------------------------------
+
+def test_speaker_after_cue_followed_by_indirect_object():
+    # an unknown surname guessed as a short adjective ("Силуанов") is still a name
+    t = "«Мы выполним все обязательства перед гражданами», — сказал Силуанов журналистам."
+    assert table(t) == [("Мы выполним все обязательства перед гражданами", "full", "Силуанов", "сказал")]
+
+
+def test_addressed_medium_is_not_the_speaker():
+    t = "«Рынок восстановится к концу года», — сказал Reuters глава банка Андрей Костин."
+    assert table(t) == [("Рынок восстановится к концу года", "full", "глава банка Андрей Костин", "сказал")]
+
+
+def test_addressed_agency_before_place_of_organization():
+    t = "«Все пассажиры эвакуированы», — сообщили РИА Новости в пресс-службе МЧС."
+    assert table(t) == [("Все пассажиры эвакуированы", "full", "пресс-службе МЧС", "сообщили")]
+
+
+def test_addressed_agency_alone_is_the_speaker():
+    t = "«Самолет совершил посадку», — сообщает Reuters со ссылкой на источники."
+    assert table(t) == [("Самолет совершил посадку", "full", "Reuters", "сообщает")]
+
+
+def test_quoting_verb_object_is_the_speaker():
+    t = "«Переговоры пройдут в Стамбуле», — цитирует министра агентство Reuters."
+    assert table(t) == [("Переговоры пройдут в Стамбуле", "full", "министра", "цитирует")]
+
+
+def test_subject_agrees_with_verb_in_number():
+    t = "Министр обороны сказал: «Учения пройдут в штатном режиме»."
+    assert table(t) == [("Учения пройдут в штатном режиме", "full", "Министр обороны", "сказал")]
+
+
+def test_surname_that_is_a_common_noun_after_first_name():
+    t = "Эммануэль Макрон написал: «Франция стоит на стороне мира»."
+    assert table(t) == [("Франция стоит на стороне мира", "full", "Эммануэль Макрон", "написал")]
+
+
+def test_plural_verb_with_place_before_names_the_organization():
+    t = "В министерстве отметили: «Цены на бензин стабильны»."
+    assert table(t) == [("Цены на бензин стабильны", "full", "министерстве", "отметили")]
+
+
+def test_medium_between_quoting_verb_and_words():
+    t = "«Банк не уходит с рынка», — приводит издание слова источника."
+    assert table(t) == [("Банк не уходит с рынка", "full", "источника", "приводит издание слова")]
+
+
+def test_statement_noun_with_light_verb_is_a_cue():
+    t = "«Санкции бьют прежде всего по Европе» — такое заявление сделал премьер Виктор Орбан."
+    assert table(t) == [("Санкции бьют прежде всего по Европе", "full", "премьер Виктор Орбан",
+                         "заявление сделал")]
+
+
+# --- generalization: introductions -------------------------------------------------------------
+
+def test_kak_zayavil_clause_gives_a_full_quote():
+    t = "Как заявил глава Минэнерго Николай Шульгинов, «запасов газа хватит на всю зиму»."
+    assert table(t) == [("запасов газа хватит на всю зиму", "full", "глава Минэнерго Николай Шульгинов", "заявил")]
+
+
+def test_po_ego_slovam():
+    t = "По его словам, «окончательное решение примет президент»."
+    assert table(t) == [("окончательное решение примет президент", "full", "его", "По его словам")]
+
+
+def test_po_slovam_far_from_the_mark_is_not_a_reported_clause():
+    t = "По его словам, было убрано казино, «вычищены фасады», также здание модернизировано."
+    assert [x[1] for x in table(t)] in ([], ["fragment"])
+
+
+def test_interrupted_quote_keeps_full_stop_of_first_part():
+    t = "«Решение принято. — подчеркнул министр. — Отступать мы не будем»."
+    assert table(t) == [("Решение принято.", "full", "министр", "подчеркнул"),
+                        ("Отступать мы не будем", "full", "министр", "подчеркнул")]
+
+
+# --- generalization: paragraph forms -----------------------------------------------------------
+
+def test_interview_questions_and_answers_without_attribution():
+    t = ("Интервью.\n\n— Как вы оцениваете итоги года?\n\n— Мы считаем, что год был успешным.\n\n"
+         "— А что с финансированием?\n\n— Средства выделены.")
+    assert table(t) == [("Как вы оцениваете итоги года?", "full", None, None),
+                        ("Мы считаем, что год был успешным.", "full", None, None),
+                        ("А что с финансированием?", "full", None, None),
+                        ("Средства выделены.", "full", None, None)]
+
+
+def test_dash_list_with_capitals_but_no_question_is_not_dialogue():
+    t = "Итоги года:\n\n— Рост ВВП составил три процента.\n\n— Инфляция замедлилась."
+    assert table(t) == []
+
+
+def test_multi_paragraph_quote_over_a_markless_middle_paragraph():
+    t = ("«Мы сделали все, что могли.\n\nКоманда играла с полной отдачей.\n\n"
+         "Результат нас не устраивает», — сказал тренер.")
+    assert table(t) == [("Мы сделали все, что могли.", "full", "тренер", "сказал"),
+                        ("Команда играла с полной отдачей.", "full", "тренер", "сказал"),
+                        ("Результат нас не устраивает", "full", "тренер", "сказал")]
+
+
+def test_lost_opening_mark_never_starts_with_a_mark():
+    t = ",»говорится в сообщении», — цитирует"
+    for q in scan(t):
+        assert t[q.start] not in "«»„“”\"‘’‚"

@@ -99,11 +99,25 @@ def _check_encoding(name: str | None) -> str | None:
     import codecs
 
     try:
-        codecs.lookup(name)
+        info = codecs.lookup(name)
     except LookupError:
         print(f"dispatchtui: unknown encoding {name!r}", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
+    if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib…: codecs, not text encodings
+        print(f"dispatchtui: {name!r} is not a text encoding", file=sys.stderr)
+        raise SystemExit(EXIT_USAGE)
     return name
+
+
+def _reconfigure_streams(utf8_stdout: bool) -> None:
+    """JSON is UTF-8 whatever the locale says; nothing we print may die on an unencodable character
+    (PYTHONIOENCODING=ascii, a legacy Windows code page)."""
+    for stream, kwargs in ((sys.stdout, {"encoding": "utf-8"} if utf8_stdout else {"errors": "replace"}),
+                           (sys.stderr, {"errors": "backslashreplace"})):
+        try:
+            stream.reconfigure(**kwargs)
+        except (AttributeError, ValueError, OSError):  # not a TextIOWrapper (replaced, or already written)
+            pass
 
 
 def _report(errors) -> None:
@@ -152,14 +166,14 @@ def _analyse_one(task: tuple[str, str | None, bool]):
         return path, None, loaded.reason
     from .analysis import analyze, segment
 
-    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
-    if use_cache:
-        from . import cache
-
-        hit = cache.get(base)
-        if hit is not None:
-            return path, hit, None
     try:
+        base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
+        if use_cache:
+            from . import cache
+
+            hit = cache.get(base)
+            if hit is not None:
+                return path, hit, None
         d = analyze(base)
     except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
         return path, None, f"analysis failed ({type(exc).__name__}: {exc})"
@@ -174,6 +188,7 @@ def run_extract(args) -> int:
     from .export import to_json_array, to_json_line, to_markdown
     from .load import discover
 
+    _reconfigure_streams(utf8_stdout=args.format != "markdown")
     encoding = _check_encoding(args.encoding)
     paths, errors = discover(args.paths)
     _report(errors)

@@ -6,6 +6,7 @@ the reason instead, so the CLI can print one line per failure and go on, and the
 from __future__ import annotations
 
 import errno
+import math
 import os
 import re
 import sys
@@ -15,9 +16,18 @@ from pathlib import Path
 from .analysis.normalize import normalize
 
 #: Files with these suffixes (or none) inside a folder are dispatches; everything else is skipped.
-TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown", ".news", ".wire", ".dispatch", ""})
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".news", ".wire", ".dispatch", ""})
+#: Extension-less files with these names are documentation, not dispatches.
+NOT_DISPATCHES = frozenset({"readme", "license", "licence", "copying", "authors", "changelog", "sources", "makefile"})
 #: Larger files are refused with a message (a dispatch is a few KB; 16 MB is a book).
-MAX_BYTES = int(os.environ.get("DISPATCHTUI_MAX_BYTES", 16 * 1024 * 1024))
+def _env_int(name: str, default: int) -> int:
+    try:
+        return int(os.environ.get(name, default))
+    except ValueError:  # a malformed override must not stop the program from starting
+        return default
+
+
+MAX_BYTES = _env_int("DISPATCHTUI_MAX_BYTES", 16 * 1024 * 1024)
 #: Bytes read by :func:`peek` for the library list.
 PEEK_BYTES = 4096
 
@@ -56,11 +66,18 @@ class Peek:
 
 def natural_key(path: str) -> tuple:
     """Sort ``2.txt`` before ``10.txt``: digit runs compare as numbers."""
-    return tuple(int(part) if part.isdigit() else part.casefold() for part in re.split(r"(\d+)", path))
+    return tuple(
+        tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in re.split(r"(\d+)", comp) if part)
+        for comp in path.split(os.sep)
+    )
 
 
 def _is_dispatch_name(name: str) -> bool:
-    return not name.startswith(".") and Path(name).suffix.lower() in TEXT_SUFFIXES
+    p = Path(name)
+    suffix = p.suffix.lower()
+    if name.startswith(".") or suffix not in TEXT_SUFFIXES:
+        return False
+    return p.stem.lower() not in NOT_DISPATCHES
 
 
 def discover(paths: list[str]) -> tuple[list[str], list[LoadError]]:
@@ -224,7 +241,25 @@ _BOMS = (
     (b"\xfe\xff", "utf-16-be"),
 )
 _CYRILLIC_LEGACY = ("cp1251", "koi8-r", "cp866", "mac-cyrillic")
-_FREQUENT = set("оеаинтсрвлкмдпуяыьгзбчйхжшюцщэфъ")
+# Russian letter frequencies (per cent, news prose) → log-probabilities for :func:`_russian_score`.
+_LETTER_FREQ = {
+    "о": 10.97, "е": 8.45, "а": 8.01, "и": 7.35, "н": 6.70, "т": 6.26, "с": 5.47, "р": 4.73, "в": 4.54,
+    "л": 4.40, "к": 3.49, "м": 3.21, "д": 2.98, "п": 2.81, "у": 2.62, "я": 2.01, "ы": 1.90, "ь": 1.74,
+    "г": 1.70, "з": 1.65, "б": 1.59, "ч": 1.44, "й": 1.21, "х": 0.97, "ж": 0.94, "ш": 0.73, "ю": 0.64,
+    "ц": 0.48, "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04, "ё": 0.04,
+}
+_LETTER_LOGP = {ch: math.log(f / 100) for ch, f in _LETTER_FREQ.items()}
+_ODD_LOGP = math.log(1e-5)
+_NEUTRAL_LOGP = math.log(0.005)
+#: Non-ASCII characters that are ordinary in Russian text and say nothing about the code page.
+_NEUTRAL = frozenset("«»—–…№„“”‘’\u00a0°±§©®™•·")
+#: A text whose mean score is below this is not Russian in any of the legacy code pages.
+_RUSSIAN_MIN_SCORE = -6.0
+#: Closing punctuation, dashes and spaces: a letter right after one of these means a wrong code page
+#: (Windows-1251 capitals read as Mac Cyrillic turn into –, —, », … and №).
+_NO_LETTER_AFTER = frozenset("»—–…№”’°±§©®™•·")
+#: Capitals are a minority of the letters in prose.
+_UPPER_LOGP = math.log(0.5)
 
 
 def decode(data: bytes, encoding: str | None = None, partial: bool = False) -> tuple[str, str, tuple[str, ...]] | str:
@@ -239,6 +274,8 @@ def decode(data: bytes, encoding: str | None = None, partial: bool = False) -> t
             text = data.decode(encoding, errors="replace")
         except LookupError:
             return f"unknown encoding {encoding!r}"
+        except (UnicodeError, ValueError) as exc:  # idna, punycode…: codecs without errors="replace"
+            return f"cannot decode as {encoding} ({exc})"
         bad = text.count("\ufffd")
         return text, encoding, ((f"{bad} undecodable byte(s) replaced",) if bad else ())
     if not data:
@@ -258,17 +295,23 @@ def decode(data: bytes, encoding: str | None = None, partial: bool = False) -> t
     try:
         return data.decode("utf-8"), "utf-8", ()
     except UnicodeDecodeError as exc:
-        if partial and exc.start >= len(data) - 3:
-            return data[: exc.start].decode("utf-8", errors="replace"), "utf-8", ()
-        text = data.decode("utf-8", errors="replace")
-        bad = text.count("\ufffd")
-        if exc.start >= len(data) - 3 and bad == 1:
-            return text[:-1] if text.endswith("\ufffd") else text, "utf-8", ("truncated UTF-8 sequence at the end dropped",)
-        if bad <= max(2, len(data) // 1000):
-            return text, "utf-8", (f"{bad} invalid UTF-8 byte(s) replaced",)
+        if _cut_utf8_tail(data, exc.start):  # valid UTF-8 up to a character cut off at the very end
+            notes = () if partial else ("truncated UTF-8 sequence at the end dropped",)
+            return data[: exc.start].decode("utf-8"), "utf-8", notes
+        lossy = data.decode("utf-8", errors="replace")
+        bad = lossy.count("\ufffd")
+        lossy_ok = bad <= max(2, len(data) // 1000)
+        # A few bad bytes in UTF-8 text, but only when what did decode reads like text: a short
+        # CP866/KOI8-R line also has "only two" invalid bytes and decodes to mojibake otherwise.
+        if lossy_ok and _reads_as_utf8(lossy, bad):
+            return lossy, "utf-8", (f"{bad} invalid UTF-8 byte(s) replaced",)
+    else:
+        lossy_ok = False
     best = _best_cyrillic(data)
     if best is not None:
         return best
+    if lossy_ok:
+        return lossy, "utf-8", (f"{bad} invalid UTF-8 byte(s) replaced",)
     try:
         from charset_normalizer import from_bytes
 
@@ -301,6 +344,29 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
+def _cut_utf8_tail(data: bytes, start: int) -> bool:
+    """``data[start:]`` is the beginning of a UTF-8 sequence that the end of the data cut short."""
+    tail = data[start:]
+    if not tail or len(tail) > 3:
+        return False
+    lead = tail[0]
+    need = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+    return need > len(tail) and all(0x80 <= b <= 0xBF for b in tail[1:])
+
+
+def _reads_as_utf8(text: str, bad: int) -> bool:
+    """The non-ASCII characters of a lossy UTF-8 reading are Cyrillic (or it is ASCII with rare slips)."""
+    good = odd = 0
+    for ch in text:
+        if ch < "\x80" or ch == "\ufffd":
+            continue
+        if "\u0400" <= ch <= "\u04ff" or ch in _NEUTRAL:
+            good += 1
+        else:
+            odd += 1
+    return odd * 10 <= good and (good >= 3 * bad or bad * 20 <= len(text))
+
+
 def _control_ratio(data: bytes) -> float:
     sample = data[:8192]
     bad = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C, 0x1B))
@@ -326,29 +392,45 @@ def _best_cyrillic(data: bytes) -> tuple[str, str, tuple[str, ...]] | None:
         score = _russian_score(text)
         if best is None or score > best[0]:
             best = (score, name, text)
-    if best is None or best[0] < 0.5:
+    if best is None or best[0] < _RUSSIAN_MIN_SCORE:
         return None
     return best[2], best[1], ()
 
 
 def _russian_score(text: str) -> float:
-    """Share of letters that are frequent lower-case Russian letters, minus upper case inside words."""
+    """Mean log-probability of the non-ASCII characters under Russian letter frequencies.
+
+    Letters count case-insensitively (all-caps datelines like ``МОСКВА`` are normal); a lower-case
+    letter followed by an upper-case one inside a word (KOI8-R read as Windows-1251 inverts case), and
+    any non-ASCII character that is neither a Russian letter nor common Russian punctuation (box
+    drawing, Mac symbols, Serbian/Ukrainian-only letters from a wrong code page) weigh heavily against.
+    ASCII is neutral: it reads the same in every candidate.
+    """
     sample = text[:20000]
-    letters = lower_frequent = inner_upper = 0
-    prev_alpha = False
+    total = 0.0
+    counted = 0
+    prev_lower = False
+    prev_glue = False   # the previous character was punctuation that never touches a following letter
     for ch in sample:
-        if ch.isalpha():
-            letters += 1
-            if ch in _FREQUENT:
-                lower_frequent += 1
-            elif prev_alpha and ch.isupper():
-                inner_upper += 1
-            prev_alpha = True
-        else:
-            prev_alpha = False
-    if not letters:
-        return 0.0
-    return (lower_frequent - 2 * inner_upper) / letters
+        if ch < "\x80":
+            prev_lower = prev_glue = False
+            continue
+        logp = _LETTER_LOGP.get(ch.lower())
+        if logp is None:
+            prev_lower = False
+            prev_glue = ch in _NO_LETTER_AFTER
+            total += _NEUTRAL_LOGP if ch in _NEUTRAL else _ODD_LOGP
+            counted += 1
+            continue
+        total += logp + (_UPPER_LOGP if ch.isupper() else 0.0)
+        counted += 1
+        if (prev_lower and ch.isupper()) or prev_glue:
+            total += _ODD_LOGP
+        prev_lower = ch.islower()
+        prev_glue = False
+    if not counted:
+        return _ODD_LOGP
+    return total / counted
 
 
 # --------------------------------------------------------------------------------------------- reasons

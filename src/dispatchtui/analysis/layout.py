@@ -18,18 +18,20 @@ _MONTHS = (
 _DATE = rf"(?P<date>\d{{1,2}}\s+(?:{_MONTHS})\.?(?:\s+\d{{4}}(?:\s*(?:года|г\.))?)?)"
 # A place: one to four capitalized words, hyphenated parts allowed (НЬЮ-ЙОРК, Нижний Новгород).
 _PLACE = r"(?P<place>[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]*(?:\s[A-ZА-ЯЁ][A-Za-zА-Яа-яЁё\-]*){0,3})"
-# An agency: capitalized words, dotted domains (INTERFAX.RU), optional slashes (/ТАСС/).
-_AGENCY_WORDS = r"[A-ZА-ЯЁ][\w.\-]*(?:\s[A-ZА-ЯЁ][\w.\-]*){0,3}"
+# An agency: capitalized words, dotted domains (INTERFAX.RU), optional slashes (/ТАСС/). A dot belongs to
+# a word only when a letter follows it, so "РИА Новости. Президент …" stops at "Новости".
+_AGENCY_WORD = r"[A-ZА-ЯЁ][\w\-]*(?:\.\w[\w\-]*)*"
+_AGENCY_WORDS = rf"{_AGENCY_WORD}(?:\s{_AGENCY_WORD}){{0,3}}"
 _DASH = r"[-–—]"
 
 _DATELINE_PATTERNS = [
     # Душанбе. 16 февраля. KAZAKHSTAN TODAY - …   Москва. 8 мая. INTERFAX.RU - …   МОСКВА, 8 августа. /ТАСС/. …
     re.compile(
         rf"{_PLACE}[.,]\s+{_DATE}[.,]?\s+(?P<slash>/\s*)?(?P<agency>{_AGENCY_WORDS})(?(slash)\s*/)"
-        rf"(?:\s*\.|\s+{_DASH}(?=\s)|(?=\s+[A-ZА-ЯЁ«\"„]))\s*"
+        rf"(?:\s*\.|\s+(?P<dash>{_DASH})(?=\s)|(?=\s+[A-ZА-ЯЁ«\"„]))\s*"
     ),
     # МОСКВА, 10 авг - РИА Новости.   ВЛАДИВОСТОК, 10 авг – РИА Новости.
-    re.compile(rf"{_PLACE},\s+{_DATE}\s*{_DASH}\s*(?P<agency>{_AGENCY_WORDS})\.?(?:\s+{_DASH}(?=\s))?\s*"),
+    re.compile(rf"{_PLACE},\s+{_DATE}\s*{_DASH}\s*(?P<agency>{_AGENCY_WORDS})(?P<dot>\.)?(?:\s+{_DASH}(?=\s))?\s*"),
     # ТАСС, 24 ноября.  (agency first, no place)
     re.compile(rf"(?P<agency>{_AGENCY_WORDS}),\s+{_DATE}\.(?:\s+{_DASH}(?=\s))?\s*"),
     # МОСКВА, 30 мая ПРАЙМ …  (agency after the date, no punctuation)
@@ -64,7 +66,10 @@ def layout(text: str) -> Layout:
         if dateline is not None:
             break
     sentences = find_sentences(text, paragraphs, headline, dateline)
-    repeats = [r for r in find_repeats(text) if _is_debris(text, r, paragraphs)]
+    # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for
+    # repeats in the body only (the headline blanked out, so every offset stays the same).
+    body_text = text if headline is None else " " * headline.end + text[headline.end:]
+    repeats = [r for r in find_repeats(body_text) if _is_debris(text, r, paragraphs)]
     return Layout(headline, dateline, tuple(paragraphs), tuple(sentences), tuple(repeats))
 
 
@@ -113,6 +118,12 @@ def parse_dateline(text: str, start: int, end: int) -> Dateline | None:
         groups = m.groupdict()
         agency = (groups.get("agency") or "").strip(" /.") or None
         place = (groups.get("place") or "").strip() or None
+        if (agency is not None and pattern is _DATELINE_PATTERNS[0] and not _known_agency(agency)
+                and not (groups.get("slash") or groups.get("dash"))):
+            continue  # "МОСКВА, 8 августа. Президент России …" — the lead, not an agency
+        if (agency is not None and pattern is _DATELINE_PATTERNS[1] and not _known_agency(agency)
+                and not groups.get("dot")):
+            continue
         if agency is not None and pattern is _DATELINE_PATTERNS[2] and not _known_agency(agency):
             continue  # "ТАСС, 24 ноября." — only a known agency may stand without a place
         if agency is not None and pattern is _DATELINE_PATTERNS[3] and not _known_agency(agency):

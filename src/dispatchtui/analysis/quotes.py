@@ -29,8 +29,10 @@ from typing import Sequence
 
 from ..model import Quote, Span
 from .lexicon.speech import (
-    CLAUSE_CONJ, DOCUMENT_NOUNS, ORG_NOUNS, QUOTING_VERBS, SPEECH_VERBS, WORDS_NOUNS,
+    CLAUSE_CONJ, DOCUMENT_NOUNS, INSTITUTION_NOUNS, ORG_NOUNS, QUOTING_VERBS, SPEECH_VERBS,
+    STANCE_ADJS, STATEMENT_NOUNS, STATEMENT_VERBS, WORDS_NOUNS,
 )
+from .lexicon.agencies import AGENCIES
 from .morph import get_morph, lemma
 
 __all__ = ["find_quotes", "QUOTE_MARKS"]
@@ -44,6 +46,8 @@ _DASHES = "—–-―"
 _WINDOW = 240
 _CLAUSE_WINDOW = 160
 _MAX_DEPTH = 32
+#: A quote running over markless paragraphs may cross at most this many of them.
+_RUN_ON = 3
 #: A quote whose opening mark was lost reaches back at most this far.
 _LOST_MAX = 4000
 _CLAUSE_POS = frozenset({"VERB", "PRTS", "ADJS", "PRED", "INFN"})
@@ -53,6 +57,10 @@ _TOKEN_RE = re.compile(r"[^\W_](?:\w|[-.](?=\w))*")
 _SPACE = " \t\u00a0\u2009\u202f"
 #: Verbs by which a medium relays someone else's words ("…», сообщает Лента.ру").
 _RELAY_VERBS = frozenset({"сообщать", "передавать", "писать", "информировать"})
+#: Words by which the next sentence points back at a quote: "Так считает X", "Такое мнение высказал X".
+_SO_WORDS = frozenset({"так", "такое", "такую", "такой", "такие", "таково", "такова", "таким"})
+#: Possessive pronouns standing for the speaker: "по его словам".
+_POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 
 
 # --------------------------------------------------------------------------------------------
@@ -66,6 +74,9 @@ class _W:
     cases: frozenset
     name: bool          # some parse is a first name, surname or patronymic
     known: bool
+    number: str = ""    # grammatical number of the top parse ("sing", "plur")
+    nom_numbers: frozenset = frozenset()  # numbers of the nominative parses
+    first: bool = False  # some parse is a first name
 
 
 @lru_cache(maxsize=100_000)
@@ -81,7 +92,33 @@ def _info(word: str) -> _W:
     cases = frozenset(p.tag.case for p in parses[:6] if p.tag.case)
     name = any(("Name" in p.tag or "Surn" in p.tag or "Patr" in p.tag) for p in parses[:6])
     known = get_morph().word_is_known(w)
-    return _W(lemma(w), str(top.tag.POS or ""), cases, name, known)
+    nom_numbers = frozenset(p.tag.number for p in parses[:6] if p.tag.case == "nomn" and p.tag.number)
+    first = any("Name" in p.tag for p in parses[:6])
+    return _W(lemma(w), str(top.tag.POS or ""), cases, name, known, str(top.tag.number or ""), nom_numbers, first)
+
+
+@lru_cache(maxsize=20_000)
+def _nom_genders(word: str) -> frozenset:
+    """Genders of the singular nominative parses of ``word``."""
+    try:
+        parses = get_morph().parse(word.lower().replace("ё", "е"))
+    except Exception:  # pragma: no cover
+        return frozenset()
+    return frozenset(str(p.tag.gender) for p in parses[:6]
+                     if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender)
+
+
+@lru_cache(maxsize=20_000)
+def _past_gender(word: str) -> str:
+    """"masc"/"femn" for a past singular verb form ("назвал", "отметила"), else ""."""
+    try:
+        top = get_morph().parse(word.lower().replace("ё", "е"))[0]
+    except Exception:  # pragma: no cover
+        return ""
+    if top.tag.POS == "VERB" and top.tag.tense == "past" and top.tag.number == "sing" \
+            and top.tag.gender in ("masc", "femn"):
+        return str(top.tag.gender)
+    return ""
 
 
 def _is_latin(word: str) -> bool:
@@ -149,7 +186,8 @@ def _is_name_tok(t: _T) -> bool:
     if _is_latin(t.text):
         return False
     info = _info(t.text)
-    return info.name and info.pos in ("NOUN", "ADJF", "")
+    # an unknown surname may be guessed as a short adjective ("Силуанов" → "силуановый")
+    return info.name and (info.pos in ("NOUN", "ADJF", "") or (info.pos == "ADJS" and not info.known))
 
 
 def _nominative(t: _T) -> bool:
@@ -180,14 +218,24 @@ def _np_chain_ok(t: _T) -> bool:
 
 
 def _name_run(toks: list[_T], i: int) -> int:
-    """End index (exclusive) of a run of person-name tokens starting at ``i`` (``i`` if none)."""
+    """End index (exclusive) of a run of person-name tokens starting at ``i`` (``i`` if none).
+    A capitalized word continues the run when unknown to the dictionary or right after a first
+    name ("Эммануэль Макрон": the surname is a common noun too)."""
     j = i
-    while j < len(toks) and (_is_name_tok(toks[j]) or (j > i and toks[j].kind == "w"
-                                                       and toks[j].text[:1].isupper()
-                                                       and not _is_latin(toks[j].text)
-                                                       and not toks[j].text.isupper()
-                                                       and not _info(toks[j].text).known)):
-        j += 1
+    while j < len(toks):
+        t = toks[j]
+        if _is_name_tok(t):
+            j += 1
+            continue
+        if j > i and t.kind == "w" and t.text[:1].isupper() and not _is_latin(t.text) \
+                and not t.text.isupper():
+            info = _info(t.text)
+            prev = toks[j - 1]
+            if not info.known or (prev.kind == "w" and _info(prev.text).first
+                                  and info.pos in ("NOUN", "ADJF", "ADJS", "")):
+                j += 1
+                continue
+        break
     return j
 
 
@@ -234,9 +282,48 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
     if quoting == "genitive":
         j = _genitive_chain(win, 0)
         return _span_of(win, 0, j) if j > 0 else None
+    verb = toks[k].text if toks[k].kind == "w" else ""
+    # "сказал Reuters глава банка", "сообщили РИА Новости в пресс-службе": the medium addressed
+    # stands between the verb and the speaker; skip it when a speaker follows
+    skip = _addressee_end(win)
+    if skip:
+        spk = _speaker_in(win[skip:], verb, quoting)
+        if spk is not None:
+            return spk
+    return _speaker_in(win, verb, quoting)
+
+
+def _addressee_end(win: list[_T]) -> int:
+    """Length of a leading addressee medium in ``win`` (Latin name, agency, quoted name), else 0."""
+    if not win:
+        return 0
+    t = win[0]
+    if t.kind == "q":
+        return 1
+    if t.kind != "w":
+        return 0
+    if _is_latin(t.text):
+        j = 1
+        while j < len(win) and win[j].kind == "w" and _is_latin(win[j].text) and win[j].text[:1].isupper():
+            j += 1
+        return j
+    up = t.text.upper()
+    if len(win) > 1 and win[1].kind == "w" and f"{up} {win[1].text.upper()}" in AGENCIES:
+        return 2
+    if up in AGENCIES or (t.text.isupper() and len(t.text) > 1 and "datv" in _info(t.text).cases):
+        return 1
+    if t.text[:1].isupper() and _info(t.text).cases == frozenset({"datv"}):
+        return 1  # "«Интерфаксу»", "Коммерсанту"
+    return 0
+
+
+def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
+    if not win:
+        return None
+    vgen = _past_gender(verb) if verb else ""
     # "сообщили в пресс-службе": a plural verb with "в" + place names the organization
-    if win[0].kind == "w" and win[0].text.lower() in ("в", "во") and k < len(toks) and \
-            toks[k].kind == "w" and "plur" in str(get_morph().parse(toks[k].text.lower())[0].tag):
+    if win[0].kind == "w" and win[0].text.lower() in ("в", "во") and verb and \
+            "plur" in str(get_morph().parse(verb.lower())[0].tag):
         j = 1
         while j < len(win) and win[j].kind == "w" and _info(win[j].text).pos == "ADJF":
             j += 1
@@ -257,6 +344,19 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
             break
     if quoting and run:
         return _span_of(win, *run)
+    if quoting:
+        # "цитирует министра агентство": the object (accusative) is the one quoted
+        for i, t in enumerate(win):
+            if t.kind != "w" or t.text.lower() in _PREPS:
+                break
+            info = _info(t.text)
+            if info.pos in ("NOUN", "NPRO", "ADJF") and "accs" in info.cases and "nomn" not in info.cases:
+                if info.pos == "NPRO":
+                    return _span_of(win, i, i + 1)
+                j = _genitive_chain(win, i + 1)
+                return _span_of(win, i, j)
+            if info.pos not in ("ADVB", "PRCL"):
+                break
     # the head: first nominative token outside a prepositional phrase
     head = None
     in_pp = False
@@ -290,6 +390,8 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
         if t.kind == "q":
             continue
         if _nominative(t) or _is_name_tok(t):
+            if vgen and t.kind == "w" and not t.text[:1].isupper() and _nom_genders(t.text) == {"neut"}:
+                continue  # "назвал соглашение глава МИД": a neuter noun is not the subject of "назвал"
             head = i
             break
         if t.kind == "w" and not t.text[:1].isupper() and "gent" in _info(t.text).cases:
@@ -310,6 +412,30 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
     return _span_of(win, head, j)
 
 
+def _place_before(toks: list[_T], k: int) -> Span | None:
+    """"В Кремле заявили": a plural verb without a subject names the organization by place."""
+    if toks[k].kind != "w" or _info(toks[k].text).number != "plur":
+        return None
+    lo = max(0, k - 8)
+    for i in range(k - 1, lo - 1, -1):
+        t = toks[i]
+        if t.kind == "p" and t.text != ",":
+            return None
+        if t.kind != "w" or t.text.lower() not in ("в", "во"):
+            continue
+        j = i + 1
+        while j < k and toks[j].kind == "w" and _info(toks[j].text).pos == "ADJF":
+            j += 1
+        if j >= k or toks[j].kind not in ("w", "q"):
+            return None
+        head = toks[j]
+        if head.kind == "w" and not (head.text[:1].isupper() or _info(head.text).lemma in INSTITUTION_NOUNS):
+            return None
+        e = min(_genitive_chain(toks, j + 1), k)
+        return _span_of(toks, i + 1, e)
+    return None
+
+
 def _speaker_before(toks: list[_T], k: int) -> Span | None:
     """The subject before the cue verb at ``toks[k]``: the last name run, else the nearest NP."""
     last = None
@@ -323,6 +449,8 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
             i += 1
     if last:
         return _span_of(toks, *last)
+    # the subject agrees with the verb in number: "Министр обороны сказал" is not "обороны"
+    vnum = _info(toks[k].text).number if toks[k].kind == "w" else ""
     i = k - 1
     skipped = 0
     while i >= 0 and skipped < 6:
@@ -337,7 +465,8 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
             info = _info(t.text)
             if info.pos == "NPRO" and "nomn" in info.cases:
                 return _span_of(toks, i, i + 1)
-            if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in _PREPS):
+            if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in _PREPS) \
+                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers):
                 # extend right over a genitive chain up to the verb
                 j = i + 1
                 while j < k and _np_chain_ok(toks[j]) and toks[j].text.lower() not in _PREPS:
@@ -374,13 +503,33 @@ def _cue_at(text: str, toks: list[_T], k: int) -> tuple[Span, bool | str] | None
     if lem in QUOTING_VERBS:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
         if lem.startswith("привод") or lem.startswith("привест"):
-            if nxt is None or nxt.kind != "w" or _info(nxt.text).lemma not in WORDS_NOUNS:
-                return None
-            return Span(t.start, nxt.end), "genitive"
+            # "приводит слова X", "приводит издание слова X" (the relaying subject in between)
+            for j in range(k + 1, min(len(toks), k + 4)):
+                u = toks[j]
+                if u.kind == "w" and _info(u.text).lemma in WORDS_NOUNS:
+                    return Span(t.start, u.end), "genitive"
+                if not (u.kind == "q" or (u.kind == "w" and _nominative(u))):
+                    break
+            return None
         if nxt is not None and nxt.kind == "w" and _info(nxt.text).lemma in WORDS_NOUNS:
             return Span(t.start, nxt.end), "genitive"
         return Span(t.start, t.end), True
-    if lem not in SPEECH_VERBS:
+    if lem in STATEMENT_VERBS:
+        # "такое заявление сделал X", "выступил с заявлением X", "сделал заявление X"
+        for j in range(k - 1, max(-1, k - 3), -1):
+            u = toks[j]
+            if u.kind != "w":
+                break
+            if _info(u.text).lemma in STATEMENT_NOUNS:
+                return Span(u.start, t.end), False
+        for j in range(k + 1, min(len(toks), k + 3)):
+            u = toks[j]
+            if u.kind != "w":
+                break
+            if _info(u.text).lemma in STATEMENT_NOUNS:
+                return Span(t.start, u.end), False
+        return None
+    if lem not in SPEECH_VERBS and not (lem in STANCE_ADJS and _info(t.text).pos == "ADJS"):
         return None
     # "говорится в сообщении", "отмечается в документе"
     if k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 1].text.lower() in ("в", "во") \
@@ -464,6 +613,11 @@ def _attr_after(text: str, pos: int, end: int) -> _Attr | None:
         i = _skip_space(text, i, end)
     if not dash and not comma:
         return None
+    if not dash:
+        # "…, что «…», и призвал": a coordinated predicate of the author's sentence, not an attribution
+        m = _WORD_RE.match(text, i, end)
+        if m is not None and m.group().lower() in ("и", "а", "но", "однако", "или"):
+            return None
     return _attr_clause(text, i, end, 4 if dash else 2)
 
 
@@ -654,6 +808,30 @@ def _pair(text: str, paragraphs: Sequence[Span]) -> tuple[list[_Region], list[tu
     orphans: list[tuple[int, int]] = []  # (close position, paragraph)
     carry: tuple[str, int] | None = None  # (family, group) of a quote running on
     group = 0
+    excess: dict[int, bool] = {}  # paragraph → closes a mark it never opened (computed once)
+    marked: dict[int, bool] = {}  # paragraph → holds any quotation mark (computed once)
+
+    def closes_carry(pi: int) -> bool:
+        if pi not in excess:
+            q = paragraphs[pi]
+            excess[pi] = _excess_close(text, q.start, q.end)
+        return excess[pi]
+
+    def has_marks(pi: int) -> bool:
+        if pi not in marked:
+            q = paragraphs[pi]
+            marked[pi] = _MARK_RE.search(text, q.start, q.end) is not None
+        return marked[pi]
+
+    def runs_on(pi: int) -> bool:
+        """A markless paragraph inside a Russian-style quote: a later one (close by) closes it."""
+        if has_marks(pi):
+            return False
+        for pj in range(pi + 1, min(len(paragraphs), pi + 1 + _RUN_ON)):
+            if has_marks(pj):
+                return closes_carry(pj)
+        return False
+
     for pi, p in enumerate(paragraphs):
         a, b = p.start, p.end
         stack: list = []  # (family, position); position -1 = continued from previous paragraph
@@ -671,7 +849,7 @@ def _pair(text: str, paragraphs: Sequence[Span]) -> tuple[list[_Region], list[tu
                 cur_group = g
                 start_content = first + 1
                 skip_first = True
-            elif _excess_close(text, a, b):
+            elif closes_carry(pi) or runs_on(pi):
                 stack.append((fam, -1))
                 cur_group = g
                 start_content = a
@@ -794,7 +972,7 @@ def _split(text: str, a: int, b: int, trailing_ok: bool) -> tuple[list[tuple[int
         if resume is None and not trailing_ok:
             pos = m.start() + 1
             continue
-        end_part = m.start() + (1 if text[m.start()] in "!?…" else 0)
+        end_part = m.start() + (1 if text[m.start()] in "!?…." else 0)
         parts.append((cur, end_part))
         if first is None:
             first = at
@@ -815,6 +993,9 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
     if len(toks) >= 3 and toks[0].kind == "w" and toks[0].text.lower() in ("об", "о") \
             and toks[1].kind == "w" and toks[1].text.lower() == "этом":
         return _attr_clause(text, toks[2].start, end, 3)
+    # "Так прокомментировал ситуацию X", "Такое мнение высказал X", "Так считает X"
+    if len(toks) >= 2 and toks[0].kind == "w" and toks[0].text.lower() in _SO_WORDS:
+        return _attr_clause(text, toks[1].start, end, 2)
     return None
 
 
@@ -841,6 +1022,9 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
         if low == "по" and k + 1 < len(toks) and toks[k + 1].kind == "w" and \
                 _info(toks[k + 1].text).lemma in WORDS_NOUNS:
             po = k
+        elif low == "по" and k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 2].kind == "w" \
+                and toks[k + 1].text.lower() in _POSSESSIVES and _info(toks[k + 2].text).lemma in WORDS_NOUNS:
+            po = k  # "по его словам"
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
         if t.kind != "w":
@@ -857,15 +1041,22 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
         if quoting:
             spk = _speaker_after(text, toks, kk, quoting)
         else:
-            spk = _speaker_before(toks, k) or _speaker_after(text, toks, kk, quoting)
+            spk = _speaker_before(toks, k) or _speaker_after(text, toks, kk, quoting) or _place_before(toks, k)
         attr = _Attr(cue_span, spk, open_pos)
         break
+    po_end = -1  # index of the punctuation closing the "по словам X" phrase
     if po is not None and (attr is None or attr.cue.start < toks[po].start):
         k = po + 1
-        j = k + 1
-        while j < len(toks) and toks[j].kind != "p":
-            j += 1
-        spk = _span_of(toks, k + 1, j) if j > k + 1 else None
+        if toks[k].text.lower() in _POSSESSIVES:
+            spk = _span_of(toks, k, k + 1)
+            k += 1
+            po_end = k + 1
+        else:
+            j = k + 1
+            while j < len(toks) and toks[j].kind != "p":
+                j += 1
+            spk = _span_of(toks, k + 1, j) if j > k + 1 else None
+            po_end = j
         attr = _Attr(Span(toks[po].start, toks[k].end), spk, open_pos)
     if colon:
         if attr is None:
@@ -896,7 +1087,11 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
             spk = _speaker_before(toks, k)
             attr = _Attr(None, spk, open_pos) if spk else None  # type: ignore[arg-type]
         return "clause", attr, False
-    if po is not None and toks and toks[-1].kind == "p" and toks[-1].text == ",":
+    if po is not None and po_end == len(toks) - 1 and toks[-1].kind == "p" and toks[-1].text == ",":
+        return "clause", attr, False  # "По словам X, «…»": nothing between the phrase and the mark
+    # "Как заявил министр, «…»": an attribution clause set off by a comma
+    if attr is not None and attr.cue is not None and toks and toks[-1].kind == "p" and toks[-1].text == "," \
+            and toks[0].kind == "w" and toks[0].text.lower() == "как" and toks[0].end <= attr.cue.start:
         return "clause", attr, False
     if attr is not None:
         return "verb", attr, direct
@@ -937,7 +1132,7 @@ def _transcript_label(text: str, a: int, b: int) -> tuple[int, int, int] | None:
             if not t.text[:1].isupper():
                 return None
             info = _info(t.text)
-            if info.name and info.pos in ("NOUN", ""):
+            if info.name and (info.pos in ("NOUN", "") or (info.pos == "ADJS" and not info.known)):
                 has_name = True
             elif "." in t.text and t.text.split(".")[0].isupper():
                 has_name = True  # "В.Путин" tokenized as one word
@@ -1007,13 +1202,35 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     para_form: dict[int, bool] = {}
 
     # paragraph forms: dialogue and transcripts
-    prev_dialogue = False
+    dash: dict[int, tuple[int, list, _Attr | None, bool, bool]] = {}
     for pi, p in enumerate(paras):
         ds = _dialogue_start(text, p.start, p.end)
         if ds is not None:
             parts, at = _split(text, ds, p.end, True)
-            words = _content_words(text, ds, p.end, 40)
-            if at is not None or (prev_dialogue and _clause_like(words)):
+            clause = _clause_like(_content_words(text, ds, p.end, 40))
+            question = text[ds].isupper() and text[p.end - 1] == "?"
+            dash[pi] = (ds, parts, at, clause, question)
+    # a run of dash paragraphs is a dialogue when one of them is attributed ("— …, — сказал он")
+    # or, in an interview, when they exchange a question and an answer
+    dialogue_run: dict[int, bool] = {}
+    pi = 0
+    while pi < len(paras):
+        if pi not in dash:
+            pi += 1
+            continue
+        pj = pi
+        while pj in dash:
+            pj += 1
+        members = range(pi, pj)
+        ok = any(dash[x][2] is not None for x in members) or (
+            pj - pi >= 2 and any(dash[x][4] for x in members[:-1]) and any(dash[x][3] for x in members))
+        for x in members:
+            dialogue_run[x] = ok
+        pi = pj
+    for pi, p in enumerate(paras):
+        if pi in dash:
+            ds, parts, at, clause, _q = dash[pi]
+            if at is not None or (dialogue_run[pi] and (clause or _q)):
                 for s, e in parts:
                     s, e = _trim(text, s, e)
                     e = _trim_tail_punct(text, s, e)
@@ -1022,9 +1239,7 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                                            at.cue if at else None, False, p.end))
                 consumed.append((p.start, p.end))
                 para_form[pi] = True
-                prev_dialogue = True
                 continue
-        prev_dialogue = False
         lab = _transcript_label(text, p.start, p.end)
         if lab is not None:
             ls, le, cs = lab
@@ -1081,7 +1296,7 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 floor = k + 1 if k < pos else floor
             s, e = _trim(text, floor, pos)
             s = _skip_space(text, s, e)
-            while s < e and (text[s] in _DASHES or text[s] in ",.;:"):
+            while s < e and (text[s] in _DASHES or text[s] in ",.;:" or text[s] in QUOTE_MARKS):
                 s = _skip_space(text, s + 1, e)
             if len(_content_words(text, s, e, 4)) < 3:
                 continue

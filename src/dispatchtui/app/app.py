@@ -1,0 +1,95 @@
+"""DispatchApp: the screens, the global keys, the theme, the clipboard."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Iterable
+
+from textual.app import App
+from textual.binding import Binding
+
+from .. import clipboard, config
+from .commands import APP, DispatchCommands, localize, make_bindings
+from .widgets.help import HelpScreen, collect_bindings
+from .i18n import set_lang, tr
+from .library import LibraryScreen
+from .reader import ReaderScreen
+from .session import Analyser, Segmenter, Session
+
+DEFAULT_THEME = "textual-dark"
+
+
+def styles_dir() -> Path:
+    """The shipped ``dispatchtui/styles`` (wheel), else the repository's ``styles/`` (editable install)."""
+    import dispatchtui
+
+    shipped = Path(dispatchtui.__file__).parent / "styles"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[3] / "styles"
+
+
+class DispatchApp(App[int]):
+    TITLE = "dispatchtui"
+    CSS_PATH = [styles_dir() / "app.tcss"]
+    BINDINGS = make_bindings(APP)
+    COMMANDS = App.COMMANDS | {DispatchCommands}
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, paths: list[str], *, lang: str | None = None, encoding: str | None = None,
+                 loader: Any = None, analyser: Analyser | None = None, segmenter: Segmenter | None = None,
+                 theme: str | None = None, system_clipboard: bool = True,
+                 notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None) -> None:
+        set_lang(lang)
+        super().__init__()
+        localize(self, APP)
+        self.session = Session(paths, encoding=encoding, loader=loader, segmenter=segmenter, analyser=analyser)
+        for i, loaded in (preloaded or {}).items():
+            self.session.set_text(i, loaded)
+        self.system_clipboard = system_clipboard
+        self._fixed_theme = theme
+        self._notices = list(notices)
+        self._theme_ready = False
+
+    # ---------------------------------------------------------------- start
+    def on_mount(self) -> None:
+        wanted = self._fixed_theme or config.load_theme() or DEFAULT_THEME
+        if wanted in self.available_themes:
+            self.theme = wanted
+        self._theme_ready = True
+        self.push_screen(LibraryScreen(self.session))
+        if len(self.session) == 1:
+            self.open_reader(0)
+        for notice in self._notices:
+            self.notify(notice, severity="warning", markup=False)
+
+    def watch_theme(self, theme: str) -> None:
+        if self._theme_ready and self._fixed_theme is None:
+            config.save_theme(theme)
+
+    # ---------------------------------------------------------------- screens
+    def open_reader(self, index: int, *, find: str | None = None) -> None:
+        if isinstance(self.screen, ReaderScreen):
+            self.screen.show(index)
+            return
+        self.push_screen(ReaderScreen(self.session, index, find=find))
+
+    def back_to_library(self, index: int | None = None) -> None:
+        if isinstance(self.screen, ReaderScreen):
+            self.pop_screen()
+        if index is not None and isinstance(self.screen, LibraryScreen):
+            self.screen.list.select_path_index(index)
+
+    def action_help(self) -> None:
+        if isinstance(self.screen, HelpScreen):
+            self.pop_screen()
+            return
+        self.push_screen(HelpScreen(collect_bindings(self.screen)))
+
+    # ---------------------------------------------------------------- clipboard
+    def copy_text(self, text: str, what: str) -> None:
+        """OSC 52 (through the terminal, works over SSH) and the system clipboard where one exists."""
+        self.copy_to_clipboard(text)
+        self.notify(tr("copied", what=what) + "\n" + clipboard.preview(text, 60), markup=False, timeout=4)
+        if self.system_clipboard:
+            self.run_worker(lambda: clipboard.copy_system(text), thread=True, group="clipboard",
+                            exit_on_error=False)

@@ -1,0 +1,114 @@
+"""Interface strings in English and Russian. The language follows the locale unless overridden."""
+from __future__ import annotations
+
+import os
+
+_EN: dict[str, str] = {
+    # panes
+    "article": "Article", "speakers": "Speakers", "quotes": "Quotes", "topics": "Topics",
+    "library": "Library",
+    # panel states
+    "analysing": "analysing…", "no_speakers": "no speakers found", "no_quotes": "no quotes found",
+    "no_topics": "no topics found", "analysis_failed": "analysis unavailable",
+    "unknown_speaker": "unknown", "org": "org",
+    "quotes_n": "{n} quotes", "quote_1": "1 quote", "speakers_n": "{n} speakers", "speaker_1": "1 speaker",
+    "matches_n": "{n} matches", "match_1": "1 match",
+    # bindings / commands
+    "focus_article": "Article", "focus_speakers": "Speakers", "focus_quotes": "Quotes", "focus_topics": "Topics",
+    "next_pane": "Next pane", "prev_pane": "Previous pane",
+    "next_dispatch": "Next", "prev_dispatch": "Previous", "back": "Library", "quit": "Quit",
+    "find": "Find", "find_next": "Next match", "find_prev": "Previous match",
+    "copy_quote": "Copy quote", "copy_paragraph": "Copy paragraph", "help": "Help",
+    "palette": "Commands", "toggle_panels": "Panels", "open": "Open", "filter": "Filter",
+    "search": "Search", "top": "Top", "bottom": "Bottom", "page_down": "Page down", "page_up": "Page up",
+    "down": "Down", "up": "Up", "jump": "Jump", "close": "Close",
+    # find bar / library inputs
+    "find_placeholder": "find (lemma-aware: Рахмона → Рахмоном)…",
+    "filter_placeholder": "filter headlines…", "search_placeholder": "search all dispatches…",
+    "filter_label": "Filter", "search_label": "Search", "no_matches": "no matches",
+    "nothing_in_library": "no dispatches", "searching": "searching…",
+    # notifications
+    "copied": "Copied: {what}", "copied_quote": "quote by {who}", "copied_paragraph": "paragraph {n}",
+    "nothing_to_copy": "No quote here to copy", "analysis_error": "Analysis failed: {error}",
+    "load_error": "Cannot open {path}: {reason}", "layout_error": "Layout failed: {error}",
+    "first_dispatch": "This is the first dispatch", "last_dispatch": "This is the last dispatch",
+    "system_clipboard": " (and system clipboard)",
+    # help
+    "help_title": "Keys", "help_hint": "escape closes", "key": "Key", "action": "Action",
+    # palette
+    "cmd_jump_speaker": "Jump to speaker: {name}", "cmd_copy_quote": "Copy quote: {who} «{words}»",
+    "cmd_jump_topic": "Jump to topic: {label}", "cmd_next": "Open next dispatch",
+    "cmd_prev": "Open previous dispatch", "cmd_library": "Back to the library", "cmd_find": "Find in dispatch",
+    "cmd_toggle_panels": "Toggle the side panels", "cmd_theme": "Theme: {name}", "cmd_help": "Show keys",
+    "cmd_copy_paragraph": "Copy the current paragraph", "cmd_search": "Search all dispatches",
+    "cmd_filter": "Filter headlines",
+}
+
+_RU: dict[str, str] = {
+    "article": "Текст", "speakers": "Персоны", "quotes": "Цитаты", "topics": "Темы", "library": "Подборка",
+    "analysing": "анализ…", "no_speakers": "персоны не найдены", "no_quotes": "цитаты не найдены",
+    "no_topics": "темы не найдены", "analysis_failed": "анализ недоступен",
+    "unknown_speaker": "неизвестно", "org": "орг.",
+    "quotes_n": "цитат: {n}", "quote_1": "цитат: 1", "speakers_n": "персон: {n}", "speaker_1": "персон: 1",
+    "matches_n": "совпадений: {n}", "match_1": "совпадений: 1",
+    "focus_article": "Текст", "focus_speakers": "Персоны", "focus_quotes": "Цитаты", "focus_topics": "Темы",
+    "next_pane": "След. панель", "prev_pane": "Пред. панель",
+    "next_dispatch": "Следующая", "prev_dispatch": "Предыдущая", "back": "Подборка", "quit": "Выход",
+    "find": "Найти", "find_next": "След. совпадение", "find_prev": "Пред. совпадение",
+    "copy_quote": "Копировать цитату", "copy_paragraph": "Копировать абзац", "help": "Справка",
+    "palette": "Команды", "toggle_panels": "Панели", "open": "Открыть", "filter": "Фильтр",
+    "search": "Поиск", "top": "В начало", "bottom": "В конец", "page_down": "Стр. вниз", "page_up": "Стр. вверх",
+    "down": "Вниз", "up": "Вверх", "jump": "Перейти", "close": "Закрыть",
+    "find_placeholder": "найти (с учётом форм: Рахмона → Рахмоном)…",
+    "filter_placeholder": "фильтр по заголовкам…", "search_placeholder": "поиск по всем сообщениям…",
+    "filter_label": "Фильтр", "search_label": "Поиск", "no_matches": "нет совпадений",
+    "nothing_in_library": "нет сообщений", "searching": "поиск…",
+    "copied": "Скопировано: {what}", "copied_quote": "цитата ({who})", "copied_paragraph": "абзац {n}",
+    "nothing_to_copy": "Здесь нет цитаты", "analysis_error": "Ошибка анализа: {error}",
+    "load_error": "Не удалось открыть {path}: {reason}", "layout_error": "Ошибка разметки: {error}",
+    "first_dispatch": "Это первое сообщение", "last_dispatch": "Это последнее сообщение",
+    "system_clipboard": " (и в системный буфер)",
+    "help_title": "Клавиши", "help_hint": "escape — закрыть", "key": "Клавиша", "action": "Действие",
+    "cmd_jump_speaker": "К персоне: {name}", "cmd_copy_quote": "Копировать цитату: {who} «{words}»",
+    "cmd_jump_topic": "К теме: {label}", "cmd_next": "Открыть следующее сообщение",
+    "cmd_prev": "Открыть предыдущее сообщение", "cmd_library": "Вернуться к подборке",
+    "cmd_find": "Найти в тексте", "cmd_toggle_panels": "Показать/скрыть панели", "cmd_theme": "Тема: {name}",
+    "cmd_help": "Показать клавиши", "cmd_copy_paragraph": "Копировать текущий абзац",
+    "cmd_search": "Поиск по всем сообщениям", "cmd_filter": "Фильтр по заголовкам",
+}
+
+_TABLES = {"en": _EN, "ru": _RU}
+_lang = "en"
+
+
+def detect_lang(env: dict[str, str] | None = None) -> str:
+    """``ru`` if the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE — in POSIX precedence) is Russian, else ``en``."""
+    env = os.environ if env is None else env
+    for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
+        value = env.get(var)
+        if value:
+            return "ru" if value.lower().startswith("ru") else "en"
+    return "en"
+
+
+def set_lang(lang: str | None) -> str:
+    """Set the interface language (``None`` → from the locale). Returns the language in use."""
+    global _lang
+    if lang:
+        lang = lang.lower()[:2]
+    _lang = lang if lang in _TABLES else detect_lang()
+    return _lang
+
+
+def get_lang() -> str:
+    return _lang
+
+
+def tr(key: str, **kwargs: object) -> str:
+    """The interface string ``key`` in the current language, formatted with ``kwargs``."""
+    text = _TABLES[_lang].get(key) or _EN.get(key, key)
+    return text.format(**kwargs) if kwargs else text
+
+
+def plural(n: int, one: str, many: str) -> str:
+    return tr(one) if n == 1 else tr(many, n=n)

@@ -1,0 +1,401 @@
+"""The reader: article on the left, Speakers / Quotes / Topics on the right, status line below."""
+from __future__ import annotations
+
+from functools import partial
+
+from textual import on
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Input, OptionList, Static
+from textual.worker import get_current_worker
+
+from .. import search
+from ..cite import format_citation, paragraph_text
+from ..model import Dispatch, Quote
+from .commands import READER, localize, make_bindings
+from .i18n import tr
+from .session import Session
+from .widgets.article import ArticleView
+from .widgets.findbar import FindBar, FindInput
+from .widgets.panels import Entry, Panel, quote_rows, speaker_rows, topic_rows
+from .widgets.safe import one_line, shorten
+
+PANES = ("article", "speakers", "quotes", "topics")
+
+
+class ReaderScreen(Screen[None]):
+    COMMAND_TABLE = READER
+    BINDINGS = make_bindings(READER)
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (100, "-wide")]
+    AUTO_FOCUS = "ArticleView"
+
+    def __init__(self, session: Session, index: int, *, find: str | None = None) -> None:
+        super().__init__(id="reader")
+        localize(self, READER)
+        self.session = session
+        self.index = index
+        self.dispatch: Dispatch | None = None
+        self.state = "analysing"          # analysing | ready | failed
+        self._generation = 0
+        self._initial_find = find
+        self.matches: list[tuple[int, int]] = []
+        self.current_match: int | None = None
+        self._last_pick: tuple[str, str | int] | None = None
+        self._step = 0
+
+    # ------------------------------------------------------------------ layout
+    def compose(self) -> ComposeResult:
+        with Horizontal(id="body"):
+            with Vertical(id="article-pane"):
+                yield ArticleView(id="article")
+                yield FindBar(id="findbar")
+            with Vertical(id="side"):
+                yield Panel("speakers", 2, id="speakers")
+                quotes = Panel("quotes", 3, id="quotes")
+                yield quotes
+                topics = Panel("topics", 4, id="topics")
+                yield topics
+        yield Static(Content(""), id="status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#speakers", Panel).empty_key = "no_speakers"
+        self.query_one("#quotes", Panel).empty_key = "no_quotes"
+        self.query_one("#topics", Panel).empty_key = "no_topics"
+        self.article.border_title = f"1 {tr('article')}"
+        self.show(self.index)
+        if self._initial_find:
+            self.call_after_refresh(self.action_open_find, self._initial_find)
+
+    @property
+    def article(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def findbar(self) -> FindBar:
+        return self.query_one(FindBar)
+
+    def panel(self, name: str) -> Panel:
+        return self.query_one(f"#{name}", Panel)
+
+    # ------------------------------------------------------------------ showing a dispatch
+    def show(self, index: int) -> None:
+        """Paint dispatch ``index`` at once (layout only), then analyse it in a worker."""
+        self.index = index
+        self._generation += 1
+        self._last_pick = None
+        self.matches, self.current_match = [], None
+        result = self.session.layout(index)
+        if isinstance(result, str):
+            self.dispatch = None
+            self.article.set_dispatch(None)
+            self.state = "failed"
+            for name in PANES[1:]:
+                self.panel(name).show_state("analysis_failed")
+            self.app.notify(tr("load_error", path=self.session.paths[index], reason=result),
+                            severity="error", markup=False)
+            self._update_status()
+            return
+        if index in self.session.layout_errors:
+            self.app.notify(tr("layout_error", error=self.session.layout_errors.pop(index)),
+                            severity="warning", markup=False)
+        self.dispatch = result
+        self.article.set_dispatch(result)
+        if self.findbar.is_open:
+            self._run_find(self.findbar.input.value, keep=False)
+        if result.analysed:
+            self.state = "ready"
+            self._fill_panels()
+        else:
+            self.state = "analysing"
+            for name in PANES[1:]:
+                self.panel(name).show_state("analysing")
+            self.run_worker(partial(self._analyse, index, result, self._generation), thread=True,
+                            exclusive=True, group="analysis", name=f"analyse {index}")
+        self._update_status()
+
+    def _analyse(self, index: int, dispatch: Dispatch, generation: int) -> None:
+        worker = get_current_worker()
+        try:
+            result: Dispatch | BaseException = self.session.analyse(index, dispatch)
+        except Exception as exc:  # analysis modules may not have landed: a notice, never a crash
+            result = exc
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._analysed, index, generation, result)
+
+    def _analysed(self, index: int, generation: int, result: Dispatch | BaseException) -> None:
+        if generation != self._generation or index != self.index:
+            return                                           # stale: the user moved on
+        if isinstance(result, BaseException):
+            self.state = "failed"
+            for name in PANES[1:]:
+                self.panel(name).show_state("analysis_failed")
+            self.app.notify(tr("analysis_error", error=f"{type(result).__name__}: {result}"),
+                            severity="warning", markup=False)
+            self._update_status()
+            return
+        self.state = "ready"
+        highlight = self.article.highlight
+        self.dispatch = result
+        self.article.set_dispatch(result, keep_scroll=True)
+        if highlight:
+            self.article.set_highlight(highlight)
+        if self.matches:
+            self.article.set_matches(self.matches, self.current_match)
+        self._fill_panels()
+        self._update_status()
+
+    def _fill_panels(self) -> None:
+        d = self.dispatch
+        assert d is not None
+        self.panel("speakers").show_entries(speaker_rows(d))
+        self.panel("quotes").show_entries(quote_rows(d))
+        self.panel("topics").show_entries(topic_rows(d))
+
+    def _update_status(self) -> None:
+        view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
+        pos = view.index(self.index) + 1 if self.index in view else 0
+        parts: list = [(f"{pos}/{len(view)}", "bold"), "  ", (one_line(self.session.paths[self.index]), "")]
+        d = self.dispatch
+        if d is not None and d.dateline is not None:
+            bits = [b for b in (d.dateline.place, d.dateline.date, d.dateline.agency) if b]
+            if bits:
+                parts += ["  ", (one_line(", ".join(bits)), "$text-accent")]
+        if self.state == "analysing":
+            parts += ["  ", (tr("analysing"), "italic $text-muted")]
+        self.query_one("#status", Static).update(Content.assemble(*parts))
+
+    # ------------------------------------------------------------------ panes
+    def action_focus_pane(self, name: str) -> None:
+        if name != "article" and self.has_class("-no-panels"):
+            self.remove_class("-no-panels")
+        (self.article if name == "article" else self.panel(name)).focus()
+
+    def _current_pane(self) -> int:
+        focused = self.focused
+        for i, name in enumerate(PANES):
+            w = self.article if name == "article" else self.panel(name)
+            if focused is w:
+                return i
+        return -1 if isinstance(focused, FindInput) else 0
+
+    def action_cycle_pane(self, delta: int) -> None:
+        """tab / shift+tab: article → speakers → quotes → topics (from the find bar: to the article)."""
+        panes = ["article"] if self.has_class("-no-panels") else list(PANES)
+        current = self._current_pane()
+        if current < 0:
+            self.action_focus_pane("article" if delta > 0 else panes[-1])
+            return
+        i = panes.index(PANES[current]) if PANES[current] in panes else 0
+        self.action_focus_pane(panes[(i + delta) % len(panes)])
+
+    def action_toggle_panels(self) -> None:
+        self.toggle_class("-no-panels")
+        if self.has_class("-no-panels"):
+            self.article.focus()
+
+    # ------------------------------------------------------------------ jumping
+    @on(OptionList.OptionSelected)
+    def _picked(self, event: OptionList.OptionSelected) -> None:
+        panel = event.option_list
+        if not isinstance(panel, Panel) or not (0 <= event.option_index < len(panel.entries)):
+            return
+        self.jump(panel.entries[event.option_index])
+
+    def jump(self, entry: Entry) -> None:
+        """Centre and highlight the entry's passage; the same entry again steps to its next mention."""
+        if not entry.spans:
+            return
+        key = (entry.kind, entry.key)
+        if self._last_pick == key:
+            self._step = (self._step + 1) % len(entry.spans)
+        else:
+            self._last_pick, self._step = key, 0
+        start, end = entry.spans[self._step]
+        self.article.center_on(start, end)
+
+    def jump_to_quote(self, i: int) -> None:
+        if self.dispatch and 0 <= i < len(self.dispatch.quotes):
+            q = self.dispatch.quotes[i]
+            self.panel("quotes").select_entry("quote", i)
+            self.jump(Entry("quote", i, ((q.start, q.end),)))
+
+    # ------------------------------------------------------------------ dispatch navigation
+    def action_next_dispatch(self, delta: int) -> None:
+        view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
+        pos = view.index(self.index) + delta if self.index in view else 0
+        if not (0 <= pos < len(view)):
+            self.app.notify(tr("last_dispatch" if delta > 0 else "first_dispatch"), markup=False, timeout=2)
+            return
+        self.show(view[pos])
+
+    def action_back(self) -> None:
+        if self.findbar.is_open:
+            self._close_find()
+            return
+        self.app.back_to_library(self.index)  # type: ignore[attr-defined]
+
+    # ------------------------------------------------------------------ find
+    def action_open_find(self, value: str | None = None) -> None:
+        self.findbar.open(value)
+        if value is not None:
+            self._run_find(value, keep=False)
+
+    @on(Input.Changed, "#find-input")
+    def _find_changed(self, event: Input.Changed) -> None:
+        self._run_find(event.value, keep=False)
+
+    @on(FindBar.Step)
+    def _find_step_msg(self, event: FindBar.Step) -> None:
+        self.action_find_step(event.direction)
+
+    @on(FindBar.Close)
+    def _find_close_msg(self) -> None:
+        self._close_find()
+
+    #: above this many characters the find runs in a worker (a 5 MB dispatch takes ~1 s)
+    FIND_IN_WORKER = 300_000
+
+    def _run_find(self, query: str, *, keep: bool) -> None:
+        d = self.dispatch
+        if d is not None and query.strip() and len(d.text) > self.FIND_IN_WORKER:
+            self.run_worker(partial(self._find_worker, d, query, self._generation), thread=True,
+                            exclusive=True, group="find")
+            return
+        self._found(search.find(d.text, query) if d is not None and query.strip() else [])
+
+    def _find_worker(self, d: Dispatch, query: str, generation: int) -> None:
+        matches = search.find(d.text, query)
+        worker = get_current_worker()
+        if not worker.is_cancelled:
+            self.app.call_from_thread(self._found_async, query, generation, matches)
+
+    def _found_async(self, query: str, generation: int, matches: list[tuple[int, int]]) -> None:
+        if generation == self._generation and self.findbar.is_open and self.findbar.input.value == query:
+            self._found(matches)
+
+    def _found(self, matches: list[tuple[int, int]]) -> None:
+        # typing on: stay at the current match if it still matches, else the next one after it;
+        # a fresh search starts at the top of the view (like a browser)
+        if self.current_match is not None and self.matches:
+            anchor = self.matches[self.current_match][0]
+        else:
+            anchor = self.article.top_offset()
+        self.matches = matches
+        if not self.matches:
+            self.current_match = None
+        else:
+            self.current_match = next((i for i, (s, _) in enumerate(self.matches) if s >= anchor), 0)
+        self._show_match()
+
+    def _show_match(self) -> None:
+        self.article.set_matches(self.matches, self.current_match)
+        if self.current_match is not None:
+            s, e = self.matches[self.current_match]
+            self.article.center_on(s, e, highlight=False)
+        self.findbar.set_count(self.current_match, len(self.matches), self.findbar.input.value)
+        self.refresh_bindings()
+
+    def action_find_step(self, direction: int) -> None:
+        if not self.matches:
+            if not self.findbar.is_open:
+                self.action_open_find()
+            return
+        cur = self.current_match if self.current_match is not None else -direction
+        self.current_match = (cur + direction) % len(self.matches)
+        self._show_match()
+
+    def _close_find(self) -> None:
+        self.findbar.close()
+        self.matches, self.current_match = [], None
+        self.article.set_matches([], None)
+        self.article.focus()
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "find_step" and not self.matches:
+            return None          # shown greyed in the footer, still in help
+        return True
+
+    # ------------------------------------------------------------------ copying
+    def _quote_at_cursor(self) -> int | None:
+        d = self.dispatch
+        if d is None or not d.quotes:
+            return None
+        if self.focused is self.panel("quotes"):
+            entry = self.panel("quotes").current_entry
+            return entry.key if entry is not None else None  # type: ignore[return-value]
+        # the highlight (last jump / click), else the first quote in view
+        hl = self.article.highlight
+        if hl is not None:
+            for i, q in enumerate(d.quotes):
+                if q.start <= hl[0] < max(q.end, q.start + 1) or (hl[0] <= q.start < hl[1]):
+                    return i
+        if self.focused is self.panel("speakers"):
+            entry = self.panel("speakers").current_entry
+            s = d.speaker(entry.key) if entry else None  # type: ignore[arg-type]
+            if s is not None and s.quotes:
+                return s.quotes[0]
+        first, last = self.article.visible_range()
+        for i, q in enumerate(d.quotes):
+            if q.end > first and q.start < last:
+                return i
+        return None
+
+    def action_copy_quote(self, index: int | None = None) -> None:
+        d = self.dispatch
+        i = self._quote_at_cursor() if index is None else index
+        if d is None or i is None or not (0 <= i < len(d.quotes)):
+            self.app.notify(tr("nothing_to_copy"), severity="warning", markup=False, timeout=3)
+            return
+        quote: Quote = d.quotes[i]
+        who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
+        self.app.copy_text(format_citation(d, quote), tr("copied_quote", who=who))  # type: ignore[attr-defined]
+
+    def action_copy_paragraph(self) -> None:
+        d = self.dispatch
+        if d is None or not d.paragraphs:
+            return
+        hl = self.article.highlight
+        pos = hl[0] if hl else self.article.top_offset()
+        i = d.paragraph_at(pos)
+        if i is None:
+            i = next((n for n, p in enumerate(d.paragraphs) if p.start >= pos), len(d.paragraphs) - 1)
+        self.app.copy_text(paragraph_text(d, i), tr("copied_paragraph", n=i + 1))  # type: ignore[attr-defined]
+
+    @on(ArticleView.Clicked)
+    def _article_clicked(self, event: ArticleView.Clicked) -> None:
+        d = self.dispatch
+        if d is None:
+            return
+        for i, q in enumerate(d.quotes):
+            if q.start <= event.offset < q.end:
+                self.article.set_highlight((q.start, q.end))
+                self.panel("quotes").select_entry("quote", i)
+                return
+
+    # ------------------------------------------------------------------ palette
+    def palette_commands(self) -> list[tuple[str, object, str]]:
+        d = self.dispatch
+        out: list[tuple[str, object, str]] = []
+        if d is None:
+            return out
+        for s in d.speakers:
+            from .widgets.panels import speaker_spans
+
+            entry = Entry("speaker", s.name, speaker_spans(d, s))
+            out.append((tr("cmd_jump_speaker", name=one_line(s.name)), partial(self._palette_jump, "speakers", entry), ""))
+        for i, q in enumerate(d.quotes):
+            who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
+            words = shorten(q.span.slice(d.text), words=6, chars=40)
+            out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
+        for t in d.topics:
+            entry = Entry("topic", t.label, tuple(sorted({(m.start, m.end) for m in t.mentions})))
+            out.append((tr("cmd_jump_topic", label=one_line(t.label)), partial(self._palette_jump, "topics", entry), ""))
+        return out
+
+    def _palette_jump(self, panel: str, entry: Entry) -> None:
+        self.panel(panel).select_entry(entry.kind, entry.key)
+        self.jump(entry)

@@ -1,0 +1,173 @@
+"""What the app holds about the open library: paths, cheap peeks, cached texts and dispatches.
+
+The app never does NLP: texts come from the loader, layout from ``analysis.segment`` and the heavy
+part from ``analysis.analyze`` — all injectable, so tests can pass fakes.
+"""
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..model import Dispatch, Span
+
+Analyser = Callable[[Dispatch], Dispatch]
+Segmenter = Callable[..., Dispatch]
+
+
+@dataclass(frozen=True)
+class Row:
+    """What the library list shows for one path (from ``peek``; refined once a dispatch is loaded)."""
+
+    path: str
+    headline: str
+    place: str | None = None
+    date: str | None = None
+    agency: str | None = None
+    error: str | None = None
+
+
+def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
+                       notes: tuple[str, ...] = ()) -> Dispatch:
+    from ..analysis import segment
+
+    return segment(text, source=source, encoding=encoding, notes=notes)
+
+
+def _default_analyser(dispatch: Dispatch) -> Dispatch:
+    from ..analysis import analyze
+
+    return analyze(dispatch)
+
+
+def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
+                    notes: tuple[str, ...] = ()) -> Dispatch:
+    """Used only when the real layout fails: blocks separated by blank lines, nothing else."""
+    import re
+
+    paras = [Span(m.start(), m.end()) for m in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text)]
+    return Dispatch(text=text, source=source, encoding=encoding, paragraphs=tuple(paras), notes=notes)
+
+
+class Session:
+    TEXT_CACHE = 64
+
+    def __init__(self, paths: list[str], *, encoding: str | None = None, loader: Any = None,
+                 segmenter: Segmenter | None = None, analyser: Analyser | None = None) -> None:
+        if loader is None:
+            from .. import load as loader  # type: ignore[no-redef]
+        self.loader = loader
+        self.paths = list(paths)
+        self.encoding = encoding
+        self.segmenter = segmenter or _default_segmenter
+        self.analyser = analyser or _default_analyser
+        self._peeks: dict[int, Row] = {}
+        self._texts: OrderedDict[int, Any] = OrderedDict()
+        self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
+        self._analysed: dict[int, Dispatch] = {}
+        self.counts: dict[int, tuple[int, int]] = {}
+        self.layout_errors: dict[int, str] = {}
+        self._lock = threading.RLock()
+        #: the library's current order (filter / search results); the reader walks it with ] and [
+        self.view: list[int] = list(range(len(self.paths)))
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+    # -------------------------------------------------------------- cheap
+    def row(self, i: int) -> Row:
+        with self._lock:
+            row = self._peeks.get(i)
+        if row is not None:
+            return row
+        path = self.paths[i]
+        try:
+            p = self.loader.peek(path) if path != "-" else None
+        except Exception as exc:  # the loader promises not to raise; be safe anyway
+            p = None
+            row = Row(path, _basename(path), error=str(exc))
+        if row is None:
+            if p is None:
+                row = Row(path, _basename(path) if path != "-" else "stdin")
+            elif hasattr(p, "reason"):
+                row = Row(path, _basename(path), error=str(p.reason))
+            else:
+                row = Row(path, (p.headline or "").strip() or _basename(path), p.place, p.date, p.agency)
+        with self._lock:
+            self._peeks[i] = row
+        return row
+
+    def set_text(self, i: int, loaded: Any) -> None:
+        """Pre-seed a text (stdin is read before the app starts)."""
+        with self._lock:
+            self._texts[i] = loaded
+
+    def text(self, i: int) -> Any:
+        """``Loaded`` or ``LoadError`` for path ``i`` (cached, LRU)."""
+        with self._lock:
+            if i in self._texts:
+                self._texts.move_to_end(i)
+                return self._texts[i]
+        path = self.paths[i]
+        try:
+            loaded = self.loader.load_path(path, self.encoding)
+        except Exception as exc:
+            loaded = _Error(path, str(exc))
+        with self._lock:
+            self._texts[i] = loaded
+            while len(self._texts) > self.TEXT_CACHE:
+                k, _ = self._texts.popitem(last=False)
+                if self.paths[k] == "-":   # stdin cannot be read twice: keep it
+                    self._texts[k] = _
+                    self._texts.move_to_end(k, last=False)
+                    break
+        return loaded
+
+    def layout(self, i: int) -> Dispatch | str:
+        """The segmented dispatch (cheap), or an error message."""
+        with self._lock:
+            if i in self._analysed:
+                return self._analysed[i]
+            if i in self._layouts:
+                return self._layouts[i]
+        loaded = self.text(i)
+        if hasattr(loaded, "reason"):
+            return str(loaded.reason)
+        kwargs = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
+                      notes=tuple(getattr(loaded, "notes", ()) or ()))
+        try:
+            d = self.segmenter(loaded.text, **kwargs)
+        except Exception as exc:
+            self.layout_errors[i] = f"{type(exc).__name__}: {exc}"
+            d = fallback_layout(loaded.text, **kwargs)
+        with self._lock:
+            self._layouts[i] = d
+            while len(self._layouts) > self.TEXT_CACHE:
+                self._layouts.popitem(last=False)
+        return d
+
+    # -------------------------------------------------------------- heavy (worker thread)
+    def analysed(self, i: int) -> Dispatch | None:
+        with self._lock:
+            return self._analysed.get(i)
+
+    def analyse(self, i: int, dispatch: Dispatch) -> Dispatch:
+        """Run the analyser (may raise). Call from a worker thread."""
+        result = self.analyser(dispatch)
+        with self._lock:
+            self._analysed[i] = result
+            self.counts[i] = (len(result.quotes), len(result.speakers))
+        return result
+
+
+@dataclass(frozen=True)
+class _Error:
+    path: str
+    reason: str
+
+
+def _basename(path: str) -> str:
+    import os
+
+    return os.path.basename(path.rstrip("/")) or path

@@ -1,0 +1,385 @@
+"""The article pane: a line-API view (only visible lines are rendered) over ``Dispatch.text``.
+
+Wrapping produces ``(start, end)`` offsets into the text, so every highlight (quotes, mentions,
+find matches, the jump target) is just a span of the model, looked up per visible line with bisect.
+Dispatch text is rendered as literal segments — never markup — through :func:`visible`.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from typing import Iterable
+
+from rich.cells import cell_len
+from rich.segment import Segment
+from rich.style import Style
+from textual.binding import Binding
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+
+from ...model import Dispatch
+from ..commands import ARTICLE, localize, make_bindings
+from .safe import visible
+
+# line kinds
+BLANK, HEADLINE, BODY = 0, 1, 2
+
+_CHUNK = re.compile(r"\S+\s*|\s+")
+
+#: drawing order of the highlight layers (later wins)
+LAYERS = ("repeat", "dateline", "headline", "quote", "speaker", "match", "highlight", "current")
+
+
+class Layer:
+    """Sorted, non-overlapping spans of one kind, looked up per line with bisect."""
+
+    __slots__ = ("starts", "ends")
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()) -> None:
+        clean: list[tuple[int, int]] = []
+        last = -1
+        for s, e in sorted(spans):
+            if e <= s:
+                continue
+            if s < last:               # overlap: merge into the previous one
+                ps, pe = clean[-1]
+                clean[-1] = (ps, max(pe, e))
+                last = max(pe, e)
+                continue
+            clean.append((s, e))
+            last = e
+        self.starts = [s for s, _ in clean]
+        self.ends = [e for _, e in clean]
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def overlapping(self, start: int, end: int) -> Iterable[tuple[int, int]]:
+        i = bisect_right(self.ends, start)
+        n = len(self.starts)
+        while i < n and self.starts[i] < end:
+            yield self.starts[i], self.ends[i]
+            i += 1
+
+
+#: characters that are not exactly one cell wide (wide East Asian, combining, zero-width, emoji …)
+_NOT_ONE_CELL = re.compile("[\u0300-\u036f\u0483-\u0489\u1100-\u115f\u200b-\u200f\u2e80-\ua4cf"
+                           "\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+                           "\U0001f000-\U0010ffff]")
+_LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    """Greedy word wrap of ``text[start:end]`` (no newlines inside) into lines of at most ``width``
+    cells, as ``(start, end)`` offsets. Trailing spaces stay on the line they follow."""
+    width = max(4, width)
+    if _NOT_ONE_CELL.search(text, start, end) is None:
+        # every character is one cell: let the regex engine do the greedy wrap (≈20x faster)
+        pattern = _LINE_PATTERNS.get(width)
+        if pattern is None:
+            pattern = _LINE_PATTERNS[width] = re.compile(r".{1,%d}(?:[^\S\n]+|$)|.{%d}" % (width, width))
+        lines = [(m.start(), m.end()) for m in pattern.finditer(text, start, end)]
+        return lines or [(start, end)]
+    return _wrap_cells(text, start, end, width)
+
+
+def _wrap_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
+    lines: list[tuple[int, int]] = []
+    line_start = start
+    used = 0
+    for m in _CHUNK.finditer(text, start, end):
+        chunk = m.group()
+        word = chunk.rstrip()
+        w = len(word) if word.isascii() or _narrow(word) else cell_len(word)
+        if used and used + w > width:
+            lines.append((line_start, m.start()))
+            line_start, used = m.start(), 0
+        if w > width:                   # a word longer than the line: hard split
+            pos = m.start()
+            word_end = pos + len(word)
+            while word_end - pos > 0:
+                take, cells = 0, 0
+                while pos + take < word_end:
+                    c = cell_len(text[pos + take])
+                    if cells + c > width and take:
+                        break
+                    cells += c
+                    take += 1
+                if pos + take >= word_end:
+                    line_start, used = pos, cells
+                    break
+                lines.append((pos, pos + take))
+                pos += take
+            used += len(chunk) - len(word)
+            continue
+        used += w + (len(chunk) - len(word))
+    if line_start < end or not lines:
+        lines.append((line_start, end))
+    return lines
+
+
+def _narrow(word: str) -> bool:
+    """Cyrillic and Latin letters are one cell wide: skip cell_len for them."""
+    return all(c < "\u1100" for c in word)
+
+
+class ArticleView(ScrollView, can_focus=True):
+    """The scrollable, virtualized article."""
+
+    COMPONENT_CLASSES = {
+        "article--headline", "article--dateline", "article--quote", "article--speaker",
+        "article--repeat", "article--match", "article--current", "article--highlight",
+    }
+
+    DEFAULT_CSS = """
+    ArticleView {
+        scrollbar-gutter: stable;
+        overflow-x: hidden;
+        padding: 0 1;
+    }
+    """
+
+    BINDINGS = make_bindings(ARTICLE)
+
+    class Clicked(Message):
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
+
+    def __init__(self, *, name: str | None = None, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        localize(self, ARTICLE)
+        self.dispatch: Dispatch | None = None
+        self._lines: list[tuple[int, int, int]] = []   # (start, end, kind)
+        self._line_starts: list[int] = []              # starts of non-blank lines, for offset → line
+        self._line_index: list[int] = []               # their line numbers
+        self._wrap_width = 0
+        self._layers: dict[str, Layer] = {name: Layer() for name in LAYERS}
+        self._style_cache: dict[frozenset[str], Style] = {}
+
+    # ---------------------------------------------------------------- content
+    def set_dispatch(self, dispatch: Dispatch | None, *, keep_scroll: bool = False) -> None:
+        """Show ``dispatch`` (or nothing). ``keep_scroll`` keeps the position (analysis arriving)."""
+        same_text = self.dispatch is not None and dispatch is not None and self.dispatch.text == dispatch.text
+        top = self.top_offset() if keep_scroll and same_text else None
+        self.dispatch = dispatch
+        self._build_static_layers()
+        self._layers["match"] = Layer()
+        self._layers["current"] = Layer()
+        self._layers["highlight"] = Layer()
+        if not (same_text and self._lines):
+            self._wrap_width = 0
+            self._rewrap()
+            self.scroll_to(0, 0, animate=False, immediate=True)
+        elif top is not None:
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+        self.refresh()
+
+    def _build_static_layers(self) -> None:
+        d = self.dispatch
+        L = self._layers
+        if d is None:
+            for name in ("repeat", "dateline", "headline", "quote", "speaker"):
+                L[name] = Layer()
+            return
+        L["repeat"] = Layer((r.start, r.end) for r in d.repeats)
+        L["dateline"] = Layer([(d.dateline.start, d.dateline.end)] if d.dateline else [])
+        L["headline"] = Layer([(d.headline.start, d.headline.end)] if d.headline else [])
+        L["quote"] = Layer((q.start, q.end) for q in d.quotes)
+        quoted = {q.speaker for q in d.quotes if q.speaker}
+        spans = [(q.speaker_span.start, q.speaker_span.end) for q in d.quotes if q.speaker_span]
+        for s in d.speakers:
+            if s.name in quoted:
+                spans.extend((m.start, m.end) for m in s.mentions)
+        L["speaker"] = Layer(spans)
+
+    def set_matches(self, matches: list[tuple[int, int]], current: int | None) -> None:
+        self._layers["match"] = Layer(matches)
+        self._layers["current"] = Layer([matches[current]] if current is not None and matches else [])
+        self.refresh()
+
+    def set_highlight(self, span: tuple[int, int] | None) -> None:
+        self._layers["highlight"] = Layer([span] if span else [])
+        self.refresh()
+
+    @property
+    def highlight(self) -> tuple[int, int] | None:
+        L = self._layers["highlight"]
+        return (L.starts[0], L.ends[0]) if len(L) else None
+
+    # ---------------------------------------------------------------- layout
+    def _blocks(self) -> list[tuple[int, int, int]]:
+        d = self.dispatch
+        if d is None:
+            return []
+        text = d.text
+        blocks: list[tuple[int, int, int]] = []
+        paras = list(d.paragraphs) or [_whole(text)]
+        head = d.headline
+        if head is not None and not any(p.overlaps(head) for p in paras):
+            blocks.append((head.start, head.end, HEADLINE))
+        for p in paras:
+            kind = HEADLINE if head is not None and p.start == head.start and p.end <= head.end else BODY
+            blocks.append((p.start, p.end, kind))
+        blocks.sort()
+        return blocks
+
+    def _rewrap(self) -> None:
+        width = self.scrollable_content_region.width or self.size.width or 80
+        if width == self._wrap_width and self._lines:
+            return
+        self._wrap_width = width
+        lines: list[tuple[int, int, int]] = []
+        d = self.dispatch
+        if d is not None:
+            text = d.text
+            for n, (start, end, kind) in enumerate(self._blocks()):
+                if n:
+                    lines.append((start, start, BLANK))
+                pos = start
+                while pos <= end:
+                    nl = text.find("\n", pos, end)
+                    seg_end = end if nl < 0 else nl
+                    # strip surrounding whitespace of each hard line
+                    s, e = pos, seg_end
+                    while s < e and text[s] in " \t\r":
+                        s += 1
+                    while e > s and text[e - 1] in " \t\r":
+                        e -= 1
+                    if e > s:
+                        for ls, le in wrap_offsets(text, s, e, width):
+                            lines.append((ls, le, kind))
+                    if nl < 0:
+                        break
+                    pos = nl + 1
+        self._lines = lines
+        self._line_starts = [s for s, _, k in lines if k != BLANK]
+        self._line_index = [i for i, (_, _, k) in enumerate(lines) if k != BLANK]
+        self.virtual_size = Size(width, len(lines))
+        self._style_cache.clear()
+
+    def on_resize(self) -> None:
+        width = self.scrollable_content_region.width
+        if width != self._wrap_width:
+            top = self.top_offset()
+            self._rewrap()
+            self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
+        self.refresh()
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._style_cache.clear()
+
+    # ---------------------------------------------------------------- geometry
+    @property
+    def line_count(self) -> int:
+        return len(self._lines)
+
+    def line_of(self, offset: int) -> int:
+        """The line showing character ``offset`` (or the nearest line before it)."""
+        if not self._line_starts:
+            return 0
+        i = bisect_right(self._line_starts, offset) - 1
+        return self._line_index[max(0, i)]
+
+    def line_span(self, y: int) -> tuple[int, int] | None:
+        if 0 <= y < len(self._lines):
+            s, e, _ = self._lines[y]
+            return s, e
+        return None
+
+    def top_offset(self) -> int:
+        """Text offset of the first non-blank line in view."""
+        y = int(self.scroll_y)
+        while y < len(self._lines) and self._lines[y][2] == BLANK:
+            y += 1
+        return self._lines[y][0] if y < len(self._lines) else 0
+
+    def visible_range(self) -> tuple[int, int]:
+        """``(first, last)`` text offsets of what is on screen."""
+        if not self._lines:
+            return 0, 0
+        top = int(self.scroll_y)
+        bottom = min(len(self._lines), top + max(1, self.scrollable_content_region.height)) - 1
+        return self._lines[min(top, len(self._lines) - 1)][0], self._lines[max(bottom, 0)][1]
+
+    def is_line_visible(self, y: int) -> bool:
+        top = int(self.scroll_y)
+        return top <= y < top + self.scrollable_content_region.height
+
+    def center_on(self, start: int, end: int | None = None, *, highlight: bool = True) -> None:
+        """Scroll so the passage ``[start, end)`` is centred; optionally mark it as the highlight."""
+        if self._wrap_width == 0:
+            self._rewrap()
+        end = start if end is None else end
+        if highlight:
+            self.set_highlight((start, end) if end > start else None)
+        first, last = self.line_of(start), self.line_of(max(start, end - 1))
+        height = max(1, self.scrollable_content_region.height)
+        span_lines = last - first + 1
+        if span_lines >= height:
+            y = first
+        else:
+            y = first - (height - span_lines) // 2
+        max_y = max(0, len(self._lines) - height)
+        self.scroll_to(y=max(0, min(y, max_y)), animate=False, immediate=True)
+
+    # ---------------------------------------------------------------- rendering
+    def _style_for(self, kinds: frozenset[str], base: Style) -> Style:
+        style = self._style_cache.get(kinds)
+        if style is None:
+            style = base
+            for name in LAYERS:
+                if name in kinds:
+                    style = style + self.get_component_rich_style(f"article--{name}", partial=True)
+            self._style_cache[kinds] = style
+        return style
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        width = self.size.width
+        base = self.rich_style
+        index = scroll_y + y
+        if index >= len(self._lines) or self.dispatch is None:
+            return Strip.blank(width, base)
+        start, end, kind = self._lines[index]
+        if kind == BLANK or end <= start:
+            return Strip.blank(width, base)
+        text = self.dispatch.text
+        # collect boundaries of every layer on this line
+        marks: list[tuple[int, int, str]] = []
+        cuts = {start, end}
+        for name, layer in self._layers.items():
+            if not len(layer):
+                continue
+            for s, e in layer.overlapping(start, end):
+                s, e = max(s, start), min(e, end)
+                marks.append((s, e, name))
+                cuts.add(s)
+                cuts.add(e)
+        points = sorted(cuts)
+        segments: list[Segment] = []
+        head = frozenset(("headline",)) if kind == HEADLINE else frozenset()
+        for a, b in zip(points, points[1:]):
+            if b <= a:
+                continue
+            kinds = head | frozenset(name for s, e, name in marks if s <= a and b <= e)
+            segments.append(Segment(visible(text[a:b]), self._style_for(kinds, base)))
+        strip = Strip(segments)
+        return strip.crop_extend(scroll_x, scroll_x + width, base)
+
+    def on_click(self, event) -> None:
+        y = int(self.scroll_y) + event.y
+        span = self.line_span(y)
+        if span is not None and self.dispatch is not None:
+            s, e = span
+            # approximate the offset under the pointer (one cell per character)
+            self.post_message(self.Clicked(min(e, s + max(0, event.x))))
+
+
+def _whole(text: str):
+    from ...model import Span
+
+    return Span(0, len(text))

@@ -1,0 +1,57 @@
+"""A small JSON config file in the platform config dir (theme persistence).
+
+``DISPATCHTUI_CONFIG_DIR`` overrides the location (tests point it at a tmp dir)."""
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+ENV_VAR = "DISPATCHTUI_CONFIG_DIR"
+FILENAME = "config.json"
+
+
+def config_dir() -> Path:
+    override = os.environ.get(ENV_VAR)
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("dispatchtui", appauthor=False))
+
+
+def config_path() -> Path:
+    return config_dir() / FILENAME
+
+
+def load_config() -> dict:
+    """The stored settings, or ``{}`` when there are none or the file is unreadable."""
+    try:
+        data = json.loads(config_path().read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def save_config(changes: dict) -> bool:
+    """Merge ``changes`` into the stored settings. False (never an exception) if it cannot be written."""
+    data = load_config()
+    data.update(changes)
+    path = config_path()
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        tmp.replace(path)
+    except OSError:
+        return False
+    return True
+
+
+def load_theme() -> str | None:
+    theme = load_config().get("theme")
+    return theme if isinstance(theme, str) else None
+
+
+def save_theme(theme: str) -> bool:
+    return save_config({"theme": theme})

@@ -1,0 +1,136 @@
+"""Lemma-aware matching, shared by the reader's find bar and the library's full-text search.
+
+Pure functions, no UI imports. Matching is case-insensitive and treats ``ё`` as ``е``. Russian
+words of three letters or more also match by lemma (pymorphy3): ``Рахмона`` finds ``Рахмон`` and
+``Рахмоном``. Plain substring matches are always included, so typing incrementally (``Рах``) works.
+
+All results are ``(start, end)`` character offsets into the searched text, sorted, non-overlapping.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+_CYRILLIC = re.compile(r"[а-яё]", re.IGNORECASE)
+MIN_LEMMA_LEN = 3
+PREFIX_LEN = 3
+
+
+def fold(text: str) -> str:
+    """Lower-case and ``ё`` → ``е``, keeping the length (so offsets into ``fold(t)`` are offsets into ``t``)."""
+    low = text.lower()
+    if len(low) != len(text):
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.replace("ё", "е")
+
+
+@lru_cache(maxsize=50_000)
+def lemmas(word: str) -> frozenset[str]:
+    """Every normal form pymorphy3 offers for ``word`` (folded); just the folded word if it is not Russian
+    or pymorphy3 is unavailable."""
+    w = fold(word)
+    if not _CYRILLIC.search(w):
+        return frozenset((w,))
+    try:
+        from .analysis.morph import get_morph
+
+        parses = get_morph().parse(w)
+    except Exception:
+        return frozenset((w,))
+    forms = {fold(p.normal_form) for p in parses}
+    forms.add(w)
+    return frozenset(forms)
+
+
+class Matcher:
+    """A compiled query. Build once, run :meth:`find` over many texts (the library search)."""
+
+    def __init__(self, query: str) -> None:
+        self.query = query
+        self.folded = fold(query).strip()
+        self._substring = re.compile(re.escape(self.folded)) if self.folded else None
+        words = _WORD.findall(self.folded)
+        self._words: list[frozenset[str] | str] = []
+        self._by_lemma = bool(words) and any(
+            _CYRILLIC.search(w) and len(w) >= MIN_LEMMA_LEN for w in words)
+        self._first_prefix: re.Pattern[str] | None = None
+        if self._by_lemma:
+            for w in words:
+                self._words.append(lemmas(w) if len(w) >= MIN_LEMMA_LEN and _CYRILLIC.search(w) else w)
+            first = self._words[0]
+            prefixes = {f[:PREFIX_LEN] for f in first} if isinstance(first, frozenset) else {first}
+            if isinstance(first, frozenset):
+                prefixes.add(words[0][:PREFIX_LEN])
+            alt = "|".join(sorted((re.escape(p) for p in prefixes), key=len, reverse=True))
+            self._first_prefix = re.compile(r"(?<![\w-])(?:" + alt + r")\w*(?:-\w+)*")
+
+    def __bool__(self) -> bool:
+        return bool(self.folded)
+
+    def _word_ok(self, want: frozenset[str] | str, token: str) -> bool:
+        if isinstance(want, str):
+            return token == want
+        return token in want or not want.isdisjoint(lemmas(token))
+
+    def _lemma_matches(self, folded: str) -> list[tuple[int, int]]:
+        out: list[tuple[int, int]] = []
+        if self._first_prefix is None:
+            return out
+        first, rest = self._words[0], self._words[1:]
+        for m in self._first_prefix.finditer(folded):
+            if not self._word_ok(first, m.group()):
+                continue
+            end = m.end()
+            ok = True
+            pos = end
+            for want in rest:
+                nxt = _WORD.search(folded, pos)
+                if nxt is None or folded[pos:nxt.start()].strip(" \t\n,.;:-—–«»\"'()") or not self._word_ok(want, nxt.group()):
+                    ok = False
+                    break
+                pos = end = nxt.end()
+            if ok:
+                out.append((m.start(), end))
+        return out
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        if not self.folded:
+            return []
+        folded = fold(text)
+        found = [(m.start(), m.end()) for m in self._substring.finditer(folded)] if self._substring else []
+        if self._by_lemma:
+            found.extend(self._lemma_matches(folded))
+            found.sort(key=lambda se: (se[0], -se[1]))
+        return _drop_overlaps(found)
+
+    def count(self, text: str) -> int:
+        return len(self.find(text))
+
+
+def _drop_overlaps(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    last_end = -1
+    for s, e in spans:
+        if s >= last_end:
+            out.append((s, e))
+            last_end = e
+        elif e > last_end and out and out[-1][0] == s:
+            out[-1] = (s, e)
+            last_end = e
+    return out
+
+
+def find(text: str, query: str) -> list[tuple[int, int]]:
+    """All matches of ``query`` in ``text``."""
+    return Matcher(query).find(text)
+
+
+def count(text: str, query: str) -> int:
+    return len(find(text, query))
+
+
+def matches_headline(headline: str, query: str) -> bool:
+    """Filter-as-you-type over headlines: every query word must occur (folded substring)."""
+    h = fold(headline)
+    return all(w in h for w in fold(query).split())

@@ -1,0 +1,169 @@
+"""Pilot tests of the library: list, filter-as-you-type, full-text search, opening."""
+from __future__ import annotations
+
+import pytest
+
+from app_fakes import ROOT, SEED, make_app, run_async, settle
+from dispatchtui.app.library import LibraryScreen
+from dispatchtui.app.reader import ReaderScreen
+
+SAMPLES = ROOT / "samples"
+
+
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "wire"
+    d.mkdir()
+    (d / "1.txt").write_text("Путин провёл встречу\n\nПрезидент России встретился с Рахмоном.\n", encoding="utf-8")
+    (d / "2.txt").write_text("Погода в Москве\n\nДожди и ветер.\n", encoding="utf-8")
+    (d / "3.txt").write_text("Визит в Душанбе\n\nРахмон принял министра. Рахмона поздравили.\n", encoding="utf-8")
+    return d
+
+
+@run_async
+async def test_library_lists_every_dispatch(folder):
+    app = make_app([folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        lst = screen.list
+        assert lst.rows == [0, 1, 2]
+        assert "Путин провёл встречу" in lst.render_line(0).text
+        assert "Погода в Москве" in lst.render_line(2).text
+        assert "3" in str(screen.query_one("#library-title").render())
+
+
+@run_async
+async def test_rows_render_lazily(folder):
+    """Only visible rows are peeked (10,000-dispatch folders)."""
+    app = make_app([folder] * 1)
+    app.session.paths = app.session.paths * 400          # 1,200 entries
+    app.session.view = list(range(len(app.session.paths)))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = app.screen
+        screen.list.set_rows(list(range(len(app.session.paths))))
+        await settle(pilot)
+        assert len(app.session._peeks) < 40
+        await pilot.press("G")
+        await pilot.pause()
+        assert screen.list.current == len(app.session.paths) - 1
+        assert len(app.session._peeks) < 80
+
+
+@run_async
+async def test_filter_as_you_type_and_escape(folder):
+    app = make_app([folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("f", *"погода")
+        await pilot.pause()
+        assert screen.list.rows == [1]
+        await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", *"ви")
+        assert screen.list.rows == [2]            # "Визит" (case-insensitive), not "встречу"
+        await pilot.press("escape")
+        assert screen.list.rows == [0, 1, 2] and screen.mode is None
+        assert screen.focused is screen.list
+
+
+@run_async
+async def test_full_text_search_with_counts_then_open(folder):
+    app = make_app([folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("slash", *"Рахмона")
+        await settle(pilot)
+        assert screen.list.rows == [0, 2]
+        assert screen.list.match_counts == {0: 1, 2: 2}
+        assert "2 matches" in screen.list.render_line(3).text
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        reader = app.screen
+        assert isinstance(reader, ReaderScreen) and reader.index == 2
+        # the reader opens with the query in its find bar
+        assert reader.findbar.is_open and len(reader.matches) == 2
+        # ] walks the search results, not the whole folder
+        assert reader.session.view == [0, 2]
+        await pilot.press("tab", "left_square_bracket")
+        await settle(pilot)
+        assert reader.index == 0
+
+
+@run_async
+async def test_search_with_no_results(folder):
+    app = make_app([folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"ничегоподобного")
+        await settle(pilot)
+        assert app.screen.list.rows == []
+        assert "no matches" in str(app.screen.query_one("#library-input-status").render())
+        assert "no dispatches" in app.screen.list.render_line(0).text
+
+
+@run_async
+async def test_enter_opens_and_counts_appear_after_analysis():
+    app = make_app([ROOT / "samples"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("escape")
+        await settle(pilot)
+        line = app.screen.list.render_line(1).text
+        assert "2 quotes" in line and "4 speakers" in line
+
+
+@run_async
+async def test_mouse_click_selects_and_double_click_opens(folder):
+    app = make_app([folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.click("#library-list", offset=(5, 2))
+        assert app.screen.list.cursor == 1
+        await pilot.double_click("#library-list", offset=(5, 4))
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen) and app.screen.index == 2
+
+
+@run_async
+async def test_unreadable_file_is_shown_not_fatal(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xff\xfe\x00broken \xc3\x28")
+    good = tmp_path / "good.txt"
+    good.write_text("Хорошая новость\n\nТекст.\n", encoding="utf-8")
+    app = make_app([bad, good])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert app.is_running
+        assert app.screen.dispatch is None
+        assert any("Cannot open" in n.message for n in app._notifications)
+        await pilot.press("right_square_bracket")
+        await settle(pilot)
+        assert app.screen.dispatch is not None and "Хорошая" in app.screen.dispatch.text
+
+
+@run_async
+async def test_theme_persists_between_runs(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "cfg"))
+    app = make_app([SEED], theme=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert '"nord"' in (tmp_path / "cfg" / "config.json").read_text()
+    app = make_app([SEED], theme=None)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.theme == "nord"

@@ -1,0 +1,70 @@
+"""Snapshot tests (pytest-textual-snapshot) of the library and the reader at 80x24 and 160x48.
+
+Deterministic: fake layout and analyser, fixed theme, relative paths, workers settled before the
+screenshot, no clock on screen. Snapshots live in ``tests/snapshots/``; regenerate with
+``pytest tests/test_app_snapshots.py --snapshot-update`` and look at them before committing.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import pytest_textual_snapshot
+
+from app_fakes import ROOT, make_app, settle
+
+SEED_REL = "samples/01_kaztoday_kosherbaev-v-dushanbe.txt"
+
+pytestmark = pytest.mark.skipif(not (ROOT / SEED_REL).exists(), reason="samples/ not there yet")
+
+
+class _Extension(pytest_textual_snapshot.SVGImageExtension):
+    @classmethod
+    def dirname(cls, *, test_location) -> str:
+        return str(Path(test_location.filepath).parent / "snapshots")
+
+
+@pytest.fixture(autouse=True)
+def _setup(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.setattr(pytest_textual_snapshot, "SVGImageExtension", _Extension)
+    monkeypatch.chdir(ROOT)
+
+
+async def _settle(pilot) -> None:
+    await settle(pilot)
+
+
+def test_library_80x24(snap_compare):
+    assert snap_compare(make_app(["samples"]), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_library_160x48_search(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"Рахмона")
+        await settle(pilot)
+
+    assert snap_compare(make_app(["samples"]), terminal_size=(160, 48), run_before=run_before)
+
+
+def test_reader_80x24(snap_compare):
+    assert snap_compare(make_app([SEED_REL]), terminal_size=(80, 24), run_before=_settle)
+
+
+def test_reader_160x48_jump_and_find(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("3", "down", "enter", "slash", *"Рахмона")
+        await settle(pilot)
+
+    assert snap_compare(make_app([SEED_REL]), terminal_size=(160, 48), run_before=run_before)
+
+
+def test_reader_80x24_help(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(make_app([SEED_REL]), terminal_size=(80, 24), run_before=run_before)

@@ -1,0 +1,108 @@
+"""End to end: the installed ``dispatchtui`` console script in a real terminal (tmux).
+
+Needs the real analysis (quotes, people) — it fails until the core's scanner and NER have landed.
+Uses its own tmux socket and always kills that server.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
+if not SEED.exists():
+    SEED = Path("/work/shared/seeds/000_c66e20522ef32075.txt")
+SCRIPT = Path(sys.executable).with_name("dispatchtui")
+
+pytestmark = [
+    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed"),
+    pytest.mark.skipif(not SCRIPT.exists(), reason="dispatchtui console script not installed"),
+]
+
+
+class Tmux:
+    def __init__(self, tmp_path: Path) -> None:
+        self.socket = f"dispatchtui-e2e-{uuid.uuid4().hex[:8]}"
+        self.tmp = tmp_path
+
+    def __call__(self, *args: str, check: bool = True) -> str:
+        out = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True, timeout=20)
+        if check and out.returncode != 0:
+            raise AssertionError(f"tmux {args}: {out.stderr}")
+        return out.stdout
+
+    def start(self, command: str) -> None:
+        env = {"DISPATCHTUI_CONFIG_DIR": str(self.tmp / "config"), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
+               "TERM": "xterm-256color", "PATH": os.environ.get("PATH", ""), "HOME": str(self.tmp)}
+        exports = " ".join(f"{k}={v!r}" for k, v in env.items())
+        self("-f", "/dev/null", "new-session", "-d", "-x", "140", "-y", "40", "-s", "e2e",
+             f"env -i {exports} {command}; sleep 30")
+        self("set", "-g", "set-clipboard", "on")
+
+    def screen(self) -> str:
+        return self("capture-pane", "-p", "-t", "e2e")
+
+    def wait_for(self, text: str, timeout: float = 30) -> str:
+        deadline = time.monotonic() + timeout
+        screen = ""
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared on screen:\n{screen}")
+
+    def keys(self, *keys: str) -> None:
+        for k in keys:
+            self("send-keys", "-t", "e2e", k)
+            time.sleep(0.15)
+
+    def kill(self) -> None:
+        self("kill-server", check=False)
+        base = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / self.socket
+        base.unlink(missing_ok=True)                     # the socket file outlives the server
+
+
+@pytest.fixture
+def tmux(tmp_path):
+    t = Tmux(tmp_path)
+    try:
+        yield t
+    finally:
+        t.kill()
+
+
+def test_open_seed_see_speaker_and_copy_quote(tmux):
+    tmux.start(f"{SCRIPT} {SEED}")
+    tmux.wait_for("Душанбе")                                   # the article painted (layout only)
+    screen = tmux.wait_for("«Хотел бы", timeout=60)             # the quotes panel, after analysis
+    assert "Speakers" in screen or "Персоны" in screen
+    # Эмомали Рахмон as a row of the speakers panel (right of the article's border), not just in the text
+    assert any("││Эмомали Рахмон" in line for line in screen.splitlines()), screen
+    tmux.keys("3", "Enter", "y")
+    deadline = time.monotonic() + 10
+    buffer = ""
+    while time.monotonic() < deadline:
+        buffer = tmux("show-buffer", check=False)
+        if "Хотел бы подчеркнуть" in buffer:
+            break
+        time.sleep(0.2)
+    assert "Хотел бы подчеркнуть" in buffer, buffer
+    assert "Кошербаев" in buffer
+    tmux.keys("q")
+
+
+def test_markup_in_dispatch_is_shown_literally(tmux, tmp_path):
+    evil = tmp_path / "evil.txt"
+    evil.write_text("[bold]жирный[/bold] [@click=app.quit]выход[/]\n\nВторой абзац.\n", encoding="utf-8")
+    tmux.start(f"{SCRIPT} {evil}")
+    screen = tmux.wait_for("Второй абзац")
+    assert "[bold]жирный[/bold]" in screen
+    assert "[@click=app.quit]выход[/]" in screen

@@ -1,0 +1,252 @@
+"""The export schema dispatchtui/1, checked on every sample: a small JSON-Schema-like checker, no dependency.
+
+``segment()`` output is validated too, so the layout half of the schema is checked even without the NLP half.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dispatchtui.analysis import analyze, segment
+from dispatchtui.export import to_json_array, to_json_line
+from dispatchtui.load import Loaded, load_path
+from dispatchtui.model import SCHEMA, dispatch_from_json
+
+SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+
+TOP_KEYS = {"schema", "source", "encoding", "text", "headline", "dateline", "paragraphs", "sentences",
+            "repeats", "quotes", "speakers", "topics"}
+SPAN_KEYS = {"start", "end"}
+DATELINE_KEYS = {"start", "end", "place", "date", "agency"}
+REPEAT_KEYS = {"start", "end", "of"}
+QUOTE_KEYS = {"start", "end", "paragraph", "kind", "speaker", "speaker_span", "cue"}
+SPEAKER_KEYS = {"name", "kind", "role", "mentions", "quotes"}
+TOPIC_KEYS = {"label", "mentions", "facet", "weight"}
+
+
+class SchemaError(AssertionError):
+    pass
+
+
+def need(cond: bool, where: str, msg: str) -> None:
+    if not cond:
+        raise SchemaError(f"{where}: {msg}")
+
+
+def is_int(x) -> bool:
+    return isinstance(x, int) and not isinstance(x, bool)
+
+
+def check_keys(o, keys: set[str], where: str) -> None:
+    need(isinstance(o, dict), where, f"expected an object, got {type(o).__name__}")
+    need(set(o) == keys, where, f"keys {sorted(o)} != {sorted(keys)}")
+
+
+def check_str_or_none(x, where: str, nonempty: bool = True) -> None:
+    need(x is None or (isinstance(x, str) and (not nonempty or x.strip() != "")), where, f"bad string {x!r}")
+
+
+def check_span(o, n: int, where: str, keys: set[str] = SPAN_KEYS, allow_empty: bool = False) -> tuple[int, int]:
+    check_keys(o, keys, where)
+    s, e = o["start"], o["end"]
+    need(is_int(s) and is_int(e), where, f"offsets must be integers: {s!r}, {e!r}")
+    need(0 <= s <= e <= n, where, f"span {s}..{e} out of bounds 0..{n}")
+    need(allow_empty or s < e, where, f"empty span {s}..{e}")
+    return s, e
+
+
+def check_ordered_disjoint(spans: list[tuple[int, int]], where: str) -> None:
+    for (a, b), (c, d) in zip(spans, spans[1:]):
+        need(b <= c, where, f"spans {a}..{b} and {c}..{d} overlap or are out of order")
+
+
+def inside(inner: tuple[int, int], outer: list[tuple[int, int]]) -> bool:
+    return any(s <= inner[0] and inner[1] <= e for s, e in outer)
+
+
+def validate(o: dict, *, analysed: bool) -> None:
+    """Raise SchemaError unless ``o`` is a valid dispatchtui/1 record."""
+    check_keys(o, TOP_KEYS, "$")
+    need(o["schema"] == SCHEMA, "$.schema", repr(o["schema"]))
+    need(isinstance(o["source"], str) and o["source"] != "", "$.source", repr(o["source"]))
+    need(isinstance(o["encoding"], str) and o["encoding"] != "", "$.encoding", repr(o["encoding"]))
+    text = o["text"]
+    need(isinstance(text, str) and text.strip() != "", "$.text", "must be non-empty text")
+    need("\r" not in text and "\x1b" not in text, "$.text", "not normalized")
+    n = len(text)
+
+    need(isinstance(o["paragraphs"], list) and o["paragraphs"], "$.paragraphs", "non-empty array")
+    paras = [check_span(p, n, f"$.paragraphs[{i}]") for i, p in enumerate(o["paragraphs"])]
+    check_ordered_disjoint(paras, "$.paragraphs")
+    for i, (s, e) in enumerate(paras):
+        chunk = text[s:e]
+        need(chunk == chunk.strip() and "\n" not in chunk, f"$.paragraphs[{i}]", "must be one trimmed line")
+
+    need(isinstance(o["sentences"], list), "$.sentences", "array")
+    sents = [check_span(s, n, f"$.sentences[{i}]") for i, s in enumerate(o["sentences"])]
+    check_ordered_disjoint(sents, "$.sentences")
+    for i, s in enumerate(sents):
+        need(inside(s, paras), f"$.sentences[{i}]", "not inside a paragraph")
+
+    if o["headline"] is not None:
+        h = check_span(o["headline"], n, "$.headline")
+        need(h == paras[0], "$.headline", "the headline is the first paragraph")
+    if o["dateline"] is not None:
+        dl = o["dateline"]
+        d = check_span(dl, n, "$.dateline", DATELINE_KEYS)
+        need(inside(d, paras), "$.dateline", "not inside a paragraph")
+        need(o["headline"] is None or d[0] >= o["headline"]["end"], "$.dateline", "before the headline")
+        for k in ("place", "date", "agency"):
+            check_str_or_none(dl[k], f"$.dateline.{k}")
+        need(dl["date"] is not None, "$.dateline.date", "a dateline has a date")
+        need(dl["date"] in text[d[0]:d[1]], "$.dateline.date", "date not in the dateline text")
+        need(not any(s[0] < d[1] and d[0] < s[1] for s in sents), "$.sentences", "a sentence overlaps the dateline")
+
+    need(isinstance(o["repeats"], list), "$.repeats", "array")
+    reps = []
+    for i, r in enumerate(o["repeats"]):
+        w = f"$.repeats[{i}]"
+        rs = check_span(r, n, w, REPEAT_KEYS)
+        of = check_span(r["of"], n, w + ".of")
+        need(of[1] <= rs[0], w, "a repeat comes after what it repeats")
+        need(text[rs[0]:rs[1]] == text[of[0]:of[1]], w, "repeat text differs from its original")
+        reps.append(rs)
+    check_ordered_disjoint(reps, "$.repeats")
+
+    need(isinstance(o["speakers"], list), "$.speakers", "array")
+    need(isinstance(o["quotes"], list), "$.quotes", "array")
+    names = []
+    for i, sp in enumerate(o["speakers"]):
+        w = f"$.speakers[{i}]"
+        check_keys(sp, SPEAKER_KEYS, w)
+        need(isinstance(sp["name"], str) and sp["name"].strip() == sp["name"] != "", w + ".name", repr(sp["name"]))
+        need(sp["kind"] in ("person", "organization"), w + ".kind", repr(sp["kind"]))
+        check_str_or_none(sp["role"], w + ".role")
+        need(isinstance(sp["mentions"], list), w + ".mentions", "array")
+        ms = [check_span(m, n, f"{w}.mentions[{j}]") for j, m in enumerate(sp["mentions"])]
+        # Sorted and unique; nested mentions ("министр Ермек Кошербаев" ⊃ "Кошербаев") are allowed.
+        need(ms == sorted(set(ms)), w + ".mentions", "mentions sorted and unique")
+        need(isinstance(sp["quotes"], list) and all(is_int(q) for q in sp["quotes"]), w + ".quotes", "int array")
+        need(all(0 <= q < len(o["quotes"]) for q in sp["quotes"]), w + ".quotes", "index out of range")
+        need(sp["quotes"] == sorted(set(sp["quotes"])), w + ".quotes", "indexes sorted and unique")
+        names.append(sp["name"])
+    need(len(names) == len(set(names)), "$.speakers", "names must be unique")
+
+    qspans = []
+    for i, q in enumerate(o["quotes"]):
+        w = f"$.quotes[{i}]"
+        check_keys(q, QUOTE_KEYS, w)
+        qs = check_span(q, n, w, QUOTE_KEYS)
+        need(is_int(q["paragraph"]) and 0 <= q["paragraph"] < len(paras), w + ".paragraph", repr(q["paragraph"]))
+        ps, pe = paras[q["paragraph"]]
+        need(ps <= qs[0] and qs[1] <= pe, w, "quote outside its paragraph")
+        need(q["kind"] in ("full", "fragment"), w + ".kind", repr(q["kind"]))
+        need(q["speaker"] is None or q["speaker"] in names, w + ".speaker", f"{q['speaker']!r} not a speaker")
+        if q["speaker_span"] is not None:
+            check_span(q["speaker_span"], n, w + ".speaker_span")
+        check_str_or_none(q["cue"], w + ".cue")
+        if q["speaker"] is not None:
+            owner = next(sp for sp in o["speakers"] if sp["name"] == q["speaker"])
+            need(i in owner["quotes"], w, f"not listed in {q['speaker']!r}.quotes")
+        qspans.append(qs)
+    need(qspans == sorted(qspans), "$.quotes", "quotes in text order")
+    for i, sp in enumerate(o["speakers"]):
+        for qi in sp["quotes"]:
+            need(o["quotes"][qi]["speaker"] == sp["name"], f"$.speakers[{i}].quotes", f"quote {qi} is not theirs")
+
+    need(isinstance(o["topics"], list), "$.topics", "array")
+    for i, t in enumerate(o["topics"]):
+        w = f"$.topics[{i}]"
+        check_keys(t, TOPIC_KEYS, w)
+        need(isinstance(t["label"], str) and t["label"].strip() != "", w + ".label", repr(t["label"]))
+        need(t["facet"] in ("theme", "place", "organization"), w + ".facet", repr(t["facet"]))
+        need(isinstance(t["weight"], (int, float)) and not isinstance(t["weight"], bool), w + ".weight", "number")
+        need(isinstance(t["mentions"], list), w + ".mentions", "array")
+        for j, m in enumerate(t["mentions"]):
+            check_span(m, n, f"{w}.mentions[{j}]")
+
+    if not analysed:
+        need(o["quotes"] == [] and o["speakers"] == [] and o["topics"] == [], "$", "segment() finds no NLP parts")
+
+
+def load_sample(path: Path):
+    loaded = load_path(str(path))
+    assert isinstance(loaded, Loaded), loaded
+    return segment(loaded.text, source=str(path), encoding=loaded.encoding, notes=loaded.notes)
+
+
+# --------------------------------------------------------------------------------------------- the checker
+
+def _valid_record():
+    return {"schema": SCHEMA, "source": "x.txt", "encoding": "utf-8", "text": "Заголовок\n\nТекст. Еще.",
+            "headline": {"start": 0, "end": 9}, "dateline": None,
+            "paragraphs": [{"start": 0, "end": 9}, {"start": 11, "end": 22}],
+            "sentences": [{"start": 0, "end": 9}, {"start": 11, "end": 17}, {"start": 18, "end": 22}],
+            "repeats": [],
+            "quotes": [{"start": 11, "end": 16, "paragraph": 1, "kind": "full", "speaker": "Иван Петров",
+                        "speaker_span": None, "cue": "сказал"}],
+            "speakers": [{"name": "Иван Петров", "kind": "person", "role": None, "mentions": [], "quotes": [0]}],
+            "topics": [{"label": "текст", "mentions": [{"start": 11, "end": 16}], "facet": "theme", "weight": 1.0}]}
+
+
+@pytest.mark.parametrize("breakage", [
+    lambda o: o.update(extra=1),
+    lambda o: o.pop("topics"),
+    lambda o: o["paragraphs"].reverse(),
+    lambda o: o["paragraphs"][1].update(end=99),
+    lambda o: o["sentences"][1].update(start=True),
+    lambda o: o["quotes"][0].update(speaker="Кто-то другой"),
+    lambda o: o["speakers"][0].update(quotes=[3]),
+    lambda o: o["speakers"][0].update(quotes=[]),
+    lambda o: o.update(headline={"start": 11, "end": 22}),
+    lambda o: o["quotes"][0].update(paragraph=0),
+    lambda o: o["topics"][0].update(facet="mood"),
+    lambda o: o.update(repeats=[{"start": 18, "end": 22, "of": {"start": 11, "end": 15}}]),
+])
+def test_checker_rejects_broken_records(breakage):
+    o = _valid_record()
+    validate(o, analysed=True)
+    breakage(o)
+    with pytest.raises(SchemaError):
+        validate(o, analysed=True)
+
+
+# --------------------------------------------------------------------------------------------- layout half
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name[:2] for p in SAMPLES])
+def test_segment_output_matches_schema(path):
+    d = load_sample(path)
+    o = json.loads(to_json_line(d))
+    validate(o, analysed=False)
+    assert dispatch_from_json(o).paragraphs == d.paragraphs
+
+
+# --------------------------------------------------------------------------------------------- full analysis
+
+@pytest.mark.parametrize("path", SAMPLES, ids=[p.name[:2] for p in SAMPLES])
+def test_analyze_output_matches_schema(path):
+    d = analyze(load_sample(path))
+    assert d.analysed is True
+    o = json.loads(to_json_line(d))
+    validate(o, analysed=True)
+    # The analysis keeps the layout it was given.
+    base = load_sample(path)
+    assert (d.text, d.paragraphs, d.sentences, d.headline, d.dateline, d.repeats) == (
+        base.text, base.paragraphs, base.sentences, base.headline, base.dateline, base.repeats)
+
+
+def test_seed_analysis_has_quotes_and_speakers():
+    d = analyze(load_sample(SAMPLES[0]))
+    assert len(d.paragraphs) == 19
+    assert len(d.quotes) >= 1
+    assert any(s.kind == "person" for s in d.speakers)
+
+
+def test_json_array_of_samples_is_valid():
+    ds = [analyze(load_sample(p)) for p in SAMPLES[:3]]
+    arr = json.loads(to_json_array(ds))
+    assert isinstance(arr, list) and len(arr) == 3
+    for o in arr:
+        validate(o, analysed=True)
