@@ -460,3 +460,64 @@ def test_lost_opening_mark_never_starts_with_a_mark():
     t = ",»говорится в сообщении», — цитирует"
     for q in scan(t):
         assert t[q.start] not in "«»„“”\"‘’‚"
+
+
+def test_stance_adjective_after_quote_is_a_cue():
+    t = "«Рубль укрепится к концу года», — уверен экономист Михаил Делягин."
+    assert table(t) == [("Рубль укрепится к концу года", "full", "экономист Михаил Делягин", "уверен")]
+
+
+def test_next_sentence_so_attribution():
+    t = "«Это была ошибка». Так прокомментировал ситуацию глава региона."
+    assert table(t) == [("Это была ошибка", "full", "глава региона", "прокомментировал")]
+
+
+def test_coordinated_predicate_after_quote_is_not_an_attribution():
+    t = "Президент подчеркнул, что «никто не будет забыт», и призвал чиновников работать."
+    assert table(t) == [("никто не будет забыт", "full", "Президент", "подчеркнул")]
+
+
+def test_neuter_object_is_not_the_subject_of_a_past_verb():
+    t = "«Это прорыв», — назвал соглашение глава МИД."
+    assert table(t) == [("Это прорыв", "full", "глава МИД", "назвал")]
+
+
+def test_animate_head_before_indeclinable_genitive():
+    t = "Глава МИД сделал заявление: «Россия не будет участвовать в конференции»."
+    assert table(t) == [("Россия не будет участвовать в конференции", "full", "Глава МИД", "сделал заявление")]
+
+
+def test_parenthetical_between_cue_and_speaker():
+    t = "«Мы не допустим дефицита топлива», — сказал, в частности, министр энергетики."
+    assert table(t) == [("Мы не допустим дефицита топлива", "full", "министр энергетики", "сказал")]
+
+
+def test_relay_verb_with_words_of_someone():
+    t = "«Решение примут скоро», — передает «Интерфакс» слова Пескова."
+    assert table(t) == [("Решение примут скоро", "full", "Пескова", "передает «Интерфакс» слова")]
+
+
+def test_colon_after_a_common_noun_phrase_is_not_a_transcript_label():
+    t = "Позиция Сергея Лаврова: «Никаких уступок не будет»."
+    assert table(t) == [("Никаких уступок не будет", "full", "Сергея Лаврова", None)]
+
+
+def test_carried_quote_is_closed_only_by_its_own_family():
+    t = ("Компания «Ромашка объявила о банкротстве.\n\nСуд рассмотрит дело в мае.\n\n"
+         'Кредиторы требуют вернуть долги", - сообщил источник.')
+    assert table(t) == [("Кредиторы требуют вернуть долги", "full", "источник", "сообщил")]
+
+
+def test_dash_questions_without_answers_are_not_dialogue():
+    t = "Вопросы повестки:\n\n— Что делать с долгами?\n\n— Куда направить инвестиции?"
+    assert table(t) == []
+
+
+def test_org_noun_before_a_comma_does_not_make_a_name():
+    t = "Как пишет издание, «сделка может сорваться в последний момент»."
+    assert table(t) == [("сделка может сорваться в последний момент", "full", "издание", "пишет")]
+
+
+def test_dative_person_addressee_is_skipped():
+    t = "«Мы обсудили все вопросы», — сказал Путину Александр Лукашенко."
+    assert table(t) == [("Мы обсудили все вопросы", "full", "Александр Лукашенко", "сказал")]

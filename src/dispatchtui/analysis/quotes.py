@@ -77,6 +77,7 @@ class _W:
     number: str = ""    # grammatical number of the top parse ("sing", "plur")
     nom_numbers: frozenset = frozenset()  # numbers of the nominative parses
     first: bool = False  # some parse is a first name
+    anim: bool = False   # some nominative parse is animate (a person noun: "глава", "министр")
 
 
 @lru_cache(maxsize=100_000)
@@ -94,7 +95,9 @@ def _info(word: str) -> _W:
     known = get_morph().word_is_known(w)
     nom_numbers = frozenset(p.tag.number for p in parses[:6] if p.tag.case == "nomn" and p.tag.number)
     first = any("Name" in p.tag for p in parses[:6])
-    return _W(lemma(w), str(top.tag.POS or ""), cases, name, known, str(top.tag.number or ""), nom_numbers, first)
+    anim = any(p.tag.case == "nomn" and p.tag.animacy == "anim" for p in parses[:6])
+    return _W(lemma(w), str(top.tag.POS or ""), cases, name, known, str(top.tag.number or ""), nom_numbers,
+              first, anim)
 
 
 @lru_cache(maxsize=20_000)
@@ -277,6 +280,16 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
         if t.kind == "p" and t.text in _HARD_STOP:
             break
         win.append(t)
+    # "— сказал, в частности, министр": a short parenthetical between commas is skipped
+    if len(win) > 2 and win[0].kind == "p" and win[0].text == ",":
+        for j in range(1, min(len(win), 6)):
+            if win[j].kind == "p" and win[j].text == ",":
+                inner = win[1:j]
+                if inner and all(t.kind == "w" and not t.text[:1].isupper()
+                                 and _info(t.text).pos not in ("VERB", "INFN", "GRND", "PRTF", "PRTS")
+                                 for t in inner):
+                    win = win[j + 1:]
+                break
     if not win:
         return None
     if quoting == "genitive":
@@ -312,8 +325,8 @@ def _addressee_end(win: list[_T]) -> int:
         return 2
     if up in AGENCIES or (t.text.isupper() and len(t.text) > 1 and "datv" in _info(t.text).cases):
         return 1
-    if t.text[:1].isupper() and _info(t.text).cases == frozenset({"datv"}):
-        return 1  # "«Интерфаксу»", "Коммерсанту"
+    if t.text[:1].isupper() and "datv" in _info(t.text).cases and "nomn" not in _info(t.text).cases:
+        return 1  # "Коммерсанту", "сказал Путину Лукашенко"
     return 0
 
 
@@ -467,6 +480,14 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
                 return _span_of(toks, i, i + 1)
             if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in _PREPS) \
                     and (not vnum or not info.nom_numbers or vnum in info.nom_numbers):
+                # "Глава МИД": an inanimate noun that can be genitive belongs to the animate head before it
+                while i > 0 and "gent" in info.cases and not info.anim and toks[i - 1].kind == "w" \
+                        and not _is_latin(toks[i - 1].text):
+                    prev = _info(toks[i - 1].text)
+                    if prev.pos != "NOUN" or not prev.anim or "nomn" not in prev.cases or prev.name:
+                        break
+                    i -= 1
+                    info = prev
                 # extend right over a genitive chain up to the verb
                 j = i + 1
                 while j < k and _np_chain_ok(toks[j]) and toks[j].text.lower() not in _PREPS:
@@ -531,6 +552,14 @@ def _cue_at(text: str, toks: list[_T], k: int) -> tuple[Span, bool | str] | None
         return None
     if lem not in SPEECH_VERBS and not (lem in STANCE_ADJS and _info(t.text).pos == "ADJS"):
         return None
+    if lem in _RELAY_VERBS:
+        # "передает «Интерфакс» слова Пескова": the words noun names whose words are relayed
+        for j in range(k + 1, min(len(toks), k + 4)):
+            u = toks[j]
+            if u.kind == "w" and _info(u.text).lemma in WORDS_NOUNS:
+                return Span(t.start, u.end), "genitive"
+            if not (u.kind == "q" or (u.kind == "w" and _nominative(u))):
+                break
     # "говорится в сообщении", "отмечается в документе"
     if k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 1].text.lower() in ("в", "во") \
             and toks[k + 2].kind == "w" and _info(toks[k + 2].text).lemma in DOCUMENT_NOUNS:
@@ -698,8 +727,19 @@ def _prev_words(text: str, pos: int, floor: int, n: int = 3) -> list[_T]:
 
 
 def _name_context(text: str, pos: int, floor: int) -> bool:
-    """An organization/work noun or "так называемый" just before the opening mark."""
-    for t in _prev_words(text, pos, floor, 3):
+    """An organization/work noun or "так называемый" just before the opening mark (no comma or
+    colon in between: "Как пишет издание, «…»" names nothing)."""
+    a = max(floor, pos - 60)
+    toks = _tokens(text, a, pos, 30)
+    words: list[_T] = []
+    for t in reversed(toks):
+        if t.kind == "p" and t.text in ",:;":
+            break
+        if t.kind == "w":
+            words.append(t)
+            if len(words) == 3:
+                break
+    for t in words:
         low = t.text.lower()
         if low.startswith(("называем", "именуем", "пресловут")):
             return True
@@ -781,8 +821,9 @@ def _shared_close(text: str, pos: int, end: int) -> bool:
     return i < end and text[i] in _DASHES
 
 
-def _excess_close(text: str, a: int, b: int) -> bool:
-    """Does paragraph ``[a, b)`` close a mark it never opened (a carried quote ends here)?"""
+def _excess_close(text: str, a: int, b: int) -> str | None:
+    """The family of the first mark paragraph ``[a, b)`` closes without opening it (a carried
+    quote ends here), else None."""
     stack: list = []
     for m in _MARK_RE.finditer(text, a, b):
         act = _family_of(text, m.start(), a, b, stack)
@@ -798,8 +839,8 @@ def _excess_close(text: str, a: int, b: int) -> bool:
                 del stack[k:]
                 break
         else:
-            return True
-    return False
+            return fam
+    return None
 
 
 def _pair(text: str, paragraphs: Sequence[Span]) -> tuple[list[_Region], list[tuple[int, int]]]:
@@ -808,14 +849,14 @@ def _pair(text: str, paragraphs: Sequence[Span]) -> tuple[list[_Region], list[tu
     orphans: list[tuple[int, int]] = []  # (close position, paragraph)
     carry: tuple[str, int] | None = None  # (family, group) of a quote running on
     group = 0
-    excess: dict[int, bool] = {}  # paragraph → closes a mark it never opened (computed once)
+    excess: dict[int, str | None] = {}  # paragraph → family it closes without opening (computed once)
     marked: dict[int, bool] = {}  # paragraph → holds any quotation mark (computed once)
 
-    def closes_carry(pi: int) -> bool:
+    def closes_carry(pi: int, fam: str) -> bool:
         if pi not in excess:
             q = paragraphs[pi]
             excess[pi] = _excess_close(text, q.start, q.end)
-        return excess[pi]
+        return excess[pi] == fam
 
     def has_marks(pi: int) -> bool:
         if pi not in marked:
@@ -823,13 +864,13 @@ def _pair(text: str, paragraphs: Sequence[Span]) -> tuple[list[_Region], list[tu
             marked[pi] = _MARK_RE.search(text, q.start, q.end) is not None
         return marked[pi]
 
-    def runs_on(pi: int) -> bool:
+    def runs_on(pi: int, fam: str) -> bool:
         """A markless paragraph inside a Russian-style quote: a later one (close by) closes it."""
         if has_marks(pi):
             return False
         for pj in range(pi + 1, min(len(paragraphs), pi + 1 + _RUN_ON)):
             if has_marks(pj):
-                return closes_carry(pj)
+                return closes_carry(pj, fam)
         return False
 
     for pi, p in enumerate(paragraphs):
@@ -849,7 +890,7 @@ def _pair(text: str, paragraphs: Sequence[Span]) -> tuple[list[_Region], list[tu
                 cur_group = g
                 start_content = first + 1
                 skip_first = True
-            elif closes_carry(pi) or runs_on(pi):
+            elif closes_carry(pi, fam) or runs_on(pi, fam):
                 stack.append((fam, -1))
                 cur_group = g
                 start_content = a
@@ -1136,8 +1177,15 @@ def _transcript_label(text: str, a: int, b: int) -> tuple[int, int, int] | None:
                 has_name = True
             elif "." in t.text and t.text.split(".")[0].isupper():
                 has_name = True  # "В.Путин" tokenized as one word
+            elif t is toks[0] and info.known and info.pos == "NOUN" and not t.text.isupper():
+                return None  # "Позиция Сергея Лаврова:" introduces, it does not label a speaker
     if not has_name:
         return None
+    last = toks[-1]
+    if last.kind == "w" and "." not in last.text and _info(last.text).known and "nomn" not in _info(last.text).cases:
+        return None  # a label is nominative ("Сергея Лаврова:" is not)
+    if m.end() < b and text[m.end()] in QUOTE_MARKS:
+        return None  # "Путин: «…»" is a colon introduction of a quote
     return m.start(1), m.end(1), m.end()
 
 
@@ -1222,8 +1270,8 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
         while pj in dash:
             pj += 1
         members = range(pi, pj)
-        ok = any(dash[x][2] is not None for x in members) or (
-            pj - pi >= 2 and any(dash[x][4] for x in members[:-1]) and any(dash[x][3] for x in members))
+        ok = any(dash[x][2] is not None for x in members) or any(
+            dash[x][4] and not dash[x + 1][4] and dash[x + 1][3] for x in members[:-1])  # a question answered
         for x in members:
             dialogue_run[x] = ok
         pi = pj
