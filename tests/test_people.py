@@ -166,3 +166,77 @@ def test_corpus_105_persons(ner):
 def test_corpus_122_reversed_order_merges(ner):
     text = (DATA / "122_ods-interfax.txt").read_text(encoding="utf-8")
     assert names(text, ner) == ["Чингиз Лабазанов", "Валерий Гусаров"]
+
+
+# ---- context and cross-mention evidence ------------------------------------------------------------
+
+
+def test_hint_from_agreeing_adjective():
+    from dispatchtui.analysis.people import NameHint
+
+    assert normalize_name(("Ванга",), NameHint(frozenset({"nomn"}), "femn")).words == ("Ванга",)
+    # without the hint, the dictionary reads a genitive of "Ванг"
+    assert normalize_name(("Ванга",)).words == ("Ванг",)
+
+
+def test_unknown_first_declension_name_of_a_man():
+    # "генерал-лейтенанта Аксары Кердпола": a man's name in -а, genitive
+    assert " ".join(normalize_name(("Аксары", "Кердпола")).words) == "Аксара Кердпол"
+    assert " ".join(normalize_name(("Никиты", "Михалкова")).words) == "Никита Михалков"
+
+
+def test_known_feminine_after_adjective_in_text(ner):
+    text = "Конец света в 5079 году предсказала всемирно известная Ванга."
+    assert names(text, ner) == ["Ванга"]
+
+
+def test_list_entry_is_nominative(ner):
+    text = "Итоги: 1. Михаил Саакашвили — 52 %. 2. Давити Бакрадзе — 21 %. 3. Аркади Патаркацишвили — 7 %."
+    assert names(text, ner) == ["Михаил Саакашвили", "Давити Бакрадзе", "Аркади Патаркацишвили"]
+
+
+def test_paradigm_from_every_mention(ner):
+    # a typo'd "Сулимы" reads as a woman's nominative; the other mentions of the same man and the
+    # surname "Ямадаев" elsewhere in the text tell it is "Сулим Ямадаев"; the lone "Сулима" joins him
+    text = ("По делу Сулима задержаны трое. Иса Ямадаев является братом Сулимы Ямадаева. "
+            "Говорили о похоронах Сулима Ямадаева. Дело Сулима Ямадаева передано в суд. "
+            "Как рассказывает сам Ямадаев, он знал о преступлении.")
+    got = names(text, ner)
+    assert "Сулим Ямадаев" in got and "Иса Ямадаев" in got
+    assert not any(n in got for n in ("Сулим", "Сулимы Ямадаева", "Сулима Ямадаева"))
+
+
+def test_feminine_first_name_sets_the_paradigm(ner):
+    text = ("Жена Сергея Кротова Анна Кротова рассказала о болезни мужа. Кротову стало плохо в понедельник. "
+            "Врачи успокоили Кротову.")
+    ps = {p.name: p for p in persons(text, ner)}
+    assert set(ps) == {"Сергей Кротов", "Анна Кротова"}
+    assert ps["Анна Кротова"].gender == "femn"
+
+
+def test_genitive_of_possession_gets_no_role(ner):
+    text = ("Вчера задержан Ильнур Галиев. Ранее Ильнура Галиева разыскивала полиция. "
+            "Адвокат Галиева Рустем Хабибуллин обжаловал арест.")
+    ps = {p.name: p for p in persons(text, ner)}
+    assert set(ps) == {"Ильнур Галиев", "Рустем Хабибуллин"}
+    assert ps["Ильнур Галиев"].role is None
+    assert ps["Рустем Хабибуллин"].role == "адвокат Галиева"
+
+
+def test_role_keeps_quoted_organization_name(ner):
+    text = 'Рынок снизился, отметил аналитик ФК "Открытие" Иван Петров.'
+    (p,) = persons(text, ner)
+    assert p.name == "Иван Петров" and p.role == 'аналитик ФК "Открытие"'
+
+
+def test_transcript_address_form_joins_initials(ner):
+    text = ("Стенограмма.\n\nВ.Путин: Добрый день, коллеги.\n\n"
+            "С.Собянин: Владимир Владимирович, город готов к зиме.\n\nВ.Путин: Спасибо.")
+    got = names(text, ner)
+    assert "Владимир Путин" in got
+    assert "Владимир Владимирович" not in got and not any(n.startswith("В. ") for n in got)
+
+
+def test_address_form_without_a_match_stays(ner):
+    text = "Сергей Кужугетович, доложите обстановку, — попросил президент."
+    assert names(text, ner) == ["Сергей Кужугетович"]

@@ -174,3 +174,65 @@ def test_wire_agency_is_not_the_anaphoric_organization():
     q = Quote(s, s + 15, 1, "full", None, None, "говорится в сообщении", Span(c, c + 21))
     (r,), _ = run(text, [q])
     assert r.speaker is not None and "INTERFAX" not in r.speaker
+
+
+def test_surname_mention_resolves_to_full_name():
+    text = ("Министр финансов Антон Силуанов заявил, что бюджет будет исполнен. "
+            "«Мы выполним все обязательства перед гражданами», — сказал Силуанов журналистам.")
+    # the scanner may hand over the surname alone or with the addressee
+    for mention in ("Силуанов", "Силуанов журналистам"):
+        q = quote(text, "Мы выполним все обязательства перед гражданами", mention, "сказал")
+        (r,), speakers = run(text, [q])
+        assert r.speaker == "Антон Силуанов"
+        assert speakers[0].role == "министр финансов"
+
+
+def test_surname_not_tagged_by_ner_resolves_by_surname_only():
+    text = ("Министр финансов Антон Силуанов заявил, что бюджет будет исполнен. "
+            "«Все будет хорошо», — добавил Силуанов журналистам.")
+    s = text.index("Все будет")
+    m = text.index("Силуанов журналистам")
+    q = Quote(s, s + 16, 0, "full", "Силуанов журналистам", Span(m, m + 20), "добавил",
+              Span(text.index("добавил"), text.index("добавил") + 7))
+    from dataclasses import replace
+
+    ents = [replace(e, mentions=tuple(x for x in e.mentions if x.start != m),
+                    details=tuple(d for d in e.details if d.span.start != m)) for e in find_people(text, [])]
+    assert all(x.start != m for e in ents for x in e.mentions)
+    r = resolve(text, [q], ents)[0][0]
+    assert r.speaker == "Антон Силуанов"
+
+
+def test_transcript_labels_resolve_to_one_person():
+    text = ("Стенограмма.\n\nВ.Путин: Добрый день, коллеги.\n\n"
+            "С.Собянин: Владимир Владимирович, город готов к зиме.\n\nВ.Путин: Спасибо.")
+    qs = []
+    for words, label in (("Добрый день, коллеги.", "В.Путин"), ("Владимир Владимирович, город готов к зиме.", "С.Собянин"),
+                         ("Спасибо.", "В.Путин")):
+        s = text.index(words)
+        m = text.rindex(label, 0, s)
+        qs.append(Quote(s, s + len(words), 0, "full", label, Span(m, m + len(label)), None, None))
+    rq, speakers = run(text, qs)
+    assert [q.speaker for q in rq] == ["Владимир Путин", "С. Собянин", "Владимир Путин"]
+    assert [s.name for s in speakers if s.kind == "person"] == ["Владимир Путин", "С. Собянин"]
+
+
+@pytest.mark.parametrize("mention", ["источник", "собеседник агентства", "журналист телеканала",
+                                     "корреспондент агентства"])
+def test_unnamed_sources_never_persons_even_after_a_named_person(mention):
+    text = (f"Министр финансов Антон Силуанов прибыл в Киев. «Документ будет подписан завтра», — сказал "
+            f"{mention}.")
+    q = quote(text, "Документ будет подписан завтра", mention, "сказал")
+    (r,), speakers = run(text, [q])
+    assert r.speaker == mention
+    sp = next(s for s in speakers if s.name == mention)
+    assert sp.kind == UNNAMED_KIND != "person"
+    assert [s.name for s in speakers if s.kind == "person"] == ["Антон Силуанов"]
+
+
+def test_feminine_substantive_resolves_to_the_woman():
+    text = ("Профессор НГУ Елена Кравцова получила грант вместе с Игорем Беловым. "
+            "«Это результат десяти лет работы», — говорит ученая.")
+    q = quote(text, "Это результат десяти лет работы", "ученая", "говорит")
+    (r,), _ = run(text, [q])
+    assert r.speaker == "Елена Кравцова"

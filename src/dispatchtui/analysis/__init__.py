@@ -9,10 +9,14 @@ Two entry points:
 """
 from __future__ import annotations
 
+import re
+
 from ..model import Dispatch
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
-ANALYSER_VERSION = "2"
+ANALYSER_VERSION = "3"
 
 
 def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:
@@ -27,6 +31,18 @@ def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tup
     )
 
 
+def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:
+    """Paragraphs, headline and dateline only (no sentences, no repeats): linear even for a huge text, so
+    the reader can paint a huge dispatch at once and :func:`segment` it fully in the background."""
+    from .layout import outline as _outline
+
+    lay = _outline(text)
+    return Dispatch(
+        text=text, source=source, encoding=encoding, headline=lay.headline, dateline=lay.dateline,
+        paragraphs=lay.paragraphs, analysed=False, notes=notes,
+    )
+
+
 def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8") -> Dispatch:
     """The whole pipeline, in order: layout → quotes → people → resolution → topics."""
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
@@ -35,8 +51,12 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     from .resolve import resolve
     from .topics import find_topics
 
-    raw_quotes = find_quotes(d.text, d.paragraphs, d.sentences)
-    entities = find_people(d.text, d.sentences)
-    quotes, speakers = resolve(d.text, raw_quotes, entities)
-    topics = find_topics(d.text, d.paragraphs, d.sentences, entities)
+    # Lone surrogates (possible through the API, never from the loader) make the morphology and the
+    # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
+    # so every offset still points into ``d.text``.
+    text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
+    raw_quotes = find_quotes(text, d.paragraphs, d.sentences)
+    entities = find_people(text, d.sentences)
+    quotes, speakers = resolve(text, raw_quotes, entities)
+    topics = find_topics(text, d.paragraphs, d.sentences, entities)
     return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)

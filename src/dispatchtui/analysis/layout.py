@@ -56,15 +56,23 @@ class Layout:
     repeats: tuple[Repeat, ...]
 
 
-def layout(text: str) -> Layout:
+def outline(text: str) -> Layout:
+    """Paragraphs, headline and dateline only — no sentences, no repeats. Linear and cheap even for a
+    multi-megabyte text: what the reader needs to paint before the full :func:`layout` is done."""
     paragraphs = find_paragraphs(text)
     headline = find_headline(text, paragraphs)
-    body = [p for p in paragraphs if headline is None or p.start >= headline.end]
     dateline = None
-    for p in body[:2]:  # the dateline opens the lead, or stands alone just before it (RIA)
+    body = paragraphs[1:3] if headline is not None else paragraphs[:2]  # the headline is the first
+    for p in body:  # the dateline opens the lead, or stands alone just before it (RIA)
         dateline = parse_dateline(text, p.start, p.end)
         if dateline is not None:
             break
+    return Layout(headline, dateline, tuple(paragraphs), (), ())
+
+
+def layout(text: str) -> Layout:
+    head = outline(text)
+    paragraphs, headline, dateline = list(head.paragraphs), head.headline, head.dateline
     sentences = find_sentences(text, paragraphs, headline, dateline)
     # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for
     # repeats in the body only (the headline blanked out, so every offset stays the same).

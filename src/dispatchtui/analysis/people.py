@@ -16,7 +16,8 @@ from functools import lru_cache
 from typing import Iterable, Literal, Sequence
 
 from ..model import Span
-from .lexicon.roles import (EXTRA_ROLE_HEADS, NAME_PARTICLES, NOT_ROLE_HEADS, ROLE_MODIFIERS)
+from .lexicon.roles import (EXTRA_ROLE_HEADS, NAME_PARTICLES, NOT_ROLE_HEADS, POSSESSIVE_ROLE_HEADS,
+                            ROLE_MODIFIERS)
 from .morph import get_morph
 
 EntityKind = Literal["person", "organization", "place"]
@@ -118,7 +119,8 @@ def _stem_ok(word: str, nominative: str, adjectival: bool = False) -> bool:
     return not (n != w and n[-1:] in "аеиоуыэюя" and w[-1:] in "аяуюе")
 
 
-def _name_part_options(part: str, case: str, gender: str) -> tuple[float, str | None, str | None]:
+def _name_part_options(part: str, case: str, gender: str,
+                       hint_nomn: bool = False) -> tuple[float, str | None, str | None]:
     """(weight, nominative, name tag) of the best reading of one name part in (case, gender)."""
     best: tuple[float, str | None, str | None] = (0.0, None, None)
     known = is_known(part)
@@ -134,10 +136,17 @@ def _name_part_options(part: str, case: str, gender: str) -> tuple[float, str | 
         fixd = "Fixd" in t
         if t.case != case and not (fixd or (case == "accs" and t.case == "gent")):
             continue
+        first_decl = False
         if t.gender is not None and t.gender != gender:
-            continue
+            # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
+            if not (gender == "masc" and not known and "Name" in t and t.gender == "femn"
+                    and p.normal_form[-1:] in ("а", "я") and t.number == "sing"):
+                continue
+            first_decl = True
         tag = next((n for n in NAME_TAGS if n in t), None) if not adjf else "Surn"
         w = 1.0 if tag else (0.6 if t.animacy == "anim" else 0.3)
+        if first_decl:
+            w = 0.5
         if adjf:
             w = 0.7
         elif not known:
@@ -154,12 +163,16 @@ def _name_part_options(part: str, case: str, gender: str) -> tuple[float, str | 
             if gender == "femn" and tag == "Surn" and inf is not None:
                 inf = p.inflect({"nomn", "sing", "femn"}) or inf
             nom = inf.word if inf is not None else None
+            if first_decl:
+                nom = p.normal_form
             if nom is None:
                 continue
             if not known and not _stem_ok(part, nom, adjf):
                 continue
         if w > best[0]:
             best = (w, nom, tag)
+    if best[0] == 0.0 and known and case == "nomn" and hint_nomn:
+        best = (0.25, part, None)       # "известная Ванга": a name the dictionary knows as something else
     if best[0] == 0.0 and not known:
         if case == "nomn":
             best = (0.25, part, None)   # an unknown word, read as written
@@ -180,9 +193,38 @@ class NameForm:
     gender_evidence: bool = False
 
 
+#: Cases a preposition right before a name allows.
+PREPOSITION_CASES: dict[str, frozenset[str]] = {
+    "с": frozenset({"ablt", "gent"}), "со": frozenset({"ablt", "gent"}), "к": frozenset({"datv"}),
+    "ко": frozenset({"datv"}), "о": frozenset({"loct"}), "об": frozenset({"loct"}), "обо": frozenset({"loct"}),
+    "при": frozenset({"loct"}), "у": frozenset({"gent"}), "от": frozenset({"gent"}), "для": frozenset({"gent"}),
+    "без": frozenset({"gent"}), "из": frozenset({"gent"}), "до": frozenset({"gent"}),
+    "после": frozenset({"gent"}), "против": frozenset({"gent"}), "около": frozenset({"gent"}),
+    "по": frozenset({"datv"}), "за": frozenset({"ablt", "accs"}), "перед": frozenset({"ablt"}),
+    "между": frozenset({"ablt"}), "над": frozenset({"ablt"}), "под": frozenset({"ablt", "accs"}),
+    "про": frozenset({"accs"}), "через": frozenset({"accs"}),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class NameHint:
+    """What the words around a name say about its case and gender.
+
+    ``strict`` hints (an agreeing adjective ``известная Ванга``, a preposition ``с Олафом``, a list number)
+    rule other readings out; soft ones (a role noun in apposition ``генерал-лейтенанта Аксары``) favour.
+    """
+
+    cases: frozenset[str]
+    gender: str | None = None
+    strict: bool = True
+
+
 @lru_cache(maxsize=20_000)
-def normalize_name(words: tuple[str, ...]) -> NameForm:
-    """Put a personal name (its tokens) in the nominative, choosing the case/gender they agree on."""
+def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> NameForm:
+    """Put a personal name (its tokens) in the nominative, choosing the case/gender they agree on.
+
+    ``hint`` (from the context) favours — or, when strict, all but imposes — a case and gender.
+    """
     core = [i for i, w in enumerate(words)
             if w[:1].isalpha() and not _is_initial(w) and w.lower() not in NAME_PARTICLES]
     latin = all(re.fullmatch(r"[A-Za-z'.\-]+", words[i]) for i in core) if core else False
@@ -197,7 +239,8 @@ def normalize_name(words: tuple[str, ...]) -> NameForm:
                 part_noms = []
                 tag = None
                 for k, part in enumerate(parts):
-                    w, nom, t = _name_part_options(part, case, gender)
+                    w, nom, t = _name_part_options(part, case, gender, hint is not None and hint.strict
+                                                   and "nomn" in hint.cases)
                     if k == len(parts) - 1 or len(parts) == 1:
                         total += w
                         tag = t
@@ -212,6 +255,9 @@ def normalize_name(words: tuple[str, ...]) -> NameForm:
                     total += 0.3
                 if tags.get(core[0]) == "Name":
                     total += 0.2
+            if hint is not None:
+                fits = case in hint.cases and hint.gender in (None, gender)
+                total += 0.3 if fits else (-0.8 if hint.strict else 0.0)
             key = (round(total, 6), -ci, -gi)
             if best is None or key > best[0]:
                 best = (key, case, gender, noms, tags, evidence)
@@ -351,7 +397,7 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             break
         w = tk.text
         if not _WORDLIKE.search(w):
-            if w in ("«", "»", '"', "-") and modifiers:
+            if w in ("«", "»", '"', "-") and (modifiers or (w in ("»", '"') and j == idx - 1)):
                 j -= 1
                 continue
             break
@@ -389,17 +435,19 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             k -= 1
             continue
         break
-    words = [t.text for t in tokens[start:idx] if t.text not in ("«", "»", '"')]
+    words = [t.text for t in tokens[start:head + 1]]
     span_text = text[tokens[start].start:tokens[idx - 1].stop]
-    head_pos = head - start
-    norm = inflect_phrase(words[: head_pos + 1], "nomn", source_case=name_case) + words[head_pos + 1:]
-    role = " ".join(norm)
+    norm = inflect_phrase(words, "nomn", source_case=name_case)
+    # the modifiers as written, quotation marks and all ("аналитик ФК «Открытие»")
+    tail = " ".join(text[tokens[head + 1].start:tokens[idx - 1].stop].split()) if head + 1 < idx else ""
+    role = " ".join(norm + ([tail] if tail else []))
     if role[:1].isupper() and not words[0].isupper() and not (len(words[0]) > 1 and words[0][1].isupper()):
         role = role[:1].lower() + role[1:]
     if not role:
         return None
     del span_text
-    return role, Span(tokens[start].start, tokens[idx - 1].stop)
+    cases = frozenset(str(p.tag.case) for p in parses(tokens[head].text) if _role_head_ok(p, name_case))
+    return role, Span(tokens[start].start, tokens[idx - 1].stop), cases
 
 
 # --------------------------------------------------------------------------------------------------
@@ -440,13 +488,16 @@ class _PersonMention:
     patr: str | None
     surname: str | None
     initials: tuple[str, ...]
-    role: tuple[str, Span] | None
+    role: tuple[str, Span, frozenset] | None     # (role, span, cases its head noun can stand in)
     weight: float
+    words: tuple[str, ...] = ()                  # the name's words as written
 
 
 @dataclass
 class _Cluster:
     mentions: list[_PersonMention] = field(default_factory=list)
+    surname_key: str | None = None      # the paradigm the mentions agree on (see _agree_paradigm)
+    gender: str | None = None
 
     @property
     def best(self) -> _PersonMention:
@@ -577,23 +628,161 @@ def _mention_weight(first, patr, surname, initials) -> float:
     return w
 
 
+def _initials_agree(m: _PersonMention, first: str, patr: str | None) -> bool:
+    """``В. Путин`` / ``В.В. Путин`` agree with ``Владимир [Владимирович]``."""
+    ini = [i.rstrip(".") for i in m.initials]
+    if not ini:
+        return bool(m.first) and len(m.first.rstrip(".")) > 1 and _key(m.first) == _key(first) \
+            and (not m.patr or not patr or _key(m.patr) == _key(patr))
+    if _key(ini[0]) != _key(first)[:1]:
+        return False
+    return len(ini) < 2 or not patr or _key(ini[1]) == _key(patr)[:1]
+
+
+def _merge_partial_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
+    """Join a cluster that never gives a surname to the one person it can only be.
+
+    * a lone first name (``по делу Сулима`` … ``Сулима Ямадаева``), whichever comes first;
+    * a name-and-patronymic address (``Владимир Владимирович``) to the person whose initials or first name
+      agree (``В.Путин:`` in a transcript).
+    Nothing happens when two persons could be meant.
+    """
+    out = list(clusters)
+    for a in list(out):
+        if any(m.surname for m in a.mentions):
+            continue
+        first = a.first
+        if not first or len(first.rstrip(".")) < 2:
+            continue
+        patr = next((m.patr for m in a.mentions if m.patr), None)
+        if patr:
+            cands = [b for b in out if b is not a and any(m.surname for m in b.mentions)
+                     and any(_initials_agree(m, first, patr) for m in b.mentions)]
+        else:
+            cands = [b for b in out if b is not a and any(m.surname for m in b.mentions)
+                     and any(m.first and m.surname and _key(m.first) == _key(first) for m in b.mentions)]
+        if len(cands) == 1:
+            b = cands[0]
+            b.mentions = sorted(b.mentions + a.mentions, key=lambda m: m.span.start)
+            out.remove(a)
+    return out
+
+
+def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
+    """Choose the nominative the mentions agree on, using every mention of the surname in the text.
+
+    ``Сулимы Ямадаева`` (read as a woman's nominative) next to ``Сулима Ямадаева`` twice and ``Иса Ямадаев``
+    elsewhere is ``Сулим Ямадаев``; ``Адвокат Галиева`` next to ``Ильнур Галиев`` is a genitive, so
+    ``адвокат`` is no role of Галиев. Mentions read against the agreed paradigm are read again in an
+    oblique case of the agreed gender, and a role whose head cannot stand in that case is dropped.
+    """
+    own: dict[str, int] = {}
+    for m in c.mentions:
+        if m.surname:
+            own[_key(m.surname)] = own.get(_key(m.surname), 0) + 1
+    if not own:
+        return c
+    femn_evidence = any(m.form.gender == "femn" and m.form.gender_evidence for m in c.mentions)
+    scores = dict(own)
+    for k in own:
+        # a woman's nominative "Ямадаева" vs the man's "Ямадаев" the text gives elsewhere
+        if k[-1:] in ("а", "я") and not femn_evidence:
+            masc = k[:-1] + ("й" if k.endswith(("ская", "цкая")) else "")
+            if k.endswith(("ская", "цкая")):
+                masc = k[:-2] + "ий"
+            if masc in surnames and masc not in own:
+                scores[masc] = 0.5 * surnames[masc]
+    for k in scores:
+        if k in own:
+            scores[k] += 0.5 * (surnames.get(k, 0) - own[k])
+    # a first name with a surname tells the gender best ("Анна Кротова" → "Кротову" is hers, feminine)
+    # (a mention that reads as a name in either gender — "Ильнура Галиева" — tells nothing)
+    named = [m for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1 and m.surname
+             and m.form.gender_evidence and m.form.gender in ("masc", "femn") and m.words]
+    any_case = frozenset(CASES)
+    clear = [m.form.gender for m in named
+             if not normalize_name(m.words, NameHint(any_case, "femn" if m.form.gender == "masc" else "masc"))
+             .gender_evidence]
+    votes = clear or [m.form.gender for m in named]
+    gender = None
+    if votes:
+        top = max(votes.count(g) for g in votes)
+        gender = next(g for g in votes if votes.count(g) == top)
+    pool = scores
+    if gender is not None:
+        pool = {k: v for k, v in scores.items() if (k[-1:] in ("а", "я")) == (gender == "femn")} or scores
+    best_key = max(pool, key=lambda k: (pool[k], k == _key(c.best.surname)))
+    if all(k == best_key for k in own):
+        return c
+    if gender is None:
+        gender = "femn" if best_key[-1:] in ("а", "я") else "masc"
+    c.surname_key, c.gender = best_key, gender
+    mentions = []
+    for m in c.mentions:
+        if m.surname and _key(m.surname) != best_key and m.words:
+            form = normalize_name(m.words, NameHint(any_case, gender))
+            first, patr, surname, initials = _split_name(form, m.words)
+            if surname and _key(surname) == best_key:
+                if m.initials and first and len(first) == 1:
+                    first = m.first
+                role = m.role
+                if role is not None and form.case not in role[2] and not (
+                        {form.case, *role[2]} <= {"gent", "accs"}):
+                    role = None
+                m = _PersonMention(m.span, m.text, form, first or m.first, patr, surname,
+                                   m.initials, role, m.weight, m.words)
+        mentions.append(m)
+    c.mentions = mentions
+    return c
+
+
+def _vote(values: list[str]) -> str | None:
+    """The form most mentions give (first one on a tie)."""
+    counts: dict[str, int] = {}
+    for v in values:
+        counts[_key(v)] = counts.get(_key(v), 0) + 1
+    if not counts:
+        return None
+    top = max(counts.values())
+    return next(v for v in values if counts[_key(v)] == top)
+
+
 def _entity_from_cluster(c: _Cluster) -> Entity:
     best = c.best
-    # the fullest form; first name from the cluster if the best mention lacks it
+    # the fullest form; first name from the cluster if the best mention lacks it; where mentions disagree
+    # ("Сулимы" once, "Сулима" twice), the form most of them give
     first = best.first or c.first
+    firsts = [m.first for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1 and m.surname] or \
+        [m.first for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1]
+    firsts = [f for f in firsts if " " not in f]
+    if first and " " not in first and len(first.rstrip(".")) > 1 and len({_key(f) for f in firsts}) > 1:
+        first = _vote(firsts) or first
     surname = best.surname or c.surname
+    surnames = [m.surname for m in c.mentions if m.surname]
+    if c.surname_key is not None:
+        surname = next((x for x in surnames if _key(x) == c.surname_key), None) or \
+            match_case(surname or "", c.surname_key)
+    elif surname and len({_key(x) for x in surnames}) > 1:
+        surname = _vote(surnames) or surname
     parts = []
     if first:
         parts.append(first)
     elif best.initials:
         parts.extend(best.initials)
-    if best.patr:
+    # a patronymic only from a mention that gives the surname too ("Владимир Владимирович" addressed
+    # in a transcript is "Владимир Путин")
+    if best.patr and (best.surname or not surname):
         parts.append(best.patr)
     if surname:
         parts.append(surname)
     name = " ".join(parts) if parts else " ".join(best.form.words)
     genders = [m.form.gender for m in c.mentions if m.form.gender_evidence and m.form.gender]
-    gender = max(set(genders), key=genders.count) if genders else None
+    # (on a tie, the first mention's: no set order, which changes from run to run)
+    gender = max(genders, key=genders.count) if genders else None
+    if c.gender is not None:
+        gender = c.gender
+    elif surname and gender is None and any(m.surname == surname and m.form.gender for m in c.mentions):
+        gender = next(m.form.gender for m in c.mentions if m.surname == surname and m.form.gender)
     details = tuple(Mention(m.span, m.text, m.form.case, m.role[0] if m.role else None,
                             m.role[1] if m.role else None) for m in c.mentions)
     role = next((m.role[0] for m in c.mentions if m.role), None)
@@ -629,6 +818,46 @@ def _norm_org_or_place(words: list[str], kind: str) -> str:
     if all(w.isupper() for w in words if _WORDLIKE.search(w)):
         return " ".join(words)
     return " ".join(inflect_phrase(words, "nomn", number=None))
+
+
+_LIST_NUMBER = re.compile(r"\d{1,2}")
+
+
+def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHint | None:
+    """Case/gender the words right before a name impose (see :class:`NameHint`)."""
+    if i0 == 0:
+        return NameHint(frozenset({"nomn"}))
+    prev = tokens[i0 - 1]
+    if "\n" in text[prev.stop:tokens[i0].start]:
+        return NameHint(frozenset({"nomn"}))          # a line opens with it: a label, a list entry
+    w = prev.text
+    if w == "." and i0 >= 2 and _LIST_NUMBER.fullmatch(tokens[i0 - 2].text):
+        return NameHint(frozenset({"nomn"}))          # "3. Аркади Патаркацишвили — 6,69 %"
+    if not w[:1].islower() or prev.tag != "O":
+        return None
+    lw = w.lower().replace("ё", "е")
+    if lw in PREPOSITION_CASES:
+        return NameHint(PREPOSITION_CASES[lw])
+    ps = parses(w)
+    if not ps:
+        return None
+    if ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag:
+        # an agreeing adjective: "всемирно известная Ванга" (not a participle: "обещанный Авелем")
+        adj = [p for p in ps if p.tag.POS == "ADJF" and p.tag.number == "sing"]
+        if not adj:
+            return None
+        genders = {str(p.tag.gender) for p in adj if p.tag.gender in ("masc", "femn")}
+        return NameHint(frozenset(str(p.tag.case) for p in adj),
+                        genders.pop() if len(genders) == 1 else None)
+    core = [x for x in words if not _is_initial(x) and x.lower() not in NAME_PARTICLES]
+    if len(core) >= 2:
+        # a role noun in apposition: "генерал-лейтенанта Аксары Кердпола" (a lone surname after a noun is
+        # often a genitive of possession instead: "адвокат Галиева")
+        roles = [p for p in ps if _role_head_ok(p, None)
+                 and p.normal_form.replace("ё", "е") not in POSSESSIVE_ROLE_HEADS]
+        if roles:
+            return NameHint(frozenset(str(p.tag.case) for p in roles), None, strict=False)
+    return None
 
 
 def _join(toks, text: str) -> str:
@@ -668,13 +897,11 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                 words = tuple(w for w in words if _CYRILLIC.search(w) or w.lower() in NAME_PARTICLES)
             if not words:
                 continue
-            form = normalize_name(words)
             latin = all(re.fullmatch(r"[A-Za-z'.\-]+", w) for w in words)
             i0 = index[id(toks[0])]
             if latin and prev_person is not None and i0 >= 1 and tokens[i0 - 1].text == "(" \
                     and tokens[i0 - 1].start - prev_person.span.end <= 2:
                 continue  # "Томас Винье (Thomas Vinje)": the original spelling of the same person
-            first, patr, surname, initials = _split_name(form, words)
             # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
             j = i0 - 1
             pre = []
@@ -682,6 +909,8 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                 pre.insert(0, tokens[j - 1].text)
                 span = Span(tokens[j - 1].start, span.end)
                 j -= 2
+            form = normalize_name(words, _context_hint(text, tokens, j + 1 if pre else i0, words))
+            first, patr, surname, initials = _split_name(form, words)
             if pre and not first:
                 initials = tuple(p + "." for p in pre) + initials
                 first = initials[0]
@@ -691,7 +920,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             role = _find_role(text, tokens, j + 1 if pre else i0, form.case, sent_start)
             m = _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
                                tuple(i if i.endswith(".") else i + "." for i in initials), role,
-                               _mention_weight(first, patr, surname, initials))
+                               _mention_weight(first, patr, surname, initials), words)
             person_mentions.append(m)
             prev_person = m
         else:
@@ -699,8 +928,13 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
 
-    clusters = [c for c in _cluster_persons(person_mentions) if _looks_like_person(c)]
-    entities = [_entity_from_cluster(c) for c in clusters]
+    clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
+    clusters = [c for c in clusters if _looks_like_person(c)]
+    surnames: dict[str, int] = {}
+    for m in person_mentions:
+        if m.surname:
+            surnames[_key(m.surname)] = surnames.get(_key(m.surname), 0) + 1
+    entities = [_entity_from_cluster(_agree_paradigm(c, surnames)) for c in clusters]
     entities.sort(key=lambda e: e.first_start)
     rest = []
     for (kind, _), items in others.items():

@@ -23,7 +23,7 @@ from typing import Sequence
 from ..model import Quote, Span, Speaker, SpeakerKind
 from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT_ROLE_HEADS,
                             ORG_SPEAKER_HEADS, PRONOUNS, ROLE_HEAD_EQUIV, ROLE_SYNONYMS,
-                            ROLE_WORD_EQUIV, UNNAMED_SOURCES)
+                            ROLE_WORD_EQUIV, SUBSTANTIVE_PERSONS, UNNAMED_SOURCES)
 from .morph import lemma
 from .people import Entity, inflect_phrase, match_case, normalize_name, parses
 
@@ -110,11 +110,25 @@ def _cue_gender(cue: str | None) -> str | None:
     return None
 
 
+def _key(s: str) -> str:
+    return s.lower().replace("ё", "е")
+
+
+def _word_gender(word: str) -> str | None:
+    """``ученая``, ``соседка``: a feminine person word tells the speaker's gender (masculine ones do not:
+    ``врач`` may be a woman)."""
+    for p in parses(word)[:2]:
+        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number == "sing" and p.tag.gender == "femn" \
+                and p.tag.case == "nomn":
+            return "femn"
+    return None
+
+
 def _is_person_noun(word: str) -> bool:
     lw = lemma(word)
     if lw in NOT_ROLE_HEADS:
         return False
-    if lw in EXTRA_ROLE_HEADS or lw in UNNAMED_SOURCES or lw in ROLE_HEAD_EQUIV:
+    if lw in EXTRA_ROLE_HEADS or lw in UNNAMED_SOURCES or lw in ROLE_HEAD_EQUIV or lw in SUBSTANTIVE_PERSONS:
         return True
     return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and "Name" not in p.tag
                and "Surn" not in p.tag for p in parses(word)[:2])
@@ -267,6 +281,8 @@ class _Resolver:
 
         # 4. a role or a bare person noun
         if _is_person_noun(head_word) and head_word[:1].islower() or head in ROLE_HEAD_EQUIV:
+            if gender is None:
+                gender = _word_gender(head_word)
             role_lems = [l for l, w in zip(lems, words)]
             scored = []
             for e in self.persons:
@@ -289,15 +305,29 @@ class _Resolver:
             return self._nominative(words), UNNAMED_KIND, span
 
         # 5. a name NER did not tag: surname of a known person, or a new person from the text
-        caps = [w for w in words if w[:1].isupper()]
-        if caps and len(caps) == len(words) and len(words) <= 4:
+        # (the leading capitalized words: "Силуанов журналистам" is the surname and the addressee)
+        caps = []
+        for w in words:
+            if not w[:1].isupper():
+                break
+            caps.append(w)
+        if caps and len(caps) <= 4 and (len(caps) == len(words) or not any(
+                w[:1].isupper() for w in words[len(caps):])):
+            hits = []
             for e in self.persons:
-                if e.surname and any(lemma(w) == lemma(e.surname) or w.lower() == e.surname.lower()
-                                     for w in words):
-                    return e.name, "person", span
-            form = normalize_name(tuple(words))
-            if any(t in ("Name", "Surn") for t in form.tags):
-                return " ".join(form.words), "person", span
+                if e.surname and any(lemma(w) == lemma(e.surname) or _key(w) == _key(e.surname)
+                                     for w in caps):
+                    # the first name, where the mention gives one, must agree ("Алла Бут" vs "Виктор Бут")
+                    if len(caps) > 1 and e.first and not any(_key(w)[:1] == _key(e.first)[:1] for w in caps[:-1]):
+                        continue
+                    last = max((m.start for m in e.mentions if m.start < pos), default=-1)
+                    hits.append((last, e))
+            if hits:
+                return max(hits, key=lambda h: h[0])[1].name, "person", span
+            if len(caps) == len(words):
+                form = normalize_name(tuple(words))
+                if any(t in ("Name", "Surn") for t in form.tags):
+                    return " ".join(form.words), "person", span
         return None, None, None
 
     _ATTR_HEADS = ("пресс-служба", "пресс-центр", "заявление", "сообщение", "штаб")

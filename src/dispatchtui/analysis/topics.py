@@ -311,10 +311,10 @@ def _fold_related(cands: dict[tuple, _Cand]) -> None:
             if a == b or a in gone:
                 continue
             ka, kb = content[a], content[b]
-            if len(ka) >= 2 and ka[-1] == kb[-1] and len(kb) < len(ka) and len(kb) >= 2:
+            if len(ka) >= 2 and ka[-1] == kb[-1] and len(kb) >= 2:
                 sa = {s for w in ka[:-1] for s in _stems(w)}
                 sb = {s for w in kb[:-1] for s in _stems(w)}
-                if sb and sb <= sa:
+                if sb and sb < sa:
                     target = a
                     break
             if len(ka) == 2 and not cands[a].pair and all(len(s) >= 5 for s in stems[a]) and stems[a]:
