@@ -2,25 +2,36 @@
 (``торгово-экономические связи``, ``сельское хозяйство``, ``транспорт и логистика``), plus the places and
 organizations the dispatch is about as their own facets.
 
-Our own pymorphy3 noun-phrase ranker. Candidates are agreeing ``ADJ+ NOUN`` groups and ``NOUN и NOUN``
-pairs after a sphere noun (``в сфере транспорта и логистики``), put in the nominative with the adjectives
-agreeing with their noun (never ``первое энергоблок``). Each occurrence weighs more when a topic marker
+Our own pymorphy3 noun-phrase ranker. Candidates are agreeing ``ADJ+ NOUN`` groups, ``NOUN и NOUN``
+pairs after a sphere noun (``в сфере транспорта и логистики``) and ``NOUN + genitive noun`` (``расчистка
+реки``, ``сборная России``, ``чемпионат мира по хоккею``; ``ЧМ`` reads as ``чемпионат мира``), put in the
+nominative — adjectives agreeing with their noun (never ``первое энергоблок``), a genitive as written.
+Phrases inside the name of an organization or place belong to that facet. Each occurrence weighs more when a topic marker
 introduces it (``вопросы``, ``сотрудничество в``, ``перспективы``, ``развитие``, ``углубление`` …) or when it
 heads its sentence. A phrase also collects its *family*: other words sharing its stems
 (``сельском хозяйстве`` + ``сельскохозяйственной продукции``; ``экономических связей`` folded into
 ``торгово-экономические связи``). Generic pairs (``политическая воля``, ``новый уровень``), evaluative
-(qualitative) adjectives, participles, person roles (``российский бизнесмен``) and relation heads
-(``двустороннее сотрудничество``) are discounted; near-synonyms sharing a head or two stems are shown once.
+adjectives (``резкие замечания``; classifying ones such as ``сухие грозы`` are not, whatever pymorphy's
+Qual says), participles, people by role or relation (``российский бизнесмен``, ``торговые партнеры``),
+relation heads (``двустороннее сотрудничество``) and a phrase said once inside a quotation are discounted;
+idioms (``выеденное яйцо``) are dropped; near-synonyms sharing a head, two stems or a noun are shown once.
+A dispatch of three sentences or more always gets a few themes: weaker phrases, then repeated nouns.
+Places and organizations: one entry per thing (``МИД`` = ``Министерство иностранных дел``, ``РФ`` =
+``Россия``), without the dateline city, news outlets or fragments. Word lists: :mod:`.lexicon.topics`.
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right, insort
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ..model import Span, Topic
 from .lexicon.agencies import AGENCIES
+from .lexicon.topics import (ABBREVIATIONS, EVALUATIVE_ADJS, GENERIC_GENITIVE_DEPS, GENERIC_GENITIVE_HEADS,
+                             GENERIC_ORGS, IDIOMS, MEASURE_NOUNS, ORG_ALIASES, PARTITIVE_NOUNS, PERSON_HEADS,
+                             PLACE_ALIASES, PLACE_GENITIVE_HEADS, SOURCE_OUTLETS)
 from .people import Entity, match_case, parses
 
 MAX_THEMES = 10
@@ -39,8 +50,8 @@ GENERIC_NOUNS = frozenset("""
 воля характер дух потенциал состояние приоритет усилие приверженность договоренность площадка формат
 механизм контакт важность необходимость интерес образ успех ситуация сотрудник человек мужчина женщина
 ребенок люди объем доля сумма выход линия очередь утро вечер ночь неделя лето зима весна осень
-государство страна
-""".split())
+государство страна средство город
+""".split()) | MEASURE_NOUNS
 
 #: Adjectives that add nothing to a topic.
 GENERIC_ADJS = frozenset("""
@@ -55,6 +66,7 @@ GENERIC_ADJS = frozenset("""
 международный взаимовыгодный наилучший хороший подобный предстоящий очередной минувший
 благоприятный молодой старый местный единый нужный серьезный постоянный целый небольшой малый
 сегодняшний вчерашний завтрашний здешний последующий единственный крупнейший наибольший наименьший
+больший
 """.split())
 
 #: Relation nouns: they introduce a topic ("сотрудничество в сфере …") rather than name one.
@@ -77,6 +89,27 @@ _SKIP = frozenset("в во по о об на для с со".split())
 _WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
+class _Cover:
+    """Ranges (names, quotations) asked "does one contain [a, b)?" in O(log n): sorted starts and the
+    running maximum of the ends."""
+
+    def __init__(self, ranges) -> None:
+        rs = sorted((r.start, r.end) if isinstance(r, Span) else tuple(r) for r in ranges)
+        self.starts = [a for a, _ in rs]
+        self.max_end = []
+        m = -1
+        for _, b in rs:
+            m = max(m, b)
+            self.max_end.append(m)
+
+    def contains(self, a: int, b: int) -> bool:
+        i = bisect_right(self.starts, a) - 1
+        return i >= 0 and self.max_end[i] >= b
+
+    def __bool__(self) -> bool:
+        return bool(self.starts)
+
+
 @dataclass
 class _Cand:
     words: tuple[str, ...]          # nominative label words
@@ -87,6 +120,7 @@ class _Cand:
     animate: bool = False           # singular animate head: a person's role ("российский бизнесмен")
     weak_mod: bool = False          # only qualitative adjectives / participles ("резкие замечания")
     pair: bool = False              # "транспорт и логистика"
+    gen: bool = False               # noun + genitive: "чемпионат мира", "расчистка реки"
     merged: list[Span] = field(default_factory=list)   # spans of related phrases folded in
 
 
@@ -170,10 +204,18 @@ def _occurrence_weight(text: str, toks, k: int, block: Span) -> float:
     return w
 
 
-def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int) -> dict[tuple, _Cand]:
+def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
+                      names: _Cover | None = None) -> dict[tuple, _Cand]:
+    """``names``: mentions of organizations and places; a phrase inside one is part of a name, shown in
+    its own facet (``антидопинговое агентство`` in ``Российское антидопинговое агентство``)."""
     cands: dict[tuple, _Cand] = {}
 
+    class _Void(_Cand):
+        pass
+
     def add(key, words, span, plural, weight):
+        if names and names.contains(span.start, span.end):
+            return _Void(words)
         if "ё" not in text[span.start:span.end].lower():   # spell ё only where the dispatch does
             words = tuple(w.replace("ё", "е") for w in words)
         c = cands.get(key)
@@ -233,7 +275,10 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int) -> dict
                             c = add(key, words, Span(toks[first_k][0], toks[j][1]), plural,
                                     _occurrence_weight(text, toks, i, block))
                             c.animate = noun.tag.animacy == "anim" and noun.tag.number == "sing"
-                            c.weak_mod = all("Qual" in a.tag or a.tag.POS == "PRTF" for a in keep)
+                            # evaluative adjectives and participles judge or narrate ("резкие замечания");
+                            # classifying ones make terms even when pymorphy calls them Qual ("сухие грозы")
+                            c.weak_mod = all(a.normal_form.replace("ё", "е") in EVALUATIVE_ADJS
+                                             or a.tag.POS == "PRTF" for a in keep)
                     elif keep and head in ("сфера", "область", "отрасль", "сектор"):
                         # "в водно-энергетической сфере" is a topic although "сфера" alone is not
                         words = _nominative(keep[-1:], noun, False)
@@ -263,7 +308,120 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int) -> dict
                         i += 3
                         continue
             i += 1
+        _genitive_candidates(text, toks, block, add)
     return cands
+
+
+_GEN = "<gen>"
+
+
+def _content(key: tuple) -> list[str]:
+    """The lemmas of a candidate key without its markers (``и``, ``<gen>``, ``по``)."""
+    return [w for w in key if w not in ("и", _GEN, "по")]
+
+
+def _top_noun(w: str):
+    """The noun reading of ``w`` when it is the most likely one (``матчи``, not ``данные``)."""
+    ps = parses(w)
+    if not ps or ps[0].tag.POS != "NOUN":
+        return None
+    ns = _noun_parses(w)
+    return ns[0] if ns else None
+
+
+def _genitive_noun(w: str, head_lemma: str):
+    """``w`` as a genitive noun dependent on ``head_lemma``: a common inanimate noun in its most likely
+    reading, or a place after a head that takes one (``сборная России``)."""
+    if w[:1].islower():
+        ps = parses(w)
+        if not ps or ps[0].tag.POS != "NOUN":
+            return None
+        return next((p for p in _noun_parses(w)[:3] if p.tag.case == "gent" and p.tag.animacy == "inan"), None)
+    if head_lemma in PLACE_GENITIVE_HEADS:
+        return next((p for p in parses(w)[:3] if p.tag.POS == "NOUN" and p.tag.case == "gent"
+                     and "Geox" in p.tag), None)
+    return None
+
+
+def _genitive_candidates(text: str, toks, block: Span, add) -> None:
+    """``NOUN + genitive noun`` (``расчистка реки``, ``поставки газа``, ``сборная России``; with a
+    ``по``-complement: ``чемпионат мира по хоккею``), the head put in the nominative, the genitive as
+    written; and abbreviations read as a phrase (``ЧМ по хоккею``). A genitive with adjectives is left to
+    the ``ADJ+ NOUN`` reading (``тушение лесных пожаров`` → ``лесные пожары``)."""
+    n = len(toks)
+
+    def glued(a: int, b: int) -> bool:
+        return text[toks[a][1]:toks[b][0]].strip() == ""
+
+    def po_complement(k: int):
+        """``по хоккею`` after token ``k``: (end token, lemma, surface) or None."""
+        if k + 2 < n and toks[k + 1][2] == "по" and glued(k, k + 1) and glued(k + 1, k + 2) \
+                and toks[k + 2][2][:1].islower():
+            d = next((p for p in _noun_parses(toks[k + 2][2]) if p.tag.case == "datv"
+                      and p.tag.animacy == "inan"), None)
+            if d is not None and d.normal_form.replace("ё", "е") not in GENERIC_NOUNS:
+                return k + 2, d.normal_form.replace("ё", "е"), toks[k + 2][2].lower()
+        return None
+
+    for k in range(n):
+        s, e, w = toks[k]
+        if w in ABBREVIATIONS:
+            label, key = ABBREVIATIONS[w]
+            words, end, kk = tuple(label.split()), e, k
+            po = po_complement(k)
+            if po is not None:
+                kk, lem, surf = po
+                key, words, end = key + ("по", lem), words + ("по", surf), toks[kk][1]
+            c = add(key, words, Span(s, end), False, _occurrence_weight(text, toks, k, block))
+            c.gen = _GEN in key
+            continue
+        if not w[:1].islower() or k + 1 >= n or not glued(k, k + 1):
+            continue
+        head = _top_noun(w)
+        if head is None or head.tag.animacy == "anim":
+            continue
+        hl = head.normal_form.replace("ё", "е")
+        if hl in GENERIC_NOUNS or hl in GENERIC_GENITIVE_HEADS or hl in PERSON_HEADS or hl in RELATION_HEADS \
+                or hl in PARTITIVE_NOUNS or len(hl) < 3:
+            continue
+        # the genitive: one noun, its most likely reading ("сборная России", not "пост главного [тренера]");
+        # a part names the whole after it ("расчистка участка реки" → "расчистка реки")
+        j = k + 1
+        dep = _genitive_noun(toks[j][2], hl)
+        if dep is not None and dep.normal_form in PARTITIVE_NOUNS and j + 1 < n and glued(j, j + 1):
+            whole = _genitive_noun(toks[j + 1][2], hl)
+            if whole is not None:
+                j, dep = j + 1, whole
+        if dep is None:
+            continue
+        dl = dep.normal_form.replace("ё", "е")
+        if dl in GENERIC_NOUNS or dl in GENERIC_GENITIVE_DEPS or dl in GENERIC_GENITIVE_HEADS \
+                or dl in PARTITIVE_NOUNS or dl in RELATION_HEADS or len(dl) < 3:
+            continue
+        dw = toks[j][2]
+        if dw[:1].islower() and any(_agree(a, dep) for a in _adj_parses(w)):
+            continue        # "сборной команды": an adjective and its noun, not a noun and its genitive
+        if j + 1 < n and glued(j, j + 1) and toks[j + 1][2][:1].islower() \
+                and any(p.tag.case == "gent" for p in _noun_parses(toks[j + 1][2])[:2]):
+            continue        # a chain ("пост главного тренера"): no clean two-word topic
+        hn = head.inflect({"nomn", head.tag.number or "sing"})
+        if hn is None:
+            continue
+        dep_surface = dw if not dw[:1].islower() else dw.lower()
+        end = toks[j][1]
+        m = re.match(r"-\d+", text[end:end + 6])          # "гелия-3"
+        if m:
+            dep_surface += m.group()
+            end += len(m.group())
+        key = (hl, _GEN, dl)
+        words = (hn.word, dep_surface)
+        po = po_complement(j)
+        if po is not None:
+            kk, lem, surf = po
+            key, words, end = key + ("по", lem), words + ("по", surf), toks[kk][1]
+        c = add(key, words, Span(s, end), head.tag.number == "plur",
+                _occurrence_weight(text, toks, k, block) * 0.9)
+        c.gen = True
 
 
 _VOWELS_END = re.compile(r"[аеиоуыэюяйь]+$")
@@ -294,15 +452,36 @@ def _stem_hits(stem: str, lemma_counts: dict[str, int], strict: bool = False) ->
     return total
 
 
+def _gen_parts(key: tuple) -> tuple[str, list[str], list[str]]:
+    """A noun + genitive key → (head, the genitive's adjectives, the other nouns)."""
+    tail = list(key[2:])
+    po = tail[tail.index("по") + 1:] if "по" in tail else []
+    dep = tail[:tail.index("по")] if "по" in tail else tail
+    return key[0], dep[:-1], dep[-1:] + po
+
+
+def _add_spans(into: set, spans) -> None:
+    """Add the spans that overlap none already there (a phrase folded into a near-synonym)."""
+    have = sorted((o.start, o.end) for o in into)
+    for sp in sorted(spans, key=lambda x: x.start):
+        i = bisect_right(have, (sp.start, sp.end))
+        if (i > 0 and have[i - 1][1] > sp.start) or (i < len(have) and have[i][0] < sp.end):
+            continue
+        insort(have, (sp.start, sp.end))
+        into.add(sp)
+
+
 def _fold_related(cands: dict[tuple, _Cand]) -> None:
     """Fold a phrase into a more specific or more basic one of the same family, in place.
 
     * same head, adjectives a subset by stem: ``экономические связи`` → ``торгово-экономические связи``;
     * one compound word carrying all stems of a two-word phrase:
-      ``сельскохозяйственная продукция`` → ``сельское хозяйство``.
+      ``сельскохозяйственная продукция`` → ``сельское хозяйство``;
+    * noun + genitive, the same head and genitive noun with more words: ``чемпионат мира`` →
+      ``чемпионат мира по хоккею``, ``тушение пожаров`` → ``тушение лесных пожаров``.
     """
     keys = list(cands)
-    content = {k: [w for w in k if w != "и"] for k in keys}
+    content = {k: _content(k) for k in keys}
     stems = {k: [s for w in content[k] for s in _stems(w)] for k in keys}
     gone = set()
     for b in keys:
@@ -311,6 +490,14 @@ def _fold_related(cands: dict[tuple, _Cand]) -> None:
             if a == b or a in gone:
                 continue
             ka, kb = content[a], content[b]
+            ga, gb = cands[a].gen, cands[b].gen
+            if ga and gb:
+                if a[0] == b[0] and _gen_parts(a)[2][0] == _gen_parts(b)[2][0] and set(kb) < set(ka):
+                    target = a
+                    break
+                continue
+            if ga or gb:
+                continue
             if len(ka) >= 2 and ka[-1] == kb[-1] and len(kb) >= 2:
                 sa = {s for w in ka[:-1] for s in _stems(w)}
                 sb = {s for w in kb[:-1] for s in _stems(w)}
@@ -329,13 +516,19 @@ def _fold_related(cands: dict[tuple, _Cand]) -> None:
         del cands[b]
 
 
-def _score(key: tuple, c: _Cand, lemma_counts: dict[str, int]) -> float:
-    content = [w for w in key if w != "и"]
+def _score(key: tuple, c: _Cand, lemma_counts: dict[str, int], quoted: _Cover | None = None) -> float:
+    content = _content(key)
+    if " ".join(c.words).lower().replace("ё", "е") in IDIOMS:
+        return 0.0
     own = len(c.spans) + len(c.merged)
     score = c.occ + 0.6 * len(c.merged) + (0.5 if c.early else 0.0)
     # the family: other words sharing the phrase's stems ("сельскохозяйственной" for "сельское хозяйство")
-    heads = content if c.pair else content[-1:]
-    mods = [] if c.pair else content[:-1]
+    if c.gen:
+        head, mods, nouns = _gen_parts(key)
+        heads = [head] + nouns
+    else:
+        heads = content if c.pair else content[-1:]
+        mods = [] if c.pair else content[:-1]
     head_hits = 0
     if not any(h in GENERIC_NOUNS or h in ("сфера", "область", "отрасль", "сектор") or h in RELATION_HEADS
                for h in heads):
@@ -345,12 +538,16 @@ def _score(key: tuple, c: _Cand, lemma_counts: dict[str, int]) -> float:
     score *= 1.0 + 0.25 * (len(content) - 1)
     # compound adjectives and noun pairs make terms ("торгово-экономические связи", "транспорт и логистика")
     score += 0.4 * sum(1 for k in mods if "-" in k) + (0.4 if c.pair else 0.0)
-    if content[-1] in RELATION_HEADS and not any("-" in m and not _ethnic(m) for m in mods):
+    if not c.gen and content[-1] in RELATION_HEADS and not any("-" in m and not _ethnic(m) for m in mods):
         score *= 0.5
-    if c.animate:
+    # people named by role or relation are no topic ("российский бизнесмен", "торговые партнеры")
+    if c.animate or (not c.gen and not c.pair and content[-1] in PERSON_HEADS):
         score *= 0.35
     if c.weak_mod:
-        score *= 0.6
+        score *= 0.45
+    # said once, inside a quotation: a figure of speech more often than a topic
+    if own == 1 and quoted and quoted.contains(c.spans[0].start, c.spans[0].end):
+        score *= 0.5
     return score
 
 
@@ -373,58 +570,235 @@ def _shared(a: set[str], b: set[str]) -> int:
     return sum(1 for x in a if any(close(x, y) for y in b))
 
 
-def _rank_themes(cands: dict[tuple, _Cand], lemma_counts: dict[str, int]) -> list[Topic]:
+#: Below MIN_THEME_SCORE, a phrase still fills a short list up to MIN_THEMES.
+FLOOR_THEME_SCORE = 0.45
+MIN_THEMES = 3
+
+
+def _rank_themes(cands: dict[tuple, _Cand], lemma_counts: dict[str, int],
+                 quoted: _Cover | None = None, min_themes: int = 0) -> list[Topic]:
     _fold_related(cands)
     scored = []
     for key, c in cands.items():
-        score = _score(key, c, lemma_counts)
+        score = _score(key, c, lemma_counts, quoted)
         scored.append((score, c.spans[0].start, " ".join(c.words), key, c))
     scored.sort(key=lambda x: (-x[0], x[1]))
     kept: list[list] = []      # [label, spans, score, stems, own count]
     seen_heads: set[str] = set()
-    for score, _, label, key, c in scored:
-        if score < MIN_THEME_SCORE:
-            break
-        head = key[-1]
-        st = {s for w in key if w != "и" for s in _stems(w)}
-        spans = set(c.spans) | set(c.merged)
+    nouns_of: dict[str, list] = {}
+    taken: set[tuple] = set()
+
+    def take(score, label, key, c) -> None:
+        head = key[0] if c.gen else key[-1]
+        st = {s for w in _content(key) for s in _stems(w)}
+        spans = set(c.spans)
+        _add_spans(spans, c.merged)
         # near-synonyms: one per head noun; one sharing two stems with a better one is folded into it,
         # under the label the dispatch uses more ("крымские татары" over "крымско-татарский народ")
         if head in seen_heads:
-            continue
+            return
         twin = next((k for k in kept if _shared(st, k[3]) >= 2), None)
+        if twin is None:
+            # "реставрация памятника" after "памятник архитектуры": one card per thing
+            twin = nouns_of.get(_gen_parts(key)[2][0] if c.gen else head)
         if twin is not None:
-            twin[1] |= spans
+            _add_spans(twin[1], spans)
             if len(c.spans) > twin[4]:
                 twin[0], twin[4] = label, len(c.spans)
-            continue
+            return
         if len(kept) >= MAX_THEMES:
-            continue
+            return
         seen_heads.add(head)
         kept.append([label, spans, score, st, len(c.spans)])
+        for noun in ([head] + _gen_parts(key)[2][:1] if c.gen else [head]):
+            nouns_of.setdefault(noun, kept[-1])
+
+    for score, _, label, key, c in scored:
+        if score < MIN_THEME_SCORE:
+            break
+        taken.add(key)
+        take(score, label, key, c)
+    # a short list is filled from the best of the rest: an empty list says nothing about a dispatch
+    for score, _, label, key, c in scored:
+        if len(kept) >= min_themes or score < FLOOR_THEME_SCORE:
+            break
+        # … but never with a person's role or an evaluation ("действующий чемпион", "резкие замечания")
+        if key not in taken and not c.animate and not c.weak_mod and not (not c.gen and key[-1] in PERSON_HEADS):
+            take(score, label, key, c)
     out = [Topic(label, tuple(sorted(spans)), "theme", round(score, 3)) for label, spans, score, _, _ in kept]
     return out
 
 
+def _noun_themes(text: str, blocks: Sequence[Span], have: list[Topic], need: int,
+                 names: _Cover | None = None) -> list[Topic]:
+    """Last resort for a short list: nouns the dispatch repeats (``аренда``, ``хоккей``), outside names
+    (``театра`` in ``Большого театра`` is the organization's)."""
+    occ: dict[str, list] = defaultdict(list)
+    for block in blocks:
+        for a, b, w in _tokens(text, block.start, block.end):
+            if names and names.contains(a, b):
+                continue
+            if w[:1].isupper() and not w.isupper() and _sentence_initial(text, block, a):
+                w = w.lower()
+            if not w[:1].islower() or len(w) < 4:
+                continue
+            noun = _top_noun(w)
+            if noun is None or noun.tag.animacy == "anim":
+                continue
+            lem = noun.normal_form.replace("ё", "е")
+            if lem in GENERIC_NOUNS or lem in GENERIC_GENITIVE_HEADS or lem in PERSON_HEADS \
+                    or lem in RELATION_HEADS or lem in TOPIC_MARKERS:
+                continue
+            occ[lem].append((Span(a, b), noun))
+    have_stems = {s for t in have for w in t.label.lower().split() for s in _stems(w)}
+    ranked = sorted(((len(v), -v[0][0].start, lem) for lem, v in occ.items() if len(v) >= 2), reverse=True)
+    out = []
+    for n, _, lem in ranked:
+        if len(out) >= need:
+            break
+        if any(_shared({s}, have_stems) for s in _stems(lem)):
+            continue
+        nouns = [p for _, p in occ[lem]]
+        plural = sum(1 if p.tag.number == "plur" else -1 for p in nouns) > 0
+        form = nouns[0].inflect({"nomn", "plur" if plural else "sing"}) or nouns[0].inflect({"nomn"})
+        if form is None:
+            continue
+        out.append(Topic(form.word, tuple(sp for sp, _ in occ[lem]), "theme", round(0.4 * n, 3)))
+        have_stems |= set(_stems(lem))
+    return out
+
+
+_QUOTED = re.compile(r"«[^«»]*»|„[^„“”]*[“”]|\"[^\"\n]*\"|“[^“”\n]*”")
+
+
+def _upper_key(name: str) -> str:
+    """``Лента.ру`` → ``ЛЕНТА РУ``: how the outlet and generic-organization lists spell names."""
+    return " ".join(re.sub(r"[/.«»\"]", " ", name.upper()).split())
+
+
 def _is_agency(name: str) -> bool:
     u = name.upper().replace("/", "").strip(". ")
-    return u in AGENCIES or any(u.startswith(a + " ") for a in AGENCIES if len(a) > 3)
+    return u in AGENCIES or any(u.startswith(a + " ") for a in AGENCIES if len(a) > 3) \
+        or _upper_key(name) in SOURCE_OUTLETS
 
 
-def _entity_topics(entities: Sequence[Entity], kind: str, facet: str, limit: int) -> list[Topic]:
-    groups: dict[str, list[Entity]] = defaultdict(list)
+#: A date right after a name: the dateline ("ЯКУТСК, 10 авг", "Москва. 7 мая.").
+_DATELINE_TAIL = re.compile(r"\s*[.,]\s*\d{1,2}\s+[а-яё]{3}")
+
+_NAME_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_INITIAL_SKIP = frozenset("и по о об за против для при в на с of for and the".split())
+
+
+def _name_lemmas(name: str) -> tuple[str, ...]:
+    out = []
+    for w in _NAME_WORD.findall(name):
+        ps = parses(w)
+        out.append((ps[0].normal_form if ps and not (w.isupper() and len(w) > 1) else w.lower()).replace("ё", "е"))
+    return tuple(out)
+
+
+def _initials(name: str) -> str:
+    return "".join(p[0] for w in _NAME_WORD.findall(name) if w.lower() not in _INITIAL_SKIP
+                   for p in w.split("-") if p).upper()
+
+
+def _same_entity(short: str, long: str, ls: tuple, ll: tuple) -> bool:
+    """``МИД`` ~ ``Министерство иностранных дел``, ``Минкультуры`` ~ ``Министерство культуры``,
+    ``Большого`` ~ ``Большой театр``, ``Казахстан`` ~ ``Республика Казахстан``."""
+    if short.isupper() and 2 <= len(short) <= 6 and len(ll) >= 2 and _initials(long) == short.replace("-", ""):
+        return True
+    if short.startswith("Мин") and len(ls) == 1 and long.startswith("Министерств") and len(ll) >= 2:
+        rest = short[3:].lower()
+        return len(rest) >= 4 and ll[1][:4] == rest[:4]
+    # the words of the short name, in order, within the long one
+    if not 0 < len(ls) < len(ll):
+        return False
+    it = iter(ll)
+    return all(w in it for w in ls)
+
+
+def _fix_org_label(name: str) -> str:
+    """``Мариинского театры`` (an adjective left in its case) → ``Мариинский театр``."""
+    words = name.split()
+    if not 2 <= len(words) <= 3 or not all(_NAME_WORD.fullmatch(w) for w in words):
+        return name
+    adjs = [parses(w) for w in words[:-1]]
+    if all(any(p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in ps) for ps in adjs):
+        return name
+    nouns = [p for p in parses(words[-1])[:3] if p.tag.POS == "NOUN"]
+    if not nouns or not all(any(p.tag.POS == "ADJF" for p in ps) for ps in adjs):
+        return name
+    adj_ps = [next(p for p in ps if p.tag.POS == "ADJF") for ps in adjs]
+    out = _nominative(adj_ps, nouns[0], False)
+    if not out:
+        return name
+    return " ".join(o.capitalize() if w[:1].isupper() else o for o, w in zip(out, words))
+
+
+def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: str, limit: int) -> list[Topic]:
+    aliases = PLACE_ALIASES if kind == "place" else ORG_ALIASES
+    items0 = []
     for e in entities:
-        if e.kind != kind or _is_agency(e.name):
+        if e.kind != kind or _is_agency(e.name) or _upper_key(e.name) in GENERIC_ORGS:
             continue
-        last = e.name.split()[-1]
-        ps = parses(last)
-        key = (ps[0].normal_form if ps and not last.isupper() else last.lower()).replace("ё", "е")
-        groups[key].append(e)
+        name = aliases.get(e.name.replace("ё", "е"), e.name)
+        words = _NAME_WORD.findall(e.name)
+        if kind == "organization" and len(words) == 1 and not e.name.isupper():
+            ps = parses(words[0])
+            if ps and "Surn" in ps[0].tag:      # a surname taken for an organization ("Демидов")
+                continue
+        # the dateline names where the dispatch was filed, not what it is about
+        mentions = [m for m in e.mentions if not (m.start < 200 and _DATELINE_TAIL.match(text, m.end))]
+        if not mentions:
+            continue
+        # mentions written alike (five-letter starts: "Большим театром" ~ "Большого театра") are one name
+        surfaces = {tuple(w.lower()[:5] for w in _NAME_WORD.findall(text[m.start:m.end])) for m in e.mentions}
+        label = _fix_org_label(e.name) if kind == "organization" else e.name
+        if kind == "organization" and label.startswith("Мин") and len(words) == 1:
+            # "Минприроды", "Минэкологии" do not decline: show them as written, not "Минприрода"
+            written = [text[m.start:m.end] for m in e.mentions if text[m.start:m.end][:5] == label[:5]]
+            if written:
+                label = max(set(written), key=written.count)
+        surfaces.add(tuple(w.lower()[:5] for w in _NAME_WORD.findall(e.name)))
+        items0.append((label, name, mentions, surfaces))
+    # group: the same key, then a short name folded into a longer one it abbreviates or is part of
+    groups: list[dict] = []
+    for orig, key_name, mentions, surfaces in sorted(items0, key=lambda x: -len(_name_lemmas(x[1]))):
+        lem = _name_lemmas(key_name)
+        g = next((g for g in groups if key_name in g["names"] or surfaces & g["surfaces"]
+                  or any(lem == gl or _same_entity(key_name, gn, lem, gl) for gn, gl in g["lems"])), None)
+        if g is None:
+            g = {"key": key_name, "lem": lem, "names": set(), "mentions": set(), "counts": defaultdict(int),
+                 "surfaces": set(), "lems": []}
+            groups.append(g)
+        g["surfaces"] |= surfaces
+        g["lems"].append((key_name, lem))
+        g["names"].add(orig)
+        g["names"].add(key_name)
+        g["mentions"].update(mentions)
+        g["counts"][orig] += len(mentions)
     items = []
-    for key, es in groups.items():
-        spans = sorted({m for e in es for m in e.mentions})
-        # the label: the shortest name of the group (Казахстан over Республика Казахстан)
-        label = min((e.name for e in es), key=lambda n: (len(n.split()), -sum(len(x.mentions) for x in es if x.name == n)))
+    for g in groups:
+        spans = sorted(g["mentions"])
+        names = [n for n in g["names"] if n in g["counts"] or n == g["key"]]
+        if kind == "place":
+            # the common name: an alias's target, else the shortest (Казахстан over Республика Казахстан),
+            # spelled as in running text (Лондон, not the dateline's ЛОНДОН)
+            label = g["key"] if g["key"] in PLACE_ALIASES.values() else min(
+                names, key=lambda n: (len(n.split()), n.isupper() and len(n) > 4, -g["counts"].get(n, 0)))
+            if label.isupper() and len(label) > 4:
+                label = "-".join(p.capitalize() for p in label.split("-"))
+        elif g["key"] in ORG_ALIASES.values():
+            label = g["key"]            # РУСАДА, Атлантический альянс → the name in the lexicon
+        else:
+            # the fullest name (Министерство иностранных дел over МИД)
+            label = max(names, key=lambda n: (len(_NAME_WORD.findall(n)), g["counts"].get(n, 0)))
+        if kind == "place" and len(spans) == 1 and len(g["lem"]) == 1:
+            ps = parses(_NAME_WORD.findall(label)[0]) if _NAME_WORD.findall(label) else []
+            # named once and an ordinary word ("канет в Лету" → "Лёт"): no place
+            if ps and ps[0].is_known and not any(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Orgn" in p.tag)
+                                                 for p in ps[:4]):
+                continue
         items.append((len(spans), -spans[0].start, label, spans))
     items.sort(reverse=True)
     return [Topic(label, tuple(spans), facet, float(n)) for n, _, label, spans in items[:limit]]
@@ -442,9 +816,16 @@ def find_topics(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
             ps = parses(w)
             if ps:
                 lemma_counts[ps[0].normal_form.replace("ё", "е")] += 1
-    themes = _rank_themes(_theme_candidates(text, blocks, early_end), lemma_counts)
-    places = _entity_topics(entities, "place", "place", MAX_PLACES)
-    orgs = _entity_topics(entities, "organization", "organization", MAX_ORGS)
+    quoted = _Cover((m.start(), m.end()) for m in _QUOTED.finditer(text))
+    # a dispatch of three sentences or more always gets a few themes
+    need = MIN_THEMES if len(sentences) >= 3 else 0
+    names = _Cover(m for e in entities if e.kind in ("organization", "place") for m in e.mentions)
+    themes = _rank_themes(_theme_candidates(text, blocks, early_end, names), lemma_counts, quoted, need)
+    if len(themes) < need:
+        themes += _noun_themes(text, blocks, themes, need - len(themes),
+                               _Cover(m for e in entities for m in e.mentions))
+    places = _entity_topics(text, entities, "place", "place", MAX_PLACES)
+    orgs = _entity_topics(text, entities, "organization", "organization", MAX_ORGS)
     return themes + places + orgs
 
 
