@@ -521,3 +521,34 @@ def test_org_noun_before_a_comma_does_not_make_a_name():
 def test_dative_person_addressee_is_skipped():
     t = "«Мы обсудили все вопросы», — сказал Путину Александр Лукашенко."
     assert table(t) == [("Мы обсудили все вопросы", "full", "Александр Лукашенко", "сказал")]
+
+
+def test_possessive_before_noun_is_a_determiner_not_the_speaker():
+    t = "«Он всегда был тихим и вежливым человеком», — сказала ее соседка Мадина Алиева."
+    assert table(t) == [("Он всегда был тихим и вежливым человеком", "full", "соседка Мадина Алиева", "сказала")]
+
+
+def test_possessive_pronoun_alone_is_still_the_speaker():
+    t = "«Это его решение», — сказал он."
+    assert table(t) == [("Это его решение", "full", "он", "сказал")]
+
+
+def test_unknown_hyphenated_foreign_name_after_the_verb():
+    t = "«Мы проведем выборы в следующем году», — заявил Прают Чан-Оча."
+    assert table(t) == [("Мы проведем выборы в следующем году", "full", "Прают Чан-Оча", "заявил")]
+
+
+def test_unknown_foreign_name_before_the_verb():
+    t = "Прают Чан-Оча заявил: «Мы проведем выборы в следующем году»."
+    assert table(t) == [("Мы проведем выборы в следующем году", "full", "Прают Чан-Оча", "заявил")]
+
+
+def test_next_sentence_so_with_po_slovam():
+    t = "«Экономика вырастет на три процента». Так, по словам министра, считают в правительстве."
+    assert table(t) == [("Экономика вырастет на три процента", "full", "министра", "по словам")]
+
+
+def test_kak_zayavil_clause_inside_the_sentence():
+    t = "В четверг, как сообщил глава Минздрава Михаил Мурашко, «вакцина поступит в регионы до конца месяца»."
+    assert table(t) == [("вакцина поступит в регионы до конца месяца", "full", "глава Минздрава Михаил Мурашко",
+                         "сообщил")]

@@ -236,3 +236,175 @@ def test_feminine_substantive_resolves_to_the_woman():
     q = quote(text, "Это результат десяти лет работы", "ученая", "говорит")
     (r,), _ = run(text, [q])
     assert r.speaker == "Елена Кравцова"
+
+
+# ---- capitalised roles, genitive roles, groups, documents, pronouns after roles --------------------
+
+
+@pytest.mark.parametrize("mention", ["Министр обороны", "Министр"])
+def test_capitalised_role_opening_a_sentence_resolves_like_lower_case(mention):
+    text = (f"Министр обороны Сергей Шойгу посетил полигон. «Учения прошли успешно», — сказал министр. "
+            f"{mention} подчеркнул: «Армия готова»." )
+    q1 = quote(text, "Учения прошли успешно", "министр", "сказал", after=60)
+    q2 = quote(text, "Армия готова", mention, "подчеркнул", after=text.index("сказал министр") + 10)
+    qs, _ = run(text, [q1, q2])
+    assert [q.speaker for q in qs] == ["Сергей Шойгу", "Сергей Шойгу"]
+
+
+def test_capitalised_president_resolves_to_the_president():
+    text = "Президент России Владимир Путин провел совещание. Президент заявил: «Нужно ускорить работу»."
+    q = quote(text, "Нужно ускорить работу", "Президент", "заявил", after=20)
+    (r,), _ = run(text, [q])
+    assert r.speaker == "Владимир Путин"
+
+
+def test_capitalised_role_without_a_person_keeps_the_description():
+    text = "В городе прошел митинг. Директор школы заявил: «Занятия отменяться не будут»."
+    q = quote(text, "Занятия отменяться не будут", "Директор школы", "заявил")
+    (r,), speakers = run(text, [q])
+    assert r.speaker == "директор школы"
+    assert speakers[0].kind == UNNAMED_KIND != "person"
+
+
+def test_genitive_role_is_put_in_the_nominative():
+    text = ("Агентство цитирует слова финансового директора компании: "
+            "«Мы ожидаем роста выручки на десять процентов».")
+    q = quote(text, "Мы ожидаем роста выручки на десять процентов", "финансового директора компании",
+              "цитирует слова")
+    (r,), speakers = run(text, [q])
+    assert r.speaker == "финансовый директор компании"
+    assert speakers[0].kind == UNNAMED_KIND != "person"
+
+
+@pytest.mark.parametrize("mention, expected", [("местные жители", "местные жители"), ("эксперты", "эксперты"),
+                                               ("спасатели", "спасатели")])
+def test_plural_unnamed_group_keeps_its_description(mention, expected):
+    text = (f"Спасатель Андрей Волков вытащил людей из воды. «Вода поднялась за одну ночь», — рассказали "
+            f"{mention}.")
+    q = quote(text, "Вода поднялась за одну ночь", mention, "рассказали")
+    (r,), speakers = run(text, [q])
+    assert r.speaker == expected
+    assert next(s for s in speakers if s.name == expected).kind == UNNAMED_KIND != "person"
+
+
+def test_document_without_owner_is_no_speaker():
+    text = "В Москве открылась выставка.\n\n«Выставка продлится до конца месяца», — говорится в пресс-релизе."
+    c = text.index("говорится")
+    q = quote(text, "Выставка продлится до конца месяца", None, "говорится в пресс-релизе")
+    (r,), speakers = run(text, [q])
+    assert r.speaker is None and speakers == [] and c > 0
+
+
+def test_document_owner_from_an_earlier_press_service():
+    text = ("Компания объявила об инвестициях, сообщает пресс-служба «Северстали».\n\n"
+            "«Мы вложим в модернизацию пять миллиардов рублей», — говорится в пресс-релизе.")
+    q = quote(text, "Мы вложим в модернизацию", None, "говорится в пресс-релизе")
+    (r,), speakers = run(text, [q])
+    assert r.speaker is not None and "Северстал" in r.speaker and "релиз" not in r.speaker
+    assert speakers[0].kind == "organization"
+
+
+def test_document_owner_named_after_the_document_noun():
+    text = "«Мы вложим в модернизацию пять миллиардов рублей», — говорится в пресс-релизе компании «Северсталь»."
+    q = quote(text, "Мы вложим в модернизацию", None, "говорится в пресс-релизе")
+    (r,), _ = run(text, [q])
+    assert r.speaker == "компания Северсталь"
+
+
+def test_document_owner_is_an_organization_that_announced():
+    text = ("Банк «Открытие» в понедельник объявил о снижении ставок.\n\n"
+            "«Ставки по ипотеке снизятся», — говорится в сообщении.")
+    q = quote(text, "Ставки по ипотеке снизятся", None, "говорится в сообщении")
+    (r,), _ = run(text, [q])
+    assert r.speaker == "Банк Открытие"
+
+
+@pytest.mark.parametrize("role, verb1, pron, verb2", [("посол", "сказал", "он", "добавил"),
+                                                      ("мэр", "заявила", "она", "добавила")])
+def test_pronoun_after_an_unnamed_role_speaker(role, verb1, pron, verb2):
+    text = f"«Переговоры идут трудно», — {verb1} {role}. «Но мы надеемся на компромисс», — {verb2} {pron}."
+    q1 = quote(text, "Переговоры идут трудно", role, verb1)
+    q2 = quote(text, "Но мы надеемся на компромисс", pron, verb2, after=text.index(role) + len(role))
+    qs, speakers = run(text, [q1, q2])
+    assert [q.speaker for q in qs] == [role, role]
+    assert speakers[0].kind == UNNAMED_KIND != "person" and speakers[0].quotes == (0, 1)
+
+
+def test_pronoun_after_an_unnamed_role_prefers_a_newer_named_subject():
+    text = ("«Переговоры идут трудно», — сказал посол. Его поддержал министр Сергей Лавров. "
+            "«Мы не отступим», — добавил он.")
+    q1 = quote(text, "Переговоры идут трудно", "посол", "сказал")
+    q2 = quote(text, "Мы не отступим", "он", "добавил", after=text.index("Лавров"))
+    qs, _ = run(text, [q1, q2])
+    assert [q.speaker for q in qs] == ["посол", "Сергей Лавров"]
+
+
+def test_pronoun_skips_an_unnamed_speaker_of_the_other_gender():
+    text = ("«Город готов к зиме», — заявила мэр. Губернатор Иван Петров с ней согласился. "
+            "«Все котельные работают», — добавила она.")
+    q1 = quote(text, "Город готов к зиме", "мэр", "заявила")
+    q2 = quote(text, "Все котельные работают", "она", "добавила", after=text.index("Петров"))
+    qs, _ = run(text, [q1, q2])
+    assert [q.speaker for q in qs] == ["мэр", "мэр"]
+
+
+def test_representative_of_an_organization_is_the_person_introduced_with_it():
+    text = ("«Решение будет быстрым», цитирует издание директора по развитию Philips в России Елену Сябренко. "
+            "«Нам нужно лучше понять рынок», — отметила представитель Philips.")
+    q1 = quote(text, "Решение будет быстрым", "Елену Сябренко", "цитирует")
+    q2 = quote(text, "Нам нужно лучше понять рынок", "представитель Philips", "отметила")
+    qs, _ = run(text, [q1, q2])
+    assert [q.speaker for q in qs] == ["Елена Сябренко", "Елена Сябренко"]
+
+
+def test_representative_without_such_a_person_stays_unnamed():
+    text = ("Компания Microsoft открыла коды. «Мы предлагаем лицензии», - сказал представитель Microsoft. "
+            "Адвокат истцов Томас Винье не согласен.")
+    q = quote(text, "Мы предлагаем лицензии", "представитель Microsoft", "сказал")
+    (r,), speakers = run(text, [q])
+    assert r.speaker == "представитель Microsoft"
+    assert speakers[0].kind == UNNAMED_KIND != "person"
+
+
+def test_speaker_mentions_are_sorted_and_disjoint():
+    text = ("Цены растут. Впрочем, как заявил министр экономики Максим Решетников, «инфляция замедлится». "
+            "Решетников уехал.")
+    q = quote(text, "инфляция замедлится", "министр экономики Максим Решетников", "заявил")
+    (r,), speakers = run(text, [q])
+    assert r.speaker == "Максим Решетников"
+    ms = speakers[0].mentions
+    assert list(ms) == sorted(ms) and all(a.end <= b.start for a, b in zip(ms, ms[1:]))
+    assert ms[0] == Span(text.index("министр"), text.index("Решетников,") + len("Решетников"))
+
+
+def test_possessive_determiner_in_the_mention_is_not_the_speaker():
+    text = "«Он всегда был тихим человеком», — сказала ее соседка Мадина Алиева."
+    q = quote(text, "Он всегда был тихим человеком", "ее соседка Мадина Алиева", "сказала")
+    (r,), _ = run(text, [q])
+    assert r.speaker == "Мадина Алиева"
+
+
+def test_possessed_relative_is_not_the_person_spoken_of():
+    text = "Иван Петров пропал неделю назад. «Он ушел на работу и не вернулся», — сказал его брат."
+    q = quote(text, "Он ушел на работу", "брат", "сказал")
+    (r,), speakers = run(text, [q])
+    assert r.speaker == "брат"
+    assert next(s for s in speakers if s.name == "брат").kind == UNNAMED_KIND != "person"
+
+
+def test_plural_pronoun_after_a_plural_speaker():
+    text = "«Все пассажиры эвакуированы», — сообщили в МЧС. «Пострадавших нет», — добавили они."
+    q1 = quote(text, "Все пассажиры эвакуированы", "МЧС", "сообщили")
+    q2 = quote(text, "Пострадавших нет", "они", "добавили")
+    qs, speakers = run(text, [q1, q2])
+    assert qs[0].speaker is not None and [q.speaker for q in qs] == [qs[0].speaker] * 2
+    assert speakers[0].kind == "organization"
+
+
+def test_regional_office_of_an_organization_is_the_source_named_before():
+    text = ("Туристы застряли на пляже, сообщает ГУ МЧС РФ по Приморскому краю.\n\n"
+            "\"На пляже находятся 18 человек\", - сообщает региональный главк МЧС.")
+    q = quote(text, "На пляже находятся 18 человек", "региональный главк МЧС", "сообщает", after=70)
+    (r,), speakers = run(text, [q])
+    assert r.speaker == "ГУ МЧС РФ по Приморскому краю"
+    assert speakers[0].kind == "organization"

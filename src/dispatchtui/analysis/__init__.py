@@ -16,7 +16,7 @@ from ..model import Dispatch
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
-ANALYSER_VERSION = "4"
+ANALYSER_VERSION = "5"
 
 
 def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:

@@ -230,16 +230,22 @@ def _name_run(toks: list[_T], i: int) -> int:
         if _is_name_tok(t):
             j += 1
             continue
-        if j > i and t.kind == "w" and t.text[:1].isupper() and not _is_latin(t.text) \
+        if t.kind == "w" and t.text[:1].isupper() and not _is_latin(t.text) \
                 and not t.text.isupper():
             info = _info(t.text)
-            prev = toks[j - 1]
-            if not info.known or (prev.kind == "w" and _info(prev.text).first
+            prev = toks[j - 1] if j > i else t
+            if not info.known or (j > i and prev.kind == "w" and _info(prev.text).first
                                   and info.pos in ("NOUN", "ADJF", "ADJS", "")):
                 j += 1
                 continue
         break
     return j
+
+
+def _unknown_cap(t: _T) -> bool:
+    """A capitalized Cyrillic word the dictionary does not know ("Прают", "Чан-Оча"): a foreign name."""
+    return t.kind == "w" and t.text[:1].isupper() and not t.text.isupper() and not _is_latin(t.text) \
+        and not _info(t.text).known
 
 
 def _span_of(toks: list[_T], i: int, j: int) -> Span:
@@ -350,7 +356,7 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
             if not quoting:
                 break
             continue
-        if _is_name_tok(t):
+        if _is_name_tok(t) or _unknown_cap(t):
             run = (i, _name_run(win, i))
             break
         if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND", "PRTF") and i > 0:
@@ -402,6 +408,9 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
             continue
         if t.kind == "q":
             continue
+        if low in _POSSESSIVES and i + 1 < len(win) and win[i + 1].kind in ("w", "i") \
+                and (_is_name_tok(win[i + 1]) or _info(win[i + 1].text).pos in ("NOUN", "ADJF")):
+            continue  # "сказала ее соседка Мадина Алиева": a determiner, not the speaker
         if _nominative(t) or _is_name_tok(t):
             if vgen and t.kind == "w" and not t.text[:1].isupper() and _nom_genders(t.text) == {"neut"}:
                 continue  # "назвал соглашение глава МИД": a neuter noun is not the subject of "назвал"
@@ -454,7 +463,7 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
     last = None
     i = 0
     while i < k:
-        if _is_name_tok(toks[i]):
+        if _is_name_tok(toks[i]) or _unknown_cap(toks[i]):
             j = min(_name_run(toks, i), k)
             last = (i, j)
             i = j
@@ -1034,6 +1043,22 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
     if len(toks) >= 3 and toks[0].kind == "w" and toks[0].text.lower() in ("об", "о") \
             and toks[1].kind == "w" and toks[1].text.lower() == "этом":
         return _attr_clause(text, toks[2].start, end, 3)
+    # "Так, по словам министра, считают в правительстве": the source is the one "по словам" names
+    if len(toks) >= 4 and toks[0].kind == "w" and toks[0].text.lower() in _SO_WORDS \
+            and toks[1].kind == "p" and toks[1].text == "," and toks[2].kind == "w" and toks[2].text.lower() == "по":
+        ce = _clause_end(text, i, end)
+        tt = _tokens(text, toks[2].start, ce, 16)
+        k = 1
+        if len(tt) > 2 and tt[1].kind == "w" and tt[1].text.lower() in _POSSESSIVES:
+            k = 2
+        if len(tt) > k + 1 and tt[k].kind == "w" and _info(tt[k].text).lemma in WORDS_NOUNS:
+            if k == 2:
+                return _Attr(Span(tt[0].start, tt[2].end), _span_of(tt, 1, 2), ce)
+            j = k + 1
+            while j < len(tt) and tt[j].kind != "p":
+                j += 1
+            if j > k + 1:
+                return _Attr(Span(tt[0].start, tt[k].end), _span_of(tt, k + 1, j), ce)
     # "Так прокомментировал ситуацию X", "Такое мнение высказал X", "Так считает X"
     if len(toks) >= 2 and toks[0].kind == "w" and toks[0].text.lower() in _SO_WORDS:
         return _attr_clause(text, toks[1].start, end, 2)
@@ -1131,8 +1156,11 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
     if po is not None and po_end == len(toks) - 1 and toks[-1].kind == "p" and toks[-1].text == ",":
         return "clause", attr, False  # "По словам X, «…»": nothing between the phrase and the mark
     # "Как заявил министр, «…»": an attribution clause set off by a comma
+    # (also inside the sentence: "Впрочем, как заявил министр, «…»")
     if attr is not None and attr.cue is not None and toks and toks[-1].kind == "p" and toks[-1].text == "," \
-            and toks[0].kind == "w" and toks[0].text.lower() == "как" and toks[0].end <= attr.cue.start:
+            and any(t.kind == "w" and t.text.lower() == "как" and t.end <= attr.cue.start
+                    and (k == 0 or toks[k - 1].kind == "p" and toks[k - 1].text == ",")
+                    for k, t in enumerate(toks)):
         return "clause", attr, False
     if attr is not None:
         return "verb", attr, direct

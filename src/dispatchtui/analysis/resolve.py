@@ -15,6 +15,7 @@ Nothing is invented: every name comes from the text. Unresolvable → ``None``.
 """
 from __future__ import annotations
 
+import bisect
 import re
 import typing
 from dataclasses import dataclass, field, replace
@@ -25,7 +26,7 @@ from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT
                             ORG_SPEAKER_HEADS, PRONOUNS, ROLE_HEAD_EQUIV, ROLE_SYNONYMS,
                             ROLE_WORD_EQUIV, SUBSTANTIVE_PERSONS, UNNAMED_SOURCES)
 from .morph import lemma
-from .people import Entity, inflect_phrase, match_case, normalize_name, parses
+from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
 #: Kind given to an unnamed source ("источник"). The model has no "unnamed" kind yet; we must not call
 #: it a "person" (it is no named person), so until the model grows one we file it as "organization".
@@ -51,8 +52,13 @@ class _Out:
     kind: str
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
+    mention_set: set = field(default_factory=set)
     quotes: list[int] = field(default_factory=list)
     order: int = 0
+
+
+def _is_latin_word(w: str) -> bool:
+    return "a" <= w[:1].lower() <= "z"
 
 
 def _lemmas(words: Sequence[str]) -> list[str]:
@@ -134,6 +140,59 @@ def _is_person_noun(word: str) -> bool:
                and "Surn" not in p.tag for p in parses(word)[:2])
 
 
+_NOT_NP_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADJS", "ADVB", "PRED", "CONJ", "PRCL", "INTJ"})
+_POSSESSIVE_DET = frozenset({"его", "ее", "их"})
+_POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:его|ее|её|их)\s+$", re.I)
+#: "представитель X": a person the dispatch introduced with organization X may be meant.
+_REPRESENTATIVE_HEADS = frozenset({"представитель", "представительница"})
+
+
+def _is_nominal(word: str) -> bool:
+    if not word[:1].isalpha():
+        return False
+    return word[:1].isupper() or any(p.tag.POS in ("NOUN", "ADJF", "PRTF") for p in parses(word)[:2])
+
+
+def _is_noun(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" for p in parses(word)[:2])
+
+
+def _head_index(words: Sequence[str], start: int) -> int:
+    """The head noun of a mention after its leading adjectives ("финансового директора компании" →
+    ``директора``); ``start`` when the words there are no ``ADJ+ NOUN`` group."""
+    i = start
+    while i + 1 < len(words):
+        top = parses(words[i])[:1]
+        if not top or top[0].tag.POS not in ("ADJF", "PRTF") or words[i][:1].isupper() and i > start:
+            break
+        i += 1
+    if i == start or not _is_noun(words[i]):
+        return start
+    if not _is_person_noun(words[i]) and _is_person_noun(words[start]):
+        return start    # "пострадавший мужчина": the substantive is the person word
+    return i
+
+
+def _is_plural_noun(word: str) -> bool:
+    nouns = [p for p in parses(word)[:3] if p.tag.POS == "NOUN"]
+    return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
+def _noun_gender(word: str) -> str | None:
+    for p in parses(word)[:2]:
+        if p.tag.POS == "NOUN":
+            if p.tag.number == "plur":
+                return "plur"
+            return str(p.tag.gender) if p.tag.gender in ("masc", "femn") else None
+    return None
+
+
+def _gender_ok(want: str | None, have: str | None) -> bool:
+    if want is None or have is None:
+        return want != "plur" and have != "plur"
+    return want == have
+
+
 class _Resolver:
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]):
         self.text = text
@@ -143,11 +202,30 @@ class _Resolver:
         self.quote_spans = [q.span for q in quotes]
         self.out: dict[str, _Out] = {}
         self.last_org_speaker: str | None = None
+        self.unnamed: dict[str, str | None] = {}       # unnamed-role descriptions → their gender
+        self.records: list[tuple[str | None, str | None, int]] = []   # per quote: (speaker, gender, pos)
+        qs = sorted((q.start, q.end) for q in self.quote_spans)
+        self._q_starts = [a for a, _ in qs]
+        self._q_maxend, top = [], -1
+        for _, b in qs:
+            top = max(top, b)
+            self._q_maxend.append(top)
+        idx, order = [], 0
+        for e in self.persons:
+            for m in e.mentions:
+                idx.append((m.start, m.end, order, e))
+                order += 1
+        idx.sort(key=lambda x: (x[0], x[2]))
+        self._p_index = idx
+        self._p_starts = [x[0] for x in idx]
+        self._p_maxlen = max((x[1] - x[0] for x in idx), default=0)
 
     # ---- helpers ---------------------------------------------------------------------------------
 
     def _in_quote(self, s: Span) -> bool:
-        return any(q.start <= s.start and s.end <= q.end for q in self.quote_spans)
+        # quotes sorted by start with the running maximum of their ends: O(log n) per question
+        k = bisect.bisect_right(self._q_starts, s.start)
+        return k > 0 and self._q_maxend[k - 1] >= s.end
 
     def _earlier_persons(self, pos: int, gender: str | None, quote: Quote):
         """Persons by their last mention before ``pos`` (not inside quotes), nearest first."""
@@ -196,12 +274,17 @@ class _Resolver:
         return None
 
     def _person_at(self, span: Span) -> Entity | None:
-        hits = []
-        for e in self.persons:
-            for m in e.mentions:
-                if m.overlaps(span):
-                    hits.append((m.start, e))
-        return max(hits, key=lambda h: h[0])[1] if hits else None
+        """The person whose mention overlapping ``span`` starts last (an index, not a scan of all)."""
+        k = bisect.bisect_left(self._p_starts, span.end) - 1
+        best = None
+        while k >= 0 and self._p_starts[k] >= span.start - self._p_maxlen:
+            st, en, order, e = self._p_index[k]
+            if en > span.start and st < span.end and (best is None or (st, -order) > best[0]):
+                best = ((st, -order), e)
+            if best is not None and st < best[0][0]:
+                break
+            k -= 1
+        return best[1] if best else None
 
     def _org_at(self, span: Span) -> Entity | None:
         for e in self.orgs:
@@ -219,6 +302,80 @@ class _Resolver:
                 if m.end <= pos and not self._in_quote(m) and (best is None or m.start > best[0]):
                     best = (m.start, e)
         return best[1] if best else None
+
+    def _unnamed(self, words: Sequence[str], span: Span | None):
+        desc = self._nominative(words)
+        head = words[_head_index(words, 0)]
+        self.unnamed.setdefault(desc, _noun_gender(head))
+        return desc, UNNAMED_KIND, span
+
+    def _capitalised_role(self, words: Sequence[str], head_i: int, pos: int) -> bool:
+        """``Министр обороны``, ``Президент`` (opening a sentence): a role word, not a name."""
+        w = words[head_i]
+        if not w[:1].isupper() or w.isupper() or not is_known(w):
+            return False
+        if any(t in p.tag for p in parses(w)[:3] for t in ("Name", "Surn", "Patr")):
+            return False
+        return not any(e.surname and (_key(e.surname) == _key(w) or lemma(e.surname) == lemma(w))
+                       for e in self.persons)
+
+    def _representative_of(self, tail: Sequence[str], pos: int, gender: str | None) -> Entity | None:
+        """``представитель Philips`` → the one person the dispatch introduced with Philips (in the role
+        or in the same sentence just before the name), when the cue's gender agrees."""
+        keys = {_key(w) for w in tail if w[:1].isupper() or _is_latin_word(w)}
+        if not keys:
+            return None
+        orgs = [o for o in self.orgs if any(_key(x) in keys for x in _WORD.findall(o.name))]
+        org_words = {_key(x) for o in orgs for x in _WORD.findall(o.name)} | keys
+        cands = []
+        for e in self.persons:
+            if not _gender_ok(gender, e.gender) and gender is not None:
+                continue
+            hit = any(org_words & {_key(x) for x in _WORD.findall(r)} for r in e.roles)
+            if not hit:
+                for m in e.details:
+                    if m.span.start >= pos or self._in_quote(m.span):
+                        continue
+                    for o in orgs:
+                        for om in o.mentions:
+                            gap = self.text[om.end:m.span.start]
+                            if 0 <= m.span.start - om.end <= 150 and not re.search(r"[.!?;»«\"\n]", gap) \
+                                    and not any(p is not e and any(x.start >= om.end and x.end <= m.span.start
+                                                                   for x in p.mentions) for p in self.persons):
+                                hit = True
+            if hit:
+                cands.append(e)
+        return cands[0] if len(cands) == 1 else None
+
+    def _pronoun(self, qi: int, q: Quote, pos: int, g: str | None, span: Span | None):
+        """"он"/"она"/"они" → the nearest earlier speaker or person agreeing in gender; an unnamed role
+        that spoke just before ("— сказал посол. «…», — добавил он") counts."""
+        u = None
+        for j in range(qi - 1, -1, -1):
+            name, gj, pj = self.records[j]
+            if name is None:
+                continue
+            if q.paragraph - self.quotes[j].paragraph > 2:
+                break
+            if not _gender_ok(g, gj):
+                continue
+            if name in self.unnamed or (g == "plur" and name in self.out):
+                u = (name, pj)
+            break
+        if g == "plur":
+            # "они": the group (or the organization, "сообщили в МЧС") that spoke just before
+            return (u[0], self.out[u[0]].kind if u[0] in self.out else UNNAMED_KIND, span) if u \
+                else (None, None, None)
+        e = self._nearest_person(pos, g, q, qi)
+        if u is not None:
+            last = -1
+            if e is not None:
+                # a person spoken of since as a subject wins; one only named as an object does not
+                last = max((m.span.start for m in e.details if m.span.end <= pos and m.case in ("nomn", None)
+                            and not self._in_quote(m.span)), default=-1)
+            if e is None or u[1] > last:
+                return u[0], UNNAMED_KIND, span
+        return (e.name, "person", span) if e else (None, None, None)
 
     # ---- one mention -----------------------------------------------------------------------------
 
@@ -253,40 +410,63 @@ class _Resolver:
         lems = _lemmas(words)
         gender = _cue_gender(q.cue)
 
+        # a possessive determiner before a noun ("ее соседка Мадина Алиева") is no speaker itself
+        possessed = False
+        if len(words) > 1 and lw[0] in _POSSESSIVE_DET and _is_nominal(words[1]):
+            words, lw, lems = words[1:], lw[1:], lems[1:]
+            possessed = True
+        elif span is not None and _POSSESSIVE_BEFORE.search(self.text, max(0, span.start - 8), span.start):
+            possessed = True
+
         # 2. pronouns
         if lw[0] in PRONOUNS and len(lw) <= 2:
             g = PRONOUNS[lw[0]]
-            if g == "plur" or gender == "plur":
-                return None, None, None
-            e = self._nearest_person(pos, g or gender, q, qi)
-            return (e.name, "person", span) if e else (None, None, None)
+            if gender == "plur":
+                g = "plur"
+            return self._pronoun(qi, q, pos, g or gender, span)
 
-        head_i = next((i for i, w in enumerate(words) if w[:1].isalpha()), 0)
+        head0 = next((i for i, w in enumerate(words) if w[:1].isalpha()), 0)
+        # the head noun, after its agreeing adjectives ("финансового директора", "местные жители")
+        head_i = _head_index(words, head0)
         head, head_word = lems[head_i], words[head_i]
 
         # 3. organizations and documents
-        if head in DOCUMENT_HEADS and not _is_person_noun(head_word):
-            if len(words) > 1:   # "в сообщении телеканала", "в заявлении гособвинителя …"
-                return self._org_description(words[1:], pos, span), "organization", span
+        if lems[head0] in DOCUMENT_HEADS and not _is_person_noun(words[head0]):
+            if len(words) > head0 + 1:   # "в сообщении телеканала", "в заявлении гособвинителя …"
+                return self._org_description(words[head0 + 1:], pos, span), "organization", span
             if self.last_org_speaker:
                 return self.last_org_speaker, "organization", None
-            found = self._earlier_attribution(q.start)
+            found = self._earlier_attribution(q.start) or self._earlier_announcer(q.start)
             if found:
                 return found, "organization", None
-            return self._nominative(words), "organization", span
-        if head in ORG_SPEAKER_HEADS or (span is not None and self._org_at(span) is not None
-                                          and not _is_person_noun(head_word)):
+            # a document with no owner the dispatch names is no speaker ("говорится в пресс-релизе")
+            return None, None, None
+        if lems[head0] in ORG_SPEAKER_HEADS or (span is not None and self._org_at(span) is not None
+                                                and not _is_person_noun(head_word)):
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
 
-        # 4. a role or a bare person noun
-        if _is_person_noun(head_word) and head_word[:1].islower() or head in ROLE_HEAD_EQUIV:
+        # 4. a role or a bare person noun ("Министр обороны" opening a sentence is a role too)
+        if _is_person_noun(head_word) and (head_word[:1].islower() or self._capitalised_role(words, head_i, pos)) \
+                or head in ROLE_HEAD_EQUIV:
+            if head_word[:1].isupper() and not head_word.isupper():
+                words = [w.lower() if i <= head_i and w[:1].isupper() and not w.isupper() else w
+                         for i, w in enumerate(words)]
             if gender is None:
                 gender = _word_gender(head_word)
-            role_lems = [l for l, w in zip(lems, words)]
+            if _is_plural_noun(head_word):
+                return self._unnamed(words, span)   # "местные жители", "эксперты": a group, no person
+
+            if head in _REPRESENTATIVE_HEADS and len(words) > head_i + 1 and span is not None:
+                e = self._representative_of(words[head_i + 1:], pos, gender)
+                if e is not None:
+                    return e.name, "person", span
+            role_lems = list(lems)
             scored = []
             for e in self.persons:
                 s = max((_role_match(role_lems, r) for r in e.roles), default=0.0)
+                if head_i > 0:   # "бывший министр" → a person introduced as "министр"
+                    s = max(s, max((_role_match(role_lems[head_i:], r) for r in e.roles), default=0.0))
                 if s > 0:
                     last = max((m.start for m in e.mentions if m.start < pos), default=-1)
                     scored.append((s, last, e))
@@ -297,12 +477,13 @@ class _Resolver:
             if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV
                                            and not scored):
                 if head in UNNAMED_SOURCES:
-                    return self._nominative(words), UNNAMED_KIND, span
-            if len(words) <= 3:
+                    return self._unnamed(words, span)
+            # (not for "сказал его брат": someone related to the person spoken of, not that person)
+            if len(words) <= 3 and not possessed:
                 e = self._nearest_person(pos, gender, q, qi)
                 if e is not None:
                     return e.name, "person", span
-            return self._nominative(words), UNNAMED_KIND, span
+            return self._unnamed(words, span)
 
         # 5. a name NER did not tag: surname of a known person, or a new person from the text
         # (the leading capitalized words: "Силуанов журналистам" is the surname and the addressee)
@@ -343,12 +524,16 @@ class _Resolver:
             a, b, w = tokens[k]
             if self._in_quote(Span(a, b)) or lemma(w) not in self._ATTR_HEADS:
                 continue
-            phrase = [w]
+            # "Пресс-служба «Газпрома» сообщила …" opening a sentence: the common noun in lower case
+            phrase = [w.lower() if w[:1].isupper() and not w.isupper() else w]
             for a2, b2, w2 in tokens[k + 1:k + 8]:
                 if not w2[:1].isalnum() and w2 not in ('"', "«", "»"):
                     break
-                if w2.lower() in ("во", "в", "на", "со", "с") or self._person_at(Span(a2, b2)):
+                if w2.lower() in ("во", "в", "на", "со", "с", "о", "об", "по", "для", "что") \
+                        or self._person_at(Span(a2, b2)):
                     break
+                if w2[:1].islower() and any(p.tag.POS in _NOT_NP_POS for p in parses(w2)[:1]):
+                    break   # "пресс-служба «Газпрома» сообщила …": the phrase ends at the verb
                 if w2 in ('"', "«", "»"):
                     continue
                 phrase.append(w2)
@@ -356,6 +541,42 @@ class _Resolver:
                 continue
             return self._org_description(phrase, a)
         return None
+
+    def _earlier_source_phrase(self, org: Entity, pos: int) -> str | None:
+        """The source as the dispatch named it before ``pos`` with a speech verb right before it
+        ("…, сообщает ГУ МЧС РФ по Приморскому краю."), when it contains a mention of ``org``."""
+        from .lexicon.speech import SPEECH_VERBS
+
+        for m in sorted(org.mentions, key=lambda x: -x.start):
+            if m.end > pos or self._in_quote(m):
+                continue
+            before = self.text[max(0, m.start - 60):m.start]
+            mm = re.search(r"([\w-]+)((?:\s+[A-ZА-ЯЁ][\w-]*){0,3})\s*$", before)
+            if mm is None or lemma(mm.group(1)) not in SPEECH_VERBS:
+                continue
+            start = max(0, m.start - 60) + mm.start(2)
+            tail = re.match(r"[^.!?\n,;:«»\"()]{0,80}", self.text[m.start:pos])
+            phrase = (self.text[start:m.start] + tail.group()).strip() if tail else ""
+            if phrase and len(phrase) > len(org.name):
+                return phrase
+        return None
+
+    def _earlier_announcer(self, pos: int) -> str | None:
+        """An organization the dispatch made the subject of a speech verb before ``pos``
+        ("Компания «Северсталь» объявила …"): the owner of a later unowned document."""
+        from .lexicon.speech import SPEECH_VERBS
+
+        best = None
+        for e in self.orgs:
+            if _is_agency(e.name):
+                continue
+            for m in e.mentions:
+                if m.end > pos or self._in_quote(m) or (best is not None and m.start < best[0]):
+                    continue
+                after = re.split(r"[.!?;:,\n]", self.text[m.end:min(pos, m.end + 40)], maxsplit=1)[0]
+                if any(lemma(w) in SPEECH_VERBS for w in _WORD.findall(after)[:4]):
+                    best = (m.start, e)
+        return best[1].name if best else None
 
     def _document_in_cue(self, q: Quote) -> str | None:
         """The document a cue names ("говорится в сообщении" + "телеканала" after it), or None."""
@@ -367,7 +588,7 @@ class _Resolver:
             return None
         tail = []
         if q.cue_span is not None:
-            m = re.match(r"[ \t]+([^,.;:!?()\n«»\"]{1,80})", self.text[q.cue_span.end:q.cue_span.end + 80])
+            m = re.match(r"[ \t]+([^,.;:!?()\n]{1,80})", self.text[q.cue_span.end:q.cue_span.end + 80])
             if m:
                 for w in _WORD.findall(m.group(1))[:4]:
                     if w.lower() in _PREPOSITIONS or lemma(w) in ("поступить", "опубликовать", "размещенный"):
@@ -403,6 +624,11 @@ class _Resolver:
                           and e.mentions[0].start < pos]
                 if fuller:
                     return max(fuller, key=lambda e: len(e.name)).name
+                if any(l in ANAPHORIC_ORG for l in lems):
+                    # "региональный главк МЧС" → "ГУ МЧС РФ по Приморскому краю", named as the source before
+                    src = self._earlier_source_phrase(org, pos)
+                    if src:
+                        return src
         # "пресс-служба ведомства": the anaphoric noun becomes the organization named before
         for i, l in enumerate(lems):
             if i > 0 and l in ANAPHORIC_ORG and (i + 1 == len(lems) or not words[i + 1][:1].isupper()) \
@@ -428,12 +654,17 @@ class _Resolver:
                 name, kind, mspan = self.resolve_one(qi, q)
                 cache[key] = (name, kind, mspan)
             self.resolved.append(name)
+            g = _cue_gender(q.cue)
+            if g is None and name is not None:
+                g = self.unnamed.get(name) or next((e.gender for e in self.persons if e.name == name), None)
+            self.records.append((name, g, mspan.start if mspan is not None else q.start))
             if name is not None:
                 o = self.out.get(name)
                 if o is None:
                     o = self.out[name] = _Out(name, kind or "person", order=len(self.out))
                 o.quotes.append(qi)
-                if mspan is not None and mspan not in o.mentions:
+                if mspan is not None and mspan not in o.mention_set:
+                    o.mention_set.add(mspan)
                     o.mentions.append(mspan)
                 if kind == "organization":
                     self.last_org_speaker = name
@@ -449,11 +680,24 @@ class _Resolver:
             if e is not None:
                 mentions |= set(e.mentions)
                 role = e.role
-            speakers.append(Speaker(o.name, o.kind, role, tuple(sorted(mentions)), tuple(o.quotes)))
+            speakers.append(Speaker(o.name, o.kind, role, _disjoint(mentions), tuple(o.quotes)))
         for e in self.persons:
             if e.name not in self.out:
-                speakers.append(Speaker(e.name, "person", e.role, tuple(sorted(e.mentions)), ()))
+                speakers.append(Speaker(e.name, "person", e.role, _disjoint(e.mentions), ()))
         return new_quotes, speakers
+
+
+def _disjoint(spans) -> tuple[Span, ...]:
+    """Sorted, non-overlapping mention spans: a span inside or across another is merged into it
+    ("министр экономики Максим Решетников" holds the name's own mention)."""
+    out: list[Span] = []
+    for s in sorted(set(spans), key=lambda x: (x.start, -x.end)):
+        if out and s.start < out[-1].end:
+            if s.end > out[-1].end:
+                out[-1] = Span(out[-1].start, s.end)
+            continue
+        out.append(s)
+    return tuple(out)
 
 
 def resolve(text: str, quotes: Sequence[Quote], entities: Sequence[Entity]) -> tuple[list[Quote], list[Speaker]]:
