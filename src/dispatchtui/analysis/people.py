@@ -505,15 +505,31 @@ class _Cluster:
             return (m.weight, m.form.case == "nomn", -m.span.start)
         return max(self.mentions, key=score)
 
+    def _heaviest(self, key: str, pred) -> "_PersonMention | None":
+        """The first of the heaviest mentions satisfying ``pred``. Clusters only grow by appending (or get a
+        new list), so the answer is kept and updated with the new mentions only: clustering stays linear."""
+        ms = self.mentions
+        cache = self.__dict__.setdefault("_heaviest_cache", {})
+        hit = cache.get(key)
+        best, start = (hit[2], hit[1]) if hit is not None and hit[0] == id(ms) and hit[1] <= len(ms) else (None, 0)
+        for m in ms[start:]:
+            if pred(m) and (best is None or m.weight > best.weight):
+                best = m
+        cache[key] = (id(ms), len(ms), best)
+        return best
+
     @property
     def surname(self):
-        return next((m.surname for m in sorted(self.mentions, key=lambda m: -m.weight) if m.surname), None)
+        m = self._heaviest("surname", lambda m: bool(m.surname))
+        return m.surname if m is not None else None
 
     @property
     def first(self):
-        return next((m.first for m in sorted(self.mentions, key=lambda m: -m.weight)
-                     if m.first and len(m.first.rstrip(".")) > 1), None) or \
-            next((m.first for m in self.mentions if m.first), None)
+        m = self._heaviest("first", lambda m: bool(m.first) and len(m.first.rstrip(".")) > 1)
+        if m is not None:
+            return m.first
+        m = self._heaviest("any_first", lambda m: bool(m.first))  # the heaviest; any will do as a fallback
+        return m.first if m is not None else None
 
 
 def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
