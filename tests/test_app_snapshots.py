@@ -15,7 +15,7 @@ from app_fakes import ROOT, make_app, settle
 
 SEED_REL = "samples/01_kaztoday_kosherbaev-v-dushanbe.txt"
 
-pytestmark = pytest.mark.skipif(not (ROOT / SEED_REL).exists(), reason="samples/ not there yet")
+
 
 
 class _Extension(pytest_textual_snapshot.SVGImageExtension):

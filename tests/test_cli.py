@@ -231,3 +231,16 @@ def test_input_files_untouched(tmp_path):
     assert code == 0, err
     assert (src.read_bytes(), src.stat().st_mtime_ns) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["cache", "in.txt"]
+
+
+def test_markdown_digest_escapes_control_characters_in_the_source_path(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "x\x1b[31m.txt").write_text("Заголовок\n\nТекст новости. «Мы готовы к переговорам», — сказал он.\n",
+                                          encoding="utf-8")
+    env = {**os.environ, "DISPATCHTUI_CACHE_DIR": str(tmp_path / "cache")}
+    out = subprocess.run([sys.executable, "-m", "dispatchtui", "extract", str(folder), "--format", "markdown"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "\x1b" not in out.stdout
+    assert "x\\x1b[31m.txt" in out.stdout

@@ -21,10 +21,13 @@ if not SEED.exists():
     SEED = Path("/work/shared/seeds/000_c66e20522ef32075.txt")
 SCRIPT = Path(sys.executable).with_name("dispatchtui")
 
-pytestmark = [
-    pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux not installed"),
-    pytest.mark.skipif(not SCRIPT.exists(), reason="dispatchtui console script not installed"),
-]
+
+
+@pytest.fixture(autouse=True)
+def _prerequisites():
+    # Not a skip: without tmux or the console script this test cannot vouch for anything, so it fails loudly.
+    assert shutil.which("tmux"), "the end-to-end tests need tmux (Debian: apt-get install tmux)"
+    assert SCRIPT.exists(), f"the dispatchtui console script is not installed next to {sys.executable}"
 
 
 class Tmux:

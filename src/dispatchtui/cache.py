@@ -51,7 +51,7 @@ def get(base: Dispatch) -> Dispatch | None:
             return None
         o["text"] = base.text
         d = dispatch_from_json(o)
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except Exception:  # noqa: BLE001 - any broken entry (truncated, foreign, deeply nested…) is a miss
         return None
     return d.with_(source=base.source, encoding=base.encoding, notes=base.notes)
 

@@ -10,6 +10,7 @@ import os
 import sys
 
 from . import __version__
+from .export import printable as _shown
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -122,7 +123,7 @@ def _reconfigure_streams(utf8_stdout: bool) -> None:
 
 def _report(errors) -> None:
     for e in errors:
-        print(f"dispatchtui: {e.path}: {e.reason}", file=sys.stderr)
+        print(f"dispatchtui: {_shown(e.path)}: {_shown(e.reason)}", file=sys.stderr)
 
 
 def run_read(args) -> int:
@@ -200,7 +201,7 @@ def run_extract(args) -> int:
     first_md = True
     for path, d, reason in _run_tasks(tasks, args.jobs):
         if d is None:
-            print(f"dispatchtui: {path}: {reason}", file=sys.stderr)
+            print(f"dispatchtui: {_shown(path)}: {_shown(reason)}", file=sys.stderr)
             failed = True
             continue
         if args.format == "jsonl":

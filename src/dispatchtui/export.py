@@ -14,6 +14,12 @@ def to_json_array(ds: list[Dispatch]) -> str:
     return json.dumps([d.to_json() for d in ds], ensure_ascii=False, indent=1)
 
 
+def printable(s) -> str:
+    """A path or reason for a terminal or a digest: control characters (an ESC in a file name would reach the
+    terminal as a command) are written as ``\\x1b`` escapes."""
+    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in str(s))
+
+
 def _md_escape(s: str) -> str:
     """Keep dispatch text from turning into markdown structure (headings, links, emphasis)."""
     out = []
@@ -43,7 +49,7 @@ def to_markdown(d: Dispatch) -> str:
     meta = []
     if d.dateline is not None:
         meta.append(", ".join(x for x in (d.dateline.place, d.dateline.date, d.dateline.agency) if x))
-    meta.append(f"source: `{d.source.replace('`', '')}`")
+    meta.append(f"source: `{printable(d.source).replace('`', '')}`")
     lines.append(" · ".join(_md_escape(m) if not m.startswith("source:") else m for m in meta))
     lines.append("")
     full = [q for q in d.quotes if q.kind == "full"]

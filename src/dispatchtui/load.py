@@ -333,7 +333,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     high_le = sample[1::2]
     high_be = sample[0::2]
     for name, nul_ratio, high in (("utf-16-le", odd_nul, high_le), ("utf-16-be", even_nul, high_be)):
-        uniform = sum(1 for b in high if b in (0x00, 0x04)) / len(high)
+        uniform = (high.count(0x00) + high.count(0x04)) / len(high)   # bytes.count: C speed
         if uniform > 0.9 and (nul_ratio > 0.2 or high.count(0x04) / len(high) > 0.3):
             try:
                 text = data[: len(data) // 2 * 2].decode(name)
@@ -369,8 +369,12 @@ def _reads_as_utf8(text: str, bad: int) -> bool:
 
 def _control_ratio(data: bytes) -> float:
     sample = data[:8192]
-    bad = sum(1 for b in sample if b < 0x20 and b not in (0x09, 0x0A, 0x0D, 0x0C, 0x1B))
+    # bytes.translate deletes the control bytes at C speed (a Python loop here cost ~1 ms a file)
+    bad = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bad / len(sample)
+
+
+_CONTROL_BYTES = bytes(b for b in range(0x20) if b not in (0x09, 0x0A, 0x0D, 0x0C, 0x1B))
 
 
 def _control_ratio_text(text: str) -> float:

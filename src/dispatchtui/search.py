@@ -55,6 +55,7 @@ class Matcher:
         self._by_lemma = bool(words) and any(
             _CYRILLIC.search(w) and len(w) >= MIN_LEMMA_LEN for w in words)
         self._first_prefix: re.Pattern[str] | None = None
+        self._prefixes: tuple[str, ...] = ()
         if self._by_lemma:
             for w in words:
                 self._words.append(lemmas(w) if len(w) >= MIN_LEMMA_LEN and _CYRILLIC.search(w) else w)
@@ -62,11 +63,21 @@ class Matcher:
             prefixes = {f[:PREFIX_LEN] for f in first} if isinstance(first, frozenset) else {first}
             if isinstance(first, frozenset):
                 prefixes.add(words[0][:PREFIX_LEN])
+            self._prefixes = tuple(prefixes)
             alt = "|".join(sorted((re.escape(p) for p in prefixes), key=len, reverse=True))
             self._first_prefix = re.compile(r"(?<![\w-])(?:" + alt + r")\w*(?:-\w+)*")
 
     def __bool__(self) -> bool:
         return bool(self.folded)
+
+    def might_match(self, folded_text: str) -> bool:
+        """A cheap necessary condition on an already :func:`fold`-ed text (plain substring tests, no regex):
+        False means :meth:`find` finds nothing there. The library search skips most texts with it."""
+        if not self.folded:
+            return False
+        if self.folded in folded_text:
+            return True
+        return any(p in folded_text for p in self._prefixes)
 
     def _word_ok(self, want: frozenset[str] | str, token: str) -> bool:
         if isinstance(want, str):

@@ -10,6 +10,7 @@ from textual.binding import Binding
 from .. import clipboard, config
 from .commands import APP, DispatchCommands, localize, make_bindings
 from .widgets.help import HelpScreen, collect_bindings
+from .widgets.safe import visible
 from .i18n import set_lang, tr
 from .library import LibraryScreen
 from .reader import ReaderScreen
@@ -56,9 +57,12 @@ class DispatchApp(App[int]):
         if wanted in self.available_themes:
             self.theme = wanted
         self._theme_ready = True
-        self.push_screen(LibraryScreen(self.session))
         if len(self.session) == 1:
-            self.open_reader(0)
+            # one dispatch: straight to the reader (the library is built only if the user goes back to it,
+            # so the first paint does not pay for a screen nobody sees yet)
+            self.push_screen(ReaderScreen(self.session, 0))
+        else:
+            self.push_screen(LibraryScreen(self.session))
         for notice in self._notices:
             self.notify(notice, severity="warning", markup=False)
 
@@ -75,6 +79,13 @@ class DispatchApp(App[int]):
 
     def back_to_library(self, index: int | None = None) -> None:
         if isinstance(self.screen, ReaderScreen):
+            below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
+            if not isinstance(below, LibraryScreen):   # opened straight into the reader: build the library now
+                library = LibraryScreen(self.session)
+                self.switch_screen(library)
+                if index is not None:
+                    self.call_after_refresh(lambda: library.is_mounted and library.list.select_path_index(index))
+                return
             self.pop_screen()
         if index is not None and isinstance(self.screen, LibraryScreen):
             self.screen.list.select_path_index(index)
@@ -87,9 +98,29 @@ class DispatchApp(App[int]):
 
     # ---------------------------------------------------------------- clipboard
     def copy_text(self, text: str, what: str) -> None:
-        """OSC 52 (through the terminal, works over SSH) and the system clipboard where one exists."""
-        self.copy_to_clipboard(text)
-        self.notify(tr("copied", what=what) + "\n" + clipboard.preview(text, 60), markup=False, timeout=4)
+        """OSC 52 (through the terminal, works over SSH) and the system clipboard where one exists.
+        Either failing is a notice, never an exception."""
+        try:
+            self.copy_to_clipboard(text)
+        except Exception as exc:  # noqa: BLE001 - the terminal refused or went away
+            self.notify(tr("copy_failed", error=f"{type(exc).__name__}: {exc}"), severity="warning", markup=False)
+        else:
+            self.notify(tr("copied", what=what) + "\n" + clipboard.preview(text, 60), markup=False, timeout=4)
         if self.system_clipboard:
-            self.run_worker(lambda: clipboard.copy_system(text), thread=True, group="clipboard",
-                            exit_on_error=False)
+            self.run_worker(lambda: self._copy_system(text), thread=True, group="clipboard", exit_on_error=False)
+
+    _system_clipboard_warned = False
+
+    def _copy_system(self, text: str) -> None:
+        """Worker thread: pyperclip; no backend (SSH, headless) is said once per session."""
+        if clipboard.copy_system(text) or self._system_clipboard_warned:
+            return
+        self._system_clipboard_warned = True
+        self.notify(tr("no_system_clipboard"), markup=False, timeout=4)   # notify() is thread-safe
+
+    def notify(self, message: str, *, title: str = "", severity: Any = "information",
+               timeout: float | None = None, markup: bool = True) -> None:
+        """Notices carry file names, paths and error messages from outside: control characters (an ESC in
+        a file name would reach the terminal as a command) become visible placeholders."""
+        super().notify(visible(str(message)), title=visible(str(title)), severity=severity, timeout=timeout,
+                       markup=markup)

@@ -33,6 +33,8 @@ _EN: dict[str, str] = {
     "load_error": "Cannot open {path}: {reason}", "layout_error": "Layout failed: {error}",
     "first_dispatch": "This is the first dispatch", "last_dispatch": "This is the last dispatch",
     "system_clipboard": " (and system clipboard)",
+    "copy_failed": "Could not copy to the terminal clipboard (OSC 52): {error}",
+    "no_system_clipboard": "System clipboard unavailable (no pyperclip backend here)",
     # help
     "help_title": "Keys", "help_hint": "escape closes", "key": "Key", "action": "Action",
     # palette
@@ -68,6 +70,8 @@ _RU: dict[str, str] = {
     "load_error": "Не удалось открыть {path}: {reason}", "layout_error": "Ошибка разметки: {error}",
     "first_dispatch": "Это первое сообщение", "last_dispatch": "Это последнее сообщение",
     "system_clipboard": " (и в системный буфер)",
+    "copy_failed": "Не удалось скопировать в буфер терминала (OSC 52): {error}",
+    "no_system_clipboard": "Системный буфер обмена недоступен (нет механизма pyperclip)",
     "help_title": "Клавиши", "help_hint": "escape — закрыть", "key": "Клавиша", "action": "Действие",
     "cmd_jump_speaker": "К персоне: {name}", "cmd_copy_quote": "Копировать цитату: {who} «{words}»",
     "cmd_jump_topic": "К теме: {label}", "cmd_next": "Открыть следующее сообщение",

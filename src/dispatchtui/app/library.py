@@ -6,13 +6,14 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from .. import search
 from .commands import LIBRARY, localize, make_bindings
 from .i18n import plural, tr
 from .session import Session
+from .widgets.footer import FooterSlot
 from .widgets.liblist import LibraryList
 
 
@@ -36,7 +37,7 @@ class LibraryScreen(Screen[None]):
             yield Static(Content(""), id="library-input-label")
             yield Input(id="library-input")
             yield Static(Content(""), id="library-input-status")
-        yield Footer()
+        yield FooterSlot()   # the real Footer after the first paint
 
     def _title(self, shown: int | None = None) -> Content:
         total = len(self.session)
@@ -114,9 +115,46 @@ class LibraryScreen(Screen[None]):
             event.stop()
             event.prevent_default()
 
+    #: larger libraries filter in a worker (the first keystroke peeks every headline not yet peeked)
+    FILTER_IN_WORKER = 500
+
+    def on_mount(self) -> None:
+        if len(self.session) > 1:   # after the list is on screen: peek every row, index every text
+            self.call_after_refresh(self._start_index)
+
+    def _start_index(self) -> None:
+        self.run_worker(self._build_index, thread=True, group="index", exit_on_error=False)
+
+    def _build_index(self) -> None:
+        worker = get_current_worker()
+        self.session.build_index(lambda: worker.is_cancelled)
+
     def apply_filter(self, query: str) -> None:
-        rows = [i for i in range(len(self.session))
-                if not query.strip() or search.matches_headline(self.session.row(i).headline, query)]
+        self._generation += 1
+        if len(self.session) > self.FILTER_IN_WORKER and query.strip():
+            self._filter(query, self._generation)
+            return
+        self._filtered(self._generation, self._filter_rows(query))
+
+    def _filter_rows(self, query: str, cancelled=lambda: False) -> list[int] | None:
+        rows = []
+        for i in range(len(self.session)):
+            if cancelled():
+                return None
+            if not query.strip() or search.matches_headline(self.session.row(i).headline, query):
+                rows.append(i)
+        return rows
+
+    @work(thread=True, exclusive=True, group="filter")
+    def _filter(self, query: str, generation: int) -> None:
+        worker = get_current_worker()
+        rows = self._filter_rows(query, lambda: worker.is_cancelled or generation != self._generation)
+        if rows is not None and not worker.is_cancelled:
+            self.app.call_from_thread(self._filtered, generation, rows)
+
+    def _filtered(self, generation: int, rows: list[int]) -> None:
+        if generation != self._generation:
+            return
         self.list.set_rows(rows)
         self.session.view = rows
         self.query_one("#library-title", Static).update(self._title(len(rows)))
@@ -137,13 +175,19 @@ class LibraryScreen(Screen[None]):
         worker = get_current_worker()
         matcher = search.Matcher(query)
         counts: dict[int, int] = {}
+        indexed = self.session.search_texts
         for i in range(len(self.session)):
             if worker.is_cancelled or generation != self._generation:
                 return
-            loaded = self.session.text(i)
-            if hasattr(loaded, "reason"):
+            folded = indexed.get(i)
+            if folded is None:               # not indexed yet: read it now
+                loaded = self.session.text(i)
+                if hasattr(loaded, "reason"):
+                    continue
+                folded = search.fold(loaded.text)
+            if not matcher.might_match(folded):
                 continue
-            n = matcher.count(loaded.text)
+            n = matcher.count(folded)
             if n:
                 counts[i] = n
         if not worker.is_cancelled and generation == self._generation:

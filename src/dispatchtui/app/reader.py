@@ -1,6 +1,7 @@
 """The reader: article on the left, Speakers / Quotes / Topics on the right, status line below."""
 from __future__ import annotations
 
+import time
 from functools import partial
 
 from textual import on
@@ -112,14 +113,33 @@ class ReaderScreen(Screen[None]):
             self.state = "analysing"
             for name in PANES[1:]:
                 self.panel(name).show_state("analysing")
-            self.run_worker(partial(self._analyse, index, result, self._generation), thread=True,
-                            exclusive=True, group="analysis", name=f"analyse {index}")
+            self._start_analysis(index, result, self._generation)
         self._update_status()
+
+    #: seconds the very first analysis (cache miss) waits for the first paint (see _analyse)
+    FIRST_ANALYSIS_DELAY = 0.4
+    _analysed_once = False
+
+    def _start_analysis(self, index: int, dispatch: Dispatch, generation: int) -> None:
+        if generation != self._generation or not self.is_attached:
+            return
+        self.run_worker(partial(self._analyse, index, dispatch, generation), thread=True,
+                        exclusive=True, group="analysis", name=f"analyse {index}")
 
     def _analyse(self, index: int, dispatch: Dispatch, generation: int) -> None:
         worker = get_current_worker()
         try:
-            result: Dispatch | BaseException = self.session.analyse(index, dispatch)
+            result: Dispatch | BaseException | None = self.session.cached(index, dispatch)
+            if result is None:
+                if self.session.default_analyser and not ReaderScreen._analysed_once:
+                    # the first frame is being built and written (event loop + the driver's writer thread):
+                    # do not take the GIL from them with the model load. (Starting the worker itself after
+                    # the first refresh instead shows a Textual OptionList glitch in the panels.)
+                    ReaderScreen._analysed_once = True
+                    time.sleep(self.FIRST_ANALYSIS_DELAY)
+                    if worker.is_cancelled:
+                        return
+                result = self.session.analyse(index, dispatch)
         except Exception as exc:  # analysis modules may not have landed: a notice, never a crash
             result = exc
         if not worker.is_cancelled:

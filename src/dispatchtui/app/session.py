@@ -36,9 +36,37 @@ def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
 
 
 def _default_analyser(dispatch: Dispatch) -> Dispatch:
-    from ..analysis import analyze
+    """``analysis.analyze`` behind the on-disk cache (per text and analyser version): a dispatch analysed
+    once fills its panels from disk next time. A broken cache entry is a miss, never an error."""
+    from .. import cache
 
-    return analyze(dispatch)
+    hit = _cache_get(dispatch)
+    if hit is not None:
+        return hit
+    from ..analysis import analyze, segment
+
+    if dispatch.paragraphs and not dispatch.sentences:   # an outline (huge text): segment it fully first
+        dispatch = segment(dispatch.text, source=dispatch.source, encoding=dispatch.encoding, notes=dispatch.notes)
+    result = analyze(dispatch)
+    try:
+        cache.put(result)
+    except Exception:  # noqa: BLE001
+        pass
+    return result
+
+
+def _cache_get(dispatch: Dispatch) -> Dispatch | None:
+    from .. import cache
+
+    try:
+        return cache.get(dispatch)
+    except Exception:  # noqa: BLE001 - the cache is an optimisation
+        return None
+
+
+#: Above this many characters the default layout paints from :func:`analysis.outline` (paragraphs,
+#: headline, dateline) and the full segmentation runs with the analysis, in the worker.
+QUICK_LAYOUT_CHARS = 200_000
 
 
 def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
@@ -62,13 +90,18 @@ class Session:
         self.encoding = encoding
         self.segmenter = segmenter or _default_segmenter
         self.analyser = analyser or _default_analyser
+        #: the real NLP (model load on first use), not an injected stand-in
+        self.default_analyser = analyser is None
         self._peeks: dict[int, Row] = {}
         self._texts: OrderedDict[int, Any] = OrderedDict()
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
         self._analysed: dict[int, Dispatch] = {}
+        self._outlined: set[int] = set()     # layouts that are only an outline (huge texts)
         self.counts: dict[int, tuple[int, int]] = {}
         self.layout_errors: dict[int, str] = {}
         self._lock = threading.RLock()
+        #: folded full texts for the library search, filled in the background (:meth:`build_index`)
+        self.search_texts: dict[int, str] = {}
         #: the library's current order (filter / search results); the reader walks it with ] and [
         self.view: list[int] = list(range(len(self.paths)))
 
@@ -136,24 +169,80 @@ class Session:
             return str(loaded.reason)
         kwargs = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
                       notes=tuple(getattr(loaded, "notes", ()) or ()))
+        quick = self.segmenter is _default_segmenter and len(loaded.text) > QUICK_LAYOUT_CHARS
         try:
-            d = self.segmenter(loaded.text, **kwargs)
+            if quick:
+                from ..analysis import outline
+
+                d = outline(loaded.text, **kwargs)
+            else:
+                d = self.segmenter(loaded.text, **kwargs)
         except Exception as exc:
             self.layout_errors[i] = f"{type(exc).__name__}: {exc}"
             d = fallback_layout(loaded.text, **kwargs)
+            quick = False
         with self._lock:
+            if quick:
+                self._outlined.add(i)
+            else:
+                self._outlined.discard(i)
             self._layouts[i] = d
             while len(self._layouts) > self.TEXT_CACHE:
                 self._layouts.popitem(last=False)
         return d
+
+    def build_index(self, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """Keep every text folded in memory for the full-text search (a worker thread, started once the
+        list is on screen; 10,000 dispatches ≈ 100 MB). Rows stay unpeeked until they are shown."""
+        from ..search import fold
+
+        for i, path in enumerate(self.paths):
+            if cancelled():
+                return
+            if i in self.search_texts:
+                continue
+            with self._lock:
+                loaded = self._texts.get(i)
+            if loaded is None:
+                try:
+                    loaded = self.loader.load_path(path, self.encoding) if path != "-" else self.text(i)
+                except Exception:  # noqa: BLE001 - the loader promises not to raise; be safe anyway
+                    continue
+            text = getattr(loaded, "text", None)
+            if text is not None:
+                self.search_texts[i] = fold(text)
+        try:  # the lemma-aware matcher's dictionaries, so the first query does not wait for them
+            from ..search import lemmas
+
+            lemmas("поиска")
+        except Exception:  # noqa: BLE001
+            pass
 
     # -------------------------------------------------------------- heavy (worker thread)
     def analysed(self, i: int) -> Dispatch | None:
         with self._lock:
             return self._analysed.get(i)
 
+    def cached(self, i: int, dispatch: Dispatch) -> Dispatch | None:
+        """The analysis from the on-disk cache (default analyser only; cheap), else None."""
+        if self.analyser is not _default_analyser:
+            return None
+        hit = _cache_get(dispatch)
+        if hit is not None:
+            with self._lock:
+                self._analysed[i] = hit
+                self.counts[i] = (len(hit.quotes), len(hit.speakers))
+        return hit
+
     def analyse(self, i: int, dispatch: Dispatch) -> Dispatch:
         """Run the analyser (may raise). Call from a worker thread."""
+        with self._lock:
+            outlined = i in self._outlined
+        if outlined and self.analyser is not _default_analyser and not dispatch.sentences:
+            # a huge text painted from its outline: segment it now (the default analyser does this itself,
+            # after looking in the cache)
+            dispatch = self.segmenter(dispatch.text, source=dispatch.source, encoding=dispatch.encoding,
+                                      notes=dispatch.notes)
         result = self.analyser(dispatch)
         with self._lock:
             self._analysed[i] = result

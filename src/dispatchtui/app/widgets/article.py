@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from functools import partial
+from time import perf_counter
 from typing import Iterable
 
 from rich.cells import cell_len
@@ -156,6 +158,9 @@ class ArticleView(ScrollView, can_focus=True):
         self._line_starts: list[int] = []              # starts of non-blank lines, for offset → line
         self._line_index: list[int] = []               # their line numbers
         self._wrap_width = 0
+        self._wrap_generation = 0
+        self._wrap_queue: list[tuple[int, int, int]] = []   # blocks to wrap, in order
+        self._wrap_next = 0                                  # the first block not wrapped yet
         self._layers: dict[str, Layer] = {name: Layer() for name in LAYERS}
         self._style_cache: dict[frozenset[str], Style] = {}
 
@@ -226,45 +231,111 @@ class ArticleView(ScrollView, can_focus=True):
         blocks.sort()
         return blocks
 
-    def _rewrap(self) -> None:
+    #: texts longer than this are wrapped lazily: the lines up to the view at once, the rest in slices
+    #: between frames (wrapping 5 MB takes ~0.6 s; the first paint must not wait for it)
+    LAZY_WRAP_CHARS = 100_000
+    #: time budget of one background wrapping slice
+    WRAP_SLICE_SECONDS = 0.012
+
+    def _rewrap(self, anchor: int = 0) -> None:
+        """Wrap the text at the current width. Long texts: wrap up to ``anchor`` (a text offset that must be
+        reachable now) plus a few screens, and the rest in slices scheduled between frames."""
         width = self.scrollable_content_region.width or self.size.width or 80
-        if width == self._wrap_width and self._lines:
+        if width == self._wrap_width and self._lines and not self._wrap_pending():
             return
         self._wrap_width = width
-        lines: list[tuple[int, int, int]] = []
+        self._wrap_generation += 1
+        self._lines = []
+        self._line_starts = []
+        self._line_index = []
+        self._wrap_queue = self._blocks()
+        self._wrap_next = 0
         d = self.dispatch
-        if d is not None:
-            text = d.text
-            for n, (start, end, kind) in enumerate(self._blocks()):
-                if n:
-                    lines.append((start, start, BLANK))
-                pos = start
-                while pos <= end:
-                    nl = text.find("\n", pos, end)
-                    seg_end = end if nl < 0 else nl
-                    # strip surrounding whitespace of each hard line
-                    s, e = pos, seg_end
-                    while s < e and text[s] in " \t\r":
-                        s += 1
-                    while e > s and text[e - 1] in " \t\r":
-                        e -= 1
-                    if e > s:
-                        for ls, le in wrap_offsets(text, s, e, width):
-                            lines.append((ls, le, kind))
-                    if nl < 0:
-                        break
-                    pos = nl + 1
-        self._lines = lines
-        self._line_starts = [s for s, _, k in lines if k != BLANK]
-        self._line_index = [i for i, (_, _, k) in enumerate(lines) if k != BLANK]
-        self.virtual_size = Size(width, len(lines))
+        if d is None or len(d.text) <= self.LAZY_WRAP_CHARS:
+            self._wrap_blocks(len(self._wrap_queue))
+        else:
+            self._wrap_through(anchor, extra_lines=3 * max(40, self.size.height))
+            if self.is_mounted:
+                self.set_timer(0.001, partial(self._wrap_slice, self._wrap_generation))
         self._style_cache.clear()
+
+    def _wrap_pending(self) -> bool:
+        return self._wrap_next < len(self._wrap_queue)
+
+    def _wrap_blocks(self, upto: int) -> None:
+        """Append the lines of blocks ``[_wrap_next, upto)``."""
+        d = self.dispatch
+        upto = min(upto, len(self._wrap_queue))
+        if d is None or upto <= self._wrap_next:
+            return
+        text, width = d.text, self._wrap_width
+        lines = self._lines
+        first_new = len(lines)
+        for n in range(self._wrap_next, upto):
+            start, end, kind = self._wrap_queue[n]
+            if n:
+                lines.append((start, start, BLANK))
+            pos = start
+            while pos <= end:
+                nl = text.find("\n", pos, end)
+                seg_end = end if nl < 0 else nl
+                # strip surrounding whitespace of each hard line
+                s, e = pos, seg_end
+                while s < e and text[s] in " \t\r":
+                    s += 1
+                while e > s and text[e - 1] in " \t\r":
+                    e -= 1
+                if e > s:
+                    for ls, le in wrap_offsets(text, s, e, width):
+                        lines.append((ls, le, kind))
+                if nl < 0:
+                    break
+                pos = nl + 1
+        self._wrap_next = upto
+        for i in range(first_new, len(lines)):
+            if lines[i][2] != BLANK:
+                self._line_starts.append(lines[i][0])
+                self._line_index.append(i)
+        self.virtual_size = Size(width, len(lines))
+
+    def _wrap_through(self, offset: int, extra_lines: int = 0) -> None:
+        """Wrap at least every block that starts at or before ``offset``, then ``extra_lines`` more lines."""
+        queue = self._wrap_queue
+        upto = self._wrap_next
+        while upto < len(queue) and queue[upto][0] <= offset:
+            upto += 1
+        self._wrap_blocks(upto)
+        target = len(self._lines) + extra_lines
+        while self._wrap_pending() and len(self._lines) < target:
+            self._wrap_blocks(self._wrap_next + 8)
+
+    def _wrap_slice(self, generation: int) -> None:
+        if generation != self._wrap_generation or not self._wrap_pending():
+            return
+        t = perf_counter()
+        while self._wrap_pending() and perf_counter() - t < self.WRAP_SLICE_SECONDS:
+            self._wrap_blocks(self._wrap_next + 64)
+        if self._wrap_pending():
+            self.set_timer(0.001, partial(self._wrap_slice, generation))
+        self.refresh()
+
+    def finish_wrap(self) -> None:
+        """Wrap whatever is still pending (a jump far ahead needs every line)."""
+        if self._wrap_pending():
+            self._wrap_blocks(len(self._wrap_queue))
+
+    def action_scroll_end(self) -> None:
+        self.finish_wrap()
+        self.scroll_end(animate=False, immediate=True)   # an animated scroll through 5 MB takes seconds
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False, immediate=True)
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width
         if width != self._wrap_width:
             top = self.top_offset()
-            self._rewrap()
+            self._rewrap(anchor=top)
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
         self.refresh()
 
@@ -279,6 +350,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def line_of(self, offset: int) -> int:
         """The line showing character ``offset`` (or the nearest line before it)."""
+        if self._wrap_pending() and offset >= self._wrap_queue[self._wrap_next][0]:
+            self._wrap_through(offset)
         if not self._line_starts:
             return 0
         i = bisect_right(self._line_starts, offset) - 1

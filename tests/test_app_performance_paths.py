@@ -1,0 +1,145 @@
+"""The paths that keep the app fast, checked for behaviour (the timings live in benchmarks/run.py):
+the cache-aware default analyser, the outline of a huge text, lazy wrapping, the straight-to-reader
+start, the filter worker and the in-memory search index."""
+from __future__ import annotations
+
+import pytest
+
+from app_fakes import SEED, make_app, run_async, settle
+from dispatchtui import search
+from dispatchtui.analysis import segment
+from dispatchtui.app import session as session_mod
+from dispatchtui.app.library import LibraryScreen
+from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.session import Session
+from dispatchtui.app.widgets.article import ArticleView, wrap_offsets
+from dispatchtui.model import Speaker, Span
+
+TEXT = "Визит в Душанбе\n\nДУШАНБЕ, 16 февраля. Министр прибыл в Душанбе. Рахмон принял министра.\n"
+
+
+@pytest.fixture(autouse=True)
+def _config_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
+    monkeypatch.delenv("DISPATCHTUI_NO_CACHE", raising=False)
+
+
+def _fake_analyze(calls):
+    def analyze(d):
+        calls.append(d.text)
+        return d.with_(speakers=(Speaker("Эмомали Рахмон", "person", None, (Span(0, 1),), ()),), analysed=True)
+    return analyze
+
+
+def test_default_analyser_fills_from_the_cache_and_survives_a_corrupt_entry(tmp_path, monkeypatch):
+    import dispatchtui.analysis as analysis
+    from dispatchtui import cache
+
+    calls: list[str] = []
+    monkeypatch.setattr(analysis, "analyze", _fake_analyze(calls))
+    f = tmp_path / "a.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    first = Session([str(f)])
+    d = first.analyse(0, first.layout(0))
+    assert d.analysed and len(calls) == 1
+    again = Session([str(f)])                     # the app reopened
+    hit = again.cached(0, again.layout(0))
+    assert hit is not None and hit.speakers == d.speakers and len(calls) == 1
+    assert again.analyse(0, again.layout(0)).speakers == d.speakers and len(calls) == 1
+    # a half-written entry: ignored, analysed again, rewritten
+    entry = cache._path(d.text)
+    entry.write_text('{"schema": "dispatchtui/1", "para', encoding="utf-8")
+    third = Session([str(f)])
+    assert third.cached(0, third.layout(0)) is None
+    assert third.analyse(0, third.layout(0)).analysed and len(calls) == 2
+    assert cache.get(third.layout(0)) is not None
+
+
+def test_injected_analyser_is_never_bypassed_by_the_cache(tmp_path):
+    f = tmp_path / "a.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    s = Session([str(f)], analyser=lambda d: d.with_(analysed=True))
+    assert s.cached(0, s.layout(0)) is None
+
+
+def test_huge_text_paints_from_an_outline_then_is_segmented_fully(tmp_path, monkeypatch):
+    monkeypatch.setattr(session_mod, "QUICK_LAYOUT_CHARS", 50)
+    f = tmp_path / "a.txt"
+    f.write_text(TEXT, encoding="utf-8")
+    s = Session([str(f)], analyser=lambda d: d.with_(analysed=True))
+    quick = s.layout(0)
+    full = segment(quick.text)
+    assert quick.paragraphs == full.paragraphs and quick.headline == full.headline
+    assert quick.dateline == full.dateline and quick.sentences == ()
+    assert s.analyse(0, quick).sentences == full.sentences
+
+
+def test_lazy_wrap_gives_the_same_lines_as_a_full_wrap(monkeypatch):
+    monkeypatch.setattr(ArticleView, "LAZY_WRAP_CHARS", 10)
+    text = "\n\n".join(f"Абзац {i}: " + "слово " * (i % 37 + 3) for i in range(400))
+    d = segment(text)
+    view = ArticleView()
+    view.dispatch = d
+    view._wrap_width = 0
+    view._rewrap()
+    assert view._wrap_pending() and 0 < view.line_count
+    last = d.paragraphs[-1]
+    y = view.line_of(last.start)                   # a jump far ahead wraps what it needs
+    assert view.line_span(y)[0] == last.start
+    view.finish_wrap()
+    lines = [ln for ln in view._lines if ln[0] != ln[1]]
+    expected = [se for p in d.paragraphs for se in wrap_offsets(text, p.start, p.end, 80)]
+    assert [(s, e) for s, e, _ in lines] == expected
+
+
+@run_async
+async def test_one_dispatch_opens_straight_in_the_reader_and_escape_builds_the_library():
+    app = make_app([SEED])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert not any(isinstance(s, LibraryScreen) for s in app.screen_stack)
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(app.screen, LibraryScreen)
+        assert app.screen.list.rows == [0]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+
+
+@pytest.fixture
+def folder(tmp_path):
+    d = tmp_path / "wire"
+    d.mkdir()
+    (d / "1.txt").write_text("Путин провёл встречу\n\nПрезидент России встретился с Рахмоном.\n", encoding="utf-8")
+    (d / "2.txt").write_text("Погода в Москве\n\nДожди и ветер.\n", encoding="utf-8")
+    (d / "3.txt").write_text("Визит в Душанбе\n\nРахмон принял министра. Рахмона поздравили.\n", encoding="utf-8")
+    return d
+
+
+@run_async
+async def test_filter_in_a_worker_and_search_over_the_index(folder, monkeypatch):
+    monkeypatch.setattr(LibraryScreen, "FILTER_IN_WORKER", 1)
+    app = make_app([folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert sorted(app.session.search_texts) == [0, 1, 2]      # indexed in the background
+        assert len(app.session._peeks) <= 3
+        await pilot.press("f", *"погода")
+        await settle(pilot)
+        assert screen.list.rows == [1]
+        await pilot.press("escape", "slash", *"рахмон")
+        await settle(pilot)
+        assert screen.list.rows == [0, 2]
+        assert screen.list.match_counts == {0: 1, 2: 2}
+
+
+def test_might_match_is_a_necessary_condition():
+    for query in ("Рахмон", "рах", "визит министра", "ветер"):
+        m = search.Matcher(query)
+        for text in ("Рахмона поздравили", "Визит министра прошёл", "Дожди и ветер.", "ничего"):
+            folded = search.fold(text)
+            if m.count(folded):
+                assert m.might_match(folded), (query, text)
