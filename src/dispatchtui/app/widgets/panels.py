@@ -24,8 +24,10 @@ class Entry:
 class Panel(OptionList):
     """An OptionList whose options carry :class:`Entry` objects; shows a placeholder when empty."""
 
+    # Rows never wrap (a wrapped continuation would start flush left, and a scrollbar appearing later
+    # would change the wrap): long names, roles and quotes end in an ellipsis instead.
     DEFAULT_CSS = """
-    Panel { height: 1fr; }
+    Panel { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; scrollbar-gutter: stable; }
     """
 
     empty_key = "no_quotes"
@@ -101,7 +103,7 @@ def speaker_rows(dispatch: Dispatch) -> list[tuple[Content, Entry]]:
         if s.kind == "organization":
             parts.append(("  " + tr("org"), "italic $text-muted"))
         if s.role:
-            parts.append(("\n\u00a0\u00a0" + shorten(s.role, words=8, chars=48), "$text-muted"))
+            parts.append(("\n\u00a0\u00a0" + shorten(s.role, words=12, chars=90), "$text-muted"))
         rows.append((Content.assemble(*parts), Entry("speaker", s.name, speaker_spans(dispatch, s))))
     return rows
 
@@ -110,7 +112,7 @@ def quote_rows(dispatch: Dispatch) -> list[tuple[Content, Entry]]:
     rows = []
     for i, q in enumerate(dispatch.quotes):
         who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
-        words = shorten(q.span.slice(dispatch.text), words=7, chars=44)
+        words = shorten(q.span.slice(dispatch.text), words=14, chars=100)
         prompt = Content.assemble((who, "bold" if q.speaker else "italic $text-muted"),
                                   ("\n\u00a0\u00a0«" + words + "»", ""))
         rows.append((prompt, Entry("quote", i, ((q.start, q.end),))))
