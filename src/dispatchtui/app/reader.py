@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.worker import get_current_worker
 
 from .. import search
@@ -20,6 +20,7 @@ from .i18n import tr
 from .session import Session
 from .widgets.article import ArticleView
 from .widgets.findbar import FindBar, FindInput
+from .widgets.footer import FooterSlot
 from .widgets.panels import Entry, Panel, quote_rows, speaker_rows, topic_rows
 from .widgets.safe import one_line, shorten
 
@@ -45,6 +46,14 @@ class ReaderScreen(Screen[None]):
         self.current_match: int | None = None
         self._last_pick: tuple[str, str | int] | None = None
         self._step = 0
+        # the breakpoint class for the current width now, so the first Resize finds it set and does not
+        # restyle every widget of the screen a second time before the first paint
+        try:
+            width = self.app.size.width
+        except Exception:  # noqa: BLE001 - no app yet: the first Resize sets it
+            width = 0
+        if width:
+            self.add_class(*self._get_breakpoint_classes(width, self.HORIZONTAL_BREAKPOINTS))
 
     # ------------------------------------------------------------------ layout
     def compose(self) -> ComposeResult:
@@ -59,7 +68,7 @@ class ReaderScreen(Screen[None]):
                 topics = Panel("topics", 4, id="topics")
                 yield topics
         yield Static(Content(""), id="status")
-        yield Footer()
+        yield FooterSlot()   # the real Footer after the first paint
 
     def on_mount(self) -> None:
         self.query_one("#speakers", Panel).empty_key = "no_speakers"
