@@ -187,7 +187,7 @@ class LibraryScreen(Screen[None]):
                 folded = search.fold(loaded.text)
             if not matcher.might_match(folded):
                 continue
-            n = matcher.count(folded)
+            n = matcher.count_folded(folded)
             if n:
                 counts[i] = n
         if not worker.is_cancelled and generation == self._generation:
