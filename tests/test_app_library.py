@@ -15,14 +15,6 @@ def _config_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
-@pytest.fixture
-def folder(tmp_path):
-    d = tmp_path / "wire"
-    d.mkdir()
-    (d / "1.txt").write_text("Путин провёл встречу\n\nПрезидент России встретился с Рахмоном.\n", encoding="utf-8")
-    (d / "2.txt").write_text("Погода в Москве\n\nДожди и ветер.\n", encoding="utf-8")
-    (d / "3.txt").write_text("Визит в Душанбе\n\nРахмон принял министра. Рахмона поздравили.\n", encoding="utf-8")
-    return d
 
 
 @run_async

@@ -108,14 +108,6 @@ async def test_one_dispatch_opens_straight_in_the_reader_and_escape_builds_the_l
         assert isinstance(app.screen, ReaderScreen)
 
 
-@pytest.fixture
-def folder(tmp_path):
-    d = tmp_path / "wire"
-    d.mkdir()
-    (d / "1.txt").write_text("Путин провёл встречу\n\nПрезидент России встретился с Рахмоном.\n", encoding="utf-8")
-    (d / "2.txt").write_text("Погода в Москве\n\nДожди и ветер.\n", encoding="utf-8")
-    (d / "3.txt").write_text("Визит в Душанбе\n\nРахмон принял министра. Рахмона поздравили.\n", encoding="utf-8")
-    return d
 
 
 @run_async

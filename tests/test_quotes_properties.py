@@ -12,17 +12,7 @@ from dispatchtui.analysis.quotes import QUOTE_MARKS, find_quotes
 from dispatchtui.model import Span
 
 
-def paragraphs_of(text: str) -> list[Span]:
-    out = []
-    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*", text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append(Span(s, e))
-    return out
+from test_quotes import paragraphs_of  # noqa: E402  (one definition for both quote test files)
 
 
 def check(text: str) -> None:
