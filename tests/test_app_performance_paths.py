@@ -135,3 +135,74 @@ def test_might_match_is_a_necessary_condition():
             folded = search.fold(text)
             if m.count(folded):
                 assert m.might_match(folded), (query, text)
+
+
+def _cells(app) -> dict[tuple[int, int], tuple[str, str]]:
+    """What the terminal would show, cell by cell: ``(column, row) -> (what, style)``, read from the SVG
+    screenshot (background rectangles and text runs), so two screens that render alike compare equal
+    however their widgets split the drawing."""
+    import html
+    import re
+
+    svg = app.export_screenshot()
+    styles = dict(re.findall(r"\.(terminal-\d+-r\d+) \{ ([^}]*) \}", svg))
+    cell_w, cell_h = 12.2, 24.4
+    cells: dict[tuple[int, int], tuple[str, str]] = {}
+    for fill, x, y, w in re.findall(r'<rect fill="(#[0-9a-f]+)" x="([\d.]+)" y="([\d.]+)" width="([\d.]+)"', svg):
+        col, row = round(float(x) / cell_w), round(float(y) / cell_h)
+        for c in range(col, col + round(float(w) / cell_w)):
+            cells[(c, row)] = ("bg", fill)
+    for cls, x, y, text in re.findall(r'<text class="(terminal-\d+-r\d+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+        col, row = round(float(x) / cell_w), round(float(y) / cell_h)
+        for i, ch in enumerate(html.unescape(text)):
+            cells[(col + i, -row - 1)] = (ch, styles.get(cls, ""))
+    return cells
+
+
+@run_async
+async def test_the_first_frame_stand_ins_look_exactly_like_the_panels_while_analysing(monkeypatch):
+    """The reader's first frame shows light stand-ins where the panels go; when the real panels replace
+    them (right after that frame) nothing on the screen may change."""
+    import threading
+
+    from app_fakes import fake_analyse
+
+    shots = {}
+    for stand_ins in (True, False):
+        gate = threading.Event()
+
+        def slow(d, gate=gate):
+            gate.wait(10)
+            return fake_analyse(d)
+
+        with monkeypatch.context() as m:
+            if stand_ins:
+                m.setattr(ReaderScreen, "_mount_panels", lambda self: None)
+            app = make_app([SEED], analyser=slow)
+            async with app.run_test(size=(120, 30)) as pilot:
+                for _ in range(3):
+                    await pilot.pause()
+                screen = app.screen
+                assert len(screen.query("PanelSlot")) == (3 if stand_ins else 0)
+                assert all(screen.panel(n).is_mounted != stand_ins for n in ("speakers", "quotes", "topics"))
+                assert screen.state == "analysing"
+                shots[stand_ins] = _cells(app)
+                gate.set()
+    shown = "".join(ch for (_, row), (ch, _) in sorted(shots[True].items(), key=lambda kv: (kv[0][1], kv[0][0]))
+                    if row < 0)
+    assert shown.count("analysing…") >= 3          # three panels and the status line
+    assert shots[True] == shots[False]
+
+
+@run_async
+async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mounted(monkeypatch):
+    monkeypatch.setattr(ReaderScreen, "_mount_panels", lambda self: None)   # they never get mounted here
+    app = make_app([SEED])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        assert screen.state == "ready"
+        speakers = screen.panel("speakers")
+        assert not speakers.is_mounted and speakers.entries and speakers.option_count == len(speakers.entries)
+        await pilot.press("2")                 # focus waits for the panel instead of failing
+        assert screen._pending_focus == "speakers"

@@ -10,9 +10,15 @@ import os
 import sys
 
 from . import __version__
-from .export import printable as _shown
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def _shown(s: str) -> str:
+    """Control characters escaped (a file name with ESC must not reach the terminal)."""
+    from .export import printable
+
+    return printable(s)
 
 _DESCRIPTION = """\
 A terminal reader for Russian news dispatches (wire copy): who is quoted, what they said,

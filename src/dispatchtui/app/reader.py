@@ -9,19 +9,17 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
-from .. import search
-from ..cite import format_citation, paragraph_text
 from ..model import Dispatch, Quote
 from .commands import READER, localize, make_bindings
 from .i18n import tr
 from .session import Session
 from .widgets.article import ArticleView
-from .widgets.findbar import FindBar, FindInput
+from .widgets.findbar import FindBar
 from .widgets.footer import FooterSlot
-from .widgets.panels import Entry, Panel, quote_rows, speaker_rows, topic_rows
+from .widgets.panels import Entry, Panel, PanelSlot, quote_rows, speaker_rows, topic_rows
 from .widgets.safe import one_line, shorten
 
 PANES = ("article", "speakers", "quotes", "topics")
@@ -46,6 +44,10 @@ class ReaderScreen(Screen[None]):
         self.current_match: int | None = None
         self._last_pick: tuple[str, str | int] | None = None
         self._step = 0
+        self._panels = {name: Panel(name, n, id=name) for n, name in enumerate(PANES[1:], start=2)}
+        for name, empty in (("speakers", "no_speakers"), ("quotes", "no_quotes"), ("topics", "no_topics")):
+            self._panels[name].empty_key = empty
+        self._pending_focus: str | None = None
         # the breakpoint class for the current width now, so the first Resize finds it set and does not
         # restyle every widget of the screen a second time before the first paint
         try:
@@ -62,20 +64,17 @@ class ReaderScreen(Screen[None]):
                 yield ArticleView(id="article")
                 yield FindBar(id="findbar")
             with Vertical(id="side"):
-                yield Panel("speakers", 2, id="speakers")
-                quotes = Panel("quotes", 3, id="quotes")
-                yield quotes
-                topics = Panel("topics", 4, id="topics")
-                yield topics
+                # light stand-ins for the first frame; the panels themselves are mounted right after it
+                # (until then they are filled unmounted: see panel())
+                for name in PANES[1:]:
+                    yield PanelSlot(self._panels[name])
         yield Static(Content(""), id="status")
         yield FooterSlot()   # the real Footer after the first paint
 
     def on_mount(self) -> None:
-        self.query_one("#speakers", Panel).empty_key = "no_speakers"
-        self.query_one("#quotes", Panel).empty_key = "no_quotes"
-        self.query_one("#topics", Panel).empty_key = "no_topics"
         self.article.border_title = f"1 {tr('article')}"
         self.show(self.index)
+        self.call_after_refresh(self._mount_panels)
         if self._initial_find:
             self.call_after_refresh(self.action_open_find, self._initial_find)
 
@@ -88,7 +87,21 @@ class ReaderScreen(Screen[None]):
         return self.query_one(FindBar)
 
     def panel(self, name: str) -> Panel:
-        return self.query_one(f"#{name}", Panel)
+        """The Speakers / Quotes / Topics panel (it may not be mounted yet: an OptionList can be filled
+        before it is, and shows what it holds when it is)."""
+        return self._panels[name]
+
+    async def _mount_panels(self) -> None:
+        """After the first paint: the real panels replace their stand-ins, in one frame."""
+        side = self.query_one("#side")
+        with self.app.batch_update():
+            for name in PANES[1:]:
+                slot = side.query_one(f"#{name}-slot")
+                await side.mount(self._panels[name], before=slot)
+                await slot.remove()
+        if self._pending_focus is not None:
+            self.action_focus_pane(self._pending_focus)
+            self._pending_focus = None
 
     # ------------------------------------------------------------------ showing a dispatch
     def show(self, index: int) -> None:
@@ -114,7 +127,7 @@ class ReaderScreen(Screen[None]):
         self.dispatch = result
         self.article.set_dispatch(result)
         if self.findbar.is_open:
-            self._run_find(self.findbar.input.value, keep=False)
+            self._run_find(self.findbar.value, keep=False)
         if result.analysed:
             self.state = "ready"
             self._fill_panels()
@@ -200,7 +213,11 @@ class ReaderScreen(Screen[None]):
     def action_focus_pane(self, name: str) -> None:
         if name != "article" and self.has_class("-no-panels"):
             self.remove_class("-no-panels")
-        (self.article if name == "article" else self.panel(name)).focus()
+        pane = self.article if name == "article" else self.panel(name)
+        if not pane.is_mounted:          # a key in the first few milliseconds: focus it once it is there
+            self._pending_focus = name
+            return
+        pane.focus()
 
     def _current_pane(self) -> int:
         focused = self.focused
@@ -208,7 +225,7 @@ class ReaderScreen(Screen[None]):
             w = self.article if name == "article" else self.panel(name)
             if focused is w:
                 return i
-        return -1 if isinstance(focused, FindInput) else 0
+        return -1 if focused is not None and focused.id == "find-input" else 0
 
     def action_cycle_pane(self, delta: int) -> None:
         """tab / shift+tab: article → speakers → quotes → topics (from the find bar: to the article)."""
@@ -272,9 +289,9 @@ class ReaderScreen(Screen[None]):
         if value is not None:
             self._run_find(value, keep=False)
 
-    @on(Input.Changed, "#find-input")
-    def _find_changed(self, event: Input.Changed) -> None:
-        self._run_find(event.value, keep=False)
+    def on_input_changed(self, event) -> None:     # Input.Changed (Input is imported when the bar opens)
+        if event.input.id == "find-input":
+            self._run_find(event.value, keep=False)
 
     @on(FindBar.Step)
     def _find_step_msg(self, event: FindBar.Step) -> None:
@@ -293,16 +310,20 @@ class ReaderScreen(Screen[None]):
             self.run_worker(partial(self._find_worker, d, query, self._generation), thread=True,
                             exclusive=True, group="find")
             return
-        self._found(search.find(d.text, query) if d is not None and query.strip() else [])
+        from ..search import find
+
+        self._found(find(d.text, query) if d is not None and query.strip() else [])
 
     def _find_worker(self, d: Dispatch, query: str, generation: int) -> None:
-        matches = search.find(d.text, query)
+        from ..search import find
+
+        matches = find(d.text, query)
         worker = get_current_worker()
         if not worker.is_cancelled:
             self.app.call_from_thread(self._found_async, query, generation, matches)
 
     def _found_async(self, query: str, generation: int, matches: list[tuple[int, int]]) -> None:
-        if generation == self._generation and self.findbar.is_open and self.findbar.input.value == query:
+        if generation == self._generation and self.findbar.is_open and self.findbar.value == query:
             self._found(matches)
 
     def _found(self, matches: list[tuple[int, int]]) -> None:
@@ -324,7 +345,7 @@ class ReaderScreen(Screen[None]):
         if self.current_match is not None:
             s, e = self.matches[self.current_match]
             self.article.center_on(s, e, highlight=False)
-        self.findbar.set_count(self.current_match, len(self.matches), self.findbar.input.value)
+        self.findbar.set_count(self.current_match, len(self.matches), self.findbar.value)
         self.refresh_bindings()
 
     def action_find_step(self, direction: int) -> None:
@@ -381,6 +402,8 @@ class ReaderScreen(Screen[None]):
             return
         quote: Quote = d.quotes[i]
         who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
+        from ..cite import format_citation
+
         self.app.copy_text(format_citation(d, quote), tr("copied_quote", who=who))  # type: ignore[attr-defined]
 
     def action_copy_paragraph(self) -> None:
@@ -392,6 +415,8 @@ class ReaderScreen(Screen[None]):
         i = d.paragraph_at(pos)
         if i is None:
             i = next((n for n, p in enumerate(d.paragraphs) if p.start >= pos), len(d.paragraphs) - 1)
+        from ..cite import paragraph_text
+
         self.app.copy_text(paragraph_text(d, i), tr("copied_paragraph", n=i + 1))  # type: ignore[attr-defined]
 
     @on(ArticleView.Clicked)

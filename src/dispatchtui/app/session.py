@@ -64,9 +64,10 @@ def _cache_get(dispatch: Dispatch) -> Dispatch | None:
         return None
 
 
-#: Above this many characters the default layout paints from :func:`analysis.outline` (paragraphs,
-#: headline, dateline) and the full segmentation runs with the analysis, in the worker.
-QUICK_LAYOUT_CHARS = 200_000
+#: The default layout paints from :func:`analysis.outline` (paragraphs, headline, dateline: linear, no
+#: razdel) when the text is longer than this, and the full segmentation (sentences, repeats) runs with the
+#: analysis, in the worker. 0: always — the first paint of even a short dispatch does not wait for razdel.
+QUICK_LAYOUT_CHARS = 0
 
 
 def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
@@ -96,7 +97,7 @@ class Session:
         self._texts: OrderedDict[int, Any] = OrderedDict()
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
         self._analysed: dict[int, Dispatch] = {}
-        self._outlined: set[int] = set()     # layouts that are only an outline (huge texts)
+        self._outlined: set[int] = set()     # layouts that are only an outline (not yet segmented)
         self.counts: dict[int, tuple[int, int]] = {}
         self.layout_errors: dict[int, str] = {}
         self._lock = threading.RLock()

@@ -66,10 +66,30 @@ class Layer:
             i += 1
 
 
-#: characters that are not exactly one cell wide (wide East Asian, combining, zero-width, emoji …)
-_NOT_ONE_CELL = re.compile("[\u0300-\u036f\u0483-\u0489\u1100-\u115f\u200b-\u200f\u2e80-\ua4cf"
-                           "\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-                           "\U0001f000-\U0010ffff]")
+#: characters that are not exactly one cell wide (wide East Asian, combining, zero-width, emoji …). Compiled
+#: on first need: the class costs ~20 ms to compile (sre builds a 64K-entry map) and Russian text seldom
+#: needs it — see :func:`_one_cell`.
+_NOT_ONE_CELL_RE = ("[\u0300-\u036f\u0483-\u0489\u1100-\u115f\u200b-\u200f\u2e80-\ua4cf"
+                    "\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+                    "\U0001f000-\U0010ffff]")
+_not_one_cell: re.Pattern[str] | None = None
+
+
+def _one_cell(text: str, start: int, end: int) -> bool:
+    """Is every character of ``text[start:end]`` exactly one cell wide? Windows-1251 holds only such
+    characters (ASCII, Cyrillic, «», dashes, №), so a successful encode answers for most Russian copy at C
+    speed; anything else asks the full class."""
+    global _not_one_cell
+    try:
+        text[start:end].encode("cp1251")
+        return True
+    except UnicodeEncodeError:
+        pass
+    if _not_one_cell is None:
+        _not_one_cell = re.compile(_NOT_ONE_CELL_RE)
+    return _not_one_cell.search(text, start, end) is None
+
+
 _LINE_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
@@ -77,7 +97,7 @@ def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int,
     """Greedy word wrap of ``text[start:end]`` (no newlines inside) into lines of at most ``width``
     cells, as ``(start, end)`` offsets. Trailing spaces stay on the line they follow."""
     width = max(4, width)
-    if _NOT_ONE_CELL.search(text, start, end) is None:
+    if _one_cell(text, start, end):
         # every character is one cell: let the regex engine do the greedy wrap (≈20x faster)
         pattern = _LINE_PATTERNS.get(width)
         if pattern is None:

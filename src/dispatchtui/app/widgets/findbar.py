@@ -1,32 +1,16 @@
-"""The find bar, docked at the bottom of the article pane (not a modal)."""
+"""The find bar, docked at the bottom of the article pane (not a modal).
+
+It is composed empty and builds its children (label, input, count) the first time it opens: the reader's
+first paint neither imports nor styles an Input nobody has asked for yet.
+"""
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from ..commands import FIND, localize, make_bindings
 from ..i18n import tr
-
-
-class FindInput(Input):
-    BINDINGS = make_bindings(FIND)
-
-    def __init__(self, **kwargs) -> None:
-        super().__init__(**kwargs)
-        localize(self, FIND)
-
-    def action_find_next(self) -> None:
-        self.post_message(FindBar.Step(+1))
-
-    def action_find_prev(self) -> None:
-        self.post_message(FindBar.Step(-1))
-
-    def action_close(self) -> None:
-        self.post_message(FindBar.Close())
 
 
 class FindBar(Horizontal):
@@ -54,34 +38,64 @@ class FindBar(Horizontal):
     class Close(Message):
         pass
 
-    def compose(self) -> ComposeResult:
-        yield Static(Content("/"), id="find-label")
-        yield FindInput(placeholder=tr("find_placeholder"), id="find-input", select_on_focus=False)
-        yield Static(Content(""), id="find-count")
+    def __init__(self, **kwargs) -> None:
+        super().__init__(**kwargs)
+        self._input = None                 # the FindInput, once built
+        self._count = Content("")
 
     @property
-    def input(self) -> FindInput:
-        return self.query_one(FindInput)
+    def input(self):
+        """The FindInput (built on first use)."""
+        if self._input is None:
+            self._build("")
+        return self._input
+
+    @property
+    def value(self) -> str:
+        """What is typed in the bar ("" before it was ever opened)."""
+        return "" if self._input is None else self._input.value
+
+    def help_bindings(self) -> list:
+        """The find keys for the help screen while the input is not built yet (once it is, the help
+        finds them on the input itself)."""
+        if self._input is not None:
+            return []
+        from .findinput import FindInput
+
+        return [FindInput()._bindings]       # never mounted: only its (localized) bindings are read
 
     @property
     def is_open(self) -> bool:
         return self.has_class("-open")
 
+    def _build(self, value: str) -> None:
+        from .findinput import FindInput
+
+        self._input = FindInput(value=value, placeholder=tr("find_placeholder"), id="find-input",
+                                select_on_focus=False)
+        self.mount(Static(Content("/"), id="find-label"), self._input, Static(self._count, id="find-count"))
+
     def open(self, value: str | None = None) -> None:
         self.add_class("-open")
+        if self._input is None:
+            self._build(value or "")
+            field = self._input
+            self.call_after_refresh(lambda: field.is_mounted and field.focus())
+            return
         if value is not None:
-            self.input.value = value
-            self.input.cursor_position = len(value)
-        self.input.focus()
+            self._input.value = value
+            self._input.cursor_position = len(value)
+        self._input.focus()
 
     def close(self) -> None:
         self.remove_class("-open")
 
     def set_count(self, current: int | None, total: int, query: str) -> None:
-        label = self.query_one("#find-count", Static)
         if not query:
-            label.update(Content(""))
+            self._count = Content("")
         elif total == 0:
-            label.update(Content.styled(tr("no_matches"), "$text-error"))
+            self._count = Content.styled(tr("no_matches"), "$text-error")
         else:
-            label.update(Content(f"{(current or 0) + 1}/{total}"))
+            self._count = Content(f"{(current or 0) + 1}/{total}")
+        for label in self.query("#find-count").results(Static):
+            label.update(self._count)

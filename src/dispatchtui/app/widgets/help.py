@@ -32,14 +32,20 @@ def collect_bindings(screen) -> list[tuple[str, str]]:
             keys[action].append(key)
 
     # our own declarations first (they carry ids), then Textual's built-ins
-    nodes = [screen, *screen.walk_children(with_self=False), app]
-    for node in nodes:
-        for bindings in node._bindings.key_to_bindings.values():
+    # (a widget that builds its children on demand, like the find bar, lends their bindings meanwhile)
+    maps = []
+    for node in [screen, *screen.walk_children(with_self=False), app]:
+        maps.append(node._bindings)
+        lent = getattr(node, "help_bindings", None)
+        if lent is not None:
+            maps.extend(lent())
+    for bindings_map in maps:
+        for bindings in bindings_map.key_to_bindings.values():
             for binding in bindings:
                 if binding.id:
                     add(binding)
-    for node in nodes:
-        for bindings in node._bindings.key_to_bindings.values():
+    for bindings_map in maps:
+        for bindings in bindings_map.key_to_bindings.values():
             for binding in bindings:
                 add(binding)
     return [(" ".join(keys[a]), descriptions[a]) for a in order]
