@@ -206,3 +206,26 @@ async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mo
         assert not speakers.is_mounted and speakers.entries and speakers.option_count == len(speakers.entries)
         await pilot.press("2")                 # focus waits for the panel instead of failing
         assert screen._pending_focus == "speakers"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_LINE_TEXT = st.text(alphabet=st.sampled_from(list("аб вгд  еёж\u00a0xyz-,.")), max_size=300)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_LINE_TEXT, st.integers(min_value=4, max_value=40))
+def test_the_fast_wrap_is_the_greedy_wrap(line, width):
+    """The rfind wrap against its definition written as a regex: the longest run of at most ``width``
+    characters followed by spaces or the end (spaces included), else a hard cut at ``width``."""
+    import re
+
+    text = "\n" + line + "\n"
+    start, end = 1, 1 + len(line)
+    reference = [(m.start(), m.end()) for m in re.finditer(r".{1,%d}(?: +|$)|.{%d}" % (width, width), text[:end])
+                 if m.start() >= start] or [(start, end)]
+    got = wrap_offsets(text, start, end, width)
+    assert got == reference
+    assert "".join(text[s:e] for s, e in got) == line            # nothing lost, nothing twice
+    assert all(len(text[s:e].rstrip(" ")) <= width for s, e in got)

@@ -240,3 +240,19 @@ def test_transcript_address_form_joins_initials(ner):
 def test_address_form_without_a_match_stays(ner):
     text = "Сергей Кужугетович, доложите обстановку, — попросил президент."
     assert names(text, ner) == ["Сергей Кужугетович"]
+
+
+def test_long_texts_reach_the_model_in_sentence_pieces_short_ones_whole():
+    from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
+
+    short = ["слово"] * NER_CHUNK_TOKENS
+    assert _chunks(short) == [(0, NER_CHUNK_TOKENS)]
+    words = (["Иван", "сказал", "слово", "."] * (3 * NER_CHUNK_TOKENS))[: 10 * NER_CHUNK_TOKENS + 7]
+    pieces = _chunks(words)
+    assert pieces[0][0] == 0 and pieces[-1][1] == len(words)
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))            # in order, nothing lost
+    assert all(0 < e - s <= NER_CHUNK_TOKENS for s, e in pieces)
+    assert all(words[e - 1] == "." for s, e in pieces[:-1])                 # cut after a sentence end
+    no_stops = ["слово"] * (2 * NER_CHUNK_TOKENS + 1)                       # none to cut at: cut anyway
+    assert _chunks(no_stops) == [(0, NER_CHUNK_TOKENS), (NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS),
+                                 (2 * NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS + 1)]

@@ -197,6 +197,49 @@ def load_path(path: str, encoding: str | None = None) -> Loaded | LoadError:
     return Loaded(path, text, enc, notes + norm_notes)
 
 
+#: A file larger than this paints first from its beginning (see :func:`load_preview`).
+PREVIEW_FROM_BYTES = _env_int("DISPATCHTUI_PREVIEW_FROM_BYTES", 1024 * 1024)
+#: How much of such a file the preview reads.
+PREVIEW_BYTES = 128 * 1024
+
+
+def load_preview(path: str, encoding: str | None = None, *, limit: int = PREVIEW_BYTES,
+                 threshold: int | None = None) -> Loaded | LoadError | None:
+    """The beginning of a big dispatch, so a reader can paint before the whole file is read: the first
+    ``limit`` bytes, decoded and normalized like :func:`load_path`, cut after the last complete paragraph.
+    None when the file is not bigger than ``threshold`` (default :data:`PREVIEW_FROM_BYTES`) — load it
+    whole — or is not a regular file. The preview is provisional: :func:`load_path` gives the text that
+    offsets point into. Never raises."""
+    if path == STDIN:
+        return None
+    threshold = PREVIEW_FROM_BYTES if threshold is None else threshold
+    try:
+        size = os.stat(path).st_size
+    except OSError as exc:
+        return LoadError(path, _reason(exc))
+    if size <= max(threshold, limit):
+        return None
+    if size > MAX_BYTES:
+        return LoadError(path, f"too large ({_mb(size)}; the limit is {_mb(MAX_BYTES)})")
+    data = _read_bytes(path, limit=limit)
+    if isinstance(data, LoadError):
+        return data
+    decoded = decode(data, encoding, partial=True)
+    if isinstance(decoded, str):
+        return LoadError(path, decoded)
+    text, enc, notes = decoded
+    text, norm_notes = normalize(text)
+    # the last paragraph may be cut in the middle: end at the last paragraph break (else line, else word)
+    for sep in ("\n\n", "\n", " "):
+        cut = text.rfind(sep)
+        if cut > 0:
+            text = text[:cut].rstrip()
+            break
+    if not text.strip():
+        return None
+    return Loaded(path, text, enc, notes + norm_notes)
+
+
 def peek(path: str, encoding: str | None = None) -> Peek | LoadError:
     """Headline and dateline from the first few KB, for the library list. Never raises."""
     data = _read_bytes(path, limit=PEEK_BYTES)

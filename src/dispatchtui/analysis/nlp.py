@@ -106,10 +106,39 @@ def tag_tokens(text: str) -> list[Token]:
     ner = get_ner()
     infer = ner.infer
     words = [t.text for t in tokens]
-    inputs = infer.encoder([words])
-    preds = infer.decoder(infer.process(inputs))
-    tags = next(iter(preds))
+    tags: list[str] = []
+    for start, end in _chunks(words):
+        preds = infer.decoder(infer.process(infer.encoder([words[start:end]])))
+        tags.extend(next(iter(preds)))
     return [Token(t.start, t.stop, t.text, tag) for t, tag in zip(tokens, tags)]
+
+
+#: A long text goes through the model in pieces of about this many tokens, each cut after a sentence end.
+#: One pass over a whole multi-megabyte text converts arrays for ~10^6 tokens in single numpy calls that
+#: hold the GIL for a second or more (the reader's keys wait behind them); pieces keep every call short.
+#: Texts up to this size (every news article) take one pass, exactly as before.
+NER_CHUNK_TOKENS = 3000
+_SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!!", "..."})
+
+
+def _chunks(words: list[str]) -> list[tuple[int, int]]:
+    n = len(words)
+    if n <= NER_CHUNK_TOKENS:
+        return [(0, n)]
+    out: list[tuple[int, int]] = []
+    start = 0
+    while start < n:
+        end = min(n, start + NER_CHUNK_TOKENS)
+        if end < n:
+            floor = start + NER_CHUNK_TOKENS // 2
+            k = end
+            while k > floor and words[k - 1] not in _SENTENCE_END:
+                k -= 1
+            if k > floor:
+                end = k
+        out.append((start, end))
+        start = end
+    return out
 
 
 def install_pymorphy2_alias() -> None:

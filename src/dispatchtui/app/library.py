@@ -13,7 +13,7 @@ from .. import search
 from .commands import LIBRARY, localize, make_bindings
 from .i18n import plural, tr
 from .session import Session
-from .widgets.footer import FooterSlot
+from .widgets.footer import KeyFooter
 from .widgets.liblist import LibraryList
 
 
@@ -37,7 +37,7 @@ class LibraryScreen(Screen[None]):
             yield Static(Content(""), id="library-input-label")
             yield Input(id="library-input")
             yield Static(Content(""), id="library-input-status")
-        yield FooterSlot()   # the real Footer after the first paint
+        yield KeyFooter()
 
     def _title(self, shown: int | None = None) -> Content:
         total = len(self.session)

@@ -1,6 +1,7 @@
 """The reader: article on the left, Speakers / Quotes / Topics on the right, status line below."""
 from __future__ import annotations
 
+import threading
 import time
 from functools import partial
 
@@ -18,7 +19,7 @@ from .i18n import tr
 from .session import Session
 from .widgets.article import ArticleView
 from .widgets.findbar import FindBar
-from .widgets.footer import FooterSlot
+from .widgets.footer import KeyFooter
 from .widgets.panels import Entry, Panel, PanelSlot, quote_rows, speaker_rows, topic_rows
 from .widgets.safe import one_line, shorten
 
@@ -48,6 +49,8 @@ class ReaderScreen(Screen[None]):
         for name, empty in (("speakers", "no_speakers"), ("quotes", "no_quotes"), ("topics", "no_topics")):
             self._panels[name].empty_key = empty
         self._pending_focus: str | None = None
+        #: set once the first frame is on screen (the worker waits for it before heavy work)
+        self._painted = threading.Event()
         # the breakpoint class for the current width now, so the first Resize finds it set and does not
         # restyle every widget of the screen a second time before the first paint
         try:
@@ -69,7 +72,7 @@ class ReaderScreen(Screen[None]):
                 for name in PANES[1:]:
                     yield PanelSlot(self._panels[name])
         yield Static(Content(""), id="status")
-        yield FooterSlot()   # the real Footer after the first paint
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.article.border_title = f"1 {tr('article')}"
@@ -92,13 +95,17 @@ class ReaderScreen(Screen[None]):
         return self._panels[name]
 
     async def _mount_panels(self) -> None:
-        """After the first paint: the real panels replace their stand-ins, in one frame."""
+        """After the first paint: the real panels replace their stand-ins, in one frame; then the worker
+        may start its heavy work (see _analyse)."""
         side = self.query_one("#side")
-        with self.app.batch_update():
-            for name in PANES[1:]:
-                slot = side.query_one(f"#{name}-slot")
-                await side.mount(self._panels[name], before=slot)
-                await slot.remove()
+        try:
+            with self.app.batch_update():
+                for name in PANES[1:]:
+                    slot = side.query_one(f"#{name}-slot")
+                    await side.mount(self._panels[name], before=slot)
+                    await slot.remove()
+        finally:
+            self.call_after_refresh(self._painted.set)
         if self._pending_focus is not None:
             self.action_focus_pane(self._pending_focus)
             self._pending_focus = None
@@ -110,7 +117,7 @@ class ReaderScreen(Screen[None]):
         self._generation += 1
         self._last_pick = None
         self.matches, self.current_match = [], None
-        result = self.session.layout(index)
+        result = self.session.layout(index, preview=True)
         if isinstance(result, str):
             self.dispatch = None
             self.article.set_dispatch(None)
@@ -132,14 +139,16 @@ class ReaderScreen(Screen[None]):
             self.state = "ready"
             self._fill_panels()
         else:
-            self.state = "analysing"
+            # a big file shows its beginning at once; the worker reads it whole, then analyses it
+            self.state = "loading" if self.session.is_preview(index) else "analysing"
             for name in PANES[1:]:
                 self.panel(name).show_state("analysing")
             self._start_analysis(index, result, self._generation)
         self._update_status()
 
-    #: seconds the very first analysis (cache miss) waits for the first paint (see _analyse)
-    FIRST_ANALYSIS_DELAY = 0.4
+    #: after the first paint, seconds the very first model load (cache miss) still waits: the panels and
+    #: the footer are mounted in the frames right after it (see _analyse)
+    FIRST_ANALYSIS_DELAY = 0.15
     _analysed_once = False
 
     def _start_analysis(self, index: int, dispatch: Dispatch, generation: int) -> None:
@@ -150,13 +159,33 @@ class ReaderScreen(Screen[None]):
 
     def _analyse(self, index: int, dispatch: Dispatch, generation: int) -> None:
         worker = get_current_worker()
+        # The first frame is being built and written (event loop + the driver's writer thread): reading a
+        # big file or loading the model now would take the GIL from them (Python's re and the model hold it
+        # for long stretches). Wait for the paint. (Starting the worker itself after the first refresh
+        # instead shows a Textual OptionList glitch in the panels.)
+        self._painted.wait(2.0)
+        if self.session.is_preview(index):
+            try:
+                whole: Dispatch | str = self.session.layout(index)   # the whole file: read, decoded, outlined
+            except Exception as exc:  # noqa: BLE001 - the session promises not to raise; be safe anyway
+                whole = f"{type(exc).__name__}: {exc}"
+            if worker.is_cancelled:
+                return
+            wrapped = None
+            if not isinstance(whole, str) and self.article.wrap_width:
+                from .widgets.article import Wrapped
+
+                wrapped = Wrapped(whole, self.article.wrap_width)   # ~0.2 s for 5 MB: not on the event loop
+            if worker.is_cancelled:
+                return
+            self.app.call_from_thread(self._whole_text, index, generation, whole, wrapped)
+            if isinstance(whole, str):
+                return
+            dispatch = whole
         try:
             result: Dispatch | BaseException | None = self.session.cached(index, dispatch)
             if result is None:
                 if self.session.default_analyser and not ReaderScreen._analysed_once:
-                    # the first frame is being built and written (event loop + the driver's writer thread):
-                    # do not take the GIL from them with the model load. (Starting the worker itself after
-                    # the first refresh instead shows a Textual OptionList glitch in the panels.)
                     ReaderScreen._analysed_once = True
                     time.sleep(self.FIRST_ANALYSIS_DELAY)
                     if worker.is_cancelled:
@@ -166,6 +195,28 @@ class ReaderScreen(Screen[None]):
             result = exc
         if not worker.is_cancelled:
             self.app.call_from_thread(self._analysed, index, generation, result)
+
+    def _whole_text(self, index: int, generation: int, whole: Dispatch | str, wrapped=None) -> None:
+        """The whole text of a dispatch painted from its beginning: the view stays where the reader is."""
+        if generation != self._generation or index != self.index:
+            return
+        if isinstance(whole, str):
+            self.state = "failed"
+            for name in PANES[1:]:
+                self.panel(name).show_state("analysis_failed")
+            self.app.notify(tr("load_error", path=self.session.paths[index], reason=whole),
+                            severity="error", markup=False)
+            self._update_status()
+            return
+        if index in self.session.layout_errors:
+            self.app.notify(tr("layout_error", error=self.session.layout_errors.pop(index)),
+                            severity="warning", markup=False)
+        self.dispatch = whole
+        self.article.set_dispatch(whole, keep_scroll=True, wrapped=wrapped)
+        self.state = "analysing"
+        if self.findbar.is_open:
+            self._run_find(self.findbar.value, keep=True)
+        self._update_status()
 
     def _analysed(self, index: int, generation: int, result: Dispatch | BaseException) -> None:
         if generation != self._generation or index != self.index:
@@ -205,8 +256,8 @@ class ReaderScreen(Screen[None]):
             bits = [b for b in (d.dateline.place, d.dateline.date, d.dateline.agency) if b]
             if bits:
                 parts += ["  ", (one_line(", ".join(bits)), "$text-accent")]
-        if self.state == "analysing":
-            parts += ["  ", (tr("analysing"), "italic $text-muted")]
+        if self.state in ("analysing", "loading"):
+            parts += ["  ", (tr(self.state), "italic $text-muted")]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # ------------------------------------------------------------------ panes

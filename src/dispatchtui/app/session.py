@@ -98,6 +98,7 @@ class Session:
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
         self._analysed: dict[int, Dispatch] = {}
         self._outlined: set[int] = set()     # layouts that are only an outline (not yet segmented)
+        self._previews: set[int] = set()     # layouts of the beginning of a big file only
         self.counts: dict[int, tuple[int, int]] = {}
         self.layout_errors: dict[int, str] = {}
         self._lock = threading.RLock()
@@ -158,13 +159,39 @@ class Session:
                     break
         return loaded
 
-    def layout(self, i: int) -> Dispatch | str:
-        """The segmented dispatch (cheap), or an error message."""
+    def layout(self, i: int, *, preview: bool = False) -> Dispatch | str:
+        """The segmented dispatch (cheap), or an error message.
+
+        ``preview``: a big file not read yet may answer with the outline of its beginning only (see
+        :func:`load.load_preview`) — :meth:`is_preview` says so, and :meth:`layout` without ``preview``
+        (in a worker) then reads the whole file."""
         with self._lock:
             if i in self._analysed:
                 return self._analysed[i]
-            if i in self._layouts:
+            if i in self._layouts and (preview or i not in self._previews):
                 return self._layouts[i]
+            known = i in self._texts
+        load_preview = getattr(self.loader, "load_preview", None)
+        if preview and not known and load_preview is not None and self.segmenter is _default_segmenter:
+            try:
+                head = load_preview(self.paths[i], self.encoding)
+            except Exception:  # noqa: BLE001 - the loader promises not to raise; the full load will tell
+                head = None
+            if head is not None and not hasattr(head, "reason"):
+                from ..analysis import outline
+
+                try:
+                    d = outline(head.text, source=head.path, encoding=head.encoding or "utf-8",
+                                notes=tuple(head.notes))
+                except Exception:  # noqa: BLE001 - the full layout will run (and report) anyway
+                    d = None
+                if d is not None:
+                    with self._lock:
+                        self._previews.add(i)
+                        self._layouts[i] = d
+                    return d
+        with self._lock:
+            self._previews.discard(i)
         loaded = self.text(i)
         if hasattr(loaded, "reason"):
             return str(loaded.reason)
@@ -191,6 +218,11 @@ class Session:
             while len(self._layouts) > self.TEXT_CACHE:
                 self._layouts.popitem(last=False)
         return d
+
+    def is_preview(self, i: int) -> bool:
+        """Is the layout of ``i`` only the beginning of the file (the whole text is not read yet)?"""
+        with self._lock:
+            return i in self._previews
 
     def build_index(self, cancelled: Callable[[], bool] = lambda: False) -> None:
         """Keep every text folded in memory for the full-text search (a worker thread, started once the

@@ -1,33 +1,102 @@
-"""A one-line stand-in for Textual's Footer that swaps itself for the real one after the first paint.
+"""The key line at the bottom: the screen's shown bindings, one widget, one line.
 
-Composing the Footer (a FooterKey per binding, each styled through the whole stylesheet, recomposed when
-the bindings settle) costs as much as the rest of the reader's first frame; the keys can arrive one frame
-later. The slot keeps the line reserved, so nothing moves when they do.
+Textual's Footer composes a widget per key and recomposes them all whenever the bindings change (every
+focus change), each styled through the whole stylesheet: as much work as the rest of the reader's first
+frame, again on every tab. This footer renders the same information as a single line of text and only
+re-renders when the bindings change. Keys are clickable.
 """
 from __future__ import annotations
 
+from rich.text import Text
+from textual import events
 from textual.widget import Widget
-from textual.widgets import Footer
 
 
-class FooterSlot(Widget):
+class KeyFooter(Widget, can_focus=False):
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES = {"key-footer--key", "key-footer--description", "key-footer--separator"}
     DEFAULT_CSS = """
-    FooterSlot {
+    KeyFooter {
         dock: bottom;
         height: 1;
+        color: $footer-foreground;
         background: $footer-background;
     }
+    KeyFooter > .key-footer--key {
+        color: $footer-key-foreground;
+        background: $footer-key-background;
+        text-style: bold;
+    }
+    KeyFooter > .key-footer--description {
+        color: $footer-description-foreground;
+        background: $footer-description-background;
+    }
+    KeyFooter > .key-footer--separator { color: $foreground 20%; }
     """
 
-    def on_mount(self) -> None:
-        self.call_after_refresh(self._swap)
+    def __init__(self) -> None:
+        super().__init__()
+        self._items: list[tuple[str, str, str, bool]] = []   # (key, key display, description, enabled)
+        self._palette: tuple[str, str, str, bool] | None = None
+        self._spans: list[tuple[int, int, str]] = []           # clickable cells: (x0, x1, key)
 
-    def _swap(self) -> None:
-        parent = self.parent
-        if parent is None or not self.is_attached:
-            return
-        screen = self.screen
-        parent.mount(Footer(), before=self)
-        self.remove()
-        # a Footer shows its keys when the screen's bindings change: tell it they did
-        screen.call_after_refresh(screen.refresh_bindings)
+    def on_mount(self) -> None:
+        self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
+        self._collect()
+
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
+
+    def _bindings_changed(self, screen) -> None:
+        if self.is_attached and screen is self.screen:
+            self._collect()
+            self.refresh()
+
+    def _collect(self) -> None:
+        app = self.app
+        items: list[tuple[str, str, str, bool]] = []
+        seen: set[str] = set()
+        palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
+        self._palette = None
+        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
+            if palette_key is not None and key == palette_key:
+                self._palette = (binding.key, app.get_key_display(binding), binding.description, enabled)
+                continue
+            if not binding.show or binding.action in seen:
+                continue
+            seen.add(binding.action)
+            items.append((binding.key, app.get_key_display(binding), binding.description, enabled))
+        self._items = items
+
+    def render(self) -> Text:
+        width = self.size.width
+        key_style = self.get_component_rich_style("key-footer--key")
+        desc_style = self.get_component_rich_style("key-footer--description")
+        sep_style = self.get_component_rich_style("key-footer--separator")
+        right = Text()
+        if self._palette is not None:
+            key, shown, desc, _ = self._palette
+            right = Text.assemble(("▏", sep_style), (shown, key_style), (f" {desc} ", desc_style))
+        line = Text(no_wrap=True, overflow="crop")
+        spans: list[tuple[int, int, str]] = []
+        room = max(0, width - right.cell_len)
+        for key, shown, desc, enabled in self._items:
+            part = Text.assemble((f" {shown} ", key_style), (f"{desc} ", desc_style))
+            if not enabled:
+                part.stylize("dim")
+            if line.cell_len + part.cell_len > room:
+                break
+            spans.append((line.cell_len, line.cell_len + part.cell_len, key))
+            line.append_text(part)
+        if right.cell_len and width >= right.cell_len:
+            line.append(" " * (width - line.cell_len - right.cell_len))
+            spans.append((line.cell_len + 1, width, self._palette[0]))   # type: ignore[index]
+            line.append_text(right)
+        self._spans = spans
+        return line
+
+    def on_click(self, event: events.Click) -> None:
+        for x0, x1, key in self._spans:
+            if x0 <= event.x < x1:
+                self.app.simulate_key(key)
+                return
