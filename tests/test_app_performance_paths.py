@@ -229,3 +229,59 @@ def test_the_fast_wrap_is_the_greedy_wrap(line, width):
     assert got == reference
     assert "".join(text[s:e] for s, e in got) == line            # nothing lost, nothing twice
     assert all(len(text[s:e].rstrip(" ")) <= width for s, e in got)
+
+
+@run_async
+async def test_a_big_file_paints_its_beginning_and_the_whole_text_arrives_below(tmp_path, monkeypatch):
+    """Past PREVIEW_FROM_BYTES the reader paints the first PREVIEW_BYTES at once; the worker reads the whole
+    file; the view stays where the reader is, or follows to the end after `G`."""
+    import threading
+
+    from app_fakes import fake_analyse
+    from dispatchtui import load
+    from dispatchtui.app.app import DispatchApp
+
+    monkeypatch.setattr(load, "PREVIEW_FROM_BYTES", 50_000)
+    monkeypatch.setattr(load, "PREVIEW_BYTES", 20_000)
+    paras = [f"Абзац {i}: " + "министр прибыл в Душанбе с официальным визитом " * 3 for i in range(600)]
+    path = tmp_path / "big.txt"
+    path.write_text("БОЛЬШОЕ СООБЩЕНИЕ\n\n" + "\n\n".join(paras) + "\n\nПОСЛЕДНИЙ АБЗАЦ.\n", encoding="utf-8")
+    whole = load.load_path(str(path)).text
+
+    gate = threading.Event()
+    real_layout = Session.layout
+
+    def held_layout(self, i, *, preview=False):
+        if not preview:
+            gate.wait(10)               # the whole-file read waits until the test has seen the preview
+        return real_layout(self, i, preview=preview)
+
+    monkeypatch.setattr(Session, "layout", held_layout)
+    for press_end in (False, True):
+        gate.clear()
+        app = DispatchApp([str(path)], loader=load, analyser=fake_analyse, theme="textual-dark",
+                          system_clipboard=False, lang="en")
+        async with app.run_test(size=(100, 30)) as pilot:
+            for _ in range(3):
+                await pilot.pause()
+            screen = app.screen
+            article = screen.article
+            assert screen.state == "loading" and screen.session.is_preview(0)
+            shown = article.dispatch.text
+            assert 10_000 < len(shown) < 20_000 and whole.startswith(shown)
+            assert "reading the whole file" in str(screen.query_one("#status").render())
+            if press_end:
+                await pilot.press("G")
+            else:
+                await pilot.press("space", "space")
+            top = article.top_offset()
+            gate.set()
+            await settle(pilot)
+            assert article.dispatch.text == whole and screen.state == "ready"
+            assert not screen.session.is_preview(0)
+            if press_end:
+                last = whole.rindex("ПОСЛЕДНИЙ")
+                assert article.is_line_visible(article.line_of(last))
+            else:
+                assert article.top_offset() == top > 0        # same place, the rest below
+            assert article.line_count > 3 * len(paras)

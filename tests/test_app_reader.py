@@ -497,3 +497,44 @@ def test_importing_the_app_package_is_cheap():
     code = "import sys, dispatchtui.app; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@run_async
+async def test_the_key_footer_follows_the_focus_and_a_click_on_a_key_runs_it():
+    from dispatchtui.app.widgets.footer import KeyFooter
+    from dispatchtui.app.widgets.help import HelpScreen
+
+    app = make_app([SEED])
+    async with app.run_test(size=(140, 30)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+        line = footer.render().plain
+        assert "Speakers" in line and "Help" in line and line.rstrip().endswith("Commands")
+        assert "Next match" not in line
+        await pilot.press("slash")                     # the find bar's keys while typing in it
+        await settle(pilot)
+        assert "Next match" in footer.render().plain
+        await pilot.press("escape")
+        await settle(pilot)
+        line = footer.render().plain
+        assert "Next match" not in line
+        await pilot.click(KeyFooter, offset=(line.index("Help") - 2, 0))
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+
+
+@run_async
+async def test_article_lines_follow_a_theme_change():
+    app = make_app([SEED])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        article = app.screen.article
+
+        def line_background():
+            return article.render_line(1)._segments[-1].style.bgcolor
+
+        before = line_background()
+        assert before == article.rich_style.bgcolor
+        app.theme = "textual-light"
+        await settle(pilot)
+        assert line_background() == article.rich_style.bgcolor != before

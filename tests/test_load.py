@@ -411,3 +411,40 @@ def test_files_are_never_modified(tmp_path):
     after = {p: (open(p, "rb").read(), os.stat(p).st_mtime_ns, os.stat(p).st_mode) for p in paths.values()}
     assert after == before
     assert sorted(os.listdir(tmp_path)) == sorted(files)  # nothing created next to them
+
+
+# --------------------------------------------------------------------------------------------- preview
+def _big(tmp_path, paragraphs: int = 400, crlf: bool = False) -> str:
+    body = "\n\n".join(f"Абзац {i}. " + NEWS.replace("\n\n", " ") for i in range(paragraphs))
+    if crlf:
+        body = body.replace("\n", "\r\n")
+    return write(tmp_path, "big.txt", ("ЗАГОЛОВОК БОЛЬШОГО СООБЩЕНИЯ\n\n" + body + "\n").encode("utf-8"))
+
+
+@pytest.mark.parametrize("crlf", [False, True])
+def test_a_preview_is_the_beginning_of_the_text_cut_after_a_whole_paragraph(tmp_path, crlf):
+    path = _big(tmp_path, crlf=crlf)
+    full = loaded(path).text
+    head = load.load_preview(path, limit=20_000, threshold=50_000)
+    assert isinstance(head, Loaded) and head.encoding == "utf-8"
+    assert 10_000 < len(head.text) < 20_000 < len(full)
+    assert full.startswith(head.text)
+    assert full[len(head.text):].startswith("\n\n")           # ends where a paragraph ends
+
+
+def test_no_preview_for_small_files_stdin_or_unreadable_ones(tmp_path):
+    path = _big(tmp_path, paragraphs=5)
+    assert load.load_preview(path, limit=20_000, threshold=50_000) is None      # small: load it whole
+    assert load.load_preview(load.STDIN) is None
+    gone = load.load_preview(str(tmp_path / "missing.txt"))
+    assert isinstance(gone, LoadError) and "no such file" in gone.reason
+    binary = write(tmp_path, "blob.txt", bytes(range(256)) * 400)
+    bad = load.load_preview(binary, limit=20_000, threshold=50_000)
+    assert isinstance(bad, LoadError) and "binary" in bad.reason
+
+
+def test_no_preview_of_a_file_over_the_size_limit(tmp_path, monkeypatch):
+    path = _big(tmp_path)
+    monkeypatch.setattr(load, "MAX_BYTES", 60_000)
+    too_big = load.load_preview(path, limit=20_000, threshold=50_000)
+    assert isinstance(too_big, LoadError) and "too large" in too_big.reason

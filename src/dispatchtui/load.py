@@ -203,16 +203,17 @@ PREVIEW_FROM_BYTES = _env_int("DISPATCHTUI_PREVIEW_FROM_BYTES", 1024 * 1024)
 PREVIEW_BYTES = 128 * 1024
 
 
-def load_preview(path: str, encoding: str | None = None, *, limit: int = PREVIEW_BYTES,
+def load_preview(path: str, encoding: str | None = None, *, limit: int | None = None,
                  threshold: int | None = None) -> Loaded | LoadError | None:
     """The beginning of a big dispatch, so a reader can paint before the whole file is read: the first
-    ``limit`` bytes, decoded and normalized like :func:`load_path`, cut after the last complete paragraph.
-    None when the file is not bigger than ``threshold`` (default :data:`PREVIEW_FROM_BYTES`) — load it
-    whole — or is not a regular file. The preview is provisional: :func:`load_path` gives the text that
-    offsets point into. Never raises."""
+    ``limit`` bytes (default :data:`PREVIEW_BYTES`), decoded and normalized like :func:`load_path`, cut
+    after the last complete paragraph. None when the file is not bigger than ``threshold`` (default
+    :data:`PREVIEW_FROM_BYTES`) — load it whole — or is standard input. The preview is provisional:
+    :func:`load_path` gives the text that offsets point into. Never raises."""
     if path == STDIN:
         return None
     threshold = PREVIEW_FROM_BYTES if threshold is None else threshold
+    limit = PREVIEW_BYTES if limit is None else limit
     try:
         size = os.stat(path).st_size
     except OSError as exc:

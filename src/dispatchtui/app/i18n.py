@@ -8,7 +8,8 @@ _EN: dict[str, str] = {
     "article": "Article", "speakers": "Speakers", "quotes": "Quotes", "topics": "Topics",
     "library": "Library",
     # panel states
-    "analysing": "analysing…", "loading": "reading the whole file…", "no_speakers": "no speakers found", "no_quotes": "no quotes found",
+    "analysing": "analysing…", "loading": "reading the whole file…",
+    "no_speakers": "no speakers found", "no_quotes": "no quotes found",
     "no_topics": "no topics found", "analysis_failed": "analysis unavailable",
     "unknown_speaker": "unknown", "org": "org",
     "quotes_n": "{n} quotes", "quote_1": "1 quote", "speakers_n": "{n} speakers", "speaker_1": "1 speaker",
@@ -48,7 +49,8 @@ _EN: dict[str, str] = {
 
 _RU: dict[str, str] = {
     "article": "Текст", "speakers": "Персоны", "quotes": "Цитаты", "topics": "Темы", "library": "Подборка",
-    "analysing": "анализ…", "loading": "чтение всего файла…", "no_speakers": "персоны не найдены", "no_quotes": "цитаты не найдены",
+    "analysing": "анализ…", "loading": "чтение всего файла…",
+    "no_speakers": "персоны не найдены", "no_quotes": "цитаты не найдены",
     "no_topics": "темы не найдены", "analysis_failed": "анализ недоступен",
     "unknown_speaker": "неизвестно", "org": "орг.",
     "quotes_n": "цитат: {n}", "quote_1": "цитат: 1", "speakers_n": "персон: {n}", "speaker_1": "персон: 1",

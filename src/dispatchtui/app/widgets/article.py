@@ -201,6 +201,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_next = 0                                  # the first block not wrapped yet
         self._layers: dict[str, Layer] = {name: Layer() for name in LAYERS}
         self._style_cache: dict[frozenset[str], Style] = {}
+        self._base_style: Style | None = None
         self._pinned_end = False           # `G` was the last move: text arriving below keeps the view at the end
 
     # ---------------------------------------------------------------- content
@@ -380,6 +381,7 @@ class ArticleView(ScrollView, can_focus=True):
     def notify_style_update(self) -> None:
         super().notify_style_update()
         self._style_cache.clear()
+        self._base_style = None
 
     # ---------------------------------------------------------------- geometry
     @property
@@ -451,7 +453,9 @@ class ArticleView(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
-        base = self.rich_style
+        base = self._base_style
+        if base is None:        # DOMNode.rich_style walks every ancestor: once per style change, not per line
+            base = self._base_style = self.rich_style
         index = scroll_y + y
         if index >= len(self._lines) or self.dispatch is None:
             return Strip.blank(width, base)
