@@ -222,14 +222,10 @@ def load_preview(path: str, encoding: str | None = None, *, limit: int | None = 
         return None
     if size > MAX_BYTES:
         return LoadError(path, f"too large ({_mb(size)}; the limit is {_mb(MAX_BYTES)})")
-    data = _read_bytes(path, limit=limit)
-    if isinstance(data, LoadError):
-        return data
-    decoded = decode(data, encoding, partial=True)
-    if isinstance(decoded, str):
-        return LoadError(path, decoded)
-    text, enc, notes = decoded
-    text, norm_notes = normalize(text)
+    head = _read_head(path, limit, encoding)
+    if isinstance(head, LoadError):
+        return head
+    text, enc, notes = head
     # the last paragraph may be cut in the middle: end at the last paragraph break (else line, else word)
     for sep in ("\n\n", "\n", " "):
         cut = text.rfind(sep)
@@ -238,19 +234,28 @@ def load_preview(path: str, encoding: str | None = None, *, limit: int | None = 
             break
     if not text.strip():
         return None
-    return Loaded(path, text, enc, notes + norm_notes)
+    return Loaded(path, text, enc, notes)
 
 
-def peek(path: str, encoding: str | None = None) -> Peek | LoadError:
-    """Headline and dateline from the first few KB, for the library list. Never raises."""
-    data = _read_bytes(path, limit=PEEK_BYTES)
+def _read_head(path: str, limit: int, encoding: str | None) -> tuple[str, str, tuple[str, ...]] | LoadError:
+    """The first ``limit`` bytes of ``path``, decoded (a character cut at the end dropped) and normalized."""
+    data = _read_bytes(path, limit=limit)
     if isinstance(data, LoadError):
         return data
     decoded = decode(data, encoding, partial=True)
     if isinstance(decoded, str):
         return LoadError(path, decoded)
-    text, _, _ = decoded
-    text, _ = normalize(text)
+    text, enc, notes = decoded
+    text, norm_notes = normalize(text)
+    return text, enc, notes + norm_notes
+
+
+def peek(path: str, encoding: str | None = None) -> Peek | LoadError:
+    """Headline and dateline from the first few KB, for the library list. Never raises."""
+    head = _read_head(path, PEEK_BYTES, encoding)
+    if isinstance(head, LoadError):
+        return head
+    text = head[0]
     if not text.strip():
         return LoadError(path, "empty (no text)")
     from .analysis.layout import find_headline, find_paragraphs, parse_dateline

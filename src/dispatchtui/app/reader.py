@@ -121,16 +121,9 @@ class ReaderScreen(Screen[None]):
         if isinstance(result, str):
             self.dispatch = None
             self.article.set_dispatch(None)
-            self.state = "failed"
-            for name in PANES[1:]:
-                self.panel(name).show_state("analysis_failed")
-            self.app.notify(tr("load_error", path=self.session.paths[index], reason=result),
-                            severity="error", markup=False)
-            self._update_status()
+            self._load_failed(index, result)
             return
-        if index in self.session.layout_errors:
-            self.app.notify(tr("layout_error", error=self.session.layout_errors.pop(index)),
-                            severity="warning", markup=False)
+        self._layout_notice(index)
         self.dispatch = result
         self.article.set_dispatch(result)
         if self.findbar.is_open:
@@ -196,21 +189,28 @@ class ReaderScreen(Screen[None]):
         if not worker.is_cancelled:
             self.app.call_from_thread(self._analysed, index, generation, result)
 
+    def _load_failed(self, index: int, reason: str) -> None:
+        self.state = "failed"
+        for name in PANES[1:]:
+            self.panel(name).show_state("analysis_failed")
+        self.app.notify(tr("load_error", path=self.session.paths[index], reason=reason), severity="error",
+                        markup=False)
+        self._update_status()
+
+    def _layout_notice(self, index: int) -> None:
+        """The layout failed and the text is shown as plain blocks: say so (once)."""
+        if index in self.session.layout_errors:
+            self.app.notify(tr("layout_error", error=self.session.layout_errors.pop(index)),
+                            severity="warning", markup=False)
+
     def _whole_text(self, index: int, generation: int, whole: Dispatch | str, wrapped=None) -> None:
         """The whole text of a dispatch painted from its beginning: the view stays where the reader is."""
         if generation != self._generation or index != self.index:
             return
         if isinstance(whole, str):
-            self.state = "failed"
-            for name in PANES[1:]:
-                self.panel(name).show_state("analysis_failed")
-            self.app.notify(tr("load_error", path=self.session.paths[index], reason=whole),
-                            severity="error", markup=False)
-            self._update_status()
+            self._load_failed(index, whole)
             return
-        if index in self.session.layout_errors:
-            self.app.notify(tr("layout_error", error=self.session.layout_errors.pop(index)),
-                            severity="warning", markup=False)
+        self._layout_notice(index)
         self.dispatch = whole
         self.article.set_dispatch(whole, keep_scroll=True, wrapped=wrapped)
         self.state = "analysing"
