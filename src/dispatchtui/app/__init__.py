@@ -26,7 +26,8 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
         _reattach_tty()
     from .app import DispatchApp
 
-    app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded)
+    app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded,
+                      analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1")
     # The analysis runs in a worker thread (pure Python, never blocks): hand the GIL back to the event loop
     # every 0.1 ms instead of 5 ms, or every keystroke and frame waits behind it (the convoy effect).
     sys.setswitchinterval(0.0001)
@@ -34,7 +35,10 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
     # interface more than they speed the analysis (set before numpy is imported; the user's choice wins).
     for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    result = app.run()
+    try:
+        result = app.run()
+    finally:
+        app.session.close()
     return int(result or 0) if app.return_code in (None, 0) else int(app.return_code or 1)
 
 

@@ -37,11 +37,13 @@ class DispatchApp(App[int]):
     def __init__(self, paths: list[str], *, lang: str | None = None, encoding: str | None = None,
                  loader: Any = None, analyser: Analyser | None = None, segmenter: Segmenter | None = None,
                  theme: str | None = None, system_clipboard: bool = True,
-                 notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None) -> None:
+                 notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None,
+                 analysis_process: bool = False) -> None:
         set_lang(lang)
         super().__init__()
         localize(self, APP)
-        self.session = Session(paths, encoding=encoding, loader=loader, segmenter=segmenter, analyser=analyser)
+        self.session = Session(paths, encoding=encoding, loader=loader, segmenter=segmenter, analyser=analyser,
+                               analysis_process=analysis_process)
         for i, loaded in (preloaded or {}).items():
             self.session.set_text(i, loaded)
         self.system_clipboard = system_clipboard

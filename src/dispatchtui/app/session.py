@@ -83,7 +83,8 @@ class Session:
     TEXT_CACHE = 64
 
     def __init__(self, paths: list[str], *, encoding: str | None = None, loader: Any = None,
-                 segmenter: Segmenter | None = None, analyser: Analyser | None = None) -> None:
+                 segmenter: Segmenter | None = None, analyser: Analyser | None = None,
+                 analysis_process: bool = False) -> None:
         if loader is None:
             from .. import load as loader  # type: ignore[no-redef]
         self.loader = loader
@@ -93,6 +94,12 @@ class Session:
         self.analyser = analyser or _default_analyser
         #: the real NLP (model load on first use), not an injected stand-in
         self.default_analyser = analyser is None
+        #: run the default analyser in a process of its own (the reader; see :mod:`.analyst`)
+        self._process = None
+        if analysis_process and analyser is None:
+            from .analyst import AnalysisProcess
+
+            self._process = AnalysisProcess()
         self._peeks: dict[int, Row] = {}
         self._texts: OrderedDict[int, Any] = OrderedDict()
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
@@ -267,8 +274,14 @@ class Session:
                 self.counts[i] = (len(hit.quotes), len(hit.speakers))
         return hit
 
-    def analyse(self, i: int, dispatch: Dispatch) -> Dispatch:
-        """Run the analyser (may raise). Call from a worker thread."""
+    def close(self) -> None:
+        """Stop the analysis process, if any."""
+        if self._process is not None:
+            self._process.close()
+
+    def analyse(self, i: int, dispatch: Dispatch, cancelled: Callable[[], bool] = lambda: False) -> Dispatch:
+        """Run the analyser (may raise). Call from a worker thread. ``cancelled``: the caller no longer
+        wants the result (a long job in the analysis process is then stopped)."""
         with self._lock:
             outlined = i in self._outlined
         if outlined and self.analyser is not _default_analyser and not dispatch.sentences:
@@ -276,7 +289,10 @@ class Session:
             # after looking in the cache)
             dispatch = self.segmenter(dispatch.text, source=dispatch.source, encoding=dispatch.encoding,
                                       notes=dispatch.notes)
-        result = self.analyser(dispatch)
+        if self._process is not None:
+            result = self._process.analyse(dispatch, cancelled)
+        else:
+            result = self.analyser(dispatch)
         with self._lock:
             self._analysed[i] = result
             self.counts[i] = (len(result.quotes), len(result.speakers))

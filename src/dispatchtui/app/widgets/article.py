@@ -364,6 +364,21 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False, immediate=True)
+        self._pinned_end = False
+
+    # Paging and line steps move at once, like a pager: an animation sends a dozen frames per key (slow over
+    # SSH), and a key pressed while one runs (G after space) waited for it or was undone by its last frames.
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_down(self) -> None:
+        self.scroll_down(animate=False)
+
+    def action_scroll_up(self) -> None:
+        self.scroll_up(animate=False)
 
     def watch_scroll_y(self, old: float, new: float) -> None:
         super().watch_scroll_y(old, new)
