@@ -285,3 +285,20 @@ async def test_a_big_file_paints_its_beginning_and_the_whole_text_arrives_below(
             else:
                 assert article.top_offset() == top > 0        # same place, the rest below
             assert article.line_count > 3 * len(paras)
+
+
+def test_analysed_dispatches_kept_in_memory_are_bounded_counts_are_not(tmp_path, monkeypatch):
+    monkeypatch.setattr(Session, "ANALYSED_CACHE", 2)
+    paths = []
+    for n in range(3):
+        f = tmp_path / f"{n}.txt"
+        f.write_text(TEXT.replace("Министр", f"Министр {n}"), encoding="utf-8")
+        paths.append(str(f))
+    s = Session(paths, analyser=lambda d: d.with_(analysed=True))
+    for i in range(3):
+        s.analyse(i, s.layout(i))
+    assert s.analysed(0) is None and s.analysed(1) is not None and s.analysed(2) is not None
+    assert sorted(s.counts) == [0, 1, 2]                 # the library's counts stay for every one
+    s.layout(1)                                          # a look makes it recent: 2 goes next
+    s.analyse(0, s.layout(0))
+    assert s.analysed(2) is None and s.analysed(1) is not None

@@ -103,7 +103,7 @@ class Session:
         self._peeks: dict[int, Row] = {}
         self._texts: OrderedDict[int, Any] = OrderedDict()
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
-        self._analysed: dict[int, Dispatch] = {}
+        self._analysed: OrderedDict[int, Dispatch] = OrderedDict()   # LRU: see ANALYSED_CACHE
         self._outlined: set[int] = set()     # layouts that are only an outline (not yet segmented)
         self._previews: set[int] = set()     # layouts of the beginning of a big file only
         self.counts: dict[int, tuple[int, int]] = {}
@@ -174,6 +174,7 @@ class Session:
         (in a worker) then reads the whole file."""
         with self._lock:
             if i in self._analysed:
+                self._analysed.move_to_end(i)
                 return self._analysed[i]
             if i in self._layouts and (preview or i not in self._previews):
                 return self._layouts[i]
@@ -270,9 +271,20 @@ class Session:
         hit = _cache_get(dispatch)
         if hit is not None:
             with self._lock:
-                self._analysed[i] = hit
+                self._keep_analysed(i, hit)
                 self.counts[i] = (len(hit.quotes), len(hit.speakers))
         return hit
+
+    #: analysed dispatches kept in memory (flipping through a 10,000-dispatch folder must not keep them
+    #: all); an evicted one comes back from the on-disk cache in about a millisecond
+    ANALYSED_CACHE = 256
+
+    def _keep_analysed(self, i: int, d: Dispatch) -> None:
+        """Call with the lock held."""
+        self._analysed[i] = d
+        self._analysed.move_to_end(i)
+        while len(self._analysed) > self.ANALYSED_CACHE:
+            self._analysed.popitem(last=False)
 
     def close(self) -> None:
         """Stop the analysis process, if any."""
@@ -294,7 +306,7 @@ class Session:
         else:
             result = self.analyser(dispatch)
         with self._lock:
-            self._analysed[i] = result
+            self._keep_analysed(i, result)
             self.counts[i] = (len(result.quotes), len(result.speakers))
         return result
 
