@@ -8,7 +8,6 @@ import pytest
 from app_fakes import SEED, make_app, run_async, settle
 from dispatchtui import search
 from dispatchtui.analysis import segment
-from dispatchtui.app import session as session_mod
 from dispatchtui.app.library import LibraryScreen
 from dispatchtui.app.reader import ReaderScreen
 from dispatchtui.app.session import Session
@@ -63,7 +62,6 @@ def test_injected_analyser_is_never_bypassed_by_the_cache(tmp_path):
 
 
 def test_huge_text_paints_from_an_outline_then_is_segmented_fully(tmp_path, monkeypatch):
-    monkeypatch.setattr(session_mod, "QUICK_LAYOUT_CHARS", 50)
     f = tmp_path / "a.txt"
     f.write_text(TEXT, encoding="utf-8")
     s = Session([str(f)], analyser=lambda d: d.with_(analysed=True))

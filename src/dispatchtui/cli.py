@@ -240,11 +240,9 @@ def _run_tasks(tasks, jobs: int):
     import multiprocessing as mp
     from concurrent.futures import ProcessPoolExecutor
 
-    # One BLAS thread per process: numpy's OpenBLAS already spreads one process's NER over every core
-    # (--jobs 1 uses ~1.6 of 2 cores), so N processes × N threads only fight (measured: --jobs 2 no faster).
-    # Set before the workers import numpy (the parent never does on this path); the user's choice wins.
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    from .analysis import one_blas_thread
+
+    one_blas_thread()   # inherited by the workers (the parent never imports numpy on this path)
     ctx = mp.get_context("fork") if hasattr(os, "fork") else None
     with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
         yield from pool.map(_analyse_one, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))

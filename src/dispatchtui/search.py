@@ -85,8 +85,6 @@ class Matcher:
             return self.folded in folded_text
         # the first query word's own prefix is among them, and it is a substring of ``self.folded``: a
         # plain substring hit implies a prefix hit, so one scan per prefix is enough
-        if len(prefixes) == 1:
-            return prefixes[0] in folded_text
         return any(p in folded_text for p in prefixes)
 
     def _word_ok(self, want: frozenset[str] | str, token: str) -> bool:

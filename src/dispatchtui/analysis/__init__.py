@@ -15,6 +15,17 @@ from ..model import Dispatch
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
+def one_blas_thread() -> None:
+    """Run the model's numpy with one BLAS thread, unless the user chose otherwise. Call before numpy is
+    imported. OpenBLAS spreads one process's NER over every core with threads that spin while they wait:
+    ``extract --jobs N`` processes only fought each other (--jobs 2 was no faster), and in the reader they
+    took the interface's core."""
+    import os
+
+    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
 ANALYSER_VERSION = "5"
 

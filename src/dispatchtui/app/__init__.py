@@ -14,9 +14,10 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
     files, errors = load.discover(paths)
     notices = [tr("load_error", path=e.path, reason=e.reason) for e in errors]
     if not files:
+        from ..export import printable
+
         for n in notices:   # an ESC in a file name must not reach the terminal: written as \x1b
-            print("".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in n),
-                  file=sys.stderr)
+            print(printable(n), file=sys.stderr)
         if not notices:
             print("dispatchtui: no dispatches found", file=sys.stderr)
         return 2
@@ -28,13 +29,13 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
 
     app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded,
                       analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1")
-    # The analysis runs in a worker thread (pure Python, never blocks): hand the GIL back to the event loop
-    # every 0.1 ms instead of 5 ms, or every keystroke and frame waits behind it (the convoy effect).
+    # Worker threads (reading a big file whole, search, the analysis with DISPATCHTUI_ANALYSIS_THREAD):
+    # hand the GIL back to the event loop every 0.1 ms instead of 5 ms, or every keystroke and frame waits
+    # behind them (the convoy effect).
     sys.setswitchinterval(0.0001)
-    # One BLAS thread for the model: OpenBLAS's extra threads spin on the other core and slow the
-    # interface more than they speed the analysis (set before numpy is imported; the user's choice wins).
-    for var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-        os.environ.setdefault(var, "1")
+    from ..analysis import one_blas_thread
+
+    one_blas_thread()   # inherited by the analysis process
     try:
         result = app.run()
     finally:

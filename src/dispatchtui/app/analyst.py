@@ -3,9 +3,9 @@
 In a thread, the analysis shared the GIL with the interface: every long C call of it (a regex over a
 megabyte, a numpy conversion, an import) froze the keys, and a multi-megabyte dispatch kept frames at
 100–200 ms for a minute. In a process, the interface thread never waits for it. The process is started on
-first use (it loads the NER model once and keeps it), gets a :class:`Dispatch`, runs the session's default
-analyser on it (cache, segmentation of an outline, ``analyze``, cache write) and sends the result back.
-No UI imports here, none in the child.
+first use (it loads the NER model once and keeps it), gets a :class:`Dispatch`, runs the session's cache-miss
+path on it (segmentation of an outline, ``analyze``, cache write) and sends the result back. No UI imports
+here, none in the child.
 """
 from __future__ import annotations
 
@@ -106,9 +106,10 @@ def _child(fd: int) -> None:
 
 def _serve(conn) -> None:
     """The child: analyse what arrives until the connection closes."""
-    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    from .session import _default_analyser
+    from ..analysis import one_blas_thread
+    from .session import analyse_and_store
 
+    one_blas_thread()
     while True:
         try:
             job = conn.recv()
@@ -120,7 +121,7 @@ def _serve(conn) -> None:
 
                 text, source, encoding, notes = job
                 job = segment(text, source=source, encoding=encoding, notes=notes)
-            reply = ("ok", _default_analyser(job))
+            reply = ("ok", analyse_and_store(job))
         except BaseException as exc:  # noqa: BLE001 - reported to the reader as a notice
             reply = ("error", f"{type(exc).__name__}: {exc}")
         try:

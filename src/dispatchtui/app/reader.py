@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import threading
-import time
 from functools import partial
 
 from textual import on
@@ -127,7 +126,7 @@ class ReaderScreen(Screen[None]):
         self.dispatch = result
         self.article.set_dispatch(result)
         if self.findbar.is_open:
-            self._run_find(self.findbar.value, keep=False)
+            self._run_find(self.findbar.value)
         if result.analysed:
             self.state = "ready"
             self._fill_panels()
@@ -139,11 +138,6 @@ class ReaderScreen(Screen[None]):
             self._start_analysis(index, result, self._generation)
         self._update_status()
 
-    #: after the first paint, seconds the very first model load (cache miss) still waits: the panels and
-    #: the footer are mounted in the frames right after it (see _analyse)
-    FIRST_ANALYSIS_DELAY = 0.15
-    _analysed_once = False
-
     def _start_analysis(self, index: int, dispatch: Dispatch, generation: int) -> None:
         if generation != self._generation or not self.is_attached:
             return
@@ -153,9 +147,9 @@ class ReaderScreen(Screen[None]):
     def _analyse(self, index: int, dispatch: Dispatch, generation: int) -> None:
         worker = get_current_worker()
         # The first frame is being built and written (event loop + the driver's writer thread): reading a
-        # big file or loading the model now would take the GIL from them (Python's re and the model hold it
-        # for long stretches). Wait for the paint. (Starting the worker itself after the first refresh
-        # instead shows a Textual OptionList glitch in the panels.)
+        # big file now, or the model in a thread (DISPATCHTUI_ANALYSIS_THREAD), would take the GIL from
+        # them. Wait until it is painted and the panels are mounted. (Starting the worker itself after the
+        # first refresh instead shows a Textual OptionList glitch in the panels.)
         self._painted.wait(2.0)
         if self.session.is_preview(index):
             try:
@@ -178,11 +172,6 @@ class ReaderScreen(Screen[None]):
         try:
             result: Dispatch | BaseException | None = self.session.cached(index, dispatch)
             if result is None:
-                if self.session.default_analyser and not ReaderScreen._analysed_once:
-                    ReaderScreen._analysed_once = True
-                    time.sleep(self.FIRST_ANALYSIS_DELAY)
-                    if worker.is_cancelled:
-                        return
                 result = self.session.analyse(index, dispatch, lambda: worker.is_cancelled)
         except Exception as exc:  # analysis modules may not have landed: a notice, never a crash
             result = exc
@@ -213,15 +202,9 @@ class ReaderScreen(Screen[None]):
         self._layout_notice(index)
         self.dispatch = whole
         self.article.set_dispatch(whole, keep_scroll=True, wrapped=wrapped)
-        # Hundreds of thousands of long-lived objects (lines, spans) now: keep the cyclic GC from walking
-        # them on every full collection, a 50–100 ms pause at a random keystroke. (Refcounting still frees
-        # them when the dispatch goes.)
-        import gc
-
-        gc.freeze()
         self.state = "analysing"
         if self.findbar.is_open:
-            self._run_find(self.findbar.value, keep=True)
+            self._run_find(self.findbar.value)
         self._update_status()
 
     def _analysed(self, index: int, generation: int, result: Dispatch | BaseException) -> None:
@@ -344,11 +327,11 @@ class ReaderScreen(Screen[None]):
     def action_open_find(self, value: str | None = None) -> None:
         self.findbar.open(value)
         if value is not None:
-            self._run_find(value, keep=False)
+            self._run_find(value)
 
     def on_input_changed(self, event) -> None:     # Input.Changed (Input is imported when the bar opens)
         if event.input.id == "find-input":
-            self._run_find(event.value, keep=False)
+            self._run_find(event.value)
 
     @on(FindBar.Step)
     def _find_step_msg(self, event: FindBar.Step) -> None:
@@ -361,7 +344,7 @@ class ReaderScreen(Screen[None]):
     #: above this many characters the find runs in a worker (a 5 MB dispatch takes ~1 s)
     FIND_IN_WORKER = 300_000
 
-    def _run_find(self, query: str, *, keep: bool) -> None:
+    def _run_find(self, query: str) -> None:
         d = self.dispatch
         if d is not None and query.strip() and len(d.text) > self.FIND_IN_WORKER:
             self.run_worker(partial(self._find_worker, d, query, self._generation), thread=True,

@@ -38,11 +38,14 @@ def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
 def _default_analyser(dispatch: Dispatch) -> Dispatch:
     """``analysis.analyze`` behind the on-disk cache (per text and analyser version): a dispatch analysed
     once fills its panels from disk next time. A broken cache entry is a miss, never an error."""
-    from .. import cache
-
     hit = _cache_get(dispatch)
-    if hit is not None:
-        return hit
+    return hit if hit is not None else analyse_and_store(dispatch)
+
+
+def analyse_and_store(dispatch: Dispatch) -> Dispatch:
+    """The cache miss: segment an outline fully, ``analyze``, write the cache (an unwritable cache is no
+    error). The analysis process runs this (the reader has looked in the cache already)."""
+    from .. import cache
     from ..analysis import analyze, segment
 
     if dispatch.paragraphs and not dispatch.sentences:   # an outline (huge text): segment it fully first
@@ -62,12 +65,6 @@ def _cache_get(dispatch: Dispatch) -> Dispatch | None:
         return cache.get(dispatch)
     except Exception:  # noqa: BLE001 - the cache is an optimisation
         return None
-
-
-#: The default layout paints from :func:`analysis.outline` (paragraphs, headline, dateline: linear, no
-#: razdel) when the text is longer than this, and the full segmentation (sentences, repeats) runs with the
-#: analysis, in the worker. 0: always — the first paint of even a short dispatch does not wait for razdel.
-QUICK_LAYOUT_CHARS = 0
 
 
 def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
@@ -92,8 +89,6 @@ class Session:
         self.encoding = encoding
         self.segmenter = segmenter or _default_segmenter
         self.analyser = analyser or _default_analyser
-        #: the real NLP (model load on first use), not an injected stand-in
-        self.default_analyser = analyser is None
         #: run the default analyser in a process of its own (the reader; see :mod:`.analyst`)
         self._process = None
         if analysis_process and analyser is None:
@@ -205,7 +200,9 @@ class Session:
             return str(loaded.reason)
         kwargs = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
                       notes=tuple(getattr(loaded, "notes", ()) or ()))
-        quick = self.segmenter is _default_segmenter and len(loaded.text) > QUICK_LAYOUT_CHARS
+        # The default layout is an outline (paragraphs, headline, dateline: linear, no razdel), so the first
+        # paint never waits for razdel; the full segmentation (sentences, repeats) comes with the analysis.
+        quick = self.segmenter is _default_segmenter
         try:
             if quick:
                 from ..analysis import outline

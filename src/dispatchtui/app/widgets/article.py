@@ -90,8 +90,6 @@ def _one_cell(text: str, start: int, end: int) -> bool:
     return _not_one_cell.search(text, start, end) is None
 
 
-
-
 def wrap_offsets(text: str, start: int, end: int, width: int) -> list[tuple[int, int]]:
     """Greedy word wrap of ``text[start:end]`` (no newlines inside) into lines of at most ``width``
     cells, as ``(start, end)`` offsets. Trailing spaces stay on the line they follow."""
@@ -386,8 +384,7 @@ class ArticleView(ScrollView, can_focus=True):
             self._pinned_end = False
 
     def on_resize(self) -> None:
-        width = self.scrollable_content_region.width
-        if width != self._wrap_width:
+        if self._width_now() != self._wrap_width:
             top = self.top_offset()
             self._rewrap(anchor=top)
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
@@ -516,7 +513,7 @@ def blocks_of(d: Dispatch | None) -> list[tuple[int, int, int]]:
     blocks: list[tuple[int, int, int]] = []
     paras = list(d.paragraphs) or [_whole(d.text)]
     head = d.headline
-    if head is not None and not (paras[0].overlaps(head) or any(p.overlaps(head) for p in paras)):
+    if head is not None and not any(p.overlaps(head) for p in paras):
         blocks.append((head.start, head.end, HEADLINE))
     for p in paras:
         kind = HEADLINE if head is not None and p.start == head.start and p.end <= head.end else BODY
@@ -537,12 +534,10 @@ def wrap_blocks(text: str, blocks: list[tuple[int, int, int]], first: int, upto:
             append((start, start, BLANK))
         if end > start and text.find("\n", start, end) < 0 and not text[start].isspace() \
                 and not text[end - 1].isspace():
-            if end - start <= width and _one_cell(text, start, end):
-                append((start, end, kind))          # a short paragraph: one line
-            else:
-                extend([(ls, le, kind) for ls, le in wrap_offsets(text, start, end, width)])
-            continue
-        for s, e in _hard_lines(text, start, end):
+            hard_lines: Iterable[tuple[int, int]] = ((start, end),)   # a normalized paragraph: one line
+        else:
+            hard_lines = _hard_lines(text, start, end)
+        for s, e in hard_lines:
             extend([(ls, le, kind) for ls, le in wrap_offsets(text, s, e, width)])
     shown = [i for i in range(base, len(lines)) if lines[i][2] != BLANK]
     line_index.extend(shown)

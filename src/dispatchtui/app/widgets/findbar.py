@@ -44,13 +44,6 @@ class FindBar(Horizontal):
         self._count = Content("")
 
     @property
-    def input(self):
-        """The FindInput (built on first use)."""
-        if self._input is None:
-            self._build("")
-        return self._input
-
-    @property
     def value(self) -> str:
         """What is typed in the bar ("" before it was ever opened)."""
         return "" if self._input is None else self._input.value
