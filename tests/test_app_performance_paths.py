@@ -47,7 +47,7 @@ def test_default_analyser_fills_from_the_cache_and_survives_a_corrupt_entry(tmp_
     assert again.analyse(0, again.layout(0)).speakers == d.speakers and len(calls) == 1
     # a half-written entry: ignored, analysed again, rewritten
     entry = cache._path(d.text)
-    entry.write_text('{"schema": "dispatchtui/1", "para', encoding="utf-8")
+    entry.write_text('{"schema": "dispatchtui/2", "para', encoding="utf-8")
     third = Session([str(f)])
     assert third.cached(0, third.layout(0)) is None
     assert third.analyse(0, third.layout(0)).analysed and len(calls) == 2

@@ -84,7 +84,7 @@ def test_entry_does_not_store_the_text(cache_dir):
     cache.put(d)
     (entry,) = [p for p in cache_dir.rglob("*.json")]
     o = json.loads(entry.read_text(encoding="utf-8"))
-    assert "text" not in o and o["schema"] == "dispatchtui/1"
+    assert "text" not in o and o["schema"] == "dispatchtui/2"
 
 
 def test_atomic_write_leaves_no_temp_files(cache_dir):
@@ -123,7 +123,7 @@ def _entry(cache_dir):
 
 @pytest.mark.parametrize("corrupt", [
     b"\x00\xff\xfe garbage \x89PNG",
-    b'{"schema": "dispatchtui/1", "source": "a.txt", "quotes": [',
+    b'{"schema": "dispatchtui/2", "source": "a.txt", "quotes": [',
     b"",
     b"[]",
     b"null",

@@ -155,7 +155,7 @@ def test_all_fine_exit_0_jsonl(tmp_path):
     assert code == 0, err
     recs = records(out)
     assert [r["source"] for r in recs] == [str(SEED), str(TASS)]
-    assert all(r["schema"] == "dispatchtui/1" for r in recs)
+    assert all(r["schema"] == "dispatchtui/2" for r in recs)
     assert len(recs[0]["paragraphs"]) == 19
     assert recs[1]["dateline"]["agency"] == "ТАСС"
 

@@ -1,4 +1,4 @@
-"""The export schema dispatchtui/1, checked on every sample: a small JSON-Schema-like checker, no dependency.
+"""The export schema dispatchtui/2, checked on every sample: a small JSON-Schema-like checker, no dependency.
 
 ``segment()`` output is validated too, so the layout half of the schema is checked even without the NLP half.
 """
@@ -21,7 +21,8 @@ TOP_KEYS = {"schema", "source", "encoding", "text", "headline", "dateline", "par
 SPAN_KEYS = {"start", "end"}
 DATELINE_KEYS = {"start", "end", "place", "date", "agency"}
 REPEAT_KEYS = {"start", "end", "of"}
-QUOTE_KEYS = {"start", "end", "paragraph", "kind", "speaker", "speaker_span", "cue"}
+QUOTE_KEYS = {"start", "end", "paragraph", "kind", "speaker", "speaker_span", "cue", "cue_span", "statement",
+              "question", "reason"}
 SPEAKER_KEYS = {"name", "kind", "role", "mentions", "quotes"}
 TOPIC_KEYS = {"label", "mentions", "facet", "weight"}
 
@@ -67,7 +68,7 @@ def inside(inner: tuple[int, int], outer: list[tuple[int, int]]) -> bool:
 
 
 def validate(o: dict, *, analysed: bool) -> None:
-    """Raise SchemaError unless ``o`` is a valid dispatchtui/1 record."""
+    """Raise SchemaError unless ``o`` is a valid dispatchtui/2 record."""
     check_keys(o, TOP_KEYS, "$")
     need(o["schema"] == SCHEMA, "$.schema", repr(o["schema"]))
     need(isinstance(o["source"], str) and o["source"] != "", "$.source", repr(o["source"]))
@@ -122,7 +123,7 @@ def validate(o: dict, *, analysed: bool) -> None:
         w = f"$.speakers[{i}]"
         check_keys(sp, SPEAKER_KEYS, w)
         need(isinstance(sp["name"], str) and sp["name"].strip() == sp["name"] != "", w + ".name", repr(sp["name"]))
-        need(sp["kind"] in ("person", "organization"), w + ".kind", repr(sp["kind"]))
+        need(sp["kind"] in ("person", "organization", "unnamed"), w + ".kind", repr(sp["kind"]))
         check_str_or_none(sp["role"], w + ".role")
         need(isinstance(sp["mentions"], list), w + ".mentions", "array")
         ms = [check_span(m, n, f"{w}.mentions[{j}]") for j, m in enumerate(sp["mentions"])]
@@ -142,7 +143,13 @@ def validate(o: dict, *, analysed: bool) -> None:
         need(is_int(q["paragraph"]) and 0 <= q["paragraph"] < len(paras), w + ".paragraph", repr(q["paragraph"]))
         ps, pe = paras[q["paragraph"]]
         need(ps <= qs[0] and qs[1] <= pe, w, "quote outside its paragraph")
-        need(q["kind"] in ("full", "fragment"), w + ".kind", repr(q["kind"]))
+        need(q["kind"] in ("full", "fragment", "reported"), w + ".kind", repr(q["kind"]))
+        if q["cue_span"] is not None:
+            check_span(q["cue_span"], n, w + ".cue_span")
+        need(q["statement"] is None or (is_int(q["statement"]) and 0 <= q["statement"] <= i), w + ".statement",
+             "a part points back to its statement's first part")
+        need(isinstance(q["question"], bool), w + ".question", repr(q["question"]))
+        check_str_or_none(q["reason"], w + ".reason")
         need(q["speaker"] is None or q["speaker"] in names, w + ".speaker", f"{q['speaker']!r} not a speaker")
         if q["speaker_span"] is not None:
             check_span(q["speaker_span"], n, w + ".speaker_span")
@@ -186,7 +193,8 @@ def _valid_record():
             "sentences": [{"start": 0, "end": 9}, {"start": 11, "end": 17}, {"start": 18, "end": 22}],
             "repeats": [],
             "quotes": [{"start": 11, "end": 16, "paragraph": 1, "kind": "full", "speaker": "Иван Петров",
-                        "speaker_span": None, "cue": "сказал"}],
+                        "speaker_span": None, "cue": "сказал", "cue_span": None, "statement": None,
+                        "question": False, "reason": None}],
             "speakers": [{"name": "Иван Петров", "kind": "person", "role": None, "mentions": [], "quotes": [0]}],
             "topics": [{"label": "текст", "mentions": [{"start": 11, "end": 16}], "facet": "theme", "weight": 1.0}]}
 
@@ -203,6 +211,9 @@ def _valid_record():
     lambda o: o.update(headline={"start": 11, "end": 22}),
     lambda o: o["quotes"][0].update(paragraph=0),
     lambda o: o["topics"][0].update(facet="mood"),
+    lambda o: o["quotes"][0].update(kind="indirect"),
+    lambda o: o["quotes"][0].update(statement=5),
+    lambda o: o["quotes"][0].pop("cue_span"),
     lambda o: o.update(repeats=[{"start": 18, "end": 22, "of": {"start": 11, "end": 15}}]),
 ])
 def test_checker_rejects_broken_records(breakage):
@@ -250,3 +261,10 @@ def test_json_array_of_samples_is_valid():
     assert isinstance(arr, list) and len(arr) == 3
     for o in arr:
         validate(o, analysed=True)
+
+
+def test_old_schema_is_named_with_what_to_do():
+    o = _valid_record()
+    o["schema"] = "dispatchtui/1"
+    with pytest.raises(ValueError, match=r"dispatchtui/1.*re-run"):
+        dispatch_from_json(o)

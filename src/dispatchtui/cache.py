@@ -61,7 +61,6 @@ def put(d: Dispatch) -> None:
         return
     p = _path(d.text)
     o = d.to_json()
-    o["quotes"] = [q.to_cache_json() for q in d.quotes]
     # to_json rounds topic weights for the export; the cache must give back exactly what analyze() made.
     o["topics"] = [dict(t.to_json(), weight=t.weight) for t in d.topics]
     o["text_sha"] = hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest()

@@ -33,7 +33,7 @@ UTF-16, Windows-1251, KOI8-R, CP866); --encoding overrides. Files are only ever 
 """
 
 _EXTRACT_DESCRIPTION = """\
-Analyse dispatches and print the model (schema dispatchtui/1): normalized text, headline,
+Analyse dispatches and print the model (schema dispatchtui/2): normalized text, headline,
 dateline (place, date, agency), paragraphs, sentences, repeated passages, quotes with their
 cue and speaker, speakers (people and organizations, nominative, with roles) and topics.
 All positions are character offsets into "text".

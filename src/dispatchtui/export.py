@@ -1,4 +1,4 @@
-"""Serializations of the model: jsonl / json (schema ``dispatchtui/1``) and a markdown digest."""
+"""Serializations of the model: jsonl / json (schema ``dispatchtui/2``) and a markdown digest."""
 from __future__ import annotations
 
 import json

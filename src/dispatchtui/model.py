@@ -8,10 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
-SCHEMA = "dispatchtui/1"
+SCHEMA = "dispatchtui/2"
+#: Schemas this version cannot read, with what to tell a reader that meets one.
+OLD_SCHEMAS = {"dispatchtui/1": "written by dispatchtui before 0.3 (no reported statements); re-run `dispatchtui extract`"}
 
-QuoteKind = Literal["full", "fragment"]
-SpeakerKind = Literal["person", "organization"]
+#: full: someone's own words in marks (or a dash/label/colon block); fragment: a few quoted words inside the
+#: author's sentence; reported: the author's rendering of what someone said (indirect speech).
+QuoteKind = Literal["full", "fragment", "reported"]
+#: unnamed: a source without a name ("источник", "собеседник агентства", "один из участников").
+SpeakerKind = Literal["person", "organization", "unnamed"]
 TopicFacet = Literal["theme", "place", "organization"]
 
 
@@ -79,7 +84,9 @@ class Repeat:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A quoted statement: ``start``/``end`` cover the words without the quotation marks."""
+    """A statement: ``start``/``end`` cover its words (direct: without the quotation marks; reported: the
+    content clause). A statement interrupted by its attribution or running over paragraphs is several
+    ``Quote`` parts sharing one ``statement`` number (the index of its first part)."""
 
     start: int
     end: int
@@ -89,6 +96,9 @@ class Quote:
     speaker_span: Span | None = None     # the mention as written ("глава МИД Казахстана", "он")
     cue: str | None = None               # the attribution words as written ("сообщил", "по словам")
     cue_span: Span | None = None
+    statement: int | None = None         # index in Dispatch.quotes of the statement's first part
+    question: bool = False               # an interviewer's question (the Quotes panel can hide them)
+    reason: str | None = None            # why this speaker was chosen (or none): for debugging attribution
 
     @property
     def span(self) -> Span:
@@ -98,12 +108,9 @@ class Quote:
         return {"start": self.start, "end": self.end, "paragraph": self.paragraph, "kind": self.kind,
                 "speaker": self.speaker,
                 "speaker_span": self.speaker_span.to_json() if self.speaker_span else None,
-                "cue": self.cue}
-
-    def to_cache_json(self) -> dict:
-        o = self.to_json()
-        o["cue_span"] = self.cue_span.to_json() if self.cue_span else None
-        return o
+                "cue": self.cue,
+                "cue_span": self.cue_span.to_json() if self.cue_span else None,
+                "statement": self.statement, "question": self.question, "reason": self.reason}
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,7 +210,10 @@ def _span(o) -> Span | None:
 
 def dispatch_from_json(o: dict) -> Dispatch:
     """Inverse of :meth:`Dispatch.to_json` (used by the cache). Raises on malformed input."""
-    if o.get("schema") != SCHEMA:
+    schema = o.get("schema")
+    if schema in OLD_SCHEMAS:
+        raise ValueError(f"a {schema} record, {OLD_SCHEMAS[schema]}")
+    if schema != SCHEMA:
         raise ValueError(f"not a {SCHEMA} record")
     dl = o.get("dateline")
     return Dispatch(
@@ -215,7 +225,9 @@ def dispatch_from_json(o: dict) -> Dispatch:
         sentences=tuple(_span(s) for s in o["sentences"]),
         repeats=tuple(Repeat(int(r["start"]), int(r["end"]), _span(r["of"])) for r in o["repeats"]),
         quotes=tuple(Quote(int(q["start"]), int(q["end"]), int(q["paragraph"]), q["kind"], q.get("speaker"),
-                           _span(q.get("speaker_span")), q.get("cue"), _span(q.get("cue_span")))
+                           _span(q.get("speaker_span")), q.get("cue"), _span(q.get("cue_span")),
+                           None if q.get("statement") is None else int(q["statement"]),
+                           bool(q.get("question", False)), q.get("reason"))
                      for q in o["quotes"]),
         speakers=tuple(Speaker(s["name"], s["kind"], s.get("role"), tuple(_span(m) for m in s["mentions"]),
                                tuple(int(i) for i in s["quotes"])) for s in o["speakers"]),
