@@ -55,9 +55,10 @@ def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tup
 
 
 def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8") -> Dispatch:
-    """The whole pipeline, in order: layout → quotes → people → resolution → topics."""
+    """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics."""
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
     from .quotes import find_quotes
+    from .reported import find_reported
     from .people import find_people
     from .resolve import resolve
     from .topics import find_topics
@@ -66,7 +67,9 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
-    raw_quotes = find_quotes(text, d.paragraphs, d.sentences)
+    direct = find_quotes(text, d.paragraphs, d.sentences)
+    reported = find_reported(text, d.paragraphs, d.sentences, direct)
+    raw_quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
     entities = find_people(text, d.sentences)
     quotes, speakers = resolve(text, raw_quotes, entities)
     topics = find_topics(text, d.paragraphs, d.sentences, entities)

@@ -24,9 +24,12 @@ from pathlib import Path
 
 EMBEDDING_FILE = ("emb", "navec_news_v1_1B_250K_300d_100q.tar")
 NER_FILE = ("model", "slovnet_ner_news_v1.tar")
+SYNTAX_FILE = ("model", "slovnet_syntax_news_v1.tar")
 
 _lock = threading.Lock()
+_navec = None  # natasha's news embedding, shared by the NER tagger and the syntax parser
 _ner = None  # the slovnet NER API object, navec injected
+_syntax = None  # the slovnet dependency parser, navec injected
 
 
 class ModelNotFound(RuntimeError):
@@ -48,14 +51,77 @@ def _model_path(parts: tuple[str, str]) -> Path:
     return path
 
 
+def _embedding():
+    """natasha's news embedding, loaded once (call with ``_lock`` held)."""
+    global _navec
+    if _navec is None:
+        from navec import Navec
+
+        _navec = Navec.load(str(_model_path(EMBEDDING_FILE)))
+    return _navec
+
+
 def _load():
-    from navec import Navec
     from slovnet import NER
 
-    navec = Navec.load(str(_model_path(EMBEDDING_FILE)))
     ner = NER.load(str(_model_path(NER_FILE)))
-    ner.navec(navec)
+    ner.navec(_embedding())
     return ner
+
+
+def get_syntax():
+    """natasha's dependency parser (slovnet ``Syntax``, UD relations) with the same embedding as the NER
+    tagger; loaded once, thread-safe. Offline: the model file ships inside the natasha package."""
+    global _syntax
+    if _syntax is None:
+        with _lock:
+            if _syntax is None:
+                from slovnet import Syntax
+
+                syntax = Syntax.load(str(_model_path(SYNTAX_FILE)))
+                syntax.navec(_embedding())
+                _syntax = syntax
+    return _syntax
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """One parsed token: ``head`` is the index of its head in the same sentence (-1 for the root)."""
+
+    start: int
+    stop: int
+    text: str
+    head: int
+    rel: str
+
+
+def parse_sentences(text: str, spans: list[tuple[int, int]], max_tokens: int = 120) -> list[list[Parsed]]:
+    """Dependency parses of the given character ranges of ``text``, one list of tokens per range, in order.
+
+    Each range is tokenized with razdel and cut to its first ``max_tokens`` tokens (a run-on "sentence" of
+    thousands of words costs no more than a long real one). Ranges go to the model in batches."""
+    from razdel import tokenize as razdel_tokenize
+
+    toks = []
+    for a, b in spans:
+        ts = []
+        for t in razdel_tokenize(text[a:b]):
+            ts.append((a + t.start, a + t.stop, t.text))
+            if len(ts) >= max_tokens:
+                break
+        toks.append(ts)
+    out: list[list[Parsed]] = [[] for _ in spans]
+    todo = [i for i, ts in enumerate(toks) if ts]
+    if not todo:
+        return out
+    syntax = get_syntax()
+    for k in range(0, len(todo), 64):
+        batch = todo[k:k + 64]
+        for i, markup in zip(batch, syntax.map([[w for _, _, w in toks[i]] for i in batch])):
+            ids = {t.id: n for n, t in enumerate(markup.tokens)}
+            out[i] = [Parsed(a, b, w, ids.get(t.head_id, -1), t.rel or "")
+                      for (a, b, w), t in zip(toks[i], markup.tokens)]
+    return out
 
 
 def get_ner():
@@ -69,7 +135,7 @@ def get_ner():
 
 
 def is_loaded() -> bool:
-    return _ner is not None
+    return _ner is not None and _syntax is not None
 
 
 def preload() -> None:
@@ -78,6 +144,7 @@ def preload() -> None:
 
     get_morph()
     get_ner()
+    get_syntax()
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Quality benchmark: the scorers' numbers on both halves of a source split of the dev corpus, and people
+against factRuEval-2016's own annotators.
+
+usage: .venv/bin/python benchmarks/quality.py [--shared DIR] [--details] [--half A|B|all] [--no-persons]
+
+Half A (tuning half): factRuEval and ODS/corus agency copy. Half B (check half): the seed dispatch, Meduza,
+Taiga (Interfax, KP, N+1) and NEREL (Wikinews). A rule that helps one half and hurts the other is a regression:
+report both. Runs ``dispatchtui extract --format jsonl --no-cache`` once over the corpus and scores each half
+with ``shared/tools/score_quotes.py`` (gold dirs of symlinks in a temp dir), then factRuEval-dev with
+``score_persons.py``. Not a test: nothing here is collected by pytest.
+"""
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HALVES = {
+    "A": ("_factrueval", "_ods-"),
+    "B": ("000_", "_meduza", "_taiga-", "_nerel"),
+}
+
+
+def half_of(name: str) -> str | None:
+    for h, keys in HALVES.items():
+        if any(k in name for k in keys):
+            return h
+    return None
+
+
+def extract(paths: list[Path], out: Path) -> None:
+    cmd = [sys.executable, "-m", "dispatchtui", "extract", *map(str, paths), "--format", "jsonl", "--no-cache",
+           "--jobs", "2"]
+    with open(out, "w", encoding="utf-8") as fh:
+        subprocess.run(cmd, stdout=fh, check=False, cwd=ROOT)
+
+
+def score(tools: Path, gold: Path, pred: Path, details: bool) -> str:
+    cmd = [sys.executable, str(tools / "score_quotes.py"), str(gold), str(pred)] + (["--details"] if details else [])
+    return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
+    ap.add_argument("--details", action="store_true")
+    ap.add_argument("--half", default="all", choices=["A", "B", "all"])
+    ap.add_argument("--no-persons", action="store_true")
+    ap.add_argument("--pred", help="score this jsonl instead of extracting again")
+    a = ap.parse_args()
+    shared = Path(a.shared)
+    corpus, tools = shared / "corpus", shared / "tools"
+    if not (corpus / "gold").is_dir():
+        print(f"quality: no corpus at {corpus}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as tmp:
+        t = Path(tmp)
+        pred = Path(a.pred) if a.pred else t / "corpus.jsonl"
+        if not a.pred:
+            extract(sorted(corpus.glob("*.txt")), pred)
+        halves = ["A", "B"] if a.half == "all" else [a.half]
+        for h in halves + (["all"] if a.half == "all" else []):
+            g = t / f"gold-{h}"
+            g.mkdir()
+            for f in sorted((corpus / "gold").glob("*.json")):
+                if h == "all" or half_of(f.name) == h:
+                    (g / f.name).symlink_to(f)
+            n = len(list(g.iterdir()))
+            print(f"== half {h} ({n} dispatches)" if h != "all" else f"== whole corpus ({n} dispatches)")
+            print(score(tools, g, pred, a.details and h != "all").rstrip())
+        fre = shared / "factrueval-dev"
+        if not a.no_persons and fre.is_dir():
+            p2 = t / "fre.jsonl"
+            extract(sorted(fre.glob("*.txt")), p2)
+            out = subprocess.run([sys.executable, str(tools / "score_persons.py"), str(fre), str(p2)],
+                                 capture_output=True, text=True, check=False).stdout
+            print("== people against factRuEval-2016 dev")
+            print(out.rstrip())
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,505 @@
+"""Reported (indirect) speech: someone's words or position rendered in the author's words.
+
+``find_reported(text, paragraphs, sentences, direct)`` returns :class:`~dispatchtui.model.Quote` objects of kind
+``"reported"``: ``start``/``end`` cover the content, ``cue_span`` the attribution words, ``speaker_span`` the
+speaker mention as written (resolved to a speaker later, by :mod:`.resolve`, like a direct quote's).
+
+Only sentences holding a candidate cue (a lemma from :mod:`.lexicon.reported`) are parsed, with the dependency
+parser that ships inside natasha (:func:`.nlp.parse_sentences`): the subject of the speech verb is the speaker,
+the words after its complementizer the content. One named function per Russian form:
+
+=============================================  ==========================  ===============================
+form                                           function                    test (tests/test_reported.py)
+=============================================  ==========================  ===============================
+«По словам X, …» / «X, по его мнению, …» /     :func:`form_according_to`   ``test_according_to_*``
+«по данным X» / «согласно заявлению X»
+«Как заявил X, …» / «…, как сообщили в МИД»    :func:`form_as_said`        ``test_as_said_*``
+«X заявил, что …» / «считает, что» / «уверен,  :func:`form_that_clause`    ``test_that_clause_*``
+что» / «выразил надежду, что» / «сообщается,
+что» / «говорится в сообщении, что»
+«Об этом заявил X» / «Такое мнение высказал    :func:`form_back_pointer`   ``test_back_pointer_*``
+X» / «Это подтвердил X» (content: the sentence
+before)
+«…, сообщает пресс-служба.» / «…, уточняет     :func:`form_trailing`       ``test_trailing_*``
+газета, …» (attribution after the content,
+no что, no marks)
+=============================================  ==========================  ===============================
+
+Not reported speech: a sentence mostly inside a direct quote (a speaker quoting someone is not listed), facts
+without a speaker ("стало известно, что", "оказалось"), plans ("решил", "намерен" + infinitive). Every
+sentence is parsed at most once and cut to a bounded number of tokens, so the cost is linear in the text.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Quote, Span
+from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS, DOCUMENT_HEADS,
+                               IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS,
+                               STANCE_NOUNS)
+from .morph import get_morph, lemma
+
+__all__ = ["find_reported"]
+
+#: A sentence is parsed up to this many tokens (a run-on text without sentence ends costs no more).
+MAX_TOKENS = 120
+#: A statement of fewer words is no statement (a cut-off heading, "Как сообщается, да.").
+MIN_WORDS = 3
+#: A content this much inside direct quotes is the direct quote's, not a second, reported statement.
+DIRECT_SHARE = 0.5
+_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
+_END_PUNCT = ".!?…;:"
+_POSSESSIVES = frozenset({"его", "ее", "её", "их"})
+_OPENERS = frozenset({"однако", "также", "а", "и", "но", "кроме", "того", "при", "этом", "впрочем", "между",
+                      "тем", "вместе", "с", "в", "свою", "очередь", "же", "ранее", "позднее", "теперь"})
+_SUBJ_RELS = ("nsubj", "nsubj:pass")
+
+
+@dataclass(frozen=True, slots=True)
+class Tok:
+    start: int
+    stop: int
+    text: str
+    head: int          # index of the head token in the sentence, -1 for the root
+    rel: str
+    lemma: str
+    pos: str           # pymorphy3's part of speech of the top parse ("VERB", "PRTS", "NOUN", …)
+
+
+@dataclass(slots=True)
+class Sent:
+    """One parsed sentence of the dispatch, with its children lists for the subtree walks."""
+
+    start: int
+    end: int
+    paragraph: int
+    toks: list[Tok]
+    kids: list[list[int]]
+
+    def subtree(self, i: int, stop_at_comma: bool = True) -> tuple[int, int]:
+        """Token range ``[a, b)`` of ``i``'s contiguous subtree; cut at a comma or dash on either side."""
+        def under(j: int) -> bool:
+            k, steps = j, 0
+            while k >= 0 and steps < 64:
+                if k == i:
+                    return True
+                k, steps = self.toks[k].head, steps + 1
+            return False
+
+        a = i
+        while a > 0 and under(a - 1) and not (stop_at_comma and _is_break(self.toks[a - 1].text)):
+            a -= 1
+        b = i + 1
+        while b < len(self.toks) and under(b) and not (stop_at_comma and _is_break(self.toks[b].text)):
+            b += 1
+        while b - 1 > a and _is_punct(self.toks[b - 1].text) and self.toks[b - 1].text not in '»"”)':
+            b -= 1
+        return a, b
+
+    def span(self, a: int, b: int) -> Span:
+        return Span(self.toks[a].start, self.toks[b - 1].stop)
+
+    def child(self, i: int, rels: Sequence[str]) -> int | None:
+        for k in self.kids[i]:
+            if self.toks[k].rel in rels:
+                return k
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """What a form found: the content, the cue, the speaker mention (if any), the form's name."""
+
+    content: Span
+    cue: Span
+    speaker: Span | None
+    form: str
+    paragraph: int
+
+
+def _is_punct(w: str) -> bool:
+    return not any(ch.isalnum() for ch in w)
+
+
+def _is_break(w: str) -> bool:
+    return w in (",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…")
+
+
+def _pos(word: str) -> str:
+    p = get_morph().parse(word.lower())
+    return str(p[0].tag.POS or "") if p else ""
+
+
+# ---------------------------------------------------------------------------------------------- helpers
+
+
+def _is_say(t: Tok) -> bool:
+    """A verb (finite, gerund, short participle) or stance adjective of saying: "заявил", "заявив", "уверен"."""
+    if t.pos in ("VERB", "GRND", "PRTS") and t.lemma in SAY_VERBS:
+        return True
+    return t.pos in ("ADJS", "PRTS") and t.lemma in STANCE_ADJS
+
+
+def _is_impersonal(t: Tok) -> bool:
+    """"сообщается", "говорится", "отмечается", "сказано", "было подчеркнуто": no one is the subject."""
+    if t.pos == "VERB" and t.lemma in IMPERSONAL_VERBS and t.text.lower().endswith(("ся", "сь")):
+        return True
+    return t.pos == "PRTS" and t.lemma in IMPERSONAL_VERBS and t.text.lower().endswith(("о",))
+
+
+def _content(s: Sent, a: int, b: int) -> Span | None:
+    """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short."""
+    while a < b and _is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
+        a += 1
+    while b > a and _is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
+        b -= 1
+    if sum(1 for t in s.toks[a:b] if _WORD_RE.match(t.text)) < MIN_WORDS:
+        return None
+    return s.span(a, b)
+
+
+def _sentence_end(s: Sent) -> int:
+    """Index after the last token that belongs to the sentence's text (all of it: the cut is at MAX_TOKENS)."""
+    return len(s.toks)
+
+
+def _only_openers(s: Sent, a: int, b: int) -> bool:
+    """True when tokens ``[a, b)`` are only sentence openers ("Однако", "При этом", ",")."""
+    return all(t.text.lower() in _OPENERS or _is_punct(t.text) for t in s.toks[a:b])
+
+
+def _speaker_of(s: Sent, v: int) -> int | None:
+    """The subject of speech verb ``v``: its nsubj; for a gerund or a second verb ("заявив", "и добавил")
+    the subject of the verb it hangs on; for "который сказал" the noun the clause describes."""
+    k, steps = v, 0
+    while k >= 0 and steps < 4:
+        subj = s.child(k, _SUBJ_RELS)
+        if subj is not None:
+            if s.toks[subj].lemma == "который" and s.toks[k].rel.startswith("acl") and s.toks[k].head >= 0:
+                return s.toks[k].head
+            return subj
+        t = s.toks[k]
+        if t.rel in ("conj", "advcl", "xcomp") and t.head >= 0:
+            k, steps = t.head, steps + 1
+            continue
+        if t.rel.startswith("acl") and t.head >= 0:     # "министр, заявивший, что": the noun
+            return t.head
+        return None
+    return None
+
+
+def _speaker_span(s: Sent, i: int | None) -> Span | None:
+    if i is None:
+        return None
+    a, b = s.subtree(i)
+    return s.span(a, b)
+
+
+def _place_speaker(s: Sent, v: int) -> Span | None:
+    """"отметили в МИД", "сообщили в пресс-службе", "говорится в сообщении ведомства": the body or the
+    document the verb's "в/на" phrase names, when the verb has no subject."""
+    for k in s.kids[v]:
+        t = s.toks[k]
+        if t.rel not in ("obl", "nmod", "obl:agent"):
+            continue
+        case = next((c for c in s.kids[k] if s.toks[c].rel == "case"), None)
+        if case is None or s.toks[case].lemma not in ("в", "на", "у", "из"):
+            continue
+        a, b = s.subtree(k)
+        return s.span(a, b)
+    return None
+
+
+def _complementizer(s: Sent, v: int) -> int | None:
+    """Index of the first content token after "VERB [words], что/чтобы/ли …" or "о том, что", or None.
+    At most eight tokens between (an addressee, a time, a place), none of them a finite verb."""
+    n = len(s.toks)
+    for k in range(v + 1, min(n, v + 10)):
+        t = s.toks[k]
+        w = t.text.lower()
+        if w in COMPLEMENTIZERS and k > v + 1 and s.toks[k - 1].text == ",":
+            return k + 1
+        if w == "ли" and k >= v + 3 and s.toks[k - 2].text == ",":
+            return k - 1
+        if t.text in (".", "!", "?", ";", ":", "—", "–", "«", "»", '"') or t.text == "(":
+            return None
+        if k > v + 1 and t.pos == "VERB" and t.lemma not in LIGHT_VERBS:
+            return None
+    return None
+
+
+# ---------------------------------------------------------------------------------------------- forms
+
+
+def form_according_to(s: Sent) -> Found | None:
+    """«По словам X, …», «X, по его мнению, …», «…, по данным X», «Согласно заявлению X, …»: the source phrase
+    is the cue; X (or the possessive before the noun) the speaker; the rest of the clause the content."""
+    toks = s.toks
+    for i, t in enumerate(toks):
+        low = t.text.lower()
+        if low == "по":
+            n = i + 1
+            if n < len(toks) and toks[n].text.lower() in _POSSESSIVES:
+                n += 1
+            while n < len(toks) and toks[n].pos in ("ADJF", "PRTF") and n < i + 3:
+                n += 1
+            if n >= len(toks) or toks[n].lemma not in SOURCE_NOUNS or toks[n].pos != "NOUN":
+                continue
+        elif low == "согласно":
+            n = i + 1
+            while n < len(toks) and toks[n].pos in ("ADJF", "PRTF") and n < i + 3:
+                n += 1
+            if n >= len(toks) or toks[n].lemma not in ACCORDING_NOUNS:
+                continue
+        else:
+            continue
+        poss = next((k for k in range(i + 1, n) if toks[k].text.lower() in _POSSESSIVES), None)
+        _, end = s.subtree(n)
+        end = max(end, n + 1)
+        cue = s.span(i, n + 1)
+        if poss is not None:
+            who: Span | None = s.span(poss, poss + 1)
+        elif end > n + 1:
+            who = s.span(n + 1, end)
+        else:
+            who = None
+        before_comma = i > 0 and toks[i - 1].text == ","
+        after_comma = end < len(toks) and toks[end].text == ","
+        if _only_openers(s, 0, i) and after_comma:
+            content = _content(s, end + 1, _sentence_end(s))
+        elif before_comma and (end >= len(toks) or toks[end].text in _END_PUNCT):
+            content = _content(s, 0, i - 1)
+        elif before_comma and after_comma:
+            content = _content(s, 0, _sentence_end(s))
+        else:
+            continue
+        if content is not None:
+            return Found(content, cue, who, "по словам", s.paragraph)
+    return None
+
+
+def form_as_said(s: Sent) -> Found | None:
+    """«Как заявил X, …», «Как отметили в МИД, …», «…, как сообщает агентство.»: "как" + a speech verb."""
+    toks = s.toks
+    for i, t in enumerate(toks):
+        if t.text.lower() != "как":
+            continue
+        v = next((k for k in range(i + 1, min(len(toks), i + 4))
+                  if _is_say(toks[k]) or _is_impersonal(toks[k])), None)
+        if v is None or any(toks[k].text == "," for k in range(i + 1, v)):
+            continue
+        close = next((k for k in range(v + 1, len(toks)) if toks[k].text in (",", ".", "!", "?", ";", "—")),
+                     len(toks))
+        who = _speaker_span(s, _speaker_of(s, v)) or _place_speaker(s, v)
+        if who is not None and who.start < toks[v].stop:     # "как X заявил": the subject before the verb
+            cue = Span(t.start, toks[v].stop)
+        else:
+            cue = Span(t.start, toks[v].stop)
+        if _only_openers(s, 0, i) and close < len(toks) and toks[close].text == ",":
+            content = _content(s, close + 1, _sentence_end(s))
+        elif i > 0 and toks[i - 1].text == "," and (close >= len(toks) or toks[close].text in _END_PUNCT):
+            content = _content(s, 0, i - 1)
+        elif i > 0 and toks[i - 1].text == "," and close < len(toks) and toks[close].text == ",":
+            content = _content(s, 0, _sentence_end(s))
+        else:
+            continue
+        if content is not None:
+            return Found(content, cue, who, "как заявил", s.paragraph)
+    return None
+
+
+def form_that_clause(s: Sent) -> Found | None:
+    """«X заявил, что …», «X считает, что …», «X уверен, что …», «X выразил надежду, что …», «сообщается, что
+    …», «в сообщении говорится, что …», «спросил, будет ли …»: the verb's subject is the speaker (or, for an
+    impersonal verb, the document the sentence names), the clause after the complementizer the content."""
+    toks = s.toks
+    for v, t in enumerate(toks):
+        say, imp = _is_say(t), _is_impersonal(t)
+        light = t.lemma in LIGHT_VERBS and t.pos in ("VERB", "GRND") and any(
+            toks[k].lemma in STANCE_NOUNS for k in range(v + 1, min(len(toks), v + 4)))
+        if not (say or imp or light):
+            continue
+        c = _complementizer(s, v)
+        if c is None:
+            continue
+        content = _content(s, c, _sentence_end(s))
+        if content is None:
+            continue
+        subj = _speaker_of(s, v)
+        who = _speaker_span(s, subj)
+        if who is None:
+            who = _place_speaker(s, v)
+        cue_end = v + 1
+        if light:
+            cue_end = next(k for k in range(v + 1, min(len(toks), v + 4)) if toks[k].lemma in STANCE_NOUNS) + 1
+        form = "сообщается, что" if imp and subj is None else "сказал, что"
+        return Found(content, s.span(v, cue_end), who, form, s.paragraph)
+    return None
+
+
+def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
+    """«Об этом заявил X», «Об этом в четверг сообщает пресс-служба», «Такое мнение высказал X», «Это
+    подтвердил X»: the content is the sentence before (when it is not a direct quote)."""
+    toks = s.toks
+    if prev is None or len(toks) < 3 or toks[0].lemma not in BACK_POINTERS:
+        return None
+    head = [t.lemma for t in toks[:3]]
+    if not (head[:2] in (["об", "этот"], ["о", "этот"], ["о", "это"], ["об", "это"])
+            or head[0] in ("такой", "это", "этот", "так")):
+        return None
+    v = next((k for k in range(1, min(len(toks), 9)) if _is_say(toks[k]) or _is_impersonal(toks[k])
+              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")), None)
+    if v is None or _complementizer(s, v) is not None:
+        return None
+    if head[0] in ("такой",) and not any(toks[k].lemma in STANCE_NOUNS | {"точка", "позиция", "вывод", "оценка"}
+                                        for k in range(1, v)):
+        return None
+    who = _speaker_span(s, _speaker_of(s, v)) or _place_speaker(s, v)
+    content = _content(prev, 0, _sentence_end(prev))
+    if content is None:
+        return None
+    return Found(content, Span(toks[0].start, toks[v].stop), who, "об этом заявил", prev.paragraph)
+
+
+def form_trailing(s: Sent) -> Found | None:
+    """«Переговоры продолжатся, сообщает пресс-служба.», «…, утверждают в Greenpeace.», «Одна из групп,
+    уточняет газета, пришла …», «Тем временем, сообщает X, …»: a speech verb opening a comma-bounded
+    segment, its subject after it, and no что — the rest of the sentence is the content."""
+    toks = s.toks
+    for v in range(1, len(toks)):
+        t = toks[v]
+        if toks[v - 1].text != "," or not (_is_say(t) and t.pos == "VERB"):
+            continue
+        if _complementizer(s, v) is not None:
+            return None
+        subj = _speaker_of(s, v)
+        if subj is not None and subj < v:
+            continue                       # "…, она сказала" is not an inverted attribution
+        who = _speaker_span(s, subj) or _place_speaker(s, v)
+        if who is None:
+            continue
+        close = next((k for k in range(v + 1, len(toks)) if toks[k].text in (",", ".", "!", "?", ";", "—", ":")),
+                     len(toks))
+        if close >= len(toks) or toks[close].text in _END_PUNCT:
+            content = _content(s, 0, v - 1)
+        elif toks[close].text == "," and _only_openers(s, 0, v - 1):
+            content = _content(s, close + 1, _sentence_end(s))
+        elif toks[close].text == ",":
+            content = _content(s, 0, _sentence_end(s))
+        else:
+            continue
+        if content is not None and _has_clause(s, content):
+            return Found(content, Span(t.start, t.stop), who, "…, сообщает X", s.paragraph)
+    return None
+
+
+def _has_clause(s: Sent, content: Span) -> bool:
+    """A statement has a predicate: a finite verb, a short adjective or participle, a predicative."""
+    return any(t.pos in ("VERB", "PRTS", "ADJS", "PRED") for t in s.toks
+               if content.start <= t.start and t.stop <= content.end)
+
+
+# ---------------------------------------------------------------------------------------------- the scan
+
+
+class _Direct:
+    """Direct quotes as merged intervals: how much of a span they cover, whether a position is inside."""
+
+    def __init__(self, quotes: Sequence[Quote]):
+        merged: list[list[int]] = []
+        for q in sorted(quotes, key=lambda q: q.start):
+            if merged and q.start <= merged[-1][1]:
+                merged[-1][1] = max(merged[-1][1], q.end)
+            else:
+                merged.append([q.start, q.end])
+        self.starts = [a for a, _ in merged]
+        self.spans = merged
+
+    def share(self, a: int, b: int) -> float:
+        if b <= a or not self.spans:
+            return 0.0
+        k = max(0, bisect.bisect_right(self.starts, a) - 1)
+        covered = 0
+        while k < len(self.spans) and self.spans[k][0] < b:
+            x, y = self.spans[k]
+            covered += max(0, min(b, y) - max(a, x))
+            k += 1
+        return covered / (b - a)
+
+    def inside(self, pos: int) -> bool:
+        k = bisect.bisect_right(self.starts, pos) - 1
+        return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
+
+
+def _candidate(text: str, a: int, b: int) -> bool:
+    """Cheap test before parsing: does the sentence hold a word that can be a cue?"""
+    for m in _WORD_RE.finditer(text, a, b):
+        w = m.group().lower()
+        if w in ("по", "согласно", "как", "об"):
+            return True
+        lw = lemma(w)
+        if lw in SAY_VERBS or lw in IMPERSONAL_VERBS or lw in STANCE_ADJS or lw in LIGHT_VERBS:
+            return True
+    return False
+
+
+def _sentences(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph index) of every sentence; paragraphs stand in where no sentences were given."""
+    starts = [p.start for p in paragraphs]
+    out = []
+    for s in sentences or paragraphs:
+        k = bisect.bisect_right(starts, s.start) - 1
+        if k < 0 or s.end > paragraphs[k].end:
+            continue
+        out.append((s.start, s.end, k))
+    return out
+
+
+def _parse(text: str, spans: list[tuple[int, int, int]]) -> list[Sent]:
+    from .nlp import parse_sentences
+
+    parsed = parse_sentences(text, [(a, b) for a, b, _ in spans], MAX_TOKENS)
+    out = []
+    for (a, b, para), ptoks in zip(spans, parsed):
+        toks = [Tok(p.start, p.stop, p.text, p.head, p.rel, lemma(p.text) if p.text[:1].isalpha() else p.text,
+                    _pos(p.text) if p.text[:1].isalpha() else "") for p in ptoks]
+        kids: list[list[int]] = [[] for _ in toks]
+        for i, t in enumerate(toks):
+            if 0 <= t.head < len(toks) and t.head != i:
+                kids[t.head].append(i)
+        out.append(Sent(a, b, para, toks, kids))
+    return out
+
+
+def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span],
+                  direct: Sequence[Quote] = ()) -> list[Quote]:
+    """Reported statements of ``text`` in text order (see the module docstring). Never raises on any string."""
+    if not paragraphs:
+        return []
+    d = _Direct([q for q in direct if q.kind in ("full", "fragment")])
+    spans = _sentences(text, paragraphs, sentences)
+    # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
+    keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and _candidate(text, a, b)]
+    # The sentence before a candidate is parsed too: "Об этом заявил X" points back at it.
+    need = sorted(set(keep) | {i - 1 for i in keep if i > 0})
+    parsed = dict(zip(need, _parse(text, [spans[i] for i in need])))
+    out: list[Quote] = []
+    taken_to = -1
+    for i in keep:
+        s = parsed[i]
+        prev = parsed.get(i - 1) if i > 0 and spans[i - 1][2] in (s.paragraph, s.paragraph - 1) else None
+        found = (form_back_pointer(s, prev) or form_according_to(s) or form_as_said(s)
+                 or form_that_clause(s) or form_trailing(s))
+        if found is None or found.content.start < taken_to:
+            continue
+        c = found.content
+        if d.share(c.start, c.end) >= DIRECT_SHARE or d.inside(found.cue.start):
+            continue
+        taken_to = c.end
+        out.append(Quote(c.start, c.end, found.paragraph, "reported", None, found.speaker,
+                         text[found.cue.start:found.cue.end], found.cue, reason=f"reported: {found.form}"))
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
