@@ -49,7 +49,7 @@ MAX_TOKENS = 120
 #: A statement of fewer words is no statement (a cut-off heading, "Как сообщается, да.").
 MIN_WORDS = 3
 #: A content this much inside direct quotes is the direct quote's, not a second, reported statement.
-DIRECT_SHARE = 0.5
+DIRECT_SHARE = 0.8
 _WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 _END_PUNCT = ".!?…;:"
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
@@ -137,10 +137,20 @@ def _pos(word: str) -> str:
 
 
 def _is_say(t: Tok) -> bool:
-    """A verb (finite, gerund, short participle) or stance adjective of saying: "заявил", "заявив", "уверен"."""
-    if t.pos in ("VERB", "GRND", "PRTS") and t.lemma in SAY_VERBS:
-        return True
+    """A verb (finite, gerund, participle) or stance adjective of saying: "заявил", "заявив", "считающий",
+    "уверен". Not the author's own "напомним, что" / "скажем" (first person) nor an imperative."""
+    if t.pos in ("VERB", "GRND", "PRTS", "PRTF") and t.lemma in SAY_VERBS:
+        return not _authorial(t.text)
     return t.pos in ("ADJS", "PRTS") and t.lemma in STANCE_ADJS
+
+
+def _authorial(word: str) -> bool:
+    """First person or imperative: the author (or a speaker inside a quote) talking, not a report."""
+    p = get_morph().parse(word.lower())
+    if not p:
+        return False
+    tag = p[0].tag
+    return tag.person in ("1per", "2per") or tag.mood == "impr"
 
 
 def _is_impersonal(t: Tok) -> bool:
@@ -151,7 +161,20 @@ def _is_impersonal(t: Tok) -> bool:
 
 
 def _content(s: Sent, a: int, b: int) -> Span | None:
-    """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short."""
+    """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short.
+    A colon that opens a direct quote or dialogue ends it ("По словам X, Крым …: «Турция …»"); a leading
+    "о том, что" / "что" is the complementizer, not content."""
+    for k in range(a, b - 1):
+        if s.toks[k].text == ":" and s.toks[k + 1].text in ('«', '"', '„', '“', '—', '–', '-'):
+            b = k
+            break
+    for lead in (("о", "том", ",", "что"), ("о", "том", ",", "чтобы")):
+        k = a
+        while k < b and s.toks[k].text.lower() in _OPENERS - {"о"}:
+            k += 1
+        if tuple(t.text.lower() for t in s.toks[k:k + len(lead)]) == lead:
+            a = k + len(lead)
+            break
     while a < b and _is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
         a += 1
     while b > a and _is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
@@ -159,6 +182,32 @@ def _content(s: Sent, a: int, b: int) -> Span | None:
     if sum(1 for t in s.toks[a:b] if _WORD_RE.match(t.text)) < MIN_WORDS:
         return None
     return s.span(a, b)
+
+
+def _clause_start(s: Sent, i: int) -> int:
+    """Start of the clause holding token ``i``: after a ";" or a ", но" / ", а" / ", однако" before it."""
+    for k in range(i - 1, 0, -1):
+        w = s.toks[k].text.lower()
+        if w == ";" or (w in ("но", "а", "однако") and s.toks[k - 1].text == ","):
+            return k + 1
+    return 0
+
+
+def _next_break(s: Sent, k: int) -> int:
+    """Index of the first clause break (, . ! ? ; : —) from ``k`` on, outside quotation marks (a name in
+    marks, «Новый Регион — Екатеринбург», holds no break); ``len(toks)`` when there is none."""
+    depth, straight = 0, False
+    for j in range(k, len(s.toks)):
+        w = s.toks[j].text
+        if w in ("«", "„", "“"):
+            depth += 1
+        elif w in ("»", "”") and depth:
+            depth -= 1
+        elif w == '"':
+            straight = not straight
+        elif not depth and not straight and w in (",", ".", "!", "?", ";", ":", "—", "–"):
+            return j
+    return len(s.toks)
 
 
 def _sentence_end(s: Sent) -> int:
@@ -259,6 +308,10 @@ def form_according_to(s: Sent) -> Found | None:
         poss = next((k for k in range(i + 1, n) if toks[k].text.lower() in _POSSESSIVES), None)
         _, end = s.subtree(n)
         end = max(end, n + 1)
+        brk = _next_break(s, n + 1)
+        if brk < len(toks) and toks[brk].text == "," and brk - n <= 12 and not any(
+                toks[k].pos == "VERB" for k in range(n + 1, brk)):
+            end = brk          # "По данным минэкологии Якутии на 9 августа, …": the source runs to the comma
         cue = s.span(i, n + 1)
         if poss is not None:
             who: Span | None = s.span(poss, poss + 1)
@@ -268,12 +321,13 @@ def form_according_to(s: Sent) -> Found | None:
             who = None
         before_comma = i > 0 and toks[i - 1].text == ","
         after_comma = end < len(toks) and toks[end].text == ","
-        if _only_openers(s, 0, i) and after_comma:
-            content = _content(s, end + 1, _sentence_end(s))
+        if _only_openers(s, 0, i):
+            # "По его мнению страны Балтии могут …": the comma after the source may be missing
+            content = _content(s, end + 1 if after_comma else end, _sentence_end(s))
         elif before_comma and (end >= len(toks) or toks[end].text in _END_PUNCT):
-            content = _content(s, 0, i - 1)
+            content = _content(s, _clause_start(s, i), i - 1)
         elif before_comma and after_comma:
-            content = _content(s, 0, _sentence_end(s))
+            content = _content(s, _clause_start(s, i), _sentence_end(s))
         else:
             continue
         if content is not None:
@@ -291,19 +345,15 @@ def form_as_said(s: Sent) -> Found | None:
                   if _is_say(toks[k]) or _is_impersonal(toks[k])), None)
         if v is None or any(toks[k].text == "," for k in range(i + 1, v)):
             continue
-        close = next((k for k in range(v + 1, len(toks)) if toks[k].text in (",", ".", "!", "?", ";", "—")),
-                     len(toks))
+        close = _next_break(s, v + 1)
         who = _speaker_span(s, _speaker_of(s, v)) or _place_speaker(s, v)
-        if who is not None and who.start < toks[v].stop:     # "как X заявил": the subject before the verb
-            cue = Span(t.start, toks[v].stop)
-        else:
-            cue = Span(t.start, toks[v].stop)
+        cue = Span(t.start, toks[v].stop)
         if _only_openers(s, 0, i) and close < len(toks) and toks[close].text == ",":
             content = _content(s, close + 1, _sentence_end(s))
         elif i > 0 and toks[i - 1].text == "," and (close >= len(toks) or toks[close].text in _END_PUNCT):
-            content = _content(s, 0, i - 1)
+            content = _content(s, _clause_start(s, i), i - 1)
         elif i > 0 and toks[i - 1].text == "," and close < len(toks) and toks[close].text == ",":
-            content = _content(s, 0, _sentence_end(s))
+            content = _content(s, _clause_start(s, i), _sentence_end(s))
         else:
             continue
         if content is not None:
@@ -350,6 +400,8 @@ def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
     if not (head[:2] in (["об", "этот"], ["о", "этот"], ["о", "это"], ["об", "это"])
             or head[0] in ("такой", "это", "этот", "так")):
         return None
+    if head[0] in ("об", "о") and toks[2].pos == "NOUN":
+        return None          # "Об этом человеке говорят …": a determiner, not a pointer
     v = next((k for k in range(1, min(len(toks), 9)) if _is_say(toks[k]) or _is_impersonal(toks[k])
               or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")), None)
     if v is None or _complementizer(s, v) is not None:
@@ -371,7 +423,7 @@ def form_trailing(s: Sent) -> Found | None:
     toks = s.toks
     for v in range(1, len(toks)):
         t = toks[v]
-        if toks[v - 1].text != "," or not (_is_say(t) and t.pos == "VERB"):
+        if toks[v - 1].text != "," or not ((_is_say(t) and t.pos == "VERB") or _is_impersonal(t)):
             continue
         if _complementizer(s, v) is not None:
             return None
@@ -381,14 +433,13 @@ def form_trailing(s: Sent) -> Found | None:
         who = _speaker_span(s, subj) or _place_speaker(s, v)
         if who is None:
             continue
-        close = next((k for k in range(v + 1, len(toks)) if toks[k].text in (",", ".", "!", "?", ";", "—", ":")),
-                     len(toks))
+        close = _next_break(s, v + 1)
         if close >= len(toks) or toks[close].text in _END_PUNCT:
-            content = _content(s, 0, v - 1)
+            content = _content(s, _clause_start(s, v - 1), v - 1)
         elif toks[close].text == "," and _only_openers(s, 0, v - 1):
             content = _content(s, close + 1, _sentence_end(s))
         elif toks[close].text == ",":
-            content = _content(s, 0, _sentence_end(s))
+            content = _content(s, _clause_start(s, v - 1), _sentence_end(s))
         else:
             continue
         if content is not None and _has_clause(s, content):
@@ -482,7 +533,8 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
     d = _Direct([q for q in direct if q.kind in ("full", "fragment")])
     spans = _sentences(text, paragraphs, sentences)
     # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
-    keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and _candidate(text, a, b)]
+    keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and not d.inside(a)
+            and _candidate(text, a, b)]
     # The sentence before a candidate is parsed too: "Об этом заявил X" points back at it.
     need = sorted(set(keep) | {i - 1 for i in keep if i > 0})
     parsed = dict(zip(need, _parse(text, [spans[i] for i in need])))
