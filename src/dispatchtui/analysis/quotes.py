@@ -1494,6 +1494,9 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             speaker_span=speaker_span,
             cue=text[cue_span.start:cue_span.end] if cue_span else None,
             cue_span=cue_span,
+            # pieces of one marked region (split by its attribution, or over paragraphs) are one statement:
+            # a negative group id until analysis.link_statements numbers the statements
+            statement=-(c.group + 1) if c.group >= 0 else None,
         )
         out.append(q)
         prev = q
