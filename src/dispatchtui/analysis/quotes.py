@@ -656,7 +656,43 @@ def _attr_after(text: str, pos: int, end: int) -> _Attr | None:
         m = _WORD_RE.match(text, i, end)
         if m is not None and m.group().lower() in ("и", "а", "но", "однако", "или"):
             return None
-    return _attr_clause(text, i, end, 4 if dash else 2)
+    at = _attr_clause(text, i, end, 4 if dash else 2)
+    if at is None and dash:
+        at = _attr_by_shape(text, i, end)
+    return at
+
+
+def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
+    """«…», — описала впечатления шахматистка / «…» — усмехнулся тренер: after a closing mark and a dash, a
+    finite verb of the third person opening the clause attributes the quote whatever the verb is, when the
+    dependency parse gives it a subject after it (the inverted order of an attribution)."""
+    m = _WORD_RE.match(text, i, end)
+    if m is None or not _finite_third(m.group()):
+        return None
+    ce = _clause_end(text, i, end)
+    from .syntax import parse, speaker_of
+
+    s = parse(text, [(i, ce, 0)])[0]
+    if not s.toks or s.toks[0].start != i:
+        return None
+    subj = speaker_of(s, 0)
+    if subj is None or subj <= 0:
+        return None
+    a, b = s.subtree(subj)
+    if a <= 0:
+        return None
+    return _Attr(Span(s.toks[0].start, s.toks[0].stop), s.span(a, b), ce)
+
+
+@lru_cache(maxsize=20_000)
+def _finite_third(word: str) -> bool:
+    """A finite verb form of the third person or the past ("усмехнулся", "добавляет"), not "скажу"/"скажите"."""
+    try:
+        top = get_morph().parse(word.lower().replace("ё", "е"))[0]
+    except Exception:  # pragma: no cover
+        return False
+    t = top.tag
+    return t.POS == "VERB" and t.mood == "indc" and (t.tense == "past" or t.person == "3per")
 
 
 # --------------------------------------------------------------------------------------------

@@ -193,7 +193,7 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
     Жегулев поговорил с Валерией Касамарой" (the "с" phrase, the subject), "взял интервью у X", "X дал
     интервью …". (None, None) when the intro does not say: the answers then stay unattributed."""
     from .nlp import parse_sentences
-    from .reported import Sent, Tok
+    from .syntax import Sent, Tok
 
     lo = max(0, first - 3)
     spans = []
@@ -275,7 +275,7 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
     """«Глава МИД заявил:» closing a paragraph and an unmarked paragraph after it: that paragraph is the
     speaker's words (and the next ones while they talk in the first person). The speaker is the subject of
     the speech verb before the colon."""
-    from .reported import _parse, _speaker_of, _speaker_span
+    from .syntax import parse, speaker_of, speaker_span
 
     out: list[Quote] = []
     group = start_group
@@ -288,11 +288,11 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
         a = p.start + (m.start() if m else 0)
         if not any(lemma(w.group()) in SPEECH_VERBS for w in _WORD_RE.finditer(text, a, p.end)):
             continue
-        s = _parse(text, [(a, p.end, i)])[0]
+        s = parse(text, [(a, p.end, i)])[0]
         v = next((k for k in range(len(s.toks) - 1, -1, -1) if s.toks[k].lemma in SPEECH_VERBS), None)
         if v is None:
             continue
-        who = _speaker_span(s, _speaker_of(s, v))
+        who = speaker_span(s, speaker_of(s, v))
         parts = [nxt] + [paras[j] for j in range(i + 2, min(len(paras), i + 4)) if _speaks(text, paras[j])]
         for k, part in enumerate(parts):
             if k and parts[k - 1] is not paras[i + k]:
