@@ -672,16 +672,45 @@ def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
     ce = _clause_end(text, i, end)
     from .syntax import parse, speaker_of
 
-    s = parse(text, [(i, ce, 0)])[0]
-    if not s.toks or s.toks[0].start != i:
+    # the parser needs the quote before the verb to read the clause right: parse from the line's start
+    start = max(text.rfind("\n", max(0, i - 600), i) + 1, i - 600)
+    stop = ce + 1 if ce < end and text[ce] in ".!?…" else ce    # with its full stop (it steadies the parse)
+    s = parse(text, [(start, stop, 0)])[0]
+    v = next((k for k, t in enumerate(s.toks) if t.start == i), None)
+    if v is None:
         return None
-    subj = speaker_of(s, 0)
-    if subj is None or subj <= 0:
-        return None
-    a, b = s.subtree(subj)
-    if a <= 0:
-        return None
-    return _Attr(Span(s.toks[0].start, s.toks[0].stop), s.span(a, b), ce)
+    subj = speaker_of(s, v)
+    if subj is not None and subj > v:
+        a, b = s.subtree(subj)
+        if a > v:
+            return _Attr(Span(s.toks[v].start, s.toks[v].stop), s.span(a, b), ce)
+    # the parse found no inverted subject: the first nominative noun after the verb that agrees with it
+    # ("описала впечатления шахматистка": the plural object does not agree with the feminine verb)
+    toks = _tokens(text, i, ce, 16)
+    for k in range(1, len(toks)):
+        t = toks[k]
+        if t.kind != "w":
+            break
+        if _agrees(text[i:toks[0].end], t.text):
+            j = k + 1
+            while j < len(toks) and toks[j].kind in ("w", "i") and (toks[j].text[:1].isupper()
+                                                                     or _np_chain_ok(toks[j])):
+                j += 1
+            return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, j), ce)
+    return None
+
+
+def _agrees(verb: str, noun: str) -> bool:
+    """A nominative singular person noun agreeing with a past singular verb in gender ("описала … шахматистка")."""
+    try:
+        v = get_morph().parse(verb.lower())[0].tag
+        ps = get_morph().parse(noun.lower().replace("ё", "е"))[:4]
+    except Exception:  # pragma: no cover
+        return False
+    if v.tense != "past" or v.number != "sing":
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.animacy == "anim"
+               and p.tag.gender == v.gender for p in ps)
 
 
 @lru_cache(maxsize=20_000)

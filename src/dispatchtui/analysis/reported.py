@@ -70,6 +70,10 @@ class Found:
 # ---------------------------------------------------------------------------------------------- helpers
 
 
+def _genitive(word: str) -> bool:
+    return word[:1].isalpha() and any(p.tag.case == "gent" for p in get_morph().parse(word.lower())[:3])
+
+
 def _is_say(t: Tok) -> bool:
     """A verb (finite, gerund, participle) or stance adjective of saying: "заявил", "заявив", "считающий",
     "уверен". Not the author's own "напомним, что" / "скажем" (first person) nor an imperative."""
@@ -204,6 +208,12 @@ def form_according_to(s: Sent) -> Found | None:
         if brk < len(toks) and toks[brk].text == "," and brk - n <= 12 and not any(
                 toks[k].pos == "VERB" for k in range(n + 1, brk)):
             end = brk          # "По данным минэкологии Якутии на 9 августа, …": the source runs to the comma
+        elif poss is not None:
+            end = n + 1        # "По его мнению страны …" (no comma): the possessive is the whole source
+        else:                  # "По мнению экспертов рынок вырастет": the genitive words after the noun
+            end = n + 1
+            while end < len(toks) and end < n + 8 and _genitive(toks[end].text):
+                end += 1
         cue = s.span(i, n + 1)
         if poss is not None:
             who: Span | None = s.span(poss, poss + 1)

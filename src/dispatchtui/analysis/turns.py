@@ -57,7 +57,7 @@ class Label:
 
 
 def _parses(word: str):
-    return get_morph().parse(word.lower().replace("ё", "е"))[:4]
+    return get_morph().parse(word.lower().replace("ё", "е"))
 
 
 def _name_word(w: str) -> bool:
