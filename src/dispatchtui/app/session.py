@@ -315,6 +315,9 @@ class _Error:
 
 
 def _basename(path: str) -> str:
+    """The file name as the library shows it (see :func:`..paths.display_path`)."""
     import os
 
-    return os.path.basename(path.rstrip("/")) or path
+    from ..paths import display_path
+
+    return display_path(os.path.basename(path.rstrip("/")) or path)
