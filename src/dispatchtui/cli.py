@@ -45,7 +45,8 @@ _EXTRACT_DESCRIPTION = """\
 Analyse dispatches and print the model (schema dispatchtui/2): normalized text, headline,
 dateline (place, date, agency), paragraphs, sentences, repeated passages, quotes with their
 cue and speaker, speakers (people and organizations, nominative, with roles) and topics.
-All positions are character offsets into "text".
+All positions are character offsets into "text". "source" names the file; for a name that is not
+valid UTF-8 it shows U+FFFD and "source_bytes" holds the exact bytes (base64), else it is null.
 
 formats: jsonl (one object per dispatch), json (one array), markdown (a readable digest).
 """

@@ -8,7 +8,8 @@ lone surrogate ``U+DC80``–``U+DCFF`` (``surrogateescape``); written out as is,
   :func:`display_path` — printable text on one line, invertible with :func:`parse_display_path`:
   a byte that is not UTF-8 → ``\\xff``; a control character → ``\\x1b`` (C0, DEL) or ``\\u0085`` (C1, so
   it is never confused with a byte); any other invisible character (format, bidi override, separator,
-  unassigned) → ``\\u202e`` / ``\\U000e0001``; a backslash → ``\\\\``.
+  unassigned) → ``\\u202e`` / ``\\U000e0001``; a backslash → ``\\\\``; a space at either end → ``\\x20``
+  (``"report.txt "`` is not ``"report.txt"``, and the name survives a strip).
 - **in JSON** (:func:`json_source`): ``source`` — the name with each undecodable byte as U+FFFD, for
   display — and ``source_bytes`` — the exact bytes in base64, or ``null`` when the name is valid UTF-8.
   :func:`source_from_json` gives the path back.
@@ -72,9 +73,12 @@ def _escape(s: str, backslash: bool) -> str:
 def display_path(path: str) -> str:
     """``path`` for a person: printable, one line, every byte accounted for (see the module docstring).
     ``parse_display_path(display_path(p)) == p``."""
-    if path.isprintable() and "\\" not in path:
+    if path.isprintable() and "\\" not in path and path.strip(" ") == path:
         return path
-    return _escape(path, backslash=True)
+    core = path.strip(" ")
+    lead = len(path) - len(path.lstrip(" "))
+    trail = len(path) - lead - len(core)
+    return "\\x20" * lead + _escape(core, backslash=True) + "\\x20" * trail
 
 
 def printable(s: object) -> str:

@@ -118,7 +118,7 @@ class LibraryList(ScrollView, can_focus=True):
         if sub == 0:
             head_style = line_style + self.get_component_rich_style("liblist--headline", partial=True)
             segs = [Segment(marker, line_style), Segment(number, line_style + Style(dim=True)),
-                    Segment(one_line(info.headline), head_style)]
+                    Segment(info.headline if info.named else one_line(info.headline), head_style)]
         else:
             meta_style = line_style + self.get_component_rich_style("liblist--meta", partial=True)
             parts = [p for p in (info.place, info.date, info.agency) if p]
