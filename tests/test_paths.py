@@ -252,3 +252,17 @@ def test_an_error_outside_any_file_is_one_line(monkeypatch):
     assert err == "dispatchtui: internal error: KeyError: 'oops' (--debug shows where)\n"
     code, out, err = run_main(["extract", "x.txt", "--debug"])
     assert code == 1 and "Traceback" in err and err.rstrip().endswith("KeyError: 'oops'")
+
+
+def test_the_cache_takes_a_name_that_is_not_utf8(tmp_path, monkeypatch):
+    """The cache entry is written (it was the first thing to crash) and read back under the exact name."""
+    from dispatchtui import cache
+    from dispatchtui.analysis import segment
+
+    monkeypatch.setenv("DISPATCHTUI_CACHE_DIR", str(tmp_path / "cache"))
+    name = path_from_bytes(b"dir/bad\xff.txt")
+    d = segment("Заголовок\n\nТекст номер один.", source=name).with_(analysed=True)
+    cache.put(d)
+    assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
+    got = cache.get(segment(d.text, source=name))
+    assert got is not None and path_bytes(got.source) == b"dir/bad\xff.txt"
