@@ -304,8 +304,10 @@ def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
         return None
     if head[0] in ("об", "о") and toks[2].pos == "NOUN":
         return None          # "Об этом человеке говорят …": a determiner, not a pointer
-    v = next((k for k in range(1, min(len(toks), 9)) if _is_say(toks[k]) or _is_impersonal(toks[k])
-              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")), None)
+    # (not a verb of a "как сообщает X" aside: "Об этом, как сообщает агентство, заявил министр")
+    v = next((k for k in range(1, min(len(toks), 12)) if (_is_say(toks[k]) or _is_impersonal(toks[k])
+              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")) and toks[k - 1].text.lower() != "как"),
+             None)
     if v is None or _complementizer(s, v) is not None:
         return None
     if head[0] in ("такой",) and not any(toks[k].lemma in STANCE_NOUNS | {"точка", "позиция", "вывод", "оценка"}

@@ -257,8 +257,12 @@ class _Resolver:
             best = max(subj, key=lambda c: c[2])
             if prev is not None and prev is not best[0] and any(c[0] is prev for c in cands):
                 # stay with the previous speaker unless a new subject was introduced since its quote
-                pq = self.quotes[qi - 1]
-                if best[2] < pq.start:
+                # the previous speaker's last statement (not merely the statement before: that one may
+                # have no speaker), where it begins, its attribution included ("X заявил, что …")
+                pj = next((j for j in range(qi - 1, -1, -1) if self.resolved[j] == prev.name), qi - 1)
+                pq = self.quotes[pj]
+                pq_pos = min(pq.start, *(sp.start for sp in (pq.speaker_span, pq.cue_span) if sp is not None))
+                if best[2] < pq_pos:
                     return prev
             return best[0]
         return max(cands, key=lambda c: c[1])[0]
@@ -316,11 +320,11 @@ class _Resolver:
         if m is None or m.span.start <= span.start:
             return False
         before = _WORD.findall(self.text[span.start:m.span.start])
-        nouns = [w for w in before if parses(w)[:1] and parses(w)[0].tag.POS == "NOUN"
-                 and not any(p.tag.POS == "ADJF" for p in parses(w)[:3])]
-        if not nouns or not _is_known_common(nouns[0]):
+        head = _mention_head(before)
+        if head is None or not _is_known_common(head):
             return False         # no head, or one the dictionary does not know ("замначальника"): keep the name
-        head = nouns[0]          # the mention's head: "лидер Движения против … Александр Белов" → лидер
+        if _is_substantive(head):
+            return False         # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
         if not _is_person_noun(head):
             return True
         name_words = _WORD.findall(m.text)
@@ -785,6 +789,32 @@ class _Resolver:
             if e.name not in self.out:
                 speakers.append(Speaker(e.name, "person", e.role, _disjoint(e.mentions), ()))
         return new_quotes, speakers
+
+
+def _mention_head(words: Sequence[str]) -> str | None:
+    """The head of a mention's words before a name: the first noun after the adjectives that agree with it
+    ("главного тренера" → тренера, "лидер Движения против …" → лидер); a nominative adjective that agrees
+    with no noun after it stands for a person itself ("Заведующий отделением")."""
+    for i, w in enumerate(words):
+        ps = parses(w)[:3]
+        if not ps:
+            continue
+        if ps[0].tag.POS == "NOUN" and not any(p.tag.POS == "ADJF" for p in ps):
+            return w
+        if any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
+            if nxt is None or not any(p.tag.POS == "NOUN" and p.tag.case in cases for p in parses(nxt)[:3]):
+                return w if "nomn" in cases else None
+            continue
+        return None
+    return None
+
+
+def _is_substantive(word: str) -> bool:
+    """An adjective or participle standing for a person ("заведующий", "пострадавшая")."""
+    ps = parses(word)[:3]
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
 def _is_known_common(word: str) -> bool:

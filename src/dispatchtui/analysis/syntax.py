@@ -76,7 +76,8 @@ def is_punct(w: str) -> bool:
 
 
 def _is_break(w: str) -> bool:
-    return w in (",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…")
+    """Where a subtree walk stops: clause punctuation (brackets do not stop it: "фронта (ОФДД) Наттавута")."""
+    return w in (",", ";", ":", "—", "–", ".", "!", "?", "…")
 
 
 def _pos(word: str) -> str:
@@ -105,9 +106,21 @@ def speaker_of(s: Sent, v: int) -> int | None:
 
 
 def speaker_span(s: Sent, i: int | None) -> Span | None:
+    """The subject's words: its subtree, and a name in apposition after a comma ("Лидер отделения, Сергей
+    Канаев, сказал" → up to "Канаев")."""
     if i is None:
         return None
     a, b = s.subtree(i)
+    for k in s.kids[i]:
+        if k < b or s.toks[k].rel not in ("appos", "flat:name") or not s.toks[k].text[:1].isupper():
+            continue
+        gap = s.toks[b:k]
+        # "Лидер отделения, Сергей Канаев, …" (a comma) or "секретарь фронта за демократию (ОФДД) Наттавута
+        # Сайкыа" (words the parse hung elsewhere): no verb and no clause break between
+        if all(t.text == "," for t in gap) or not any(t.pos in ("VERB", "GRND", "PRTF") or
+                                                      t.text in (";", ":", ".", "—", "–") for t in gap):
+            b = s.subtree(k)[1]
+            break
     return s.span(a, b)
 
 

@@ -261,7 +261,11 @@ def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> l
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
                 if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)):
                     break
-                if not _sentence_like(text, paras[j]) or (nxt == len(paras) and not _speaks(text, paras[j])):
+                if not _sentence_like(text, paras[j]):
+                    if nxt < len(paras):
+                        continue       # a caption or subheading inside the answer: skipped, the answer goes on
+                    break
+                if nxt == len(paras) and not _speaks(text, paras[j]):
                     break
                 c = _part(text, paras[j].start, paras[j].end, j, speaker, group, False,
                           "turn: continues the interview answer")
