@@ -75,6 +75,7 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     from .quotes import find_quotes
     from .reported import find_reported
     from .turns import find_turns
+    from .attribution import check_mentions
     from .people import find_people
     from .resolve import resolve
     from .topics import find_topics
@@ -83,7 +84,7 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
-    direct = find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences))
+    direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
     reported = find_reported(text, d.paragraphs, d.sentences, direct)
     raw_quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
     entities = find_people(text, d.sentences)

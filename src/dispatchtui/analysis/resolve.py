@@ -367,7 +367,7 @@ class _Resolver:
         while k < len(self._p_index) and self._p_starts[k] <= span.end + 80:
             st, en, _, e = self._p_index[k]
             gap = self.text[span.end:st]
-            if re.fullmatch(r"(?:[\s,]|\bи\b|[а-яё-]+)*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
+            if re.fullmatch(r"(?:[\s,]|[\w-]+)*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
                 words = _WORD.findall(gap)
                 while words and words[-1][:1].isupper():
                     words.pop()          # the name's own first words the NER left out ("Нейл Патрик Харрис")
@@ -478,6 +478,13 @@ class _Resolver:
         # 1. a named person inside the mention — when the cue verb agrees ("рассказала Бут" is not Виктор Бут)
         if span is not None:
             e = self._person_at(span)
+            if e is not None and self.text[span.start:span.start + 1].islower():
+                # a role word the people stage tied to someone ("актер" → the actor named before) yields to
+                # a name right after the role in this very attribution ("актер, продюсер и директор Нейл …")
+                after = self._name_after(span)
+                if after is not None and after is not e:
+                    self.why = "the name after the role"
+                    return after.name, "person", span
             if e is not None and self._owned_by_head(e, span):
                 e = None     # "Помощник Хиллари Клинтон", "Пресс-служба Кадырова": the name depends on the head
             if e is not None:
