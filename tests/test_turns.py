@@ -218,3 +218,19 @@ def test_paragraph_quote_after_two_speakers_stays_unattributed():
     t = ("Спор\n\nМэр Иван Лосев и депутат Павел Крот поспорили о бюджете. «Денег нет», — сказал Лосев. "
          "«Деньги есть», — ответил Крот.\n\n«Вопрос решат в суде».\n\nСуд назначен на май.")
     assert speakers_of(t)["Вопрос решат в суде"] is None
+
+
+def test_a_namesake_named_only_later_is_not_the_speaker():
+    t = ("Библиотека\n\nСупруги Николай и Галина Ветровы открыли библиотеку.\n\n"
+         "Ветров уточнил, что книги принесли соседи.\n\nИх сын Артем Ветров сделал для библиотеки сайт.")
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported" and "соседи" in d.text[q.start:q.end]]
+    assert q.speaker != "Артем Ветров"
+
+
+def test_the_surname_form_tells_the_namesake():
+    t = ("Суд\n\nВиктор Бут и его жена Алла Бут встретились в тюрьме. Адвокат Олег Ветров и его жена Анна Ветрова "
+         "пришли тоже.\n\nПо словам Ветровой, встреча длилась три часа.")
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker == "Анна Ветрова"
