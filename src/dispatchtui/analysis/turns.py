@@ -82,8 +82,8 @@ def label_at(text: str, p: Span) -> Label | None:
     rest = m.end()
     if text[rest] in "«\"„“":
         return None                     # "Путин: «…»" is a colon introduction of a marked quote
-    if name.startswith("«"):
-        return Label(span, rest, True, False)
+    if name.startswith("«") or _is_outlet(name):
+        return Label(span, rest, True, False)   # «Медуза»: / Интерфакс: — the outlet asks
     words = re.findall(r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*", name)
     low = lemma(words[0]) if len(words) == 1 else ""
     if low in INTERVIEWER_LABELS:
@@ -100,6 +100,14 @@ def label_at(text: str, p: Span) -> Label | None:
             and get_morph().word_is_known(words[0].lower()):
         return None                     # "Итог:", "Москва:" — one known word that is no surname
     return Label(span, rest, False, False)
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet's name ("Интерфакс", "РИА Новости", "ТАСС")."""
+    from .lexicon.agencies import AGENCIES
+
+    key = re.sub(r"[\s./]+", " ", name.upper().strip("«»\"")).strip()
+    return key in AGENCIES or key.replace(" ", ".") in AGENCIES
 
 
 def _speaks(text: str, p: Span) -> bool:
@@ -159,6 +167,9 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         return []
     dense = len(labels) >= 3
     order = sorted(labels)
+    interviewee: Span | None = None
+    if any(lab.question for lab in labels.values()):
+        interviewee, _ = _interviewee(text, paras, order[0])
     surnames = {text[lab.name.start:lab.name.end].split()[-1].split(".")[-1].lower()[:5]
                 for lab in labels.values() if not (lab.question or lab.answer)}
     out: list[Quote] = []
@@ -172,6 +183,20 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         if q is None:
             continue
         out.append(q)
+        if lab.question:
+            # "Интерфакс: вопрос?" then the answer in paragraphs of its own, unlabelled: the interviewee's
+            group += 1
+            for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
+                p = paras[j]
+                if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)):
+                    break
+                if not _sentence_like(text, p):
+                    continue
+                c = _part(text, p.start, p.end, j, interviewee, group, False, "turn: answer to a labelled question")
+                if c is not None:
+                    out.append(c)
+            group += 1
+            continue
         between = nxt < len(paras) and nxt - i - 1 <= MAX_CONTINUATION
         for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
             p = paras[j]
@@ -221,9 +246,13 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                         a, b = s.subtree(k)
                         a += 1 if toks[a].lemma in ("с", "у") else 0
                         return s.span(a, b), (s.span(*s.subtree(subj)) if subj is not None else None)
-            if t.lemma in INTERVIEWEE_VERBS and subj is not None and any(
-                    toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
-                return s.span(*s.subtree(subj)), None
+            if t.lemma in INTERVIEWEE_VERBS and subj is not None:
+                if any(toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
+                    return s.span(*s.subtree(subj)), None
+                # "X рассказал корреспонденту «Интерфакса» Анне Зуевой, почему …": the addressee asks
+                addressee = next((c for c in kids[v] if toks[c].rel == "iobj"), None)
+                if addressee is not None:
+                    return s.span(*s.subtree(subj)), s.span(*s.subtree(addressee))
     return None, None
 
 
