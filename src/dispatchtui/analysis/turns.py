@@ -192,6 +192,8 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
                     break
                 if not _sentence_like(text, p):
                     continue
+                if nxt == len(paras) and not _speaks(text, p):
+                    break          # after the last question, only words in the first person are still the answer
                 c = _part(text, p.start, p.end, j, interviewee, group, False, "turn: answer to a labelled question")
                 if c is not None:
                     out.append(c)
