@@ -125,8 +125,8 @@ class ReaderScreen(Screen[None]):
         self._layout_notice(index)
         self.dispatch = result
         self.article.set_dispatch(result)
-        if self.findbar.is_open:
-            self._run_find(self.findbar.value)
+        if self._query:                     # the search in force carries over to the next dispatch
+            self._run_find(self._query)
         if result.analysed:
             self.state = "ready"
             self._fill_panels()
@@ -203,8 +203,8 @@ class ReaderScreen(Screen[None]):
         self.dispatch = whole
         self.article.set_dispatch(whole, keep_scroll=True, wrapped=wrapped)
         self.state = "analysing"
-        if self.findbar.is_open:
-            self._run_find(self.findbar.value)
+        if self._query:
+            self._run_find(self._query)
         self._update_status()
 
     def _analysed(self, index: int, generation: int, result: Dispatch | BaseException) -> None:
@@ -233,8 +233,24 @@ class ReaderScreen(Screen[None]):
         d = self.dispatch
         assert d is not None
         self.panel("speakers").show_entries(speaker_rows(d))
-        self.panel("quotes").show_entries(quote_rows(d))
+        self._fill_quotes()
         self.panel("topics").show_entries(topic_rows(d))
+
+    #: the Quotes panel lists direct statements only (r toggles; reported ones and questions hidden)
+    direct_only = False
+
+    def _fill_quotes(self) -> None:
+        d = self.dispatch
+        if d is None or not d.analysed:
+            return
+        panel = self.panel("quotes")
+        panel.empty_key = "no_direct_quotes" if self.direct_only and d.quotes else "no_quotes"
+        panel.border_title = f"{panel.number} {tr('quotes')}" + (f" · {tr('direct_only')}" if self.direct_only else "")
+        panel.show_entries(quote_rows(d, direct_only=self.direct_only))
+
+    def action_toggle_statements(self) -> None:
+        self.direct_only = not self.direct_only
+        self._fill_quotes()
 
     def _update_status(self) -> None:
         view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
@@ -247,6 +263,10 @@ class ReaderScreen(Screen[None]):
                 parts += ["  ", (one_line(", ".join(bits)), "$text-accent")]
         if self.state in ("analysing", "loading"):
             parts += ["  ", (tr(self.state), "italic $text-muted")]
+        if self._query and not self.findbar.is_open:      # the search in force, with the bar closed
+            count = (f"{(self.current_match or 0) + 1}/{len(self.matches)}" if self.matches
+                     else tr("no_matches"))
+            parts += ["  ", (one_line(tr("find_status", query=self._query, count=count)), "$text-warning")]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # ------------------------------------------------------------------ panes
@@ -304,9 +324,12 @@ class ReaderScreen(Screen[None]):
 
     def jump_to_quote(self, i: int) -> None:
         if self.dispatch and 0 <= i < len(self.dispatch.quotes):
-            q = self.dispatch.quotes[i]
-            self.panel("quotes").select_entry("quote", i)
-            self.jump(Entry("quote", i, ((q.start, q.end),)))
+            from ..cite import statement_root
+
+            root = statement_root(self.dispatch, i)
+            q = self.dispatch.quotes[root]
+            self.panel("quotes").select_entry("quote", root)
+            self.jump(Entry("quote", root, ((q.start, q.end),)))
 
     # ------------------------------------------------------------------ dispatch navigation
     def action_next_dispatch(self, delta: int) -> None:
@@ -318,16 +341,31 @@ class ReaderScreen(Screen[None]):
         self.show(view[pos])
 
     def action_back(self) -> None:
+        """``q``: one level up, like newsboat or mutt (reader → library; the library's ``q`` quits)."""
         if self.findbar.is_open:
-            self._close_find()
-            return
+            self.findbar.remember(self.findbar.value)
+            self.findbar.close()
         self.app.back_to_library(self.index)  # type: ignore[attr-defined]
 
+    def action_escape(self) -> None:
+        """``esc``: close the find bar (the matches stay), then clear the matches, then back to the library."""
+        if self.findbar.is_open:
+            self._close_find()
+        elif self.matches or self._query:
+            self._clear_find()
+        else:
+            self.action_back()
+
     # ------------------------------------------------------------------ find
+    #: the query of the search in force ("" none): n/N step through it with the bar closed, and it carries
+    #: over to the next dispatch; a second escape clears it
+    _query = ""
+
     def action_open_find(self, value: str | None = None) -> None:
         self.findbar.open(value)
-        if value is not None:
-            self._run_find(value)
+        query = self.findbar.value if value is None else value
+        if query:
+            self._run_find(query)
 
     def on_input_changed(self, event) -> None:     # Input.Changed (Input is imported when the bar opens)
         if event.input.id == "find-input":
@@ -336,6 +374,15 @@ class ReaderScreen(Screen[None]):
     @on(FindBar.Step)
     def _find_step_msg(self, event: FindBar.Step) -> None:
         self.action_find_step(event.direction)
+
+    @on(FindBar.Submit)
+    def _find_submit_msg(self, event: FindBar.Submit) -> None:
+        """Enter in the bar: the search is done, back to the text; n/N go on from there (less, vim)."""
+        self.findbar.remember(self.findbar.value)
+        if event.direction < 0 and self.matches:
+            self.action_find_step(-1)
+        self.article.focus()
+        self.refresh_bindings()
 
     @on(FindBar.Close)
     def _find_close_msg(self) -> None:
@@ -346,6 +393,7 @@ class ReaderScreen(Screen[None]):
 
     def _run_find(self, query: str) -> None:
         d = self.dispatch
+        self._query = query.strip() and query
         if d is not None and query.strip() and len(d.text) > self.FIND_IN_WORKER:
             self.run_worker(partial(self._find_worker, d, query, self._generation), thread=True,
                             exclusive=True, group="find")
@@ -363,7 +411,7 @@ class ReaderScreen(Screen[None]):
             self.app.call_from_thread(self._found_async, query, generation, matches)
 
     def _found_async(self, query: str, generation: int, matches: list[tuple[int, int]]) -> None:
-        if generation == self._generation and self.findbar.is_open and self.findbar.value == query:
+        if generation == self._generation and self._query == query:
             self._found(matches)
 
     def _found(self, matches: list[tuple[int, int]]) -> None:
@@ -385,27 +433,49 @@ class ReaderScreen(Screen[None]):
         if self.current_match is not None:
             s, e = self.matches[self.current_match]
             self.article.center_on(s, e, highlight=False)
-        self.findbar.set_count(self.current_match, len(self.matches), self.findbar.value)
+        self.findbar.set_count(self.current_match, len(self.matches), self._query)
         self.refresh_bindings()
+        self._update_status()
+
+    def _last_query(self) -> str:
+        history = getattr(self.app, "find_history", None)
+        return self._query or (history[-1] if history else "")
 
     def action_find_step(self, direction: int) -> None:
         if not self.matches:
-            if not self.findbar.is_open:
+            query = self._last_query()
+            if not query:
                 self.action_open_find()
+                return
+            if not self._query:                  # cleared by a second escape: n searches again
+                self._run_find(query)
+                return
+            self.app.notify(tr("no_matches_for", query=query), severity="warning", markup=False, timeout=2)
             return
         cur = self.current_match if self.current_match is not None else -direction
         self.current_match = (cur + direction) % len(self.matches)
         self._show_match()
 
     def _close_find(self) -> None:
+        """The bar closes, the search stays in force (n/N, the highlights) until a second escape."""
+        self.findbar.remember(self.findbar.value)
         self.findbar.close()
-        self.matches, self.current_match = [], None
-        self.article.set_matches([], None)
+        if not self._query:
+            self.matches, self.current_match = [], None
+            self.article.set_matches([], None)
         self.article.focus()
         self.refresh_bindings()
+        self._update_status()
+
+    def _clear_find(self) -> None:
+        self._query = ""
+        self.matches, self.current_match = [], None
+        self.article.set_matches([], None)
+        self.refresh_bindings()
+        self._update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "find_step" and not self.matches:
+        if action == "find_step" and not self.matches and not self._last_query():
             return None          # shown greyed in the footer, still in help
         return True
 
@@ -442,9 +512,9 @@ class ReaderScreen(Screen[None]):
             return
         quote: Quote = d.quotes[i]
         who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
-        from ..cite import format_citation
+        from ..cite import cite
 
-        self.app.copy_text(format_citation(d, quote), tr("copied_quote", who=who))  # type: ignore[attr-defined]
+        self.app.copy_text(cite(d, i), tr("copied_quote", who=who))  # type: ignore[attr-defined]
 
     def action_copy_paragraph(self) -> None:
         d = self.dispatch
@@ -464,11 +534,32 @@ class ReaderScreen(Screen[None]):
         d = self.dispatch
         if d is None:
             return
+        from ..cite import statement_root
+
         for i, q in enumerate(d.quotes):
             if q.start <= event.offset < q.end:
                 self.article.set_highlight((q.start, q.end))
-                self.panel("quotes").select_entry("quote", i)
+                self.panel("quotes").select_entry("quote", statement_root(d, i))
                 return
+
+    # ------------------------------------------------------------------ outside tools
+    def action_open_external(self, which: str) -> None:
+        """``o``: the source file in ``$PAGER`` (less), ``e``: in ``$EDITOR`` (vi), the app suspended
+        meanwhile; editors that have a read-only switch get it (files are only ever read)."""
+        path = self.session.paths[self.index]
+        if path == "-":
+            self.app.notify(tr("no_source_file"), severity="warning", markup=False)
+            return
+        command = external_command(which, path)
+        import subprocess
+
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except Exception as exc:  # noqa: BLE001 - no such tool, no terminal to suspend (tests, web)
+            self.app.notify(tr("external_failed", tool=command[0], error=f"{type(exc).__name__}: {exc}"),
+                            severity="warning", markup=False)
+        self.refresh()
 
     # ------------------------------------------------------------------ palette
     def palette_commands(self) -> list[tuple[str, object, str]]:
@@ -482,6 +573,8 @@ class ReaderScreen(Screen[None]):
             entry = Entry("speaker", s.name, speaker_spans(d, s))
             out.append((tr("cmd_jump_speaker", name=one_line(s.name)), partial(self._palette_jump, "speakers", entry), ""))
         for i, q in enumerate(d.quotes):
+            if q.statement is not None and q.statement != i:
+                continue                                        # a later part: its statement is listed
             who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
             words = shorten(q.span.slice(d.text), words=6, chars=40)
             out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
@@ -493,3 +586,26 @@ class ReaderScreen(Screen[None]):
     def _palette_jump(self, panel: str, entry: Entry) -> None:
         self.panel(panel).select_entry(entry.kind, entry.key)
         self.jump(entry)
+
+
+#: read-only switches of common editors (the file is never to be changed from here)
+_READ_ONLY = {"vi": ["-R"], "vim": ["-R"], "nvim": ["-R"], "view": [], "nano": ["-v"], "emacs": [],
+              "micro": ["-readonly", "true"], "hx": [], "kak": ["-ro"], "mcedit": []}
+
+
+def external_command(which: str, path: str) -> list[str]:
+    """The argv for ``$PAGER`` (default ``less``) or ``$VISUAL``/``$EDITOR`` (default ``vi``) on ``path``."""
+    import os
+    import shlex
+
+    if which == "pager":
+        raw = os.environ.get("PAGER") or "less"
+    else:
+        raw = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        argv = shlex.split(raw) or ["less"]
+    except ValueError:
+        argv = [raw]
+    if which == "editor":
+        argv += _READ_ONLY.get(os.path.basename(argv[0]), [])
+    return [*argv, path]

@@ -31,7 +31,7 @@ BLANK, HEADLINE, BODY = 0, 1, 2
 _CHUNK = re.compile(r"\S+\s*|\s+")
 
 #: drawing order of the highlight layers (later wins)
-LAYERS = ("repeat", "dateline", "headline", "quote", "speaker", "match", "highlight", "current")
+LAYERS = ("repeat", "dateline", "headline", "reported", "quote", "speaker", "match", "highlight", "current")
 
 
 class Layer:
@@ -167,7 +167,7 @@ class ArticleView(ScrollView, can_focus=True):
     """The scrollable, virtualized article."""
 
     COMPONENT_CLASSES = {
-        "article--headline", "article--dateline", "article--quote", "article--speaker",
+        "article--headline", "article--dateline", "article--quote", "article--reported", "article--speaker",
         "article--repeat", "article--match", "article--current", "article--highlight",
     }
 
@@ -237,13 +237,15 @@ class ArticleView(ScrollView, can_focus=True):
         d = self.dispatch
         L = self._layers
         if d is None:
-            for name in ("repeat", "dateline", "headline", "quote", "speaker"):
+            for name in ("repeat", "dateline", "headline", "reported", "quote", "speaker"):
                 L[name] = Layer()
             return
         L["repeat"] = Layer((r.start, r.end) for r in d.repeats)
         L["dateline"] = Layer([(d.dateline.start, d.dateline.end)] if d.dateline else [])
         L["headline"] = Layer([(d.headline.start, d.headline.end)] if d.headline else [])
-        L["quote"] = Layer((q.start, q.end) for q in d.quotes)
+        # the speaker's own words highlighted; the author's rendering of them (reported) lighter
+        L["quote"] = Layer((q.start, q.end) for q in d.quotes if q.kind != "reported")
+        L["reported"] = Layer((q.start, q.end) for q in d.quotes if q.kind == "reported")
         quoted = {q.speaker for q in d.quotes if q.speaker}
         spans = [(q.speaker_span.start, q.speaker_span.end) for q in d.quotes if q.speaker_span]
         for s in d.speakers:

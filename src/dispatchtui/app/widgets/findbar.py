@@ -14,7 +14,9 @@ from ..i18n import tr
 
 
 class FindBar(Horizontal):
-    """``/`` opens it; typing finds incrementally; enter/n next, shift+enter/N previous; escape closes."""
+    """``/`` opens it with the last query selected; typing finds incrementally; enter goes back to the text
+    (``n``/``N`` then step through the matches); ↑/↓ walk the session's earlier queries; escape closes it
+    (the matches stay until a new search or a second escape)."""
 
     DEFAULT_CSS = """
     FindBar {
@@ -37,6 +39,13 @@ class FindBar(Horizontal):
 
     class Close(Message):
         pass
+
+    class Submit(Message):
+        """Enter: the search is done, back to the text (``direction`` -1: to the match before)."""
+
+        def __init__(self, direction: int) -> None:
+            super().__init__()
+            self.direction = direction
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
@@ -64,21 +73,56 @@ class FindBar(Horizontal):
     def _build(self, value: str) -> None:
         from .findinput import FindInput
 
+        # select_on_focus: each `/` opens with the last query selected (typing replaces it, → edits it)
         self._input = FindInput(value=value, placeholder=tr("find_placeholder"), id="find-input",
-                                select_on_focus=False)
+                                select_on_focus=True)
         self.mount(Static(Content("/"), id="find-label"), self._input, Static(self._count, id="find-count"))
+
+    @property
+    def history(self) -> list[str]:
+        """The session's queries, oldest first (kept on the app: they outlive a reader screen)."""
+        app = self.app
+        if not hasattr(app, "find_history"):
+            app.find_history = []            # type: ignore[attr-defined]
+        return app.find_history              # type: ignore[attr-defined]
+
+    def remember(self, query: str) -> None:
+        query = query.strip()
+        if not query:
+            return
+        history = self.history
+        if query in history:
+            history.remove(query)
+        history.append(query)
+        self._history_pos = None
+
+    _history_pos: int | None = None
+
+    def step_history(self, delta: int) -> None:
+        """↑ (-1) an earlier query, ↓ (+1) a later one, past the newest: an empty line."""
+        history = self.history
+        if self._input is None or not history:
+            return
+        pos = len(history) if self._history_pos is None else self._history_pos
+        pos = max(0, min(len(history), pos + delta))
+        self._history_pos = pos
+        value = history[pos] if pos < len(history) else ""
+        self._input.value = value
+        self._input.cursor_position = len(value)
 
     def open(self, value: str | None = None) -> None:
         self.add_class("-open")
+        self._history_pos = None
         if self._input is None:
-            self._build(value or "")
+            history = self.history
+            self._build(value if value is not None else (history[-1] if history else ""))
             field = self._input
             self.call_after_refresh(lambda: field.is_mounted and field.focus())
             return
         if value is not None:
             self._input.value = value
-            self._input.cursor_position = len(value)
         self._input.focus()
+        self._input.selection = _all(self._input.value)   # focus selects only when it moves
 
     def close(self) -> None:
         self.remove_class("-open")
@@ -92,3 +136,9 @@ class FindBar(Horizontal):
             self._count = Content(f"{(current or 0) + 1}/{total}")
         for label in self.query("#find-count").results(Static):
             label.update(self._count)
+
+
+def _all(value: str):
+    from textual.widgets.input import Selection
+
+    return Selection(0, len(value))

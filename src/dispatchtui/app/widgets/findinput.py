@@ -15,11 +15,16 @@ class FindInput(Input):
         super().__init__(**kwargs)
         localize(self, FIND)
 
-    def action_find_next(self) -> None:
-        self.post_message(FindBar.Step(+1))
+    def action_submit_find(self) -> None:
+        self.post_message(FindBar.Submit(+1))
 
-    def action_find_prev(self) -> None:
-        self.post_message(FindBar.Step(-1))
+    def action_submit_find_prev(self) -> None:
+        self.post_message(FindBar.Submit(-1))
+
+    def action_history(self, delta: int) -> None:
+        bar = self.parent
+        if isinstance(bar, FindBar):
+            bar.step_history(delta)
 
     def action_close(self) -> None:
         self.post_message(FindBar.Close())
