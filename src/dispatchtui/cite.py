@@ -20,7 +20,8 @@ _WS = re.compile(r"\s+")
 MAX_BETWEEN = 160
 _LEAD_CLOSE = re.compile(r"^\s*[»\"“”]")        # a closing mark right after a part
 _TRAIL_OPEN = re.compile(r"[«\"„“]\s*$")         # an opening mark right before the next part
-_SENTENCE_END = re.compile(r"[.!?…]+[»\"“”)]*\s+(?=[«\"„“(]*[A-ZА-ЯЁ0-9—–-])")
+#: a sentence end (for texts the layout gave no sentences): «…». Дальше / …?» Дальше — not before a dash
+_SENTENCE_END = re.compile(r"[»\"“”)]*[.!?…]+[»\"“”)]*\s+(?=[«\"„“(]*[A-ZА-ЯЁ0-9])")
 
 
 def quote_text(dispatch: Dispatch, quote: Quote) -> str:
@@ -133,8 +134,9 @@ def sentence_around(dispatch: Dispatch, start: int, end: int) -> tuple[int, int]
     lo, hi = (dispatch.paragraphs[p].start, dispatch.paragraphs[p].end) if p is not None else (0, len(text))
     hi = max(hi, end)
     a = lo
-    for m in _SENTENCE_END.finditer(text, lo, start):
-        a = m.end()
+    for m in _SENTENCE_END.finditer(text, lo, min(hi, start + 4)):     # (+4: room for the lookahead)
+        if m.end() <= start:
+            a = m.end()
     m = _SENTENCE_END.search(text, max(end - 1, a), hi)
     b = m.end() if m else hi
     return a, b
@@ -147,9 +149,8 @@ def _named_in(sentence: str, name: str) -> bool:
     return bool(stem) and stem in sentence.casefold()
 
 
-def format_in_sentence(dispatch: Dispatch, parts: list[int]) -> str:
-    """A fragment or a reported statement: the sentence it stands in, as printed, then who (when the sentence
-    does not name them: ``он заявил, что…``) and the source in parentheses."""
+def statement_sentence(dispatch: Dispatch, parts: list[int]) -> str:
+    """The sentence(s) a statement stands in, with its cue and speaker mention, as printed, on one line."""
     quotes = [dispatch.quotes[i] for i in parts]
     lo = min(q.start for q in quotes)
     hi = max(q.end for q in quotes)
@@ -158,8 +159,14 @@ def format_in_sentence(dispatch: Dispatch, parts: list[int]) -> str:
             if span is not None:
                 lo, hi = min(lo, span.start), max(hi, span.end)
     a, b = sentence_around(dispatch, lo, hi)
-    sentence = _WS.sub(" ", dispatch.text[a:b]).strip()
-    name, role = _who(dispatch, quotes[0])
+    return _WS.sub(" ", dispatch.text[a:b]).strip()
+
+
+def format_in_sentence(dispatch: Dispatch, parts: list[int]) -> str:
+    """A fragment or a reported statement: the sentence it stands in, as printed, then who (when the sentence
+    does not name them: ``он заявил, что…``) and the source in parentheses."""
+    sentence = statement_sentence(dispatch, parts)
+    name, role = _who(dispatch, dispatch.quotes[parts[0]])
     bits = []
     if name and not _named_in(sentence, name):
         bits.append(name + (f", {role}" if role else ""))
