@@ -28,6 +28,7 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
     from .app import DispatchApp
 
     app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded,
+                      failed=[(e.path, e.reason) for e in errors],
                       analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1")
     # Worker threads (reading a big file whole, search, the analysis with DISPATCHTUI_ANALYSIS_THREAD):
     # hand the GIL back to the event loop every 0.1 ms instead of 5 ms, or every keystroke and frame waits

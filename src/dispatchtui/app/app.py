@@ -38,7 +38,7 @@ class DispatchApp(App[int]):
                  loader: Any = None, analyser: Analyser | None = None, segmenter: Segmenter | None = None,
                  theme: str | None = None, system_clipboard: bool = True,
                  notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None,
-                 analysis_process: bool = False) -> None:
+                 analysis_process: bool = False, failed: Iterable[tuple[str, str]] = ()) -> None:
         set_lang(lang)
         super().__init__()
         localize(self, APP)
@@ -49,6 +49,8 @@ class DispatchApp(App[int]):
         self.system_clipboard = system_clipboard
         self._fixed_theme = theme
         self._notices = list(notices)
+        #: inputs given on the command line that could not be opened: (path, reason), listed in the library
+        self.failed_inputs = list(failed)
         self._theme_ready = False
         self._initial_theme()
 
@@ -67,8 +69,8 @@ class DispatchApp(App[int]):
 
     def on_mount(self) -> None:
         self._theme_ready = True
-        for notice in self._notices:
-            self.notify(notice, severity="warning", markup=False)
+        for notice in self._notices:       # long enough to be read; the library keeps a line for them
+            self.notify(notice, severity="warning", markup=False, timeout=12)
 
     def _initial_theme(self) -> None:
         """Set before the first paint, and only when it is not the default: a theme change restyles every

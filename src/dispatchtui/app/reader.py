@@ -48,6 +48,9 @@ class ReaderScreen(Screen[None]):
         for name, empty in (("speakers", "no_speakers"), ("quotes", "no_quotes"), ("topics", "no_topics")):
             self._panels[name].empty_key = empty
         self._pending_focus: str | None = None
+        from ..config import load_measure
+
+        self._measure = load_measure()
         #: set once the first frame is on screen (the worker waits for it before heavy work)
         self._painted = threading.Event()
         # the breakpoint class for the current width now, so the first Resize finds it set and does not
@@ -73,7 +76,34 @@ class ReaderScreen(Screen[None]):
         yield Static(Content(""), id="status")
         yield KeyFooter()
 
+    #: the article gets fewer lines than this with the panels below it: the panels step aside
+    MIN_ARTICLE_LINES = 10
+    #: the side panels' width when the article is narrower than its measure
+    SIDE_WIDTH = 44
+
+    def on_resize(self, event) -> None:
+        self._fit_layout(event.size.width, event.size.height)
+
+    def _fit_layout(self, width: int, height: int) -> None:
+        """Wide screens: the article stops at its measure (about 100 columns) and the panels take the rest.
+        Small ones (panels below the article): the panels hide when the article would get too few lines."""
+        side = self.query_one("#side")
+        narrow = width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        measure = self.article.measure
+        wanted: int | None = None                      # None: the stylesheet's width
+        if measure and not narrow:
+            # the article's box: border 2 + padding 2 + scrollbar gutter
+            overhead = 4 + (self.article.styles.scrollbar_size_vertical or 1)
+            if width - self.SIDE_WIDTH - overhead > measure:
+                wanted = width - measure - overhead
+        current = side.styles.inline.width
+        if (None if current is None else current.value) != wanted:
+            side.styles.width = wanted
+        body = height - 2                              # the status line and the key line
+        self.set_class(narrow and body * 3 // 5 - 2 < self.MIN_ARTICLE_LINES, "-small")
+
     def on_mount(self) -> None:
+        self.article.measure = self._measure
         self.article.border_title = f"1 {tr('article')}"
         self.show(self.index)
         self.call_after_refresh(self._mount_panels)
@@ -180,6 +210,7 @@ class ReaderScreen(Screen[None]):
 
     def _load_failed(self, index: int, reason: str) -> None:
         self.state = "failed"
+        self.article.set_message(tr("cannot_show", reason=reason))   # stays in the pane, not only a toast
         for name in PANES[1:]:
             self.panel(name).show_state("analysis_failed")
         self.app.notify(tr("load_error", path=self.session.paths[index], reason=reason), severity="error",
@@ -273,6 +304,8 @@ class ReaderScreen(Screen[None]):
     def action_focus_pane(self, name: str) -> None:
         if name != "article" and self.has_class("-no-panels"):
             self.remove_class("-no-panels")
+        if name != "article" and self.has_class("-small"):
+            self.add_class("-panels-asked")           # asked for: shown, small or not
         pane = self.article if name == "article" else self.panel(name)
         if not pane.is_mounted:          # a key in the first few milliseconds: focus it once it is there
             self._pending_focus = name
@@ -289,7 +322,8 @@ class ReaderScreen(Screen[None]):
 
     def action_cycle_pane(self, delta: int) -> None:
         """tab / shift+tab: article → speakers → quotes → topics (from the find bar: to the article)."""
-        panes = ["article"] if self.has_class("-no-panels") else list(PANES)
+        hidden = self.has_class("-no-panels") or (self.has_class("-small") and not self.has_class("-panels-asked"))
+        panes = ["article"] if hidden else list(PANES)
         current = self._current_pane()
         if current < 0:
             self.action_focus_pane("article" if delta > 0 else panes[-1])
@@ -298,6 +332,11 @@ class ReaderScreen(Screen[None]):
         self.action_focus_pane(panes[(i + delta) % len(panes)])
 
     def action_toggle_panels(self) -> None:
+        if self.has_class("-small"):
+            self.toggle_class("-panels-asked")
+            if not self.has_class("-panels-asked"):
+                self.article.focus()
+            return
         self.toggle_class("-no-panels")
         if self.has_class("-no-panels"):
             self.article.focus()
