@@ -5,13 +5,16 @@ import os
 import sys
 
 
-def run_app(paths: list[str], lang: str | None = None, encoding: str | None = None) -> int:
-    """Open ``paths`` (folders, files, ``-`` for stdin) in the reader. Returns an exit code."""
+def run_app(paths: list[str], lang: str | None = None, encoding: str | None = None,
+            failed: list | None = None) -> int:
+    """Open ``paths`` (folders, files, ``-`` for stdin) in the reader. Returns an exit code. ``failed``: the
+    load errors of inputs the caller already gave up on (they are listed in the app too)."""
     from .. import load
     from .i18n import set_lang, tr
 
     set_lang(lang)
     files, errors = load.discover(paths)
+    errors = [*(failed or ()), *errors]
     notices = [tr("load_error", path=e.path, reason=e.reason) for e in errors]
     if not files:
         from ..export import printable

@@ -104,6 +104,9 @@ class ReaderScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.article.measure = self._measure
+        size = self.app.size                 # a real terminal sends no Resize for the first screen
+        if size.width:
+            self._fit_layout(size.width, size.height)
         self.article.border_title = f"1 {tr('article')}"
         self.show(self.index)
         self.call_after_refresh(self._mount_panels)
@@ -405,6 +408,13 @@ class ReaderScreen(Screen[None]):
         query = self.findbar.value if value is None else value
         if query:
             self._run_find(query)
+
+    def on_key(self, event) -> None:
+        """Keys typed between `/` and the find input taking the focus (typing fast, a paste, a slow first
+        open) are the query, not commands."""
+        if self.findbar.wants_keys() and self.findbar.feed(event.key, event.character):
+            event.stop()
+            event.prevent_default()
 
     def on_input_changed(self, event) -> None:     # Input.Changed (Input is imported when the bar opens)
         if event.input.id == "find-input":

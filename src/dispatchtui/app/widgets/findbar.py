@@ -73,9 +73,9 @@ class FindBar(Horizontal):
     def _build(self, value: str) -> None:
         from .findinput import FindInput
 
-        # select_on_focus: each `/` opens with the last query selected (typing replaces it, → edits it)
+        # each `/` opens with the last query selected (typing replaces it, → edits it): see open()
         self._input = FindInput(value=value, placeholder=tr("find_placeholder"), id="find-input",
-                                select_on_focus=True)
+                                select_on_focus=False)
         self.mount(Static(Content("/"), id="find-label"), self._input, Static(self._count, id="find-count"))
 
     @property
@@ -113,18 +113,64 @@ class FindBar(Horizontal):
     def open(self, value: str | None = None) -> None:
         self.add_class("-open")
         self._history_pos = None
+        self._typed_early = False
+        self._opening = True
         if self._input is None:
             history = self.history
             self._build(value if value is not None else (history[-1] if history else ""))
-            field = self._input
-            self.call_after_refresh(lambda: field.is_mounted and field.focus())
+            self.call_after_refresh(self._focus_input)
             return
         if value is not None:
             self._input.value = value
         self._input.focus()
-        self._input.selection = _all(self._input.value)   # focus selects only when it moves
+        self._input.selection = _all(self._input.value)
+
+    def _focus_input(self) -> None:
+        field = self._input
+        if field is None or not field.is_mounted or not self.is_open or not self._opening:
+            return                                     # closed or submitted meanwhile (keys typed fast)
+        self.screen.set_focus(field)
+        if self._typed_early:
+            field.cursor_position = len(field.value)
+        else:
+            field.selection = _all(field.value)
+
+    #: keys typed between `/` and the input taking the focus (the first open builds it: a frame or two)
+    _typed_early = False
+
+    #: between `/` and the input taking the focus
+    _opening = False
+
+    def focused_input(self) -> None:
+        self._opening = False
+
+    def wants_keys(self) -> bool:
+        """Just opened, and the input does not have the focus yet: keys typed now are meant for it."""
+        return self._opening and self.is_open and (self._input is None or self.screen.focused is not self._input)
+
+    def feed(self, key: str, character: str | None) -> bool:
+        """A key typed before the input had the focus (see :meth:`wants_keys`). True if it was taken."""
+        field = self._input
+        if field is None:
+            return False
+        if key in ("enter", "escape"):
+            self._opening = False
+            self.post_message(self.Submit(+1) if key == "enter" else self.Close())
+            return True
+        if key == "backspace":
+            field.value = field.value[:-1]
+            self._typed_early = True
+            return True
+        if character and character.isprintable():
+            # the first key replaces the preselected last query, like typing over a selection
+            field.value = (field.value if self._typed_early else "") + character
+            field.cursor_position = len(field.value)
+            self._typed_early = True
+            return True
+        return False
 
     def close(self) -> None:
+        self._opening = False
         self.remove_class("-open")
 
     def set_count(self, current: int | None, total: int, query: str) -> None:
