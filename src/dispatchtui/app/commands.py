@@ -97,7 +97,7 @@ LIBLIST: tuple[Cmd, ...] = (
 FIND: tuple[Cmd, ...] = (
     Cmd("find.submit", "enter", "submit_find", "find_submit", show=True, key_display="⏎"),
     Cmd("find.submit_prev", "shift+enter", "submit_find_prev", "find_submit_prev", key_display="⇧⏎"),
-    Cmd("find.history_prev", "up", "history(-1)", "history_prev", show=True, key_display="↑↓",
+    Cmd("find.history_prev", "up", "history(-1)", "history_prev", key_display="↑↓",
         help="help_history"),
     Cmd("find.history_next", "down", "history(1)", "history_next", help="help_history"),
     Cmd("find.close", "escape", "close", "find_close", show=True, key_display="esc"),

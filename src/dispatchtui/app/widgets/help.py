@@ -43,9 +43,16 @@ def collect_sections(screen) -> list[tuple[str, Rows]]:
     return out
 
 
+#: named keys left out of a help row that has letter keys for the same thing ("g G", not "g G home end")
+_ALIASES = frozenset({"pgdn", "pgup", "home", "end"})
+
+
 def _keys(keys: list[tuple[tuple[int, int], str]]) -> str:
     shown: list[str] = []
+    letters = any(len(key) == 1 and key.isalpha() for _, key in keys)
     for _, key in sorted(keys):
+        if letters and key in _ALIASES:
+            continue
         if key not in shown and not (len(key) == 1 and any(key in o and len(o) > 1 for _, o in keys)):
             shown.append(key)                      # "↓" goes into the "↑↓" of its row
     return " ".join(shown)
