@@ -133,3 +133,31 @@ async def test_a_filter_that_matches_nothing_says_what_to_try(tmp_path):
         await pilot.press("f", *"zzzz")
         await settle(pilot)
         assert "no headline matches" in app.screen.list.render_line(0).text
+
+
+def test_pager_and_editor_commands_open_the_file_read_only_where_the_tool_allows(monkeypatch):
+    from dispatchtui.app.reader import external_command
+
+    monkeypatch.delenv("PAGER", raising=False)
+    monkeypatch.delenv("VISUAL", raising=False)
+    monkeypatch.delenv("EDITOR", raising=False)
+    assert external_command("pager", "a b.txt") == ["less", "a b.txt"]
+    assert external_command("editor", "a.txt") == ["vi", "-R", "a.txt"]
+    monkeypatch.setenv("EDITOR", "/usr/bin/nano")
+    assert external_command("editor", "a.txt") == ["/usr/bin/nano", "-v", "a.txt"]
+    monkeypatch.setenv("VISUAL", "code --wait")                      # VISUAL first; unknown: as given
+    assert external_command("editor", "a.txt") == ["code", "--wait", "a.txt"]
+    monkeypatch.setenv("PAGER", "less -R")
+    assert external_command("pager", "a.txt") == ["less", "-R", "a.txt"]
+
+
+@run_async
+async def test_o_without_a_terminal_to_suspend_is_a_notice(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGER", "true")
+    app = make_app([SEED])
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await settle(pilot)
+        await pilot.press("o")                          # the test driver cannot suspend: said, not raised
+        await settle(pilot)
+        assert app.is_running
+        assert any("Cannot run true" in n.message for n in app._notifications)

@@ -196,7 +196,10 @@ async def test_q_goes_back_one_level_and_Q_quits():
     app = make_app([SAMPLES])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("q")                              # from the library: quits
+        await pilot.press("f", "q")                         # typed into the filter, not a command
+        await settle(pilot)
+        assert app.is_running and app.screen.query_one("#library-input").value == "q"
+        await pilot.press("escape", "q")                    # from the library: quits
         await settle(pilot)
         assert not app.is_running
 
