@@ -148,3 +148,21 @@ def test_markdown_digest_has_a_reported_section_and_counts_what_it_prints():
     assert "Источник сообщил, что визит отложен." in reported
     assert f"- {IVANOVA} — официальный представитель МИД (1 quote, 1 reported)" in md
     assert f"- {SILUANOV} — министр финансов (2 quotes)" in md
+
+
+@run_async
+async def test_library_counts_direct_statements_once(tmp_path, monkeypatch):
+    monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    (folder / "1.txt").write_text(TEXT, encoding="utf-8")
+    (folder / "2.txt").write_text("Другое\n\nТекст.\n", encoding="utf-8")
+    app = make_app([folder], analyser=analyse)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("q")
+        await settle(pilot)
+        meta = app.screen.list.render_line(1).text
+        assert "3 quotes" in meta, meta          # the split statement once, Дома, the fragment; no question

@@ -133,7 +133,8 @@ def test_copy_is_whole_and_over_tmux_says_nothing_about_a_system_clipboard(term)
 @pytest.mark.parametrize("size", [(80, 24), (140, 40), (200, 50)])
 def test_the_key_line_keeps_help_and_back_at_every_size(term, size):
     term.start(f"{SCRIPT} {SEED}", size=size)
-    screen = term.wait_for("Душанбе")
+    term.wait_for("Душанбе")
+    screen = term.wait_for("q Back")                       # the key line comes right after the first paint
     footer = screen.rstrip("\n").splitlines()[-1]
     assert "? Help" in footer and "q Back" in footer, footer
     if size[0] == 200:                                       # the article stops at its measure

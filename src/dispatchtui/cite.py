@@ -62,6 +62,24 @@ def statement_parts(dispatch: Dispatch, index: int) -> list[int]:
     return sorted(parts, key=lambda i: dispatch.quotes[i].start)
 
 
+def statements(dispatch: Dispatch) -> list[list[int]]:
+    """Every statement once (the parts of each together, in text order), interviewers' questions left out."""
+    seen: set[int] = set()
+    out = []
+    for i, q in enumerate(dispatch.quotes):
+        root = statement_root(dispatch, i)
+        if root in seen or q.question:
+            continue
+        seen.add(root)
+        out.append(statement_parts(dispatch, root))
+    return out
+
+
+def direct_count(dispatch: Dispatch) -> int:
+    """How many direct statements (quotes and fragments, each split statement once) the dispatch has."""
+    return sum(1 for parts in statements(dispatch) if dispatch.quotes[parts[0]].kind != "reported")
+
+
 def statement_words(dispatch: Dispatch, parts: list[int]) -> str:
     """The parts' words joined by the author's words between them as printed (``, — пояснила она, —``);
     parts in separate paragraphs are joined by a space, a long passage between them by ``[…]``."""

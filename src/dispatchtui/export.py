@@ -74,18 +74,9 @@ def to_markdown(d: Dispatch) -> str:
 
 
 def _statements(d: Dispatch) -> list[list[int]]:
-    """Every statement once (its parts together), interviewers' questions left out."""
-    from .cite import statement_parts, statement_root
+    from .cite import statements
 
-    seen: set[int] = set()
-    out = []
-    for i, q in enumerate(d.quotes):
-        root = statement_root(d, i)
-        if root in seen or q.question:
-            continue
-        seen.add(root)
-        out.append(statement_parts(d, root))
-    return out
+    return statements(d)
 
 
 def _counts(d: Dispatch, name: str) -> tuple[int, int]:
