@@ -10,6 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..cite import direct_count
 from ..model import Dispatch, Span
 
 Analyser = Callable[[Dispatch], Dispatch]
@@ -272,7 +273,7 @@ class Session:
         if hit is not None:
             with self._lock:
                 self._keep_analysed(i, hit)
-                self.counts[i] = (len(hit.quotes), len(hit.speakers))
+                self.counts[i] = (direct_count(hit), len(hit.speakers))
         return hit
 
     #: analysed dispatches kept in memory (flipping through a 10,000-dispatch folder must not keep them
@@ -307,7 +308,7 @@ class Session:
             result = self.analyser(dispatch)
         with self._lock:
             self._keep_analysed(i, result)
-            self.counts[i] = (len(result.quotes), len(result.speakers))
+            self.counts[i] = (direct_count(result), len(result.speakers))
         return result
 
 
