@@ -174,7 +174,7 @@ def _analyse_one(task: tuple[str, str | None, bool]):
     from .analysis import analyze, segment
 
     try:
-        base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
+        base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
         if use_cache:
             from . import cache
 
