@@ -84,7 +84,8 @@ def defer_to_meta(text: str, paragraphs: list[Span], headline: Span | None, date
     """Headline and dateline where the format gave them: the first paragraph is the headline when it is
     the format's headline (the loaders put it there); the format's place, date and agency win over the
     text's. A dateline the text does not print is an empty span at the start of the lead."""
-    if meta.headline and paragraphs and paragraphs[0].slice(text) == " ".join(meta.headline.split()):
+    wanted = re.sub(r"[ \t\n\r\f\v]+", " ", meta.headline or "").strip()   # as the loaders squash it
+    if wanted and paragraphs and paragraphs[0].slice(text) == wanted:
         if headline is None:
             headline = paragraphs[0]
             dateline = None

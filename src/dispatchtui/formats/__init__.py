@@ -17,6 +17,7 @@ Plain text stays in :mod:`dispatchtui.load`; this package is only called from th
 from __future__ import annotations
 
 import os
+import re
 import stat
 import threading
 from collections import OrderedDict
@@ -50,6 +51,13 @@ CONTAINER_CACHE = 8
 
 CONTAINER_KINDS = frozenset({"rss", "atom", "newsml"})
 
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")
+
+
+def squash(s: str) -> str:
+    """Runs of ASCII whitespace → one space, trimmed (a no-break space is a character of the text: kept)."""
+    return _SPACE.sub(" ", s).strip()
+
 
 @dataclass(slots=True)
 class Item:
@@ -69,6 +77,17 @@ class Container:
     items: list[Item] = field(default_factory=list)
     error: str | None = None
     notes: tuple[str, ...] = ()
+
+
+def limited(item: Item) -> Item:
+    """An item whose content is over the per-item limit (``load.MAX_BYTES`` characters) keeps its meta and
+    becomes an error (the big string is not kept)."""
+    from ..load import MAX_BYTES
+
+    size = max(len(item.text or ""), len(item.html or ""))
+    if size > MAX_BYTES:
+        return Item(item.meta, error=f"item too large ({_mb(size)} of content; the limit is {_mb(MAX_BYTES)})")
+    return item
 
 
 # --------------------------------------------------------------------------------------------- detection
@@ -314,10 +333,10 @@ def compose(headline: str | None, body: str) -> tuple[str, tuple[str, ...]] | st
 
     if len(body) > MAX_BYTES:
         return f"item too large ({_mb(len(body))} of text; the limit is {_mb(MAX_BYTES)})"
-    head = " ".join((headline or "").split())
+    head = squash(headline or "")
     body = body.strip()
     first = body.split("\n", 1)[0].strip()
-    text = body if not head or " ".join(first.split()) == head else f"{head}\n\n{body}"
+    text = body if not head or squash(first) == head else f"{head}\n\n{body}"
     text, notes = normalize(text)
     if not text.strip():
         return "empty (no text)"
@@ -351,7 +370,7 @@ def peek(source: str):
                 return LoadError(source, meta)
     except Exception as exc:  # noqa: BLE001
         return LoadError(source, f"cannot read this {k} file ({type(exc).__name__}: {exc})")
-    headline = " ".join((meta.headline or "").split()) or os.path.basename(path)
+    headline = squash(meta.headline or "") or os.path.basename(path)
     return Peek(source, headline[:300], meta.place, ru_date(meta.date), meta.agency)
 
 

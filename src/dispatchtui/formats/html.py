@@ -6,6 +6,7 @@ import logging
 import re
 
 from ..model import Meta
+from . import squash
 
 #: Blocks: each starts a new paragraph.
 BLOCKS = frozenset("""p div section article header footer main aside blockquote li ul ol dl dt dd h1 h2 h3 h4 h5
@@ -76,7 +77,7 @@ def fragment_to_text(html: str) -> str:
     if "<" not in html:
         import html as _html
 
-        return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n\s*\n|\n", _html.unescape(html)) if p.strip())
+        return "\n\n".join(squash(p) for p in re.split(r"\n\s*\n|\n", _html.unescape(html)) if p.strip())
     tree = _parse(html)
     return "" if tree is None else element_text(tree)
 
@@ -87,23 +88,33 @@ def _parse(html: str):
     html = _XML_DECL.sub("", html, count=1)   # lxml refuses a str that declares its encoding
     if not html.strip():
         return None
+    parser = _parser()
     try:
-        return lxml.html.document_fromstring(html, parser=_parser())
+        tree = lxml.html.document_fromstring(html, parser=parser)
     except Exception:  # noqa: BLE001 - lxml's ParserError for a document of nothing but comments
         return None
+    if any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log):
+        raise TooDeep("nested too deeply to read (libxml2 stops at 2048 levels)")
+    return tree
+
+
+class TooDeep(ValueError):
+    """A page nested past the HTML parser's limit: what it kept is not the page's text."""
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_PARSER = None
+_local_parser = __import__("threading").local()   # an lxml parser is not for two threads at once
 
 
 def _parser():
-    global _PARSER
-    if _PARSER is None:
+    parser = getattr(_local_parser, "parser", None)
+    if parser is None:
         import lxml.html
 
-        _PARSER = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True, recover=True)
-    return _PARSER
+        # huge_tree: 2048 levels of nesting instead of 256 (generated pages go past 256), no other limit lifted
+        parser = _local_parser.parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                                             recover=True, huge_tree=True)
+    return parser
 
 
 # --------------------------------------------------------------------------------------------- pages
@@ -120,7 +131,10 @@ def load_html(path: str, encoding: str | None = None):
     if isinstance(decoded, str):
         return LoadError(path, decoded)
     html, enc, notes = decoded
-    meta, body, more = page_to_text(html)
+    try:
+        meta, body, more = page_to_text(html)
+    except TooDeep as exc:
+        return LoadError(path, str(exc))
     composed = compose(meta.headline, body)
     if isinstance(composed, str):
         return LoadError(path, composed if composed != "empty (no text)" else "empty (no text in this page)")
@@ -179,7 +193,7 @@ def _head_meta(tree) -> dict[str, str]:
     found: dict[str, str] = {}
     for el in tree.iter("meta"):
         key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-        value = " ".join((el.get("content") or "").split())
+        value = squash(el.get("content") or "")
         if not value:
             continue
         slot = {"og:title": "title", "article:published_time": "date", "datepublished": "date",
@@ -191,7 +205,7 @@ def _head_meta(tree) -> dict[str, str]:
         title = tree.find(".//title")
         for el in (h1, title):
             if el is not None and el.text_content().strip():
-                found["title"] = " ".join(el.text_content().split())
+                found["title"] = squash(el.text_content())
                 break
     if "url" not in found:
         for el in tree.iter("link"):

@@ -8,6 +8,7 @@ import email.policy
 from email.message import EmailMessage
 
 from ..model import Meta
+from . import squash
 
 
 def _header(msg, name: str) -> str | None:
@@ -17,7 +18,7 @@ def _header(msg, name: str) -> str | None:
         return None
     if value is None:
         return None
-    return " ".join(str(value).split()) or None
+    return squash(str(value)) or None
 
 
 def _meta(msg) -> Meta:
@@ -54,6 +55,8 @@ def load_mail(path: str, encoding: str | None = None):
     if found is None:
         return LoadError(path, "no text in this message (no text/plain or text/html part)")
     body, enc, notes = found
+    if not body.strip():
+        return LoadError(path, "no text in this message (its text part is empty)")
     composed = compose(meta.headline, body)
     if isinstance(composed, str):
         return LoadError(path, composed)

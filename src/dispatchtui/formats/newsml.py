@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Meta
-from . import MAX_ITEMS, Container, Item
+from . import MAX_ITEMS, Container, Item, limited, squash
 from .rss import _iso, refusal
 
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"
@@ -34,7 +34,7 @@ def parse_newsml(fh) -> Container:
             name = _local(el.tag)
             if name == "newsItem":
                 if len(c.items) < MAX_ITEMS:
-                    c.items.append(news_item(el))
+                    c.items.append(limited(news_item(el)))
                 else:
                     c.notes = (f"only the first {MAX_ITEMS} news items were read",)
                 el.clear()
@@ -63,7 +63,7 @@ def _first(el, path: str):
 def _text(el) -> str | None:
     if el is None:
         return None
-    return " ".join("".join(el.itertext()).split()) or None
+    return squash("".join(el.itertext())) or None
 
 
 def _literal(el) -> str | None:
@@ -145,7 +145,7 @@ def _content(content_set) -> tuple[str | None, bool]:
 
                 text = fragment_to_text(raw)
             else:
-                text = "\n\n".join(" ".join(p.split()) for p in raw.split("\n") if p.strip())
+                text = "\n\n".join(squash(p) for p in raw.split("\n") if p.strip())
         else:
             continue
         if text.strip():

@@ -12,7 +12,7 @@ from __future__ import annotations
 import io
 
 from ..model import Meta
-from . import MAX_ITEMS, Container, Item
+from . import MAX_ITEMS, Container, Item, limited, squash
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"
@@ -53,7 +53,7 @@ def parse_feed(fh) -> Container:
                 in_entry -= 1
                 if in_entry == 0:
                     if len(c.items) < MAX_ITEMS:
-                        c.items.append(_entry(el, c.kind, feed_title))
+                        c.items.append(limited(_entry(el, c.kind, feed_title)))
                     else:
                         c.notes = (f"only the first {MAX_ITEMS} entries were read",)
                     el.clear()
@@ -90,7 +90,7 @@ def _declared_encoding(fh) -> str:
 
 
 def _text(el) -> str:
-    return " ".join("".join(el.itertext()).split())
+    return squash("".join(el.itertext()))
 
 
 def _child(el, *names: str):
@@ -171,7 +171,7 @@ def _plain_title(el) -> str | None:
         from .html import fragment_to_text
 
         raw = fragment_to_text(raw)
-    return " ".join(raw.split()) or None
+    return squash(raw) or None
 
 
 def _atom_title(el) -> str | None:
@@ -185,7 +185,7 @@ def _atom_title(el) -> str | None:
 def _paragraphs(text: str) -> str:
     import re
 
-    return "\n\n".join(" ".join(p.split()) for p in re.split(r"\n", text) if p.strip())
+    return "\n\n".join(squash(p) for p in re.split(r"\n", text) if p.strip())
 
 
 def _iso(value: str | None) -> str | None:
@@ -226,7 +226,7 @@ def _lenient(fh, why: str) -> Container:
     c = Container(kind, (parsed.get("encoding") or "utf-8").lower(),
                   notes=(f"not well-formed XML ({why}): read leniently",))
     for e in parsed.entries[:MAX_ITEMS]:
-        c.items.append(_feedparser_entry(e, kind, feed_title))
+        c.items.append(limited(_feedparser_entry(e, kind, feed_title)))
     return c
 
 
@@ -239,7 +239,7 @@ def _feedparser_entry(e, kind: str, feed_title: str | None) -> Item:
         iso = datetime(*date[:6], tzinfo=timezone.utc).isoformat()
     source = e.get("source") or {}
     title = e.get("title")
-    meta = Meta(kind, e.get("id") or e.get("link") or None, " ".join(title.split()) if title else None, iso, None,
+    meta = Meta(kind, e.get("id") or e.get("link") or None, squash(title) if title else None, iso, None,
                 source.get("title") or feed_title, e.get("author") or None, e.get("link") or None)
     contents = e.get("content") or []
     body = contents[0] if contents else e.get("summary_detail")
