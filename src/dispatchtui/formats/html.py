@@ -19,9 +19,7 @@ body.head""".split())
 #: Page furniture dropped when a page's main text is taken whole (no article found).
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 
-_BREAK, _LINE = "\x00", "\x01"
 _SPACE = re.compile(r"[ \t\n\r\f\v]+")   # HTML whitespace: ASCII only (a no-break space stays)
-_CONTROLS = re.compile(r"[\x00\x01]")
 #: Bigger pages are not handed to trafilatura (its tree walk is not linear); the plain walk reads them.
 TRAFILATURA_MAX_ELEMENTS = 100_000
 
@@ -38,38 +36,40 @@ def _local(tag) -> str | None:
 def element_text(root, skip: frozenset[str] = frozenset()) -> str:
     """The text of an element tree (lxml or ElementTree), one paragraph per line: blocks and ``<br>`` break,
     whitespace inside a paragraph collapsed. Iterative (a hostile 100,000-deep nesting is fine)."""
-    out: list[str] = []
+    paragraphs: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        if current:
+            text = squash("".join(current))
+            if text:
+                paragraphs.append(text)
+            current.clear()
+
     stack: list[tuple[object, bool]] = [(root, False)]
     while stack:
         el, closing = stack.pop()
-        name = _local(el.tag)
         if closing:
-            if name in BLOCKS:
-                out.append(_BREAK)
+            if _local(el.tag) in BLOCKS:
+                flush()
             if el.tail and el is not root:
-                out.append(_CONTROLS.sub("", el.tail))
+                current.append(el.tail)
             continue
-        if name is None or name in DROPPED or name in skip:
+        name = _local(el.tag)
+        if name is None or name in DROPPED or name in skip or name == "br":
+            if name == "br":
+                flush()
             if el.tail and el is not root:
-                out.append(_CONTROLS.sub("", el.tail))
-            continue
-        if name == "br":
-            out.append(_LINE)
-            if el.tail:
-                out.append(_CONTROLS.sub("", el.tail))
+                current.append(el.tail)
             continue
         if name in BLOCKS:
-            out.append(_BREAK)
+            flush()
         if el.text:
-            out.append(_CONTROLS.sub("", el.text))
+            current.append(el.text)
         stack.append((el, True))
-        stack.extend((child, False) for child in reversed(list(el)))
-    return join_blocks("".join(out))
-
-
-def join_blocks(raw: str) -> str:
-    paragraphs = (_SPACE.sub(" ", part).strip() for part in re.split("[\x00\x01]", raw))
-    return "\n\n".join(p for p in paragraphs if p)
+        stack.extend((child, False) for child in reversed(el))
+    flush()
+    return "\n\n".join(paragraphs)
 
 
 def fragment_to_text(html: str) -> str:

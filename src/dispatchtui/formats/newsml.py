@@ -12,7 +12,7 @@ import re
 
 from ..model import Meta
 from . import MAX_ITEMS, Container, Item, limited, squash
-from .rss import _iso, refusal
+from .rss import _iso
 
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"
 
@@ -22,36 +22,28 @@ def _local(tag) -> str:
 
 
 def parse_newsml(fh) -> Container:
-    from defusedxml import DefusedXmlException
-    from defusedxml.ElementTree import ParseError, iterparse
+    from xml.etree.ElementTree import ParseError
 
-    c = Container("newsml", "utf-8")
-    packages = 0
-    refs = 0
+    from .rss import _declared_encoding
+    from .safexml import Refused, parse
+
     try:
-        for _event, el in iterparse(fh, events=("end",), forbid_dtd=False, forbid_entities=True,
-                                    forbid_external=True):
-            name = _local(el.tag)
-            if name == "newsItem":
-                if len(c.items) < MAX_ITEMS:
-                    c.items.append(limited(news_item(el)))
-                else:
-                    c.notes = (f"only the first {MAX_ITEMS} news items were read",)
-                el.clear()
-            elif name == "packageItem":
-                packages += 1
-                refs += sum(1 for e in el.iter() if _local(e.tag) == "itemRef")
-                el.clear()
-    except DefusedXmlException as exc:
-        return Container("newsml", "utf-8", error=refusal(exc))
+        root = parse(fh)
+    except Refused as exc:
+        return Container("newsml", "utf-8", error=str(exc))
     except ParseError as exc:
         return Container("newsml", "utf-8", error=f"not well-formed XML ({exc})")
-    if not c.items and packages:
+    c = Container("newsml", _declared_encoding(fh))
+    elements = [e for e in root.iter() if _local(e.tag) in ("newsItem", "packageItem")]
+    news = [e for e in elements if _local(e.tag) == "newsItem"]
+    if len(news) > MAX_ITEMS:
+        c.notes = (f"only the first {MAX_ITEMS} news items were read",)
+        del news[MAX_ITEMS:]
+    c.items = [limited(news_item(e)) for e in news]
+    if not c.items and len(elements) > len(news):
+        refs = sum(1 for e in root.iter() if _local(e.tag) == "itemRef")
         c.error = (f"a NewsML-G2 package: its {refs} item(s) are referred to (itemRef), not included — "
                    f"open the item files")
-    from .rss import _declared_encoding
-
-    c.encoding = _declared_encoding(fh)
     return c
 
 
