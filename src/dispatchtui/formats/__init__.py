@@ -5,8 +5,8 @@ dispatch has (headline, blank line, paragraphs) and a :class:`~dispatchtui.model
 said (headline, date, place, agency, byline, URL, the item's id). A file that holds several items (a feed, a
 NewsML-G2 news message) is addressed item by item as ``PATH#ID`` (:func:`expand` lists them).
 
-Safety: XML is parsed by expat through defusedxml with entity declarations and external references refused
-(a billion-laughs or external-entity file is one message); nothing is ever fetched (no feed links, images,
+Safety: XML is parsed by expat with entity declarations and external references refused (:mod:`.safexml`;
+a billion-laughs or external-entity file is one message); nothing is ever fetched (no feed links, images,
 DTDs or remote content); a container is at most :data:`MAX_CONTAINER_BYTES`, an item at most
 ``load.MAX_BYTES``, a container at most :data:`MAX_ITEMS` items. Nothing here raises for a bad input: a
 broken file is a :class:`~dispatchtui.load.LoadError` and the rest of the folder still loads.
