@@ -436,3 +436,11 @@ def test_the_plain_text_loader_is_untouched_by_formats(monkeypatch):
     monkeypatch.setattr(formats, "kind", lambda p: pytest.fail(f"sniffed {p}"))
     assert loaded(SAMPLES / "02_tass_raschistka-kunovki.txt").meta is None
     assert load.load_preview(str(SAMPLES / "02_tass_raschistka-kunovki.txt")) is None
+
+
+def test_markdown_digest_names_the_link_and_date():
+    from dispatchtui.export import to_markdown
+
+    got = loaded(NEWSML)
+    md = to_markdown(segment(got.text, source=got.path, meta=got.meta))
+    assert "<https://tass.ru/moskovskaya-oblast/6745682>" in md and "Москва, 8 августа 2019, ТАСС" in md

@@ -49,8 +49,13 @@ def to_markdown(d: Dispatch) -> str:
     meta = []
     if d.dateline is not None:
         meta.append(", ".join(x for x in (d.dateline.place, d.dateline.date, d.dateline.agency) if x))
+    if d.meta is not None and d.meta.byline:
+        meta.append(f"by {d.meta.byline}")
     meta.append(f"source: `{printable(d.source).replace('`', '')}`")
     lines.append(" · ".join(_md_escape(m) if not m.startswith("source:") else m for m in meta))
+    if d.meta is not None and d.meta.url:
+        lines.append("")
+        lines.append(f"<{printable(d.meta.url).replace('>', '%3E').replace(' ', '%20')}>")
     lines.append("")
     full = [q for q in d.quotes if q.kind == "full"]
     if full:
