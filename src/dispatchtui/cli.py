@@ -14,11 +14,20 @@ from . import __version__
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _shown(s: str) -> str:
-    """Control characters escaped (a file name with ESC must not reach the terminal)."""
-    from .export import printable
+def _shown(s: object) -> str:
+    """Free text for stderr: control characters and undecodable bytes escaped (see :mod:`.paths`)."""
+    from .paths import printable
 
     return printable(s)
+
+
+def _shown_path(path: str) -> str:
+    """A path for stderr: the one rule of :func:`.paths.display_path` (an ESC or a byte that is not UTF-8
+    in a file name must neither reach the terminal nor stop the program)."""
+    from .paths import display_path
+
+    return display_path(path)
+
 
 _DESCRIPTION = """\
 A terminal reader for Russian news dispatches (wire copy): who is quoted, what they said,
@@ -38,7 +47,8 @@ _EXTRACT_DESCRIPTION = """\
 Analyse dispatches and print the model (schema dispatchtui/2): normalized text, headline,
 dateline (place, date, agency), paragraphs, sentences, repeated passages, quotes with their
 cue and speaker, speakers (people and organizations, nominative, with roles) and topics.
-All positions are character offsets into "text".
+All positions are character offsets into "text". "source" names the file; for a name that is not
+valid UTF-8 it shows U+FFFD and "source_bytes" holds the exact bytes (base64), else it is null.
 
 formats: jsonl (one object per dispatch), json (one array), markdown (a readable digest).
 """
@@ -53,6 +63,7 @@ class _Parser(argparse.ArgumentParser):
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
     p.add_argument("--encoding", metavar="ENC", help="decode every input with ENC instead of detecting it")
+    p.add_argument("--debug", action="store_true", help="print the traceback of an unexpected error")
 
 
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -79,14 +90,15 @@ def main(argv: list[str] | None = None) -> int:
         args = extract_parser.parse_args(argv[1:])
         if args.jobs < 1:
             extract_parser.error("--jobs must be at least 1")
-        return _guard(lambda: run_extract(args))
+        return _guard(lambda: run_extract(args), args.debug)
     if argv and argv[0] == "read":
         argv = argv[1:]
     args = read_parser.parse_args(argv)
-    return _guard(lambda: run_read(args))
+    return _guard(lambda: run_read(args), args.debug)
 
 
-def _guard(fn) -> int:
+def _guard(fn, debug: bool = False) -> int:
+    """Never a traceback: an unexpected error is one line and exit code 1 (the traceback with --debug)."""
     try:
         return fn()
     except KeyboardInterrupt:
@@ -100,6 +112,19 @@ def _guard(fn) -> int:
         except OSError:
             pass
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug of ours or a broken output: one line, not a traceback
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        what = "" if isinstance(exc, OSError) else "internal error: "   # ENOSPC on stdout is no bug of ours
+        hint = "" if debug else " (--debug shows where)"
+        print(f"dispatchtui: {what}{_shown(_describe(exc))}{hint}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _check_encoding(name: str | None) -> str | None:
@@ -131,7 +156,7 @@ def _reconfigure_streams(utf8_stdout: bool) -> None:
 
 def _report(errors) -> None:
     for e in errors:
-        print(f"dispatchtui: {_shown(e.path)}: {_shown(e.reason)}", file=sys.stderr)
+        print(f"dispatchtui: {_shown_path(e.path)}: {_shown(e.reason)}", file=sys.stderr)
 
 
 def run_read(args) -> int:
@@ -166,35 +191,79 @@ def run_read(args) -> int:
 
 
 def _analyse_one(task: tuple[str, str | None, bool]):
-    """Load and analyse one path → (path, Dispatch | None, error reason | None). Used by worker processes too."""
-    path, encoding, use_cache = task
+    """Load and analyse one path → (path, Dispatch | None, error reason | None, traceback | None).
+
+    Never raises (it runs in worker processes too, where an exception would end the whole batch): an
+    unexpected error is this file's failure, with the traceback for ``--debug``."""
+    path = task[0]
+    try:
+        d, reason = _load_and_analyse(*task)
+    except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
+        import traceback
+
+        return path, None, f"analysis failed ({_describe(exc)})", traceback.format_exc()
+    return path, d, reason, None
+
+
+def _load_and_analyse(path: str, encoding: str | None, use_cache: bool):
     from .load import LoadError, load_path
 
     loaded = load_path(path, encoding)
     if isinstance(loaded, LoadError):
-        return path, None, loaded.reason
+        return None, loaded.reason
     from .analysis import analyze, segment
 
-    try:
-        base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
-        if use_cache:
-            from . import cache
+    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
+    if use_cache:
+        from . import cache
 
-            hit = cache.get(base)
-            if hit is not None:
-                return path, hit, None
-        d = analyze(base)
-    except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
-        return path, None, f"analysis failed ({type(exc).__name__}: {exc})"
+        hit = cache.get(base)
+        if hit is not None:
+            return hit, None
+    d = analyze(base)
     if use_cache:
         from . import cache
 
         cache.put(d)
-    return path, d, None
+    return d, None
+
+
+class _Output:
+    """Writes the records of one ``extract`` run. A record that cannot be serialized raises in :meth:`add`
+    before anything of it is written (the run goes on with the next file)."""
+
+    def __init__(self, fmt: str, out) -> None:
+        self.fmt, self.out = fmt, out
+        self.items: list[str] = []        # json: the array's items, written at the end
+        self.first = True
+
+    def add(self, d) -> None:
+        from . import export
+
+        if self.fmt == "markdown":
+            text = ("" if self.first else "\n---\n\n") + export.to_markdown(d)
+        elif self.fmt == "jsonl":
+            text = export.to_json_line(d) + "\n"
+        else:
+            item = export.json_array_item(d)
+            item.encode("utf-8")          # unwritable (a lone surrogate): this record fails, not the array
+            self.items.append(item)
+            return
+        if self.fmt != "markdown":
+            text.encode("utf-8")
+        self.out.write(text)
+        self.out.flush()
+        self.first = False
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            from .export import join_json_array
+
+            self.out.write(join_json_array(self.items) + "\n")
+        self.out.flush()
 
 
 def run_extract(args) -> int:
-    from .export import to_json_array, to_json_line, to_markdown
     from .load import discover
 
     _reconfigure_streams(utf8_stdout=args.format != "markdown")
@@ -204,27 +273,23 @@ def run_extract(args) -> int:
     failed = bool(errors)
     use_cache = not args.no_cache and os.environ.get("DISPATCHTUI_NO_CACHE") != "1"
     tasks = [(p, encoding, use_cache) for p in paths]
-    out = sys.stdout
-    collected = []
-    first_md = True
-    for path, d, reason in _run_tasks(tasks, args.jobs):
-        if d is None:
-            print(f"dispatchtui: {_shown(path)}: {_shown(reason)}", file=sys.stderr)
-            failed = True
-            continue
-        if args.format == "jsonl":
-            out.write(to_json_line(d) + "\n")
-            out.flush()
-        elif args.format == "markdown":
-            if not first_md:
-                out.write("\n---\n\n")
-            out.write(to_markdown(d))
-            first_md = False
-        else:
-            collected.append(d)
-    if args.format == "json":
-        out.write(to_json_array(collected) + "\n")
-    out.flush()
+    output = _Output(args.format, sys.stdout)
+    for path, d, reason, tb in _run_tasks(tasks, args.jobs):
+        if d is not None:
+            try:
+                output.add(d)
+                continue
+            except OSError:               # the output itself is broken (| head, a full disk): not this file
+                raise
+            except Exception as exc:  # noqa: BLE001 - one unwritable record must not stop the batch
+                import traceback
+
+                reason, tb = f"cannot write its record ({_describe(exc)})", traceback.format_exc()
+        if tb is not None and args.debug:
+            sys.stderr.write(tb)
+        print(f"dispatchtui: {_shown_path(path)}: {_shown(reason)}", file=sys.stderr)
+        failed = True
+    output.close()
     if not paths:
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if failed else EXIT_OK

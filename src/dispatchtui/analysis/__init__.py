@@ -57,11 +57,27 @@ def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tup
     )
 
 
+def link_statements(quotes):
+    """Number the statements: parts that share a (negative) group id get the index of their first part in
+    ``quotes``; a group of one part is no multi-part statement (``None``)."""
+    from dataclasses import replace
+
+    first: dict[int, int] = {}
+    count: dict[int, int] = {}
+    for i, q in enumerate(quotes):
+        if q.statement is not None and q.statement < 0:
+            first.setdefault(q.statement, i)
+            count[q.statement] = count.get(q.statement, 0) + 1
+    return [replace(q, statement=first[q.statement] if count[q.statement] > 1 else None)
+            if q.statement is not None and q.statement < 0 else q for q in quotes]
+
+
 def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8") -> Dispatch:
     """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics."""
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
     from .quotes import find_quotes
     from .reported import find_reported
+    from .turns import find_turns
     from .people import find_people
     from .resolve import resolve
     from .topics import find_topics
@@ -70,10 +86,11 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
-    direct = find_quotes(text, d.paragraphs, d.sentences)
+    direct = find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences))
     reported = find_reported(text, d.paragraphs, d.sentences, direct)
     raw_quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
     entities = find_people(text, d.sentences)
     quotes, speakers = resolve(text, raw_quotes, entities)
+    quotes = link_statements(quotes)
     topics = find_topics(text, d.paragraphs, d.sentences, entities)
     return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)

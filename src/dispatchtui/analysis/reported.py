@@ -37,76 +37,23 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Quote, Span
-from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS, DOCUMENT_HEADS,
+from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS,
                                IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS,
                                STANCE_NOUNS)
 from .morph import get_morph, lemma
+from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
 
 __all__ = ["find_reported"]
 
-#: A sentence is parsed up to this many tokens (a run-on text without sentence ends costs no more).
-MAX_TOKENS = 120
 #: A statement of fewer words is no statement (a cut-off heading, "Как сообщается, да.").
 MIN_WORDS = 3
 #: A content this much inside direct quotes is the direct quote's, not a second, reported statement.
-DIRECT_SHARE = 0.5
+DIRECT_SHARE = 0.8
 _WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 _END_PUNCT = ".!?…;:"
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 _OPENERS = frozenset({"однако", "также", "а", "и", "но", "кроме", "того", "при", "этом", "впрочем", "между",
                       "тем", "вместе", "с", "в", "свою", "очередь", "же", "ранее", "позднее", "теперь"})
-_SUBJ_RELS = ("nsubj", "nsubj:pass")
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    start: int
-    stop: int
-    text: str
-    head: int          # index of the head token in the sentence, -1 for the root
-    rel: str
-    lemma: str
-    pos: str           # pymorphy3's part of speech of the top parse ("VERB", "PRTS", "NOUN", …)
-
-
-@dataclass(slots=True)
-class Sent:
-    """One parsed sentence of the dispatch, with its children lists for the subtree walks."""
-
-    start: int
-    end: int
-    paragraph: int
-    toks: list[Tok]
-    kids: list[list[int]]
-
-    def subtree(self, i: int, stop_at_comma: bool = True) -> tuple[int, int]:
-        """Token range ``[a, b)`` of ``i``'s contiguous subtree; cut at a comma or dash on either side."""
-        def under(j: int) -> bool:
-            k, steps = j, 0
-            while k >= 0 and steps < 64:
-                if k == i:
-                    return True
-                k, steps = self.toks[k].head, steps + 1
-            return False
-
-        a = i
-        while a > 0 and under(a - 1) and not (stop_at_comma and _is_break(self.toks[a - 1].text)):
-            a -= 1
-        b = i + 1
-        while b < len(self.toks) and under(b) and not (stop_at_comma and _is_break(self.toks[b].text)):
-            b += 1
-        while b - 1 > a and _is_punct(self.toks[b - 1].text) and self.toks[b - 1].text not in '»"”)':
-            b -= 1
-        return a, b
-
-    def span(self, a: int, b: int) -> Span:
-        return Span(self.toks[a].start, self.toks[b - 1].stop)
-
-    def child(self, i: int, rels: Sequence[str]) -> int | None:
-        for k in self.kids[i]:
-            if self.toks[k].rel in rels:
-                return k
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,27 +67,28 @@ class Found:
     paragraph: int
 
 
-def _is_punct(w: str) -> bool:
-    return not any(ch.isalnum() for ch in w)
-
-
-def _is_break(w: str) -> bool:
-    return w in (",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…")
-
-
-def _pos(word: str) -> str:
-    p = get_morph().parse(word.lower())
-    return str(p[0].tag.POS or "") if p else ""
-
-
 # ---------------------------------------------------------------------------------------------- helpers
 
 
+def _genitive(word: str) -> bool:
+    return word[:1].isalpha() and any(p.tag.case == "gent" for p in get_morph().parse(word.lower())[:3])
+
+
 def _is_say(t: Tok) -> bool:
-    """A verb (finite, gerund, short participle) or stance adjective of saying: "заявил", "заявив", "уверен"."""
-    if t.pos in ("VERB", "GRND", "PRTS") and t.lemma in SAY_VERBS:
-        return True
+    """A verb (finite, gerund, participle) or stance adjective of saying: "заявил", "заявив", "считающий",
+    "уверен". Not the author's own "напомним, что" / "скажем" (first person) nor an imperative."""
+    if t.pos in ("VERB", "GRND", "PRTS", "PRTF") and t.lemma in SAY_VERBS:
+        return not _authorial(t.text)
     return t.pos in ("ADJS", "PRTS") and t.lemma in STANCE_ADJS
+
+
+def _authorial(word: str) -> bool:
+    """First person or imperative: the author (or a speaker inside a quote) talking, not a report."""
+    p = get_morph().parse(word.lower())
+    if not p:
+        return False
+    tag = p[0].tag
+    return tag.person in ("1per", "2per") or tag.mood == "impr"
 
 
 def _is_impersonal(t: Tok) -> bool:
@@ -151,66 +99,63 @@ def _is_impersonal(t: Tok) -> bool:
 
 
 def _content(s: Sent, a: int, b: int) -> Span | None:
-    """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short."""
-    while a < b and _is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
+    """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short.
+    A colon that opens a direct quote or dialogue ends it ("По словам X, Крым …: «Турция …»"); a leading
+    "о том, что" / "что" is the complementizer, not content."""
+    for k in range(a, b - 1):
+        if s.toks[k].text == ":" and s.toks[k + 1].text in ('«', '"', '„', '“', '—', '–', '-'):
+            b = k
+            break
+    for lead in (("о", "том", ",", "что"), ("о", "том", ",", "чтобы")):
+        k = a
+        while k < b and s.toks[k].text.lower() in _OPENERS - {"о"}:
+            k += 1
+        if tuple(t.text.lower() for t in s.toks[k:k + len(lead)]) == lead:
+            a = k + len(lead)
+            break
+    while a < b and is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
         a += 1
-    while b > a and _is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
+    while b > a and is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
         b -= 1
     if sum(1 for t in s.toks[a:b] if _WORD_RE.match(t.text)) < MIN_WORDS:
         return None
     return s.span(a, b)
 
 
+def _clause_start(s: Sent, i: int) -> int:
+    """Start of the clause holding token ``i``: after a ";" or a ", но" / ", а" / ", однако" before it."""
+    for k in range(i - 1, 0, -1):
+        w = s.toks[k].text.lower()
+        if w == ";" or (w in ("но", "а", "однако") and s.toks[k - 1].text == ","):
+            return k + 1
+    return 0
+
+
+def _next_break(s: Sent, k: int) -> int:
+    """Index of the first clause break (, . ! ? ; : —) from ``k`` on, outside quotation marks (a name in
+    marks, «Новый Регион — Екатеринбург», holds no break); ``len(toks)`` when there is none."""
+    depth, straight = 0, False
+    for j in range(k, len(s.toks)):
+        w = s.toks[j].text
+        if w in ("«", "„", "“"):
+            depth += 1
+        elif w in ("»", "”") and depth:
+            depth -= 1
+        elif w == '"':
+            straight = not straight
+        elif not depth and not straight and w in (",", ".", "!", "?", ";", ":", "—", "–"):
+            return j
+    return len(s.toks)
+
+
 def _sentence_end(s: Sent) -> int:
-    """Index after the last token that belongs to the sentence's text (all of it: the cut is at MAX_TOKENS)."""
+    """Index after the last token that belongs to the sentence's text (all of it: the parse already cut it to MAX_TOKENS)."""
     return len(s.toks)
 
 
 def _only_openers(s: Sent, a: int, b: int) -> bool:
     """True when tokens ``[a, b)`` are only sentence openers ("Однако", "При этом", ",")."""
-    return all(t.text.lower() in _OPENERS or _is_punct(t.text) for t in s.toks[a:b])
-
-
-def _speaker_of(s: Sent, v: int) -> int | None:
-    """The subject of speech verb ``v``: its nsubj; for a gerund or a second verb ("заявив", "и добавил")
-    the subject of the verb it hangs on; for "который сказал" the noun the clause describes."""
-    k, steps = v, 0
-    while k >= 0 and steps < 4:
-        subj = s.child(k, _SUBJ_RELS)
-        if subj is not None:
-            if s.toks[subj].lemma == "который" and s.toks[k].rel.startswith("acl") and s.toks[k].head >= 0:
-                return s.toks[k].head
-            return subj
-        t = s.toks[k]
-        if t.rel in ("conj", "advcl", "xcomp") and t.head >= 0:
-            k, steps = t.head, steps + 1
-            continue
-        if t.rel.startswith("acl") and t.head >= 0:     # "министр, заявивший, что": the noun
-            return t.head
-        return None
-    return None
-
-
-def _speaker_span(s: Sent, i: int | None) -> Span | None:
-    if i is None:
-        return None
-    a, b = s.subtree(i)
-    return s.span(a, b)
-
-
-def _place_speaker(s: Sent, v: int) -> Span | None:
-    """"отметили в МИД", "сообщили в пресс-службе", "говорится в сообщении ведомства": the body or the
-    document the verb's "в/на" phrase names, when the verb has no subject."""
-    for k in s.kids[v]:
-        t = s.toks[k]
-        if t.rel not in ("obl", "nmod", "obl:agent"):
-            continue
-        case = next((c for c in s.kids[k] if s.toks[c].rel == "case"), None)
-        if case is None or s.toks[case].lemma not in ("в", "на", "у", "из"):
-            continue
-        a, b = s.subtree(k)
-        return s.span(a, b)
-    return None
+    return all(t.text.lower() in _OPENERS or is_punct(t.text) for t in s.toks[a:b])
 
 
 def _complementizer(s: Sent, v: int) -> int | None:
@@ -259,6 +204,16 @@ def form_according_to(s: Sent) -> Found | None:
         poss = next((k for k in range(i + 1, n) if toks[k].text.lower() in _POSSESSIVES), None)
         _, end = s.subtree(n)
         end = max(end, n + 1)
+        brk = _next_break(s, n + 1)
+        if brk < len(toks) and toks[brk].text == "," and brk - n <= 12 and not any(
+                toks[k].pos == "VERB" for k in range(n + 1, brk)):
+            end = brk          # "По данным минэкологии Якутии на 9 августа, …": the source runs to the comma
+        elif poss is not None:
+            end = n + 1        # "По его мнению страны …" (no comma): the possessive is the whole source
+        else:                  # "По мнению экспертов рынок вырастет": the genitive words after the noun
+            end = n + 1
+            while end < len(toks) and end < n + 8 and _genitive(toks[end].text):
+                end += 1
         cue = s.span(i, n + 1)
         if poss is not None:
             who: Span | None = s.span(poss, poss + 1)
@@ -268,12 +223,13 @@ def form_according_to(s: Sent) -> Found | None:
             who = None
         before_comma = i > 0 and toks[i - 1].text == ","
         after_comma = end < len(toks) and toks[end].text == ","
-        if _only_openers(s, 0, i) and after_comma:
-            content = _content(s, end + 1, _sentence_end(s))
+        if _only_openers(s, 0, i):
+            # "По его мнению страны Балтии могут …": the comma after the source may be missing
+            content = _content(s, end + 1 if after_comma else end, _sentence_end(s))
         elif before_comma and (end >= len(toks) or toks[end].text in _END_PUNCT):
-            content = _content(s, 0, i - 1)
+            content = _content(s, _clause_start(s, i), i - 1)
         elif before_comma and after_comma:
-            content = _content(s, 0, _sentence_end(s))
+            content = _content(s, _clause_start(s, i), _sentence_end(s))
         else:
             continue
         if content is not None:
@@ -291,19 +247,15 @@ def form_as_said(s: Sent) -> Found | None:
                   if _is_say(toks[k]) or _is_impersonal(toks[k])), None)
         if v is None or any(toks[k].text == "," for k in range(i + 1, v)):
             continue
-        close = next((k for k in range(v + 1, len(toks)) if toks[k].text in (",", ".", "!", "?", ";", "—")),
-                     len(toks))
-        who = _speaker_span(s, _speaker_of(s, v)) or _place_speaker(s, v)
-        if who is not None and who.start < toks[v].stop:     # "как X заявил": the subject before the verb
-            cue = Span(t.start, toks[v].stop)
-        else:
-            cue = Span(t.start, toks[v].stop)
+        close = _next_break(s, v + 1)
+        who = speaker_span(s, speaker_of(s, v)) or place_speaker(s, v)
+        cue = Span(t.start, toks[v].stop)
         if _only_openers(s, 0, i) and close < len(toks) and toks[close].text == ",":
             content = _content(s, close + 1, _sentence_end(s))
         elif i > 0 and toks[i - 1].text == "," and (close >= len(toks) or toks[close].text in _END_PUNCT):
-            content = _content(s, 0, i - 1)
+            content = _content(s, _clause_start(s, i), i - 1)
         elif i > 0 and toks[i - 1].text == "," and close < len(toks) and toks[close].text == ",":
-            content = _content(s, 0, _sentence_end(s))
+            content = _content(s, _clause_start(s, i), _sentence_end(s))
         else:
             continue
         if content is not None:
@@ -328,10 +280,10 @@ def form_that_clause(s: Sent) -> Found | None:
         content = _content(s, c, _sentence_end(s))
         if content is None:
             continue
-        subj = _speaker_of(s, v)
-        who = _speaker_span(s, subj)
+        subj = speaker_of(s, v)
+        who = speaker_span(s, subj)
         if who is None:
-            who = _place_speaker(s, v)
+            who = place_speaker(s, v)
         cue_end = v + 1
         if light:
             cue_end = next(k for k in range(v + 1, min(len(toks), v + 4)) if toks[k].lemma in STANCE_NOUNS) + 1
@@ -350,14 +302,18 @@ def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
     if not (head[:2] in (["об", "этот"], ["о", "этот"], ["о", "это"], ["об", "это"])
             or head[0] in ("такой", "это", "этот", "так")):
         return None
-    v = next((k for k in range(1, min(len(toks), 9)) if _is_say(toks[k]) or _is_impersonal(toks[k])
-              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")), None)
+    if head[0] in ("об", "о") and toks[2].pos == "NOUN":
+        return None          # "Об этом человеке говорят …": a determiner, not a pointer
+    # (not a verb of a "как сообщает X" aside: "Об этом, как сообщает агентство, заявил министр")
+    v = next((k for k in range(1, min(len(toks), 12)) if (_is_say(toks[k]) or _is_impersonal(toks[k])
+              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")) and toks[k - 1].text.lower() != "как"),
+             None)
     if v is None or _complementizer(s, v) is not None:
         return None
     if head[0] in ("такой",) and not any(toks[k].lemma in STANCE_NOUNS | {"точка", "позиция", "вывод", "оценка"}
                                         for k in range(1, v)):
         return None
-    who = _speaker_span(s, _speaker_of(s, v)) or _place_speaker(s, v)
+    who = speaker_span(s, speaker_of(s, v)) or place_speaker(s, v)
     content = _content(prev, 0, _sentence_end(prev))
     if content is None:
         return None
@@ -371,24 +327,23 @@ def form_trailing(s: Sent) -> Found | None:
     toks = s.toks
     for v in range(1, len(toks)):
         t = toks[v]
-        if toks[v - 1].text != "," or not (_is_say(t) and t.pos == "VERB"):
+        if toks[v - 1].text != "," or not ((_is_say(t) and t.pos == "VERB") or _is_impersonal(t)):
             continue
         if _complementizer(s, v) is not None:
             return None
-        subj = _speaker_of(s, v)
+        subj = speaker_of(s, v)
         if subj is not None and subj < v:
             continue                       # "…, она сказала" is not an inverted attribution
-        who = _speaker_span(s, subj) or _place_speaker(s, v)
+        who = speaker_span(s, subj) or place_speaker(s, v)
         if who is None:
             continue
-        close = next((k for k in range(v + 1, len(toks)) if toks[k].text in (",", ".", "!", "?", ";", "—", ":")),
-                     len(toks))
+        close = _next_break(s, v + 1)
         if close >= len(toks) or toks[close].text in _END_PUNCT:
-            content = _content(s, 0, v - 1)
+            content = _content(s, _clause_start(s, v - 1), v - 1)
         elif toks[close].text == "," and _only_openers(s, 0, v - 1):
             content = _content(s, close + 1, _sentence_end(s))
         elif toks[close].text == ",":
-            content = _content(s, 0, _sentence_end(s))
+            content = _content(s, _clause_start(s, v - 1), _sentence_end(s))
         else:
             continue
         if content is not None and _has_clause(s, content):
@@ -458,22 +413,6 @@ def _sentences(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span])
     return out
 
 
-def _parse(text: str, spans: list[tuple[int, int, int]]) -> list[Sent]:
-    from .nlp import parse_sentences
-
-    parsed = parse_sentences(text, [(a, b) for a, b, _ in spans], MAX_TOKENS)
-    out = []
-    for (a, b, para), ptoks in zip(spans, parsed):
-        toks = [Tok(p.start, p.stop, p.text, p.head, p.rel, lemma(p.text) if p.text[:1].isalpha() else p.text,
-                    _pos(p.text) if p.text[:1].isalpha() else "") for p in ptoks]
-        kids: list[list[int]] = [[] for _ in toks]
-        for i, t in enumerate(toks):
-            if 0 <= t.head < len(toks) and t.head != i:
-                kids[t.head].append(i)
-        out.append(Sent(a, b, para, toks, kids))
-    return out
-
-
 def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span],
                   direct: Sequence[Quote] = ()) -> list[Quote]:
     """Reported statements of ``text`` in text order (see the module docstring). Never raises on any string."""
@@ -482,10 +421,11 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
     d = _Direct([q for q in direct if q.kind in ("full", "fragment")])
     spans = _sentences(text, paragraphs, sentences)
     # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
-    keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and _candidate(text, a, b)]
+    keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and not d.inside(a)
+            and _candidate(text, a, b)]
     # The sentence before a candidate is parsed too: "Об этом заявил X" points back at it.
     need = sorted(set(keep) | {i - 1 for i in keep if i > 0})
-    parsed = dict(zip(need, _parse(text, [spans[i] for i in need])))
+    parsed = dict(zip(need, parse(text, [spans[i] for i in need])))
     out: list[Quote] = []
     taken_to = -1
     for i in keep:
