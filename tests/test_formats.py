@@ -444,3 +444,18 @@ def test_markdown_digest_names_the_link_and_date():
     got = loaded(NEWSML)
     md = to_markdown(segment(got.text, source=got.path, meta=got.meta))
     assert "<https://tass.ru/moskovskaya-oblast/6745682>" in md and "Москва, 8 августа 2019, ТАСС" in md
+
+
+def test_a_pages_own_heading_is_its_headline_once(tmp_path):
+    (tmp_path / "p.html").write_text(
+        '<html><head><meta property="og:title" content="Короткий заголовок"><meta property="article:published_time"'
+        ' content="2020-01-02T10:00:00+03:00"><meta name="author" content="Иван Петров"></head><body><nav>Меню'
+        "</nav><article><h1>Длинный&nbsp;заголовок статьи на сайте</h1><p>Первый абзац статьи, достаточно длинный,"
+        " чтобы его взяли в основной текст.</p><p>«Цитата из статьи», — сказал он.</p></article></body></html>",
+        encoding="utf-8")
+    got = loaded(tmp_path / "p.html")
+    assert got.text.startswith("Длинный\u00a0заголовок статьи на сайте\n\nПервый абзац")
+    assert got.text.count("заголовок") == 1 and got.meta.headline == got.text.split("\n", 1)[0]
+    assert (got.meta.byline, got.meta.date) == ("Иван Петров", "2020-01-02T10:00:00+03:00")
+    d = segment(got.text, meta=got.meta)
+    assert d.headline.slice(d.text) == got.meta.headline

@@ -158,19 +158,26 @@ def page_to_text(html: str, fmt: str = "html") -> tuple[Meta, str, tuple[str, ..
         try:
             import trafilatura
 
-            doc = trafilatura.bare_extraction(tree, with_metadata=True, include_comments=False,
-                                              include_tables=False, include_images=False, deduplicate=False)
+            # its metadata pass costs a third of the time: only when the <head> lacks a title or a date
+            doc = trafilatura.bare_extraction(tree, with_metadata=not ("title" in head and "date" in head),
+                                              include_comments=False, include_tables=False, include_images=False,
+                                              deduplicate=False)
         except Exception:  # noqa: BLE001 - the extractor failing is no reason to show nothing
             doc = None
     if doc is not None and (doc.text or "").strip():
         body = "\n\n".join(_SPACE.sub(" ", line).strip() for line in doc.text.split("\n") if line.strip())
-        meta = Meta(fmt, None, doc.title or head.get("title"), head.get("date") or doc.date,
-                    None, head.get("site") or doc.sitename, doc.author, doc.url or head.get("url"))
+        first = body.split("\n", 1)[0]
+        # the article opens with its own heading (og:title is often a shorter or longer variant): that is the
+        # headline, not a second one above it
+        title = first if first and first == head.get("h1") else head.get("title") or doc.title
+        meta = Meta(fmt, None, title, head.get("date") or doc.date,
+                    None, head.get("site") or doc.sitename, head.get("author") or doc.author, head.get("url") or doc.url)
         return (_unkeep(meta), body.replace(_NBSP, "\u00a0"), ()) if keep else (meta, body, ())
     tree = _parse(html) if tried else tree   # trafilatura prunes the tree it is given
     body_el = tree.find("body") if tree is not None else None
     body = element_text(body_el if body_el is not None else tree, skip=FURNITURE) if tree is not None else ""
-    meta = Meta(fmt, None, head.get("title"), head.get("date"), None, head.get("site"), None, head.get("url"))
+    meta = Meta(fmt, None, head.get("title"), head.get("date"), None, head.get("site"), head.get("author"),
+                head.get("url"))
     if keep:
         meta, body = _unkeep(meta), body.replace(_NBSP, "\u00a0")
     return meta, body, (("no article found in the page: its whole text is shown",) if body else ())
@@ -184,7 +191,7 @@ _NBSP_FORMS = re.compile("\u00a0|&nbsp;|&#160;|&#[xX]0*[aA]0;")
 def _unkeep(meta: Meta) -> Meta:
     from dataclasses import replace
 
-    return replace(meta, **{k: getattr(meta, k).replace(_NBSP, " ") for k in ("headline", "agency", "byline")
+    return replace(meta, **{k: getattr(meta, k).replace(_NBSP, "\u00a0") for k in ("headline", "agency", "byline")
                             if getattr(meta, k)})
 
 
@@ -197,15 +204,18 @@ def _head_meta(tree) -> dict[str, str]:
         if not value:
             continue
         slot = {"og:title": "title", "article:published_time": "date", "datepublished": "date",
-                "pubdate": "date", "date": "date", "og:site_name": "site", "og:url": "url"}.get(key)
+                "pubdate": "date", "date": "date", "og:site_name": "site", "og:url": "url", "author": "author",
+                "article:author": "author"}.get(key)
         if slot and slot not in found:
             found[slot] = value
+    h1 = tree.find(".//h1")
+    if h1 is not None and h1.text_content().strip():
+        found["h1"] = squash(h1.text_content())
     if "title" not in found:
-        h1 = tree.find(".//h1")
         title = tree.find(".//title")
-        for el in (h1, title):
-            if el is not None and el.text_content().strip():
-                found["title"] = squash(el.text_content())
+        for text in (found.get("h1"), squash(title.text_content()) if title is not None else None):
+            if text:
+                found["title"] = text
                 break
     if "url" not in found:
         for el in tree.iter("link"):
