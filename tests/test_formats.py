@@ -459,3 +459,33 @@ def test_a_pages_own_heading_is_its_headline_once(tmp_path):
     assert (got.meta.byline, got.meta.date) == ("Иван Петров", "2020-01-02T10:00:00+03:00")
     d = segment(got.text, meta=got.meta)
     assert d.headline.slice(d.text) == got.meta.headline
+
+
+# --------------------------------------------------------------------------------------------- properties
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_MARKUP = st.lists(st.sampled_from(["<p>", "</p>", "<div>", "</div>", "<br>", "<script>x</script>", "<b>", "</i>",
+                                    "<!--", "-->", "&nbsp;", "&amp;", "&bogus;", "<", ">", "\n", "  ", "\t",
+                                    "Слово", "«цитата»", " — ", "<h1>", "</h1>", "<li>", "\u00a0", "<?xml?>"]),
+                   max_size=40).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=600) | _MARKUP.map(lambda s: s.encode("utf-8")))
+def test_sniff_never_raises(head):
+    from dispatchtui.formats.sniff import sniff
+
+    assert sniff(head) in {"rss", "atom", "newsml", "html", "email", "xml", "text"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_MARKUP)
+def test_fragments_become_trimmed_paragraphs(fragment):
+    from dispatchtui.formats.html import fragment_to_text
+
+    text = fragment_to_text(fragment)
+    for para in text.split("\n\n") if text else []:
+        assert para and para == para.strip(" \t\n") and "\n" not in para and "  " not in para
+    assert "<script" not in text and "x</script>" not in text

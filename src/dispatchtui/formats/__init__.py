@@ -46,8 +46,11 @@ MAX_CONTAINER_BYTES = _env_int("DISPATCHTUI_MAX_CONTAINER_BYTES", 256 * 1024 * 1
 MAX_ITEMS = _env_int("DISPATCHTUI_MAX_ITEMS", 100_000)
 #: Bytes looked at to tell a file's format by its content.
 SNIFF_BYTES = 4096
-#: Parsed containers kept (a reader flipping through a feed must not parse it per item).
-CONTAINER_CACHE = 8
+#: Parsed containers kept (a reader flipping through a feed must not parse it per item; a folder of many
+#: small feeds must not parse one again for each row the library shows): up to this many files, and past
+#: the first one only while their sizes add up to at most :data:`CONTAINER_CACHE_BYTES`.
+CONTAINER_CACHE = 256
+CONTAINER_CACHE_BYTES = 256 * 1024 * 1024
 
 CONTAINER_KINDS = frozenset({"rss", "atom", "newsml"})
 
@@ -236,7 +239,8 @@ def container(path: str, what: str) -> Container:
         c = _parse_container(path, what)
         _cache[path] = (key, c)
         _known[path] = what
-        while len(_cache) > CONTAINER_CACHE:
+        while len(_cache) > 1 and (len(_cache) > CONTAINER_CACHE
+                                   or sum(k[1] for k, _ in _cache.values()) > CONTAINER_CACHE_BYTES):
             _cache.popitem(last=False)
         return c
 
