@@ -77,7 +77,8 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
     from .quotes import find_quotes
     from .reported import find_reported
-    from .turns import find_turns
+    from .turns import attribute_paragraph_quotes, find_turns
+    from .attribution import check_mentions
     from .people import find_people
     from .resolve import resolve
     from .topics import find_topics
@@ -86,9 +87,10 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
-    direct = find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences))
+    direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
     reported = find_reported(text, d.paragraphs, d.sentences, direct)
-    raw_quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+    raw_quotes = attribute_paragraph_quotes(text, d.paragraphs,
+                                            sorted([*direct, *reported], key=lambda q: (q.start, q.end)))
     entities = find_people(text, d.sentences)
     quotes, speakers = resolve(text, raw_quotes, entities)
     quotes = link_statements(quotes)

@@ -389,15 +389,31 @@ class _Direct:
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
 
+_THAT_RE = re.compile(r",\s*(?:что|чтобы|будто|якобы|ли)\b|\bо том,\s*что\b|\s(?:ли)\s", re.I)
+_BACK_RE = re.compile(r"\s*(?:об?\s+(?:этом|том)|это|так(?:ое|ую|ой|ие)?|эт(?:у|и|от))\b", re.I)
+
+
 def _candidate(text: str, a: int, b: int) -> bool:
-    """Cheap test before parsing: does the sentence hold a word that can be a cue?"""
-    for m in _WORD_RE.finditer(text, a, b):
+    """Cheap test before parsing: could a form match here? A speech verb with a complementizer after a comma
+    (or opening a comma-bounded segment: "…, сообщает X"), a source phrase (по словам, согласно), "как" + a
+    speech verb, or a sentence pointing back ("Об этом заявил")."""
+    that = _THAT_RE.search(text, a, b) is not None
+    back = _BACK_RE.match(text, a, b) is not None
+    words = list(_WORD_RE.finditer(text, a, min(b, a + 2000)))
+    for k, m in enumerate(words):
         w = m.group().lower()
-        if w in ("по", "согласно", "как", "об"):
-            return True
+        if w in ("по", "согласно") and k + 1 < len(words):
+            nxt = [lemma(x.group()) for x in words[k + 1:k + 4]]
+            if any(x in SOURCE_NOUNS or x in ACCORDING_NOUNS for x in nxt):
+                return True
+            continue
         lw = lemma(w)
         if lw in SAY_VERBS or lw in IMPERSONAL_VERBS or lw in STANCE_ADJS or lw in LIGHT_VERBS:
-            return True
+            if that or back:
+                return True
+            before = text[max(a, m.start() - 3):m.start()]
+            if "," in before or (k > 0 and words[k - 1].group().lower() == "как"):
+                return True
     return False
 
 
@@ -423,8 +439,8 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
     # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
     keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and not d.inside(a)
             and _candidate(text, a, b)]
-    # The sentence before a candidate is parsed too: "Об этом заявил X" points back at it.
-    need = sorted(set(keep) | {i - 1 for i in keep if i > 0})
+    # The sentence before a back pointer is parsed too: "Об этом заявил X" points back at it.
+    need = sorted(set(keep) | {i - 1 for i in keep if i > 0 and _BACK_RE.match(text, spans[i][0], spans[i][1])})
     parsed = dict(zip(need, parse(text, [spans[i] for i in need])))
     out: list[Quote] = []
     taken_to = -1

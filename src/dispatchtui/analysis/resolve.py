@@ -355,9 +355,10 @@ class _Resolver:
         key = lemma(e.surname)
         return [o for o in self.persons if o is not e and o.surname and lemma(o.surname) == key]
 
-    def _namesake(self, e: Entity, gender: str) -> Entity | None:
-        """The one namesake of ``e`` whose gender is ``gender``, or None."""
-        hits = [o for o in self._namesakes(e) if o.gender == gender]
+    def _namesake(self, e: Entity, gender: str, pos: int) -> Entity | None:
+        """The one namesake of ``e`` whose gender is ``gender`` and whom the text named before ``pos`` (a son
+        introduced three paragraphs later is not who "Дорофеев уточнил" means), or None."""
+        hits = [o for o in self._namesakes(e) if o.gender == gender and any(m.start < pos for m in o.mentions)]
         return hits[0] if len(hits) == 1 else None
 
     def _name_after(self, span: Span) -> Entity | None:
@@ -367,7 +368,7 @@ class _Resolver:
         while k < len(self._p_index) and self._p_starts[k] <= span.end + 80:
             st, en, _, e = self._p_index[k]
             gap = self.text[span.end:st]
-            if re.fullmatch(r"(?:[\s,]|\bи\b|[а-яё-]+)*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
+            if re.fullmatch(r"(?:[\s,]|[\w-]+)*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
                 words = _WORD.findall(gap)
                 while words and words[-1][:1].isupper():
                     words.pop()          # the name's own first words the NER left out ("Нейл Патрик Харрис")
@@ -478,18 +479,29 @@ class _Resolver:
         # 1. a named person inside the mention — when the cue verb agrees ("рассказала Бут" is not Виктор Бут)
         if span is not None:
             e = self._person_at(span)
+            if e is not None and self.text[span.start:span.start + 1].islower():
+                # a role word the people stage tied to someone ("актер" → the actor named before) yields to
+                # a name right after the role in this very attribution ("актер, продюсер и директор Нейл …")
+                after = self._name_after(span)
+                if after is not None and after is not e:
+                    self.why = "the name after the role"
+                    return after.name, "person", span
             if e is not None and self._owned_by_head(e, span):
                 e = None     # "Помощник Хиллари Клинтон", "Пресс-служба Кадырова": the name depends on the head
             if e is not None:
                 bare = self._bare_name(e, span)
-                if bare and cue_g in ("masc", "femn") and e.gender and e.gender != cue_g and (
-                        self._namesakes(e) or _first_name_gender(e.first) not in (None, cue_g)):
+                # the gender the text gives: the cue verb ("рассказала"), else the surname's own form
+                # ("по словам Дорофеевой" can only be a woman)
+                said_g = cue_g if cue_g in ("masc", "femn") else (
+                    _form_gender(self.text[span.start:span.end]) if bare else None)
+                if bare and said_g and e.gender and e.gender != said_g and (
+                        self._namesakes(e) or _first_name_gender(e.first) not in (None, said_g)):
                     # a namesake of the other gender, or a first name whose gender the dictionary knows
-                    other = self._namesake(e, cue_g)
-                    self.why = "a namesake agreeing with the cue verb" if other else "cue verb disagrees: abstained"
+                    other = self._namesake(e, said_g, span.start)
+                    self.why = "a namesake agreeing in gender" if other else "gender disagrees: abstained"
                     return (other.name, "person", span) if other else (None, None, span)
                 if self._namesakes(e) and len(_WORD.findall(self.text[span.start:span.end])) == 1 \
-                        and cue_g not in ("masc", "femn") and e.first and \
+                        and said_g is None and e.first and \
                         not self.text[span.start:span.end].lower().startswith(e.first.lower()):
                     self.why = "two people share this surname: abstained"
                     return None, None, span
@@ -598,8 +610,11 @@ class _Resolver:
                         continue
                     last = max((m.start for m in e.mentions if m.start < pos), default=-1)
                     hits.append((last, e))
-            if gender in ("masc", "femn"):
-                hits = [h for h in hits if not h[1].gender or h[1].gender == gender]
+            g5 = gender if gender in ("masc", "femn") else _form_gender(" ".join(caps))
+            if g5 in ("masc", "femn"):
+                hits = [h for h in hits if not h[1].gender or h[1].gender == g5]
+            if any(h[0] >= 0 for h in hits):
+                hits = [h for h in hits if h[0] >= 0]    # people named before the statement come first
             if len({h[1].name for h in hits}) > 1 and len(caps) == 1:
                 self.why = "two people share this surname: abstained"
                 return None, None, span
@@ -820,6 +835,16 @@ def _is_substantive(word: str) -> bool:
 def _is_known_common(word: str) -> bool:
     """A dictionary word that is no name ("Пресс-служба", "Помощник" opening a sentence)."""
     return is_known(word) and not any(t in p.tag for p in parses(word)[:3] for t in ("Name", "Surn", "Patr"))
+
+
+def _form_gender(mention: str) -> str | None:
+    """The gender a lone surname's form leaves possible, when only one: "Дорофеевой" femn, "Дорофеевым" masc;
+    "Дорофеева" (his genitive or her nominative) and indeclinable names say nothing."""
+    words = _WORD.findall(mention)
+    if len(words) != 1:
+        return None
+    gs = {str(p.tag.gender) for p in parses(words[0]) if "Surn" in p.tag and p.tag.number == "sing"}
+    return gs.pop() if len(gs) == 1 and gs <= {"masc", "femn"} else None
 
 
 def _first_name_gender(first: str | None) -> str | None:
