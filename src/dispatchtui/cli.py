@@ -36,9 +36,11 @@ and what the piece is about.
   dispatchtui samples/                 open a folder (or files) in the reader
   dispatchtui extract samples/ --format jsonl   print the analysis, one JSON object per dispatch
 
-PATH may be a file, a folder (searched recursively for .txt, .text, .news, .wire, .dispatch
-and extension-less files, in natural order) or - for standard input. Encodings are detected (UTF-8 with or without BOM,
-UTF-16, Windows-1251, KOI8-R, CP866); --encoding overrides. Files are only ever read.
+PATH may be a file, a folder (searched recursively, in natural order, for text files (.txt, .text,
+.news, .wire, .dispatch and extension-less), NewsML-G2 and RSS/Atom feeds (.xml .rss .atom), HTML pages (.html .htm) and
+mail (.eml); formats are told by content too), one entry of a feed as FEED#ID, or - for standard
+input. Encodings are detected (UTF-8 with or without BOM, UTF-16, Windows-1251, KOI8-R, CP866);
+--encoding overrides. Files are only ever read; nothing is fetched from the network.
 """
 
 _EXTRACT_DESCRIPTION = """\
@@ -234,7 +236,7 @@ def _load_and_analyse(path: str, encoding: str | None, use_cache: bool):
         return None, loaded.reason
     from .analysis import analyze, segment
 
-    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
+    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
     if use_cache:
         from . import cache
 

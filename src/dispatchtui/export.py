@@ -72,8 +72,13 @@ def to_markdown(d: Dispatch) -> str:
     meta = []
     if d.dateline is not None:
         meta.append(", ".join(x for x in (d.dateline.place, d.dateline.date, d.dateline.agency) if x))
+    if d.meta is not None and d.meta.byline:
+        meta.append(f"by {d.meta.byline}")
     meta.append(f"source: {md_code(display_path(d.source))}")
     lines.append(" · ".join(_md_escape(m) if not m.startswith("source:") else m for m in meta))
+    if d.meta is not None and d.meta.url:
+        lines.append("")
+        lines.append(f"<{printable(d.meta.url).replace('>', '%3E').replace(' ', '%20')}>")
     lines.append("")
     lines += _statements_md(d)
     people = [s for s in d.speakers if s.kind == "person"]

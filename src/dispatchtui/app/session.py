@@ -32,10 +32,10 @@ class Row:
 
 
 def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
-                       notes: tuple[str, ...] = ()) -> Dispatch:
+                       notes: tuple[str, ...] = (), meta=None) -> Dispatch:
     from ..analysis import segment
 
-    return segment(text, source=source, encoding=encoding, notes=notes)
+    return segment(text, source=source, encoding=encoding, notes=notes, meta=meta)
 
 
 def _default_analyser(dispatch: Dispatch) -> Dispatch:
@@ -52,7 +52,8 @@ def analyse_and_store(dispatch: Dispatch) -> Dispatch:
     from ..analysis import analyze, segment
 
     if dispatch.paragraphs and not dispatch.sentences:   # an outline (huge text): segment it fully first
-        dispatch = segment(dispatch.text, source=dispatch.source, encoding=dispatch.encoding, notes=dispatch.notes)
+        dispatch = segment(dispatch.text, source=dispatch.source, encoding=dispatch.encoding, notes=dispatch.notes,
+                           meta=dispatch.meta)
     result = analyze(dispatch)
     try:
         cache.put(result)
@@ -71,12 +72,12 @@ def _cache_get(dispatch: Dispatch) -> Dispatch | None:
 
 
 def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
-                    notes: tuple[str, ...] = ()) -> Dispatch:
+                    notes: tuple[str, ...] = (), meta=None) -> Dispatch:
     """Used only when the real layout fails: blocks separated by blank lines, nothing else."""
     import re
 
     paras = [Span(m.start(), m.end()) for m in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text)]
-    return Dispatch(text=text, source=source, encoding=encoding, paragraphs=tuple(paras), notes=notes)
+    return Dispatch(text=text, source=source, encoding=encoding, paragraphs=tuple(paras), notes=notes, meta=meta)
 
 
 class Session:
@@ -204,6 +205,9 @@ class Session:
             return str(loaded.reason)
         kwargs = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
                       notes=tuple(getattr(loaded, "notes", ()) or ()))
+        meta = getattr(loaded, "meta", None)
+        if meta is not None:   # a wire format's headline and dateline (an injected segmenter gets it too)
+            kwargs["meta"] = meta
         # The default layout is an outline (paragraphs, headline, dateline: linear, no razdel), so the first
         # paint never waits for razdel; the full segmentation (sentences, repeats) comes with the analysis.
         quick = self.segmenter is _default_segmenter
@@ -300,8 +304,9 @@ class Session:
         if outlined and self.analyser is not _default_analyser and not dispatch.sentences:
             # a huge text painted from its outline: segment it now (the default analyser does this itself,
             # after looking in the cache)
+            extra = {"meta": dispatch.meta} if dispatch.meta is not None else {}
             dispatch = self.segmenter(dispatch.text, source=dispatch.source, encoding=dispatch.encoding,
-                                      notes=dispatch.notes)
+                                      notes=dispatch.notes, **extra)
         if self._process is not None:
             result = self._process.analyse(dispatch, cancelled)
         else:
