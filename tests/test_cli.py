@@ -251,8 +251,9 @@ def test_markdown_digest_escapes_control_characters_in_the_source_path(tmp_path)
 
 def test_help_names_exactly_the_suffixes_the_loader_takes():
     from dispatchtui.cli import _DESCRIPTION
+    from dispatchtui.formats import SUFFIXES
     from dispatchtui.load import TEXT_SUFFIXES
 
     named = set(re.findall(r"(?<![\w/])\.[a-z]+\b", _DESCRIPTION.split("PATH may be", 1)[1].split("Encodings")[0]))
-    assert named == {s for s in TEXT_SUFFIXES if s}
+    assert named == {s for s in TEXT_SUFFIXES | set(SUFFIXES) if s}
     assert "extension-less" in _DESCRIPTION and "" in TEXT_SUFFIXES

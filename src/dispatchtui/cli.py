@@ -36,10 +36,10 @@ and what the piece is about.
   dispatchtui samples/                 open a folder (or files) in the reader
   dispatchtui extract samples/ --format jsonl   print the analysis, one JSON object per dispatch
 
-PATH may be a file, a folder (searched recursively, in natural order, for text files (.txt, .text,
-.news, .wire, .dispatch and extension-less), NewsML-G2 and RSS/Atom feeds (.xml .rss .atom), HTML pages (.html .htm) and
-mail (.eml); formats are told by content too), one entry of a feed as FEED#ID, or - for standard
-input. Encodings are detected (UTF-8 with or without BOM, UTF-16, Windows-1251, KOI8-R, CP866);
+PATH may be a file, a folder (searched recursively, in natural order, for text files (.txt .text
+.news .wire .dispatch and extension-less), NewsML-G2 (.xml .newsml .nml .g2), RSS/Atom feeds (.rss
+.atom .rdf), HTML pages (.html .htm .xhtml .shtml) and mail (.eml); formats are told by content
+too), one entry of a feed as FEED#ID, or - for standard input. Encodings are detected (UTF-8 with or without BOM, UTF-16, Windows-1251, KOI8-R, CP866);
 --encoding overrides. Files are only ever read; nothing is fetched from the network.
 """
 
