@@ -254,6 +254,6 @@ def test_help_names_exactly_the_suffixes_the_loader_takes():
     from dispatchtui.formats import SUFFIXES
     from dispatchtui.load import TEXT_SUFFIXES
 
-    named = set(re.findall(r"(?<![\w/])\.[a-z]+\b", _DESCRIPTION.split("PATH may be", 1)[1].split("Encodings")[0]))
+    named = set(re.findall(r"(?<![\w/])\.[a-z][a-z0-9]*\b", _DESCRIPTION.split("PATH may be", 1)[1].split("Encodings")[0]))
     assert named == {s for s in TEXT_SUFFIXES | set(SUFFIXES) if s}
     assert "extension-less" in _DESCRIPTION and "" in TEXT_SUFFIXES
