@@ -163,9 +163,22 @@ def _nominative(adjs, noun, plural: bool) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+_OPENING = " «\"„“(—–-"
+
+
 def _sentence_initial(text: str, block: Span, pos: int) -> bool:
-    before = text[block.start:pos].rstrip(" «\"„“(—–-")
-    return not before or before[-1] in ".!?\n"
+    """Nothing but spaces, opening marks and dashes between the start of ``block`` (or a sentence end)
+    and ``pos``. Looks back over those marks only, in growing windows: never the whole block so far
+    (once per word, that was quadratic in a long sentence)."""
+    stop, step = pos, 64
+    while True:
+        start = max(block.start, stop - step)
+        before = text[start:stop].rstrip(_OPENING)
+        if before:
+            return before[-1] in ".!?\n"
+        if start == block.start:
+            return True
+        stop, step = start, step * 2
 
 
 def _tokens(text: str, start: int, end: int):
@@ -204,6 +217,46 @@ def _occurrence_weight(text: str, toks, k: int, block: Span) -> float:
     return w
 
 
+class _AdjRun:
+    """The run of adjectives ``toks[start:end]`` (lower-case, no noun reading, nothing but spaces between
+    them) and the word after it as their possible noun (``noun_ok``: lower-case, right after the run).
+
+    :meth:`phrase` answers for any ``i`` in the run whether ``toks[i:end]`` + the noun is a phrase, in O(1)
+    when it is not: each noun reading remembers the last adjective of the run that cannot agree with it.
+    """
+
+    __slots__ = ("toks", "start", "end", "noun_ok", "_nouns", "_last_bad")
+
+    def __init__(self, text: str, toks, start: int) -> None:
+        n = len(toks)
+        j = start
+        while j < n and toks[j][2][:1].islower() and _adj_parses(toks[j][2]) and not _noun_parses(toks[j][2]) \
+                and (j == start or text[toks[j - 1][1]:toks[j][0]].strip() == ""):
+            j += 1
+        self.toks, self.start, self.end = toks, start, j
+        self.noun_ok = j > start and j < n and toks[j][2][:1].islower() \
+            and text[toks[j - 1][1]:toks[j][0]].strip() == ""
+        self._nouns = self._last_bad = None
+
+    def phrase(self, i: int):
+        """(noun reading, one agreeing reading per adjective of ``toks[i:end]``) for the first noun reading
+        all of them agree with, or None."""
+        toks, end = self.toks, self.end
+        if self._nouns is None:
+            self._nouns = _noun_parses(toks[end][2])
+            self._last_bad = []
+            for noun in self._nouns:
+                bad = self.start - 1
+                for k in range(self.start, end):
+                    if not any(_agree(a, noun) for a in _adj_parses(toks[k][2])):
+                        bad = k
+                self._last_bad.append(bad)
+        for noun, bad in zip(self._nouns, self._last_bad):
+            if bad < i:
+                return noun, [next(a for a in _adj_parses(toks[k][2]) if _agree(a, noun)) for k in range(i, end)]
+        return None
+
+
 def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
                       names: _Cover | None = None) -> dict[tuple, _Cand]:
     """``names``: mentions of organizations and places; a phrase inside one is part of a name, shown in
@@ -235,29 +288,19 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
                 for a, b, w in toks]
         i = 0
         n = len(toks)
+        run: _AdjRun | None = None
         while i < n:
             s, e, w = toks[i]
             if not w[:1].islower():
                 i += 1
                 continue
-            # ADJ+ NOUN
-            j = i
-            while j < n and toks[j][2][:1].islower() and _adj_parses(toks[j][2]) and not _noun_parses(toks[j][2]) \
-                    and (j == i or text[toks[j - 1][1]:toks[j][0]].strip() == ""):
-                j += 1
-            if j > i and j < n and toks[j][2][:1].islower() and text[toks[j - 1][1]:toks[j][0]].strip() == "":
-                nps = _noun_parses(toks[j][2])
-                found = None
-                for noun in nps:
-                    adjs = []
-                    for k in range(i, j):
-                        ok = [a for a in _adj_parses(toks[k][2]) if _agree(a, noun)]
-                        if not ok:
-                            break
-                        adjs.append(ok[0])
-                    else:
-                        found = (noun, adjs)
-                        break
+            # ADJ+ NOUN: the run of adjectives from i and its noun are the same for every i inside the run,
+            # so they are found once per run (a new scan from every i was quadratic in a run of adjectives)
+            if run is None or i >= run.end:
+                run = _AdjRun(text, toks, i)
+            j = run.end
+            if run.noun_ok and j > i:
+                found = run.phrase(i)
                 if found:
                     noun, adjs = found
                     # drop generic and pronominal adjectives ("никакая", "мое"); keep the phrase if
