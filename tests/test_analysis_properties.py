@@ -316,9 +316,11 @@ def test_empty_whitespace_and_found_crashes():
 
 
 # ------------------------------------------------------------------------------------------ linear cost
-def _ops(text: str) -> int:
-    """Operations ``analyze(text)`` performs: Python and C function calls, counted by a profile hook
-    (deterministic; wall-clock time is not used)."""
+def _ops(text: str, *, normalized: bool = False) -> int:
+    """Operations ``analyze(text)`` performs (``normalized``: the loader's :func:`normalize` first, as the
+    reader and ``extract`` do): Python and C function calls, counted by a profile hook (deterministic;
+    wall-clock time is not used). Work inside one C call (a regex backtracking, a string copied) is not
+    counted: ``benchmarks/bench_growth.py`` times those shapes up to 1 MB."""
     count = 0
 
     def profiler(frame, event, arg):
@@ -329,7 +331,7 @@ def _ops(text: str) -> int:
     old = sys.getprofile()
     sys.setprofile(profiler)
     try:
-        analyze(text)
+        analyze(normalize(text)[0] if normalized else text)
     finally:
         sys.setprofile(old)
     return count
@@ -363,5 +365,43 @@ def test_cost_is_linear(kind):
     small, big = _ops(small_text), _ops(big_text)
     # 10x the input: about 10x the work (linear passes measure ×10–12). Quadratic would be ~100x;
     # at these sizes a quadratic part already pushes the ratio past 15.
+    print(f"{kind}: {small:,} → {big:,} operations, ×{big / small:.1f}")
+    assert big <= 15 * small, (kind, small, big, round(big / small, 1))
+
+
+#: Runs of one thing (issue 18): ``prefix + unit * k + suffix``. A run of one adjective was quadratic
+#: (every word of the run rescanned the rest of it for a noun), so were trailing spaces before a line end
+#: (the regex), long runs of one mark (razdel's tokens and sentences) and long hard-wrapped blocks.
+_RUNS = {
+    "adjectives": ("", "новый ", ""),
+    "adjectives-then-a-noun": ("", "новый ", "дом"),
+    "adjectives-the-last-disagreeing": ("", "новый ", "новые дом"),
+    "nouns": ("", "дом ", ""),
+    "one-capitalised-word": ("", "Новый ", ""),
+    "a-name": ("", "Ермек Кошербаев ", ""),
+    "adjective-noun": ("", "новый дом ", ""),
+    "noun-genitive": ("", "расчистка реки ", ""),
+    "spaces": ("а", " ", ""),
+    "spaces-then-a-line-end": ("а", " ", "б \n"),
+    "tabs": ("а", "\t", "б"),
+    "no-break-spaces": ("а", "\u00a0", "б\u00a0\n"),
+    "full-stops": ("а", ".", ""),
+    "commas": ("а", ",", ""),
+    "hyphens": ("а", "-", ""),
+    "dashes": ("", "— ", ""),
+    "hard-wrapped-lines": ("", "слово " * 11 + "слово\n", ""),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_RUNS))
+def test_cost_is_linear_on_runs_of_one_thing(kind):
+    prefix, unit, suffix = _RUNS[kind]
+    reps = max(1, 1500 // len(unit))
+    small_text = prefix + unit * reps + suffix
+    big_text = prefix + unit * reps * 10 + suffix
+    # warm the caches of the shape's words, not of the small text itself (a name of every word of the
+    # run is cached whole: the small text would cost nothing the second time)
+    _ops(prefix + unit * (reps + 1) + suffix, normalized=True)
+    small, big = _ops(small_text, normalized=True), _ops(big_text, normalized=True)
     print(f"{kind}: {small:,} → {big:,} operations, ×{big / small:.1f}")
     assert big <= 15 * small, (kind, small, big, round(big / small, 1))

@@ -90,7 +90,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    from razdel import tokenize as razdel_tokenize
+    from .segmenters import tokenize as razdel_tokenize    # razdel's, linear in a long token
 
     return [Token(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
