@@ -405,3 +405,26 @@ def test_cost_is_linear_on_runs_of_one_thing(kind):
     small, big = _ops(small_text, normalized=True), _ops(big_text, normalized=True)
     print(f"{kind}: {small:,} → {big:,} operations, ×{big / small:.1f}")
     assert big <= 15 * small, (kind, small, big, round(big / small, 1))
+
+
+def _varied(phrases: int, seed: int) -> str:
+    """Phrases of made-up words (pymorphy guesses them as adjectives and nouns), every one new: the
+    vocabulary grows with the text, as in a long varied dispatch."""
+    import random
+
+    rng = random.Random(seed)
+
+    def stem() -> str:
+        return "".join(rng.choice("бвгдклмнпрстфхц") + rng.choice("аоиуе") for _ in range(3)) + rng.choice("кнрст")
+
+    return "".join(f"{stem()}ские {stem()}ости и {stem()}ной {stem()}ции. " for _ in range(phrases))
+
+
+def test_cost_is_linear_in_a_growing_vocabulary():
+    """Topic candidates were folded pairwise and every stem looked up in every lemma: quadratic in the
+    number of distinct phrases (10x the phrases cost 35x)."""
+    small_text, big_text = _varied(40, 1), _varied(400, 2)
+    _ops(_varied(40, 3), normalized=True)
+    small, big = _ops(small_text, normalized=True), _ops(big_text, normalized=True)
+    print(f"varied: {small:,} → {big:,} operations, ×{big / small:.1f}")
+    assert big <= 15 * small, (small, big, round(big / small, 1))
