@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 from dispatchtui.analysis import analyze
 from dispatchtui.analysis.normalize import normalize
 from dispatchtui.analysis.quotes import QUOTE_MARKS
-from dispatchtui.model import Dispatch, Span
+from dispatchtui.model import Dispatch, QuoteKind, Span, SpeakerKind
 
 PROFILE = os.environ.get("DISPATCHTUI_HYPOTHESIS_PROFILE", "ci")
 SCALE = {"ci": 1, "long": 10}.get(PROFILE, 1)
@@ -175,7 +176,7 @@ def check_invariants(text: str, d: Dispatch) -> None:
         last = q.end
         body = text[q.start:q.end]
         assert body[0] not in QUOTE_MARKS and body[-1] not in QUOTE_MARKS, ("quote keeps its mark", body)
-        assert q.kind in ("full", "fragment")
+        assert q.kind in get_args(QuoteKind)          # the model's kinds (schema dispatchtui/2)
         if d.paragraphs:
             assert 0 <= q.paragraph < len(d.paragraphs), ("quote paragraph index", q)
         _inside(q.speaker_span, n, f"quote {i} speaker_span")
@@ -186,7 +187,7 @@ def check_invariants(text: str, d: Dispatch) -> None:
             assert q.speaker in names, ("quote speaker is not a speaker", q.speaker, names)
     for s in d.speakers:
         assert s.name and s.name == s.name.strip(), ("speaker name", s.name)
-        assert s.kind in ("person", "organization")
+        assert s.kind in get_args(SpeakerKind)
         for m in s.mentions:
             _inside(m, n, f"mention of {s.name}")
             assert m.end > m.start
