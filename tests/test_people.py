@@ -256,3 +256,26 @@ def test_long_texts_reach_the_model_in_sentence_pieces_short_ones_whole():
     no_stops = ["слово"] * (2 * NER_CHUNK_TOKENS + 1)                       # none to cut at: cut anyway
     assert _chunks(no_stops) == [(0, NER_CHUNK_TOKENS), (NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS),
                                  (2 * NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS + 1)]
+
+
+def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
+    from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
+
+    clauses = (["слово"] * 6 + [","]) * NER_CHUNK_TOKENS          # the limit falls on a "слово"
+    pieces = _chunks(clauses)
+    assert pieces[-1][1] == len(clauses) and all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(NER_CHUNK_TOKENS // 2 < e - s <= NER_CHUNK_TOKENS for s, e in pieces[:-1])
+    assert all(clauses[e - 1] == "," for s, e in pieces[:-1])
+    names = ["Петров", "и", "Иван"] * NER_CHUNK_TOKENS     # no mark: the limit falls inside "Иван Петров"
+    pieces = _chunks(names)
+    assert all(NER_CHUNK_TOKENS // 2 < e - s <= NER_CHUNK_TOKENS for s, e in pieces[:-1])
+    assert all(not (names[e - 1][:1].isupper() and names[e][:1].isupper()) for s, e in pieces[:-1])
+
+
+def test_a_long_run_without_letters_is_tagged_o_and_names_around_it_are_found(ner):
+    from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS
+
+    text = "Владимир Путин прибыл в Душанбе. " + ", " * (3 * NER_CHUNK_TOKENS) + "Эмомали Рахмон встретил гостя."
+    toks = ner.tag_tokens(text)
+    assert all(t.tag == "O" for t in toks if t.text == ",")
+    assert {"Владимир Путин", "Эмомали Рахмон"} <= set(names(text, ner))

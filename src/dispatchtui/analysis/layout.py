@@ -6,6 +6,7 @@ paragraph (hard-wrapped lines have already been joined, blank-line runs collapse
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Dateline, Meta, Repeat, Span
@@ -196,7 +197,7 @@ def _known_agency(name: str) -> bool:
 def find_sentences(text: str, paragraphs: list[Span], headline: Span | None,
                    dateline: Dateline | None) -> list[Span]:
     """razdel sentences inside each paragraph (the headline counts as one; the dateline is not one)."""
-    from razdel import sentenize
+    from .segmenters import sentenize     # razdel's, linear in a long sentence
 
     out: list[Span] = []
     for p in paragraphs:
@@ -225,12 +226,16 @@ def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
     Debris is a passage printed twice in a row (at most a few punctuation marks between the two copies,
     as in ``… Рахмоном, - В рамках … Рахмоном``), or a whole paragraph printed again.
     """
-    gap = text[r.of.end:r.start]
-    if sum(1 for ch in gap if not ch.isspace()) <= 8 and len(gap) <= 16:
+    # the length first: every repeat of a run of one word points back at its first copy, and counting the
+    # marks of that ever longer gap, repeat after repeat, was quadratic
+    if r.start - r.of.end <= 16 and sum(1 for ch in text[r.of.end:r.start] if not ch.isspace()) <= 8:
         return True
 
     def whole_paragraph(span: Span) -> bool:
-        return any(p.start <= span.start and span.end <= p.end and len(span) >= 0.9 * len(p) for p in paragraphs)
+        # paragraphs are sorted and disjoint: only the last one starting at or before the span can hold it
+        k = bisect_right(paragraphs, span.start, key=lambda p: p.start) - 1
+        p = paragraphs[k] if k >= 0 else None
+        return p is not None and span.end <= p.end and len(span) >= 0.9 * len(p)
 
     return whole_paragraph(r.span) and whole_paragraph(r.of)
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import re
 import sys
 import threading
 from dataclasses import dataclass
@@ -158,7 +159,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    from razdel import tokenize as razdel_tokenize
+    from .segmenters import tokenize as razdel_tokenize    # razdel's, linear in a long token
 
     return [Token(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
@@ -176,11 +177,20 @@ def tag_tokens(text: str) -> list[Token]:
     infer = ner.infer
     words = [t.text for t in tokens]
     tags: list[str] = []
-    for start, end in _chunks(words):
-        preds = infer.decoder(infer.process(infer.encoder([words[start:end]])))
+    chunks = _chunks(words)
+    for start, end in chunks:
+        piece = words[start:end]
+        if len(chunks) > 1 and not any(map(_LETTER.search, piece)):
+            # a long run of marks, digits or symbols (",,,,", "1 2 3"): no name can be in it (find_people
+            # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
+            tags.extend(["O"] * len(piece))
+            continue
+        preds = infer.decoder(infer.process(infer.encoder([piece])))
         tags.extend(next(iter(preds)))
     return [Token(t.start, t.stop, t.text, tag) for t, tag in zip(tokens, tags)]
 
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 #: A long text goes through the model in pieces of about this many tokens, each cut after a sentence end.
 #: One pass over a whole multi-megabyte text converts arrays for ~10^6 tokens in single numpy calls that
@@ -188,9 +198,14 @@ def tag_tokens(text: str) -> list[Token]:
 #: Texts up to this size (every news article) take one pass, exactly as before.
 NER_CHUNK_TOKENS = 3000
 _SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!!", "..."})
+_CLAUSE_END = frozenset({",", ";", ":", "—", "–", "-", ")", "»", "\""})
 
 
 def _chunks(words: list[str]) -> list[tuple[int, int]]:
+    """Pieces of at most ``NER_CHUNK_TOKENS`` tokens, each cut in its second half: after the last sentence
+    end there; in a text without one, after the last clause mark (``,`` ``;`` ``—`` …), else at the last
+    place that is not between two capitalized words (not inside a name), else at the limit. One backward
+    scan of at most half a piece per piece: linear."""
     n = len(words)
     if n <= NER_CHUNK_TOKENS:
         return [(0, n)]
@@ -199,15 +214,24 @@ def _chunks(words: list[str]) -> list[tuple[int, int]]:
     while start < n:
         end = min(n, start + NER_CHUNK_TOKENS)
         if end < n:
-            floor = start + NER_CHUNK_TOKENS // 2
-            k = end
-            while k > floor and words[k - 1] not in _SENTENCE_END:
-                k -= 1
-            if k > floor:
-                end = k
+            end = _cut(words, start + NER_CHUNK_TOKENS // 2, end)
         out.append((start, end))
         start = end
     return out
+
+
+def _cut(words: list[str], floor: int, end: int) -> int:
+    """The best place to cut ``words`` in ``(floor, end]`` (see :func:`_chunks`)."""
+    clause = outside_name = 0
+    for k in range(end, floor, -1):
+        before = words[k - 1]
+        if before in _SENTENCE_END:
+            return k
+        if not clause and before in _CLAUSE_END:
+            clause = k
+        if not outside_name and not (before[:1].isupper() and words[k][:1].isupper()):
+            outside_name = k
+    return clause or outside_name or end
 
 
 def install_pymorphy2_alias() -> None:
