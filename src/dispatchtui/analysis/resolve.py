@@ -562,8 +562,10 @@ class _Resolver:
                 return found, "organization", None
             # a document with no owner the dispatch names is no speaker ("говорится в пресс-релизе")
             return None, None, None
-        if lems[head0] in ORG_SPEAKER_HEADS or (span is not None and self._org_at(span) is not None
-                                                and not _is_person_noun(head_word)):
+        # (the head may follow its adjectives: "во внешнеполитическом ведомстве Казахстана")
+        if lems[head0] in ORG_SPEAKER_HEADS or (head_i > head0 and head in ORG_SPEAKER_HEADS
+                                                and not _is_person_noun(head_word)) \
+                or (span is not None and self._org_at(span) is not None and not _is_person_noun(head_word)):
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
 
