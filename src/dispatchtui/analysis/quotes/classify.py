@@ -2,6 +2,7 @@
 after an organization noun or "так называемый"); full statement or fragment."""
 from __future__ import annotations
 
+from ..lexicon.quotes import SO_CALLED_PREFIXES
 from ..lexicon.speech import ORG_NOUNS
 from .marks import QUOTE_MARKS
 from .tokens import _T, _info, _is_latin, _tokens
@@ -48,7 +49,7 @@ def _name_context(text: str, pos: int, floor: int) -> bool:
                 break
     for t in words:
         low = t.text.lower()
-        if low.startswith(("называем", "именуем", "пресловут")):
+        if low.startswith(SO_CALLED_PREFIXES):
             return True
         if _info(t.text).lemma in ORG_NOUNS:
             return True

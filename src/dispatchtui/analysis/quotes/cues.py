@@ -10,17 +10,17 @@ from ..lexicon.speech import (
     CLAUSE_CONJ, DOCUMENT_NOUNS, QUOTING_VERBS, SPEECH_VERBS, STANCE_ADJS, STATEMENT_NOUNS, STATEMENT_VERBS,
     WORDS_NOUNS,
 )
+from ..lexicon.quotes import (
+    ABOUT_PREPS, ABOUT_THIS, ACCORDING_PREP, AS_CONJ, BRING_PREFIXES, COORDINATORS, IN_PREPS, POSSESSIVES,
+    PREPOSITIONS, RELAY_VERBS, SO_WORDS,
+)
 from .marks import QUOTE_MARKS, _CLAUSE_WINDOW, _DASHES, _SPACE, _WINDOW, _skip_space
-from .speakers import _POSSESSIVES, _PREPS, _place_before, _speaker_after, _speaker_before
+from .speakers import _place_before, _speaker_after, _speaker_before
 from .tokens import (
     _T, _WORD_RE, _agrees, _finite_third, _info, _is_name_tok, _name_run, _nominative, _np_chain_ok, _span_of,
     _tokens,
 )
 
-#: Verbs by which a medium relays someone else's words ("…», сообщает Лента.ру").
-_RELAY_VERBS = frozenset({"сообщать", "передавать", "писать", "информировать"})
-#: Words by which the next sentence points back at a quote: "Так считает X", "Такое мнение высказал X".
-_SO_WORDS = frozenset({"так", "такое", "такую", "такой", "такие", "таково", "такова", "таким"})
 
 
 # cue detection
@@ -42,7 +42,7 @@ def _cue_at(text: str, toks: list[_T], k: int) -> tuple[Span, bool | str] | None
     lem = _info(t.text).lemma
     if lem in QUOTING_VERBS:
         nxt = toks[k + 1] if k + 1 < len(toks) else None
-        if lem.startswith("привод") or lem.startswith("привест"):
+        if lem.startswith(BRING_PREFIXES):
             # "приводит слова X", "приводит издание слова X" (the relaying subject in between)
             for j in range(k + 1, min(len(toks), k + 4)):
                 u = toks[j]
@@ -71,7 +71,7 @@ def _cue_at(text: str, toks: list[_T], k: int) -> tuple[Span, bool | str] | None
         return None
     if lem not in SPEECH_VERBS and not (lem in STANCE_ADJS and _info(t.text).pos == "ADJS"):
         return None
-    if lem in _RELAY_VERBS:
+    if lem in RELAY_VERBS:
         # "передает «Интерфакс» слова Пескова": the words noun names whose words are relayed
         for j in range(k + 1, min(len(toks), k + 4)):
             u = toks[j]
@@ -80,7 +80,7 @@ def _cue_at(text: str, toks: list[_T], k: int) -> tuple[Span, bool | str] | None
             if not (u.kind == "q" or (u.kind == "w" and _nominative(u))):
                 break
     # "говорится в сообщении", "отмечается в документе"
-    if k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 1].text.lower() in ("в", "во") \
+    if k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 1].text.lower() in IN_PREPS \
             and toks[k + 2].kind == "w" and _info(toks[k + 2].text).lemma in DOCUMENT_NOUNS:
         return Span(t.start, toks[k + 2].end), False
     return Span(t.start, t.end), False
@@ -158,7 +158,7 @@ def _attr_after(text: str, pos: int, end: int) -> _Attr | None:
     if not dash:
         # "…, что «…», и призвал": a coordinated predicate of the author's sentence, not an attribution
         m = _WORD_RE.match(text, i, end)
-        if m is not None and m.group().lower() in ("и", "а", "но", "однако", "или"):
+        if m is not None and m.group().lower() in COORDINATORS:
             return None
     at = _attr_clause(text, i, end, 4 if dash else 2)
     if at is None and dash:
@@ -300,16 +300,16 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
     if i < end and text[i] in ".!?…":
         i = _skip_space(text, i + 1, end)
     toks = _tokens(text, i, min(end, i + 40), 4)
-    if len(toks) >= 3 and toks[0].kind == "w" and toks[0].text.lower() in ("об", "о") \
-            and toks[1].kind == "w" and toks[1].text.lower() == "этом":
+    if len(toks) >= 3 and toks[0].kind == "w" and toks[0].text.lower() in ABOUT_PREPS \
+            and toks[1].kind == "w" and toks[1].text.lower() == ABOUT_THIS:
         return _attr_clause(text, toks[2].start, end, 3)
     # "Так, по словам министра, считают в правительстве": the source is the one "по словам" names
-    if len(toks) >= 4 and toks[0].kind == "w" and toks[0].text.lower() in _SO_WORDS \
-            and toks[1].kind == "p" and toks[1].text == "," and toks[2].kind == "w" and toks[2].text.lower() == "по":
+    if len(toks) >= 4 and toks[0].kind == "w" and toks[0].text.lower() in SO_WORDS \
+            and toks[1].kind == "p" and toks[1].text == "," and toks[2].kind == "w" and toks[2].text.lower() == ACCORDING_PREP:
         ce = _clause_end(text, i, end)
         tt = _tokens(text, toks[2].start, ce, 16)
         k = 1
-        if len(tt) > 2 and tt[1].kind == "w" and tt[1].text.lower() in _POSSESSIVES:
+        if len(tt) > 2 and tt[1].kind == "w" and tt[1].text.lower() in POSSESSIVES:
             k = 2
         if len(tt) > k + 1 and tt[k].kind == "w" and _info(tt[k].text).lemma in WORDS_NOUNS:
             if k == 2:
@@ -320,7 +320,7 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
             if j > k + 1:
                 return _Attr(Span(tt[0].start, tt[k].end), _span_of(tt, k + 1, j), ce)
     # "Так прокомментировал ситуацию X", "Такое мнение высказал X", "Так считает X"
-    if len(toks) >= 2 and toks[0].kind == "w" and toks[0].text.lower() in _SO_WORDS:
+    if len(toks) >= 2 and toks[0].kind == "w" and toks[0].text.lower() in SO_WORDS:
         return _attr_clause(text, toks[1].start, end, 2)
     return None
 
@@ -345,11 +345,11 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
         if t.kind != "w":
             continue
         low = t.text.lower()
-        if low == "по" and k + 1 < len(toks) and toks[k + 1].kind == "w" and \
+        if low == ACCORDING_PREP and k + 1 < len(toks) and toks[k + 1].kind == "w" and \
                 _info(toks[k + 1].text).lemma in WORDS_NOUNS:
             po = k
-        elif low == "по" and k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 2].kind == "w" \
-                and toks[k + 1].text.lower() in _POSSESSIVES and _info(toks[k + 2].text).lemma in WORDS_NOUNS:
+        elif low == ACCORDING_PREP and k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 2].kind == "w" \
+                and toks[k + 1].text.lower() in POSSESSIVES and _info(toks[k + 2].text).lemma in WORDS_NOUNS:
             po = k  # "по его словам"
     for k in range(len(toks) - 1, -1, -1):
         t = toks[k]
@@ -373,7 +373,7 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
     po_end = -1  # index of the punctuation closing the "по словам X" phrase
     if po is not None and (attr is None or attr.cue.start < toks[po].start):
         k = po + 1
-        if toks[k].text.lower() in _POSSESSIVES:
+        if toks[k].text.lower() in POSSESSIVES:
             spk = _span_of(toks, k, k + 1)
             k += 1
             po_end = k + 1
@@ -391,7 +391,7 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
                 if t.kind == "w" and _info(t.text).lemma in WORDS_NOUNS and k + 1 < len(toks):
                     j = k + 1
                     while j < len(toks) and _np_chain_ok(toks[j]) and toks[j].kind != "p" \
-                            and toks[j].text.lower() not in _PREPS:
+                            and toks[j].text.lower() not in PREPOSITIONS:
                         j += 1
                     if j > k + 1:
                         attr = _Attr(Span(t.start, t.end), _span_of(toks, k + 1, j), open_pos)
@@ -418,7 +418,7 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
     # "Как заявил министр, «…»": an attribution clause set off by a comma
     # (also inside the sentence: "Впрочем, как заявил министр, «…»")
     if attr is not None and attr.cue is not None and toks and toks[-1].kind == "p" and toks[-1].text == "," \
-            and any(t.kind == "w" and t.text.lower() == "как" and t.end <= attr.cue.start
+            and any(t.kind == "w" and t.text.lower() == AS_CONJ and t.end <= attr.cue.start
                     and (k == 0 or toks[k - 1].kind == "p" and toks[k - 1].text == ",")
                     for k, t in enumerate(toks)):
         return "clause", attr, False

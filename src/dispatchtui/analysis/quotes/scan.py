@@ -6,8 +6,9 @@ from collections import deque
 from typing import Sequence
 
 from ...model import Quote, Span
+from ..lexicon.quotes import RELAY_VERBS
 from .classify import _clause_like, _name_context, _name_like
-from .cues import _RELAY_VERBS, _Attr, _attr_after, _ends_sentence, _intro, _next_sentence_attr, _split
+from .cues import _Attr, _attr_after, _ends_sentence, _intro, _next_sentence_attr, _split
 from .forms import _dialogue_start, _transcript_label
 from .marks import QUOTE_MARKS, _DASHES, _WINDOW, _Cand, _Region, _pair, _skip_space, _trim, _trim_tail_punct
 from .tokens import _content_words, _info, _is_name_tok, _tokens
@@ -255,7 +256,7 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
                 and intro.speaker is not None and inner is None:
             # "X называет …: «…», сообщает Лента.ру" — the relay is not the speaker
             a_spk = after.speaker
-            relay = _info(text[after.cue.start:after.cue.end].split()[0]).lemma in _RELAY_VERBS
+            relay = _info(text[after.cue.start:after.cue.end].split()[0]).lemma in RELAY_VERBS
             if relay and (a_spk is None or not any(_is_name_tok(t) for t in _tokens(text, a_spk.start, a_spk.end, 12))):
                 attr = intro
         speaker = attr.speaker if attr else None

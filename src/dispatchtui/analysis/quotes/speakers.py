@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...model import Span
 from ..lexicon.agencies import AGENCIES
+from ..lexicon.quotes import IN_PREPS, POSSESSIVES, PREPOSITIONS
 from ..lexicon.speech import INSTITUTION_NOUNS
 from ..morph import get_morph
 from .marks import QUOTE_MARKS, _DASHES
@@ -12,12 +13,7 @@ from .tokens import (
     _span_of, _unknown_cap,
 )
 
-#: Possessive pronouns standing for the speaker: "по его словам".
-_POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 _HARD_STOP = set(".;:!?()[]") | set(_DASHES) | set(QUOTE_MARKS) | {"…"}
-_PREPS = frozenset({"в", "во", "на", "с", "со", "к", "ко", "о", "об", "обо", "по", "при", "у", "за",
-                    "из", "от", "до", "для", "после", "перед", "через", "над", "под", "между",
-                    "около", "без", "про", "среди", "во время", "против"})
 
 
 def _genitive_chain(win: list[_T], i: int) -> int:
@@ -32,7 +28,7 @@ def _genitive_chain(win: list[_T], i: int) -> int:
             j += 1
             continue
         if t.kind == "w" and _info(t.text).pos in ("NOUN", "ADJF", "NPRO") and "gent" in _info(t.text).cases \
-                and t.text.lower() not in _PREPS:
+                and t.text.lower() not in PREPOSITIONS:
             j += 1
             continue
         break
@@ -103,7 +99,7 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
         return None
     vgen = _past_gender(verb) if verb else ""
     # "сообщили в пресс-службе": a plural verb with "в" + place names the organization
-    if win[0].kind == "w" and win[0].text.lower() in ("в", "во") and verb and \
+    if win[0].kind == "w" and win[0].text.lower() in IN_PREPS and verb and \
             "plur" in str(get_morph().parse(verb.lower())[0].tag):
         j = 1
         while j < len(win) and win[j].kind == "w" and _info(win[j].text).pos == "ADJF":
@@ -128,7 +124,7 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     if quoting:
         # "цитирует министра агентство": the object (accusative) is the one quoted
         for i, t in enumerate(win):
-            if t.kind != "w" or t.text.lower() in _PREPS:
+            if t.kind != "w" or t.text.lower() in PREPOSITIONS:
                 break
             info = _info(t.text)
             if info.pos in ("NOUN", "NPRO", "ADJF") and "accs" in info.cases and "nomn" not in info.cases:
@@ -148,7 +144,7 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
                 break
             continue
         low = t.text.lower()
-        if t.kind == "w" and low in _PREPS:
+        if t.kind == "w" and low in PREPOSITIONS:
             in_pp = True
             continue
         if in_pp:
@@ -170,7 +166,7 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
             continue
         if t.kind == "q":
             continue
-        if low in _POSSESSIVES and i + 1 < len(win) and win[i + 1].kind in ("w", "i") \
+        if low in POSSESSIVES and i + 1 < len(win) and win[i + 1].kind in ("w", "i") \
                 and (_is_name_tok(win[i + 1]) or _info(win[i + 1].text).pos in ("NOUN", "ADJF")):
             continue  # "сказала ее соседка Мадина Алиева": a determiner, not the speaker
         if _nominative(t) or _is_name_tok(t):
@@ -191,7 +187,7 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     if run and run[0] < head:
         return _span_of(win, *run)
     j = head + 1
-    while j < len(win) and _np_chain_ok(win[j]) and win[j].text.lower() not in _PREPS:
+    while j < len(win) and _np_chain_ok(win[j]) and win[j].text.lower() not in PREPOSITIONS:
         j += 1
     return _span_of(win, head, j)
 
@@ -205,7 +201,7 @@ def _place_before(toks: list[_T], k: int) -> Span | None:
         t = toks[i]
         if t.kind == "p" and t.text != ",":
             return None
-        if t.kind != "w" or t.text.lower() not in ("в", "во"):
+        if t.kind != "w" or t.text.lower() not in IN_PREPS:
             continue
         j = i + 1
         while j < k and toks[j].kind == "w" and _info(toks[j].text).pos == "ADJF":
@@ -249,7 +245,7 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
             info = _info(t.text)
             if info.pos == "NPRO" and "nomn" in info.cases:
                 return _span_of(toks, i, i + 1)
-            if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in _PREPS) \
+            if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS) \
                     and (not vnum or not info.nom_numbers or vnum in info.nom_numbers):
                 # "Глава МИД": an inanimate noun that can be genitive belongs to the animate head before it
                 while i > 0 and "gent" in info.cases and not info.anim and toks[i - 1].kind == "w" \
@@ -261,7 +257,7 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
                     info = prev
                 # extend right over a genitive chain up to the verb
                 j = i + 1
-                while j < k and _np_chain_ok(toks[j]) and toks[j].text.lower() not in _PREPS:
+                while j < k and _np_chain_ok(toks[j]) and toks[j].text.lower() not in PREPOSITIONS:
                     j += 1
                 # and left over agreeing adjectives
                 s = i
