@@ -2,8 +2,11 @@
 after an organization noun or "так называемый"); full statement or fragment."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..lexicon.quotes import SO_CALLED_PREFIXES
 from ..lexicon.speech import ORG_NOUNS
+from .cues import _Attr
 from .marks import QUOTE_MARKS
 from .tokens import _T, _info, _is_latin, _tokens
 
@@ -54,3 +57,67 @@ def _name_context(text: str, pos: int, floor: int) -> bool:
         if _info(t.text).lemma in ORG_NOUNS:
             return True
     return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Signals:
+    """What the scan found around and inside one marked region (a group of regions over paragraphs)."""
+
+    intro_kind: str             # what stands before the opening mark: start|colon|clause|verb|mid (cues._intro)
+    intro: _Attr | None         # the introduction's attribution
+    direct: bool                # the introducing speech verb is within two words of the mark
+    after: _Attr | None         # the attribution after the closing mark, or opening the next sentence
+    next_sentence: bool         # ``after`` opens the next sentence ("«…». Об этом заявил X")
+    inner: _Attr | None         # an attribution inside the marks ("«…, — заявил он. — …»")
+    closed: bool                # the closing mark is there
+    sent_end: bool              # the author's sentence ends right after the closing mark
+    multi: bool                 # the region runs over paragraphs
+    words: list[str]            # its words (at most 60)
+    clause: bool                # they make a clause
+    namey: bool                 # short and capitalized (:func:`_name_like`)
+    name_ctx: bool              # an organization noun or "так называемый" before the mark (:func:`_name_context`)
+    lower_start: bool           # the words start with a lower-case letter
+
+
+def _is_name_quote(s: _Signals) -> bool:
+    """A name or scare quote, not speech: «Газпром» after "компания" unless attributed, and short capitalized
+    words unless they open the sentence or follow a colon (or open it and are attributed after)."""
+    if s.name_ctx and (s.namey or not s.clause or len(s.words) <= 6) and s.after is None and s.inner is None:
+        return True
+    if s.namey and (s.intro_kind not in ("start", "colon") or s.name_ctx):
+        if not (s.after is not None and s.intro_kind == "start"):
+            return True
+    return False
+
+
+def _statement_kind(s: _Signals) -> str | None:
+    """"full" or "fragment" when the region is speech, None when nothing says so. Speech needs a signal: an
+    attribution after or inside, a colon introduction, a sentence of its own, a reported clause."""
+    n = len(s.words)
+    kind = "full"
+    accept = False
+    floating = False
+    if s.multi and n >= 4:
+        accept = True
+    if s.after is not None and not s.next_sentence:
+        if s.intro_kind in ("start", "colon", "clause") or s.clause or n >= 4:
+            accept = True
+            if s.intro_kind in ("verb", "mid") and not s.clause:
+                kind = "fragment"
+    if s.inner is not None:
+        accept = True
+    if s.intro_kind == "colon" and (s.clause or n >= 6 or (s.intro is not None and s.intro.cue is not None)):
+        accept = True
+    if s.intro_kind == "start" and (s.sent_end or not s.closed) and s.clause and n >= 3:
+        accept = True
+        floating = s.after is None
+    if s.next_sentence and accept:
+        floating = False
+    if s.intro_kind == "clause" and s.clause:
+        accept = True
+    if s.intro_kind == "verb" and not accept:
+        if s.clause and n >= 3:
+            accept, kind = True, "fragment"
+        elif s.direct and not s.namey and 1 <= n <= 6 and s.lower_start:
+            accept, kind = True, "fragment"
+    return kind if accept else None

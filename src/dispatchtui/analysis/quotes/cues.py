@@ -336,74 +336,14 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
         j -= 1
     colon = j >= s and text[j] == ":"
     toks = _tokens(text, s, open_pos, 60)
-    # find the last cue in the sentence prefix
-    attr = None
-    direct = False
-    po = None
-    for k in range(len(toks)):
-        t = toks[k]
-        if t.kind != "w":
-            continue
-        low = t.text.lower()
-        if low == ACCORDING_PREP and k + 1 < len(toks) and toks[k + 1].kind == "w" and \
-                _info(toks[k + 1].text).lemma in WORDS_NOUNS:
-            po = k
-        elif low == ACCORDING_PREP and k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 2].kind == "w" \
-                and toks[k + 1].text.lower() in POSSESSIVES and _info(toks[k + 2].text).lemma in WORDS_NOUNS:
-            po = k  # "по его словам"
-    for k in range(len(toks) - 1, -1, -1):
-        t = toks[k]
-        if t.kind != "w":
-            continue
-        cue = _cue_at(text, toks, k)
-        if cue is None:
-            continue
-        cue_span, quoting = cue
-        words_after = sum(1 for x in toks[k + 1:] if x.kind == "w")
-        direct = words_after <= 2
-        kk = k
-        while kk + 1 < len(toks) and toks[kk + 1].end <= cue_span.end:
-            kk += 1
-        if quoting:
-            spk = _speaker_after(text, toks, kk, quoting)
-        else:
-            spk = _speaker_before(toks, k) or _speaker_after(text, toks, kk, quoting) or _place_before(toks, k)
-        attr = _Attr(cue_span, spk, open_pos)
-        break
+    po = _according_at(toks)
+    attr, direct = _last_cue(text, toks, open_pos)
     po_end = -1  # index of the punctuation closing the "по словам X" phrase
     if po is not None and (attr is None or attr.cue.start < toks[po].start):
-        k = po + 1
-        if toks[k].text.lower() in POSSESSIVES:
-            spk = _span_of(toks, k, k + 1)
-            k += 1
-            po_end = k + 1
-        else:
-            j = k + 1
-            while j < len(toks) and toks[j].kind != "p":
-                j += 1
-            spk = _span_of(toks, k + 1, j) if j > k + 1 else None
-            po_end = j
-        attr = _Attr(Span(toks[po].start, toks[k].end), spk, open_pos)
+        attr, po_end = _according_attr(toks, po, open_pos)
     if colon:
         if attr is None:
-            # "Сам Александр Белов оказался более дипломатичным:", "Слова Сагдеева из интервью:"
-            for k, t in enumerate(toks):
-                if t.kind == "w" and _info(t.text).lemma in WORDS_NOUNS and k + 1 < len(toks):
-                    j = k + 1
-                    while j < len(toks) and _np_chain_ok(toks[j]) and toks[j].kind != "p" \
-                            and toks[j].text.lower() not in PREPOSITIONS:
-                        j += 1
-                    if j > k + 1:
-                        attr = _Attr(Span(t.start, t.end), _span_of(toks, k + 1, j), open_pos)
-                        break
-            if attr is None:
-                for k, t in enumerate(toks):
-                    if _is_name_tok(t) and k > 0:
-                        attr = _Attr(None, _span_of(toks, k, _name_run(toks, k)), open_pos)  # type: ignore[arg-type]
-                        break
-                    if _is_name_tok(t) and k == 0:
-                        attr = _Attr(None, _span_of(toks, k, _name_run(toks, k)), open_pos)  # type: ignore[arg-type]
-                        break
+            attr = _colon_subject(toks, open_pos)
         return "colon", attr, direct
     # reported clause: "отметил, что «…»", "по словам X, «…»"
     words = [t for t in toks if t.kind == "w"]
@@ -425,3 +365,95 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
     if attr is not None:
         return "verb", attr, direct
     return "mid", None, False
+
+
+def _according_at(toks: list[_T]) -> int | None:
+    """Index of the last "по словам" / "по его словам" in ``toks``, else None."""
+    po = None
+    for k in range(len(toks)):
+        t = toks[k]
+        if t.kind != "w":
+            continue
+        low = t.text.lower()
+        if low == ACCORDING_PREP and k + 1 < len(toks) and toks[k + 1].kind == "w" and \
+                _info(toks[k + 1].text).lemma in WORDS_NOUNS:
+            po = k
+        elif low == ACCORDING_PREP and k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 2].kind == "w" \
+                and toks[k + 1].text.lower() in POSSESSIVES and _info(toks[k + 2].text).lemma in WORDS_NOUNS:
+            po = k  # "по его словам"
+    return po
+
+
+def _last_cue(text: str, toks: list[_T], open_pos: int) -> tuple[_Attr | None, bool]:
+    """The last cue in the sentence prefix ``toks`` with its speaker, and whether it is within two words of
+    the mark."""
+    for k in range(len(toks) - 1, -1, -1):
+        t = toks[k]
+        if t.kind != "w":
+            continue
+        cue = _cue_at(text, toks, k)
+        if cue is None:
+            continue
+        cue_span, quoting = cue
+        words_after = sum(1 for x in toks[k + 1:] if x.kind == "w")
+        direct = words_after <= 2
+        kk = k
+        while kk + 1 < len(toks) and toks[kk + 1].end <= cue_span.end:
+            kk += 1
+        if quoting:
+            spk = _speaker_after(text, toks, kk, quoting)
+        else:
+            spk = _speaker_before(toks, k) or _speaker_after(text, toks, kk, quoting) or _place_before(toks, k)
+        return _Attr(cue_span, spk, open_pos), direct
+    return None, False
+
+
+def _according_attr(toks: list[_T], po: int, open_pos: int) -> tuple[_Attr, int]:
+    """"по словам X" / "по его словам" at ``toks[po]``: the attribution, and the index of the punctuation
+    that closes the phrase."""
+    k = po + 1
+    if toks[k].text.lower() in POSSESSIVES:
+        spk = _span_of(toks, k, k + 1)
+        k += 1
+        po_end = k + 1
+    else:
+        j = k + 1
+        while j < len(toks) and toks[j].kind != "p":
+            j += 1
+        spk = _span_of(toks, k + 1, j) if j > k + 1 else None
+        po_end = j
+    return _Attr(Span(toks[po].start, toks[k].end), spk, open_pos), po_end
+
+
+def _colon_subject(toks: list[_T], open_pos: int) -> _Attr | None:
+    """A colon introduction without a cue: "Слова Сагдеева из интервью:" (the words noun names the speaker),
+    "Сам Александр Белов оказался более дипломатичным:" (the first name)."""
+    for k, t in enumerate(toks):
+        if t.kind == "w" and _info(t.text).lemma in WORDS_NOUNS and k + 1 < len(toks):
+            j = k + 1
+            while j < len(toks) and _np_chain_ok(toks[j]) and toks[j].kind != "p" \
+                    and toks[j].text.lower() not in PREPOSITIONS:
+                j += 1
+            if j > k + 1:
+                return _Attr(Span(t.start, t.end), _span_of(toks, k + 1, j), open_pos)
+    for k, t in enumerate(toks):
+        if _is_name_tok(t) and k > 0:
+            return _Attr(None, _span_of(toks, k, _name_run(toks, k)), open_pos)  # type: ignore[arg-type]
+        if _is_name_tok(t) and k == 0:
+            return _Attr(None, _span_of(toks, k, _name_run(toks, k)), open_pos)  # type: ignore[arg-type]
+    return None
+
+
+def _choose_attr(text: str, intro_kind: str, intro: _Attr | None, after: _Attr | None,
+                 inner: _Attr | None) -> _Attr | None:
+    """The attribution that names the speaker: the one inside the marks, else the one after, else the
+    introduction; but a medium relaying after an introduced speaker is not the speaker ("X называет …: «…»,
+    сообщает Лента.ру"), unless it names a person."""
+    attr = inner or after or intro
+    if after is not None and intro is not None and intro_kind in ("colon", "clause", "verb") \
+            and intro.speaker is not None and inner is None:
+        a_spk = after.speaker
+        relay = _info(text[after.cue.start:after.cue.end].split()[0]).lemma in RELAY_VERBS
+        if relay and (a_spk is None or not any(_is_name_tok(t) for t in _tokens(text, a_spk.start, a_spk.end, 12))):
+            attr = intro
+    return attr

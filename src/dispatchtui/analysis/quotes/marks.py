@@ -125,98 +125,127 @@ def _pair(text: str, paragraphs: Sequence[Span]) -> tuple[list[_Region], list[tu
     orphans: list[tuple[int, int]] = []  # (close position, paragraph)
     carry: tuple[str, int] | None = None  # (family, group) of a quote running on
     group = 0
-    excess: dict[int, str | None] = {}  # paragraph → family it closes without opening (computed once)
-    marked: dict[int, bool] = {}  # paragraph → holds any quotation mark (computed once)
+    index = _MarkIndex(text, paragraphs)
+    for pi, p in enumerate(paragraphs):
+        cur = _carried_in(text, p, pi, carry, index)
+        carry = None
+        group = _pair_paragraph(text, p, pi, cur, group, regions, orphans)
+        if cur.stack:
+            op = cur.stack[0][1]
+            regions.append(_Region(cur.start, p.end, pi, cur.group, op if op >= 0 else None, None))
+            if pi + 1 < len(paragraphs):
+                carry = (cur.stack[0][0], cur.group)
+    return regions, orphans
 
-    def closes_carry(pi: int, fam: str) -> bool:
-        if pi not in excess:
-            q = paragraphs[pi]
-            excess[pi] = _excess_close(text, q.start, q.end)
-        return excess[pi] == fam
 
-    def has_marks(pi: int) -> bool:
-        if pi not in marked:
-            q = paragraphs[pi]
-            marked[pi] = _MARK_RE.search(text, q.start, q.end) is not None
-        return marked[pi]
+class _MarkIndex:
+    """Per paragraph, computed once: whether it holds a mark, which family it closes without opening."""
 
-    def runs_on(pi: int, fam: str) -> bool:
+    def __init__(self, text: str, paragraphs: Sequence[Span]) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.excess: dict[int, str | None] = {}  # paragraph → family it closes without opening
+        self.marked: dict[int, bool] = {}  # paragraph → holds any quotation mark
+
+    def closes_carry(self, pi: int, fam: str) -> bool:
+        if pi not in self.excess:
+            q = self.paragraphs[pi]
+            self.excess[pi] = _excess_close(self.text, q.start, q.end)
+        return self.excess[pi] == fam
+
+    def has_marks(self, pi: int) -> bool:
+        if pi not in self.marked:
+            q = self.paragraphs[pi]
+            self.marked[pi] = _MARK_RE.search(self.text, q.start, q.end) is not None
+        return self.marked[pi]
+
+    def runs_on(self, pi: int, fam: str) -> bool:
         """A markless paragraph inside a Russian-style quote: a later one (close by) closes it."""
-        if has_marks(pi):
+        if self.has_marks(pi):
             return False
-        for pj in range(pi + 1, min(len(paragraphs), pi + 1 + _RUN_ON)):
-            if has_marks(pj):
-                return closes_carry(pj, fam)
+        for pj in range(pi + 1, min(len(self.paragraphs), pi + 1 + _RUN_ON)):
+            if self.has_marks(pj):
+                return self.closes_carry(pj, fam)
         return False
 
-    for pi, p in enumerate(paragraphs):
-        a, b = p.start, p.end
-        stack: list = []  # (family, position); position -1 = continued from previous paragraph
-        cur_group = -1
-        start_content = a
-        if carry is not None:
-            fam, g = carry
-            carry = None
-            first = a
-            reopen = first < b and text[first] in QUOTE_MARKS and (
-                _family_of(text, first, a, b, []) or ("", ""))[0] == "o" and (
-                _family_of(text, first, a, b, [])[1] == fam or True)
-            if reopen:
-                stack.append((fam, first))
-                cur_group = g
-                start_content = first + 1
-                skip_first = True
-            elif closes_carry(pi, fam) or runs_on(pi, fam):
-                stack.append((fam, -1))
-                cur_group = g
-                start_content = a
-                skip_first = False
-            else:
-                skip_first = False
-        else:
-            skip_first = False
-        for m in _MARK_RE.finditer(text, a, b):
-            i = m.start()
-            if skip_first and i == a:
-                continue
-            act = _family_of(text, i, a, b, stack)
-            if act is None:
-                continue
-            kind, fam = act
-            if kind == "o":
-                if not stack:
-                    group += 1
-                    cur_group = group
-                    start_content = i + 1
-                if len(stack) < _MAX_DEPTH:
-                    stack.append((fam, i))
-                continue
+
+@dataclass(slots=True)
+class _Open:
+    """The quote open in the paragraph being paired."""
+
+    stack: list             # (family, position); position -1 = continued from the previous paragraph
+    group: int = -1
+    start: int = 0          # where its words start
+    skip_first: bool = False  # the paragraph's first mark re-opened the carried quote: not paired again
+
+
+def _carried_in(text: str, p: Span, pi: int, carry: tuple[str, int] | None, index: _MarkIndex) -> _Open:
+    """How paragraph ``p`` starts: with the quote carried from the previous paragraph when it re-opens it
+    (translated style) or closes a mark it never opened, or is a markless paragraph inside it (Russian style)."""
+    a, b = p.start, p.end
+    cur = _Open([], -1, a, False)
+    if carry is None:
+        return cur
+    fam, g = carry
+    first = a
+    reopen = first < b and text[first] in QUOTE_MARKS and (
+        _family_of(text, first, a, b, []) or ("", ""))[0] == "o" and (
+        _family_of(text, first, a, b, [])[1] == fam or True)
+    if reopen:
+        cur.stack.append((fam, first))
+        cur.group = g
+        cur.start = first + 1
+        cur.skip_first = True
+    elif index.closes_carry(pi, fam) or index.runs_on(pi, fam):
+        cur.stack.append((fam, -1))
+        cur.group = g
+        cur.start = a
+    return cur
+
+
+def _pair_paragraph(text: str, p: Span, pi: int, cur: _Open, group: int, regions: list[_Region],
+                    orphans: list[tuple[int, int]]) -> int:
+    """Pair the marks of paragraph ``p`` on ``cur``'s stack: closed outer quotes go to ``regions``, closing
+    marks with nothing open to ``orphans``. Returns the last group number used."""
+    a, b = p.start, p.end
+    stack = cur.stack
+    for m in _MARK_RE.finditer(text, a, b):
+        i = m.start()
+        if cur.skip_first and i == a:
+            continue
+        act = _family_of(text, i, a, b, stack)
+        if act is None:
+            continue
+        kind, fam = act
+        if kind == "o":
             if not stack:
-                orphans.append((i, pi))
-                continue
-            hit = -1
-            for k in range(len(stack) - 1, -1, -1):
-                if stack[k][0] == fam:
-                    hit = k
-                    break
-            if hit < 0:
-                if fam == "q" and len(stack) < _MAX_DEPTH:
-                    stack.append((fam, i))  # a glued inner opener
-                continue
-            if hit > 0 and _shared_close(text, i + 1, b):
-                hit = 0
-            if hit == 0:
-                op = stack[0][1]
-                regions.append(_Region(start_content, i, pi, cur_group, op if op >= 0 else None, i))
-                stack.clear()
-            else:
-                del stack[hit:]
-        if stack:
+                group += 1
+                cur.group = group
+                cur.start = i + 1
+            if len(stack) < _MAX_DEPTH:
+                stack.append((fam, i))
+            continue
+        if not stack:
+            orphans.append((i, pi))
+            continue
+        hit = -1
+        for k in range(len(stack) - 1, -1, -1):
+            if stack[k][0] == fam:
+                hit = k
+                break
+        if hit < 0:
+            if fam == "q" and len(stack) < _MAX_DEPTH:
+                stack.append((fam, i))  # a glued inner opener
+            continue
+        if hit > 0 and _shared_close(text, i + 1, b):
+            hit = 0
+        if hit == 0:
             op = stack[0][1]
-            regions.append(_Region(start_content, b, pi, cur_group, op if op >= 0 else None, None))
-            if pi + 1 < len(paragraphs):
-                carry = (stack[0][0], cur_group)
-    return regions, orphans
+            regions.append(_Region(cur.start, i, pi, cur.group, op if op >= 0 else None, i))
+            stack.clear()
+        else:
+            del stack[hit:]
+    return group
 
 
 @dataclass(slots=True)

@@ -95,10 +95,39 @@ def _addressee_end(win: list[_T]) -> int:
 
 
 def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
+    """The speaker mention in ``win``, the words after the cue ``verb``: an organization by place after a plural
+    verb, the first name run or the object of a quoting verb, else the subject head (widened to a name run
+    close after it)."""
     if not win:
         return None
     vgen = _past_gender(verb) if verb else ""
-    # "сообщили в пресс-службе": a plural verb with "в" + place names the organization
+    place = _place_after(win, verb)
+    if place is not None:
+        return place
+    run = _first_name_run(win, quoting)
+    if quoting and run:
+        return _span_of(win, *run)
+    if quoting:
+        obj = _quoted_object(win)
+        if obj is not None:
+            return obj
+    head = _subject_head(win, vgen)
+    if head is None:
+        return _span_of(win, *run) if run else None
+    if win[head].kind == "w" and _info(win[head].text).pos == "NPRO":
+        return _span_of(win, head, head + 1)
+    if run and run[0] >= head and run[0] - head <= 14:
+        return _span_of(win, head, run[1])
+    if run and run[0] < head:
+        return _span_of(win, *run)
+    j = head + 1
+    while j < len(win) and _np_chain_ok(win[j]) and win[j].text.lower() not in PREPOSITIONS:
+        j += 1
+    return _span_of(win, head, j)
+
+
+def _place_after(win: list[_T], verb: str) -> Span | None:
+    """"сообщили в пресс-службе": a plural verb with "в" + place names the organization."""
     if win[0].kind == "w" and win[0].text.lower() in IN_PREPS and verb and \
             "plur" in str(get_morph().parse(verb.lower())[0].tag):
         j = 1
@@ -107,35 +136,42 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
         if j < len(win) and (win[j].kind == "q" or (win[j].kind == "w" and _info(win[j].text).pos == "NOUN")):
             e = _genitive_chain(win, j + 1)
             return _span_of(win, 1, e)
-    # first person-name run in the window
-    run = None
+    return None
+
+
+def _first_name_run(win: list[_T], quoting: bool | str) -> tuple[int, int] | None:
+    """The first person-name run in the window (before a comma, unless after a quoting verb; before a verb)."""
     for i, t in enumerate(win):
         if t.kind == "p" and t.text == ",":
             if not quoting:
                 break
             continue
         if _is_name_tok(t) or _unknown_cap(t):
-            run = (i, _name_run(win, i))
-            break
+            return (i, _name_run(win, i))
         if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND", "PRTF") and i > 0:
             break
-    if quoting and run:
-        return _span_of(win, *run)
-    if quoting:
-        # "цитирует министра агентство": the object (accusative) is the one quoted
-        for i, t in enumerate(win):
-            if t.kind != "w" or t.text.lower() in PREPOSITIONS:
-                break
-            info = _info(t.text)
-            if info.pos in ("NOUN", "NPRO", "ADJF") and "accs" in info.cases and "nomn" not in info.cases:
-                if info.pos == "NPRO":
-                    return _span_of(win, i, i + 1)
-                j = _genitive_chain(win, i + 1)
-                return _span_of(win, i, j)
-            if info.pos not in ("ADVB", "PRCL"):
-                break
-    # the head: first nominative token outside a prepositional phrase
-    head = None
+    return None
+
+
+def _quoted_object(win: list[_T]) -> Span | None:
+    """"цитирует министра агентство": the object (accusative) of a quoting verb is the one quoted."""
+    for i, t in enumerate(win):
+        if t.kind != "w" or t.text.lower() in PREPOSITIONS:
+            break
+        info = _info(t.text)
+        if info.pos in ("NOUN", "NPRO", "ADJF") and "accs" in info.cases and "nomn" not in info.cases:
+            if info.pos == "NPRO":
+                return _span_of(win, i, i + 1)
+            j = _genitive_chain(win, i + 1)
+            return _span_of(win, i, j)
+        if info.pos not in ("ADVB", "PRCL"):
+            break
+    return None
+
+
+def _subject_head(win: list[_T], vgen: str) -> int | None:
+    """Index of the head: the first nominative token outside a prepositional phrase (``vgen``: the gender of a
+    past verb before it, which a neuter noun cannot be the subject of)."""
     in_pp = False
     pp_tail = False
     for i, t in enumerate(win):
@@ -172,24 +208,12 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
         if _nominative(t) or _is_name_tok(t):
             if vgen and t.kind == "w" and not t.text[:1].isupper() and _nom_genders(t.text) == {"neut"}:
                 continue  # "назвал соглашение глава МИД": a neuter noun is not the subject of "назвал"
-            head = i
-            break
+            return i
         if t.kind == "w" and not t.text[:1].isupper() and "gent" in _info(t.text).cases:
             continue  # genitive complement of a PP noun ("в ходе визита")
         if t.kind == "q":
             continue
-    if head is None:
-        return _span_of(win, *run) if run else None
-    if win[head].kind == "w" and _info(win[head].text).pos == "NPRO":
-        return _span_of(win, head, head + 1)
-    if run and run[0] >= head and run[0] - head <= 14:
-        return _span_of(win, head, run[1])
-    if run and run[0] < head:
-        return _span_of(win, *run)
-    j = head + 1
-    while j < len(win) and _np_chain_ok(win[j]) and win[j].text.lower() not in PREPOSITIONS:
-        j += 1
-    return _span_of(win, head, j)
+    return None
 
 
 def _place_before(toks: list[_T], k: int) -> Span | None:
