@@ -11,7 +11,6 @@ from .marks import QUOTE_MARKS
 from .tokens import _T, _info, _is_latin, _tokens
 
 _CLAUSE_POS = frozenset({"VERB", "PRTS", "ADJS", "PRED", "INFN"})
-_SKIP_BEFORE = frozenset({"ADVB", "PRCL", "CONJ", "INTJ"})
 
 
 def _clause_like(words: list[str]) -> bool:
@@ -29,12 +28,6 @@ def _name_like(text: str, a: int, b: int, words: list[str], clause: bool) -> boo
         return False
     first = text[a:b].lstrip(" " + QUOTE_MARKS)[:1]
     return first.isupper() or first.isdigit() or _is_latin(first)
-
-
-def _prev_words(text: str, pos: int, floor: int, n: int = 3) -> list[_T]:
-    a = max(floor, pos - 60)
-    toks = [t for t in _tokens(text, a, pos, 30) if t.kind == "w"]
-    return toks[-n:]
 
 
 def _name_context(text: str, pos: int, floor: int) -> bool:
@@ -96,7 +89,6 @@ def _statement_kind(s: _Signals) -> str | None:
     n = len(s.words)
     kind = "full"
     accept = False
-    floating = False
     if s.multi and n >= 4:
         accept = True
     if s.after is not None and not s.next_sentence:
@@ -110,14 +102,9 @@ def _statement_kind(s: _Signals) -> str | None:
         accept = True
     if s.intro_kind == "start" and (s.sent_end or not s.closed) and s.clause and n >= 3:
         accept = True
-        floating = s.after is None
-    if s.next_sentence and accept:
-        floating = False
     if s.intro_kind == "clause" and s.clause:
         accept = True
     if s.intro_kind == "verb" and not accept:
-        if s.clause and n >= 3:
-            accept, kind = True, "fragment"
-        elif s.direct and not s.namey and 1 <= n <= 6 and s.lower_start:
+        if (s.clause and n >= 3) or (s.direct and not s.namey and 1 <= n <= 6 and s.lower_start):
             accept, kind = True, "fragment"
     return kind if accept else None

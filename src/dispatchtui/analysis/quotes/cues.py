@@ -437,9 +437,7 @@ def _colon_subject(toks: list[_T], open_pos: int) -> _Attr | None:
             if j > k + 1:
                 return _Attr(Span(t.start, t.end), _span_of(toks, k + 1, j), open_pos)
     for k, t in enumerate(toks):
-        if _is_name_tok(t) and k > 0:
-            return _Attr(None, _span_of(toks, k, _name_run(toks, k)), open_pos)  # type: ignore[arg-type]
-        if _is_name_tok(t) and k == 0:
+        if _is_name_tok(t):
             return _Attr(None, _span_of(toks, k, _name_run(toks, k)), open_pos)  # type: ignore[arg-type]
     return None
 

@@ -71,7 +71,7 @@ def form_transcript(text: str, p: Span, pi: int) -> list[_Cand] | None:
     ls, le, cs = lab
     s, e = _trim(text, cs, p.end)
     if e > s and len(_content_words(text, s, e, 3)) >= 2:
-        return [_Cand(s, e, pi, "full", Span(ls, le), None, False, p.end)]
+        return [_Cand(s, e, pi, "full", Span(ls, le), None, False)]
     return None
 
 
@@ -116,7 +116,7 @@ def _dash_cands(text: str, p: Span, pi: int, d: _DashPara, at: _Attr | None) -> 
         s, e = _trim(text, s, e)
         e = _trim_tail_punct(text, s, e)
         if e > s:
-            out.append(_Cand(s, e, pi, "full", at.speaker if at else None, at.cue if at else None, False, p.end))
+            out.append(_Cand(s, e, pi, "full", at.speaker if at else None, at.cue if at else None, False))
     return out
 
 

@@ -187,19 +187,16 @@ def _carried_in(text: str, p: Span, pi: int, carry: tuple[str, int] | None, inde
     if carry is None:
         return cur
     fam, g = carry
-    first = a
-    reopen = first < b and text[first] in QUOTE_MARKS and (
-        _family_of(text, first, a, b, []) or ("", ""))[0] == "o" and (
-        _family_of(text, first, a, b, [])[1] == fam or True)
+    # translated style: any opening mark at the start re-opens the carried quote (its family is not compared)
+    reopen = a < b and text[a] in QUOTE_MARKS and (_family_of(text, a, a, b, []) or ("", ""))[0] == "o"
     if reopen:
-        cur.stack.append((fam, first))
+        cur.stack.append((fam, a))
         cur.group = g
-        cur.start = first + 1
+        cur.start = a + 1
         cur.skip_first = True
     elif index.closes_carry(pi, fam) or index.runs_on(pi, fam):
         cur.stack.append((fam, -1))
         cur.group = g
-        cur.start = a
     return cur
 
 
@@ -257,7 +254,6 @@ class _Cand:
     speaker: Span | None = None
     cue: Span | None = None
     floating: bool = False
-    consumed_to: int = 0  # end of author's words that belong to this quote (attribution)
     group: int = -1
 
 

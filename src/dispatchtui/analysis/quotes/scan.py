@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ...model import Quote, Span
+from ..layout import parse_dateline
 from .classify import _clause_like, _is_name_quote, _name_context, _name_like, _Signals, _statement_kind
 from .cues import _Attr, _attr_after, _choose_attr, _ends_sentence, _intro, _next_sentence_attr, _split
 from .forms import paragraph_forms
@@ -56,10 +57,7 @@ def _clean_paragraphs(text: str, paragraphs: Sequence[Span]) -> tuple[list[Span]
 
 
 def _dateline_end(text: str, p: Span) -> int:
-    try:
-        from ..layout import parse_dateline
-    except Exception:  # pragma: no cover - layout is another engineer's module
-        return p.start
+    """Where the words of paragraph ``p`` start after its dateline ("МОСКВА, 5 мая. /ТАСС/."), if any."""
     try:
         d = parse_dateline(text, p.start, p.end)
     except Exception:  # pragma: no cover
@@ -147,7 +145,7 @@ def _lost_opening(scan: _Scan, pos: int, pi: int) -> None:
         s = _skip_space(text, s + 1, e)
     if len(_content_words(text, s, e, 4)) < 3:
         return
-    scan.cands.append(_Cand(s, e, pi, "full", at.speaker, at.cue, False, at.end))
+    scan.cands.append(_Cand(s, e, pi, "full", at.speaker, at.cue, False))
     scan.last_end[pi] = at.end
     scan.attr_until = max(scan.attr_until, at.end)
 
@@ -189,8 +187,7 @@ def _marked(scan: _Scan, parts: list[_Region], group: int) -> None:
         s, e = _trim(text, s, e)
         if e <= s or not _content_words(text, s, e, 1):
             continue
-        scan.cands.append(_Cand(s, e, pi, kind, speaker, cue, speaker is None and cue is None, end_attr,
-                                group=group))
+        scan.cands.append(_Cand(s, e, pi, kind, speaker, cue, speaker is None and cue is None, group=group))
     scan.last_end[last.para] = max(scan.last_end.get(last.para, 0), end_attr)
     if after is not None:
         scan.attr_until = max(scan.attr_until, after.end)

@@ -211,8 +211,6 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
             return i
         if t.kind == "w" and not t.text[:1].isupper() and "gent" in _info(t.text).cases:
             continue  # genitive complement of a PP noun ("в ходе визита")
-        if t.kind == "q":
-            continue
     return None
 
 
