@@ -7,7 +7,7 @@ Generates its own inputs in a temp dir (10,000 dispatches = the corpus copied ov
 dispatch, 1,000 dispatches for extract) and removes it afterwards (``--keep`` leaves it). Terminal
 figures launch a fresh interpreter in a fresh pty (see ``_pty.py``), the bare Textual app and dispatchtui
 the same way, and take the median of ``--runs`` launches. Sections (``--only``): paint, folder, search,
-analysis, cache, huge. Not a test: nothing here is collected by pytest.
+analysis, cache, huge, formats (wire formats: bench_formats.py). Not a test: nothing here is collected by pytest.
 """
 from __future__ import annotations
 
@@ -419,8 +419,17 @@ def bench_huge(inp, tmp, runs, bare):
     report("  G 0.5 s after paint (file still read)", f"{e * 1e3:.0f} ms", "(waits for the whole file)", None)
 
 
+def bench_formats(inp, tmp, runs, bare):
+    """Wire formats (benchmarks/bench_formats.py): a 10,000-entry feed and 1,000 HTML pages."""
+    import bench_formats
+
+    sub = tmp / "formats"
+    sub.mkdir()
+    bench_formats.run(sub, runs, bare, report)
+
+
 SECTIONS = {"paint": bench_paint, "folder": bench_folder, "search": bench_search,
-            "analysis": bench_analysis, "cache": bench_cache, "huge": bench_huge}
+            "analysis": bench_analysis, "cache": bench_cache, "huge": bench_huge, "formats": bench_formats}
 
 
 def main(argv=None) -> int:

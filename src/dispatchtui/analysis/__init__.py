@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Dispatch
+from ..model import Dispatch, Meta
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -30,27 +30,30 @@ def one_blas_thread() -> None:
 ANALYSER_VERSION = "6"
 
 
-def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:
-    """Layout only: fast, model-free. ``text`` must already be normalized (see :mod:`dispatchtui.load`)."""
+def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),
+            meta: Meta | None = None) -> Dispatch:
+    """Layout only: fast, model-free. ``text`` must already be normalized (see :mod:`dispatchtui.load`);
+    ``meta`` is what the file format said (its headline and dateline win over the text's)."""
     from .layout import layout
 
-    lay = layout(text)
+    lay = layout(text, meta)
     return Dispatch(
         text=text, source=source, encoding=encoding,
         headline=lay.headline, dateline=lay.dateline, paragraphs=lay.paragraphs,
-        sentences=lay.sentences, repeats=lay.repeats, analysed=False, notes=notes,
+        sentences=lay.sentences, repeats=lay.repeats, analysed=False, notes=notes, meta=meta,
     )
 
 
-def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:
+def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),
+            meta: Meta | None = None) -> Dispatch:
     """Paragraphs, headline and dateline only (no sentences, no repeats): linear even for a huge text, so
     the reader can paint a huge dispatch at once and :func:`segment` it fully in the background."""
-    from .layout import outline as _outline
+    from .layout import outline_with
 
-    lay = _outline(text)
+    lay = outline_with(text, meta)
     return Dispatch(
         text=text, source=source, encoding=encoding, headline=lay.headline, dateline=lay.dateline,
-        paragraphs=lay.paragraphs, analysed=False, notes=notes,
+        paragraphs=lay.paragraphs, analysed=False, notes=notes, meta=meta,
     )
 
 
@@ -74,7 +77,7 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
     from .quotes import find_quotes
     from .reported import find_reported
-    from .turns import find_turns
+    from .turns import attribute_paragraph_quotes, find_turns
     from .attribution import check_mentions
     from .people import find_people
     from .resolve import resolve
@@ -86,7 +89,8 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
     direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
     reported = find_reported(text, d.paragraphs, d.sentences, direct)
-    raw_quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+    raw_quotes = attribute_paragraph_quotes(text, d.paragraphs,
+                                            sorted([*direct, *reported], key=lambda q: (q.start, q.end)))
     entities = find_people(text, d.sentences)
     quotes, speakers = resolve(text, raw_quotes, entities)
     quotes = link_statements(quotes)

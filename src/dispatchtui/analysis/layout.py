@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Dateline, Repeat, Span
+from ..model import Dateline, Meta, Repeat, Span
 from .lexicon.agencies import AGENCIES
 
 _MONTHS = (
@@ -70,8 +70,55 @@ def outline(text: str) -> Layout:
     return Layout(headline, dateline, tuple(paragraphs), (), ())
 
 
-def layout(text: str) -> Layout:
+def outline_with(text: str, meta: Meta | None) -> Layout:
+    """:func:`outline`, with the headline and dateline the file format gave (``meta``) taking precedence."""
     head = outline(text)
+    if meta is None:
+        return head
+    headline, dateline = defer_to_meta(text, list(head.paragraphs), head.headline, head.dateline, meta)
+    return Layout(headline, dateline, head.paragraphs, (), ())
+
+
+def defer_to_meta(text: str, paragraphs: list[Span], headline: Span | None, dateline: Dateline | None,
+                  meta: Meta) -> tuple[Span | None, Dateline | None]:
+    """Headline and dateline where the format gave them: the first paragraph is the headline when it is
+    the format's headline (the loaders put it there); the format's place, date and agency win over the
+    text's. A dateline the text does not print is an empty span at the start of the lead."""
+    wanted = re.sub(r"[ \t\n\r\f\v]+", " ", meta.headline or "").strip()   # as the loaders squash it
+    if wanted and paragraphs and paragraphs[0].slice(text) == wanted:
+        if headline is None:
+            headline = paragraphs[0]
+            dateline = None
+    if dateline is None:
+        for p in (paragraphs[1:3] if headline is not None else paragraphs[:2]):
+            dateline = parse_dateline(text, p.start, p.end)
+            if dateline is not None:
+                break
+    date = ru_date(meta.date)
+    if not (meta.place or date or meta.agency):
+        return headline, dateline
+    if dateline is None:
+        body = [p for p in paragraphs if headline is None or p.start >= headline.end]
+        at = body[0].start if body else len(text)
+        return headline, Dateline(at, at, meta.place, date, meta.agency)
+    return headline, Dateline(dateline.start, dateline.end, meta.place or dateline.place, date or dateline.date,
+                              meta.agency or dateline.agency)
+
+
+_GENITIVE_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                    "октября", "ноября", "декабря")
+
+
+def ru_date(iso: str | None) -> str | None:
+    """``2019-08-08T19:22:59+03:00`` → ``8 августа 2019`` (the dateline's form); None when not ISO."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if m is None or not 1 <= int(m[2]) <= 12 or not 1 <= int(m[3]) <= 31:
+        return None
+    return f"{int(m[3])} {_GENITIVE_MONTHS[int(m[2]) - 1]} {m[1]}"
+
+
+def layout(text: str, meta: Meta | None = None) -> Layout:
+    head = outline_with(text, meta)
     paragraphs, headline, dateline = list(head.paragraphs), head.headline, head.dateline
     sentences = find_sentences(text, paragraphs, headline, dateline)
     # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for

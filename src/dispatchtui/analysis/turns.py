@@ -34,7 +34,7 @@ from .lexicon.turns import (ANSWER_LABELS, CONVERSATION_VERBS, FIRST_SECOND_PERS
                             INTERVIEWEE_VERBS, INTERVIEWER_LABELS)
 from .morph import get_morph, lemma
 
-__all__ = ["find_turns", "TURN_GROUP_BASE"]
+__all__ = ["find_turns", "attribute_paragraph_quotes", "TURN_GROUP_BASE"]
 
 #: Statement ids of turns start here (negated), apart from the mark scanner's groups.
 TURN_GROUP_BASE = 1_000_000
@@ -82,8 +82,8 @@ def label_at(text: str, p: Span) -> Label | None:
     rest = m.end()
     if text[rest] in "«\"„“":
         return None                     # "Путин: «…»" is a colon introduction of a marked quote
-    if name.startswith("«"):
-        return Label(span, rest, True, False)
+    if name.startswith("«") or _is_outlet(name):
+        return Label(span, rest, True, False)   # «Медуза»: / Интерфакс: — the outlet asks
     words = re.findall(r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*", name)
     low = lemma(words[0]) if len(words) == 1 else ""
     if low in INTERVIEWER_LABELS:
@@ -100,6 +100,14 @@ def label_at(text: str, p: Span) -> Label | None:
             and get_morph().word_is_known(words[0].lower()):
         return None                     # "Итог:", "Москва:" — one known word that is no surname
     return Label(span, rest, False, False)
+
+
+def _is_outlet(name: str) -> bool:
+    """A news outlet's name ("Интерфакс", "РИА Новости", "ТАСС")."""
+    from .lexicon.agencies import AGENCIES
+
+    key = re.sub(r"[\s./]+", " ", name.upper().strip("«»\"")).strip()
+    return key in AGENCIES or key.replace(" ", ".") in AGENCIES
 
 
 def _speaks(text: str, p: Span) -> bool:
@@ -159,6 +167,9 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         return []
     dense = len(labels) >= 3
     order = sorted(labels)
+    interviewee: Span | None = None
+    if any(lab.question for lab in labels.values()):
+        interviewee, _ = _interviewee(text, paras, order[0])
     surnames = {text[lab.name.start:lab.name.end].split()[-1].split(".")[-1].lower()[:5]
                 for lab in labels.values() if not (lab.question or lab.answer)}
     out: list[Quote] = []
@@ -172,6 +183,22 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         if q is None:
             continue
         out.append(q)
+        if lab.question:
+            # "Интерфакс: вопрос?" then the answer in paragraphs of its own, unlabelled: the interviewee's
+            group += 1
+            for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
+                p = paras[j]
+                if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)):
+                    break
+                if not _sentence_like(text, p):
+                    continue
+                if nxt == len(paras) and not _speaks(text, p):
+                    break          # after the last question, only words in the first person are still the answer
+                c = _part(text, p.start, p.end, j, interviewee, group, False, "turn: answer to a labelled question")
+                if c is not None:
+                    out.append(c)
+            group += 1
+            continue
         between = nxt < len(paras) and nxt - i - 1 <= MAX_CONTINUATION
         for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
             p = paras[j]
@@ -221,9 +248,13 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                         a, b = s.subtree(k)
                         a += 1 if toks[a].lemma in ("с", "у") else 0
                         return s.span(a, b), (s.span(*s.subtree(subj)) if subj is not None else None)
-            if t.lemma in INTERVIEWEE_VERBS and subj is not None and any(
-                    toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
-                return s.span(*s.subtree(subj)), None
+            if t.lemma in INTERVIEWEE_VERBS and subj is not None:
+                if any(toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
+                    return s.span(*s.subtree(subj)), None
+                # "X рассказал корреспонденту «Интерфакса» Анне Зуевой, почему …": the addressee asks
+                addressee = next((c for c in kids[v] if toks[c].rel == "iobj"), None)
+                if addressee is not None:
+                    return s.span(*s.subtree(subj)), s.span(*s.subtree(addressee))
     return None, None
 
 
@@ -330,3 +361,112 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     turns = [q for q in turns if not q.question or q.speaker_span is not None]
     kept = [q for q in direct if q.paragraph not in taken]
     return sorted(kept + turns, key=lambda q: (q.start, q.end))
+
+
+# ---------------------------------------------------------------------------------------------- paragraph quotes
+
+_SIGNATURE_RE = re.compile(r"[—–-][ \u00a0]+((?:[A-ZА-ЯЁ][\w’'\-]*\.?[ \u00a0]?){1,3})(?=,|$|\s\()")
+
+
+def _fills(text: str, p: Span, q: Quote) -> bool:
+    """The quote is its paragraph: outside it only marks, punctuation and spaces."""
+    outside = text[p.start:q.start] + text[q.end:p.end]
+    return not _WORD_RE.search(outside)
+
+
+def _intro_before(text: str, prev: Span) -> tuple[Span, Span] | None:
+    """(speaker, cue) of «… актриса попросила:» closing the paragraph before: the subject of the speech verb."""
+    from .syntax import parse, speaker_of, speaker_span
+
+    if text[prev.end - 1] != ":":
+        return None
+    m = re.search(r"[^.!?…]*:$", text[prev.start:prev.end])
+    a = prev.start + (m.start() if m else 0)
+    s = parse(text, [(a, prev.end, 0)])[0]
+    v = next((k for k in range(len(s.toks) - 1, -1, -1) if s.toks[k].lemma in SPEECH_VERBS), None)
+    if v is None:
+        return None
+    who = speaker_span(s, speaker_of(s, v))
+    return (who, Span(s.toks[v].start, s.toks[v].stop)) if who is not None else None
+
+
+def _attribution_after(text: str, nxt: Span) -> tuple[Span, Span | None] | None:
+    """(speaker, cue) of the paragraph after that attributes it: «заявил после инаугурации Рамзан Кадыров.»
+    (a speech verb in lower case opening it), or a signature line «— Татьяна Скригонюк, заместитель …»."""
+    from .syntax import parse, speaker_of, speaker_span
+
+    m = _SIGNATURE_RE.match(text, nxt.start, nxt.end)
+    if m is not None and all(_name_word(w) for w in m.group(1).split()):
+        return Span(m.start(1), m.start(1) + len(m.group(1).rstrip())), None
+    w = _WORD_RE.match(text, nxt.start, nxt.end)
+    if w is None or not w.group()[:1].islower() or lemma(w.group()) not in SPEECH_VERBS:
+        return None
+    end = re.search(r"[.!?…]|$", text[nxt.start:nxt.end])
+    s = parse(text, [(nxt.start, nxt.start + (end.end() if end else 0) or nxt.end, 0)])[0]
+    if not s.toks:
+        return None
+    who = speaker_span(s, speaker_of(s, 0))
+    if who is None:
+        # a parse without a subject ("заявил после инаугурации Рамзан Кадыров."): the first nominative name
+        names = [k for k, t in enumerate(s.toks) if k > 0 and t.text[:1].isupper() and _name_word(t.text)
+                 and any(p.tag.case == "nomn" for p in _parses(t.text))]
+        if names:
+            k = names[0]
+            j = k + 1
+            while j < len(s.toks) and s.toks[j].text[:1].isupper() and _name_word(s.toks[j].text):
+                j += 1
+            who = s.span(k, j)
+    return (who, Span(s.toks[0].start, s.toks[0].stop)) if who is not None else None
+
+
+def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Sequence[Quote]) -> list[Quote]:
+    """A quote that is a paragraph of its own, without attribution, is attributed by the paragraphs around it:
+    a colon introduction closing the paragraph before (:func:`_intro_before`), an attribution opening the one
+    after (:func:`_attribution_after`), or else the speaker of the statements of the paragraph before, when
+    they have one mention ("…, заявив, что …» / «Ветеран футбола уверен, что …" then «…»): a paragraph-long
+    quote continues who was just speaking. Other parts of the same statement get the same speaker."""
+    from dataclasses import replace
+
+    out = list(quotes)
+    by_para: dict[int, list[int]] = {}
+    for i, q in enumerate(out):
+        by_para.setdefault(q.paragraph, []).append(i)
+    def key(span: Span) -> str:
+        """Who a mention names, roughly: its last capitalised word's stem ("аналитика Романа Коноплева" and
+        "Роман Коноплев" are one), else its words."""
+        caps = [w for w in _WORD_RE.findall(text, span.start, span.end) if w[:1].isupper()]
+        return caps[-1].lower()[:5] if caps else text[span.start:span.end].lower()
+
+    def mentions_before(pi: int) -> set[str]:
+        return {key(out[j].speaker_span) for j in by_para.get(pi - 1, []) if out[j].speaker_span is not None}
+
+    for i, q in enumerate(out):
+        if q.kind == "full" and q.cue is None and q.speaker_span is not None and 0 < q.paragraph < len(paragraphs) \
+                and not paragraphs[q.paragraph].start <= q.speaker_span.start < paragraphs[q.paragraph].end \
+                and len(mentions_before(q.paragraph)) > 1:
+            # the scanner carried a speaker over from the paragraph before, where two people spoke: abstain
+            out[i] = replace(q, speaker=None, speaker_span=None,
+                             reason="turn: two speakers in the paragraph before: abstained")
+            continue
+        if q.kind != "full" or q.speaker_span is not None or q.cue is not None or q.question:
+            continue
+        pi = q.paragraph
+        if pi <= 1 or pi >= len(paragraphs) or not _fills(text, paragraphs[pi], q):
+            continue         # (the headline and the lead are never continued from before)
+        found = _intro_before(text, paragraphs[pi - 1])
+        why = "turn: introduced at the end of the paragraph before"
+        if found is None and pi + 1 < len(paragraphs):
+            found = _attribution_after(text, paragraphs[pi + 1])
+            why = "turn: attributed by the paragraph after"
+        if found is None and len(mentions_before(pi)) == 1:
+            m = next(out[j].speaker_span for j in reversed(by_para.get(pi - 1, [])) if out[j].speaker_span)
+            found, why = (m, None), "turn: continues the speaker of the paragraph before"
+        if found is None:
+            continue
+        who, cue = found
+        group = [j for j in range(len(out)) if q.statement is not None and out[j].statement == q.statement] or [i]
+        for j in group:
+            out[j] = replace(out[j], speaker=text[who.start:who.end], speaker_span=who,
+                             cue=text[cue.start:cue.end] if cue else out[j].cue, cue_span=cue or out[j].cue_span,
+                             reason=why)
+    return out

@@ -20,6 +20,9 @@ ABOUT_THIS = "этом"
 #: Possessive pronouns standing for the speaker: "по его словам", "сказала ее соседка" (a determiner).
 POSSESSIVES: frozenset[str] = frozenset({"его", "ее", "её", "их"})
 
+#: Personal pronouns that are the subject after an attributing verb: "«…», — усмехнулся он".
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"он", "она", "они"})
+
 #: Prepositions: a noun after one is not the subject ("сказал в интервью глава"), and a genitive chain stops
 #: at one. Matched against single tokens ("во время" never matches: kept as the rule was written).
 PREPOSITIONS: frozenset[str] = frozenset({

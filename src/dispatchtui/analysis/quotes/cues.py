@@ -12,7 +12,7 @@ from ..lexicon.speech import (
 )
 from ..lexicon.quotes import (
     ABOUT_PREPS, ABOUT_THIS, ACCORDING_PREP, AS_CONJ, BRING_PREFIXES, COORDINATORS, IN_PREPS, POSSESSIVES,
-    PREPOSITIONS, RELAY_VERBS, SO_WORDS,
+    PREPOSITIONS, RELAY_VERBS, SO_WORDS, SUBJECT_PRONOUNS,
 )
 from .marks import QUOTE_MARKS, _CLAUSE_WINDOW, _DASHES, _SPACE, _WINDOW, _skip_space
 from .speakers import _place_before, _speaker_after, _speaker_before
@@ -22,7 +22,7 @@ from .tokens import (
 )
 
 
-
+# --------------------------------------------------------------------------------------------
 # cue detection
 
 
@@ -168,41 +168,29 @@ def _attr_after(text: str, pos: int, end: int) -> _Attr | None:
 
 def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
     """«…», — описала впечатления шахматистка / «…» — усмехнулся тренер: after a closing mark and a dash, a
-    finite verb of the third person opening the clause attributes the quote whatever the verb is, when the
-    dependency parse gives it a subject after it (the inverted order of an attribution)."""
+    finite verb of the third person opening the clause attributes the quote whatever the verb is, when a
+    subject follows it: the first nominative person noun that agrees with the verb (the plural object of
+    "описала впечатления шахматистка" does not), or a name. Morphology only: this runs for every closing
+    mark followed by a dash, so it must cost no parse."""
     m = _WORD_RE.match(text, i, end)
     if m is None or not _finite_third(m.group()):
         return None
     ce = _clause_end(text, i, end)
-    from ..syntax import parse, speaker_of
-
-    # the parser needs the quote before the verb to read the clause right: parse from the line's start
-    start = max(text.rfind("\n", max(0, i - 600), i) + 1, i - 600)
-    stop = ce + 1 if ce < end and text[ce] in ".!?…" else ce    # with its full stop (it steadies the parse)
-    s = parse(text, [(start, stop, 0)])[0]
-    v = next((k for k, t in enumerate(s.toks) if t.start == i), None)
-    if v is None:
-        return None
-    subj = speaker_of(s, v)
-    if subj is not None and subj > v:
-        a, b = s.subtree(subj)
-        if a > v:
-            return _Attr(Span(s.toks[v].start, s.toks[v].stop), s.span(a, b), ce)
-    # the parse found no inverted subject: the first nominative noun after the verb that agrees with it
-    # ("описала впечатления шахматистка": the plural object does not agree with the feminine verb)
     toks = _tokens(text, i, ce, 16)
+    verb = text[toks[0].start:toks[0].end] if toks else ""
     for k in range(1, len(toks)):
         t = toks[k]
-        if t.kind != "w":
+        if t.kind not in ("w", "i"):
             break
-        if _agrees(text[i:toks[0].end], t.text):
+        if t.text.lower() in SUBJECT_PRONOUNS:
+            return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, k + 1), ce)
+        if _agrees(verb, t.text) or (t.text[:1].isupper() and _is_name_tok(t) and _nominative(t)):
             j = k + 1
             while j < len(toks) and toks[j].kind in ("w", "i") and (toks[j].text[:1].isupper()
                                                                      or _np_chain_ok(toks[j])):
                 j += 1
             return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, j), ce)
     return None
-
 
 
 # --------------------------------------------------------------------------------------------

@@ -86,10 +86,10 @@ def _agrees(verb: str, noun: str) -> bool:
         ps = get_morph().parse(noun.lower().replace("ё", "е"))[:4]
     except Exception:  # pragma: no cover
         return False
-    if v.tense != "past" or v.number != "sing":
+    if v.number != "sing":
         return False
     return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.animacy == "anim"
-               and p.tag.gender == v.gender for p in ps)
+               and (v.tense != "past" or p.tag.gender == v.gender) for p in ps)
 
 
 @lru_cache(maxsize=20_000)
