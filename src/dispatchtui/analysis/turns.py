@@ -115,6 +115,15 @@ def _speaks(text: str, p: Span) -> bool:
     return any(m.group().lower() in FIRST_SECOND_PERSON for m in _WORD_RE.finditer(text, p.start, p.end))
 
 
+_OPEN_MARKS = "«\"„“‘‚"
+
+
+def _own_quote(text: str, p: Span) -> bool:
+    """The paragraph opens with a quotation mark: a quote of its own (with its own attribution), not the
+    continuation of a turn."""
+    return text[p.start] in _OPEN_MARKS
+
+
 def _sentence_like(text: str, p: Span) -> bool:
     """Ends like running text ("…." "?" "!" "»"): a heading or a photo caption ("Арест блогера Егора Жукова")
     between turns is no one's words."""
@@ -188,7 +197,8 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
             group += 1
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
                 p = paras[j]
-                if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)):
+                if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
+                        or _own_quote(text, p):
                     break
                 if not _sentence_like(text, p):
                     continue
@@ -202,7 +212,8 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         between = nxt < len(paras) and nxt - i - 1 <= MAX_CONTINUATION
         for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
             p = paras[j]
-            if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)):
+            if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
+                    or _own_quote(text, p):
                 break          # another party's turn, even one whose label is no person ("Голос Америки: …")
             if not _sentence_like(text, p):
                 break
@@ -290,7 +301,8 @@ def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> l
         if not is_q:
             nxt = dashes[n + 1] if n + 1 < len(dashes) else len(paras)
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
-                if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)):
+                if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)) \
+                        or _own_quote(text, paras[j]):
                     break
                 if not _sentence_like(text, paras[j]):
                     if nxt < len(paras):
@@ -328,7 +340,8 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
         if v is None:
             continue
         who = speaker_span(s, speaker_of(s, v))
-        parts = [nxt] + [paras[j] for j in range(i + 2, min(len(paras), i + 4)) if _speaks(text, paras[j])]
+        parts = [nxt] + [paras[j] for j in range(i + 2, min(len(paras), i + 4))
+                         if _speaks(text, paras[j]) and not _own_quote(text, paras[j])]
         for k, part in enumerate(parts):
             if k and parts[k - 1] is not paras[i + k]:
                 break
