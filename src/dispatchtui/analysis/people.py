@@ -1,10 +1,10 @@
 """People, organizations and places: natasha's slovnet NER + pymorphy3 nominative forms.
 
 :func:`find_people` returns one :class:`Entity` per person (nominative, fullest form the dispatch gives,
-every mention's span kept), per organization and per place. Names are put in the nominative by choosing
-the case and gender that the name's tokens agree on (pymorphy3's Name/Surn/Patr tags weigh most), then
-inflecting each token — so ``Сироджиддином Мухриддином`` becomes ``Сироджиддин Мухриддин`` and
-``Олафу Шольцу`` becomes ``Олаф Шольц`` while indeclinable ``Шойгу``/``Сомони`` stay as written.
+every mention's span kept), per organization and per place. The nominative of a name is
+:mod:`dispatchtui.analysis.names`' business (``Олафу Шольцу`` → ``Олаф Шольц``, ``Шойгу`` as written);
+here NER spans are trimmed to the name, names inside other names (``премия Андрея Белого``) and
+fictional characters are left out, and mentions are merged into one entry per person.
 A role given in apposition right before a name (``министр иностранных дел Республики Казахстан Ермек
 Кошербаев``) is kept, its head put in the nominative.
 """
@@ -12,17 +12,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Iterable, Literal, Sequence
 
 from ..model import Span
 from .lexicon.roles import (EXTRA_ROLE_HEADS, NAME_PARTICLES, NOT_ROLE_HEADS, POSSESSIVE_ROLE_HEADS,
                             ROLE_MODIFIERS)
-from .morph import get_morph
+from .morph import fold, inflect_phrase, is_known, match_case, parses
+from .names import (CASES, NAME_TAGS, PREPOSITION_CASES, NameForm, NameHint, is_initial as _is_initial,
+                    normalize_name, split_name)
 
 EntityKind = Literal["person", "organization", "place"]
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-NAME_TAGS = ("Name", "Surn", "Patr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,282 +55,6 @@ class Entity:
     @property
     def first_start(self) -> int:
         return self.mentions[0].start if self.mentions else 0
-
-
-# --------------------------------------------------------------------------------------------------
-# morphology helpers (cached)
-
-
-@lru_cache(maxsize=100_000)
-def parses(word: str):
-    return tuple(get_morph().parse(word.lower().replace("ё", "е")))
-
-
-@lru_cache(maxsize=100_000)
-def is_known(word: str) -> bool:
-    return get_morph().word_is_known(word.lower().replace("ё", "е"))
-
-
-def match_case(src: str, dst: str) -> str:
-    """Give ``dst`` the capitalization pattern of ``src`` (per hyphen part)."""
-    if src.isupper() and len(src) > 1:
-        return dst.upper()
-    sp, dp = src.split("-"), dst.split("-")
-    if len(sp) == len(dp):
-        return "-".join(d.capitalize() if s[:1].isupper() else d for s, d in zip(sp, dp))
-    return dst.capitalize() if src[:1].isupper() else dst
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) <= 2 and word[:1].isupper() and word.isalpha() and (len(word) == 1 or word[1].islower())
-
-
-_MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
-                 "loct": ("е",)}
-
-
-def _guess_nominative(word: str, case: str, gender: str) -> str | None:
-    """A surface-based nominative for an unknown masculine name (``Шольцу`` → ``Шольц``)."""
-    if gender != "masc" or case == "nomn":
-        return None
-    w = word.lower()
-    for end in _MASC_ENDINGS.get(case, ()):
-        if w.endswith(end) and len(w) - len(end) >= 3:
-            stem = word[: len(word) - len(end)]
-            if stem[-1:].lower() in "аеёиоуыэюяй":
-                return None
-            if end in ("я", "ю", "ем", "е") and stem[-1:].lower() not in "жшчщц":
-                return stem + "ь" if end in ("я", "ю", "ем") else stem
-            return stem
-    return None
-
-
-def _stem_ok(word: str, nominative: str, adjectival: bool = False) -> bool:
-    w, n = word.lower().replace("ё", "е"), nominative.lower().replace("ё", "е")
-    k = min(len(w), len(n))
-    common = 0
-    while common < k and w[common] == n[common]:
-        common += 1
-    slack = 3 if adjectival else 2
-    if common < len(w) - slack or common < len(n) - slack:
-        return False
-    # a guessed masculine nominative does not end in a vowel ("Сайкыа" is no genitive of "Сайкы")
-    return not (n != w and n[-1:] in "аеиоуыэюя" and w[-1:] in "аяуюе")
-
-
-def _name_part_options(part: str, case: str, gender: str,
-                       hint_nomn: bool = False) -> tuple[float, str | None, str | None]:
-    """(weight, nominative, name tag) of the best reading of one name part in (case, gender)."""
-    best: tuple[float, str | None, str | None] = (0.0, None, None)
-    known = is_known(part)
-    for p in parses(part):
-        t = p.tag
-        adjf = t.POS == "ADJF" and part[:1].isupper() and not known
-        if t.POS != "NOUN" and not adjf:
-            continue
-        if "Patr" in t and not known:
-            continue
-        if t.number == "plur" and "Fixd" not in t:
-            continue
-        fixd = "Fixd" in t
-        if t.case != case and not (fixd or (case == "accs" and t.case == "gent")):
-            continue
-        first_decl = False
-        if t.gender is not None and t.gender != gender:
-            # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
-            if not (gender == "masc" and not known and "Name" in t and t.gender == "femn"
-                    and p.normal_form[-1:] in ("а", "я") and t.number == "sing"):
-                continue
-            first_decl = True
-        tag = next((n for n in NAME_TAGS if n in t), None) if not adjf else "Surn"
-        w = 1.0 if tag else (0.6 if t.animacy == "anim" else 0.3)
-        if first_decl:
-            w = 0.5
-        if adjf:
-            w = 0.7
-        elif not known:
-            w *= 0.8
-        if fixd:
-            w -= 0.15
-        w += 0.3 * p.score
-        if fixd or case == "nomn":
-            nom = part
-        else:
-            inf = p.inflect({"nomn", "sing"} if t.number else {"nomn"})
-            if adjf:
-                inf = p.inflect({"nomn", "sing", gender})
-            if gender == "femn" and tag == "Surn" and inf is not None:
-                inf = p.inflect({"nomn", "sing", "femn"}) or inf
-            nom = inf.word if inf is not None else None
-            if first_decl:
-                nom = p.normal_form
-            if nom is None:
-                continue
-            if not known and not _stem_ok(part, nom, adjf):
-                continue
-        if w > best[0]:
-            best = (w, nom, tag)
-    if best[0] == 0.0 and known and case == "nomn" and hint_nomn:
-        best = (0.25, part, None)       # "известная Ванга": a name the dictionary knows as something else
-    if best[0] == 0.0 and not known:
-        if case == "nomn":
-            best = (0.25, part, None)   # an unknown word, read as written
-        else:
-            g = _guess_nominative(part, case, gender)
-            if g is not None:
-                clear = part.lower().endswith(("у", "ю", "ом", "ем", "ём"))   # no nominative ends so
-                best = (0.3 if clear else 0.2, g.lower(), None)
-    return best
-
-
-@dataclass(frozen=True, slots=True)
-class NameForm:
-    words: tuple[str, ...]          # nominative, capitalized as written
-    case: str | None
-    gender: str | None
-    tags: tuple[str | None, ...]    # Name / Surn / Patr / None per word (None for initials, particles)
-    gender_evidence: bool = False
-
-
-#: Cases a preposition right before a name allows.
-PREPOSITION_CASES: dict[str, frozenset[str]] = {
-    "с": frozenset({"ablt", "gent"}), "со": frozenset({"ablt", "gent"}), "к": frozenset({"datv"}),
-    "ко": frozenset({"datv"}), "о": frozenset({"loct"}), "об": frozenset({"loct"}), "обо": frozenset({"loct"}),
-    "при": frozenset({"loct"}), "у": frozenset({"gent"}), "от": frozenset({"gent"}), "для": frozenset({"gent"}),
-    "без": frozenset({"gent"}), "из": frozenset({"gent"}), "до": frozenset({"gent"}),
-    "после": frozenset({"gent"}), "против": frozenset({"gent"}), "около": frozenset({"gent"}),
-    "по": frozenset({"datv"}), "за": frozenset({"ablt", "accs"}), "перед": frozenset({"ablt"}),
-    "между": frozenset({"ablt"}), "над": frozenset({"ablt"}), "под": frozenset({"ablt", "accs"}),
-    "про": frozenset({"accs"}), "через": frozenset({"accs"}),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class NameHint:
-    """What the words around a name say about its case and gender.
-
-    ``strict`` hints (an agreeing adjective ``известная Ванга``, a preposition ``с Олафом``, a list number)
-    rule other readings out; soft ones (a role noun in apposition ``генерал-лейтенанта Аксары``) favour.
-    """
-
-    cases: frozenset[str]
-    gender: str | None = None
-    strict: bool = True
-
-
-@lru_cache(maxsize=20_000)
-def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> NameForm:
-    """Put a personal name (its tokens) in the nominative, choosing the case/gender they agree on.
-
-    ``hint`` (from the context) favours — or, when strict, all but imposes — a case and gender.
-    """
-    core = [i for i, w in enumerate(words)
-            if w[:1].isalpha() and not _is_initial(w) and w.lower() not in NAME_PARTICLES]
-    latin = all(re.fullmatch(r"[A-Za-z'.\-]+", words[i]) for i in core) if core else False
-    if not core or latin:
-        return NameForm(tuple(words), None, None, tuple(None for _ in words))
-    best = None
-    for ci, case in enumerate(CASES):
-        for gi, gender in enumerate(("masc", "femn")):
-            total, noms, tags, evidence = 0.0, {}, {}, False
-            for i in core:
-                parts = words[i].split("-")
-                part_noms = []
-                tag = None
-                for k, part in enumerate(parts):
-                    w, nom, t = _name_part_options(part, case, gender, hint is not None and hint.strict
-                                                   and "nomn" in hint.cases)
-                    if k == len(parts) - 1 or len(parts) == 1:
-                        total += w
-                        tag = t
-                    part_noms.append(nom if nom is not None else part)
-                    if t in ("Name", "Patr", "Surn") and w >= 0.9:
-                        evidence = True
-                noms[i] = "-".join(part_noms)
-                tags[i] = tag
-            # a name reads "first [patronymic] surname": reward readings with that shape
-            if len(core) >= 2:
-                if tags.get(core[-1]) == "Surn":
-                    total += 0.3
-                if tags.get(core[0]) == "Name":
-                    total += 0.2
-            if hint is not None:
-                fits = case in hint.cases and hint.gender in (None, gender)
-                total += 0.3 if fits else (-0.8 if hint.strict else 0.0)
-            key = (round(total, 6), -ci, -gi)
-            if best is None or key > best[0]:
-                best = (key, case, gender, noms, tags, evidence)
-    _, case, gender, noms, tags, evidence = best
-    out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
-    return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)
-
-
-def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | None = None,
-                   source_case: str | None = None) -> list[str]:
-    """Inflect the leading ``ADJ* NOUN`` group of a phrase to ``case``; the rest is kept as written.
-
-    ``министром иностранных дел`` → ``министр иностранных дел``; ``Южной Азии`` → ``Южная Азия``.
-    ``number`` forces "sing"/"plur"; by default singular readings are preferred.
-    """
-    words = list(words)
-    if not words:
-        return words
-    head = None
-    for i, w in enumerate(words):
-        ps = parses(w)
-        if not ps:
-            break
-        if any(p.tag.POS == "NOUN" for p in ps) and not all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:1]):
-            head = i
-            break
-        if not any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
-            break
-    if head is None:
-        return words
-    best = None
-    for p in parses(words[head]):
-        t = p.tag
-        if t.POS != "NOUN":
-            continue
-        if number and t.number and t.number != number and "Fixd" not in t:
-            continue
-        if source_case and t.case != source_case and "Fixd" not in t \
-                and not (source_case == "accs" and t.case == "gent"):
-            continue
-        adj = []
-        score = p.score + (0.5 if t.number != "plur" else 0.0)
-        for w in words[:head]:
-            cand = [a for a in parses(w) if a.tag.POS in ("ADJF", "PRTF") and a.tag.case == t.case
-                    and a.tag.number == t.number and (t.number == "plur" or a.tag.gender in (t.gender, None))]
-            if not cand:
-                score -= 1.0
-                adj.append(None)
-            else:
-                adj.append(cand[0])
-        if best is None or score > best[0]:
-            best = (score, p, adj)
-    if best is None:
-        return words
-    _, p, adj = best
-    t = p.tag
-    if t.case == case:
-        return words
-    num = t.number or "sing"
-    out = list(words)
-    inf = p.inflect({case, num}) if "Fixd" not in t else None
-    if inf is not None:
-        out[head] = match_case(words[head], inf.word)
-    elif "Fixd" not in t:
-        return words
-    g = (inf.tag.gender if inf is not None else t.gender)
-    for i, a in enumerate(adj):
-        if a is None:
-            continue
-        feats = {case, "plur"} if num == "plur" else {case, "sing"} | ({g} if g in ("masc", "femn", "neut") else set())
-        ai = a.inflect(feats)
-        if ai is not None:
-            out[i] = match_case(words[i], ai.word)
-    return out
 
 
 # --------------------------------------------------------------------------------------------------
@@ -454,8 +177,7 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
 # clustering persons
 
 
-def _key(s: str | None) -> str:
-    return (s or "").lower().replace("ё", "е")
+_key = fold
 
 
 def _same_surname(a: str | None, b: str | None) -> bool:
@@ -530,47 +252,6 @@ class _Cluster:
             return m.first
         m = self._heaviest("any_first", lambda m: bool(m.first))  # the heaviest; any will do as a fallback
         return m.first if m is not None else None
-
-
-def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
-    """(first, patronymic, surname, initials) of a nominative name."""
-    ws = list(form.words)
-    initials = tuple(w for w in ws if _is_initial(w))
-    core = [(i, w) for i, w in enumerate(ws) if not _is_initial(w) and w.lower() not in NAME_PARTICLES]
-    tags = form.tags
-    if not core:
-        return None, None, None, initials
-    if len(core) == 1:
-        i, w = core[0]
-        tag = tags[i]
-        if initials:
-            return initials[0], None, w, initials
-        # a lone first name ("Лиза") vs a lone surname ("Кошербаев")
-        ps = parses(w)
-        name_score = sum(p.score for p in ps if "Name" in p.tag)
-        surn_score = sum(p.score for p in ps if "Surn" in p.tag)
-        if tag == "Name" and name_score > surn_score and w[:1].isupper():
-            return w, None, None, initials
-        return None, None, w, initials
-    patr = next((w for i, w in core if tags[i] == "Patr"), None)
-    rest = [(i, w) for i, w in core if w != patr]
-    if not rest:
-        return None, patr, None, initials
-    if len(rest) == 1:
-        i, w = rest[0]
-        return (w, patr, None, initials) if tags[i] == "Name" else (None, patr, w, initials)
-    if len(rest) == 2 and tags[rest[0][0]] == "Surn" and tags[rest[1][0]] == "Name" and patr is None:
-        return rest[1][1], None, rest[0][1], initials   # "Лабазанов Чингиз"
-    # particles keep their place: "Авраам ибн Эзра" → surname "ибн Эзра"
-    first = rest[0][1]
-    if len(rest) > 2 and patr is None:
-        # "Реджеп Тайип Эрдоган": two given names
-        first = " ".join(w for _, w in rest[:-1])
-    last_i = rest[-1][0]
-    surname = " ".join(ws[k] for k in range(rest[0][0] + 1 if len(rest) > 1 else 0, last_i + 1)
-                       if ws[k].lower() in NAME_PARTICLES) or ""
-    surname = (surname + " " + rest[-1][1]).strip()
-    return first, patr, surname, initials
 
 
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
@@ -737,7 +418,7 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     for m in c.mentions:
         if m.surname and _key(m.surname) != best_key and m.words:
             form = normalize_name(m.words, NameHint(any_case, gender))
-            first, patr, surname, initials = _split_name(form, m.words)
+            first, patr, surname, initials = split_name(form, m.words)
             if surname and _key(surname) == best_key:
                 if m.initials and first and len(first) == 1:
                     first = m.first
@@ -926,7 +607,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                 span = Span(tokens[j - 1].start, span.end)
                 j -= 2
             form = normalize_name(words, _context_hint(text, tokens, j + 1 if pre else i0, words))
-            first, patr, surname, initials = _split_name(form, words)
+            first, patr, surname, initials = split_name(form, words)
             if pre and not first:
                 initials = tuple(p + "." for p in pre) + initials
                 first = initials[0]
