@@ -10,9 +10,11 @@ Foreign names that do not decline (``Шойгу``, ``Пелоси``, ``Плат�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon.names import PREPOSITION_CASES  # noqa: F401  (callers import it from here)
 from .lexicon.roles import NAME_PARTICLES
 from .morph import is_known, match_case, parses
 
@@ -36,6 +38,8 @@ def _guess_nominative(word: str, case: str, gender: str) -> str | None:
     for end in _MASC_ENDINGS.get(case, ()):
         if w.endswith(end) and len(w) - len(end) >= 3:
             stem = word[: len(word) - len(end)]
+            if stem[-1:].lower() in "аеоуэ" and end in ("я", "ю", "ем", "е"):
+                return stem + "й"           # "Карзаем", "Карзаю" → "Карзай"
             if stem[-1:].lower() in "аеёиоуыэюяй":
                 return None
             if end in ("я", "ю", "ем", "е") and stem[-1:].lower() not in "жшчщц":
@@ -57,14 +61,30 @@ def _stem_ok(word: str, nominative: str, adjectival: bool = False) -> bool:
     return not (n != w and n[-1:] in "аеиоуыэюя" and w[-1:] in "аяуюе")
 
 
-def _name_part_options(part: str, case: str, gender: str,
-                       hint_nomn: bool = False) -> tuple[float, str | None, str | None]:
-    """(weight, nominative, name tag) of the best reading of one name part in (case, gender)."""
+#: Endings no oblique form of a masculine consonant-stem name has: an unknown foreign name so ending
+#: (``Пелоси``, ``Платини``, ``Хитли``, ``Родриго``) is indeclinable rather than the genitive of an unseen
+#: ``Пелось``; pymorphy3's guesses for it are discounted and its written form is a reading in every case.
+INDECLINABLE_ENDINGS = ("и", "о", "э")
+#: Endings that are oblique forms of consonant stems too (``Шольцу``, ``Шольце``) and of indeclinable
+#: names as well (``Нисипяну``, ``Дутерте``): both readings stay, the written one favoured in the nominative.
+AMBIGUOUS_VOWEL_ENDINGS = ("у", "ю", "е")
+#: Instrumental endings: an unknown name so ending is hardly a nominative (``Тони Эбботом``).
+OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им")
+
+
+def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = False,
+                       after_name: bool = False) -> tuple[float, str | None, str | None]:
+    """(weight, nominative, name tag) of the best reading of one name part in (case, gender).
+
+    ``after_name``: the part follows another word of the name, so a capitalized adjective is a surname
+    even when the dictionary knows the adjective (``Юрию Долгорукому``)."""
     best: tuple[float, str | None, str | None] = (0.0, None, None)
     known = is_known(part)
+    low = part.lower()
+    vowel_end = not known and low.endswith(INDECLINABLE_ENDINGS + AMBIGUOUS_VOWEL_ENDINGS) and len(low) > 2
     for p in parses(part):
         t = p.tag
-        adjf = t.POS == "ADJF" and part[:1].isupper() and not known
+        adjf = t.POS == "ADJF" and part[:1].isupper() and (not known or after_name)
         if t.POS != "NOUN" and not adjf:
             continue
         if "Patr" in t and not known:
@@ -75,7 +95,7 @@ def _name_part_options(part: str, case: str, gender: str,
         if t.case != case and not (fixd or (case == "accs" and t.case == "gent")):
             continue
         first_decl = False
-        if t.gender is not None and t.gender != gender:
+        if t.gender is not None and t.gender != gender and not (adjf and known):
             # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
             if not (gender == "masc" and not known and "Name" in t and t.gender == "femn"
                     and p.normal_form[-1:] in ("а", "я") and t.number == "sing"):
@@ -86,9 +106,14 @@ def _name_part_options(part: str, case: str, gender: str,
         if first_decl:
             w = 0.5
         if adjf:
-            w = 0.7
+            w = 0.7 if not known else 0.6
         elif not known:
             w *= 0.8
+            if vowel_end and not fixd and t.case != "nomn" and not low.endswith(("у", "ю")):
+                # a guessed oblique form of a foreign name ending in a vowel: weak evidence
+                w *= 0.5 if low.endswith(INDECLINABLE_ENDINGS) else 0.7
+            if t.case == "nomn" and low.endswith(OBLIQUE_ENDINGS):
+                w *= 0.5                    # "Эбботом" is no nominative a guess should win with
         if fixd:
             w -= 0.15
         w += 0.3 * p.score
@@ -111,14 +136,20 @@ def _name_part_options(part: str, case: str, gender: str,
             best = (w, nom, tag)
     if best[0] == 0.0 and known and case == "nomn" and hint_nomn:
         best = (0.25, part, None)       # "известная Ванга": a name the dictionary knows as something else
-    if best[0] == 0.0 and not known:
-        if case == "nomn":
+    if not known:
+        if case == "nomn" and best[0] < 0.25:
             best = (0.25, part, None)   # an unknown word, read as written
-        else:
+        elif best[0] == 0.0:
             g = _guess_nominative(part, case, gender)
             if g is not None:
-                clear = part.lower().endswith(("у", "ю", "ом", "ем", "ём"))   # no nominative ends so
+                clear = low.endswith(("у", "ю", "ом", "ем", "ём"))   # no nominative ends so
                 best = (0.3 if clear else 0.2, g.lower(), None)
+        if vowel_end:
+            # the written form of a name that may not decline, in any case and either gender
+            indecl = low.endswith(INDECLINABLE_ENDINGS)
+            w = (0.45 if indecl else 0.25) if case == "nomn" else (0.3 if indecl else 0.15)
+            if w > best[0]:
+                best = (w, part, None)
     return best
 
 
@@ -129,19 +160,6 @@ class NameForm:
     gender: str | None
     tags: tuple[str | None, ...]    # Name / Surn / Patr / None per word (None for initials, particles)
     gender_evidence: bool = False
-
-
-#: Cases a preposition right before a name allows.
-PREPOSITION_CASES: dict[str, frozenset[str]] = {
-    "с": frozenset({"ablt", "gent"}), "со": frozenset({"ablt", "gent"}), "к": frozenset({"datv"}),
-    "ко": frozenset({"datv"}), "о": frozenset({"loct"}), "об": frozenset({"loct"}), "обо": frozenset({"loct"}),
-    "при": frozenset({"loct"}), "у": frozenset({"gent"}), "от": frozenset({"gent"}), "для": frozenset({"gent"}),
-    "без": frozenset({"gent"}), "из": frozenset({"gent"}), "до": frozenset({"gent"}),
-    "после": frozenset({"gent"}), "против": frozenset({"gent"}), "около": frozenset({"gent"}),
-    "по": frozenset({"datv"}), "за": frozenset({"ablt", "accs"}), "перед": frozenset({"ablt"}),
-    "между": frozenset({"ablt"}), "над": frozenset({"ablt"}), "под": frozenset({"ablt", "accs"}),
-    "про": frozenset({"accs"}), "через": frozenset({"accs"}),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,8 +195,11 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                 part_noms = []
                 tag = None
                 for k, part in enumerate(parts):
+                    if k < len(parts) - 1 and part.lower() in NAME_PARTICLES:
+                        part_noms.append(part)          # "эль-Масри", "аль-Хадж": the particle as written
+                        continue
                     w, nom, t = _name_part_options(part, case, gender, hint is not None and hint.strict
-                                                   and "nomn" in hint.cases)
+                                                   and "nomn" in hint.cases, after_name=i != core[0])
                     if k == len(parts) - 1 or len(parts) == 1:
                         total += w
                         tag = t
@@ -196,6 +217,8 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
             if hint is not None:
                 fits = case in hint.cases and hint.gender in (None, gender)
                 total += 0.3 if fits else (-0.8 if hint.strict else 0.0)
+            if case == "loct" and (hint is None or "loct" not in hint.cases):
+                total -= 0.5            # the prepositional case never goes without its preposition
             key = (round(total, 6), -ci, -gi)
             if best is None or key > best[0]:
                 best = (key, case, gender, noms, tags, evidence)
@@ -203,6 +226,16 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
     out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
     return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)
 
+
+
+def _surname_first(a: str, b: str) -> bool:
+    """``Лабазанов Чингиз``: a surname before a first name (lists, official style). Only when the first word
+    cannot be a first name and the second is one the dictionary knows: pymorphy3's guesses for foreign
+    names (``Карлос Батрес``, ``Сэйдзи Маэхара``) do not reverse the order the text gives."""
+    pa, pb = parses(a), parses(b)
+    if any("Name" in p.tag and p.tag.number != "plur" for p in pa) or not is_known(b) or not any("Name" in p.tag for p in pb):
+        return False
+    return any("Surn" in p.tag for p in pa) and not any("Surn" in p.tag for p in pb)
 
 
 def split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
@@ -232,7 +265,7 @@ def split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str 
     if len(rest) == 1:
         i, w = rest[0]
         return (w, patr, None, initials) if tags[i] == "Name" else (None, patr, w, initials)
-    if len(rest) == 2 and tags[rest[0][0]] == "Surn" and tags[rest[1][0]] == "Name" and patr is None:
+    if len(rest) == 2 and patr is None and _surname_first(words[rest[0][0]], words[rest[1][0]]):
         return rest[1][1], None, rest[0][1], initials   # "Лабазанов Чингиз"
     # particles keep their place: "Авраам ибн Эзра" → surname "ибн Эзра"
     first = rest[0][1]
@@ -245,3 +278,57 @@ def split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str 
     surname = (surname + " " + rest[-1][1]).strip()
     return first, patr, surname, initials
 
+
+
+# --------------------------------------------------------------------------------------------------
+# boundaries
+
+
+def _name_like(word: str) -> bool:
+    """A word the dictionary reads as a first name, surname or patronymic — or does not know at all."""
+    if not is_known(word) or is_initial(word):
+        return True
+    return any(any(n in p.tag for n in NAME_TAGS) for p in parses(word))
+
+
+def _sing_name(word: str) -> bool:
+    return is_known(word) and any("Name" in p.tag and p.tag.number != "plur" for p in parses(word))
+
+
+def trim_name(words: Sequence[str]) -> tuple[int, int]:
+    """The bounds of the name proper in the words an NER span covers.
+
+    A capitalized word the dictionary knows and never as a name is no part of a name of two or more
+    words: before it, a nationality or profession noun or a place (``Филиппинка Катриона Грэй``,
+    ``Актриса Сола Аой``, ``Ухань Донни Йен``); after it, an adverb or another word that is no noun
+    (``Ксения Раньше``). A word after a name that may be a noun, an adjective or a verb form stays: a surname
+    may be one (``Виктор Понедельник``, ``Артур Гороховский``, ``Маркус Мерк``).
+    """
+    lo, hi = 0, len(words)
+
+    def core_left(k: int) -> int:
+        return sum(1 for w in words[k:hi] if w.lower() not in NAME_PARTICLES)
+
+    # (a name of two words at least must remain: "Франк Де Блекере" keeps "Франк", a Frank to the dictionary)
+    while core_left(lo + 1) >= 2 and not _name_like(words[lo]) and words[lo].lower() not in NAME_PARTICLES:
+        top = parses(words[lo])[0].tag
+        if top.POS == "NOUN" and top.animacy != "anim" and "Geox" not in top:
+            break           # an inanimate noun may be a first name the dictionary lacks as one
+        lo += 1
+    while hi - lo >= 2 and not _name_like(words[hi - 1]) and not any(
+            p.tag.POS in ("NOUN", "ADJF", "VERB", "PRTF") for p in parses(words[hi - 1])):
+        hi -= 1
+    return lo, hi
+
+
+def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """Two names NER ran together (``Дженнифер Лопес Мишель Обама``): cut before a dictionary first name
+    that follows a word that is no first name or patronymic, when the span opens with a first name and
+    each part has two words at least."""
+    lo, hi = bounds
+    if hi - lo >= 4 and _sing_name(words[lo]):
+        for k in range(lo + 2, hi - 1):
+            prev = words[k - 1]
+            if _sing_name(words[k]) and not any(("Name" in p.tag or "Patr" in p.tag) for p in parses(prev)):
+                return [(lo, k), (k, hi)]
+    return [(lo, hi)]

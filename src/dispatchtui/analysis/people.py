@@ -11,15 +11,39 @@ A role given in apposition right before a name (``министр иностра�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Literal, Sequence
 
 from ..model import Span
-from .lexicon.roles import (EXTRA_ROLE_HEADS, NAME_PARTICLES, NOT_ROLE_HEADS, POSSESSIVE_ROLE_HEADS,
-                            ROLE_MODIFIERS)
+from .lexicon.names import (
+    APPOSITIVE_EPONYM_HEADS,
+    EPONYM_HEADS,
+    FAMILY_HEADS,
+    FICTION_HEADS,
+    NAMED_AFTER,
+    PREPOSITION_CASES,
+)
+from .lexicon.roles import (
+    EXTRA_ROLE_HEADS,
+    NAME_PARTICLES,
+    NOT_ROLE_HEADS,
+    POSSESSIVE_ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
+from .lexicon.speech import SPEECH_VERBS
 from .morph import fold, inflect_phrase, is_known, match_case, parses
-from .names import (CASES, NAME_TAGS, PREPOSITION_CASES, NameForm, NameHint, is_initial as _is_initial,
-                    normalize_name, split_name)
+from .names import (
+    CASES,
+    NAME_TAGS,
+    NameForm,
+    NameHint,
+    _name_like,
+    normalize_name,
+    split_adjacent,
+    split_name,
+    trim_name,
+)
+from .names import is_initial as _is_initial
 
 EntityKind = Literal["person", "organization", "place"]
 
@@ -213,6 +237,7 @@ class _PersonMention:
     role: tuple[str, Span, frozenset] | None     # (role, span, cases its head noun can stand in)
     weight: float
     words: tuple[str, ...] = ()                  # the name's words as written
+    fiction: bool = False                        # the text calls it a character's (героиня Карин)
 
 
 @dataclass
@@ -302,15 +327,40 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
 
 
 def _looks_like_person(c: _Cluster) -> bool:
-    """Drop NER persons that are no names: bare initials, a capitalized common noun ("Супруга")."""
+    """Drop NER persons that are no names: bare initials, a capitalized common noun (``Супруга``), a word
+    in the plural or an adjective alone (``Госдумами``, ``Семидесятишестилетний``), a lone word that is a
+    common noun before it is a name, met once (``Надежда умирает последней``), and characters the text
+    calls so (``героиня Карин``)."""
     if not any(m.surname or (m.first and len(m.first.rstrip(".")) > 1) for m in c.mentions):
+        return False
+    if any(m.fiction for m in c.mentions):
         return False
     words = {w for m in c.mentions for w in m.form.words if not _is_initial(w)}
     if len(words) == 1:
         (w,) = words
-        if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in parses(w)):
+        ps = parses(w)
+        if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
             return False
+        written = {x for m in c.mentions for x in m.words}
+        if not any(m.form.tags == ("Surn",) and m.form.gender is None for m in c.mentions) and all(
+                _not_a_name_alone(x) for x in written):
+            return False
+        if len(c.mentions) == 1 and is_known(w) and not c.mentions[0].surname:
+            name = max((p.score for p in ps if "Name" in p.tag), default=0.0)
+            common = max((p.score for p in ps if p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS)),
+                         default=0.0)
+            if common > name:
+                return False
     return True
+
+
+def _not_a_name_alone(word: str) -> bool:
+    """Only plural readings, or no noun reading at all (an unknown adjective): no person's name alone."""
+    ps = parses(word)
+    if any("Surn" in p.tag or "Name" in p.tag for p in ps if p.tag.number != "plur"):
+        return False
+    nouns = [p for p in ps if p.tag.POS == "NOUN"]
+    return not nouns or all(p.tag.number == "plur" for p in nouns)
 
 
 def _mention_weight(first, patr, surname, initials) -> float:
@@ -561,6 +611,214 @@ def _join(toks, text: str) -> str:
     return text[toks[0].start:toks[-1].stop]
 
 
+def _lemma_of(tk) -> str:
+    return fold(parses(tk.text)[0].normal_form) if parses(tk.text) else fold(tk.text)
+
+
+def _inside_other_name(tokens, a: int, b: int) -> str | None:
+    """A person's name inside the name of something else: ``театр имени Станиславского``, ``им. Ленина``,
+    ``премия Андрея Белого``, ``болезнь Паркинсона``, ``аэропорт Рейган``, a film title in quotation
+    marks (``«Анна Каренина»``). The thing is mentioned, not the person.
+
+    "always", or "genitive" when only a name in the genitive is so (``в театре Иван Петров сыграл``)."""
+    if a >= 1 and b < len(tokens) and tokens[a - 1].text in _OPEN_MARKS and tokens[b].text in _CLOSE_MARKS:
+        return "always"
+    j = a - 1
+    titles = 0
+    while j >= 0 and titles <= 1:
+        tk = tokens[j]
+        lw = fold(tk.text)
+        if lw == "." and j >= 1 and fold(tokens[j - 1].text) == "им":
+            return "always"
+        if not tk.text[:1].isalpha() or not tk.text[:1].islower():
+            return None
+        lem = _lemma_of(tk)
+        if lem in NAMED_AFTER:
+            return "always"
+        if lem in EPONYM_HEADS and any(p.tag.POS == "NOUN" and p.normal_form == lem for p in parses(tk.text)):
+            # "премия Андрея Белого", "болезни Паркинсона": the name in the genitive after the head
+            # (a nominative after it is a subject: "в театре Иван Петров сыграл …"); a ship, an airport
+            # or a telescope takes the name as it is ("аэропорт Рейган")
+            return "always" if lem in APPOSITIVE_EPONYM_HEADS else "genitive"
+        # a title between ("имени шейха Мансура", "премии академика Королёва")
+        if any(_role_head_ok(p, None) for p in parses(tk.text)):
+            titles += 1
+            j -= 1
+            continue
+        return None
+    return None
+
+
+_OPEN_MARKS = frozenset({"«", '"', "“", "„"})
+_CLOSE_MARKS = frozenset({"»", '"', "”", "“"})
+
+
+def _is_fiction(tokens, i0: int) -> bool:
+    """``персонаж Гаррет``, ``[главная героиня] Карин``, ``герой сериала Гаррет``: the text says the name is
+    a character's. (A capitalized head — ``Герой России`` — is a title, not this.)"""
+    j = i0 - 1
+    seen = 0
+    while j >= 0 and seen < 3:
+        tk = tokens[j]
+        if tk.text in ("[", "]", "(", ")"):
+            j -= 1
+            continue
+        if not tk.text[:1].isalpha() or not tk.text[:1].islower():
+            return False
+        if _lemma_of(tk) in FICTION_HEADS:
+            return True
+        seen += 1
+        j -= 1
+    return False
+
+
+def _family_form(tokens, i0: int, words: tuple[str, ...]) -> NameForm | None:
+    """A surname in the plural after a family noun (``братьев Цукеров``, ``супруги Скрипали``, ``семьи
+    Ивановых``) or one that can only be plural: the family, named by the surname in the singular."""
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    w = words[0]
+    ps = [p for p in parses(w) if p.tag.POS == "NOUN" or ("Surn" in p.tag)]
+    plural = [p for p in ps if p.tag.number == "plur"]
+    if not plural:
+        return None
+    after_family = i0 >= 1 and _lemma_of(tokens[i0 - 1]) in FAMILY_HEADS and (
+        any(p.tag.number == "plur" for p in parses(tokens[i0 - 1].text)) or
+        _lemma_of(tokens[i0 - 1]) in ("семья", "семейство", "клан", "чета", "династия"))
+    only_plural = all(p.tag.number == "plur" for p in ps) and any("Surn" in p.tag for p in plural) \
+        and not is_known(w)
+    if not (after_family or only_plural):
+        return None
+    best = max(plural, key=lambda p: ("Surn" in p.tag, p.score))
+    nom = best.normal_form
+    if "Surn" in best.tag:
+        inf = best.inflect({"nomn", "sing", "masc"})
+        nom = inf.word if inf is not None else nom
+    return NameForm((match_case(w, nom),), str(best.tag.case), None, ("Surn",))
+
+
+def _right_hint(text: str, tokens, i0: int, i1: int) -> NameHint | None:
+    """What the word right after a name (ending at token ``i1 - 1``) says about its case, softly.
+
+    * a finite verb in the singular: the name is its subject (``Сэйдзи Маэхара отметил``), the past
+      tense giving the gender too;
+    * an opening bracket, a dash before a lower-case word, a bullet or a line end: a list entry or a
+      definition (``Хорхе Ларрионда (Уругвай)``, ``Ннека Угбома - руководитель проекта``).
+    """
+    if i1 >= len(tokens):
+        return NameHint(frozenset({"nomn"}), strict=False)
+    nxt = tokens[i1]
+    if "\n" in text[tokens[i1 - 1].stop:nxt.start] or nxt.text in ("(", "•"):
+        return NameHint(frozenset({"nomn"}), strict=False)
+    if nxt.text in ("—", "–", "-") and i1 + 1 < len(tokens) and tokens[i1 + 1].text[:1].islower():
+        return NameHint(frozenset({"nomn"}), strict=False)
+    hint = _verb_hint(nxt.text)
+    if hint is not None and hint.gender is None and i1 - i0 < 2:
+        return None     # "по книге Даниила станет …": a lone name before a verb of no gender is no sure subject
+    return hint
+
+
+def _verb_hint(word: str) -> NameHint | None:
+    """A finite verb in the singular next to a name: its subject is nominative; a past tense, agreeing in
+    gender, all but says so (``Сэйдзи Маэхара отметил``), a present tense only favours it."""
+    if not word[:1].islower():
+        return None
+    ps = parses(word)
+    if not ps or ps[0].tag.POS != "VERB" or ps[0].tag.number != "sing" or ps[0].tag.mood != "indc":
+        return None
+    t = ps[0].tag
+    if t.tense != "past" and t.person != "3per":
+        return None
+    gender = t.gender if t.gender in ("masc", "femn") else None
+    return NameHint(frozenset({"nomn"}), gender, strict=gender is not None)
+
+
+def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...]) -> NameHint | None:
+    """The case hint for a name over tokens ``i0 .. i1-1``: the left context when it is strict, else the
+    right one when it is (an agreeing past-tense verb); where both are soft, their common cases, or the
+    left one (a role in apposition) when they have none in common."""
+    left = _context_hint(text, tokens, i0, words)
+    if left is not None and left.strict:
+        return left
+    right = _right_hint(text, tokens, i0, i1)
+    if right is None:
+        if left is None and i0 >= 1 and tokens[i0 - 1].tag == "O" and _lemma_of(tokens[i0 - 1]) in SPEECH_VERBS:
+            return _verb_hint(tokens[i0 - 1].text)      # "— заявил Сэйдзи Маэхара"
+        return left
+    if left is None:
+        return right
+    both = left.cases & right.cases
+    if both:
+        return NameHint(both, left.gender or right.gender, strict=False)
+    return right if right.strict else left
+
+
+def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], span: Span,
+                    sentences: Sequence[Span]) -> _PersonMention:
+    """One person mention over tokens ``i0 .. i1-1`` (its name words ``words``)."""
+    # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
+    j = i0 - 1
+    pre = []
+    while j >= 1 and tokens[j].text == "." and _is_initial(tokens[j - 1].text) and len(pre) < 2:
+        pre.insert(0, tokens[j - 1].text)
+        span = Span(tokens[j - 1].start, span.end)
+        j -= 2
+    start_i = j + 1 if pre else i0
+    form = _family_form(tokens, start_i, words) or normalize_name(words, _hint(text, tokens, start_i, i1, words))
+    first, patr, surname, initials = split_name(form, words)
+    if pre and not first:
+        initials = tuple(p + "." for p in pre) + initials
+        first = initials[0]
+    if initials and first and len(first) == 1:
+        first = first + "."
+    sent_start = _sentence_start(sentences, span.start) if sentences else 0
+    role = _find_role(text, tokens, start_i, form.case, sent_start)
+    return _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
+                          tuple(i if i.endswith(".") else i + "." for i in initials), role,
+                          _mention_weight(first, patr, surname, initials), words,
+                          fiction=_is_fiction(tokens, start_i))
+
+
+def _name_pieces(text: str, tokens, index, toks) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The names in one PER span, as (first token index, end token index, name words): the span cut at
+    bullets and other punctuation inside it, trimmed to name words, two adjacent names split."""
+    i0 = index[id(toks[0])]
+    pieces: list[tuple[int, int]] = []
+    k = i0
+    for n, tk in enumerate(toks):
+        if tk.text in _CUTS:
+            if i0 + n > k:
+                pieces.append((k, i0 + n))
+            k = i0 + n + 1
+    if i0 + len(toks) > k:
+        pieces.append((k, i0 + len(toks)))
+    out = []
+    for a, b in pieces:
+        idx = [i for i in range(a, b) if _WORDLIKE.search(tokens[i].text)
+               and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text))
+               and not any(ch.isdigit() for ch in tokens[i].text)]
+        if not idx:
+            continue
+        if any(_CYRILLIC.search(tokens[i].text) for i in idx):
+            idx = [i for i in idx if _CYRILLIC.search(tokens[i].text) or _is_particle(tokens[i].text)]
+        ws = [tokens[i].text for i in idx]
+        for lo, hi in split_adjacent(ws, trim_name(ws)):
+            sub = idx[lo:hi]
+            if sub:
+                out.append((sub[0], sub[-1] + 1, tuple(tokens[i].text for i in sub)))
+    return out
+
+
+_CUTS = frozenset({"•", ",", ";", ":", "(", ")", "[", "]", "/", "|", "«", "»", '"', "“", "”", "„", "—", "–"})
+
+
+def _is_particle(word: str) -> bool:
+    """``фон``, ``ибн``; ``аль-Хадж``, ``эль-Масри``: a name particle, alone or before a hyphen."""
+    lw = word.lower()
+    return lw in NAME_PARTICLES or (lw.split("-", 1)[0] in NAME_PARTICLES and "-" in word
+                                    and word.split("-", 1)[1][:1].isupper())
+
+
 def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     """Persons, organizations and places named in ``text``; persons first, in order of appearance."""
     from . import nlp
@@ -571,67 +829,50 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     spans = _ner_spans(tokens)
 
     person_mentions: list[_PersonMention] = []
+    originals: list[tuple[_PersonMention, Span, str]] = []
     others: dict[tuple[str, str], list] = {}
-    prev_person: _PersonMention | None = None
     for sp in spans:
         toks = sp.toks
         words = tuple(t.text for t in _word_tokens(toks))
         if not words:
             continue
         span = Span(toks[0].start, toks[-1].stop)
-        if sp.kind == "PER":
-            # trim surrounding punctuation tokens NER sometimes includes
-            words = tuple(w for w in words if (w[:1].isupper() or w.lower() in NAME_PARTICLES)
-                          and not any(ch.isdigit() for ch in w))
-            if any(_CYRILLIC.search(w) for w in words):
-                # "Юрген Клинсман (Jürgen Klinsmann)": keep the Cyrillic name, drop the original spelling
-                cut = next((k for k, t in enumerate(toks) if t.text == "("), None)
-                if cut:
-                    toks = toks[:cut]
-                    words = tuple(t.text for t in _word_tokens(toks) if t.text[:1].isupper()
-                                  or t.text.lower() in NAME_PARTICLES)
-                    span = Span(toks[0].start, toks[-1].stop)
-                words = tuple(w for w in words if _CYRILLIC.search(w) or w.lower() in NAME_PARTICLES)
-            if not words:
-                continue
-            latin = all(re.fullmatch(r"[A-Za-z'.\-]+", w) for w in words)
-            i0 = index[id(toks[0])]
-            if latin and prev_person is not None and i0 >= 1 and tokens[i0 - 1].text == "(" \
-                    and tokens[i0 - 1].start - prev_person.span.end <= 2:
-                continue  # "Томас Винье (Thomas Vinje)": the original spelling of the same person
-            # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
-            j = i0 - 1
-            pre = []
-            while j >= 1 and tokens[j].text == "." and _is_initial(tokens[j - 1].text) and len(pre) < 2:
-                pre.insert(0, tokens[j - 1].text)
-                span = Span(tokens[j - 1].start, span.end)
-                j -= 2
-            form = normalize_name(words, _context_hint(text, tokens, j + 1 if pre else i0, words))
-            first, patr, surname, initials = split_name(form, words)
-            if pre and not first:
-                initials = tuple(p + "." for p in pre) + initials
-                first = initials[0]
-            if initials and first and len(first) == 1:
-                first = first + "."
-            sent_start = _sentence_start(sentences, span.start) if sentences else 0
-            role = _find_role(text, tokens, j + 1 if pre else i0, form.case, sent_start)
-            m = _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
-                               tuple(i if i.endswith(".") else i + "." for i in initials), role,
-                               _mention_weight(first, patr, surname, initials), words)
-            person_mentions.append(m)
-            prev_person = m
-        else:
+        if sp.kind != "PER":
             kind = "organization" if sp.kind == "ORG" else "place"
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
+            continue
+        for a, b, name_words in _name_pieces(text, tokens, index, toks):
+            prev = person_mentions[-1] if person_mentions else None
+            if all(_LATIN.fullmatch(w) for w in name_words) and prev is not None and a >= 1 \
+                    and tokens[a - 1].text == "(" and tokens[a - 1].start - prev.span.end <= 2:
+                # "Томас Винье (Thomas Vinje)": the original spelling, one more mention of the same person
+                o = Span(tokens[a].start, tokens[b - 1].stop)
+                originals.append((prev, o, text[o.start:o.end]))
+                continue
+            inside = _inside_other_name(tokens, a, b)
+            if inside == "always":
+                continue
+            piece = Span(tokens[a].start, tokens[b - 1].stop)
+            m = _person_mention(text, tokens, a, b, name_words, piece, sentences)
+            if inside is None or m.form.case not in ("gent", "accs"):
+                person_mentions.append(m)
 
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
+    _add_recurring_surnames(text, tokens, clusters, sentences)
     surnames: dict[str, int] = {}
     for m in person_mentions:
         if m.surname:
             surnames[_key(m.surname)] = surnames.get(_key(m.surname), 0) + 1
+    kept = {id(m) for c in clusters for m in c.mentions}
     entities = [_entity_from_cluster(_agree_paradigm(c, surnames)) for c in clusters]
+    extra: dict[int, list[tuple[Span, str]]] = {}
+    for m, o, written in originals:
+        if id(m) in kept:
+            extra.setdefault(id(m), []).append((o, written))
+    if extra:
+        entities = [_with_originals(e, c, extra) for e, c in zip(entities, clusters)]
     entities.sort(key=lambda e: e.first_start)
     rest = []
     for (kind, _), items in others.items():
@@ -639,6 +880,52 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                            details=tuple(Mention(s, t) for _, s, t in items)))
     rest.sort(key=lambda e: e.first_start)
     return entities + rest
+
+
+def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentences: Sequence[Span]) -> None:
+    """A surname the text gives a person is that person where it recurs and NER missed it
+    (``Топалов — Нисипяну 1:0`` in a results table, ``Понтеса спросили …``): a capitalized word outside
+    any NER span whose written form, or nominative, is a surname of exactly one person found."""
+    by_form: dict[str, _Cluster | None] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.surname and m.words and " " not in m.surname:
+                for f in {fold(m.words[-1]), fold(m.surname)}:
+                    by_form[f] = c if by_form.get(f, c) is c else None     # two persons: neither
+    if not by_form:
+        return
+    prefixes = {f[:3] for f in by_form}
+    added: dict[int, list[_PersonMention]] = {}
+    for i, tk in enumerate(tokens):
+        w = tk.text
+        if tk.tag != "O" or len(w) < 3 or not w[:1].isupper() or w.isupper() or fold(w)[:3] not in prefixes:
+            continue
+        if i >= 1 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
+            continue        # another first name before it: maybe another person of that surname
+        c = by_form.get(fold(w))
+        if c is None and fold(w) not in by_form and _name_like(w):
+            form = normalize_name((w,), _hint(text, tokens, i, i + 1, (w,)))
+            c = by_form.get(fold(form.words[0]))
+        if c is None or _inside_other_name(tokens, i, i + 1) is not None:
+            continue
+        m = _person_mention(text, tokens, i, i + 1, (w,), Span(tk.start, tk.stop), sentences)
+        if m.surname and _same_surname(m.surname, c.surname):
+            added.setdefault(id(c), []).append(m)
+    for c in clusters:
+        if id(c) in added:
+            c.mentions = sorted(c.mentions + added[id(c)], key=lambda m: m.span.start)
+
+
+_LATIN = re.compile(r"[A-Za-z'.\-]+")
+
+
+def _with_originals(e: Entity, c: _Cluster, extra: dict[int, list[tuple[Span, str]]]) -> Entity:
+    """The entity with the original (Latin) spellings given in brackets after its mentions."""
+    more = [x for m in c.mentions for x in extra.get(id(m), ())]
+    if not more:
+        return e
+    details = tuple(sorted(e.details + tuple(Mention(s, w) for s, w in more), key=lambda d: d.span.start))
+    return replace(e, mentions=tuple(sorted(e.mentions + tuple(s for s, _ in more))), details=details)
 
 
 def persons(entities: Iterable[Entity]) -> list[Entity]:
