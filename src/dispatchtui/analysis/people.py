@@ -33,7 +33,9 @@ from .lexicon.roles import (
 from .lexicon.speech import SPEECH_VERBS
 from .morph import fold, inflect_phrase, is_known, match_case, parses
 from .names import (
+    AMBIGUOUS_VOWEL_ENDINGS,
     CASES,
+    INDECLINABLE_ENDINGS,
     NAME_TAGS,
     NameForm,
     NameHint,
@@ -222,7 +224,21 @@ def _same_first(a: str | None, b: str | None) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a == b or _same_surname(a, b)
+    return a == b or _same_surname(a, b) or (min(len(a), len(b)) >= 4 and _one_edit(a, b))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Two spellings of one transcribed first name, one letter apart (``Гарри``/``Гари``)."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
 
 
 @dataclass
@@ -413,6 +429,21 @@ def _merge_partial_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
             b.mentions = sorted(b.mentions + a.mentions, key=lambda m: m.span.start)
             out.remove(a)
     return out
+
+
+def _one_reading_per_form(c: _Cluster) -> _Cluster:
+    """A surname written the same way is read the same way: where one mention reads it as a nominative
+    written as is (``Ливиу-Дитер Нисипяну``), the mentions that give only that written form
+    (``Нисипяну — Топалов``) do not turn it into a guessed ``Нисипян`` — the name does not decline."""
+    as_written = {fold(m.surname) for m in c.mentions
+                  if m.surname and m.words and m.form.case == "nomn" and fold(m.surname) == fold(m.words[-1])
+                  and fold(m.surname).endswith(INDECLINABLE_ENDINGS + AMBIGUOUS_VOWEL_ENDINGS)}
+    if not as_written:
+        return c
+    for k, m in enumerate(c.mentions):
+        if m.surname and m.words and fold(m.words[-1]) in as_written and fold(m.surname) != fold(m.words[-1]):
+            c.mentions[k] = replace(m, surname=m.words[-1])
+    return c
 
 
 def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
@@ -735,8 +766,8 @@ def _verb_hint(word: str) -> NameHint | None:
 
 def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...]) -> NameHint | None:
     """The case hint for a name over tokens ``i0 .. i1-1``: the left context when it is strict, else the
-    right one when it is (an agreeing past-tense verb); where both are soft, their common cases, or the
-    left one (a role in apposition) when they have none in common."""
+    right one; where there are both, their common cases, or the left one (a role in apposition) when they
+    have none in common."""
     left = _context_hint(text, tokens, i0, words)
     if left is not None and left.strict:
         return left
@@ -750,7 +781,7 @@ def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...]) -> NameHi
     both = left.cases & right.cases
     if both:
         return NameHint(both, left.gender or right.gender, strict=False)
-    return right if right.strict else left
+    return left     # a role in apposition binds closer than the verb: "генерал-лейтенанта Аксары Кердпола сообщил"
 
 
 def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], span: Span,
@@ -844,7 +875,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             continue
         for a, b, name_words in _name_pieces(text, tokens, index, toks):
             prev = person_mentions[-1] if person_mentions else None
-            if all(_LATIN.fullmatch(w) for w in name_words) and prev is not None and a >= 1 \
+            if not any(_CYRILLIC.search(w) for w in name_words) and prev is not None and a >= 1 \
                     and tokens[a - 1].text == "(" and tokens[a - 1].start - prev.span.end <= 2:
                 # "Томас Винье (Thomas Vinje)": the original spelling, one more mention of the same person
                 o = Span(tokens[a].start, tokens[b - 1].stop)
@@ -866,7 +897,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
         if m.surname:
             surnames[_key(m.surname)] = surnames.get(_key(m.surname), 0) + 1
     kept = {id(m) for c in clusters for m in c.mentions}
-    entities = [_entity_from_cluster(_agree_paradigm(c, surnames)) for c in clusters]
+    entities = [_entity_from_cluster(_agree_paradigm(_one_reading_per_form(c), surnames)) for c in clusters]
     extra: dict[int, list[tuple[Span, str]]] = {}
     for m, o, written in originals:
         if id(m) in kept:
@@ -916,7 +947,6 @@ def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentenc
             c.mentions = sorted(c.mentions + added[id(c)], key=lambda m: m.span.start)
 
 
-_LATIN = re.compile(r"[A-Za-z'.\-]+")
 
 
 def _with_originals(e: Entity, c: _Cluster, extra: dict[int, list[tuple[Span, str]]]) -> Entity:
