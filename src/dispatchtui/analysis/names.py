@@ -23,7 +23,14 @@ NAME_TAGS = ("Name", "Surn", "Patr")
 
 
 def is_initial(word: str) -> bool:
-    return len(word) <= 2 and word[:1].isupper() and word.isalpha() and (len(word) == 1 or word[1].islower())
+    """``В``, ``Дж``: one capital letter, or two letters with no vowel — a two-letter word with a vowel is
+    a name (``Ус``, ``Ли``, ``Ху``)."""
+    if not (len(word) <= 2 and word[:1].isupper() and word.isalpha()):
+        return False
+    return len(word) == 1 or (word[1].islower() and not any(ch in _VOWELS for ch in word.lower()))
+
+
+_VOWELS = frozenset("аеёиоуыэюяaeiouy")
 
 
 _MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
