@@ -136,3 +136,11 @@ def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | No
             out[i] = match_case(words[i], ai.word)
     return out
 
+
+
+@lru_cache(maxsize=100_000)
+def built_on_known_word(word: str) -> bool:
+    """pymorphy3 reads ``word`` as a known word with a prefix it does not know (``Рыбохраны`` =
+    рыбо + охраны, ``Нацфронта``): a compound of a common word, not a guess from the ending alone."""
+    ps = parses(word)
+    return bool(ps) and any(type(m[0]).__name__ == "UnknownPrefixAnalyzer" for m in ps[0].methods_stack)

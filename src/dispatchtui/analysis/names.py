@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .lexicon.names import PREPOSITION_CASES  # noqa: F401  (callers import it from here)
 from .lexicon.roles import NAME_PARTICLES
-from .morph import is_known, match_case, parses
+from .morph import fold, is_known, match_case, parses
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NAME_TAGS = ("Name", "Surn", "Patr")
@@ -235,11 +235,17 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
 
 
 
+RUSSIAN_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ына", "ская",
+                           "цкая", "ых", "их", "енко", "ук", "юк", "дзе", "швили", "ян", "янц")
+
+
 def _surname_first(a: str, b: str) -> bool:
     """``Лабазанов Чингиз``: a surname before a first name (lists, official style). Only when the first word
     cannot be a first name and the second is one the dictionary knows: pymorphy3's guesses for foreign
     names (``Карлос Батрес``, ``Сэйдзи Маэхара``) do not reverse the order the text gives."""
     pa, pb = parses(a), parses(b)
+    if not fold(a).endswith(RUSSIAN_SURNAME_ENDINGS):
+        return False    # the "Фамилия Имя" of official lists is a Russian-style surname first
     if any("Name" in p.tag and p.tag.number != "plur" for p in pa) or not is_known(b) or not any("Name" in p.tag for p in pb):
         return False
     return any("Surn" in p.tag for p in pa) and not any("Surn" in p.tag for p in pb)

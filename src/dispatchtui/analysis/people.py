@@ -31,7 +31,7 @@ from .lexicon.roles import (
     ROLE_MODIFIERS,
 )
 from .lexicon.speech import SPEECH_VERBS
-from .morph import fold, inflect_phrase, is_known, match_case, parses
+from .morph import built_on_known_word, fold, inflect_phrase, is_known, match_case, parses
 from .names import (
     AMBIGUOUS_VOWEL_ENDINGS,
     CASES,
@@ -371,11 +371,14 @@ def _looks_like_person(c: _Cluster) -> bool:
 
 
 def _not_a_name_alone(word: str) -> bool:
-    """Only plural readings, or no noun reading at all (an unknown adjective): no person's name alone."""
+    """Only plural readings, no noun reading at all (an unknown adjective), or only the readings of an
+    inanimate noun the dictionary builds it from (``Нацфронта``, ``Рыбохраны``): no person's name alone."""
     ps = parses(word)
     if any("Surn" in p.tag or "Name" in p.tag for p in ps if p.tag.number != "plur"):
         return False
     nouns = [p for p in ps if p.tag.POS == "NOUN"]
+    if nouns and not is_known(word) and built_on_known_word(word) and all(p.tag.animacy == "inan" for p in ps):
+        return True
     return not nouns or all(p.tag.number == "plur" for p in nouns)
 
 
@@ -764,13 +767,20 @@ def _verb_hint(word: str) -> NameHint | None:
     return NameHint(frozenset({"nomn"}), gender, strict=gender is not None)
 
 
-def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...]) -> NameHint | None:
+def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], sent_start: int = 0) -> NameHint | None:
     """The case hint for a name over tokens ``i0 .. i1-1``: the left context when it is strict, else the
     right one; where there are both, their common cases, or the left one (a role in apposition) when they
     have none in common."""
     left = _context_hint(text, tokens, i0, words)
     if left is not None and left.strict:
         return left
+    if left is None:
+        # a role in apposition with its own modifiers between ("министра иностранных дел Японии Сейджи
+        # Маехары"); before a lone name only an oblique one ("мальчика Элиана" — "адвокат Галиева" may
+        # be the lawyer of a man Галиев)
+        role = _find_role(text, tokens, i0, None, sent_start)
+        if role is not None and role[2] and (len(words) >= 2 or "nomn" not in role[2]):
+            left = NameHint(role[2], None, strict=False)
     right = _right_hint(text, tokens, i0, i1)
     if right is None:
         if left is None and i0 >= 1 and tokens[i0 - 1].tag == "O" and _lemma_of(tokens[i0 - 1]) in SPEECH_VERBS:
@@ -780,7 +790,7 @@ def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...]) -> NameHi
         return right
     both = left.cases & right.cases
     if both:
-        return NameHint(both, left.gender or right.gender, strict=False)
+        return NameHint(both, left.gender or right.gender, strict=right.strict)
     return left     # a role in apposition binds closer than the verb: "генерал-лейтенанта Аксары Кердпола сообщил"
 
 
@@ -795,14 +805,15 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
         span = Span(tokens[j - 1].start, span.end)
         j -= 2
     start_i = j + 1 if pre else i0
-    form = _family_form(tokens, start_i, words) or normalize_name(words, _hint(text, tokens, start_i, i1, words))
+    sent_start = _sentence_start(sentences, span.start) if sentences else 0
+    form = _family_form(tokens, start_i, words) or normalize_name(
+        words, _hint(text, tokens, start_i, i1, words, sent_start))
     first, patr, surname, initials = split_name(form, words)
     if pre and not first:
         initials = tuple(p + "." for p in pre) + initials
         first = initials[0]
     if initials and first and len(first) == 1:
         first = first + "."
-    sent_start = _sentence_start(sentences, span.start) if sentences else 0
     role = _find_role(text, tokens, start_i, form.case, sent_start)
     return _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
                           tuple(i if i.endswith(".") else i + "." for i in initials), role,
