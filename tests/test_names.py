@@ -175,3 +175,26 @@ def test_first_names_one_letter_apart_are_one_person(ner):
 def test_same_surname_different_first_names_stay_apart(ner):
     text = "Сергей Иванов встретился с Анной Ивановой. Иванова рассказала о встрече."
     assert names(text) == ["Сергей Иванов", "Анна Иванова"]
+
+
+def test_a_role_with_its_modifiers_gives_the_case(ner):
+    # "министра иностранных дел Японии" governs the genitive of the name in apposition
+    text = "Отменён визит в Москву министра иностранных дел Японии Сейджи Маехары."
+    assert names(text) == ["Сейджи Маехара"]
+
+
+def test_a_compound_of_a_common_noun_is_no_person(ner):
+    # "Рыбохраны" is рыбо + охраны to the dictionary: an agency, whatever NER says
+    text = "Рейд провели сотрудники Росприроднадзора и Рыбохраны вместе с Иваном Петровым."
+    assert names(text) == ["Иван Петров"]
+
+
+def test_named_so_is_a_person_named_after_is_not(ner):
+    text = "В машине был мальчик по имени Антон. Спектакль идёт в театре имени Вахтангова."
+    assert names(text) == ["Антон"]
+
+
+def test_a_place_named_before_does_not_open_a_name(ner):
+    text = ("Генпрокурор Джанет Рено приказала штурмовать поместье в Уэйко, штат Техас. "
+            "После Уэйко Рено оказалась под огнём критики.")
+    assert names(text) == ["Джанет Рено"]

@@ -104,14 +104,15 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
         first_decl = False
         if t.gender is not None and t.gender != gender and not (adjf and known):
             # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
-            if not (gender == "masc" and not known and "Name" in t and t.gender == "femn"
+            # (and so may a foreign surname: "Сейджи Маехары" → "Маехара")
+            if not (gender == "masc" and not known and t.gender == "femn"
                     and p.normal_form[-1:] in ("а", "я") and t.number == "sing"):
                 continue
             first_decl = True
         tag = next((n for n in NAME_TAGS if n in t), None) if not adjf else "Surn"
         w = 1.0 if tag else (0.6 if t.animacy == "anim" else 0.3)
         if first_decl:
-            w = 0.5
+            w = 0.5 if "Name" in t else 0.4
         if adjf:
             w = 0.7 if not known else 0.6
         elif not known:

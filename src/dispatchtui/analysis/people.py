@@ -667,8 +667,8 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
         if not tk.text[:1].isalpha() or not tk.text[:1].islower():
             return None
         lem = _lemma_of(tk)
-        if lem in NAMED_AFTER:
-            return "always"
+        if lem in NAMED_AFTER and not (j >= 1 and fold(tokens[j - 1].text) == "по"):
+            return "always"     # (but "мальчик по имени Антон" is named so himself)
         if lem in EPONYM_HEADS and any(p.tag.POS == "NOUN" and p.normal_form == lem for p in parses(tk.text)):
             # "премия Андрея Белого", "болезни Паркинсона": the name in the genitive after the head
             # (a nominative after it is a subject: "в театре Иван Петров сыграл …"); a ship, an airport
@@ -821,9 +821,12 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
                           fiction=_is_fiction(tokens, start_i))
 
 
-def _name_pieces(text: str, tokens, index, toks) -> list[tuple[int, int, tuple[str, ...]]]:
+def _name_pieces(text: str, tokens, index, toks, places: frozenset[str] = frozenset()
+                 ) -> list[tuple[int, int, tuple[str, ...]]]:
     """The names in one PER span, as (first token index, end token index, name words): the span cut at
-    bullets and other punctuation inside it, trimmed to name words, two adjacent names split."""
+    bullets and other punctuation inside it, trimmed to name words, two adjacent names split; a word
+    the text names as a place elsewhere does not open a name (``После Уэйко Рено оказалась`` when
+    ``в Уэйко, штат Техас`` came before)."""
     i0 = index[id(toks[0])]
     pieces: list[tuple[int, int]] = []
     k = i0
@@ -843,6 +846,8 @@ def _name_pieces(text: str, tokens, index, toks) -> list[tuple[int, int, tuple[s
             continue
         if any(_CYRILLIC.search(tokens[i].text) for i in idx):
             idx = [i for i in idx if _CYRILLIC.search(tokens[i].text) or _is_particle(tokens[i].text)]
+        while len(idx) >= 2 and fold(tokens[idx[0]].text) in places:
+            idx = idx[1:]
         ws = [tokens[i].text for i in idx]
         for lo, hi in split_adjacent(ws, trim_name(ws)):
             sub = idx[lo:hi]
@@ -870,6 +875,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     sentences = sorted(sentences)
     spans = _ner_spans(tokens)
 
+    places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []
     originals: list[tuple[_PersonMention, Span, str]] = []
     others: dict[tuple[str, str], list] = {}
@@ -884,7 +890,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
             continue
-        for a, b, name_words in _name_pieces(text, tokens, index, toks):
+        for a, b, name_words in _name_pieces(text, tokens, index, toks, places):
             prev = person_mentions[-1] if person_mentions else None
             if not any(_CYRILLIC.search(w) for w in name_words) and prev is not None and a >= 1 \
                     and tokens[a - 1].text == "(" and tokens[a - 1].start - prev.span.end <= 2:
