@@ -198,3 +198,20 @@ def test_a_place_named_before_does_not_open_a_name(ner):
     text = ("Генпрокурор Джанет Рено приказала штурмовать поместье в Уэйко, штат Техас. "
             "После Уэйко Рено оказалась под огнём критики.")
     assert names(text) == ["Джанет Рено"]
+
+
+def test_a_first_name_is_not_a_similar_surname(ner):
+    # "Джона" (Джон) is no inflection of "Джонс"
+    text = "Аннабель Джонс рассказала о сериале. Рассказчиками стали Джон и Рейф."
+    assert names(text) == ["Аннабель Джонс", "Джон", "Рейф"]
+
+
+def test_the_editors_bracket_does_not_hide_a_character(ner):
+    text = "Сначала [герой серии Гаррет] Скоулс создавал свою сеть, рассказал Чарли Брукер."
+    assert names(text) == ["Чарли Брукер"]
+
+
+def test_coordinated_names_share_their_case(ner):
+    # "Рейфа" alone tells nothing; after "Джона и" it is the same case: "Рейф"
+    text = "Авторы сделали рассказчиками Джона и Рейфа, сообщил продюсер."
+    assert names(text) == ["Джон", "Рейф"]

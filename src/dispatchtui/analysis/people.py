@@ -329,7 +329,11 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
             byfirst = [c for c in clusters if c.first and _same_first(c.first, m.first)
                        and len(_key(c.first)) > 1
                        and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))]
-            bysurname = [c for c in clusters if _same_surname(c.surname, m.first)]
+            # (the word as written is the surname or the surname with a case ending: "Данна" is Питер Данн's
+            # genitive, "Джона" is not "Аннабель Джонс")
+            written = _key(m.words[-1]) if m.words else _key(m.first)
+            bysurname = [c for c in clusters if c.surname and (_key(c.surname) == _key(m.first) or (
+                written.startswith(_key(c.surname)) and written[len(_key(c.surname)):] in _CASE_ENDINGS))]
             if byfirst:
                 target = recent(byfirst)
             elif bysurname:
@@ -340,6 +344,9 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
         target.mentions.append(m)
         last_seen[id(target)] = m.span.start
     return clusters
+
+
+_CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой", "ым", "ым", "ого", "ому", "ой"})
 
 
 def _looks_like_person(c: _Cluster) -> bool:
@@ -379,7 +386,9 @@ def _not_a_name_alone(word: str) -> bool:
     nouns = [p for p in ps if p.tag.POS == "NOUN"]
     if nouns and not is_known(word) and built_on_known_word(word) and all(p.tag.animacy == "inan" for p in ps):
         return True
-    return not nouns or all(p.tag.number == "plur" for p in nouns)
+    if not nouns:
+        return any(p.tag.POS in ("ADJF", "PRTF") for p in ps)
+    return all(p.tag.number == "plur" for p in nouns)
 
 
 def _mention_weight(first, patr, surname, initials) -> float:
@@ -694,8 +703,8 @@ def _is_fiction(tokens, i0: int) -> bool:
     seen = 0
     while j >= 0 and seen < 3:
         tk = tokens[j]
-        if tk.text in ("[", "]", "(", ")"):
-            j -= 1
+        if tk.text in ("[", "]", "(", ")") or tk.tag.endswith("PER"):
+            j -= 1          # "[герой серии Гаррет] Скоулс": the name goes on after the editor's bracket
             continue
         if not tk.text[:1].isalpha() or not tk.text[:1].islower():
             return False
@@ -795,8 +804,9 @@ def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], sent_star
 
 
 def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], span: Span,
-                    sentences: Sequence[Span]) -> _PersonMention:
-    """One person mention over tokens ``i0 .. i1-1`` (its name words ``words``)."""
+                    sentences: Sequence[Span], prev: _PersonMention | None = None) -> _PersonMention:
+    """One person mention over tokens ``i0 .. i1-1`` (its name words ``words``); ``prev``, the person
+    mention before it, whose case a name joined to it by ``и`` or a comma shares (``Джона и Рейфа``)."""
     # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
     j = i0 - 1
     pre = []
@@ -806,8 +816,12 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
         j -= 2
     start_i = j + 1 if pre else i0
     sent_start = _sentence_start(sentences, span.start) if sentences else 0
-    form = _family_form(tokens, start_i, words) or normalize_name(
-        words, _hint(text, tokens, start_i, i1, words, sent_start))
+    hint = _hint(text, tokens, start_i, i1, words, sent_start)
+    if (hint is None or not hint.strict) and prev is not None and prev.form.case and start_i >= 1 \
+            and tokens[start_i - 1].text in ("и", ",") and prev.span.end == tokens[start_i - 1].start - (
+                0 if tokens[start_i - 1].text == "," else 1) and prev.form.gender_evidence:
+        hint = NameHint(frozenset({prev.form.case}), None, strict=False)     # coordinated names, one case
+    form = _family_form(tokens, start_i, words) or normalize_name(words, hint)
     first, patr, surname, initials = split_name(form, words)
     if pre and not first:
         initials = tuple(p + "." for p in pre) + initials
@@ -902,7 +916,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             if inside == "always":
                 continue
             piece = Span(tokens[a].start, tokens[b - 1].stop)
-            m = _person_mention(text, tokens, a, b, name_words, piece, sentences)
+            m = _person_mention(text, tokens, a, b, name_words, piece, sentences, prev)
             if inside is None or m.form.case not in ("gent", "accs"):
                 person_mentions.append(m)
 
