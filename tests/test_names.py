@@ -215,3 +215,9 @@ def test_coordinated_names_share_their_case(ner):
     # "Рейфа" alone tells nothing; after "Джона и" it is the same case: "Рейф"
     text = "Авторы сделали рассказчиками Джона и Рейфа, сообщил продюсер."
     assert names(text) == ["Джон", "Рейф"]
+
+
+def test_a_name_ner_cut_in_two_is_one(ner):
+    # NER tags "Нейл" and "Патрик Харрис" as two persons with a space between: one name
+    text = "«Браво», — заявил продюсер и директор Нейл Патрик Харрис, известный своими ролями."
+    assert names(text) == ["Нейл Патрик Харрис"]

@@ -110,6 +110,21 @@ def _ner_spans(tokens) -> list[_Span]:
     return spans
 
 
+def _join_adjacent_persons(text: str, spans: list[_Span]) -> list[_Span]:
+    """A one-word PER span the dictionary does not read as a name, with only a space before the next PER
+    span, is the first word of that name, NER having cut it off (``Нейл`` | ``Патрик Харрис``). Two names
+    side by side (``Сергею Лаврову`` | ``Олаф Шольц``, ``вдова Ельцина`` | ``Наина Иосифовна``) stay two."""
+    out: list[_Span] = []
+    for sp in spans:
+        last = out[-1] if out else None
+        if last is not None and sp.kind == "PER" and last.kind == "PER" and len(last.toks) == 1 \
+                and text[last.toks[-1].stop:sp.toks[0].start] == " " and not _name_like(last.toks[0].text):
+            out[-1] = _Span("PER", last.toks + sp.toks)
+        else:
+            out.append(sp)
+    return out
+
+
 _WORDLIKE = re.compile(r"[^\W\d_]", re.U)
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
@@ -887,7 +902,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     tokens = nlp.tag_tokens(text)
     index = {id(t): i for i, t in enumerate(tokens)}
     sentences = sorted(sentences)
-    spans = _ner_spans(tokens)
+    spans = _join_adjacent_persons(text, _ner_spans(tokens))
 
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []
