@@ -221,3 +221,9 @@ def test_a_name_ner_cut_in_two_is_one(ner):
     # NER tags "Нейл" and "Патрик Харрис" as two persons with a space between: one name
     text = "«Браво», — заявил продюсер и директор Нейл Патрик Харрис, известный своими ролями."
     assert names(text) == ["Нейл Патрик Харрис"]
+
+
+def test_an_indeclinable_name_in_i_alone_stays_as_written():
+    # a lone foreign name in -и: no guessed genitive of an unseen "Барадея"
+    assert nominative("аль-Барадеи") in ("аль-Барадеи",)
+    assert nominative("Платини") == "Платини"

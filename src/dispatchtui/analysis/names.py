@@ -155,7 +155,7 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
         if vowel_end:
             # the written form of a name that may not decline, in any case and either gender
             indecl = low.endswith(INDECLINABLE_ENDINGS)
-            w = (0.45 if indecl else 0.25) if case == "nomn" else (0.3 if indecl else 0.15)
+            w = (0.55 if indecl else 0.25) if case == "nomn" else (0.3 if indecl else 0.15)
             if w > best[0]:
                 best = (w, part, None)
     return best
