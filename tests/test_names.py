@@ -227,3 +227,8 @@ def test_an_indeclinable_name_in_i_alone_stays_as_written():
     # a lone foreign name in -и: no guessed genitive of an unseen "Барадея"
     assert nominative("аль-Барадеи") in ("аль-Барадеи",)
     assert nominative("Платини") == "Платини"
+
+
+def test_a_name_before_a_coordinated_genitive_is_a_genitive(ner):
+    text = "Неудача постигла его преследователей - Кими Райкконена и Марка Уэббера, чьи моторы сгорели."
+    assert names(text) == ["Кими Райкконен", "Марк Уэббер"]

@@ -80,11 +80,12 @@ OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им")
 
 
 def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = False,
-                       after_name: bool = False) -> tuple[float, str | None, str | None]:
+                       after_name: bool = False, alone: bool = True) -> tuple[float, str | None, str | None]:
     """(weight, nominative, name tag) of the best reading of one name part in (case, gender).
 
     ``after_name``: the part follows another word of the name, so a capitalized adjective is a surname
-    even when the dictionary knows the adjective (``Юрию Долгорукому``)."""
+    even when the dictionary knows the adjective (``Юрию Долгорукому``). ``alone``: the name has no
+    other word, so nothing but this one can tell its case."""
     best: tuple[float, str | None, str | None] = (0.0, None, None)
     known = is_known(part)
     low = part.lower()
@@ -156,6 +157,8 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
             # the written form of a name that may not decline, in any case and either gender
             indecl = low.endswith(INDECLINABLE_ENDINGS)
             w = (0.55 if indecl else 0.25) if case == "nomn" else (0.3 if indecl else 0.15)
+            if not alone and indecl:
+                w = 0.45        # one case as good as another: the other words of the name tell which
             if w > best[0]:
                 best = (w, part, None)
     return best
@@ -207,7 +210,8 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                         part_noms.append(part)          # "эль-Масри", "аль-Хадж": the particle as written
                         continue
                     w, nom, t = _name_part_options(part, case, gender, hint is not None and hint.strict
-                                                   and "nomn" in hint.cases, after_name=i != core[0])
+                                                   and "nomn" in hint.cases, after_name=i != core[0],
+                                                   alone=len(core) == 1)
                     if k == len(parts) - 1 or len(parts) == 1:
                         total += w
                         tag = t

@@ -31,7 +31,14 @@ from .lexicon.roles import (
     ROLE_MODIFIERS,
 )
 from .lexicon.speech import SPEECH_VERBS
-from .morph import built_on_known_word, fold, inflect_phrase, is_known, match_case, parses
+from .morph import (
+    built_on_known_word,
+    fold,
+    inflect_phrase,
+    is_known,
+    match_case,
+    parses,
+)
 from .names import (
     AMBIGUOUS_VOWEL_ENDINGS,
     CASES,
@@ -818,10 +825,40 @@ def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], sent_star
     return left     # a role in apposition binds closer than the verb: "генерал-лейтенанта Аксары Кердпола сообщил"
 
 
+def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
+    """Mention ``a`` and the name opening at token ``start_b`` are joined by ``и`` or a comma."""
+    if start_b < 1:
+        return False
+    sep = tokens[start_b - 1]
+    return sep.text in ("и", ",") and a.span.end == sep.start - (0 if sep.text == "," else 1)
+
+
+def _agree_coordinated(text: str, tokens, start_index: dict[int, int], mentions: list[_PersonMention],
+                       sentences: Sequence[Span]) -> None:
+    """A name read in the nominative for want of evidence, joined by ``и`` to a name whose case is clear,
+    is read again in that case (``Кими Райкконена и Марка Уэббера``: genitives both)."""
+    for k in range(len(mentions) - 1):
+        m, nxt = mentions[k], mentions[k + 1]
+        if m.form.case != "nomn" or not nxt.form.gender_evidence or nxt.form.case in (None, "nomn"):
+            continue
+        b = start_index.get(nxt.span.start)
+        a = start_index.get(m.span.start)
+        if a is None or b is None or not _joined(tokens, m, b) or not m.words or m.initials:
+            continue
+        i1 = a
+        while i1 < len(tokens) and tokens[i1].stop <= m.span.end:
+            i1 += 1
+        again = _person_mention(text, tokens, a, i1, m.words, m.span, sentences, next_case=nxt.form.case)
+        if again.form.case == nxt.form.case:
+            mentions[k] = again
+
+
 def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], span: Span,
-                    sentences: Sequence[Span], prev: _PersonMention | None = None) -> _PersonMention:
-    """One person mention over tokens ``i0 .. i1-1`` (its name words ``words``); ``prev``, the person
-    mention before it, whose case a name joined to it by ``и`` or a comma shares (``Джона и Рейфа``)."""
+                    sentences: Sequence[Span], prev: _PersonMention | None = None,
+                    next_case: str | None = None) -> _PersonMention:
+    """One person mention over tokens ``i0 .. i1-1`` (its name words ``words``). Coordinated names share
+    their case (``Джона и Рейфа``, ``Кими Райкконена и Марка Уэббера``): ``prev``, the person mention
+    before it, and ``next_case``, the case of the one joined after it, give a soft hint."""
     # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
     j = i0 - 1
     pre = []
@@ -832,10 +869,11 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
     start_i = j + 1 if pre else i0
     sent_start = _sentence_start(sentences, span.start) if sentences else 0
     hint = _hint(text, tokens, start_i, i1, words, sent_start)
-    if (hint is None or not hint.strict) and prev is not None and prev.form.case and start_i >= 1 \
-            and tokens[start_i - 1].text in ("и", ",") and prev.span.end == tokens[start_i - 1].start - (
-                0 if tokens[start_i - 1].text == "," else 1) and prev.form.gender_evidence:
-        hint = NameHint(frozenset({prev.form.case}), None, strict=False)     # coordinated names, one case
+    if hint is None or not hint.strict:
+        if prev is not None and prev.form.case and prev.form.gender_evidence and _joined(tokens, prev, start_i):
+            hint = NameHint(frozenset({prev.form.case}), None, strict=False)
+        elif next_case is not None:
+            hint = NameHint(frozenset({next_case}), None, strict=False)
     form = _family_form(tokens, start_i, words) or normalize_name(words, hint)
     first, patr, surname, initials = split_name(form, words)
     if pre and not first:
@@ -935,6 +973,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             if inside is None or m.form.case not in ("gent", "accs"):
                 person_mentions.append(m)
 
+    _agree_coordinated(text, tokens, {t.start: i for i, t in enumerate(tokens)}, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
     _add_recurring_surnames(text, tokens, clusters, sentences)
