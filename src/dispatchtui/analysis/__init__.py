@@ -27,7 +27,7 @@ def one_blas_thread() -> None:
 
 
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
-ANALYSER_VERSION = "7"
+ANALYSER_VERSION = "8"
 
 
 def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),
