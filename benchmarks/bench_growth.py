@@ -57,6 +57,11 @@ FAMILIES: dict[str, tuple[str, str, str]] = {
     "lost openings": ("", "Да», — сказал Путин. ", ""),
     "capitalised words (a name)": ("", "Ермек Кошербаев ", ""),
     "initials": ("", "В. ", ""),
+    # the attribution stages: a role list before a name (one regex over the gap), a long paragraph closed
+    # by "заявил:" (the sentence before the colon), reported cues in one run-on sentence
+    "role list before a name": ("«Мы готовы», — заявил актер", ", продюсер", " (Иван Петров)."),
+    "paragraph closed by a colon": ("", "министр сказал, что ", "заявил:\n\nМы готовы."),
+    "reported cues": ("", "заявил, что по словам министра как сообщает агентство ", ""),
 }
 
 

@@ -377,7 +377,7 @@ class _Resolver:
         while k < len(self._p_index) and self._p_starts[k] <= span.end + 80:
             st, en, _, e = self._p_index[k]
             gap = self.text[span.end:st]
-            if re.fullmatch(r"(?:[\s,]|[\w-]+)*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
+            if re.fullmatch(r"[\w\s,-]*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
                 words = _WORD.findall(gap)
                 while words and words[-1][:1].isupper():
                     words.pop()          # the name's own first words the NER left out ("Нейл Патрик Харрис")

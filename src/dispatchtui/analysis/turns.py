@@ -331,8 +331,7 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
         if text[p.end - 1] != ":" or text[nxt.start] in "«\"„“" or _dash_start(text, nxt) is not None \
                 or label_at(text, nxt) is not None:
             continue
-        m = re.search(r"[^.!?…]*:$", text[p.start:p.end])
-        a = p.start + (m.start() if m else 0)
+        a = _last_sentence_start(text, p)
         if not any(lemma(w.group()) in SPEECH_VERBS for w in _WORD_RE.finditer(text, a, p.end)):
             continue
         s = parse(text, [(a, p.end, i)])[0]
@@ -381,6 +380,12 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
 _SIGNATURE_RE = re.compile(r"[—–-][ \u00a0]+((?:[A-ZА-ЯЁ][\w’'\-]*\.?[ \u00a0]?){1,3})(?=,|$|\s\()")
 
 
+def _last_sentence_start(text: str, p: Span) -> int:
+    """Where the paragraph's last sentence starts (after its last . ! ? …), at most 600 characters back."""
+    lo = max(p.start, p.end - 600)
+    return max(lo, *(text.rfind(c, lo, p.end) + 1 for c in ".!?…"))
+
+
 def _fills(text: str, p: Span, q: Quote) -> bool:
     """The quote is its paragraph: outside it only marks, punctuation and spaces."""
     outside = text[p.start:q.start] + text[q.end:p.end]
@@ -393,8 +398,7 @@ def _intro_before(text: str, prev: Span) -> tuple[Span, Span] | None:
 
     if text[prev.end - 1] != ":":
         return None
-    m = re.search(r"[^.!?…]*:$", text[prev.start:prev.end])
-    a = prev.start + (m.start() if m else 0)
+    a = _last_sentence_start(text, prev)
     s = parse(text, [(a, prev.end, 0)])[0]
     v = next((k for k in range(len(s.toks) - 1, -1, -1) if s.toks[k].lemma in SPEECH_VERBS), None)
     if v is None:
