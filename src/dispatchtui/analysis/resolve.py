@@ -810,7 +810,11 @@ class _Resolver:
                 if o is None:
                     o = self.out[name] = _Out(name, kind or "person", order=len(self.out))
                 o.quotes.append(qi)
-                if mspan is not None and mspan not in o.mention_set:
+                # a person's mentions are where the text names them: a pronoun or a bare role ("он",
+                # "министр") stays the statement's speaker_span, not a mention of the name
+                named = kind != "person" or any(ch.isupper() for ch in self.text[mspan.start:mspan.end]) \
+                    if mspan is not None else False
+                if mspan is not None and named and mspan not in o.mention_set:
                     o.mention_set.add(mspan)
                     o.mentions.append(mspan)
                 if kind == "organization":
