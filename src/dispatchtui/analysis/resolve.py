@@ -614,6 +614,11 @@ class _Resolver:
                                            and not scored):
                 if head in UNNAMED_SOURCES:
                     return self._unnamed(words, span)
+            # "капитан ледокола Сергей Бахметьев": a name the NER missed closes the role — the person it names
+            tail = _trailing_name(words)
+            if tail:
+                self.why = "the name after the role (not tagged by the NER)"
+                return tail, "person", span
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             if len(words) <= 3 and not possessed:
                 e = self._nearest_person(pos, gender, q, qi)
@@ -863,6 +868,24 @@ def _is_substantive(word: str) -> bool:
     """An adjective or participle standing for a person ("заведующий", "пострадавшая")."""
     ps = parses(word)[:3]
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _trailing_name(words: Sequence[str]) -> str | None:
+    """The first name and surname closing a mention ("капитан ледокола Сергей Бахметьев"), in the
+    nominative; None unless the last two or three capitalised words are a first name and a surname."""
+    caps: list[str] = []
+    for w in reversed(words):
+        if not w[:1].isupper() or w.isupper():
+            break
+        caps.insert(0, w)
+    if not 2 <= len(caps) <= 3 or len(caps) == len(words):
+        return None
+    if not any("Name" in p.tag for p in parses(caps[0])[:3]):
+        return None
+    form = normalize_name(tuple(caps))
+    if not any(t == "Surn" for t in form.tags) and is_known(caps[-1]):
+        return None
+    return " ".join(form.words)
 
 
 def _is_known_common(word: str) -> bool:
