@@ -98,7 +98,7 @@ def test_q_goes_back_one_level_and_quits_from_the_library(term):
 def test_j_and_k_move_in_the_side_panels(term):
     term.start(f"{SCRIPT} {SEED}")
     _reader_ready(term)
-    term.keys("3", "y")
+    term.keys("3", "r", "g", "y")      # direct quotes only (the panel lists reported statements too)
     first = term.buffer_with("«")
     term.keys("j", "y")
     second = term.buffer_with("«Для Казахстана")
@@ -123,7 +123,7 @@ def test_help_is_grouped_translated_and_without_editing_keys(term):
 def test_copy_is_whole_and_over_tmux_says_nothing_about_a_system_clipboard(term):
     term.start(f"{SCRIPT} {SEED}")
     _reader_ready(term)
-    term.keys("3", "Enter", "y")
+    term.keys("3", "r", "g", "Enter", "y")
     buffer = term.buffer_with("Кошербаев")
     assert buffer.startswith("«Хотел бы подчеркнуть") and "», — Ермек Кошербаев" in buffer
     screen = term.wait_for("Copied")
