@@ -67,6 +67,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     extract.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                          help="analyse in N processes (useful for large batches; default 1)")
     extract.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    extract.add_argument("--max-seconds", type=float, metavar="N",
+                         help="give up on a file whose analysis takes longer than N seconds (the rest go on)")
     return read, extract
 
 
@@ -77,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
         args = extract_parser.parse_args(argv[1:])
         if args.jobs < 1:
             extract_parser.error("--jobs must be at least 1")
+        if args.max_seconds is not None and not args.max_seconds > 0:
+            extract_parser.error("--max-seconds must be a positive number")
         return _guard(lambda: run_extract(args))
     if argv and argv[0] == "read":
         argv = argv[1:]
@@ -163,17 +167,20 @@ def run_read(args) -> int:
     return max(code, EXIT_SOME_FAILED if errors else EXIT_OK)
 
 
-def _analyse_one(task: tuple[str, str | None, bool]):
-    """Load and analyse one path → (path, Dispatch | None, error reason | None). Used by worker processes too."""
+def _analyse_one(task: tuple[str, str | None, bool], on_stage=lambda name: None):
+    """Load and analyse one path → (path, Dispatch | None, error reason | None). Used by worker processes too.
+    ``on_stage(name)``: the stage it is in (the progress line)."""
     path, encoding, use_cache = task
     from .load import LoadError, load_path
 
+    on_stage("reading")
     loaded = load_path(path, encoding)
     if isinstance(loaded, LoadError):
         return path, None, loaded.reason
     from .analysis import analyze, segment
 
     try:
+        on_stage("layout")
         base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
         if use_cache:
             from . import cache
@@ -181,7 +188,7 @@ def _analyse_one(task: tuple[str, str | None, bool]):
             hit = cache.get(base)
             if hit is not None:
                 return path, hit, None
-        d = analyze(base)
+        d = analyze(base, on_stage=on_stage)
     except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
         return path, None, f"analysis failed ({type(exc).__name__}: {exc})"
     if use_cache:
@@ -205,9 +212,12 @@ def run_extract(args) -> int:
     out = sys.stdout
     collected = []
     first_md = True
-    for path, d, reason in _run_tasks(tasks, args.jobs):
+    from .batch import Progress
+
+    progress = Progress(sys.stderr, shown=_shown)
+    for path, d, reason in _run_tasks(tasks, args.jobs, args.max_seconds, progress):
         if d is None:
-            print(f"dispatchtui: {_shown(path)}: {_shown(reason)}", file=sys.stderr)
+            progress.message(f"dispatchtui: {_shown(path)}: {_shown(reason)}")
             failed = True
             continue
         if args.format == "jsonl":
@@ -228,21 +238,24 @@ def run_extract(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _run_tasks(tasks, jobs: int):
-    if jobs <= 1 or len(tasks) < 2 * jobs:
-        for t in tasks:
-            yield _analyse_one(t)
-        return
-    if "-" in (t[0] for t in tasks):  # stdin cannot be read from a worker process
-        from .load import _read_bytes
+def _run_tasks(tasks, jobs: int, max_seconds: float | None = None, progress=None):
+    """Results in task order: in this process, or in worker processes (``--jobs``, ``--max-seconds``:
+    see :mod:`.batch`)."""
+    from . import batch
+
+    if (jobs > 1 or max_seconds is not None) and "-" in (t[0] for t in tasks):
+        from .load import _read_bytes   # stdin cannot be read from a worker process: read it first
 
         _read_bytes("-")
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    if jobs > 1:
+        from .analysis import one_blas_thread
 
-    from .analysis import one_blas_thread
+        one_blas_thread()   # inherited by the workers (the parent never imports numpy on this path)
+    yield from batch.run(tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up)
 
-    one_blas_thread()   # inherited by the workers (the parent never imports numpy on this path)
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        yield from pool.map(_analyse_one, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))
+
+def _warm_up() -> None:
+    """In a worker process, before its first file: the model and dictionaries (not on any file's clock)."""
+    from .analysis.nlp import preload
+
+    preload()

@@ -281,6 +281,17 @@ _idle_readers: list[_Reader] = []
 _readers_lock = threading.Lock()
 
 
+def _forget_readers() -> None:
+    """In a forked child the parent's reader threads do not exist: start afresh."""
+    global _readers_lock
+    _idle_readers.clear()
+    _readers_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_readers)
+
+
 def _in_reader_thread(fn, path: str, limit: int | None):
     """``fn(path, limit, progress)`` in an idle reader thread; raises :class:`_Stalled` when ``progress``
     stays still for :data:`READ_STALL_SECONDS` (the thread, stuck in the kernel, is abandoned)."""
