@@ -5,10 +5,10 @@ quotes do not overlap and never start or end with a quotation mark, every quote'
 the speakers, speakers' quote indexes are valid, the output is deterministic, and the work done grows
 linearly with the input.
 
-Example counts are scaled by ``DISPATCHTUI_HYPOTHESIS_PROFILE``: ``ci`` (default, ≈2,000 examples,
-well under 90 s) or ``long`` (×10, run by hand)::
+Example counts are scaled by the Hypothesis profile (see conftest.py): ``ci`` (default, derandomized,
+≈2,000 examples, well under 90 s) or ``deep`` (×10, before a release)::
 
-    DISPATCHTUI_HYPOTHESIS_PROFILE=long pytest tests/test_analysis_properties.py
+    HYPOTHESIS_PROFILE=deep pytest tests/test_analysis_properties.py
 """
 from __future__ import annotations
 
@@ -24,18 +24,13 @@ from dispatchtui.analysis.normalize import normalize
 from dispatchtui.analysis.quotes import QUOTE_MARKS
 from dispatchtui.model import Dispatch, Span
 
-PROFILE = os.environ.get("DISPATCHTUI_HYPOTHESIS_PROFILE", "ci")
-SCALE = {"ci": 1, "long": 10}.get(PROFILE, 1)
-
-settings.register_profile(
-    "dispatchtui-analysis", deadline=None, derandomize=False, print_blob=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
-)
-_BASE = settings.get_profile("dispatchtui-analysis")
+from conftest import examples as scaled  # noqa: E402
 
 
 def examples(n: int) -> settings:
-    return settings(_BASE, max_examples=n * SCALE)
+    """The loaded profile (derandomized) with ``n`` examples, ×10 under ``deep``."""
+    return settings(max_examples=scaled(n), suppress_health_check=[
+        HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
 
 
 @pytest.fixture(scope="module", autouse=True)
