@@ -256,3 +256,31 @@ def test_long_texts_reach_the_model_in_sentence_pieces_short_ones_whole():
     no_stops = ["слово"] * (2 * NER_CHUNK_TOKENS + 1)                       # none to cut at: cut anyway
     assert _chunks(no_stops) == [(0, NER_CHUNK_TOKENS), (NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS),
                                  (2 * NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS + 1)]
+
+
+def test_a_long_text_is_tokenized_in_slices_exactly_as_razdel_tokenizes_it_whole(monkeypatch):
+    """razdel is given a huge text a slice at a time (it lists every atom of its input first); the slices
+    are cut at whitespace between letters, where no razdel rule looks across: the tokens are the same."""
+    import random
+
+    from razdel import tokenize
+
+    from dispatchtui.analysis import nlp
+
+    rng = random.Random(16)
+    parts = ["а", "-", "5", ".", ",", "/", "\\", "_", "\n", " ", "\n\n", "слово", "Б", "—", "x", "3", "?!", "«", ":)"]
+    text = "".join(rng.choice(parts) for _ in range(40_000))
+    monkeypatch.setattr(nlp, "RAZDEL_SLICE_CHARS", 97)
+    whole = [(t.start, t.stop, t.text) for t in tokenize(text)]
+    assert list(nlp._razdel_tokens(text)) == whole
+    assert len({a for a, _, _ in whole}) == len(whole) > 10_000
+
+
+def test_tagged_tokens_are_a_compact_sequence_of_tokens(ner):
+    text = "Вчера Эмомали Рахмон прибыл в Душанбе. " * 3
+    toks = ner.tag_tokens(text)
+    listed = list(toks)
+    assert len(toks) == len(listed) == 21
+    assert [toks[i] for i in range(len(toks))] == listed and toks[2:5] == listed[2:5] and toks[-1] == listed[-1]
+    assert all(text[t.start:t.stop] == t.text for t in listed)
+    assert [t.tag for t in listed] == toks.tags

@@ -342,22 +342,23 @@ def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | No
 class _Span:
     kind: str
     toks: list  # nlp.Token
+    first: int  # index of toks[0] in the text's tokens
 
 
 def _ner_spans(tokens) -> list[_Span]:
     spans: list[_Span] = []
     cur: _Span | None = None
-    for tk in tokens:
-        tag = tk.tag
+    tags = tokens.tags if hasattr(tokens, "tags") else [t.tag for t in tokens]
+    for i, tag in enumerate(tags):       # Token objects only for the tokens of a name
         if tag == "O":
             cur = None
             continue
         bio, kind = tag.split("-", 1)
         if bio == "B" or cur is None or cur.kind != kind:
-            cur = _Span(kind, [tk])
+            cur = _Span(kind, [tokens[i]], i)
             spans.append(cur)
         else:
-            cur.toks.append(tk)
+            cur.toks.append(tokens[i])
     return spans
 
 
@@ -885,7 +886,6 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     from . import nlp
 
     tokens = nlp.tag_tokens(text)
-    index = {id(t): i for i, t in enumerate(tokens)}
     sentences = sorted(sentences)
     spans = _ner_spans(tokens)
 
@@ -914,7 +914,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             if not words:
                 continue
             latin = all(re.fullmatch(r"[A-Za-z'.\-]+", w) for w in words)
-            i0 = index[id(toks[0])]
+            i0 = sp.first
             if latin and prev_person is not None and i0 >= 1 and tokens[i0 - 1].text == "(" \
                     and tokens[i0 - 1].start - prev_person.span.end <= 2:
                 continue  # "Томас Винье (Thomas Vinje)": the original spelling of the same person
