@@ -45,6 +45,7 @@ class Progress:
         self.done = 0
         self._shown = shown
         self._drawn = False
+        self._last = ""
         self._lock = threading.RLock()
         self._current: dict[int, tuple[str, float, str]] = {}   # slot → (path, started, stage)
 
@@ -88,9 +89,11 @@ class Progress:
         except OSError:
             size = ""
         line = f"dispatchtui: {count}{self._shown(os.path.basename(path) or path)}{size} · {stage} · {took:.0f} s"
-        width = _width(self.stream)
-        self._write("\r" + line[: width - 1] + "\x1b[K")
-        self._drawn = True
+        line = line[: _width(self.stream) - 1]
+        if self._drawn and line == self._last:
+            return
+        self._write("\r" + line + "\x1b[K")
+        self._drawn, self._last = True, line
 
     def clear(self) -> None:
         with self._lock:
