@@ -34,6 +34,8 @@ MAX_BYTES = _env_int("DISPATCHTUI_MAX_BYTES", 16 * 1024 * 1024)
 #: A read that makes no progress for this many seconds (a stalled network mount, a file held by a writer
 #: that never finishes, a device) gives up with a message; the caller goes on with the next file.
 READ_STALL_SECONDS = _env_int("DISPATCHTUI_READ_STALL_SECONDS", 10)
+#: The same for the first few KB the library list peeks at (it may be asked for while a row is drawn).
+PEEK_STALL_SECONDS = 2
 #: Bytes read by :func:`peek` for the library list.
 PEEK_BYTES = 4096
 
@@ -207,10 +209,11 @@ def _read_bytes(path: str, limit: int | None = None) -> bytes | LoadError:
         if len(data) > MAX_BYTES and limit is None:
             return LoadError(path, f"too large (more than the limit of {_size(MAX_BYTES)})")
         return data if limit is None else data[:limit]
+    stall = READ_STALL_SECONDS if limit is None else min(READ_STALL_SECONDS, PEEK_STALL_SECONDS)
     try:
-        return _in_reader_thread(_read_file, path, limit)
+        return _in_reader_thread(_read_file, path, limit, stall)
     except _Stalled:
-        return LoadError(path, f"reading stalled (no data for {READ_STALL_SECONDS} s: a network mount, "
+        return LoadError(path, f"reading stalled (no data for {stall} s: a network mount, "
                                "or a file still being written?); skipped")
     except OSError as exc:
         return LoadError(path, _reason(exc))
@@ -292,9 +295,9 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_forget_readers)
 
 
-def _in_reader_thread(fn, path: str, limit: int | None):
+def _in_reader_thread(fn, path: str, limit: int | None, stall: float):
     """``fn(path, limit, progress)`` in an idle reader thread; raises :class:`_Stalled` when ``progress``
-    stays still for :data:`READ_STALL_SECONDS` (the thread, stuck in the kernel, is abandoned)."""
+    stays still for ``stall`` seconds (the thread, stuck in the kernel, is abandoned)."""
     with _readers_lock:
         reader = _idle_readers.pop() if _idle_readers else None
     if reader is None:
@@ -304,7 +307,7 @@ def _in_reader_thread(fn, path: str, limit: int | None):
     progress = [0]
     reader.jobs.put((fn, (path, limit, progress), box, done))
     seen = -1
-    while not done.wait(READ_STALL_SECONDS):
+    while not done.wait(stall):
         if progress[0] == seen:
             reader.jobs.put(None)        # ends the thread if the read ever returns
             raise _Stalled()
