@@ -128,9 +128,13 @@ def run(tasks: list, fn: Job, *, jobs: int = 1, max_seconds: float | None = None
     progress.total = len(tasks)
     if max_seconds is None and (jobs <= 1 or len(tasks) < 2 * jobs):
         stop = threading.Event()
-        if progress.enabled:   # the seconds keep counting during a long stage
-            threading.Thread(target=lambda: [progress.draw() for _ in iter(lambda: stop.wait(0.5), True)],
-                             daemon=True, name="dispatchtui-progress").start()
+
+        def tick() -> None:    # the seconds keep counting during a long stage
+            while not stop.wait(0.5):
+                progress.draw()
+
+        if progress.enabled:
+            threading.Thread(target=tick, daemon=True, name="dispatchtui-progress").start()
         try:
             for task in tasks:
                 progress.start(0, task[0])
