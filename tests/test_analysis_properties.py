@@ -162,15 +162,23 @@ def check_invariants(text: str, d: Dispatch) -> None:
     # quotes: inside, ordered, not overlapping, never starting/ending with a quotation mark
     names = [s.name for s in d.speakers]
     assert len(set(names)) == len(names), ("duplicate speaker names", names)
-    last = 0
+    # direct quotes never overlap each other, nor do reported statements (a reported content may hold a
+    # quoted fragment: "заявил, что в машине была «известная модель»"); all are in text order
+    last = {"direct": 0, "reported": 0}
+    prev_start = 0
     for i, q in enumerate(d.quotes):
         _inside(q.span, n, f"quote {i}")
         assert q.end > q.start, ("empty quote", q)
-        assert q.start >= last, ("quotes overlap or are out of order", i, q, last)
-        last = q.end
+        layer = "reported" if q.kind == "reported" else "direct"
+        assert q.start >= last[layer], ("quotes overlap", i, q, last)
+        assert q.start >= prev_start, ("quotes out of order", i, q)
+        last[layer], prev_start = q.end, q.start
         body = text[q.start:q.end]
-        assert body[0] not in QUOTE_MARKS and body[-1] not in QUOTE_MARKS, ("quote keeps its mark", body)
-        assert q.kind in ("full", "fragment")
+        if q.kind != "reported":
+            assert body[0] not in QUOTE_MARKS and body[-1] not in QUOTE_MARKS, ("quote keeps its mark", body)
+        assert q.kind in ("full", "fragment", "reported")
+        if q.statement is not None:
+            assert 0 <= q.statement <= i and d.quotes[q.statement].statement == q.statement, ("statement id", q)
         if d.paragraphs:
             assert 0 <= q.paragraph < len(d.paragraphs), ("quote paragraph index", q)
         _inside(q.speaker_span, n, f"quote {i} speaker_span")
@@ -181,7 +189,7 @@ def check_invariants(text: str, d: Dispatch) -> None:
             assert q.speaker in names, ("quote speaker is not a speaker", q.speaker, names)
     for s in d.speakers:
         assert s.name and s.name == s.name.strip(), ("speaker name", s.name)
-        assert s.kind in ("person", "organization")
+        assert s.kind in ("person", "organization", "unnamed")
         for m in s.mentions:
             _inside(m, n, f"mention of {s.name}")
             assert m.end > m.start
@@ -344,6 +352,14 @@ _UNITS = {
     "one-speaker-many-quotes": "«Цитата номер», — сказал Путин. ",
     # one person mentioned again and again: name clustering must not rescan the cluster per mention
     "one-name-many-mentions": "Путин приехал в Душанбе. ",
+    # reported speech of every form: each sentence is parsed once, the parse is cut to a bounded length
+    "reported": ("Министр Олег Дымов заявил, что бюджет сбалансирован. По словам губернатора, мост откроют "
+                 "к осени. Переговоры продолжатся, сообщает пресс-служба. Об этом заявил мэр города. "),
+    # a transcript and an interview: continuation checks look at each paragraph once
+    "turns": ("И.Петров: Мы готовы к зиме.\n\nМы завершили ремонт котельных.\n\n"
+              "— Почему ремонт затянулся?\n\n— Подрядчик сорвал сроки, я писала жалобы.\n\n"),
+    # one long sentence without an end: the parse of a run-on text is cut at MAX_TOKENS tokens
+    "run-on-cues": "заявил что по словам как сообщает ",
 }
 #: how many repetitions the small input has (the big one has 10x)
 _REPS = {"one-speaker-many-quotes": 80, "one-name-many-mentions": 150}

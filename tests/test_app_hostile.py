@@ -19,8 +19,8 @@ import pytest
 from app_fakes import ROOT, SEED, FakeLoader, fake_analyse, fake_segment, make_app, run_async, settle
 from dispatchtui import load
 from dispatchtui.app.reader import ReaderScreen
-from dispatchtui.app.widgets.safe import one_line
 from dispatchtui.model import Quote, Speaker
+from dispatchtui.paths import display_path
 
 SAMPLES = ROOT / "samples"
 
@@ -153,15 +153,15 @@ async def test_library_of_broken_files_shows_the_good_ones_and_notices_for_the_b
                 last = notices(app)[-1]
                 await pilot.pause()
                 assert_nothing_raw_reaches_terminal(app)
-                assert last.startswith("Cannot open") and one_line(os.path.basename(files[i])) in last, last
+                assert last.startswith("Cannot open") and display_path(os.path.basename(files[i])) in last, last
                 if name in EXPECTED_REASONS:
                     assert EXPECTED_REASONS[name] in last, last
             assert_nothing_raw_reaches_terminal(app)
             await pilot.press("right_square_bracket")
             await settle(pilot)
         assert app.is_running
-        # the hostile file name is shown literally (markup not interpreted, controls made visible)
-        assert any("␛[31m[bold]evil␇" in n for n in notices(app)), notices(app)
+        # the hostile file name is shown literally (markup not interpreted, controls escaped: paths.display_path)
+        assert any("13_\\x1b[31m[bold]evil\\x07.txt" in n for n in notices(app)), notices(app)
         # and the good ones still open after all that
         await pilot.press("escape")
         await settle(pilot)

@@ -4,7 +4,10 @@
 """
 from __future__ import annotations
 
+import base64
+import binascii
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -16,7 +19,7 @@ from dispatchtui.model import SCHEMA, dispatch_from_json
 
 SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
 
-TOP_KEYS = {"schema", "source", "encoding", "text", "headline", "dateline", "paragraphs", "sentences",
+TOP_KEYS = {"schema", "source", "source_bytes", "encoding", "text", "headline", "dateline", "paragraphs", "sentences",
             "repeats", "quotes", "speakers", "topics"}
 SPAN_KEYS = {"start", "end"}
 DATELINE_KEYS = {"start", "end", "place", "date", "agency"}
@@ -72,6 +75,16 @@ def validate(o: dict, *, analysed: bool) -> None:
     check_keys(o, TOP_KEYS, "$")
     need(o["schema"] == SCHEMA, "$.schema", repr(o["schema"]))
     need(isinstance(o["source"], str) and o["source"] != "", "$.source", repr(o["source"]))
+    raw = o["source_bytes"]
+    need(raw is None or isinstance(raw, str), "$.source_bytes", f"must be base64 or null: {raw!r}")
+    if raw is not None:   # only for a name that is not UTF-8: source is then its display form, with U+FFFD
+        try:
+            name = base64.b64decode(raw, validate=True)
+        except binascii.Error:
+            raise SchemaError(f"$.source_bytes: not base64: {raw!r}") from None
+        need(name.decode("utf-8", "replace") == o["source"], "$.source_bytes", "does not match source")
+        need(name.decode("utf-8", "replace").encode("utf-8") != name, "$.source_bytes",
+             "set for a name that is valid UTF-8 (must be null)")
     need(isinstance(o["encoding"], str) and o["encoding"] != "", "$.encoding", repr(o["encoding"]))
     text = o["text"]
     need(isinstance(text, str) and text.strip() != "", "$.text", "must be non-empty text")
@@ -187,7 +200,7 @@ def load_sample(path: Path):
 # --------------------------------------------------------------------------------------------- the checker
 
 def _valid_record():
-    return {"schema": SCHEMA, "source": "x.txt", "encoding": "utf-8", "text": "Заголовок\n\nТекст. Еще.",
+    return {"schema": SCHEMA, "source": "x.txt", "source_bytes": None, "encoding": "utf-8", "text": "Заголовок\n\nТекст. Еще.",
             "headline": {"start": 0, "end": 9}, "dateline": None,
             "paragraphs": [{"start": 0, "end": 9}, {"start": 11, "end": 22}],
             "sentences": [{"start": 0, "end": 9}, {"start": 11, "end": 17}, {"start": 18, "end": 22}],
@@ -202,6 +215,10 @@ def _valid_record():
 @pytest.mark.parametrize("breakage", [
     lambda o: o.update(extra=1),
     lambda o: o.pop("topics"),
+    lambda o: o.pop("source_bytes"),
+    lambda o: o.update(source_bytes="eC50eHQ="),           # "x.txt" is UTF-8: must be null
+    lambda o: o.update(source="y\ufffd.txt", source_bytes="eP8udHh0"),  # the bytes are x\xff.txt
+    lambda o: o.update(source_bytes="eP8udHh0!"),
     lambda o: o["paragraphs"].reverse(),
     lambda o: o["paragraphs"][1].update(end=99),
     lambda o: o["sentences"][1].update(start=True),
@@ -222,6 +239,16 @@ def test_checker_rejects_broken_records(breakage):
     breakage(o)
     with pytest.raises(SchemaError):
         validate(o, analysed=True)
+
+
+def test_a_name_that_is_not_utf8_is_exact_in_source_bytes():
+    o = _valid_record()
+    o.update(source="x\ufffd.txt", source_bytes="eP8udHh0")          # b"x\xff.txt"
+    validate(o, analysed=True)
+    d = dispatch_from_json(o)
+    assert os.fsencode(d.source) == b"x\xff.txt"
+    again = json.loads(to_json_line(d))
+    assert (again["source"], again["source_bytes"]) == ("x\ufffd.txt", "eP8udHh0")
 
 
 # --------------------------------------------------------------------------------------------- layout half

@@ -1,8 +1,9 @@
 """Running one job per file for ``extract``: in this process, or in worker processes that can be given a
 time limit per file, with a progress line on a terminal.
 
-A job is a picklable task and a function ``fn(task, on_stage) -> (path, result | None, reason | None)``;
-``on_stage(name)`` says which stage of the analysis it is in. :func:`run` yields the results in the order
+A job is a picklable task and a function ``fn(task, on_stage) -> (path, result | None, reason | None,
+...)``; ``on_stage(name)`` says which stage of the analysis it is in; ``failed(task, reason)`` makes the
+result of a job that could not finish (default ``(path, None, reason)``). :func:`run` yields the results in the order
 of the tasks, whatever order the workers finish in. With ``max_seconds``, a job that runs longer is given
 up: its worker is killed (a fresh one takes the next task: ~1.5 s of model load) and the job's result is a
 reason ("gave up after 30 s …"), so one huge or pathological file never holds the rest. No UI imports.
@@ -17,7 +18,12 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Callable, Iterator, TextIO
 
-Result = tuple[str, Any, "str | None"]
+Result = tuple  # (path, result | None, reason | None, ...): whatever the job returns
+Failed = Callable[[Any, str], Result]
+
+
+def _failed(task, reason: str) -> Result:
+    return task[0], None, reason
 Job = Callable[[Any, Callable[[str], None]], Result]
 
 #: A progress line appears once a file has taken this long (short files never flash one).
@@ -121,7 +127,8 @@ def gave_up(seconds: float) -> str:
 
 
 def run(tasks: list, fn: Job, *, jobs: int = 1, max_seconds: float | None = None,
-        progress: Progress | None = None, warm: Callable[[], None] | None = None) -> Iterator[Result]:
+        progress: Progress | None = None, warm: Callable[[], None] | None = None,
+        failed: Failed = _failed) -> Iterator[Result]:
     """``fn`` over ``tasks``, results in task order (see the module's docstring). ``warm()`` runs once in
     each worker process before its first task (loading the model), outside every task's time limit."""
     progress = progress or Progress(enabled=False)
@@ -145,7 +152,7 @@ def run(tasks: list, fn: Job, *, jobs: int = 1, max_seconds: float | None = None
             stop.set()
             progress.clear()
         return
-    yield from _in_workers(tasks, fn, max(1, min(jobs, len(tasks))), max_seconds, progress, warm)
+    yield from _in_workers(tasks, fn, max(1, min(jobs, len(tasks))), max_seconds, progress, warm, failed)
 
 
 @dataclass
@@ -158,7 +165,7 @@ class _Worker:
 
 
 def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, progress: Progress,
-                warm: Callable[[], None] | None) -> Iterator[Result]:
+                warm: Callable[[], None] | None, failed: Failed) -> Iterator[Result]:
     """The scheduler: ``jobs`` forked workers, one task each at a time. This function is the reason the
     module exists; its loop reads as one piece (hand out, collect, give up, yield in order)."""
     import multiprocessing as mp
@@ -179,7 +186,7 @@ def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, prog
                     progress.start(id(w), tasks[next_task][0])
                     next_task += 1
             if len(workers) < jobs and next_task + sum(not w.ready for w in workers) < len(tasks):
-                workers.append(_start(ctx, fn, warm))
+                workers.append(_start(ctx, fn, warm, failed))
             for conn in wait([w.conn for w in workers], timeout=_TICK):
                 w = next(w for w in workers if w.conn is conn)
                 try:
@@ -188,12 +195,12 @@ def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, prog
                     w.process.join(1.0)
                     reason = f"the analysis process stopped (exit code {w.process.exitcode})"
                     if w.task is not None:
-                        done[w.task] = (tasks[w.task][0], None, reason)
+                        done[w.task] = failed(tasks[w.task], reason)
                     elif not w.ready:
                         failed_starts += 1
                         if failed_starts >= _MAX_FAILED_STARTS:   # no worker can start: fail the rest
                             for k in range(next_task, len(tasks)):
-                                done[k] = (tasks[k][0], None, reason)
+                                done[k] = failed(tasks[k], reason)
                             next_task = len(tasks)
                     _retire(w, workers, progress)
                     continue
@@ -209,7 +216,7 @@ def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, prog
             if max_seconds is not None:
                 now = time.monotonic()
                 for w in [w for w in workers if w.task is not None and now - w.started > max_seconds]:
-                    done[w.task] = (tasks[w.task][0], None, gave_up(max_seconds))
+                    done[w.task] = failed(tasks[w.task], gave_up(max_seconds))
                     _retire(w, workers, progress)
             progress.draw()
             while next_out in done:
@@ -222,9 +229,9 @@ def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, prog
             _stop(w)
 
 
-def _start(ctx, fn: Job, warm: Callable[[], None] | None) -> _Worker:
+def _start(ctx, fn: Job, warm: Callable[[], None] | None, failed: Failed) -> _Worker:
     here, there = ctx.Pipe()
-    p = ctx.Process(target=_serve, args=(there, fn, warm), daemon=True)
+    p = ctx.Process(target=_serve, args=(there, fn, warm, failed), daemon=True)
     p.start()
     there.close()
     return _Worker(p, here)
@@ -246,7 +253,7 @@ def _stop(w: _Worker) -> None:
     w.process.join(2.0)
 
 
-def _serve(conn, fn: Job, warm: Callable[[], None] | None) -> None:
+def _serve(conn, fn: Job, warm: Callable[[], None] | None, failed: Failed) -> None:
     """A worker: warm up, say so, then run tasks until the connection closes. Ctrl-C is the parent's to
     handle (it stops us)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -267,7 +274,7 @@ def _serve(conn, fn: Job, warm: Callable[[], None] | None) -> None:
         try:
             result = fn(task, lambda name: conn.send(("stage", name)))
         except BaseException as exc:  # noqa: BLE001 - reported as this file's failure
-            result = (task[0], None, f"analysis failed ({type(exc).__name__}: {exc})")
+            result = failed(task, f"analysis failed ({type(exc).__name__}: {exc})")
         try:
             conn.send(("done", result))
         except (OSError, ValueError):

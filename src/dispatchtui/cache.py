@@ -78,5 +78,5 @@ def put(d: Dispatch) -> None:
             except OSError:
                 pass
             raise
-    except OSError:
+    except (OSError, ValueError):   # ValueError: UnicodeEncodeError (a lone surrogate), a value json refuses
         pass

@@ -14,11 +14,20 @@ from . import __version__
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def _shown(s: str) -> str:
-    """Control characters escaped (a file name with ESC must not reach the terminal)."""
-    from .export import printable
+def _shown(s: object) -> str:
+    """Free text for stderr: control characters and undecodable bytes escaped (see :mod:`.paths`)."""
+    from .paths import printable
 
     return printable(s)
+
+
+def _shown_path(path: str) -> str:
+    """A path for stderr: the one rule of :func:`.paths.display_path` (an ESC or a byte that is not UTF-8
+    in a file name must neither reach the terminal nor stop the program)."""
+    from .paths import display_path
+
+    return display_path(path)
+
 
 _DESCRIPTION = """\
 A terminal reader for Russian news dispatches (wire copy): who is quoted, what they said,
@@ -36,7 +45,8 @@ _EXTRACT_DESCRIPTION = """\
 Analyse dispatches and print the model (schema dispatchtui/2): normalized text, headline,
 dateline (place, date, agency), paragraphs, sentences, repeated passages, quotes with their
 cue and speaker, speakers (people and organizations, nominative, with roles) and topics.
-All positions are character offsets into "text".
+All positions are character offsets into "text". "source" names the file; for a name that is not
+valid UTF-8 it shows U+FFFD and "source_bytes" holds the exact bytes (base64), else it is null.
 
 formats: jsonl (one object per dispatch), json (one array), markdown (a readable digest).
 """
@@ -51,6 +61,7 @@ class _Parser(argparse.ArgumentParser):
 def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="files, folders, or - for standard input")
     p.add_argument("--encoding", metavar="ENC", help="decode every input with ENC instead of detecting it")
+    p.add_argument("--debug", action="store_true", help="print the traceback of an unexpected error")
 
 
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
@@ -81,14 +92,15 @@ def main(argv: list[str] | None = None) -> int:
             extract_parser.error("--jobs must be at least 1")
         if args.max_seconds is not None and not args.max_seconds > 0:
             extract_parser.error("--max-seconds must be a positive number")
-        return _guard(lambda: run_extract(args))
+        return _guard(lambda: run_extract(args), args.debug)
     if argv and argv[0] == "read":
         argv = argv[1:]
     args = read_parser.parse_args(argv)
-    return _guard(lambda: run_read(args))
+    return _guard(lambda: run_read(args), args.debug)
 
 
-def _guard(fn) -> int:
+def _guard(fn, debug: bool = False) -> int:
+    """Never a traceback: an unexpected error is one line and exit code 1 (the traceback with --debug)."""
     try:
         return fn()
     except KeyboardInterrupt:
@@ -102,6 +114,19 @@ def _guard(fn) -> int:
         except OSError:
             pass
         return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - a bug of ours or a broken output: one line, not a traceback
+        if debug:
+            import traceback
+
+            traceback.print_exc()
+        what = "" if isinstance(exc, OSError) else "internal error: "   # ENOSPC on stdout is no bug of ours
+        hint = "" if debug else " (--debug shows where)"
+        print(f"dispatchtui: {what}{_shown(_describe(exc))}{hint}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+
+
+def _describe(exc: BaseException) -> str:
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _check_encoding(name: str | None) -> str | None:
@@ -133,7 +158,7 @@ def _reconfigure_streams(utf8_stdout: bool) -> None:
 
 def _report(errors) -> None:
     for e in errors:
-        print(f"dispatchtui: {_shown(e.path)}: {_shown(e.reason)}", file=sys.stderr)
+        print(f"dispatchtui: {_shown_path(e.path)}: {_shown(e.reason)}", file=sys.stderr)
 
 
 def run_read(args) -> int:
@@ -168,38 +193,82 @@ def run_read(args) -> int:
 
 
 def _analyse_one(task: tuple[str, str | None, bool], on_stage=lambda name: None):
-    """Load and analyse one path → (path, Dispatch | None, error reason | None). Used by worker processes too.
-    ``on_stage(name)``: the stage it is in (the progress line)."""
-    path, encoding, use_cache = task
+    """Load and analyse one path → (path, Dispatch | None, error reason | None, traceback | None).
+
+    Never raises (it runs in worker processes too, where an exception would end the whole batch): an
+    unexpected error is this file's failure, with the traceback for ``--debug``. ``on_stage(name)``: the
+    stage it is in (the progress line)."""
+    path = task[0]
+    try:
+        d, reason = _load_and_analyse(*task, on_stage)
+    except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
+        import traceback
+
+        return path, None, f"analysis failed ({_describe(exc)})", traceback.format_exc()
+    return path, d, reason, None
+
+
+def _load_and_analyse(path: str, encoding: str | None, use_cache: bool, on_stage=lambda name: None):
     from .load import LoadError, load_path
 
     on_stage("reading")
     loaded = load_path(path, encoding)
     if isinstance(loaded, LoadError):
-        return path, None, loaded.reason
+        return None, loaded.reason
     from .analysis import analyze, segment
 
-    try:
-        on_stage("layout")
-        base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
-        if use_cache:
-            from . import cache
+    on_stage("layout")
+    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
+    if use_cache:
+        from . import cache
 
-            hit = cache.get(base)
-            if hit is not None:
-                return path, hit, None
-        d = analyze(base, on_stage=on_stage)
-    except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
-        return path, None, f"analysis failed ({type(exc).__name__}: {exc})"
+        hit = cache.get(base)
+        if hit is not None:
+            return hit, None
+    d = analyze(base, on_stage=on_stage)
     if use_cache:
         from . import cache
 
         cache.put(d)
-    return path, d, None
+    return d, None
+
+
+class _Output:
+    """Writes the records of one ``extract`` run. A record that cannot be serialized raises in :meth:`add`
+    before anything of it is written (the run goes on with the next file)."""
+
+    def __init__(self, fmt: str, out) -> None:
+        self.fmt, self.out = fmt, out
+        self.items: list[str] = []        # json: the array's items, written at the end
+        self.first = True
+
+    def add(self, d) -> None:
+        from . import export
+
+        if self.fmt == "markdown":
+            text = ("" if self.first else "\n---\n\n") + export.to_markdown(d)
+        elif self.fmt == "jsonl":
+            text = export.to_json_line(d) + "\n"
+        else:
+            item = export.json_array_item(d)
+            item.encode("utf-8")          # unwritable (a lone surrogate): this record fails, not the array
+            self.items.append(item)
+            return
+        if self.fmt != "markdown":
+            text.encode("utf-8")
+        self.out.write(text)
+        self.out.flush()
+        self.first = False
+
+    def close(self) -> None:
+        if self.fmt == "json":
+            from .export import join_json_array
+
+            self.out.write(join_json_array(self.items) + "\n")
+        self.out.flush()
 
 
 def run_extract(args) -> int:
-    from .export import to_json_array, to_json_line, to_markdown
     from .load import discover
 
     _reconfigure_streams(utf8_stdout=args.format != "markdown")
@@ -209,30 +278,27 @@ def run_extract(args) -> int:
     failed = bool(errors)
     use_cache = not args.no_cache and os.environ.get("DISPATCHTUI_NO_CACHE") != "1"
     tasks = [(p, encoding, use_cache) for p in paths]
-    out = sys.stdout
-    collected = []
-    first_md = True
+    output = _Output(args.format, sys.stdout)
     from .batch import Progress
 
     progress = Progress(sys.stderr, shown=_shown)
-    for path, d, reason in _run_tasks(tasks, args.jobs, args.max_seconds, progress):
-        if d is None:
-            progress.message(f"dispatchtui: {_shown(path)}: {_shown(reason)}")
-            failed = True
-            continue
-        if args.format == "jsonl":
-            out.write(to_json_line(d) + "\n")
-            out.flush()
-        elif args.format == "markdown":
-            if not first_md:
-                out.write("\n---\n\n")
-            out.write(to_markdown(d))
-            first_md = False
-        else:
-            collected.append(d)
-    if args.format == "json":
-        out.write(to_json_array(collected) + "\n")
-    out.flush()
+    for path, d, reason, tb in _run_tasks(tasks, args.jobs, args.max_seconds, progress):
+        if d is not None:
+            try:
+                output.add(d)
+                continue
+            except OSError:               # the output itself is broken (| head, a full disk): not this file
+                raise
+            except Exception as exc:  # noqa: BLE001 - one unwritable record must not stop the batch
+                import traceback
+
+                reason, tb = f"cannot write its record ({_describe(exc)})", traceback.format_exc()
+        if tb is not None and args.debug:
+            progress.clear()
+            sys.stderr.write(tb)
+        progress.message(f"dispatchtui: {_shown_path(path)}: {_shown(reason)}")
+        failed = True
+    output.close()
     if not paths:
         return EXIT_SOME_FAILED
     return EXIT_SOME_FAILED if failed else EXIT_OK
@@ -251,7 +317,13 @@ def _run_tasks(tasks, jobs: int, max_seconds: float | None = None, progress=None
         from .analysis import one_blas_thread
 
         one_blas_thread()   # inherited by the workers (the parent never imports numpy on this path)
-    yield from batch.run(tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up)
+    yield from batch.run(tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up,
+                         failed=_failed_task)
+
+
+def _failed_task(task, reason: str):
+    """The result of a file whose worker gave up or died (the shape of :func:`_analyse_one`'s)."""
+    return task[0], None, reason, None
 
 
 def _warm_up() -> None:

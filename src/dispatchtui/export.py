@@ -2,8 +2,13 @@
 from __future__ import annotations
 
 import json
+import re
 
 from .model import Dispatch
+from .paths import display_path, printable
+
+__all__ = ["join_json_array", "json_array_item", "md_code", "printable", "to_json_array", "to_json_line",
+           "to_markdown"]
 
 
 def to_json_line(d: Dispatch) -> str:
@@ -11,13 +16,21 @@ def to_json_line(d: Dispatch) -> str:
 
 
 def to_json_array(ds: list[Dispatch]) -> str:
-    return json.dumps([d.to_json() for d in ds], ensure_ascii=False, indent=1)
+    return join_json_array([json_array_item(d) for d in ds])
 
 
-def printable(s) -> str:
-    """A path or reason for a terminal or a digest: control characters (an ESC in a file name would reach the
-    terminal as a command) are written as ``\\x1b`` escapes."""
-    return "".join(f"\\x{ord(c):02x}" if ord(c) < 0x20 or 0x7F <= ord(c) <= 0x9F else c for c in str(s))
+def json_array_item(d: Dispatch) -> str:
+    """One item of :func:`to_json_array`, serialized on its own (``extract`` writes the array's items as
+    they come and a record that fails to serialize fails alone)."""
+    return json.dumps(d.to_json(), ensure_ascii=False, indent=1)
+
+
+def join_json_array(items: list[str]) -> str:
+    """``items`` from :func:`json_array_item` as one array, byte for byte ``json.dumps(list, indent=1)``
+    (a JSON string never holds a raw newline, so every line of an item moves in by one space)."""
+    if not items:
+        return "[]"
+    return "[\n" + ",\n".join(" " + item.replace("\n", "\n ") for item in items) + "\n]"
 
 
 def _md_escape(s: str) -> str:
@@ -29,6 +42,16 @@ def _md_escape(s: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def md_code(s: str) -> str:
+    """``s`` as a CommonMark code span, exact whatever backticks it holds: a fence longer than its longest
+    run of backticks, padded by a space when it starts or ends with one (the space is not part of it)."""
+    longest = max((len(run) for run in re.findall(r"`+", s)), default=0)
+    fence = "`" * (longest + 1)
+    if s[:1] == "`" or s[-1:] == "`" or (s[:1] == " " and s[-1:] == " " and s.strip(" ")):
+        s = f" {s} "
+    return f"{fence}{s}{fence}"
 
 
 def to_markdown(d: Dispatch) -> str:
@@ -43,13 +66,13 @@ def to_markdown(d: Dispatch) -> str:
         if len(title) > 120:
             title = title[: title.rfind(" ", 0, 120) if " " in title[:120] else 120] + "…"
     else:
-        title = d.source
+        title = display_path(d.source)
     lines.append(f"# {_md_escape(title)}")
     lines.append("")
     meta = []
     if d.dateline is not None:
         meta.append(", ".join(x for x in (d.dateline.place, d.dateline.date, d.dateline.agency) if x))
-    meta.append(f"source: `{printable(d.source).replace('`', '')}`")
+    meta.append(f"source: {md_code(display_path(d.source))}")
     lines.append(" · ".join(_md_escape(m) if not m.startswith("source:") else m for m in meta))
     lines.append("")
     full = [q for q in d.quotes if q.kind == "full"]

@@ -1,12 +1,15 @@
 """The dispatch model: frozen dataclasses, every position a character offset into ``Dispatch.text``.
 
-This module is the floor everything stands on. It imports nothing from the rest of the package
-and nothing heavy, so the app, the CLI and the tests can all use it cheaply.
+This module is the floor everything stands on. It imports nothing from the rest of the package but the
+path rule (:mod:`.paths`, standard library only) and nothing heavy, so the app, the CLI and the tests can
+all use it cheaply.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from typing import Literal
+
+from .paths import json_source, source_from_json
 
 SCHEMA = "dispatchtui/2"
 #: Schemas this version cannot read, with what to tell a reader that meets one.
@@ -188,9 +191,12 @@ class Dispatch:
         return None
 
     def to_json(self) -> dict:
+        # a file name that is not UTF-8: shown with U+FFFD, exact in source_bytes (see paths.json_source)
+        source, source_bytes = json_source(self.source)
         return {
             "schema": SCHEMA,
-            "source": self.source,
+            "source": source,
+            "source_bytes": source_bytes,
             "encoding": self.encoding,
             "text": self.text,
             "headline": self.headline.to_json() if self.headline else None,
@@ -217,7 +223,7 @@ def dispatch_from_json(o: dict) -> Dispatch:
         raise ValueError(f"not a {SCHEMA} record")
     dl = o.get("dateline")
     return Dispatch(
-        text=o["text"], source=o["source"], encoding=o["encoding"],
+        text=o["text"], source=source_from_json(o["source"], o.get("source_bytes")), encoding=o["encoding"],
         headline=_span(o.get("headline")),
         dateline=None if dl is None else Dateline(int(dl["start"]), int(dl["end"]), dl.get("place"),
                                                   dl.get("date"), dl.get("agency")),

@@ -55,6 +55,21 @@ def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tup
     )
 
 
+def link_statements(quotes):
+    """Number the statements: parts that share a (negative) group id get the index of their first part in
+    ``quotes``; a group of one part is no multi-part statement (``None``)."""
+    from dataclasses import replace
+
+    first: dict[int, int] = {}
+    count: dict[int, int] = {}
+    for i, q in enumerate(quotes):
+        if q.statement is not None and q.statement < 0:
+            first.setdefault(q.statement, i)
+            count[q.statement] = count.get(q.statement, 0) + 1
+    return [replace(q, statement=first[q.statement] if count[q.statement] > 1 else None)
+            if q.statement is not None and q.statement < 0 else q for q in quotes]
+
+
 def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8",
             on_stage: Callable[[str], None] | None = None) -> Dispatch:
     """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics.
@@ -66,6 +81,8 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8",
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
     from .quotes import find_quotes
     from .reported import find_reported
+    from .turns import attribute_paragraph_quotes, find_turns
+    from .attribution import check_mentions
     from .people import find_people
     from .resolve import resolve
     from .topics import find_topics
@@ -75,14 +92,16 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8",
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
     stage("quotes")
-    direct = find_quotes(text, d.paragraphs, d.sentences)
+    direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
     stage("reported speech")
     reported = find_reported(text, d.paragraphs, d.sentences, direct)
-    raw_quotes = sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+    raw_quotes = attribute_paragraph_quotes(text, d.paragraphs,
+                                            sorted([*direct, *reported], key=lambda q: (q.start, q.end)))
     stage("people")
     entities = find_people(text, d.sentences)
     stage("speakers")
     quotes, speakers = resolve(text, raw_quotes, entities)
+    quotes = link_statements(quotes)
     stage("topics")
     topics = find_topics(text, d.paragraphs, d.sentences, entities)
     return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)

@@ -656,7 +656,61 @@ def _attr_after(text: str, pos: int, end: int) -> _Attr | None:
         m = _WORD_RE.match(text, i, end)
         if m is not None and m.group().lower() in ("и", "а", "но", "однако", "или"):
             return None
-    return _attr_clause(text, i, end, 4 if dash else 2)
+    at = _attr_clause(text, i, end, 4 if dash else 2)
+    if at is None and dash:
+        at = _attr_by_shape(text, i, end)
+    return at
+
+
+def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
+    """«…», — описала впечатления шахматистка / «…» — усмехнулся тренер: after a closing mark and a dash, a
+    finite verb of the third person opening the clause attributes the quote whatever the verb is, when a
+    subject follows it: the first nominative person noun that agrees with the verb (the plural object of
+    "описала впечатления шахматистка" does not), or a name. Morphology only: this runs for every closing
+    mark followed by a dash, so it must cost no parse."""
+    m = _WORD_RE.match(text, i, end)
+    if m is None or not _finite_third(m.group()):
+        return None
+    ce = _clause_end(text, i, end)
+    toks = _tokens(text, i, ce, 16)
+    verb = text[toks[0].start:toks[0].end] if toks else ""
+    for k in range(1, len(toks)):
+        t = toks[k]
+        if t.kind not in ("w", "i"):
+            break
+        if t.text.lower() in ("он", "она", "они"):
+            return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, k + 1), ce)
+        if _agrees(verb, t.text) or (t.text[:1].isupper() and _is_name_tok(t) and _nominative(t)):
+            j = k + 1
+            while j < len(toks) and toks[j].kind in ("w", "i") and (toks[j].text[:1].isupper()
+                                                                     or _np_chain_ok(toks[j])):
+                j += 1
+            return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, j), ce)
+    return None
+
+
+def _agrees(verb: str, noun: str) -> bool:
+    """A nominative singular person noun agreeing with a past singular verb in gender ("описала … шахматистка")."""
+    try:
+        v = get_morph().parse(verb.lower())[0].tag
+        ps = get_morph().parse(noun.lower().replace("ё", "е"))[:4]
+    except Exception:  # pragma: no cover
+        return False
+    if v.number != "sing":
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.animacy == "anim"
+               and (v.tense != "past" or p.tag.gender == v.gender) for p in ps)
+
+
+@lru_cache(maxsize=20_000)
+def _finite_third(word: str) -> bool:
+    """A finite verb form of the third person or the past ("усмехнулся", "добавляет"), not "скажу"/"скажите"."""
+    try:
+        top = get_morph().parse(word.lower().replace("ё", "е"))[0]
+    except Exception:  # pragma: no cover
+        return False
+    t = top.tag
+    return t.POS == "VERB" and t.mood == "indc" and (t.tense == "past" or t.person == "3per")
 
 
 # --------------------------------------------------------------------------------------------
@@ -1494,6 +1548,9 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
             speaker_span=speaker_span,
             cue=text[cue_span.start:cue_span.end] if cue_span else None,
             cue_span=cue_span,
+            # pieces of one marked region (split by its attribution, or over paragraphs) are one statement:
+            # a negative group id until analysis.link_statements numbers the statements
+            statement=-(c.group + 1) if c.group >= 0 else None,
         )
         out.append(q)
         prev = q

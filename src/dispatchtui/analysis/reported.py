@@ -37,15 +37,14 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Quote, Span
-from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS, DOCUMENT_HEADS,
+from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS,
                                IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS,
                                STANCE_NOUNS)
 from .morph import get_morph, lemma
+from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
 
 __all__ = ["find_reported"]
 
-#: A sentence is parsed up to this many tokens (a run-on text without sentence ends costs no more).
-MAX_TOKENS = 120
 #: A statement of fewer words is no statement (a cut-off heading, "Как сообщается, да.").
 MIN_WORDS = 3
 #: A content this much inside direct quotes is the direct quote's, not a second, reported statement.
@@ -55,58 +54,6 @@ _END_PUNCT = ".!?…;:"
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
 _OPENERS = frozenset({"однако", "также", "а", "и", "но", "кроме", "того", "при", "этом", "впрочем", "между",
                       "тем", "вместе", "с", "в", "свою", "очередь", "же", "ранее", "позднее", "теперь"})
-_SUBJ_RELS = ("nsubj", "nsubj:pass")
-
-
-@dataclass(frozen=True, slots=True)
-class Tok:
-    start: int
-    stop: int
-    text: str
-    head: int          # index of the head token in the sentence, -1 for the root
-    rel: str
-    lemma: str
-    pos: str           # pymorphy3's part of speech of the top parse ("VERB", "PRTS", "NOUN", …)
-
-
-@dataclass(slots=True)
-class Sent:
-    """One parsed sentence of the dispatch, with its children lists for the subtree walks."""
-
-    start: int
-    end: int
-    paragraph: int
-    toks: list[Tok]
-    kids: list[list[int]]
-
-    def subtree(self, i: int, stop_at_comma: bool = True) -> tuple[int, int]:
-        """Token range ``[a, b)`` of ``i``'s contiguous subtree; cut at a comma or dash on either side."""
-        def under(j: int) -> bool:
-            k, steps = j, 0
-            while k >= 0 and steps < 64:
-                if k == i:
-                    return True
-                k, steps = self.toks[k].head, steps + 1
-            return False
-
-        a = i
-        while a > 0 and under(a - 1) and not (stop_at_comma and _is_break(self.toks[a - 1].text)):
-            a -= 1
-        b = i + 1
-        while b < len(self.toks) and under(b) and not (stop_at_comma and _is_break(self.toks[b].text)):
-            b += 1
-        while b - 1 > a and _is_punct(self.toks[b - 1].text) and self.toks[b - 1].text not in '»"”)':
-            b -= 1
-        return a, b
-
-    def span(self, a: int, b: int) -> Span:
-        return Span(self.toks[a].start, self.toks[b - 1].stop)
-
-    def child(self, i: int, rels: Sequence[str]) -> int | None:
-        for k in self.kids[i]:
-            if self.toks[k].rel in rels:
-                return k
-        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,20 +67,11 @@ class Found:
     paragraph: int
 
 
-def _is_punct(w: str) -> bool:
-    return not any(ch.isalnum() for ch in w)
-
-
-def _is_break(w: str) -> bool:
-    return w in (",", ";", ":", "—", "–", "(", ")", ".", "!", "?", "…")
-
-
-def _pos(word: str) -> str:
-    p = get_morph().parse(word.lower())
-    return str(p[0].tag.POS or "") if p else ""
-
-
 # ---------------------------------------------------------------------------------------------- helpers
+
+
+def _genitive(word: str) -> bool:
+    return word[:1].isalpha() and any(p.tag.case == "gent" for p in get_morph().parse(word.lower())[:3])
 
 
 def _is_say(t: Tok) -> bool:
@@ -175,9 +113,9 @@ def _content(s: Sent, a: int, b: int) -> Span | None:
         if tuple(t.text.lower() for t in s.toks[k:k + len(lead)]) == lead:
             a = k + len(lead)
             break
-    while a < b and _is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
+    while a < b and is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
         a += 1
-    while b > a and _is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
+    while b > a and is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
         b -= 1
     if sum(1 for t in s.toks[a:b] if _WORD_RE.match(t.text)) < MIN_WORDS:
         return None
@@ -211,55 +149,13 @@ def _next_break(s: Sent, k: int) -> int:
 
 
 def _sentence_end(s: Sent) -> int:
-    """Index after the last token that belongs to the sentence's text (all of it: the cut is at MAX_TOKENS)."""
+    """Index after the last token that belongs to the sentence's text (all of it: the parse already cut it to MAX_TOKENS)."""
     return len(s.toks)
 
 
 def _only_openers(s: Sent, a: int, b: int) -> bool:
     """True when tokens ``[a, b)`` are only sentence openers ("Однако", "При этом", ",")."""
-    return all(t.text.lower() in _OPENERS or _is_punct(t.text) for t in s.toks[a:b])
-
-
-def _speaker_of(s: Sent, v: int) -> int | None:
-    """The subject of speech verb ``v``: its nsubj; for a gerund or a second verb ("заявив", "и добавил")
-    the subject of the verb it hangs on; for "который сказал" the noun the clause describes."""
-    k, steps = v, 0
-    while k >= 0 and steps < 4:
-        subj = s.child(k, _SUBJ_RELS)
-        if subj is not None:
-            if s.toks[subj].lemma == "который" and s.toks[k].rel.startswith("acl") and s.toks[k].head >= 0:
-                return s.toks[k].head
-            return subj
-        t = s.toks[k]
-        if t.rel in ("conj", "advcl", "xcomp") and t.head >= 0:
-            k, steps = t.head, steps + 1
-            continue
-        if t.rel.startswith("acl") and t.head >= 0:     # "министр, заявивший, что": the noun
-            return t.head
-        return None
-    return None
-
-
-def _speaker_span(s: Sent, i: int | None) -> Span | None:
-    if i is None:
-        return None
-    a, b = s.subtree(i)
-    return s.span(a, b)
-
-
-def _place_speaker(s: Sent, v: int) -> Span | None:
-    """"отметили в МИД", "сообщили в пресс-службе", "говорится в сообщении ведомства": the body or the
-    document the verb's "в/на" phrase names, when the verb has no subject."""
-    for k in s.kids[v]:
-        t = s.toks[k]
-        if t.rel not in ("obl", "nmod", "obl:agent"):
-            continue
-        case = next((c for c in s.kids[k] if s.toks[c].rel == "case"), None)
-        if case is None or s.toks[case].lemma not in ("в", "на", "у", "из"):
-            continue
-        a, b = s.subtree(k)
-        return s.span(a, b)
-    return None
+    return all(t.text.lower() in _OPENERS or is_punct(t.text) for t in s.toks[a:b])
 
 
 def _complementizer(s: Sent, v: int) -> int | None:
@@ -312,6 +208,12 @@ def form_according_to(s: Sent) -> Found | None:
         if brk < len(toks) and toks[brk].text == "," and brk - n <= 12 and not any(
                 toks[k].pos == "VERB" for k in range(n + 1, brk)):
             end = brk          # "По данным минэкологии Якутии на 9 августа, …": the source runs to the comma
+        elif poss is not None:
+            end = n + 1        # "По его мнению страны …" (no comma): the possessive is the whole source
+        else:                  # "По мнению экспертов рынок вырастет": the genitive words after the noun
+            end = n + 1
+            while end < len(toks) and end < n + 8 and _genitive(toks[end].text):
+                end += 1
         cue = s.span(i, n + 1)
         if poss is not None:
             who: Span | None = s.span(poss, poss + 1)
@@ -346,7 +248,7 @@ def form_as_said(s: Sent) -> Found | None:
         if v is None or any(toks[k].text == "," for k in range(i + 1, v)):
             continue
         close = _next_break(s, v + 1)
-        who = _speaker_span(s, _speaker_of(s, v)) or _place_speaker(s, v)
+        who = speaker_span(s, speaker_of(s, v)) or place_speaker(s, v)
         cue = Span(t.start, toks[v].stop)
         if _only_openers(s, 0, i) and close < len(toks) and toks[close].text == ",":
             content = _content(s, close + 1, _sentence_end(s))
@@ -378,10 +280,10 @@ def form_that_clause(s: Sent) -> Found | None:
         content = _content(s, c, _sentence_end(s))
         if content is None:
             continue
-        subj = _speaker_of(s, v)
-        who = _speaker_span(s, subj)
+        subj = speaker_of(s, v)
+        who = speaker_span(s, subj)
         if who is None:
-            who = _place_speaker(s, v)
+            who = place_speaker(s, v)
         cue_end = v + 1
         if light:
             cue_end = next(k for k in range(v + 1, min(len(toks), v + 4)) if toks[k].lemma in STANCE_NOUNS) + 1
@@ -402,14 +304,16 @@ def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
         return None
     if head[0] in ("об", "о") and toks[2].pos == "NOUN":
         return None          # "Об этом человеке говорят …": a determiner, not a pointer
-    v = next((k for k in range(1, min(len(toks), 9)) if _is_say(toks[k]) or _is_impersonal(toks[k])
-              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")), None)
+    # (not a verb of a "как сообщает X" aside: "Об этом, как сообщает агентство, заявил министр")
+    v = next((k for k in range(1, min(len(toks), 12)) if (_is_say(toks[k]) or _is_impersonal(toks[k])
+              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")) and toks[k - 1].text.lower() != "как"),
+             None)
     if v is None or _complementizer(s, v) is not None:
         return None
     if head[0] in ("такой",) and not any(toks[k].lemma in STANCE_NOUNS | {"точка", "позиция", "вывод", "оценка"}
                                         for k in range(1, v)):
         return None
-    who = _speaker_span(s, _speaker_of(s, v)) or _place_speaker(s, v)
+    who = speaker_span(s, speaker_of(s, v)) or place_speaker(s, v)
     content = _content(prev, 0, _sentence_end(prev))
     if content is None:
         return None
@@ -427,10 +331,10 @@ def form_trailing(s: Sent) -> Found | None:
             continue
         if _complementizer(s, v) is not None:
             return None
-        subj = _speaker_of(s, v)
+        subj = speaker_of(s, v)
         if subj is not None and subj < v:
             continue                       # "…, она сказала" is not an inverted attribution
-        who = _speaker_span(s, subj) or _place_speaker(s, v)
+        who = speaker_span(s, subj) or place_speaker(s, v)
         if who is None:
             continue
         close = _next_break(s, v + 1)
@@ -485,15 +389,31 @@ class _Direct:
         return k >= 0 and self.spans[k][0] <= pos < self.spans[k][1]
 
 
+_THAT_RE = re.compile(r",\s*(?:что|чтобы|будто|якобы|ли)\b|\bо том,\s*что\b|\s(?:ли)\s", re.I)
+_BACK_RE = re.compile(r"\s*(?:об?\s+(?:этом|том)|это|так(?:ое|ую|ой|ие)?|эт(?:у|и|от))\b", re.I)
+
+
 def _candidate(text: str, a: int, b: int) -> bool:
-    """Cheap test before parsing: does the sentence hold a word that can be a cue?"""
-    for m in _WORD_RE.finditer(text, a, b):
+    """Cheap test before parsing: could a form match here? A speech verb with a complementizer after a comma
+    (or opening a comma-bounded segment: "…, сообщает X"), a source phrase (по словам, согласно), "как" + a
+    speech verb, or a sentence pointing back ("Об этом заявил")."""
+    that = _THAT_RE.search(text, a, b) is not None
+    back = _BACK_RE.match(text, a, b) is not None
+    words = list(_WORD_RE.finditer(text, a, min(b, a + 2000)))
+    for k, m in enumerate(words):
         w = m.group().lower()
-        if w in ("по", "согласно", "как", "об"):
-            return True
+        if w in ("по", "согласно") and k + 1 < len(words):
+            nxt = [lemma(x.group()) for x in words[k + 1:k + 4]]
+            if any(x in SOURCE_NOUNS or x in ACCORDING_NOUNS for x in nxt):
+                return True
+            continue
         lw = lemma(w)
         if lw in SAY_VERBS or lw in IMPERSONAL_VERBS or lw in STANCE_ADJS or lw in LIGHT_VERBS:
-            return True
+            if that or back:
+                return True
+            before = text[max(a, m.start() - 3):m.start()]
+            if "," in before or (k > 0 and words[k - 1].group().lower() == "как"):
+                return True
     return False
 
 
@@ -509,22 +429,6 @@ def _sentences(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span])
     return out
 
 
-def _parse(text: str, spans: list[tuple[int, int, int]]) -> list[Sent]:
-    from .nlp import parse_sentences
-
-    parsed = parse_sentences(text, [(a, b) for a, b, _ in spans], MAX_TOKENS)
-    out = []
-    for (a, b, para), ptoks in zip(spans, parsed):
-        toks = [Tok(p.start, p.stop, p.text, p.head, p.rel, lemma(p.text) if p.text[:1].isalpha() else p.text,
-                    _pos(p.text) if p.text[:1].isalpha() else "") for p in ptoks]
-        kids: list[list[int]] = [[] for _ in toks]
-        for i, t in enumerate(toks):
-            if 0 <= t.head < len(toks) and t.head != i:
-                kids[t.head].append(i)
-        out.append(Sent(a, b, para, toks, kids))
-    return out
-
-
 def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span],
                   direct: Sequence[Quote] = ()) -> list[Quote]:
     """Reported statements of ``text`` in text order (see the module docstring). Never raises on any string."""
@@ -535,9 +439,9 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
     # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
     keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and not d.inside(a)
             and _candidate(text, a, b)]
-    # The sentence before a candidate is parsed too: "Об этом заявил X" points back at it.
-    need = sorted(set(keep) | {i - 1 for i in keep if i > 0})
-    parsed = dict(zip(need, _parse(text, [spans[i] for i in need])))
+    # The sentence before a back pointer is parsed too: "Об этом заявил X" points back at it.
+    need = sorted(set(keep) | {i - 1 for i in keep if i > 0 and _BACK_RE.match(text, spans[i][0], spans[i][1])})
+    parsed = dict(zip(need, parse(text, [spans[i] for i in need])))
     out: list[Quote] = []
     taken_to = -1
     for i in keep:

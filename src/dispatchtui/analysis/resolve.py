@@ -195,6 +195,7 @@ def _gender_ok(want: str | None, have: str | None) -> bool:
 
 class _Resolver:
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]):
+        self.why: str | None = None     # set by the branch of resolve_one that decided
         self.text = text
         self.quotes = quotes
         self.persons = [e for e in entities if e.kind == "person"]
@@ -256,8 +257,12 @@ class _Resolver:
             best = max(subj, key=lambda c: c[2])
             if prev is not None and prev is not best[0] and any(c[0] is prev for c in cands):
                 # stay with the previous speaker unless a new subject was introduced since its quote
-                pq = self.quotes[qi - 1]
-                if best[2] < pq.start:
+                # the previous speaker's last statement (not merely the statement before: that one may
+                # have no speaker), where it begins, its attribution included ("X заявил, что …")
+                pj = next((j for j in range(qi - 1, -1, -1) if self.resolved[j] == prev.name), qi - 1)
+                pq = self.quotes[pj]
+                pq_pos = min(pq.start, *(sp.start for sp in (pq.speaker_span, pq.cue_span) if sp is not None))
+                if best[2] < pq_pos:
                     return prev
             return best[0]
         return max(cands, key=lambda c: c[1])[0]
@@ -302,6 +307,76 @@ class _Resolver:
                 if m.end <= pos and not self._in_quote(m) and (best is None or m.start > best[0]):
                     best = (m.start, e)
         return best[1] if best else None
+
+    def _name_detail(self, e: Entity, span: Span):
+        return next((m for m in e.details if m.span.overlaps(span)), None)
+
+    def _owned_by_head(self, e: Entity, span: Span) -> bool:
+        """The person's name depends on the noun before it, so the speaker is that noun's referent: "пресс-служба
+        Кадырова" (no person noun: the press office), "помощник Сергея Лаврова" (nominative head, genitive name),
+        "помощник Хиллари Клинтон" / "представитель Лопес" (an indeclinable name: the head's gender is not the
+        name's). Apposition keeps the name: "крестница Габриэль Даламберт", "губернатора Александра Мишарина"."""
+        m = self._name_detail(e, span)
+        if m is None or m.span.start <= span.start:
+            return False
+        before = _WORD.findall(self.text[span.start:m.span.start])
+        head = _mention_head(before)
+        if head is None or not _is_known_common(head):
+            return False         # no head, or one the dictionary does not know ("замначальника"): keep the name
+        if _is_substantive(head):
+            return False         # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
+        if not _is_person_noun(head):
+            return True
+        name_words = _WORD.findall(m.text)
+        if not name_words:
+            return False
+        head_cases = {p.tag.case for p in parses(head)[:4] if p.tag.POS == "NOUN"}
+        name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
+        if is_known(name_words[0]) and not head_cases & name_cases:
+            return True
+        ng = _first_name_gender(e.first)
+        # indeclinable: "Хиллари", and a woman's surname ending in a consonant ("Лопес", "Клинтон")
+        fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
+            ng == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
+        if not fixed or ng is None:
+            return False
+        hg = {str(p.tag.gender) for p in parses(head)[:2] if p.tag.POS == "NOUN" and p.tag.case == "nomn"}
+        return len(hg) == 1 and hg <= {"masc", "femn"} and hg != {ng}
+
+    def _bare_name(self, e: Entity, span: Span) -> bool:
+        """The mention is only the name (no role noun whose own gender already settles who it is)."""
+        m = self._name_detail(e, span)
+        return m is not None and m.span.start <= span.start + 1
+
+    def _namesakes(self, e: Entity) -> list[Entity]:
+        """Other persons of the dispatch with ``e``'s surname (Алла Бут and Виктор Бут)."""
+        if not e.surname:
+            return []
+        key = lemma(e.surname)
+        return [o for o in self.persons if o is not e and o.surname and lemma(o.surname) == key]
+
+    def _namesake(self, e: Entity, gender: str, pos: int) -> Entity | None:
+        """The one namesake of ``e`` whose gender is ``gender`` and whom the text named before ``pos`` (a son
+        introduced three paragraphs later is not who "Дорофеев уточнил" means), or None."""
+        hits = [o for o in self._namesakes(e) if o.gender == gender and any(m.start < pos for m in o.mentions)]
+        return hits[0] if len(hits) == 1 else None
+
+    def _name_after(self, span: Span) -> Entity | None:
+        """A person named right after a role mention, in the same attribution ("заявил актер, продюсер и
+        директор Нейл Патрик Харрис"): only role words, commas and "и" between."""
+        k = bisect.bisect_left(self._p_starts, span.end)
+        while k < len(self._p_index) and self._p_starts[k] <= span.end + 80:
+            st, en, _, e = self._p_index[k]
+            gap = self.text[span.end:st]
+            if re.fullmatch(r"(?:[\s,]|[\w-]+)*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
+                words = _WORD.findall(gap)
+                while words and words[-1][:1].isupper():
+                    words.pop()          # the name's own first words the NER left out ("Нейл Патрик Харрис")
+                if all(_is_person_noun(w) or w == "и" or any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w)[:1])
+                       for w in words):
+                    return e
+            k += 1
+        return None
 
     def _unnamed(self, words: Sequence[str], span: Span | None):
         desc = self._nominative(words)
@@ -400,15 +475,42 @@ class _Resolver:
             return None, None, None
         pos = span.start if span else q.start
 
-        # 1. a named person inside the mention
+        cue_g = _cue_gender(q.cue)
+        # 1. a named person inside the mention — when the cue verb agrees ("рассказала Бут" is not Виктор Бут)
         if span is not None:
             e = self._person_at(span)
+            if e is not None and self.text[span.start:span.start + 1].islower():
+                # a role word the people stage tied to someone ("актер" → the actor named before) yields to
+                # a name right after the role in this very attribution ("актер, продюсер и директор Нейл …")
+                after = self._name_after(span)
+                if after is not None and after is not e:
+                    self.why = "the name after the role"
+                    return after.name, "person", span
+            if e is not None and self._owned_by_head(e, span):
+                e = None     # "Помощник Хиллари Клинтон", "Пресс-служба Кадырова": the name depends on the head
             if e is not None:
+                bare = self._bare_name(e, span)
+                # the gender the text gives: the cue verb ("рассказала"), else the surname's own form
+                # ("по словам Дорофеевой" can only be a woman)
+                said_g = cue_g if cue_g in ("masc", "femn") else (
+                    _form_gender(self.text[span.start:span.end]) if bare else None)
+                if bare and said_g and e.gender and e.gender != said_g and (
+                        self._namesakes(e) or _first_name_gender(e.first) not in (None, said_g)):
+                    # a namesake of the other gender, or a first name whose gender the dictionary knows
+                    other = self._namesake(e, said_g, span.start)
+                    self.why = "a namesake agreeing in gender" if other else "gender disagrees: abstained"
+                    return (other.name, "person", span) if other else (None, None, span)
+                if self._namesakes(e) and len(_WORD.findall(self.text[span.start:span.end])) == 1 \
+                        and said_g is None and e.first and \
+                        not self.text[span.start:span.end].lower().startswith(e.first.lower()):
+                    self.why = "two people share this surname: abstained"
+                    return None, None, span
+                self.why = "a name in the mention"
                 return e.name, "person", span
 
         lw = [w.lower().replace("ё", "е") for w in words]
         lems = _lemmas(words)
-        gender = _cue_gender(q.cue)
+        gender = cue_g
 
         # a possessive determiner before a noun ("ее соседка Мадина Алиева") is no speaker itself
         possessed = False
@@ -457,6 +559,11 @@ class _Resolver:
             if _is_plural_noun(head_word):
                 return self._unnamed(words, span)   # "местные жители", "эксперты": a group, no person
 
+            if span is not None:
+                e = self._name_after(span)
+                if e is not None and (gender not in ("masc", "femn") or _gender_ok(gender, e.gender)):
+                    self.why = "the name after the role"
+                    return e.name, "person", span
             if head in _REPRESENTATIVE_HEADS and len(words) > head_i + 1 and span is not None:
                 e = self._representative_of(words[head_i + 1:], pos, gender)
                 if e is not None:
@@ -503,7 +610,16 @@ class _Resolver:
                         continue
                     last = max((m.start for m in e.mentions if m.start < pos), default=-1)
                     hits.append((last, e))
+            g5 = gender if gender in ("masc", "femn") else _form_gender(" ".join(caps))
+            if g5 in ("masc", "femn"):
+                hits = [h for h in hits if not h[1].gender or h[1].gender == g5]
+            if any(h[0] >= 0 for h in hits):
+                hits = [h for h in hits if h[0] >= 0]    # people named before the statement come first
+            if len({h[1].name for h in hits}) > 1 and len(caps) == 1:
+                self.why = "two people share this surname: abstained"
+                return None, None, span
             if hits:
+                self.why = "the surname of a person named in the dispatch"
                 return max(hits, key=lambda h: h[0])[1].name, "person", span
             if len(caps) == len(words):
                 form = normalize_name(tuple(words))
@@ -649,10 +765,12 @@ class _Resolver:
         for qi, q in enumerate(self.quotes):
             key = (q.speaker_span, q.speaker, q.cue)
             if key in cache and qi > 0 and self.quotes[qi - 1].speaker_span == q.speaker_span:
-                name, kind, mspan = cache[key]
+                name, kind, mspan, why = cache[key]
             else:
+                self.why = None
                 name, kind, mspan = self.resolve_one(qi, q)
-                cache[key] = (name, kind, mspan)
+                why = self.why or _default_reason(q, name, kind)
+                cache[key] = (name, kind, mspan, why)
             self.resolved.append(name)
             g = _cue_gender(q.cue)
             if g is None and name is not None:
@@ -668,7 +786,8 @@ class _Resolver:
                     o.mentions.append(mspan)
                 if kind == "organization":
                     self.last_org_speaker = name
-            new_quotes.append(replace(q, speaker=name))
+            reason = f"{q.reason}; {why}" if q.reason else why
+            new_quotes.append(replace(q, speaker=name, reason=reason))
 
         speakers: list[Speaker] = []
         quoted = sorted(self.out.values(), key=lambda o: (o.quotes[0], o.order))
@@ -685,6 +804,68 @@ class _Resolver:
             if e.name not in self.out:
                 speakers.append(Speaker(e.name, "person", e.role, _disjoint(e.mentions), ()))
         return new_quotes, speakers
+
+
+def _mention_head(words: Sequence[str]) -> str | None:
+    """The head of a mention's words before a name: the first noun after the adjectives that agree with it
+    ("главного тренера" → тренера, "лидер Движения против …" → лидер); a nominative adjective that agrees
+    with no noun after it stands for a person itself ("Заведующий отделением")."""
+    for i, w in enumerate(words):
+        ps = parses(w)[:3]
+        if not ps:
+            continue
+        if ps[0].tag.POS == "NOUN" and not any(p.tag.POS == "ADJF" for p in ps):
+            return w
+        if any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
+            nxt = words[i + 1] if i + 1 < len(words) else None
+            cases = {p.tag.case for p in ps if p.tag.POS in ("ADJF", "PRTF")}
+            if nxt is None or not any(p.tag.POS == "NOUN" and p.tag.case in cases for p in parses(nxt)[:3]):
+                return w if "nomn" in cases else None
+            continue
+        return None
+    return None
+
+
+def _is_substantive(word: str) -> bool:
+    """An adjective or participle standing for a person ("заведующий", "пострадавшая")."""
+    ps = parses(word)[:3]
+    return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
+
+
+def _is_known_common(word: str) -> bool:
+    """A dictionary word that is no name ("Пресс-служба", "Помощник" opening a sentence)."""
+    return is_known(word) and not any(t in p.tag for p in parses(word)[:3] for t in ("Name", "Surn", "Patr"))
+
+
+def _form_gender(mention: str) -> str | None:
+    """The gender a lone surname's form leaves possible, when only one: "Дорофеевой" femn, "Дорофеевым" masc;
+    "Дорофеева" (his genitive or her nominative) and indeclinable names say nothing."""
+    words = _WORD.findall(mention)
+    if len(words) != 1:
+        return None
+    gs = {str(p.tag.gender) for p in parses(words[0]) if "Surn" in p.tag and p.tag.number == "sing"}
+    return gs.pop() if len(gs) == 1 and gs <= {"masc", "femn"} else None
+
+
+def _first_name_gender(first: str | None) -> str | None:
+    """The gender pymorphy3's dictionary gives a first name ("Алла" femn, "Виктор" masc), else None
+    (a foreign name whose ending says nothing sure: "Наттавут")."""
+    if not first:
+        return None
+    for p in parses(first)[:3]:
+        if "Name" in p.tag and p.tag.case == "nomn" and p.tag.gender in ("masc", "femn"):
+            return str(p.tag.gender)
+    return None
+
+
+def _default_reason(q: Quote, name: str | None, kind: str | None) -> str:
+    """A short account of a resolution no branch described itself."""
+    if q.speaker_span is None and not q.speaker:
+        return "speaker: none in the text" if name is None else f"speaker: from the cue ({kind})"
+    mention = "the mention"
+    if name is None:
+        return f"speaker: {mention} not resolved (abstained)"
+    return f"speaker: {mention} resolved to {'a ' + kind if kind else 'a speaker'}"
 
 
 def _disjoint(spans) -> tuple[Span, ...]:

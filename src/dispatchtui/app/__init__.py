@@ -8,16 +8,15 @@ import sys
 def run_app(paths: list[str], lang: str | None = None, encoding: str | None = None) -> int:
     """Open ``paths`` (folders, files, ``-`` for stdin) in the reader. Returns an exit code."""
     from .. import load
+    from ..paths import display_path, printable
     from .i18n import set_lang, tr
 
     set_lang(lang)
     files, errors = load.discover(paths)
-    notices = [tr("load_error", path=e.path, reason=e.reason) for e in errors]
+    notices = [tr("load_error", path=display_path(e.path), reason=printable(e.reason)) for e in errors]
     if not files:
-        from ..export import printable
-
-        for n in notices:   # an ESC in a file name must not reach the terminal: written as \x1b
-            print(printable(n), file=sys.stderr)
+        for n in notices:   # an ESC or a byte that is not UTF-8 in a file name: written as \x1b, \xff
+            print(n, file=sys.stderr)
         if not notices:
             print("dispatchtui: no dispatches found", file=sys.stderr)
         return 2

@@ -13,6 +13,7 @@ from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
 from ..model import Dispatch, Quote
+from ..paths import display_path
 from .commands import READER, localize, make_bindings
 from .i18n import tr
 from .session import Session
@@ -182,8 +183,8 @@ class ReaderScreen(Screen[None]):
         self.state = "failed"
         for name in PANES[1:]:
             self.panel(name).show_state("analysis_failed")
-        self.app.notify(tr("load_error", path=self.session.paths[index], reason=reason), severity="error",
-                        markup=False)
+        self.app.notify(tr("load_error", path=display_path(self.session.paths[index]), reason=reason),
+                        severity="error", markup=False)
         self._update_status()
 
     def _layout_notice(self, index: int) -> None:
@@ -239,7 +240,7 @@ class ReaderScreen(Screen[None]):
     def _update_status(self) -> None:
         view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
         pos = view.index(self.index) + 1 if self.index in view else 0
-        parts: list = [(f"{pos}/{len(view)}", "bold"), "  ", (one_line(self.session.paths[self.index]), "")]
+        parts: list = [(f"{pos}/{len(view)}", "bold"), "  ", (display_path(self.session.paths[self.index]), "")]
         d = self.dispatch
         if d is not None and d.dateline is not None:
             bits = [b for b in (d.dateline.place, d.dateline.date, d.dateline.agency) if b]

@@ -26,6 +26,8 @@ class Row:
     date: str | None = None
     agency: str | None = None
     error: str | None = None
+    #: the headline is the file name (display_path: one printable line, shown as it is)
+    named: bool = False
 
 
 def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
@@ -123,14 +125,15 @@ class Session:
             p = self.loader.peek(path) if path != "-" else None
         except Exception as exc:  # the loader promises not to raise; be safe anyway
             p = None
-            row = Row(path, _basename(path), error=str(exc))
+            row = Row(path, _basename(path), error=str(exc), named=True)
         if row is None:
             if p is None:
-                row = Row(path, _basename(path) if path != "-" else "stdin")
+                row = Row(path, _basename(path) if path != "-" else "stdin", named=True)
             elif hasattr(p, "reason"):
-                row = Row(path, _basename(path), error=str(p.reason))
+                row = Row(path, _basename(path), error=str(p.reason), named=True)
             else:
-                row = Row(path, (p.headline or "").strip() or _basename(path), p.place, p.date, p.agency)
+                headline = (p.headline or "").strip()
+                row = Row(path, headline or _basename(path), p.place, p.date, p.agency, named=not headline)
         with self._lock:
             self._peeks[i] = row
         return row
@@ -315,6 +318,9 @@ class _Error:
 
 
 def _basename(path: str) -> str:
+    """The file name as the library shows it (see :func:`..paths.display_path`)."""
     import os
 
-    return os.path.basename(path.rstrip("/")) or path
+    from ..paths import display_path
+
+    return display_path(os.path.basename(path.rstrip("/")) or path)

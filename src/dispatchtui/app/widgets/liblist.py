@@ -10,6 +10,7 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from ...paths import display_path
 from ..commands import LIBLIST, localize, make_bindings
 from ..i18n import plural, tr
 from ..session import Session
@@ -117,11 +118,11 @@ class LibraryList(ScrollView, can_focus=True):
         if sub == 0:
             head_style = line_style + self.get_component_rich_style("liblist--headline", partial=True)
             segs = [Segment(marker, line_style), Segment(number, line_style + Style(dim=True)),
-                    Segment(one_line(info.headline), head_style)]
+                    Segment(info.headline if info.named else one_line(info.headline), head_style)]
         else:
             meta_style = line_style + self.get_component_rich_style("liblist--meta", partial=True)
             parts = [p for p in (info.place, info.date, info.agency) if p]
-            meta = one_line(" · ".join(parts)) if parts else one_line(info.path)
+            meta = one_line(" · ".join(parts)) if parts else display_path(info.path)
             segs = [Segment(marker, line_style), Segment(" " * len(number), line_style)]
             if info.error:
                 segs.append(Segment(one_line(info.error), line_style + self.get_component_rich_style(

@@ -1,15 +1,16 @@
 """Dispatch text on screen: never markup, never raw control characters.
 
 Text from a dispatch is only ever put on screen through :func:`visible` — every C0/C1 control
-character (ESC of an ANSI/OSC sequence, BEL, …) becomes one visible placeholder character, so
-offsets stay the same length and nothing reaches the terminal as a command. Markup is never
-involved: callers build ``Content``/``Segment`` objects from the result, not markup strings.
+character (ESC of an ANSI/OSC sequence, BEL, …) and lone surrogate (unwritable: U+FFFD) becomes one
+visible placeholder character, so offsets stay the same length and nothing reaches the terminal as a
+command. Markup is never involved: callers build ``Content``/``Segment`` objects from the result, not
+markup strings. File names are shown through :func:`..paths.display_path` instead (escaped, exact).
 """
 from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 
 def _placeholder(m: re.Match[str]) -> str:
@@ -20,6 +21,8 @@ def _placeholder(m: re.Match[str]) -> str:
         return chr(0x2400 + c)      # ␛ for ESC, ␇ for BEL …
     if c == 0x7F:
         return "␡"
+    if 0xD800 <= c <= 0xDFFF:       # a lone surrogate (a byte of a file name that is not UTF-8): unwritable
+        return "\ufffd"
     return "�" if c <= 0x9F else " " if c in (0x2028, 0x2029) else "\u00b7"
 
 

@@ -1,0 +1,441 @@
+"""Speech turns: statements made of whole paragraphs, without quotation marks.
+
+``find_turns(text, paragraphs, direct)`` returns direct statements (``Quote`` of kind ``"full"``) that the mark
+scanner (:mod:`.quotes`) cannot see, and the direct quotes they replace:
+
+=================================================  ==========================  ==============================
+form                                               function                    test (tests/test_turns.py)
+=================================================  ==========================  ==============================
+«С.Донской: …» / «Аннабель Джонс (продюсер): …»    :func:`transcript_turns`    ``test_transcript_*``
+and the unlabelled paragraphs that continue the
+turn; «Вопрос: …» / «Медуза»: … are questions
+«— Почему вы …? / — Для меня …» interviews: the     :func:`interview_turns`     ``test_interview_*``
+answers (and the paragraphs after them) are the
+interviewee's, the questions the interviewer's,
+named by the intro ("X поговорил с Y")
+«X заявил:» closing a paragraph, the next          :func:`colon_blocks`        ``test_colon_block_*``
+paragraph unmarked
+=================================================  ==========================  ==============================
+
+Continuation is the risky part (a wrong paragraph would carry someone's name): an unlabelled paragraph continues
+a turn only inside a dense transcript or interview, or when it speaks in the first or second person ("я", "мы",
+"вы"). All parts of one turn share a statement id (``Quote.statement``, negative until
+:func:`dispatchtui.analysis.link_statements` turns it into the index of the first part). Linear in the text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from ..model import Quote, Span
+from .lexicon.speech import SPEECH_VERBS
+from .lexicon.turns import (ANSWER_LABELS, CONVERSATION_VERBS, FIRST_SECOND_PERSON, INTERVIEW_NOUNS,
+                            INTERVIEWEE_VERBS, INTERVIEWER_LABELS)
+from .morph import get_morph, lemma
+
+__all__ = ["find_turns", "attribute_paragraph_quotes", "TURN_GROUP_BASE"]
+
+#: Statement ids of turns start here (negated), apart from the mark scanner's groups.
+TURN_GROUP_BASE = 1_000_000
+_DASHES = "—–-―"
+#: At most this many unlabelled paragraphs continue one turn.
+MAX_CONTINUATION = 8
+_NAME_WORD = r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*"
+_LABEL_RE = re.compile(
+    rf"(?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}|«[^«»\n]{{1,40}}»)"
+    r"(?P<role>[ \u00a0]*\([^()\n]{1,200}\))?[ \u00a0]*:[ \u00a0]+(?=\S)")
+_WORD_RE = re.compile(r"[^\W\d_][\w-]*")
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    name: Span          # the name as written ("С.Донской", "Аннабель Джонс")
+    content: int        # where the turn's words start
+    question: bool      # an interviewer's label ("Вопрос", «Медуза»)
+    answer: bool        # "Ответ:" (the interviewee, named elsewhere)
+
+
+def _parses(word: str):
+    return get_morph().parse(word.lower().replace("ё", "е"))
+
+
+def _name_word(w: str) -> bool:
+    """A word that can stand in a person's name: a first name, surname or patronymic, an initial
+    ("С.Донской"), or a capitalised word the dictionary does not know (foreign names)."""
+    if re.fullmatch(r"(?:[A-ZА-ЯЁ]\.)+[ \u00a0]?[A-ZА-ЯЁ][\w-]*", w):
+        return True
+    ps = _parses(w)
+    if any(t in p.tag for p in ps for t in ("Name", "Surn", "Patr")):
+        return True
+    return not get_morph().word_is_known(w.lower()) and w[:1].isupper()
+
+
+def label_at(text: str, p: Span) -> Label | None:
+    """The speaker label opening paragraph ``p`` ("С.Донской:", "Аннабель Джонс (продюсер):", "Вопрос:",
+    «Медуза»:), or None. A label is a nominative name: "Позиция Сергея Лаврова:" introduces, it does not label."""
+    m = _LABEL_RE.match(text, p.start, min(p.end, p.start + 260))
+    if m is None:
+        return None
+    name = m.group("name")
+    span = Span(m.start("name"), m.end("name"))
+    rest = m.end()
+    if text[rest] in "«\"„“":
+        return None                     # "Путин: «…»" is a colon introduction of a marked quote
+    if name.startswith("«"):
+        return Label(span, rest, True, False)
+    words = re.findall(r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*", name)
+    low = lemma(words[0]) if len(words) == 1 else ""
+    if low in INTERVIEWER_LABELS:
+        return Label(span, rest, True, False)
+    if low in ANSWER_LABELS:
+        return Label(span, rest, False, True)
+    if not words or not all(_name_word(w) for w in words):
+        return None
+    last = words[-1].split(".")[-1].strip()
+    if last and get_morph().word_is_known(last.lower()) and not any(
+            p.tag.case == "nomn" for p in _parses(last)):
+        return None
+    if len(words) == 1 and "." not in name and not any("Surn" in p.tag for p in _parses(words[0])) \
+            and get_morph().word_is_known(words[0].lower()):
+        return None                     # "Итог:", "Москва:" — one known word that is no surname
+    return Label(span, rest, False, False)
+
+
+def _speaks(text: str, p: Span) -> bool:
+    """The paragraph talks in the first or second person ("я", "мы", "вы", "наш")."""
+    return any(m.group().lower() in FIRST_SECOND_PERSON for m in _WORD_RE.finditer(text, p.start, p.end))
+
+
+def _sentence_like(text: str, p: Span) -> bool:
+    """Ends like running text ("…." "?" "!" "»"): a heading or a photo caption ("Арест блогера Егора Жукова")
+    between turns is no one's words."""
+    return text[p.end - 1] in ".!?…»\"”)]"
+
+
+def _names_speaker(text: str, p: Span, surnames: set[str]) -> bool:
+    """The paragraph names one of the transcript's speakers in the third person (an authorial paragraph
+    introducing the next turn: "У продюсера Сэнны Уоленберг разнообразная карьера")."""
+    return any(m.group().lower()[:5] in surnames for m in _WORD_RE.finditer(text, p.start, p.end)
+               if m.group()[:1].isupper() and len(m.group()) >= 4)
+
+
+def _dash_start(text: str, p: Span) -> int | None:
+    """Content start of a paragraph opened by a dialogue dash ("— Почему вы …"), or None."""
+    i = p.start
+    if i >= p.end or text[i] not in _DASHES:
+        return None
+    while i < p.end and text[i] in _DASHES:
+        i += 1
+    j = i
+    while j < p.end and text[j] in " \u00a0\t":
+        j += 1
+    if j == i and text[p.start] == "-":
+        return None
+    return j if j < p.end else None
+
+
+def _part(text: str, a: int, b: int, para: int, speaker: Span | None, group: int, question: bool = False,
+          reason: str = "") -> Quote | None:
+    while a < b and text[a] in " \u00a0\t":
+        a += 1
+    while b > a and text[b - 1] in " \u00a0\t":
+        b -= 1
+    if b <= a or not _WORD_RE.search(text, a, b):
+        return None
+    return Quote(a, b, para, "full", text[speaker.start:speaker.end] if speaker else None, speaker,
+                 statement=-(TURN_GROUP_BASE + group), question=question, reason=reason)
+
+
+# ---------------------------------------------------------------------------------------------- forms
+
+
+def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> list[Quote]:
+    """Labelled turns ("С.Донской: …") and the paragraphs that continue them until the next label: inside a
+    transcript of three or more labels every paragraph between two labels continues the turn; elsewhere (and
+    after the last label) only a paragraph talking in the first or second person does."""
+    labels = {i: lab for i, p in enumerate(paras) if (lab := label_at(text, p)) is not None}
+    if not labels:
+        return []
+    dense = len(labels) >= 3
+    order = sorted(labels)
+    surnames = {text[lab.name.start:lab.name.end].split()[-1].split(".")[-1].lower()[:5]
+                for lab in labels.values() if not (lab.question or lab.answer)}
+    out: list[Quote] = []
+    group = start_group
+    for n, i in enumerate(order):
+        lab = labels[i]
+        nxt = order[n + 1] if n + 1 < len(order) else len(paras)
+        speaker = None if lab.question or lab.answer else lab.name
+        why = "turn: labelled " + ("question" if lab.question else "answer")
+        q = _part(text, lab.content, paras[i].end, i, speaker, group, lab.question, why)
+        if q is None:
+            continue
+        out.append(q)
+        between = nxt < len(paras) and nxt - i - 1 <= MAX_CONTINUATION
+        for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
+            p = paras[j]
+            if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)):
+                break          # another party's turn, even one whose label is no person ("Голос Америки: …")
+            if not _sentence_like(text, p):
+                break
+            if not (_speaks(text, p) or (dense and between and not _names_speaker(text, p, surnames))):
+                break
+            c = _part(text, p.start, p.end, j, speaker, group, lab.question, "turn: continues the labelled turn")
+            if c is not None:
+                out.append(c)
+        group += 1
+    return out
+
+
+def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | None, Span | None]:
+    """(interviewee, interviewer) mentions from the intro before the first question: "Корреспондент Илья
+    Жегулев поговорил с Валерией Касамарой" (the "с" phrase, the subject), "взял интервью у X", "X дал
+    интервью …". (None, None) when the intro does not say: the answers then stay unattributed."""
+    from .nlp import parse_sentences
+    from .syntax import Sent, Tok
+
+    lo = max(0, first - 3)
+    spans = []
+    for p in paras[lo:first]:
+        for m in re.finditer(r"[^.!?…]+[.!?…]*", text[p.start:p.end]):
+            spans.append((p.start + m.start(), p.start + m.end()))
+    cands = [(a, b) for a, b in spans if any(lemma(w.group()) in CONVERSATION_VERBS | INTERVIEWEE_VERBS
+                                             for w in _WORD_RE.finditer(text, a, b))]
+    for ptoks in reversed(parse_sentences(text, cands[-4:])):
+        toks = [Tok(t.start, t.stop, t.text, t.head, t.rel, lemma(t.text), "") for t in ptoks]
+        kids: list[list[int]] = [[] for _ in toks]
+        for i, t in enumerate(toks):
+            if 0 <= t.head < len(toks):
+                kids[t.head].append(i)
+        s = Sent(0, 0, 0, toks, kids)
+        for v, t in enumerate(toks):
+            subj = s.child(v, ("nsubj",))
+            if t.lemma in CONVERSATION_VERBS:
+                for k in kids[v]:
+                    case = next((c for c in kids[k] if toks[c].rel == "case"), None)
+                    if case is not None and toks[case].lemma in ("с", "у") and toks[k].rel in ("obl", "nmod"):
+                        if t.lemma in ("взять", "брать") and not any(toks[c].lemma in INTERVIEW_NOUNS
+                                                                   for c in kids[v]):
+                            continue
+                        a, b = s.subtree(k)
+                        a += 1 if toks[a].lemma in ("с", "у") else 0
+                        return s.span(a, b), (s.span(*s.subtree(subj)) if subj is not None else None)
+            if t.lemma in INTERVIEWEE_VERBS and subj is not None and any(
+                    toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
+                return s.span(*s.subtree(subj)), None
+    return None, None
+
+
+def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> list[Quote]:
+    """A dash interview: four or more paragraphs opened by a dialogue dash, at least one a question ending in
+    "?", none attributed ("— …, — сказал он" is a dialogue, not an interview). Questions and answers
+    alternate: a dash paragraph ending in "?" or following an answer is a question, one following a question
+    an answer; unmarked paragraphs after an answer continue it."""
+    dashes = [i for i, p in enumerate(paras) if _dash_start(text, p) is not None]
+    if len(dashes) < 4:
+        return []
+    asks = [i for i in dashes if text[paras[i].end - 1] == "?"]
+    attributed = [i for i in dashes if re.search(r"[,.!?…]\s*[—–-]\s+[а-яё]", text[paras[i].start + 2:paras[i].end])]
+    if not asks or len(attributed) * 3 > len(dashes):
+        return []
+    interviewee, interviewer = _interviewee(text, paras, dashes[0])
+    out: list[Quote] = []
+    group = start_group
+    state = "answer"          # what the previous dash paragraph was
+    for n, i in enumerate(dashes):
+        p = paras[i]
+        # strict alternation: in an argument both sides end with "?" ("— Я тоже делал селфи. Это
+        # преступление?" / "— Когда вы проходите рамку …, это странно?")
+        is_q = state == "answer"
+        state = "question" if is_q else "answer"
+        start = _dash_start(text, p)
+        speaker = interviewer if is_q else interviewee
+        q = _part(text, start or p.start, p.end, i, speaker, group, is_q,
+                  "turn: interview " + ("question" if is_q else "answer"))
+        if q is None:
+            continue
+        out.append(q)
+        if not is_q:
+            nxt = dashes[n + 1] if n + 1 < len(dashes) else len(paras)
+            for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
+                if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)):
+                    break
+                if not _sentence_like(text, paras[j]):
+                    if nxt < len(paras):
+                        continue       # a caption or subheading inside the answer: skipped, the answer goes on
+                    break
+                if nxt == len(paras) and not _speaks(text, paras[j]):
+                    break
+                c = _part(text, paras[j].start, paras[j].end, j, speaker, group, False,
+                          "turn: continues the interview answer")
+                if c is not None:
+                    out.append(c)
+        group += 1
+    return out
+
+
+def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list[Quote]:
+    """«Глава МИД заявил:» closing a paragraph and an unmarked paragraph after it: that paragraph is the
+    speaker's words (and the next ones while they talk in the first person). The speaker is the subject of
+    the speech verb before the colon."""
+    from .syntax import parse, speaker_of, speaker_span
+
+    out: list[Quote] = []
+    group = start_group
+    for i in range(len(paras) - 1):
+        p, nxt = paras[i], paras[i + 1]
+        if text[p.end - 1] != ":" or text[nxt.start] in "«\"„“" or _dash_start(text, nxt) is not None \
+                or label_at(text, nxt) is not None:
+            continue
+        m = re.search(r"[^.!?…]*:$", text[p.start:p.end])
+        a = p.start + (m.start() if m else 0)
+        if not any(lemma(w.group()) in SPEECH_VERBS for w in _WORD_RE.finditer(text, a, p.end)):
+            continue
+        s = parse(text, [(a, p.end, i)])[0]
+        v = next((k for k in range(len(s.toks) - 1, -1, -1) if s.toks[k].lemma in SPEECH_VERBS), None)
+        if v is None:
+            continue
+        who = speaker_span(s, speaker_of(s, v))
+        parts = [nxt] + [paras[j] for j in range(i + 2, min(len(paras), i + 4)) if _speaks(text, paras[j])]
+        for k, part in enumerate(parts):
+            if k and parts[k - 1] is not paras[i + k]:
+                break
+            q = _part(text, part.start, part.end, i + 1 + k, who, group, False, "turn: block after a colon")
+            if q is not None:
+                out.append(Quote(q.start, q.end, q.paragraph, "full", q.speaker, q.speaker_span,
+                                 s.toks[v].text, Span(s.toks[v].start, s.toks[v].stop), q.statement,
+                                 reason=q.reason))
+        group += 1
+    return out
+
+
+def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -> list[Quote]:
+    """The direct quotes with turn statements merged in: a paragraph that is a turn is the turn's (the mark
+    scanner's quotes inside it are nested marks of the turn's words, or the scanner's own dash/label quote of
+    the same paragraph, whose attribution the turn now carries)."""
+    if not paragraphs:
+        return list(direct)
+    turns = transcript_turns(text, paragraphs)
+    taken = {q.paragraph for q in turns}
+    more = interview_turns(text, paragraphs, 100_000)
+    turns += [q for q in more if q.paragraph not in taken]
+    taken = {q.paragraph for q in turns}
+    more = colon_blocks(text, paragraphs, 200_000)
+    covered = {q.paragraph for q in direct}
+    turns += [q for q in more if q.paragraph not in taken and q.paragraph not in covered]
+    taken = {q.paragraph for q in turns}
+    # A question is a statement when the interview names who asks; an outlet's or an unnamed
+    # interviewer's questions ("Голос Америки: …", "Вопрос: …") are left out (their paragraphs stay taken).
+    turns = [q for q in turns if not q.question or q.speaker_span is not None]
+    kept = [q for q in direct if q.paragraph not in taken]
+    return sorted(kept + turns, key=lambda q: (q.start, q.end))
+
+
+# ---------------------------------------------------------------------------------------------- paragraph quotes
+
+_SIGNATURE_RE = re.compile(r"[—–-][ \u00a0]+((?:[A-ZА-ЯЁ][\w’'\-]*\.?[ \u00a0]?){1,3})(?=,|$|\s\()")
+
+
+def _fills(text: str, p: Span, q: Quote) -> bool:
+    """The quote is its paragraph: outside it only marks, punctuation and spaces."""
+    outside = text[p.start:q.start] + text[q.end:p.end]
+    return not _WORD_RE.search(outside)
+
+
+def _intro_before(text: str, prev: Span) -> tuple[Span, Span] | None:
+    """(speaker, cue) of «… актриса попросила:» closing the paragraph before: the subject of the speech verb."""
+    from .syntax import parse, speaker_of, speaker_span
+
+    if text[prev.end - 1] != ":":
+        return None
+    m = re.search(r"[^.!?…]*:$", text[prev.start:prev.end])
+    a = prev.start + (m.start() if m else 0)
+    s = parse(text, [(a, prev.end, 0)])[0]
+    v = next((k for k in range(len(s.toks) - 1, -1, -1) if s.toks[k].lemma in SPEECH_VERBS), None)
+    if v is None:
+        return None
+    who = speaker_span(s, speaker_of(s, v))
+    return (who, Span(s.toks[v].start, s.toks[v].stop)) if who is not None else None
+
+
+def _attribution_after(text: str, nxt: Span) -> tuple[Span, Span | None] | None:
+    """(speaker, cue) of the paragraph after that attributes it: «заявил после инаугурации Рамзан Кадыров.»
+    (a speech verb in lower case opening it), or a signature line «— Татьяна Скригонюк, заместитель …»."""
+    from .syntax import parse, speaker_of, speaker_span
+
+    m = _SIGNATURE_RE.match(text, nxt.start, nxt.end)
+    if m is not None and all(_name_word(w) for w in m.group(1).split()):
+        return Span(m.start(1), m.start(1) + len(m.group(1).rstrip())), None
+    w = _WORD_RE.match(text, nxt.start, nxt.end)
+    if w is None or not w.group()[:1].islower() or lemma(w.group()) not in SPEECH_VERBS:
+        return None
+    end = re.search(r"[.!?…]|$", text[nxt.start:nxt.end])
+    s = parse(text, [(nxt.start, nxt.start + (end.end() if end else 0) or nxt.end, 0)])[0]
+    if not s.toks:
+        return None
+    who = speaker_span(s, speaker_of(s, 0))
+    if who is None:
+        # a parse without a subject ("заявил после инаугурации Рамзан Кадыров."): the first nominative name
+        names = [k for k, t in enumerate(s.toks) if k > 0 and t.text[:1].isupper() and _name_word(t.text)
+                 and any(p.tag.case == "nomn" for p in _parses(t.text))]
+        if names:
+            k = names[0]
+            j = k + 1
+            while j < len(s.toks) and s.toks[j].text[:1].isupper() and _name_word(s.toks[j].text):
+                j += 1
+            who = s.span(k, j)
+    return (who, Span(s.toks[0].start, s.toks[0].stop)) if who is not None else None
+
+
+def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Sequence[Quote]) -> list[Quote]:
+    """A quote that is a paragraph of its own, without attribution, is attributed by the paragraphs around it:
+    a colon introduction closing the paragraph before (:func:`_intro_before`), an attribution opening the one
+    after (:func:`_attribution_after`), or else the speaker of the statements of the paragraph before, when
+    they have one mention ("…, заявив, что …» / «Ветеран футбола уверен, что …" then «…»): a paragraph-long
+    quote continues who was just speaking. Other parts of the same statement get the same speaker."""
+    from dataclasses import replace
+
+    out = list(quotes)
+    by_para: dict[int, list[int]] = {}
+    for i, q in enumerate(out):
+        by_para.setdefault(q.paragraph, []).append(i)
+    def key(span: Span) -> str:
+        """Who a mention names, roughly: its last capitalised word's stem ("аналитика Романа Коноплева" and
+        "Роман Коноплев" are one), else its words."""
+        caps = [w for w in _WORD_RE.findall(text, span.start, span.end) if w[:1].isupper()]
+        return caps[-1].lower()[:5] if caps else text[span.start:span.end].lower()
+
+    def mentions_before(pi: int) -> set[str]:
+        return {key(out[j].speaker_span) for j in by_para.get(pi - 1, []) if out[j].speaker_span is not None}
+
+    for i, q in enumerate(out):
+        if q.kind == "full" and q.cue is None and q.speaker_span is not None and 0 < q.paragraph < len(paragraphs) \
+                and not paragraphs[q.paragraph].start <= q.speaker_span.start < paragraphs[q.paragraph].end \
+                and len(mentions_before(q.paragraph)) > 1:
+            # the scanner carried a speaker over from the paragraph before, where two people spoke: abstain
+            out[i] = replace(q, speaker=None, speaker_span=None,
+                             reason="turn: two speakers in the paragraph before: abstained")
+            continue
+        if q.kind != "full" or q.speaker_span is not None or q.cue is not None or q.question:
+            continue
+        pi = q.paragraph
+        if pi <= 1 or pi >= len(paragraphs) or not _fills(text, paragraphs[pi], q):
+            continue         # (the headline and the lead are never continued from before)
+        found = _intro_before(text, paragraphs[pi - 1])
+        why = "turn: introduced at the end of the paragraph before"
+        if found is None and pi + 1 < len(paragraphs):
+            found = _attribution_after(text, paragraphs[pi + 1])
+            why = "turn: attributed by the paragraph after"
+        if found is None and len(mentions_before(pi)) == 1:
+            m = next(out[j].speaker_span for j in reversed(by_para.get(pi - 1, [])) if out[j].speaker_span)
+            found, why = (m, None), "turn: continues the speaker of the paragraph before"
+        if found is None:
+            continue
+        who, cue = found
+        group = [j for j in range(len(out)) if q.statement is not None and out[j].statement == q.statement] or [i]
+        for j in group:
+            out[j] = replace(out[j], speaker=text[who.start:who.end], speaker_span=who,
+                             cue=text[cue.start:cue.end] if cue else out[j].cue, cue_span=cue or out[j].cue_span,
+                             reason=why)
+    return out

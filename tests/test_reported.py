@@ -1,0 +1,164 @@
+"""Reported (indirect) speech, form by form: each test is an invented sentence of its own.
+
+The forms and their functions are listed in the docstring of :mod:`dispatchtui.analysis.reported`. Every
+test runs the whole analysis (the speaker is resolved as the reader would see it).
+"""
+from __future__ import annotations
+
+import pytest
+
+from dispatchtui.analysis import analyze
+
+
+def reported(text: str):
+    """(content, speaker, cue) of every reported statement of ``text``."""
+    d = analyze(text)
+    return [(d.text[q.start:q.end], q.speaker, q.cue) for q in d.quotes if q.kind == "reported"]
+
+
+def only(text: str):
+    rs = reported(text)
+    assert len(rs) == 1, rs
+    return rs[0]
+
+
+# --- verb + что / чтобы / ли -------------------------------------------------------------------------
+
+def test_that_clause_named_subject():
+    t = "Переговоры\n\nМинистр финансов Олег Дымов заявил, что бюджет будет сбалансирован уже в этом году."
+    assert only(t) == ("бюджет будет сбалансирован уже в этом году", "Олег Дымов", "заявил")
+
+
+def test_that_clause_addressee_and_time_between():
+    t = "Новости\n\nГубернатор Андрей Крылов сообщил журналистам в четверг, что мост откроют к осени."
+    content, speaker, cue = only(t)
+    assert (content, speaker, cue) == ("мост откроют к осени", "Андрей Крылов", "сообщил")
+
+
+def test_that_clause_stance_adjective():
+    t = "Новости\n\nАктриса Вера Лебедева уверена, что фильм получит главный приз фестиваля."
+    assert only(t)[:2] == ("фильм получит главный приз фестиваля", "Вера Лебедева")
+
+
+def test_that_clause_light_verb_and_noun():
+    t = "Новости\n\nПосол Игорь Панин выразил надежду, что диалог между странами продолжится."
+    content, speaker, cue = only(t)
+    assert (content, speaker) == ("диалог между странами продолжится", "Игорь Панин")
+    assert cue == "выразил надежду"
+
+
+def test_that_clause_pronoun_resolves_to_the_person_before():
+    t = ("Новости\n\nДиректор завода Павел Орлов провел совещание с рабочими. "
+         "Он сказал, что зарплату повысят с января.")
+    assert only(t)[:2] == ("зарплату повысят с января", "Павел Орлов")
+
+
+def test_that_clause_impersonal_has_no_person():
+    t = "Новости\n\nСообщается, что пострадавших в результате аварии нет."
+    content, speaker, _ = only(t)
+    assert content == "пострадавших в результате аварии нет" and speaker is None
+
+
+def test_that_clause_document_speaker():
+    t = "Новости\n\nВ сообщении пресс-службы министерства говорится, что проверка продлится месяц."
+    content, speaker, _ = only(t)
+    assert content == "проверка продлится месяц"
+    assert speaker is not None and "пресс-служба" in speaker
+
+
+def test_authorial_first_person_is_no_report():
+    t = "Новости\n\nНапомним, что в прошлом году фестиваль не проводился из-за ремонта."
+    assert reported(t) == []
+
+
+def test_fact_of_discovery_is_no_report():
+    t = "Новости\n\nСтало известно, что завод закроют на ремонт до весны. Оказалось, что денег не хватает."
+    assert reported(t) == []
+
+
+# --- по словам / по мнению / по данным / согласно ---------------------------------------------------
+
+def test_according_to_words_opening_the_sentence():
+    t = "Новости\n\nПо словам мэра Николая Зуева, новый парк откроется в мае."
+    assert only(t)[:3] == ("новый парк откроется в мае", "Николай Зуев", "По словам")
+
+
+def test_according_to_possessive_inside_the_sentence():
+    t = ("Новости\n\nТренер Сергей Белых остался доволен игрой. "
+         "Команда, по его мнению, готова к финалу.")
+    content, speaker, cue = only(t)
+    assert speaker == "Сергей Белых" and cue == "по его мнению"
+    assert content.startswith("Команда") and content.endswith("готова к финалу")
+
+
+def test_according_to_data_without_a_comma_after():
+    t = "Новости\n\nПо его мнению страны региона могут договориться без посредников."
+    assert only(t)[0] == "страны региона могут договориться без посредников"
+
+
+def test_according_to_document():
+    t = "Новости\n\nСогласно заявлению прокуратуры, обвиняемому грозит до десяти лет лишения свободы."
+    content, _, cue = only(t)
+    assert content == "обвиняемому грозит до десяти лет лишения свободы" and cue.startswith("Согласно")
+
+
+# --- как заявил X -----------------------------------------------------------------------------------
+
+def test_as_said_opening():
+    t = "Новости\n\nКак отметил глава района Иван Сомов, ремонт дорог завершится в августе."
+    assert only(t)[:2] == ("ремонт дорог завершится в августе", "Иван Сомов")
+
+
+def test_as_said_inside_a_clause_after_но():
+    t = ("Новости\n\nСначала говорили о переносе матча, но клуб, как пишет газета «Спорт», "
+         "сыграет в срок.")
+    content = only(t)[0]
+    assert content.startswith("клуб") and content.endswith("сыграет в срок")
+
+
+# --- Об этом заявил X --------------------------------------------------------------------------------
+
+def test_back_pointer_takes_the_sentence_before():
+    t = ("Новости\n\nСтроительство второй очереди метро начнется весной. "
+         "Об этом заявил мэр города Олег Ветров.")
+    assert only(t)[:2] == ("Строительство второй очереди метро начнется весной", "Олег Ветров")
+
+
+def test_back_pointer_needs_a_pointer_not_a_determiner():
+    t = "Новости\n\nВ городе открыли памятник поэту. Об этом человеке говорят много хорошего."
+    assert reported(t) == []
+
+
+# --- attribution after the content, no что ------------------------------------------------------------
+
+def test_trailing_attribution():
+    t = "Новости\n\nПереговоры продолжатся на следующей неделе, сообщает пресс-служба Кремля."
+    content, speaker, cue = only(t)
+    assert content == "Переговоры продолжатся на следующей неделе" and cue == "сообщает"
+    assert speaker is not None and "пресс-служба" in speaker
+
+
+def test_trailing_attribution_inside():
+    t = "Новости\n\nОдна из групп, уточняет газета «Вести», пришла к посольству с плакатами."
+    content = only(t)[0]
+    assert content.startswith("Одна из групп") and content.endswith("с плакатами")
+
+
+# --- not inside direct quotes -------------------------------------------------------------------------
+
+def test_report_inside_a_direct_quote_is_not_listed():
+    t = "Новости\n\n«Мэр сказал, что денег нет, и мы ему поверили», — рассказал житель поселка Петр Лунин."
+    assert reported(t) == []
+
+
+def test_reported_statements_have_cue_and_speaker_spans():
+    d = analyze("Новости\n\nМинистр Анна Круглова заявила, что реформа займет два года.")
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert d.text[q.cue_span.start:q.cue_span.end] == "заявила"
+    assert d.text[q.speaker_span.start:q.speaker_span.end] == "Министр Анна Круглова"
+    assert q.reason and q.reason.startswith("reported:")
+
+
+@pytest.mark.parametrize("text", ["", "заявил, что", "по словам", "Об этом.", "— , что ли?", "как" * 500])
+def test_odd_inputs_do_not_raise(text):
+    analyze(text or " ")

@@ -1,0 +1,236 @@
+"""Speech turns (interviews, transcripts, colon blocks) and attribution rules, on invented dispatches.
+
+The forms are listed in the docstring of :mod:`dispatchtui.analysis.turns`; the attribution rules (agreement,
+namesakes, names that depend on the mention's head) in :mod:`dispatchtui.analysis.resolve`.
+"""
+from __future__ import annotations
+
+from dispatchtui.analysis import analyze
+
+
+def direct(text: str):
+    """(text, speaker, question, statement) of every direct quote."""
+    d = analyze(text)
+    return [(d.text[q.start:q.end], q.speaker, q.question, q.statement) for q in d.quotes if q.kind == "full"]
+
+
+def speakers_of(text: str) -> dict[str, str | None]:
+    d = analyze(text)
+    return {d.text[q.start:q.end]: q.speaker for q in d.quotes}
+
+
+# --- transcripts ----------------------------------------------------------------------------------------
+
+TRANSCRIPT = """Встреча в Кремле
+
+Президент провел рабочую встречу с губернатором области Сергеем Донским.
+
+С.Донской: Уважаемый господин президент! Разрешите коротко доложить о ситуации в регионе.
+
+Мы завершили строительство двух больниц и школы. Наша задача — закончить дорогу к осени.
+
+Кроме того, мы вдвое увеличили выпуск сельхозпродукции.
+
+В.Путин: Хорошо. А что с жильем для молодых семей?
+
+С.Донской: Программа работает, в этом году мы выдали около трехсот сертификатов.
+"""
+
+
+def test_transcript_turn_continues_over_unlabelled_paragraphs():
+    rows = direct(TRANSCRIPT)
+    texts = [r[0] for r in rows]
+    assert texts[0].startswith("Уважаемый господин президент!")
+    assert "Мы завершили строительство двух больниц и школы. Наша задача — закончить дорогу к осени." in texts
+    assert "Кроме того, мы вдвое увеличили выпуск сельхозпродукции." in texts
+    first = next(r for r in rows if r[0].startswith("Уважаемый"))
+    parts = [r for r in rows if r[3] is not None and r[3] == rows.index(first)]
+    assert len(parts) == 3 and all(r[1] == "Сергей Донской" for r in parts)
+
+
+def test_transcript_turns_of_two_speakers_stay_apart():
+    rows = direct(TRANSCRIPT)
+    other = next(r for r in rows if r[0].startswith("Хорошо."))
+    assert other[1] != "Сергей Донской"
+    assert rows[-1][0].startswith("Программа работает") and rows[-1][1] == "Сергей Донской"
+
+
+def test_transcript_label_with_a_role_in_brackets():
+    t = ("Итоги года\n\nАнна Смирнова (директор фонда): Мы помогли почти тысяче семей.\n\n"
+         "Игорь Белов (волонтер): Я пришел в фонд два года назад.")
+    rows = direct(t)
+    assert [(r[0], r[1]) for r in rows] == [("Мы помогли почти тысяче семей.", "Анна Смирнова"),
+                                           ("Я пришел в фонд два года назад.", "Игорь Белов")]
+
+
+def test_an_outlet_label_is_not_a_continuation_of_the_answer():
+    t = ("Интервью\n\nИван Орлов: Да, мы подписали договор.\n\nГолос Америки: А что дальше?\n\n"
+         "Иван Орлов: Дальше мы начнем стройку.\n\nЛюдмила Орлова: Я тоже так думаю.")
+    texts = [r[0] for r in direct(t)]
+    assert "Голос Америки: А что дальше?" not in texts and "А что дальше?" not in texts
+
+
+def test_authorial_paragraph_without_first_person_ends_a_lone_turn():
+    t = ("Совещание\n\nИ.Петров: Мы готовы к зиме.\n\n"
+         "Совещание продолжилось докладом министра энергетики.")
+    texts = [r[0] for r in direct(t)]
+    assert texts == ["Мы готовы к зиме."]
+
+
+# --- interviews -------------------------------------------------------------------------------------------
+
+INTERVIEW = """«Мы не отступим»
+
+Директор театра Марина Колесова — о новом сезоне и ремонте здания. Корреспондент Петр Ильин поговорил с Мариной Колесовой.
+
+— Почему ремонт затянулся?
+
+— Подрядчик сорвал сроки. Я писала жалобы в министерство, но ответа не получила.
+
+Мы все равно откроем сезон в срок, пусть и на малой сцене.
+
+— Что покажете первым?
+
+— Премьеру молодого режиссера. Мне кажется, это будет событие.
+
+Фотографии с репетиции
+
+— А зрители придут?
+
+— Уверена, что придут. Билеты уже проданы.
+"""
+
+
+def test_interview_answers_belong_to_the_interviewee():
+    rows = direct(INTERVIEW)[1:]          # the first is the headline, a marked quote of its own
+    answers = [r for r in rows if not r[2]]
+    assert answers and all(r[1] == "Марина Колесова" for r in answers)
+    assert any(r[0].startswith("Мы все равно откроем сезон") for r in answers)   # the continuation paragraph
+
+
+def test_interview_questions_are_the_interviewers_and_flagged():
+    rows = direct(INTERVIEW)
+    questions = [r for r in rows if r[2]]
+    assert [r[0] for r in questions] == ["Почему ремонт затянулся?", "Что покажете первым?", "А зрители придут?"]
+    assert all(r[1] == "Петр Ильин" for r in questions)
+
+
+def test_interview_caption_is_nobodys_words():
+    assert all(r[0] != "Фотографии с репетиции" for r in direct(INTERVIEW))
+
+
+def test_answer_and_its_continuation_are_one_statement():
+    rows = direct(INTERVIEW)
+    first = next(i for i, r in enumerate(rows) if r[0].startswith("Подрядчик"))
+    cont = next(r for r in rows if r[0].startswith("Мы все равно"))
+    assert rows[first][3] == first and cont[3] == first
+
+
+# --- colon blocks -----------------------------------------------------------------------------------------
+
+def test_colon_block_after_a_speech_verb():
+    t = ("Заявление\n\nВыступая на форуме, министр промышленности Олег Громов заявил:\n\n"
+         "Мы не будем повышать налоги для малого бизнеса в ближайшие три года.")
+    rows = direct(t)
+    assert rows and rows[0][0] == "Мы не будем повышать налоги для малого бизнеса в ближайшие три года."
+    assert rows[0][1] == "Олег Громов"
+
+
+# --- attribution by shape -----------------------------------------------------------------------------
+
+def test_any_finite_verb_attributes_after_dash():
+    t = "Турнир\n\n«Это была самая трудная партия в моей жизни», — описала впечатления шахматистка Алина Серова."
+    assert direct(t)[0][:2] == ("Это была самая трудная партия в моей жизни", "Алина Серова")
+
+
+# --- who is the speaker ---------------------------------------------------------------------------------
+
+def test_cue_gender_picks_the_namesake():
+    t = ("Суд\n\nВиктор Бут и его жена Алла Бут встретились в тюрьме.\n\n"
+         "«Свидание длилось три часа», — рассказала Бут журналистам.")
+    assert speakers_of(t)["Свидание длилось три часа"] == "Алла Бут"
+
+
+def test_two_namesakes_and_no_gender_cue_abstain():
+    t = ("Дело\n\nСергей Лунев и его брат Антон Лунев выступили в суде.\n\n"
+         "По словам Лунева, обвинение не доказано.")
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker is None and q.speaker_span is not None    # the mention stays, the name does not
+
+
+def test_aide_of_a_person_is_not_that_person():
+    t = ("Визит\n\nГоссекретарь Хиллари Клинтон прибыла в Белград.\n\n"
+         "Помощник Хиллари Клинтон заявил, что визит продлится два дня.")
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker != "Хиллари Клинтон"
+
+
+def test_press_office_of_a_person_is_an_organization():
+    t = ("Чечня\n\nРамзан Кадыров провел совещание.\n\n"
+         "Пресс-служба Кадырова заявила, что совещание было посвящено бюджету.")
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker != "Рамзан Кадыров"
+    assert q.speaker is None or d.speaker(q.speaker).kind == "organization"
+
+
+def test_role_in_genitive_apposition_keeps_the_name():
+    t = "Регион\n\nПо словам свердловского губернатора Александра Мишарина, бюджет области выполнен полностью."
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker == "Александр Мишарин"
+
+
+def test_name_after_a_list_of_roles():
+    t = ("Кино\n\nАктер Иван Дронов поддержал коллег.\n\n"
+         "«Это смелое решение», — заявил актер, продюсер и режиссер Петр Ланской.")
+    assert speakers_of(t)["Это смелое решение"] == "Петр Ланской"
+
+
+def test_every_statement_says_why_its_speaker_was_chosen():
+    d = analyze("Новости\n\n«Мы готовы», — сказал министр Олег Дымов.")
+    assert all(q.reason for q in d.quotes)
+
+
+# --- a quote that is a paragraph of its own -----------------------------------------------------------------
+
+def test_paragraph_quote_continues_the_speaker_of_the_paragraph_before():
+    t = ("Матч\n\nИгра закончилась вничью.\n\nВетеран сборной Олег Ракитин уверен, что тренер опоздал с заменами.\n\n"
+         "«Пусть на меня не обижаются болельщики, но второй тайм мы просто проспали».\n\nСледующий матч — в среду.")
+    assert speakers_of(t)["Пусть на меня не обижаются болельщики, но второй тайм мы просто проспали"] == "Олег Ракитин"
+
+
+def test_paragraph_quote_attributed_by_the_next_paragraph():
+    t = ("Инаугурация\n\nЦеремония прошла в Грозном.\n\n«Изменений у нас не будет. Мы будем работать, как и прежде».\n\n"
+         "заявил после церемонии Ислам Хасанов. Гости поздравили его.")
+    assert speakers_of(t)["Изменений у нас не будет. Мы будем работать, как и прежде"] == "Ислам Хасанов"
+
+
+def test_paragraph_quote_with_a_signature_line():
+    t = ("Проверка\n\nПроверка завершилась в пятницу.\n\n«Токсичных веществ в реке не обнаружено».\n\n"
+         "— Татьяна Рощина, заместитель начальника пресс-службы МЧС\n\nЖители с этим не согласны.")
+    assert speakers_of(t)["Токсичных веществ в реке не обнаружено"] == "Татьяна Рощина"
+
+
+def test_paragraph_quote_after_two_speakers_stays_unattributed():
+    t = ("Спор\n\nМэр Иван Лосев и депутат Павел Крот поспорили о бюджете. «Денег нет», — сказал Лосев. "
+         "«Деньги есть», — ответил Крот.\n\n«Вопрос решат в суде».\n\nСуд назначен на май.")
+    assert speakers_of(t)["Вопрос решат в суде"] is None
+
+
+def test_a_namesake_named_only_later_is_not_the_speaker():
+    t = ("Библиотека\n\nСупруги Николай и Галина Ветровы открыли библиотеку.\n\n"
+         "Ветров уточнил, что книги принесли соседи.\n\nИх сын Артем Ветров сделал для библиотеки сайт.")
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported" and "соседи" in d.text[q.start:q.end]]
+    assert q.speaker != "Артем Ветров"
+
+
+def test_the_surname_form_tells_the_namesake():
+    t = ("Суд\n\nВиктор Бут и его жена Алла Бут встретились в тюрьме. Адвокат Олег Ветров и его жена Анна Ветрова "
+         "пришли тоже.\n\nПо словам Ветровой, встреча длилась три часа.")
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker == "Анна Ветрова"
