@@ -25,17 +25,18 @@ def _dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPATCHTUI_CACHE_DIR", str(tmp_path / "cache"))
 
 
-def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
+def record_notices(app) -> list[str]:
+    """Every notice the app gives from now on, kept (shown ones expire after seconds: a slow machine
+    would lose them before the test looks)."""
+    said: list[str] = []
+    notify = app.notify
 
+    def recording(message, *args, **kwargs):
+        said.append(str(message))
+        return notify(message, *args, **kwargs)
 
-def seen(app) -> set[str]:
-    """Identities of the notices shown so far (old ones expire: a count would go down)."""
-    return {n.identity for n in app._notifications}
-
-
-def since(app, before: set[str]) -> list[str]:
-    return [n.message for n in app._notifications if n.identity not in before]
+    app.notify = recording
+    return said
 
 
 def dispatch(i: int, version: int = 0) -> str:
@@ -99,11 +100,12 @@ async def test_the_library_under_thousands_of_changes_stays_usable_and_touches_n
     churn = Churn(str(folder), N_FILES)
     app = DispatchApp(files, loader=load, analyser=fake_analyse, theme="textual-dark",
                       system_clipboard=False, lang="en")
+    said = record_notices(app)
     try:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await settle(pilot)
             churn.start()
-            before = seen(app)
+            before = len(said)
             await pilot.press("enter")                 # open the first dispatch, then walk the folder
             reader = app.screen
             assert isinstance(reader, ReaderScreen)
@@ -119,11 +121,11 @@ async def test_the_library_under_thousands_of_changes_stays_usable_and_touches_n
                 else:
                     assert reader.state == "failed", reader.state
                     failed += 1
-                    mine = [n for n in since(app, before) if n.endswith(os.sep + os.path.basename(path) + ": "
+                    mine = [n for n in said[before:] if n.endswith(os.sep + os.path.basename(path) + ": "
                                                                          + app.session.text(reader.index).reason)]
-                    assert len(mine) == 1, (path, since(app, before))  # one notice for the file, with its reason
+                    assert len(mine) == 1, (path, said[before:])  # one notice for the file, with its reason
                     assert mine[0].startswith("Cannot open")
-                before = seen(app)
+                before = len(said)
                 await pilot.press("right_square_bracket")
             await pilot.press("escape", "slash")                 # full-text search over the changing folder
             await pilot.press(*"расчистке", "enter")
@@ -165,9 +167,7 @@ async def test_the_analysis_process_killed_mid_work_is_one_notice_and_the_reader
 
     app = DispatchApp([str(big), str(small)], loader=load, theme="textual-dark", system_clipboard=False,
                       lang="en", analysis_process=True)
-    said: list[str] = []                               # every notice, even those that expired since
-    notify = app.notify
-    app.notify = lambda message, *a, **k: (said.append(str(message)), notify(message, *a, **k))[1]
+    said = record_notices(app)
     try:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await pilot.pause()
