@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Smoke run on Python 3.13: a fresh venv, a NON-editable `pip install .`, then the installed console script
-# on samples/ — every line is a dispatchtui/1 record, the seed has 19 paragraphs and a quote, and the
+# on samples/ — every line is a dispatchtui/2 record, the seed has 19 paragraphs and a quote, and the
 # wheel ships the Textual styles. Exits non-zero on any failure.
 #
 #   bash .ci/smoke_py313.sh                # ~/.pyenv/versions/3.13.0/bin/python, else python3.13 on PATH
@@ -60,7 +60,7 @@ for i, line in enumerate(lines, 1):
     except ValueError as exc:
         problems.append(f"line {i} is not JSON: {exc}")
         continue
-    if o.get("schema") != "dispatchtui/1":
+    if o.get("schema") != "dispatchtui/2":
         problems.append(f"line {i}: schema {o.get('schema')!r}")
     records.append(o)
 expected = sorted((repo / "samples").glob("*.txt"))

@@ -7,11 +7,13 @@ Generates its own inputs in a temp dir (10,000 dispatches = the corpus copied ov
 dispatch, 1,000 dispatches for extract) and removes it afterwards (``--keep`` leaves it). Terminal
 figures launch a fresh interpreter in a fresh pty (see ``_pty.py``), the bare Textual app and dispatchtui
 the same way, and take the median of ``--runs`` launches. Sections (``--only``): paint, folder, search,
-analysis, cache, huge. Not a test: nothing here is collected by pytest.
+analysis, cache, huge, formats (wire formats: bench_formats.py), growth (adversarial inputs, see
+``bench_growth.py``). Not a test: nothing here is collected by pytest.
 """
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import select
 import shutil
@@ -419,8 +421,39 @@ def bench_huge(inp, tmp, runs, bare):
     report("  G 0.5 s after paint (file still read)", f"{e * 1e3:.0f} ms", "(waits for the whole file)", None)
 
 
+def bench_formats(inp, tmp, runs, bare):
+    """Wire formats (benchmarks/bench_formats.py): a 10,000-entry feed and 1,000 HTML pages."""
+    import bench_formats
+
+    sub = tmp / "formats"
+    sub.mkdir()
+    bench_formats.run(sub, runs, bare, report)
+
+
+def bench_growth(inp, tmp, runs, bare):
+    """Adversarial growth (issue 18): ``bench_growth.py`` in a process of its own, up to 1 MB
+    (250 KB with --quick); every family ≤ 2.5× per doubling."""
+    top = inp.get("growth_max", 1_000_000)
+    out = subprocess.run([PY, str(HERE / "bench_growth.py"), "--json", "--max-size", str(top),
+                          "--min-size", str(top // 16)],
+                         capture_output=True, text=True, env={**os.environ, **app_env(tmp)})
+    rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
+    if not rows:
+        print(out.stderr[-2000:])
+        report("adversarial growth", "error", "", False)
+        return
+    for r in rows:
+        if "family" in r:
+            facs = "/".join(f"{f:.1f}" for f in r["factors"])
+            report(f"growth: {r['family']}", f"x{r['worst']:.2f} (mean {r['mean']:.2f})",
+                   f"per doubling to {top // 1000} KB ({facs})", r["ok"])
+        else:
+            report(r["figure"], f"{r['seconds']:.2f}s", f"goal < {r['goal']:.0f} s", r["ok"])
+
+
 SECTIONS = {"paint": bench_paint, "folder": bench_folder, "search": bench_search,
-            "analysis": bench_analysis, "cache": bench_cache, "huge": bench_huge}
+            "analysis": bench_analysis, "cache": bench_cache, "huge": bench_huge, "formats": bench_formats,
+            "growth": bench_growth}
 
 
 def main(argv=None) -> int:
@@ -436,6 +469,7 @@ def main(argv=None) -> int:
     try:
         t = time.perf_counter()
         inp = make_inputs(tmp, 1000 if a.quick else 10_000, 200 if a.quick else 1000)
+        inp["growth_max"] = 250_000 if a.quick else 1_000_000
         print(f"inputs in {tmp} ({time.perf_counter() - t:.1f}s); {os.cpu_count()} CPUs; "
               f"load average {os.getloadavg()[0]:.2f}; {runs} runs per terminal figure", flush=True)
         bare = bench_bare(inp, tmp, runs)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import get_args
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -22,7 +23,7 @@ from hypothesis import strategies as st
 from dispatchtui.analysis import analyze
 from dispatchtui.analysis.normalize import normalize
 from dispatchtui.analysis.quotes import QUOTE_MARKS
-from dispatchtui.model import Dispatch, Span
+from dispatchtui.model import Dispatch, QuoteKind, Span, SpeakerKind
 
 from conftest import examples as scaled  # noqa: E402
 
@@ -176,7 +177,7 @@ def check_invariants(text: str, d: Dispatch) -> None:
         body = text[q.start:q.end]
         if q.kind != "reported":
             assert body[0] not in QUOTE_MARKS and body[-1] not in QUOTE_MARKS, ("quote keeps its mark", body)
-        assert q.kind in ("full", "fragment", "reported")
+        assert q.kind in get_args(QuoteKind)          # the model's kinds (schema dispatchtui/2)
         if q.statement is not None:
             assert 0 <= q.statement <= i and d.quotes[q.statement].statement == q.statement, ("statement id", q)
         if d.paragraphs:
@@ -189,7 +190,7 @@ def check_invariants(text: str, d: Dispatch) -> None:
             assert q.speaker in names, ("quote speaker is not a speaker", q.speaker, names)
     for s in d.speakers:
         assert s.name and s.name == s.name.strip(), ("speaker name", s.name)
-        assert s.kind in ("person", "organization", "unnamed")
+        assert s.kind in get_args(SpeakerKind)
         for m in s.mentions:
             _inside(m, n, f"mention of {s.name}")
             assert m.end > m.start
@@ -319,9 +320,11 @@ def test_empty_whitespace_and_found_crashes():
 
 
 # ------------------------------------------------------------------------------------------ linear cost
-def _ops(text: str) -> int:
-    """Operations ``analyze(text)`` performs: Python and C function calls, counted by a profile hook
-    (deterministic; wall-clock time is not used)."""
+def _ops(text: str, *, normalized: bool = False) -> int:
+    """Operations ``analyze(text)`` performs (``normalized``: the loader's :func:`normalize` first, as the
+    reader and ``extract`` do): Python and C function calls, counted by a profile hook (deterministic;
+    wall-clock time is not used). Work inside one C call (a regex backtracking, a string copied) is not
+    counted: ``benchmarks/bench_growth.py`` times those shapes up to 1 MB."""
     count = 0
 
     def profiler(frame, event, arg):
@@ -332,7 +335,7 @@ def _ops(text: str) -> int:
     old = sys.getprofile()
     sys.setprofile(profiler)
     try:
-        analyze(text)
+        analyze(normalize(text)[0] if normalized else text)
     finally:
         sys.setprofile(old)
     return count
@@ -388,3 +391,64 @@ def test_cost_is_linear(kind):
                    "attribution included (analysis/turns.py, being rewritten by the lead)")
 def test_pinned_an_answer_after_a_labelled_line_keeps_no_quotation_marks():
     check("Владимир Путин: Мы\n«Мы», — сказал министр иностранных дел Владимир Путин. ")
+
+
+#: Runs of one thing (issue 18): ``prefix + unit * k + suffix``. A run of one adjective was quadratic
+#: (every word of the run rescanned the rest of it for a noun), so were trailing spaces before a line end
+#: (the regex), long runs of one mark (razdel's tokens and sentences) and long hard-wrapped blocks.
+_RUNS = {
+    "adjectives": ("", "новый ", ""),
+    "adjectives-then-a-noun": ("", "новый ", "дом"),
+    "adjectives-the-last-disagreeing": ("", "новый ", "новые дом"),
+    "nouns": ("", "дом ", ""),
+    "one-capitalised-word": ("", "Новый ", ""),
+    "a-name": ("", "Ермек Кошербаев ", ""),
+    "adjective-noun": ("", "новый дом ", ""),
+    "noun-genitive": ("", "расчистка реки ", ""),
+    "spaces": ("а", " ", ""),
+    "spaces-then-a-line-end": ("а", " ", "б \n"),
+    "tabs": ("а", "\t", "б"),
+    "no-break-spaces": ("а", "\u00a0", "б\u00a0\n"),
+    "full-stops": ("а", ".", ""),
+    "commas": ("а", ",", ""),
+    "hyphens": ("а", "-", ""),
+    "dashes": ("", "— ", ""),
+    "hard-wrapped-lines": ("", "слово " * 11 + "слово\n", ""),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(_RUNS))
+def test_cost_is_linear_on_runs_of_one_thing(kind):
+    prefix, unit, suffix = _RUNS[kind]
+    reps = max(1, 1500 // len(unit))
+    small_text = prefix + unit * reps + suffix
+    big_text = prefix + unit * reps * 10 + suffix
+    # warm the caches of the shape's words, not of the small text itself (a name of every word of the
+    # run is cached whole: the small text would cost nothing the second time)
+    _ops(prefix + unit * (reps + 1) + suffix, normalized=True)
+    small, big = _ops(small_text, normalized=True), _ops(big_text, normalized=True)
+    print(f"{kind}: {small:,} → {big:,} operations, ×{big / small:.1f}")
+    assert big <= 15 * small, (kind, small, big, round(big / small, 1))
+
+
+def _varied(phrases: int, seed: int) -> str:
+    """Phrases of made-up words (pymorphy guesses them as adjectives and nouns), every one new: the
+    vocabulary grows with the text, as in a long varied dispatch."""
+    import random
+
+    rng = random.Random(seed)
+
+    def stem() -> str:
+        return "".join(rng.choice("бвгдклмнпрстфхц") + rng.choice("аоиуе") for _ in range(3)) + rng.choice("кнрст")
+
+    return "".join(f"{stem()}ские {stem()}ости и {stem()}ной {stem()}ции. " for _ in range(phrases))
+
+
+def test_cost_is_linear_in_a_growing_vocabulary():
+    """Topic candidates were folded pairwise and every stem looked up in every lemma: quadratic in the
+    number of distinct phrases (10x the phrases cost 35x)."""
+    small_text, big_text = _varied(40, 1), _varied(400, 2)
+    _ops(_varied(40, 3), normalized=True)
+    small, big = _ops(small_text, normalized=True), _ops(big_text, normalized=True)
+    print(f"varied: {small:,} → {big:,} operations, ×{big / small:.1f}")
+    assert big <= 15 * small, (small, big, round(big / small, 1))

@@ -97,7 +97,7 @@ async def test_search_with_no_results(folder):
         await settle(pilot)
         assert app.screen.list.rows == []
         assert "no matches" in str(app.screen.query_one("#library-input-status").render())
-        assert "no dispatches" in app.screen.list.render_line(0).text
+        assert "no dispatch contains it" in app.screen.list.render_line(0).text
 
 
 @run_async

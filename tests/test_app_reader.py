@@ -127,23 +127,99 @@ async def test_find_lemma_counts_and_stepping():
         assert [text[s:e] for s, e in screen.matches] == ["Рахмоном", "Рахмоном", "Рахмон"]
         count = screen.query_one("#find-count")
         assert str(count.render()) == "1/3"
+        # enter: the search is done, back to the text (less, vim); n / N step from there
         await pilot.press("enter")
+        assert app.screen.focused is screen.article
+        assert screen.current_match == 0 and screen.findbar.value == "Рахмона"
+        await pilot.press("n")
         assert screen.current_match == 1 and str(count.render()) == "2/3"
-        await pilot.press("enter", "enter")
+        await pilot.press("n", "n")
         assert screen.current_match == 0                    # wrapped
-        await pilot.press("shift+enter")
+        await pilot.press("N")
         assert screen.current_match == 2
         assert_span_in_view(screen.article, screen.matches[2])
-        # n / N from the article (tab leaves the find bar open)
-        await pilot.press("tab")
+        # `/` again: the last query, selected (typing replaces it)
+        await pilot.press("slash")
+        field = screen.query_one("#find-input")
+        assert app.screen.focused is field and field.selection == (0, len("Рахмона"))
+        # escape closes the bar; the matches stay and n / N still step through them
+        await pilot.press("escape")
+        assert not screen.findbar.is_open and len(screen.matches) == 3
         assert app.screen.focused is screen.article
         await pilot.press("n")
         assert screen.current_match == 0
-        await pilot.press("N")
-        assert screen.current_match == 2
-        await pilot.press("slash", "escape")
-        assert not screen.findbar.is_open and screen.matches == []
-        assert isinstance(app.screen, ReaderScreen)        # escape closed the bar, not the reader
+        assert "/Рахмона" in str(screen.query_one("#status").render())
+        # a second escape clears them; n then repeats the last search
+        await pilot.press("escape")
+        assert screen.matches == [] and isinstance(app.screen, ReaderScreen)
+        await pilot.press("n")
+        assert len(screen.matches) == 3 and not screen.findbar.is_open
+
+
+@run_async
+async def test_find_history_with_up_and_down():
+    app = make_app([SEED])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        screen = app.screen
+        await pilot.press("slash", *"Рахмон", "enter", "slash", *"Таджик", "enter", "slash")
+        field = screen.query_one("#find-input")
+        assert field.value == "Таджик"
+        await pilot.press("up")
+        assert field.value == "Таджик"
+        await pilot.press("up")
+        assert field.value == "Рахмон"
+        await pilot.press("up")                             # the oldest stays
+        assert field.value == "Рахмон"
+        await pilot.press("down", "down")
+        assert field.value == ""
+        await pilot.press("up", "enter")
+        assert field.value == "Таджик" and screen.matches
+
+
+@run_async
+async def test_q_goes_back_one_level_and_Q_quits():
+    app = make_app([SAMPLES])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        await pilot.press("q")
+        await settle(pilot)
+        assert not isinstance(app.screen, ReaderScreen) and app.is_running
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("Q")
+        await settle(pilot)
+        assert not app.is_running
+    app = make_app([SAMPLES])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("f", "q")                         # typed into the filter, not a command
+        await settle(pilot)
+        assert app.is_running and app.screen.query_one("#library-input").value == "q"
+        await pilot.press("escape", "q")                    # from the library: quits
+        await settle(pilot)
+        assert not app.is_running
+
+
+@run_async
+async def test_j_k_g_G_move_in_the_side_panels():
+    app = make_app([SEED])
+    async with app.run_test(size=(160, 48)) as pilot:
+        await settle(pilot)
+        panel = app.screen.panel("speakers")
+        await pilot.press("2")
+        assert panel.highlighted == 0
+        await pilot.press("j", "j")
+        assert panel.highlighted == 2
+        await pilot.press("k")
+        assert panel.highlighted == 1
+        await pilot.press("G")
+        assert panel.highlighted == len(panel.entries) - 1
+        await pilot.press("g")
+        assert panel.highlighted == 0
 
 
 @run_async
@@ -174,7 +250,8 @@ async def test_y_copies_exact_attributed_quote():
                                  "(KAZAKHSTAN TODAY, 16 февраля)")
         # the quotes panel cursor decides when it has focus
         await pilot.press("down", "y")
-        assert app.clipboard.startswith(f"«{QUOTE_2}")
+        # Russian style: the final period goes, «…», — follows
+        assert app.clipboard.startswith(f"«{QUOTE_2.rstrip('.')}», — {KOSHERBAEV}")
         # from the article: the quote under the highlight
         await pilot.press("up", "enter", "1", "y")
         assert app.clipboard.startswith("«Хотел бы подчеркнуть")
@@ -391,16 +468,42 @@ async def test_help_screen_lists_live_bindings():
         await pilot.pause()
         help_screen = app.screen
         assert help_screen.__class__.__name__ == "HelpScreen"
+        sections = dict(help_screen.sections)
+        assert list(sections) == ["Reader", "Article", "Panels", "Find", "Everywhere"]
         rows = dict((desc, keys) for keys, desc in help_screen.rows)
         assert rows["Copy quote"] == "y"
         assert rows["Copy paragraph"] == "Y"
         assert "/" in rows["Find"]
-        assert rows["Next"] == "]" and rows["Previous"] == "["
-        assert "j" in rows["Down"] and "k" in rows["Up"]
+        assert rows["Next / previous dispatch"] == "] ["
+        assert rows["Next / previous match"] == "n N"
+        assert rows["Back"] == "q" and rows["Quit at once"] == "Q"
         assert "?" in rows["Help"] and "f1" in rows["Help"]
-        assert "q" in rows["Quit"].split()
+        panels = dict((desc, keys) for keys, desc in sections["Panels"])
+        assert panels["Jump"] == "⏎" and set("jkgG") <= set(panels["Down / up"] + panels["Top / bottom"])
+        find = dict((desc, keys) for keys, desc in sections["Find"])
+        assert find["Search"] == "⏎" and "esc" in find["Close (matches stay)"]
+        # not the find input's text-editing keys, and no key twice in a section
+        every_key = " ".join(keys for keys, _ in help_screen.rows)
+        assert "ctrl+w" not in every_key and "Delete" not in rows and len(help_screen.rows) < 36
+        for _, section_rows in help_screen.sections:
+            keys = [k for row_keys, _ in section_rows for k in row_keys.split()]
+            assert len(keys) == len(set(keys)), keys
         await pilot.press("escape")
         assert isinstance(app.screen, ReaderScreen)
+
+
+@run_async
+async def test_help_is_translated_with_the_interface():
+    app = make_app([SEED], lang="ru")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        titles = [title for title, _ in app.screen.sections]
+        assert titles[:2] == ["Чтение", "Текст"]
+        descriptions = [desc for _, desc in app.screen.rows]
+        ascii_only = [d for d in descriptions if d.isascii()]
+        assert ascii_only == [], ascii_only
 
 
 @run_async
@@ -427,7 +530,7 @@ async def test_palette_jump_to_speaker_and_copy_quote():
         result = copy.command()
         if result is not None:
             await result
-        assert app.clipboard.startswith(f"«{QUOTE_2}")
+        assert app.clipboard.startswith(f"«{QUOTE_2.rstrip('.')}»")
         # through the real palette UI as well
         await pilot.press("ctrl+p")
         await pilot.pause()
@@ -513,11 +616,11 @@ async def test_the_key_footer_follows_the_focus_and_a_click_on_a_key_runs_it():
         assert "Next match" not in line
         await pilot.press("slash")                     # the find bar's keys while typing in it
         await settle(pilot)
-        assert "Next match" in footer.render().plain
+        assert "Search" in footer.render().plain
         await pilot.press("escape")
         await settle(pilot)
         line = footer.render().plain
-        assert "Next match" not in line
+        assert "Search" not in line
         await pilot.click(KeyFooter, offset=(line.index("Help") - 2, 0))
         await settle(pilot)
         assert isinstance(app.screen, HelpScreen)

@@ -79,3 +79,60 @@ def test_reader_80x24_help(snap_compare):
         await settle(pilot)
 
     assert snap_compare(make_app([SEED_REL]), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_reader_140x40(snap_compare):
+    assert snap_compare(make_app([SEED_REL]), terminal_size=(140, 40), run_before=_settle)
+
+
+def test_reader_200x50_measure(snap_compare):
+    """The article stops at its measure (about 100 columns); the panels take the rest."""
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("3", "enter")
+        await _settle_still(pilot)
+
+    assert snap_compare(make_app([SEED_REL]), terminal_size=(200, 50), run_before=run_before)
+
+
+def test_reader_140x40_help(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+
+    assert snap_compare(make_app([SEED_REL]), terminal_size=(140, 40), run_before=run_before)
+
+
+def test_reader_140x40_find_closed_matches_stay(snap_compare):
+    """`/ query ⏎ n esc`: the bar is closed, the matches stay highlighted, the status line shows them."""
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("slash", *"Рахмона", "enter", "n", "escape")
+        await _settle_still(pilot)
+
+    assert snap_compare(make_app([SEED_REL]), terminal_size=(140, 40), run_before=run_before)
+
+
+STATEMENTS_REL = "tests/data/statements.txt"
+
+
+def _statements_app():
+    from test_app_statements import analyse
+
+    return make_app([STATEMENTS_REL], analyser=analyse)
+
+
+def test_reader_140x40_statements(snap_compare):
+    """Reported statements lighter than quotes in the article; the Quotes panel with a split statement as one
+    row, a reported one, an interviewer's question, a fragment; the speakers counting both."""
+    assert snap_compare(_statements_app(), terminal_size=(140, 40), run_before=_settle)
+
+
+def test_reader_80x24_statements_direct_only(snap_compare):
+    async def run_before(pilot):
+        await settle(pilot)
+        await pilot.press("3", "r")
+        await settle(pilot)
+
+    assert snap_compare(_statements_app(), terminal_size=(80, 24), run_before=run_before)

@@ -1,6 +1,8 @@
 """The command line, end to end: ``python -m dispatchtui`` in a subprocess, a private cache dir every time."""
 from __future__ import annotations
 
+import re
+
 import json
 import os
 import shutil
@@ -68,9 +70,10 @@ def test_version(tmp_path):
     (["extract"], "PATH"),
     ([], "PATH"),
     (["extract", str(TASS), "--jobs", "0"], "--jobs"),
-    (["extract", str(TASS), "--frobnicate"], "unrecognized"),
+    (["extract", str(TASS), "--frobnicate"], "unknown option --frobnicate"),
+    (["--bogus"], "unknown option --bogus"),                 # named, not "PATH required"
     ([str(TASS), "--encoding", "no-such-codec"], "unknown encoding"),
-], ids=["format", "encoding", "non-text-codec", "extract-no-path", "no-path", "jobs", "unknown-option",
+], ids=["format", "encoding", "non-text-codec", "extract-no-path", "no-path", "jobs", "unknown-option", "bogus",
         "read-encoding"])
 def test_usage_errors_exit_2(tmp_path, args, needle):
     code, out, err = run(args, tmp_path)
@@ -281,3 +284,13 @@ def test_max_seconds_must_be_a_positive_number(tmp_path, value):
     code, out, err = run(["extract", "--max-seconds", value, TASS], tmp_path)
     last = err.strip().splitlines()[-1]
     assert code == 2 and out == "" and last.startswith("dispatchtui extract: error:") and "--max-seconds" in last
+
+
+def test_help_names_exactly_the_suffixes_the_loader_takes():
+    from dispatchtui.cli import _DESCRIPTION
+    from dispatchtui.formats import SUFFIXES
+    from dispatchtui.load import TEXT_SUFFIXES
+
+    named = set(re.findall(r"(?<![\w/])\.[a-z][a-z0-9]*\b", _DESCRIPTION.split("PATH may be", 1)[1].split("Encodings")[0]))
+    assert named == {s for s in TEXT_SUFFIXES | set(SUFFIXES) if s}
+    assert "extension-less" in _DESCRIPTION and "" in TEXT_SUFFIXES

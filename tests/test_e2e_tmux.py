@@ -89,7 +89,8 @@ def test_open_seed_see_speaker_and_copy_quote(tmux):
     assert "Speakers" in screen or "Персоны" in screen
     # Эмомали Рахмон as a row of the speakers panel (right of the article's border), not just in the text
     assert any("││Эмомали Рахмон" in line for line in screen.splitlines()), screen
-    tmux.keys("3", "Enter", "y")
+    # the Quotes panel lists reported statements too: `r` shows direct quotes only, then the first is copied
+    tmux.keys("3", "r", "g", "Enter", "y")
     deadline = time.monotonic() + 10
     buffer = ""
     while time.monotonic() < deadline:

@@ -276,11 +276,37 @@ def test_a_long_text_is_tokenized_in_slices_exactly_as_razdel_tokenizes_it_whole
     assert len({a for a, _, _ in whole}) == len(whole) > 10_000
 
 
-def test_tagged_tokens_are_a_compact_sequence_of_tokens(ner):
+def test_tagged_tokens_are_razdel_tokens_with_their_tags(ner):
+    from razdel import tokenize
+
+    from dispatchtui.analysis import nlp
+
     text = "Вчера Эмомали Рахмон прибыл в Душанбе. " * 3
     toks = ner.tag_tokens(text)
-    listed = list(toks)
-    assert len(toks) == len(listed) == 21
-    assert [toks[i] for i in range(len(toks))] == listed and toks[2:5] == listed[2:5] and toks[-1] == listed[-1]
-    assert all(text[t.start:t.stop] == t.text for t in listed)
-    assert [t.tag for t in listed] == toks.tags
+    assert [(t.start, t.stop, t.text) for t in toks] == [(t.start, t.stop, t.text) for t in tokenize(text)]
+    compact = nlp.Tokens(text, nlp.array("q", [t.start for t in toks]), nlp.array("q", [t.stop for t in toks]),
+                         [t.tag for t in toks])
+    assert list(compact) == toks and compact[2:5] == toks[2:5] and compact[-1] == toks[-1] and len(compact) == 21
+
+
+def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
+    from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
+
+    clauses = (["слово"] * 6 + [","]) * NER_CHUNK_TOKENS          # the limit falls on a "слово"
+    pieces = _chunks(clauses)
+    assert pieces[-1][1] == len(clauses) and all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
+    assert all(NER_CHUNK_TOKENS // 2 < e - s <= NER_CHUNK_TOKENS for s, e in pieces[:-1])
+    assert all(clauses[e - 1] == "," for s, e in pieces[:-1])
+    names = ["Петров", "и", "Иван"] * NER_CHUNK_TOKENS     # no mark: the limit falls inside "Иван Петров"
+    pieces = _chunks(names)
+    assert all(NER_CHUNK_TOKENS // 2 < e - s <= NER_CHUNK_TOKENS for s, e in pieces[:-1])
+    assert all(not (names[e - 1][:1].isupper() and names[e][:1].isupper()) for s, e in pieces[:-1])
+
+
+def test_a_long_run_without_letters_is_tagged_o_and_names_around_it_are_found(ner):
+    from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS
+
+    text = "Владимир Путин прибыл в Душанбе. " + ", " * (3 * NER_CHUNK_TOKENS) + "Эмомали Рахмон встретил гостя."
+    toks = ner.tag_tokens(text)
+    assert all(t.tag == "O" for t in toks if t.text == ",")
+    assert {"Владимир Путин", "Эмомали Рахмон"} <= set(names(text, ner))

@@ -162,3 +162,10 @@ def test_reported_statements_have_cue_and_speaker_spans():
 @pytest.mark.parametrize("text", ["", "заявил, что", "по словам", "Об этом.", "— , что ли?", "как" * 500])
 def test_odd_inputs_do_not_raise(text):
     analyze(text or " ")
+
+
+def test_trailing_attribution_to_a_body_named_with_adjectives():
+    t = "Визит\n\nМинистр Ермек Кошербаев провел переговоры с коллегой, сообщили во внешнеполитическом ведомстве Казахстана."
+    d = analyze(t)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker == "внешнеполитическое ведомство Казахстана" and d.speaker(q.speaker).kind == "organization"

@@ -14,13 +14,18 @@ import pytest
 
 from dispatchtui.analysis import analyze, segment
 from dispatchtui.export import to_json_array, to_json_line
-from dispatchtui.load import Loaded, load_path
+from dispatchtui.analysis.layout import ru_date
+from dispatchtui.load import Loaded, discover, load_path
 from dispatchtui.model import SCHEMA, dispatch_from_json
 
-SAMPLES = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))
+SAMPLES_DIR = Path(__file__).resolve().parent.parent / "samples"
+SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
+#: every dispatch of the NewsML-G2 / RSS / Atom / HTML / e-mail samples (a feed is several)
+WIRE_SAMPLES = [p for p in discover([str(SAMPLES_DIR)])[0] if not p.endswith(".txt")]
 
-TOP_KEYS = {"schema", "source", "source_bytes", "encoding", "text", "headline", "dateline", "paragraphs", "sentences",
-            "repeats", "quotes", "speakers", "topics"}
+TOP_KEYS = {"schema", "source", "source_bytes", "encoding", "text", "headline", "dateline", "paragraphs",
+            "sentences", "repeats", "quotes", "speakers", "topics", "meta"}
+META_KEYS = {"format", "item", "headline", "date", "place", "agency", "byline", "url"}
 SPAN_KEYS = {"start", "end"}
 DATELINE_KEYS = {"start", "end", "place", "date", "agency"}
 REPEAT_KEYS = {"start", "end", "of"}
@@ -107,15 +112,26 @@ def validate(o: dict, *, analysed: bool) -> None:
     if o["headline"] is not None:
         h = check_span(o["headline"], n, "$.headline")
         need(h == paras[0], "$.headline", "the headline is the first paragraph")
+    meta = o["meta"]
+    if meta is not None:
+        check_keys(meta, META_KEYS, "$.meta")
+        need(meta["format"] in ("newsml", "rss", "atom", "html", "email"), "$.meta.format", repr(meta["format"]))
+        for k in META_KEYS - {"format"}:
+            check_str_or_none(meta[k], f"$.meta.{k}")
     if o["dateline"] is not None:
         dl = o["dateline"]
-        d = check_span(dl, n, "$.dateline", DATELINE_KEYS)
-        need(inside(d, paras), "$.dateline", "not inside a paragraph")
+        # a dateline the format gives but the text does not print is an empty span at the lead's start
+        d = check_span(dl, n, "$.dateline", DATELINE_KEYS, allow_empty=meta is not None)
+        need(d[0] == d[1] and any(s == d[0] for s, _ in paras) or inside(d, paras), "$.dateline",
+             "not inside a paragraph")
         need(o["headline"] is None or d[0] >= o["headline"]["end"], "$.dateline", "before the headline")
         for k in ("place", "date", "agency"):
             check_str_or_none(dl[k], f"$.dateline.{k}")
-        need(dl["date"] is not None, "$.dateline.date", "a dateline has a date")
-        need(dl["date"] in text[d[0]:d[1]], "$.dateline.date", "date not in the dateline text")
+        from_meta = meta is not None and dl["date"] is not None and dl["date"] == ru_date(meta["date"])
+        need(dl["date"] is not None or (meta is not None and d[0] == d[1]), "$.dateline.date",
+             "a dateline in the text has a date")
+        need(from_meta or dl["date"] is None or dl["date"] in text[d[0]:d[1]], "$.dateline.date",
+             "date neither in the dateline text nor the format's")
         need(not any(s[0] < d[1] and d[0] < s[1] for s in sents), "$.sentences", "a sentence overlaps the dateline")
 
     need(isinstance(o["repeats"], list), "$.repeats", "array")
@@ -191,10 +207,10 @@ def validate(o: dict, *, analysed: bool) -> None:
         need(o["quotes"] == [] and o["speakers"] == [] and o["topics"] == [], "$", "segment() finds no NLP parts")
 
 
-def load_sample(path: Path):
+def load_sample(path: Path | str):
     loaded = load_path(str(path))
     assert isinstance(loaded, Loaded), loaded
-    return segment(loaded.text, source=str(path), encoding=loaded.encoding, notes=loaded.notes)
+    return segment(loaded.text, source=str(path), encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
 
 
 # --------------------------------------------------------------------------------------------- the checker
@@ -209,7 +225,8 @@ def _valid_record():
                         "speaker_span": None, "cue": "сказал", "cue_span": None, "statement": None,
                         "question": False, "reason": None}],
             "speakers": [{"name": "Иван Петров", "kind": "person", "role": None, "mentions": [], "quotes": [0]}],
-            "topics": [{"label": "текст", "mentions": [{"start": 11, "end": 16}], "facet": "theme", "weight": 1.0}]}
+            "topics": [{"label": "текст", "mentions": [{"start": 11, "end": 16}], "facet": "theme", "weight": 1.0}],
+            "meta": None}
 
 
 @pytest.mark.parametrize("breakage", [
@@ -232,6 +249,11 @@ def _valid_record():
     lambda o: o["quotes"][0].update(statement=5),
     lambda o: o["quotes"][0].pop("cue_span"),
     lambda o: o.update(repeats=[{"start": 18, "end": 22, "of": {"start": 11, "end": 15}}]),
+    lambda o: o.pop("meta"),
+    lambda o: o.update(meta={"format": "pdf", "item": None, "headline": None, "date": None, "place": None,
+                             "agency": None, "byline": None, "url": None}),
+    lambda o: o.update(meta={"format": "rss"}),
+    lambda o: o.update(dateline={"start": 11, "end": 11, "place": None, "date": "1 мая", "agency": None}),
 ])
 def test_checker_rejects_broken_records(breakage):
     o = _valid_record()
@@ -259,6 +281,21 @@ def test_segment_output_matches_schema(path):
     o = json.loads(to_json_line(d))
     validate(o, analysed=False)
     assert dispatch_from_json(o).paragraphs == d.paragraphs
+
+
+def test_wire_samples_are_there():
+    assert {load_path(p).meta.format for p in WIRE_SAMPLES} == {"newsml", "rss", "atom", "html", "email"}
+
+
+@pytest.mark.parametrize("source", WIRE_SAMPLES, ids=[p.rsplit("/", 1)[-1][:2] + str(i) for i, p in
+                                                      enumerate(WIRE_SAMPLES)])
+def test_wire_sample_segment_output_matches_schema(source):
+    d = load_sample(source)
+    o = json.loads(to_json_line(d))
+    validate(o, analysed=False)
+    back = dispatch_from_json(o)
+    assert (back.meta, back.headline, back.dateline) == (d.meta, d.headline, d.dateline)
+    assert o["meta"]["headline"] == d.headline.slice(d.text)   # the format's headline is the layout's
 
 
 # --------------------------------------------------------------------------------------------- full analysis

@@ -406,3 +406,25 @@ def test_labels_agree_corpus(analyse, name):
     for t in analyse(name):
         if t.facet == "theme":
             assert _agreement_errors(t.label.replace("ё", "е")) == [], t.label
+
+
+def test_stem_hits_counts_every_lemma_holding_the_stem():
+    """The indexed search gives what a scan of every lemma gives (``strict``: not a derivation that starts
+    with the stem, unless the stem is one of the lemma's own)."""
+    import random
+
+    from dispatchtui.analysis.topics import _Lemmas, _stem_hits, _stems
+
+    def scan(stem, counts, strict):
+        return sum(c for lem, c in counts.items() if lem.find(stem) >= 0
+                   and not (strict and lem.find(stem) == 0 and not any(p == stem for p in _stems(lem))))
+
+    rng = random.Random(4)
+    for _ in range(300):
+        lemmas = ["".join(rng.choice("абвгко-") for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(0, 30))]
+        counts = {lem: rng.randint(1, 5) for lem in lemmas}
+        index = _Lemmas(counts)
+        for stem in [lem[i:i + rng.randint(4, 6)] for lem in lemmas for i in range(0, 3)] + ["абвг", "кока"]:
+            if len(stem) >= 4:
+                for strict in (False, True):
+                    assert _stem_hits(stem, index, strict) == scan(stem, counts, strict), (stem, counts)

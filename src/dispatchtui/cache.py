@@ -40,7 +40,8 @@ def _path(text: str) -> Path:
 
 
 def get(base: Dispatch) -> Dispatch | None:
-    """The cached analysis of ``base.text``, with ``base``'s source/encoding/notes, or None."""
+    """The cached analysis of ``base.text``, with ``base``'s source/encoding/notes/meta and its headline and
+    dateline (they follow the file format's metadata, which the text alone does not tell), or None."""
     if os.environ.get("DISPATCHTUI_NO_CACHE") == "1":
         return None
     p = _path(base.text)
@@ -53,7 +54,8 @@ def get(base: Dispatch) -> Dispatch | None:
         d = dispatch_from_json(o)
     except Exception:  # noqa: BLE001 - any broken entry (truncated, foreign, deeply nested…) is a miss
         return None
-    return d.with_(source=base.source, encoding=base.encoding, notes=base.notes)
+    return d.with_(source=base.source, encoding=base.encoding, notes=base.notes, meta=base.meta,
+                   headline=base.headline, dateline=base.dateline)
 
 
 def put(d: Dispatch) -> None:

@@ -36,9 +36,11 @@ and what the piece is about.
   dispatchtui samples/                 open a folder (or files) in the reader
   dispatchtui extract samples/ --format jsonl   print the analysis, one JSON object per dispatch
 
-PATH may be a file, a folder (searched recursively for .txt/.md/extension-less text files,
-in natural order) or - for standard input. Encodings are detected (UTF-8 with or without BOM,
-UTF-16, Windows-1251, KOI8-R, CP866); --encoding overrides. Files are only ever read.
+PATH may be a file, a folder (searched recursively, in natural order, for text files (.txt .text
+.news .wire .dispatch and extension-less), NewsML-G2 (.xml .newsml .nml .g2), RSS/Atom feeds (.rss
+.atom .rdf), HTML pages (.html .htm .xhtml .shtml) and mail (.eml); formats are told by content
+too), one entry of a feed as FEED#ID, or - for standard input. Encodings are detected (UTF-8 with or without BOM, UTF-16, Windows-1251, KOI8-R, CP866);
+--encoding overrides. Files are only ever read; nothing is fetched from the network.
 """
 
 _EXTRACT_DESCRIPTION = """\
@@ -56,6 +58,24 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str):  # usage errors exit 2 with one line, no traceback
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+    def parse_args(self, args=None, namespace=None):
+        """An unknown option is named as such (argparse would first complain that PATH is missing)."""
+        for token in args or ():
+            if token == "--":
+                break
+            if token.startswith("-") and token != "-" and not self._known(token):
+                self.error(f"unknown option {_shown(token)!s} (see '{self.prog} --help')")
+        return super().parse_args(args, namespace)
+
+    def _known(self, token: str) -> bool:
+        name = token.split("=", 1)[0]
+        options = self._option_string_actions
+        if name in options:
+            return True
+        if name.startswith("--"):                      # argparse's unambiguous abbreviations (--enc)
+            return any(o.startswith(name) for o in options if o.startswith("--"))
+        return len(name) > 2 and name[:2] in options   # -j4
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -166,8 +186,8 @@ def run_read(args) -> int:
 
     encoding = _check_encoding(args.encoding)
     paths, errors = discover(args.paths)
-    _report(errors)
     if not paths:
+        _report(errors)
         print("dispatchtui: nothing to open", file=sys.stderr)
         return EXIT_SOME_FAILED
     if "-" in paths and not sys.stdin.isatty():
@@ -188,7 +208,12 @@ def run_read(args) -> int:
         return EXIT_USAGE
     from .app import run_app
 
-    code = run_app(paths, lang=args.lang, encoding=encoding)
+    # the inputs that failed are shown in the app (a notice, a line in the library); on stderr only after it
+    # (printed before, they would be hidden under the full-screen reader until it quits)
+    try:
+        code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors))
+    finally:
+        _report(errors)
     return max(code, EXIT_SOME_FAILED if errors else EXIT_OK)
 
 
@@ -218,7 +243,7 @@ def _load_and_analyse(path: str, encoding: str | None, use_cache: bool, on_stage
     from .analysis import analyze, segment
 
     on_stage("layout")
-    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes)
+    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
     if use_cache:
         from . import cache
 

@@ -55,3 +55,20 @@ def load_theme() -> str | None:
 
 def save_theme(theme: str) -> bool:
     return save_config({"theme": theme})
+
+
+#: the article's default measure: lines of at most this many characters (comfortable reading)
+DEFAULT_MEASURE = 100
+
+
+def load_measure() -> int:
+    """The article's measure in columns: ``DISPATCHTUI_MEASURE`` or ``"measure"`` in the config file, else
+    :data:`DEFAULT_MEASURE`; ``0`` means no limit (the article takes all the width it gets)."""
+    raw = os.environ.get("DISPATCHTUI_MEASURE")
+    if raw is None:
+        raw = load_config().get("measure", DEFAULT_MEASURE)
+    try:
+        value = int(raw)
+    except (TypeError, ValueError):
+        return DEFAULT_MEASURE
+    return 0 if value <= 0 else max(30, value)

@@ -72,31 +72,25 @@ def to_markdown(d: Dispatch) -> str:
     meta = []
     if d.dateline is not None:
         meta.append(", ".join(x for x in (d.dateline.place, d.dateline.date, d.dateline.agency) if x))
+    if d.meta is not None and d.meta.byline:
+        meta.append(f"by {d.meta.byline}")
     meta.append(f"source: {md_code(display_path(d.source))}")
     lines.append(" · ".join(_md_escape(m) if not m.startswith("source:") else m for m in meta))
+    if d.meta is not None and d.meta.url:
+        lines.append("")
+        lines.append(f"<{printable(d.meta.url).replace('>', '%3E').replace(' ', '%20')}>")
     lines.append("")
-    full = [q for q in d.quotes if q.kind == "full"]
-    if full:
-        lines.append("## Quotes")
-        lines.append("")
-        for q in full:
-            who = q.speaker or "unattributed"
-            sp = d.speaker(q.speaker)
-            if sp is not None and sp.role:
-                who = f"{who}, {sp.role}"
-            lines.append(f"> «{_md_escape(d.text[q.start:q.end])}»")
-            lines.append(f"> — {_md_escape(who)}")
-            lines.append("")
-    elif d.analysed:
-        lines.append("_No quotes found._")
-        lines.append("")
+    lines += _statements_md(d)
     people = [s for s in d.speakers if s.kind == "person"]
     if people:
         lines.append("## People")
         lines.append("")
         for s in people:
             extra = f" — {s.role}" if s.role else ""
-            count = f" ({len(s.quotes)} quote{'s' if len(s.quotes) != 1 else ''})" if s.quotes else ""
+            direct, reported = _counts(d, s.name)
+            said = [f"{direct} quote{'s' if direct != 1 else ''}"] if direct else []
+            said += [f"{reported} reported"] if reported else []
+            count = f" ({', '.join(said)})" if said else ""
             lines.append(f"- {_md_escape(s.name)}{_md_escape(extra)}{count}")
         lines.append("")
     if d.topics:
@@ -105,3 +99,59 @@ def to_markdown(d: Dispatch) -> str:
         lines.append(", ".join(_md_escape(t.label) for t in d.topics))
         lines.append("")
     return "\n".join(lines)
+
+
+def _statements(d: Dispatch) -> list[list[int]]:
+    from .cite import statements
+
+    return statements(d)
+
+
+def _counts(d: Dispatch, name: str) -> tuple[int, int]:
+    """(direct, reported) statements of ``name`` — the very ones the digest prints."""
+    direct = reported = 0
+    for parts in _statements(d):
+        q = d.quotes[parts[0]]
+        if q.speaker == name:
+            if q.kind == "reported":
+                reported += 1
+            else:
+                direct += 1
+    return direct, reported
+
+
+def _who_md(d: Dispatch, name: str | None) -> str:
+    who = name or "unattributed"
+    sp = d.speaker(name)
+    if sp is not None and sp.role:
+        who = f"{who}, {sp.role}"
+    return who
+
+
+def _statements_md(d: Dispatch) -> list[str]:
+    """"Quotes" (direct statements, multi-part ones whole, fragments marked) and "Reported" (the sentence
+    each reported statement stands in)."""
+    from .cite import statement_sentence, statement_words
+
+    lines: list[str] = []
+    statements = _statements(d)
+    direct = [p for p in statements if d.quotes[p[0]].kind != "reported"]
+    reported = [p for p in statements if d.quotes[p[0]].kind == "reported"]
+    if direct:
+        lines += ["## Quotes", ""]
+        for parts in direct:
+            q = d.quotes[parts[0]]
+            mark = " _(fragment)_" if q.kind == "fragment" else ""
+            lines.append(f"> «{_md_escape(statement_words(d, parts))}»{mark}")
+            lines.append(f"> — {_md_escape(_who_md(d, q.speaker))}")
+            lines.append("")
+    elif d.analysed:
+        lines += ["_No quotes found._", ""]
+    if reported:
+        lines += ["## Reported", ""]
+        for parts in reported:
+            q = d.quotes[parts[0]]
+            sentence = statement_sentence(d, parts)
+            lines.append(f"- {_md_escape(sentence)} — {_md_escape(_who_md(d, q.speaker))}")
+        lines.append("")
+    return lines

@@ -1,5 +1,9 @@
 """Paths → bytes → decoded, normalized text. Files are only ever read; failures are values with a reason.
 
+Plain text is read here; NewsML-G2, RSS/Atom, HTML and e-mail go through :mod:`dispatchtui.formats`
+(:func:`discover`, :func:`load_path` and :func:`peek` hand such files over), which ends in the same
+normalized text and adds a :class:`~dispatchtui.model.Meta`.
+
 Nothing here raises for a bad input: every function returns a :class:`LoadError` naming the file and
 the reason instead, so the CLI can print one line per failure and go on, and the app can show a notice.
 """
@@ -17,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .analysis.normalize import normalize
+from .model import Meta
 
 #: Files with these suffixes (or none) inside a folder are dispatches; everything else is skipped.
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".news", ".wire", ".dispatch", ""})
@@ -48,6 +53,7 @@ class Loaded:
     text: str               # normalized
     encoding: str
     notes: tuple[str, ...] = ()
+    meta: Meta | None = None    # what a wire format said (headline, date, agency, item id…); None for plain text
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +89,7 @@ def natural_key(path: str) -> tuple:
 def _is_dispatch_name(name: str) -> bool:
     p = Path(name)
     suffix = p.suffix.lower()
-    if name.startswith(".") or suffix not in TEXT_SUFFIXES:
+    if name.startswith(".") or (suffix not in TEXT_SUFFIXES and suffix not in _formats().SUFFIXES):
         return False
     return p.stem.lower() not in NOT_DISPATCHES
 
@@ -103,7 +109,10 @@ def discover(paths: list[str]) -> tuple[list[str], list[LoadError]]:
         try:
             st = os.stat(given)
         except OSError as exc:
-            errors.append(LoadError(given, _reason(exc)))
+            if "#" in given and _formats().is_item_source(given):   # one item of a feed: feed.xml#ID
+                found.append(given)
+            else:
+                errors.append(LoadError(given, _reason(exc)))
             continue
         if os.path.isdir(given):
             files = _walk(given, errors)
@@ -120,7 +129,15 @@ def discover(paths: list[str]) -> tuple[list[str], list[LoadError]]:
             if given not in seen:
                 seen.add(given)
                 found.append(given)
+    # feeds and NewsML-G2 files become their items; XML of no known kind is dropped
+    found = _formats().expand(found, errors, explicit=set(paths))
     return found, errors
+
+
+def _formats():
+    from . import formats
+
+    return formats
 
 
 def _walk(root: str, errors: list[LoadError]) -> list[str]:
@@ -325,6 +342,8 @@ def _in_reader_thread(fn, path: str, limit: int | None, stall: float):
 
 def load_path(path: str, encoding: str | None = None) -> Loaded | LoadError:
     """Read, decode and normalize one dispatch. Never raises."""
+    if path != STDIN and _formats().handles(path):
+        return _formats().load(path, encoding)
     data = _read_bytes(path)
     if isinstance(data, LoadError):
         return data
@@ -351,7 +370,7 @@ def load_preview(path: str, encoding: str | None = None, *, limit: int | None = 
     after the last complete paragraph. None when the file is not bigger than ``threshold`` (default
     :data:`PREVIEW_FROM_BYTES`) — load it whole — or is standard input. The preview is provisional:
     :func:`load_path` gives the text that offsets point into. Never raises."""
-    if path == STDIN:
+    if path == STDIN or _formats().handles(path):   # wire formats are read whole
         return None
     threshold = PREVIEW_FROM_BYTES if threshold is None else threshold
     limit = PREVIEW_BYTES if limit is None else limit
@@ -393,6 +412,8 @@ def _read_head(path: str, limit: int, encoding: str | None) -> tuple[str, str, t
 
 def peek(path: str, encoding: str | None = None) -> Peek | LoadError:
     """Headline and dateline from the first few KB, for the library list. Never raises."""
+    if path != STDIN and _formats().handles(path):
+        return _formats().peek(path)
     head = _read_head(path, PEEK_BYTES, encoding)
     if isinstance(head, LoadError):
         return head

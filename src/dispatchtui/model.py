@@ -145,6 +145,39 @@ class Topic:
                 "facet": self.facet, "weight": round(self.weight, 4)}
 
 
+#: Where a dispatch came from when it was not plain text (see :mod:`dispatchtui.formats`).
+MetaFormat = Literal["newsml", "rss", "atom", "html", "email"]
+
+
+@dataclass(frozen=True, slots=True)
+class Meta:
+    """What the file format said about the dispatch (plain text has none: ``Dispatch.meta`` is None).
+
+    ``date`` is ISO 8601 as the format gave it (``2019-08-08T19:22:59+03:00``, or a bare date); ``item`` is
+    the format's own id of the item (NewsML-G2 guid, feed entry id / guid, Message-ID) and ``url`` its link.
+    Headline and dateline of the :class:`Dispatch` defer to these where they are given."""
+
+    format: MetaFormat
+    item: str | None = None
+    headline: str | None = None
+    date: str | None = None
+    place: str | None = None
+    agency: str | None = None
+    byline: str | None = None
+    url: str | None = None
+
+    def to_json(self) -> dict:
+        return {"format": self.format, "item": self.item, "headline": self.headline, "date": self.date,
+                "place": self.place, "agency": self.agency, "byline": self.byline, "url": self.url}
+
+
+def meta_from_json(o: dict | None) -> Meta | None:
+    if o is None:
+        return None
+    return Meta(str(o["format"]), *(None if o.get(k) is None else str(o[k]) for k in
+                                    ("item", "headline", "date", "place", "agency", "byline", "url")))  # type: ignore[arg-type]
+
+
 @dataclass(frozen=True, slots=True)
 class Dispatch:
     """One dispatch, analysed. ``text`` is THE normalized text all offsets point into."""
@@ -164,6 +197,7 @@ class Dispatch:
     #: True once quotes, speakers and topics have been looked for.
     analysed: bool = False
     notes: tuple[str, ...] = field(default=())   # what normalization changed (e.g. "stripped 3 control characters")
+    meta: Meta | None = None   # what the file format said (headline, date, agency, item id…); None for plain text
 
     def with_(self, **changes) -> "Dispatch":
         return replace(self, **changes)
@@ -207,6 +241,7 @@ class Dispatch:
             "quotes": [q.to_json() for q in self.quotes],
             "speakers": [s.to_json() for s in self.speakers],
             "topics": [t.to_json() for t in self.topics],
+            "meta": self.meta.to_json() if self.meta is not None else None,
         }
 
 
@@ -240,4 +275,5 @@ def dispatch_from_json(o: dict) -> Dispatch:
         topics=tuple(Topic(t["label"], tuple(_span(m) for m in t["mentions"]), t.get("facet", "theme"),
                            float(t.get("weight", 0.0))) for t in o["topics"]),
         analysed=True,
+        meta=meta_from_json(o.get("meta")),
     )

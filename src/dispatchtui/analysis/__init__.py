@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from ..model import Dispatch
+from ..model import Dispatch, Meta
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -28,30 +28,33 @@ def one_blas_thread() -> None:
 
 
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
-ANALYSER_VERSION = "6"
+ANALYSER_VERSION = "7"
 
 
-def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:
-    """Layout only: fast, model-free. ``text`` must already be normalized (see :mod:`dispatchtui.load`)."""
+def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),
+            meta: Meta | None = None) -> Dispatch:
+    """Layout only: fast, model-free. ``text`` must already be normalized (see :mod:`dispatchtui.load`);
+    ``meta`` is what the file format said (its headline and dateline win over the text's)."""
     from .layout import layout
 
-    lay = layout(text)
+    lay = layout(text, meta)
     return Dispatch(
         text=text, source=source, encoding=encoding,
         headline=lay.headline, dateline=lay.dateline, paragraphs=lay.paragraphs,
-        sentences=lay.sentences, repeats=lay.repeats, analysed=False, notes=notes,
+        sentences=lay.sentences, repeats=lay.repeats, analysed=False, notes=notes, meta=meta,
     )
 
 
-def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = ()) -> Dispatch:
+def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),
+            meta: Meta | None = None) -> Dispatch:
     """Paragraphs, headline and dateline only (no sentences, no repeats): linear even for a huge text, so
     the reader can paint a huge dispatch at once and :func:`segment` it fully in the background."""
-    from .layout import outline as _outline
+    from .layout import outline_with
 
-    lay = _outline(text)
+    lay = outline_with(text, meta)
     return Dispatch(
         text=text, source=source, encoding=encoding, headline=lay.headline, dateline=lay.dateline,
-        paragraphs=lay.paragraphs, analysed=False, notes=notes,
+        paragraphs=lay.paragraphs, analysed=False, notes=notes, meta=meta,
     )
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 from array import array
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Dateline, Repeat, Span
+from ..model import Dateline, Meta, Repeat, Span
 from .lexicon.agencies import AGENCIES
 
 _MONTHS = (
@@ -71,8 +72,55 @@ def outline(text: str) -> Layout:
     return Layout(headline, dateline, tuple(paragraphs), (), ())
 
 
-def layout(text: str) -> Layout:
+def outline_with(text: str, meta: Meta | None) -> Layout:
+    """:func:`outline`, with the headline and dateline the file format gave (``meta``) taking precedence."""
     head = outline(text)
+    if meta is None:
+        return head
+    headline, dateline = defer_to_meta(text, list(head.paragraphs), head.headline, head.dateline, meta)
+    return Layout(headline, dateline, head.paragraphs, (), ())
+
+
+def defer_to_meta(text: str, paragraphs: list[Span], headline: Span | None, dateline: Dateline | None,
+                  meta: Meta) -> tuple[Span | None, Dateline | None]:
+    """Headline and dateline where the format gave them: the first paragraph is the headline when it is
+    the format's headline (the loaders put it there); the format's place, date and agency win over the
+    text's. A dateline the text does not print is an empty span at the start of the lead."""
+    wanted = re.sub(r"[ \t\n\r\f\v]+", " ", meta.headline or "").strip()   # as the loaders squash it
+    if wanted and paragraphs and paragraphs[0].slice(text) == wanted:
+        if headline is None:
+            headline = paragraphs[0]
+            dateline = None
+    if dateline is None:
+        for p in (paragraphs[1:3] if headline is not None else paragraphs[:2]):
+            dateline = parse_dateline(text, p.start, p.end)
+            if dateline is not None:
+                break
+    date = ru_date(meta.date)
+    if not (meta.place or date or meta.agency):
+        return headline, dateline
+    if dateline is None:
+        body = [p for p in paragraphs if headline is None or p.start >= headline.end]
+        at = body[0].start if body else len(text)
+        return headline, Dateline(at, at, meta.place, date, meta.agency)
+    return headline, Dateline(dateline.start, dateline.end, meta.place or dateline.place, date or dateline.date,
+                              meta.agency or dateline.agency)
+
+
+_GENITIVE_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+                    "октября", "ноября", "декабря")
+
+
+def ru_date(iso: str | None) -> str | None:
+    """``2019-08-08T19:22:59+03:00`` → ``8 августа 2019`` (the dateline's form); None when not ISO."""
+    m = re.match(r"(\d{4})-(\d{2})-(\d{2})", iso or "")
+    if m is None or not 1 <= int(m[2]) <= 12 or not 1 <= int(m[3]) <= 31:
+        return None
+    return f"{int(m[3])} {_GENITIVE_MONTHS[int(m[2]) - 1]} {m[1]}"
+
+
+def layout(text: str, meta: Meta | None = None) -> Layout:
+    head = outline_with(text, meta)
     paragraphs, headline, dateline = list(head.paragraphs), head.headline, head.dateline
     sentences = find_sentences(text, paragraphs, headline, dateline)
     # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for
@@ -150,7 +198,7 @@ def _known_agency(name: str) -> bool:
 def find_sentences(text: str, paragraphs: list[Span], headline: Span | None,
                    dateline: Dateline | None) -> list[Span]:
     """razdel sentences inside each paragraph (the headline counts as one; the dateline is not one)."""
-    from razdel import sentenize
+    from .segmenters import sentenize     # razdel's, linear in a long sentence
 
     out: list[Span] = []
     for p in paragraphs:
@@ -179,12 +227,16 @@ def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
     Debris is a passage printed twice in a row (at most a few punctuation marks between the two copies,
     as in ``… Рахмоном, - В рамках … Рахмоном``), or a whole paragraph printed again.
     """
-    gap = text[r.of.end:r.start]
-    if sum(1 for ch in gap if not ch.isspace()) <= 8 and len(gap) <= 16:
+    # the length first: every repeat of a run of one word points back at its first copy, and counting the
+    # marks of that ever longer gap, repeat after repeat, was quadratic
+    if r.start - r.of.end <= 16 and sum(1 for ch in text[r.of.end:r.start] if not ch.isspace()) <= 8:
         return True
 
     def whole_paragraph(span: Span) -> bool:
-        return any(p.start <= span.start and span.end <= p.end and len(span) >= 0.9 * len(p) for p in paragraphs)
+        # paragraphs are sorted and disjoint: only the last one starting at or before the span can hold it
+        k = bisect_right(paragraphs, span.start, key=lambda p: p.start) - 1
+        p = paragraphs[k] if k >= 0 else None
+        return p is not None and span.end <= p.end and len(span) >= 0.9 * len(p)
 
     return whole_paragraph(r.span) and whole_paragraph(r.of)
 

@@ -1,7 +1,9 @@
-"""One shared pymorphy3 analyzer, created on first use (it costs ~0.1 s and ~15 MB)."""
+"""Word forms: one shared pymorphy3 analyzer (created on first use; ~0.1 s, ~15 MB) and the cached helpers
+every stage uses — parses, dictionary look-up, lemma, ё/е folding, capitalization, phrase inflection."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Sequence
 
 
 @lru_cache(maxsize=1)
@@ -39,3 +41,106 @@ def lemma(word: str) -> str:
     w = word.lower().replace("ё", "е")
     parses = get_morph().parse(w)
     return parses[0].normal_form.replace("ё", "е") if parses else w
+
+
+def fold(s: str | None) -> str:
+    """Lower-case, ``ё`` → ``е``: the key two spellings of one word share."""
+    return (s or "").lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=100_000)
+def parses(word: str):
+    return tuple(get_morph().parse(word.lower().replace("ё", "е")))
+
+
+@lru_cache(maxsize=100_000)
+def is_known(word: str) -> bool:
+    return get_morph().word_is_known(word.lower().replace("ё", "е"))
+
+
+def match_case(src: str, dst: str) -> str:
+    """Give ``dst`` the capitalization pattern of ``src`` (per hyphen part)."""
+    if src.isupper() and len(src) > 1:
+        return dst.upper()
+    sp, dp = src.split("-"), dst.split("-")
+    if len(sp) == len(dp):
+        return "-".join(d.capitalize() if s[:1].isupper() else d for s, d in zip(sp, dp))
+    return dst.capitalize() if src[:1].isupper() else dst
+
+
+
+def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | None = None,
+                   source_case: str | None = None) -> list[str]:
+    """Inflect the leading ``ADJ* NOUN`` group of a phrase to ``case``; the rest is kept as written.
+
+    ``министром иностранных дел`` → ``министр иностранных дел``; ``Южной Азии`` → ``Южная Азия``.
+    ``number`` forces "sing"/"plur"; by default singular readings are preferred.
+    """
+    words = list(words)
+    if not words:
+        return words
+    head = None
+    for i, w in enumerate(words):
+        ps = parses(w)
+        if not ps:
+            break
+        if any(p.tag.POS == "NOUN" for p in ps) and not all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:1]):
+            head = i
+            break
+        if not any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
+            break
+    if head is None:
+        return words
+    best = None
+    for p in parses(words[head]):
+        t = p.tag
+        if t.POS != "NOUN":
+            continue
+        if number and t.number and t.number != number and "Fixd" not in t:
+            continue
+        if source_case and t.case != source_case and "Fixd" not in t \
+                and not (source_case == "accs" and t.case == "gent"):
+            continue
+        adj = []
+        score = p.score + (0.5 if t.number != "plur" else 0.0)
+        for w in words[:head]:
+            cand = [a for a in parses(w) if a.tag.POS in ("ADJF", "PRTF") and a.tag.case == t.case
+                    and a.tag.number == t.number and (t.number == "plur" or a.tag.gender in (t.gender, None))]
+            if not cand:
+                score -= 1.0
+                adj.append(None)
+            else:
+                adj.append(cand[0])
+        if best is None or score > best[0]:
+            best = (score, p, adj)
+    if best is None:
+        return words
+    _, p, adj = best
+    t = p.tag
+    if t.case == case:
+        return words
+    num = t.number or "sing"
+    out = list(words)
+    inf = p.inflect({case, num}) if "Fixd" not in t else None
+    if inf is not None:
+        out[head] = match_case(words[head], inf.word)
+    elif "Fixd" not in t:
+        return words
+    g = (inf.tag.gender if inf is not None else t.gender)
+    for i, a in enumerate(adj):
+        if a is None:
+            continue
+        feats = {case, "plur"} if num == "plur" else {case, "sing"} | ({g} if g in ("masc", "femn", "neut") else set())
+        ai = a.inflect(feats)
+        if ai is not None:
+            out[i] = match_case(words[i], ai.word)
+    return out
+
+
+
+@lru_cache(maxsize=100_000)
+def built_on_known_word(word: str) -> bool:
+    """pymorphy3 reads ``word`` as a known word with a prefix it does not know (``Рыбохраны`` =
+    рыбо + охраны, ``Нацфронта``): a compound of a common word, not a guess from the ending alone."""
+    ps = parses(word)
+    return bool(ps) and any(type(m[0]).__name__ == "UnknownPrefixAnalyzer" for m in ps[0].methods_stack)

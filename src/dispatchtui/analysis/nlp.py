@@ -161,7 +161,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    from razdel import tokenize as razdel_tokenize
+    from .segmenters import tokenize as razdel_tokenize    # razdel's, linear in a long token
 
     return [Token(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
@@ -193,7 +193,7 @@ class Tokens(Sequence):
             yield Token(a, b, text[a:b], tag)
 
 
-def tag_tokens(text: str) -> Tokens:
+def tag_tokens(text: str) -> list[Token]:
     """razdel tokens of ``text``, each with the NER model's BIO tag.
 
     Same computation as ``slovnet.NER(text)`` (which natasha's ``Doc.tag_ner`` runs on the whole text),
@@ -203,17 +203,20 @@ def tag_tokens(text: str) -> Tokens:
     starts, stops = array("q"), array("q")
     tags: list[str] = []
     words: list[str] = []            # the piece not yet tagged
+    pieces = False                   # the text goes in more than one piece
     for start, stop, word in _razdel_tokens(text):
         starts.append(start)
         stops.append(stop)
         words.append(word)
-        if len(words) > NER_CHUNK_TOKENS:      # more follow: cut a piece after a sentence end
-            end = _cut(words, 0, len(words))
-            tags.extend(_tag(words[:end]))
+        if len(words) > NER_CHUNK_TOKENS:      # more follow: cut a piece (see _chunks)
+            end = _cut(words, NER_CHUNK_TOKENS // 2, NER_CHUNK_TOKENS)
+            tags.extend(_tag(words[:end], True))
             del words[:end]
+            pieces = True
     if words:
-        tags.extend(_tag(words))
-    return Tokens(text, starts, stops, tags)
+        tags.extend(_tag(words, pieces))
+    # find_people indexes tokens by identity: hand it Token objects (the compact form stays for the pieces)
+    return list(Tokens(text, starts, stops, tags))
 
 
 #: razdel is given a long text in slices of about this many characters (see :func:`_razdel_tokens`).
@@ -247,12 +250,18 @@ def _razdel_tokens(text: str):
 _TAGS: dict[str, str] = {}
 
 
-def _tag(words: list[str]) -> list[str]:
+def _tag(words: list[str], one_of_many: bool) -> list[str]:
     """The model's BIO tags of one piece (each tag one shared string)."""
+    if one_of_many and not any(map(_LETTER.search, words)):
+        # a long run of marks, digits or symbols (",,,,", "1 2 3"): no name can be in it (find_people
+        # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
+        return ["O"] * len(words)
     infer = get_ner().infer
     preds = infer.decoder(infer.process(infer.encoder([words])))
     return [_TAGS.setdefault(tag, tag) for tag in next(iter(preds))]
 
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 #: A long text goes through the model in pieces of about this many tokens, each cut after a sentence end.
 #: One pass over a whole multi-megabyte text converts arrays for ~10^6 tokens in single numpy calls that
@@ -260,32 +269,38 @@ def _tag(words: list[str]) -> list[str]:
 #: Texts up to this size (every news article) take one pass, exactly as before.
 NER_CHUNK_TOKENS = 3000
 _SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!!", "..."})
+_CLAUSE_END = frozenset({",", ";", ":", "—", "–", "-", ")", "»", "\""})
 
 
 def _chunks(words: list[str]) -> list[tuple[int, int]]:
-    """The pieces ``(start, end)`` that :func:`tag_tokens` sends to the model."""
+    """Pieces of at most ``NER_CHUNK_TOKENS`` tokens, each cut in its second half: after the last sentence
+    end there; in a text without one, after the last clause mark (``,`` ``;`` ``—`` …), else at the last
+    place that is not between two capitalized words (not inside a name), else at the limit. One backward
+    scan of at most half a piece per piece: linear."""
     n = len(words)
     out: list[tuple[int, int]] = []
     start = 0
     while start < n:
-        end = _cut(words, start, n)
+        end = min(n, start + NER_CHUNK_TOKENS)
+        if end < n:
+            end = _cut(words, start + NER_CHUNK_TOKENS // 2, end)
         out.append((start, end))
         start = end
     return out
 
 
-def _cut(words: list[str], start: int, n: int) -> int:
-    """End of the piece starting at ``start`` of ``words[:n]``: :data:`NER_CHUNK_TOKENS` tokens, or fewer
-    to end after a sentence end in its second half, or the rest when that is no longer than the limit."""
-    end = min(n, start + NER_CHUNK_TOKENS)
-    if end < n:
-        floor = start + NER_CHUNK_TOKENS // 2
-        k = end
-        while k > floor and words[k - 1] not in _SENTENCE_END:
-            k -= 1
-        if k > floor:
-            end = k
-    return end
+def _cut(words: list[str], floor: int, end: int) -> int:
+    """The best place to cut ``words`` in ``(floor, end]`` (see :func:`_chunks`)."""
+    clause = outside_name = 0
+    for k in range(end, floor, -1):
+        before = words[k - 1]
+        if before in _SENTENCE_END:
+            return k
+        if not clause and before in _CLAUSE_END:
+            clause = k
+        if not outside_name and not (before[:1].isupper() and words[k][:1].isupper()):
+            outside_name = k
+    return clause or outside_name or end
 
 
 def install_pymorphy2_alias() -> None:

@@ -28,7 +28,9 @@ _ESCAPES = re.compile(
 # Remaining control characters (tab and newline are handled separately), DEL, C1 controls,
 # bidi embedding/override/isolate controls, BOM / zero-width no-break space.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff\ufff9-\ufffb]")
-_TRAILING = re.compile(r"[ \t\u00a0]+\n")
+# Only from the start of a run (the look-behind), taken whole (possessive): tried at every position of a
+# run, "spaces then a newline" rescanned the rest of the run each time — quadratic in a long run of spaces.
+_TRAILING = re.compile(r"(?<![ \t\u00a0])[ \t\u00a0]++\n")
 
 #: Longest line that can still be a hard-wrapped one: wire copy wraps at 60–80 columns.
 WRAP_MAX_WIDTH = 100
@@ -80,21 +82,33 @@ def unwrap(text: str) -> str:
         if long_lines < max(1, (len(lines) - 1) // 2):
             out.append(block)
             continue
-        joined = [lines[0]]
-        for line in lines[1:]:
-            prev = joined[-1].rsplit("\n", 1)[-1]
-            stripped = line.lstrip()
-            is_wrap = (
-                len(prev) >= 0.7 * width
-                and stripped
-                and not stripped.startswith(("— ", "- ", "– ", "* ", "• "))
-            )
-            if is_wrap:
-                if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and stripped[:1].islower():
-                    joined[-1] = joined[-1] + stripped          # торгово-\nэкономические
-                else:
-                    joined[-1] = joined[-1] + " " + stripped
-            else:
-                joined[-1] = joined[-1] + "\n" + line
-        out.append(joined[0] if len(joined) == 1 else "\n".join(joined))
+        out.append("\n".join(_join_wrapped(lines, width)))
     return "\n\n".join(out)
+
+
+def _join_wrapped(lines: list[str], width: int) -> list[str]:
+    """The lines of one wrapped block joined into paragraphs (see :func:`unwrap`). The paragraph joined so
+    far is kept as pieces, its length and its last two characters: re-joining or re-scanning it at every
+    line was quadratic in a long wrapped block."""
+    done: list[str] = []
+    pieces, length, tail = [lines[0]], len(lines[0]), lines[0][-2:]
+    for line in lines[1:]:
+        stripped = line.lstrip()
+        is_wrap = (
+            length >= 0.7 * width
+            and stripped
+            and not stripped.startswith(("— ", "- ", "– ", "* ", "• "))
+        )
+        if not is_wrap:
+            done.append("".join(pieces))
+            pieces, length, tail = [line], len(line), line[-2:]
+            continue
+        if tail.endswith("-") and length > 1 and tail[-2].isalpha() and stripped[:1].islower():
+            piece = stripped                                    # торгово-\nэкономические
+        else:
+            piece = " " + stripped
+        pieces.append(piece)
+        length += len(piece)
+        tail = (tail + piece)[-2:]
+    done.append("".join(pieces))
+    return done

@@ -1,28 +1,60 @@
 """People, organizations and places: natasha's slovnet NER + pymorphy3 nominative forms.
 
 :func:`find_people` returns one :class:`Entity` per person (nominative, fullest form the dispatch gives,
-every mention's span kept), per organization and per place. Names are put in the nominative by choosing
-the case and gender that the name's tokens agree on (pymorphy3's Name/Surn/Patr tags weigh most), then
-inflecting each token — so ``Сироджиддином Мухриддином`` becomes ``Сироджиддин Мухриддин`` and
-``Олафу Шольцу`` becomes ``Олаф Шольц`` while indeclinable ``Шойгу``/``Сомони`` stay as written.
+every mention's span kept), per organization and per place. The nominative of a name is
+:mod:`dispatchtui.analysis.names`' business (``Олафу Шольцу`` → ``Олаф Шольц``, ``Шойгу`` as written);
+here NER spans are trimmed to the name, names inside other names (``премия Андрея Белого``) and
+fictional characters are left out, and mentions are merged into one entry per person.
 A role given in apposition right before a name (``министр иностранных дел Республики Казахстан Ермек
 Кошербаев``) is kept, its head put in the nominative.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass, field, replace
 from typing import Iterable, Literal, Sequence
 
 from ..model import Span
-from .lexicon.roles import (EXTRA_ROLE_HEADS, NAME_PARTICLES, NOT_ROLE_HEADS, POSSESSIVE_ROLE_HEADS,
-                            ROLE_MODIFIERS)
-from .morph import get_morph
+from .lexicon.names import (
+    APPOSITIVE_EPONYM_HEADS,
+    EPONYM_HEADS,
+    FAMILY_HEADS,
+    FICTION_HEADS,
+    NAMED_AFTER,
+    PREPOSITION_CASES,
+)
+from .lexicon.roles import (
+    EXTRA_ROLE_HEADS,
+    NAME_PARTICLES,
+    NOT_ROLE_HEADS,
+    POSSESSIVE_ROLE_HEADS,
+    ROLE_MODIFIERS,
+)
+from .lexicon.speech import SPEECH_VERBS
+from .morph import (
+    built_on_known_word,
+    fold,
+    inflect_phrase,
+    is_known,
+    match_case,
+    parses,
+)
+from .names import (
+    AMBIGUOUS_VOWEL_ENDINGS,
+    CASES,
+    INDECLINABLE_ENDINGS,
+    NAME_TAGS,
+    NameForm,
+    NameHint,
+    _name_like,
+    normalize_name,
+    split_adjacent,
+    split_name,
+    trim_name,
+)
+from .names import is_initial as _is_initial
 
 EntityKind = Literal["person", "organization", "place"]
-CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
-NAME_TAGS = ("Name", "Surn", "Patr")
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,282 +91,6 @@ class Entity:
 
 
 # --------------------------------------------------------------------------------------------------
-# morphology helpers (cached)
-
-
-@lru_cache(maxsize=100_000)
-def parses(word: str):
-    return tuple(get_morph().parse(word.lower().replace("ё", "е")))
-
-
-@lru_cache(maxsize=100_000)
-def is_known(word: str) -> bool:
-    return get_morph().word_is_known(word.lower().replace("ё", "е"))
-
-
-def match_case(src: str, dst: str) -> str:
-    """Give ``dst`` the capitalization pattern of ``src`` (per hyphen part)."""
-    if src.isupper() and len(src) > 1:
-        return dst.upper()
-    sp, dp = src.split("-"), dst.split("-")
-    if len(sp) == len(dp):
-        return "-".join(d.capitalize() if s[:1].isupper() else d for s, d in zip(sp, dp))
-    return dst.capitalize() if src[:1].isupper() else dst
-
-
-def _is_initial(word: str) -> bool:
-    return len(word) <= 2 and word[:1].isupper() and word.isalpha() and (len(word) == 1 or word[1].islower())
-
-
-_MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
-                 "loct": ("е",)}
-
-
-def _guess_nominative(word: str, case: str, gender: str) -> str | None:
-    """A surface-based nominative for an unknown masculine name (``Шольцу`` → ``Шольц``)."""
-    if gender != "masc" or case == "nomn":
-        return None
-    w = word.lower()
-    for end in _MASC_ENDINGS.get(case, ()):
-        if w.endswith(end) and len(w) - len(end) >= 3:
-            stem = word[: len(word) - len(end)]
-            if stem[-1:].lower() in "аеёиоуыэюяй":
-                return None
-            if end in ("я", "ю", "ем", "е") and stem[-1:].lower() not in "жшчщц":
-                return stem + "ь" if end in ("я", "ю", "ем") else stem
-            return stem
-    return None
-
-
-def _stem_ok(word: str, nominative: str, adjectival: bool = False) -> bool:
-    w, n = word.lower().replace("ё", "е"), nominative.lower().replace("ё", "е")
-    k = min(len(w), len(n))
-    common = 0
-    while common < k and w[common] == n[common]:
-        common += 1
-    slack = 3 if adjectival else 2
-    if common < len(w) - slack or common < len(n) - slack:
-        return False
-    # a guessed masculine nominative does not end in a vowel ("Сайкыа" is no genitive of "Сайкы")
-    return not (n != w and n[-1:] in "аеиоуыэюя" and w[-1:] in "аяуюе")
-
-
-def _name_part_options(part: str, case: str, gender: str,
-                       hint_nomn: bool = False) -> tuple[float, str | None, str | None]:
-    """(weight, nominative, name tag) of the best reading of one name part in (case, gender)."""
-    best: tuple[float, str | None, str | None] = (0.0, None, None)
-    known = is_known(part)
-    for p in parses(part):
-        t = p.tag
-        adjf = t.POS == "ADJF" and part[:1].isupper() and not known
-        if t.POS != "NOUN" and not adjf:
-            continue
-        if "Patr" in t and not known:
-            continue
-        if t.number == "plur" and "Fixd" not in t:
-            continue
-        fixd = "Fixd" in t
-        if t.case != case and not (fixd or (case == "accs" and t.case == "gent")):
-            continue
-        first_decl = False
-        if t.gender is not None and t.gender != gender:
-            # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
-            if not (gender == "masc" and not known and "Name" in t and t.gender == "femn"
-                    and p.normal_form[-1:] in ("а", "я") and t.number == "sing"):
-                continue
-            first_decl = True
-        tag = next((n for n in NAME_TAGS if n in t), None) if not adjf else "Surn"
-        w = 1.0 if tag else (0.6 if t.animacy == "anim" else 0.3)
-        if first_decl:
-            w = 0.5
-        if adjf:
-            w = 0.7
-        elif not known:
-            w *= 0.8
-        if fixd:
-            w -= 0.15
-        w += 0.3 * p.score
-        if fixd or case == "nomn":
-            nom = part
-        else:
-            inf = p.inflect({"nomn", "sing"} if t.number else {"nomn"})
-            if adjf:
-                inf = p.inflect({"nomn", "sing", gender})
-            if gender == "femn" and tag == "Surn" and inf is not None:
-                inf = p.inflect({"nomn", "sing", "femn"}) or inf
-            nom = inf.word if inf is not None else None
-            if first_decl:
-                nom = p.normal_form
-            if nom is None:
-                continue
-            if not known and not _stem_ok(part, nom, adjf):
-                continue
-        if w > best[0]:
-            best = (w, nom, tag)
-    if best[0] == 0.0 and known and case == "nomn" and hint_nomn:
-        best = (0.25, part, None)       # "известная Ванга": a name the dictionary knows as something else
-    if best[0] == 0.0 and not known:
-        if case == "nomn":
-            best = (0.25, part, None)   # an unknown word, read as written
-        else:
-            g = _guess_nominative(part, case, gender)
-            if g is not None:
-                clear = part.lower().endswith(("у", "ю", "ом", "ем", "ём"))   # no nominative ends so
-                best = (0.3 if clear else 0.2, g.lower(), None)
-    return best
-
-
-@dataclass(frozen=True, slots=True)
-class NameForm:
-    words: tuple[str, ...]          # nominative, capitalized as written
-    case: str | None
-    gender: str | None
-    tags: tuple[str | None, ...]    # Name / Surn / Patr / None per word (None for initials, particles)
-    gender_evidence: bool = False
-
-
-#: Cases a preposition right before a name allows.
-PREPOSITION_CASES: dict[str, frozenset[str]] = {
-    "с": frozenset({"ablt", "gent"}), "со": frozenset({"ablt", "gent"}), "к": frozenset({"datv"}),
-    "ко": frozenset({"datv"}), "о": frozenset({"loct"}), "об": frozenset({"loct"}), "обо": frozenset({"loct"}),
-    "при": frozenset({"loct"}), "у": frozenset({"gent"}), "от": frozenset({"gent"}), "для": frozenset({"gent"}),
-    "без": frozenset({"gent"}), "из": frozenset({"gent"}), "до": frozenset({"gent"}),
-    "после": frozenset({"gent"}), "против": frozenset({"gent"}), "около": frozenset({"gent"}),
-    "по": frozenset({"datv"}), "за": frozenset({"ablt", "accs"}), "перед": frozenset({"ablt"}),
-    "между": frozenset({"ablt"}), "над": frozenset({"ablt"}), "под": frozenset({"ablt", "accs"}),
-    "про": frozenset({"accs"}), "через": frozenset({"accs"}),
-}
-
-
-@dataclass(frozen=True, slots=True)
-class NameHint:
-    """What the words around a name say about its case and gender.
-
-    ``strict`` hints (an agreeing adjective ``известная Ванга``, a preposition ``с Олафом``, a list number)
-    rule other readings out; soft ones (a role noun in apposition ``генерал-лейтенанта Аксары``) favour.
-    """
-
-    cases: frozenset[str]
-    gender: str | None = None
-    strict: bool = True
-
-
-@lru_cache(maxsize=20_000)
-def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> NameForm:
-    """Put a personal name (its tokens) in the nominative, choosing the case/gender they agree on.
-
-    ``hint`` (from the context) favours — or, when strict, all but imposes — a case and gender.
-    """
-    core = [i for i, w in enumerate(words)
-            if w[:1].isalpha() and not _is_initial(w) and w.lower() not in NAME_PARTICLES]
-    latin = all(re.fullmatch(r"[A-Za-z'.\-]+", words[i]) for i in core) if core else False
-    if not core or latin:
-        return NameForm(tuple(words), None, None, tuple(None for _ in words))
-    best = None
-    for ci, case in enumerate(CASES):
-        for gi, gender in enumerate(("masc", "femn")):
-            total, noms, tags, evidence = 0.0, {}, {}, False
-            for i in core:
-                parts = words[i].split("-")
-                part_noms = []
-                tag = None
-                for k, part in enumerate(parts):
-                    w, nom, t = _name_part_options(part, case, gender, hint is not None and hint.strict
-                                                   and "nomn" in hint.cases)
-                    if k == len(parts) - 1 or len(parts) == 1:
-                        total += w
-                        tag = t
-                    part_noms.append(nom if nom is not None else part)
-                    if t in ("Name", "Patr", "Surn") and w >= 0.9:
-                        evidence = True
-                noms[i] = "-".join(part_noms)
-                tags[i] = tag
-            # a name reads "first [patronymic] surname": reward readings with that shape
-            if len(core) >= 2:
-                if tags.get(core[-1]) == "Surn":
-                    total += 0.3
-                if tags.get(core[0]) == "Name":
-                    total += 0.2
-            if hint is not None:
-                fits = case in hint.cases and hint.gender in (None, gender)
-                total += 0.3 if fits else (-0.8 if hint.strict else 0.0)
-            key = (round(total, 6), -ci, -gi)
-            if best is None or key > best[0]:
-                best = (key, case, gender, noms, tags, evidence)
-    _, case, gender, noms, tags, evidence = best
-    out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
-    return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)
-
-
-def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | None = None,
-                   source_case: str | None = None) -> list[str]:
-    """Inflect the leading ``ADJ* NOUN`` group of a phrase to ``case``; the rest is kept as written.
-
-    ``министром иностранных дел`` → ``министр иностранных дел``; ``Южной Азии`` → ``Южная Азия``.
-    ``number`` forces "sing"/"plur"; by default singular readings are preferred.
-    """
-    words = list(words)
-    if not words:
-        return words
-    head = None
-    for i, w in enumerate(words):
-        ps = parses(w)
-        if not ps:
-            break
-        if any(p.tag.POS == "NOUN" for p in ps) and not all(p.tag.POS in ("ADJF", "PRTF") for p in ps[:1]):
-            head = i
-            break
-        if not any(p.tag.POS in ("ADJF", "PRTF") for p in ps):
-            break
-    if head is None:
-        return words
-    best = None
-    for p in parses(words[head]):
-        t = p.tag
-        if t.POS != "NOUN":
-            continue
-        if number and t.number and t.number != number and "Fixd" not in t:
-            continue
-        if source_case and t.case != source_case and "Fixd" not in t \
-                and not (source_case == "accs" and t.case == "gent"):
-            continue
-        adj = []
-        score = p.score + (0.5 if t.number != "plur" else 0.0)
-        for w in words[:head]:
-            cand = [a for a in parses(w) if a.tag.POS in ("ADJF", "PRTF") and a.tag.case == t.case
-                    and a.tag.number == t.number and (t.number == "plur" or a.tag.gender in (t.gender, None))]
-            if not cand:
-                score -= 1.0
-                adj.append(None)
-            else:
-                adj.append(cand[0])
-        if best is None or score > best[0]:
-            best = (score, p, adj)
-    if best is None:
-        return words
-    _, p, adj = best
-    t = p.tag
-    if t.case == case:
-        return words
-    num = t.number or "sing"
-    out = list(words)
-    inf = p.inflect({case, num}) if "Fixd" not in t else None
-    if inf is not None:
-        out[head] = match_case(words[head], inf.word)
-    elif "Fixd" not in t:
-        return words
-    g = (inf.tag.gender if inf is not None else t.gender)
-    for i, a in enumerate(adj):
-        if a is None:
-            continue
-        feats = {case, "plur"} if num == "plur" else {case, "sing"} | ({g} if g in ("masc", "femn", "neut") else set())
-        ai = a.inflect(feats)
-        if ai is not None:
-            out[i] = match_case(words[i], ai.word)
-    return out
-
-
-# --------------------------------------------------------------------------------------------------
 # NER spans
 
 
@@ -342,24 +98,38 @@ def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | No
 class _Span:
     kind: str
     toks: list  # nlp.Token
-    first: int  # index of toks[0] in the text's tokens
 
 
 def _ner_spans(tokens) -> list[_Span]:
     spans: list[_Span] = []
     cur: _Span | None = None
-    tags = tokens.tags if hasattr(tokens, "tags") else [t.tag for t in tokens]
-    for i, tag in enumerate(tags):       # Token objects only for the tokens of a name
+    for tk in tokens:
+        tag = tk.tag
         if tag == "O":
             cur = None
             continue
         bio, kind = tag.split("-", 1)
         if bio == "B" or cur is None or cur.kind != kind:
-            cur = _Span(kind, [tokens[i]], i)
+            cur = _Span(kind, [tk])
             spans.append(cur)
         else:
-            cur.toks.append(tokens[i])
+            cur.toks.append(tk)
     return spans
+
+
+def _join_adjacent_persons(text: str, spans: list[_Span]) -> list[_Span]:
+    """A one-word PER span the dictionary does not read as a name, with only a space before the next PER
+    span, is the first word of that name, NER having cut it off (``Нейл`` | ``Патрик Харрис``). Two names
+    side by side (``Сергею Лаврову`` | ``Олаф Шольц``, ``вдова Ельцина`` | ``Наина Иосифовна``) stay two."""
+    out: list[_Span] = []
+    for sp in spans:
+        last = out[-1] if out else None
+        if last is not None and sp.kind == "PER" and last.kind == "PER" and len(last.toks) == 1 \
+                and text[last.toks[-1].stop:sp.toks[0].start] == " " and not _name_like(last.toks[0].text):
+            out[-1] = _Span("PER", last.toks + sp.toks)
+        else:
+            out.append(sp)
+    return out
 
 
 _WORDLIKE = re.compile(r"[^\W\d_]", re.U)
@@ -455,8 +225,7 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
 # clustering persons
 
 
-def _key(s: str | None) -> str:
-    return (s or "").lower().replace("ё", "е")
+_key = fold
 
 
 def _same_surname(a: str | None, b: str | None) -> bool:
@@ -477,7 +246,21 @@ def _same_first(a: str | None, b: str | None) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a == b or _same_surname(a, b)
+    return a == b or _same_surname(a, b) or (min(len(a), len(b)) >= 4 and _one_edit(a, b))
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """Two spellings of one transcribed first name, one letter apart (``Гарри``/``Гари``)."""
+    if a[0] != b[0] or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    if len(a) > len(b):
+        a, b = b, a
+    i = 0
+    while i < len(a) and a[i] == b[i]:
+        i += 1
+    return a[i:] == b[i + 1:]
 
 
 @dataclass
@@ -492,6 +275,7 @@ class _PersonMention:
     role: tuple[str, Span, frozenset] | None     # (role, span, cases its head noun can stand in)
     weight: float
     words: tuple[str, ...] = ()                  # the name's words as written
+    fiction: bool = False                        # the text calls it a character's (героиня Карин)
 
 
 @dataclass
@@ -533,47 +317,6 @@ class _Cluster:
         return m.first if m is not None else None
 
 
-def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
-    """(first, patronymic, surname, initials) of a nominative name."""
-    ws = list(form.words)
-    initials = tuple(w for w in ws if _is_initial(w))
-    core = [(i, w) for i, w in enumerate(ws) if not _is_initial(w) and w.lower() not in NAME_PARTICLES]
-    tags = form.tags
-    if not core:
-        return None, None, None, initials
-    if len(core) == 1:
-        i, w = core[0]
-        tag = tags[i]
-        if initials:
-            return initials[0], None, w, initials
-        # a lone first name ("Лиза") vs a lone surname ("Кошербаев")
-        ps = parses(w)
-        name_score = sum(p.score for p in ps if "Name" in p.tag)
-        surn_score = sum(p.score for p in ps if "Surn" in p.tag)
-        if tag == "Name" and name_score > surn_score and w[:1].isupper():
-            return w, None, None, initials
-        return None, None, w, initials
-    patr = next((w for i, w in core if tags[i] == "Patr"), None)
-    rest = [(i, w) for i, w in core if w != patr]
-    if not rest:
-        return None, patr, None, initials
-    if len(rest) == 1:
-        i, w = rest[0]
-        return (w, patr, None, initials) if tags[i] == "Name" else (None, patr, w, initials)
-    if len(rest) == 2 and tags[rest[0][0]] == "Surn" and tags[rest[1][0]] == "Name" and patr is None:
-        return rest[1][1], None, rest[0][1], initials   # "Лабазанов Чингиз"
-    # particles keep their place: "Авраам ибн Эзра" → surname "ибн Эзра"
-    first = rest[0][1]
-    if len(rest) > 2 and patr is None:
-        # "Реджеп Тайип Эрдоган": two given names
-        first = " ".join(w for _, w in rest[:-1])
-    last_i = rest[-1][0]
-    surname = " ".join(ws[k] for k in range(rest[0][0] + 1 if len(rest) > 1 else 0, last_i + 1)
-                       if ws[k].lower() in NAME_PARTICLES) or ""
-    surname = (surname + " " + rest[-1][1]).strip()
-    return first, patr, surname, initials
-
-
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     last_seen: dict[int, int] = {}
@@ -608,7 +351,11 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
             byfirst = [c for c in clusters if c.first and _same_first(c.first, m.first)
                        and len(_key(c.first)) > 1
                        and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))]
-            bysurname = [c for c in clusters if _same_surname(c.surname, m.first)]
+            # (the word as written is the surname or the surname with a case ending: "Данна" is Питер Данн's
+            # genitive, "Джона" is not "Аннабель Джонс")
+            written = _key(m.words[-1]) if m.words else _key(m.first)
+            bysurname = [c for c in clusters if c.surname and (_key(c.surname) == _key(m.first) or (
+                written.startswith(_key(c.surname)) and written[len(_key(c.surname)):] in _CASE_ENDINGS))]
             if byfirst:
                 target = recent(byfirst)
             elif bysurname:
@@ -621,16 +368,49 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     return clusters
 
 
+_CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой", "ым", "ым", "ого", "ому", "ой"})
+
+
 def _looks_like_person(c: _Cluster) -> bool:
-    """Drop NER persons that are no names: bare initials, a capitalized common noun ("Супруга")."""
+    """Drop NER persons that are no names: bare initials, a capitalized common noun (``Супруга``), a word
+    in the plural or an adjective alone (``Госдумами``, ``Семидесятишестилетний``), a lone word that is a
+    common noun before it is a name, met once (``Надежда умирает последней``), and characters the text
+    calls so (``героиня Карин``)."""
     if not any(m.surname or (m.first and len(m.first.rstrip(".")) > 1) for m in c.mentions):
+        return False
+    if any(m.fiction for m in c.mentions):
         return False
     words = {w for m in c.mentions for w in m.form.words if not _is_initial(w)}
     if len(words) == 1:
         (w,) = words
-        if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in parses(w)):
+        ps = parses(w)
+        if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
             return False
+        written = {x for m in c.mentions for x in m.words}
+        if not any(m.form.tags == ("Surn",) and m.form.gender is None for m in c.mentions) and all(
+                _not_a_name_alone(x) for x in written):
+            return False
+        if len(c.mentions) == 1 and is_known(w) and not c.mentions[0].surname:
+            name = max((p.score for p in ps if "Name" in p.tag), default=0.0)
+            common = max((p.score for p in ps if p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS)),
+                         default=0.0)
+            if common > name:
+                return False
     return True
+
+
+def _not_a_name_alone(word: str) -> bool:
+    """Only plural readings, no noun reading at all (an unknown adjective), or only the readings of an
+    inanimate noun the dictionary builds it from (``Нацфронта``, ``Рыбохраны``): no person's name alone."""
+    ps = parses(word)
+    if any("Surn" in p.tag or "Name" in p.tag for p in ps if p.tag.number != "plur"):
+        return False
+    nouns = [p for p in ps if p.tag.POS == "NOUN"]
+    if nouns and not is_known(word) and built_on_known_word(word) and all(p.tag.animacy == "inan" for p in ps):
+        return True
+    if not nouns:
+        return any(p.tag.POS in ("ADJF", "PRTF") for p in ps)
+    return all(p.tag.number == "plur" for p in nouns)
 
 
 def _mention_weight(first, patr, surname, initials) -> float:
@@ -683,6 +463,21 @@ def _merge_partial_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
             b.mentions = sorted(b.mentions + a.mentions, key=lambda m: m.span.start)
             out.remove(a)
     return out
+
+
+def _one_reading_per_form(c: _Cluster) -> _Cluster:
+    """A surname written the same way is read the same way: where one mention reads it as a nominative
+    written as is (``Ливиу-Дитер Нисипяну``), the mentions that give only that written form
+    (``Нисипяну — Топалов``) do not turn it into a guessed ``Нисипян`` — the name does not decline."""
+    as_written = {fold(m.surname) for m in c.mentions
+                  if m.surname and m.words and m.form.case == "nomn" and fold(m.surname) == fold(m.words[-1])
+                  and fold(m.surname).endswith(INDECLINABLE_ENDINGS + AMBIGUOUS_VOWEL_ENDINGS)}
+    if not as_written:
+        return c
+    for k, m in enumerate(c.mentions):
+        if m.surname and m.words and fold(m.words[-1]) in as_written and fold(m.surname) != fold(m.words[-1]):
+            c.mentions[k] = replace(m, surname=m.words[-1])
+    return c
 
 
 def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
@@ -738,7 +533,7 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     for m in c.mentions:
         if m.surname and _key(m.surname) != best_key and m.words:
             form = normalize_name(m.words, NameHint(any_case, gender))
-            first, patr, surname, initials = _split_name(form, m.words)
+            first, patr, surname, initials = split_name(form, m.words)
             if surname and _key(surname) == best_key:
                 if m.initials and first and len(first) == 1:
                     first = m.first
@@ -881,76 +676,319 @@ def _join(toks, text: str) -> str:
     return text[toks[0].start:toks[-1].stop]
 
 
+def _lemma_of(tk) -> str:
+    return fold(parses(tk.text)[0].normal_form) if parses(tk.text) else fold(tk.text)
+
+
+def _inside_other_name(tokens, a: int, b: int) -> str | None:
+    """A person's name inside the name of something else: ``театр имени Станиславского``, ``им. Ленина``,
+    ``премия Андрея Белого``, ``болезнь Паркинсона``, ``аэропорт Рейган``, a film title in quotation
+    marks (``«Анна Каренина»``). The thing is mentioned, not the person.
+
+    "always", or "genitive" when only a name in the genitive is so (``в театре Иван Петров сыграл``)."""
+    if a >= 1 and b < len(tokens) and tokens[a - 1].text in _OPEN_MARKS and tokens[b].text in _CLOSE_MARKS:
+        return "always"
+    j = a - 1
+    titles = 0
+    while j >= 0 and titles <= 1:
+        tk = tokens[j]
+        lw = fold(tk.text)
+        if lw == "." and j >= 1 and fold(tokens[j - 1].text) == "им":
+            return "always"
+        if not tk.text[:1].isalpha() or not tk.text[:1].islower():
+            return None
+        lem = _lemma_of(tk)
+        if lem in NAMED_AFTER and not (j >= 1 and fold(tokens[j - 1].text) == "по"):
+            return "always"     # (but "мальчик по имени Антон" is named so himself)
+        if lem in EPONYM_HEADS and any(p.tag.POS == "NOUN" and p.normal_form == lem for p in parses(tk.text)):
+            # "премия Андрея Белого", "болезни Паркинсона": the name in the genitive after the head
+            # (a nominative after it is a subject: "в театре Иван Петров сыграл …"); a ship, an airport
+            # or a telescope takes the name as it is ("аэропорт Рейган")
+            return "always" if lem in APPOSITIVE_EPONYM_HEADS else "genitive"
+        # a title between ("имени шейха Мансура", "премии академика Королёва")
+        if any(_role_head_ok(p, None) for p in parses(tk.text)):
+            titles += 1
+            j -= 1
+            continue
+        return None
+    return None
+
+
+_OPEN_MARKS = frozenset({"«", '"', "“", "„"})
+_CLOSE_MARKS = frozenset({"»", '"', "”", "“"})
+
+
+def _is_fiction(tokens, i0: int) -> bool:
+    """``персонаж Гаррет``, ``[главная героиня] Карин``, ``герой сериала Гаррет``: the text says the name is
+    a character's. (A capitalized head — ``Герой России`` — is a title, not this.)"""
+    j = i0 - 1
+    seen = 0
+    while j >= 0 and seen < 3:
+        tk = tokens[j]
+        if tk.text in ("[", "]", "(", ")") or tk.tag.endswith("PER"):
+            j -= 1          # "[герой серии Гаррет] Скоулс": the name goes on after the editor's bracket
+            continue
+        if not tk.text[:1].isalpha() or not tk.text[:1].islower():
+            return False
+        if _lemma_of(tk) in FICTION_HEADS:
+            return True
+        seen += 1
+        j -= 1
+    return False
+
+
+def _family_form(tokens, i0: int, words: tuple[str, ...]) -> NameForm | None:
+    """A surname in the plural after a family noun (``братьев Цукеров``, ``супруги Скрипали``, ``семьи
+    Ивановых``) or one that can only be plural: the family, named by the surname in the singular."""
+    if len(words) != 1 or not words[0][:1].isupper():
+        return None
+    w = words[0]
+    ps = [p for p in parses(w) if p.tag.POS == "NOUN" or ("Surn" in p.tag)]
+    plural = [p for p in ps if p.tag.number == "plur"]
+    if not plural:
+        return None
+    after_family = i0 >= 1 and _lemma_of(tokens[i0 - 1]) in FAMILY_HEADS and (
+        any(p.tag.number == "plur" for p in parses(tokens[i0 - 1].text)) or
+        _lemma_of(tokens[i0 - 1]) in ("семья", "семейство", "клан", "чета", "династия"))
+    only_plural = all(p.tag.number == "plur" for p in ps) and any("Surn" in p.tag for p in plural) \
+        and not is_known(w)
+    if not (after_family or only_plural):
+        return None
+    best = max(plural, key=lambda p: ("Surn" in p.tag, p.score))
+    nom = best.normal_form
+    if "Surn" in best.tag:
+        inf = best.inflect({"nomn", "sing", "masc"})
+        nom = inf.word if inf is not None else nom
+    return NameForm((match_case(w, nom),), str(best.tag.case), None, ("Surn",))
+
+
+def _right_hint(text: str, tokens, i0: int, i1: int) -> NameHint | None:
+    """What the word right after a name (ending at token ``i1 - 1``) says about its case, softly.
+
+    * a finite verb in the singular: the name is its subject (``Сэйдзи Маэхара отметил``), the past
+      tense giving the gender too;
+    * an opening bracket, a dash before a lower-case word, a bullet or a line end: a list entry or a
+      definition (``Хорхе Ларрионда (Уругвай)``, ``Ннека Угбома - руководитель проекта``).
+    """
+    if i1 >= len(tokens):
+        return NameHint(frozenset({"nomn"}), strict=False)
+    nxt = tokens[i1]
+    if "\n" in text[tokens[i1 - 1].stop:nxt.start] or nxt.text in ("(", "•"):
+        return NameHint(frozenset({"nomn"}), strict=False)
+    if nxt.text in ("—", "–", "-") and i1 + 1 < len(tokens) and tokens[i1 + 1].text[:1].islower():
+        return NameHint(frozenset({"nomn"}), strict=False)
+    hint = _verb_hint(nxt.text)
+    if hint is not None and hint.gender is None and i1 - i0 < 2:
+        return None     # "по книге Даниила станет …": a lone name before a verb of no gender is no sure subject
+    return hint
+
+
+def _verb_hint(word: str) -> NameHint | None:
+    """A finite verb in the singular next to a name: its subject is nominative; a past tense, agreeing in
+    gender, all but says so (``Сэйдзи Маэхара отметил``), a present tense only favours it."""
+    if not word[:1].islower():
+        return None
+    ps = parses(word)
+    if not ps or ps[0].tag.POS != "VERB" or ps[0].tag.number != "sing" or ps[0].tag.mood != "indc":
+        return None
+    t = ps[0].tag
+    if t.tense != "past" and t.person != "3per":
+        return None
+    gender = t.gender if t.gender in ("masc", "femn") else None
+    return NameHint(frozenset({"nomn"}), gender, strict=gender is not None)
+
+
+def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], sent_start: int = 0) -> NameHint | None:
+    """The case hint for a name over tokens ``i0 .. i1-1``: the left context when it is strict, else the
+    right one; where there are both, their common cases, or the left one (a role in apposition) when they
+    have none in common."""
+    left = _context_hint(text, tokens, i0, words)
+    if left is not None and left.strict:
+        return left
+    if left is None:
+        # a role in apposition with its own modifiers between ("министра иностранных дел Японии Сейджи
+        # Маехары"); before a lone name only an oblique one ("мальчика Элиана" — "адвокат Галиева" may
+        # be the lawyer of a man Галиев)
+        role = _find_role(text, tokens, i0, None, sent_start)
+        if role is not None and role[2] and (len(words) >= 2 or "nomn" not in role[2]):
+            left = NameHint(role[2], None, strict=False)
+    right = _right_hint(text, tokens, i0, i1)
+    if right is None:
+        if left is None and i0 >= 1 and tokens[i0 - 1].tag == "O" and _lemma_of(tokens[i0 - 1]) in SPEECH_VERBS:
+            return _verb_hint(tokens[i0 - 1].text)      # "— заявил Сэйдзи Маэхара"
+        return left
+    if left is None:
+        return right
+    both = left.cases & right.cases
+    if both:
+        return NameHint(both, left.gender or right.gender, strict=right.strict)
+    return left     # a role in apposition binds closer than the verb: "генерал-лейтенанта Аксары Кердпола сообщил"
+
+
+def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
+    """Mention ``a`` and the name opening at token ``start_b`` are joined by ``и`` or a comma."""
+    if start_b < 1:
+        return False
+    sep = tokens[start_b - 1]
+    return sep.text in ("и", ",") and a.span.end == sep.start - (0 if sep.text == "," else 1)
+
+
+def _agree_coordinated(text: str, tokens, start_index: dict[int, int], mentions: list[_PersonMention],
+                       sentences: Sequence[Span]) -> None:
+    """A name read in the nominative for want of evidence, joined by ``и`` to a name whose case is clear,
+    is read again in that case (``Кими Райкконена и Марка Уэббера``: genitives both)."""
+    for k in range(len(mentions) - 1):
+        m, nxt = mentions[k], mentions[k + 1]
+        if m.form.case != "nomn" or not nxt.form.gender_evidence or nxt.form.case in (None, "nomn"):
+            continue
+        b = start_index.get(nxt.span.start)
+        a = start_index.get(m.span.start)
+        if a is None or b is None or not _joined(tokens, m, b) or not m.words or m.initials:
+            continue
+        i1 = a
+        while i1 < len(tokens) and tokens[i1].stop <= m.span.end:
+            i1 += 1
+        again = _person_mention(text, tokens, a, i1, m.words, m.span, sentences, next_case=nxt.form.case)
+        if again.form.case == nxt.form.case:
+            mentions[k] = again
+
+
+def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], span: Span,
+                    sentences: Sequence[Span], prev: _PersonMention | None = None,
+                    next_case: str | None = None) -> _PersonMention:
+    """One person mention over tokens ``i0 .. i1-1`` (its name words ``words``). Coordinated names share
+    their case (``Джона и Рейфа``, ``Кими Райкконена и Марка Уэббера``): ``prev``, the person mention
+    before it, and ``next_case``, the case of the one joined after it, give a soft hint."""
+    # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
+    j = i0 - 1
+    pre = []
+    while j >= 1 and tokens[j].text == "." and _is_initial(tokens[j - 1].text) and len(pre) < 2:
+        pre.insert(0, tokens[j - 1].text)
+        span = Span(tokens[j - 1].start, span.end)
+        j -= 2
+    start_i = j + 1 if pre else i0
+    sent_start = _sentence_start(sentences, span.start) if sentences else 0
+    hint = _hint(text, tokens, start_i, i1, words, sent_start)
+    if hint is None or not hint.strict:
+        if prev is not None and prev.form.case and prev.form.gender_evidence and _joined(tokens, prev, start_i):
+            hint = NameHint(frozenset({prev.form.case}), None, strict=False)
+        elif next_case is not None:
+            hint = NameHint(frozenset({next_case}), None, strict=False)
+    form = _family_form(tokens, start_i, words) or normalize_name(words, hint)
+    first, patr, surname, initials = split_name(form, words)
+    if pre and not first:
+        initials = tuple(p + "." for p in pre) + initials
+        first = initials[0]
+    if initials and first and len(first) == 1:
+        first = first + "."
+    role = _find_role(text, tokens, start_i, form.case, sent_start)
+    return _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
+                          tuple(i if i.endswith(".") else i + "." for i in initials), role,
+                          _mention_weight(first, patr, surname, initials), words,
+                          fiction=_is_fiction(tokens, start_i))
+
+
+def _name_pieces(text: str, tokens, index, toks, places: frozenset[str] = frozenset()
+                 ) -> list[tuple[int, int, tuple[str, ...]]]:
+    """The names in one PER span, as (first token index, end token index, name words): the span cut at
+    bullets and other punctuation inside it, trimmed to name words, two adjacent names split; a word
+    the text names as a place elsewhere does not open a name (``После Уэйко Рено оказалась`` when
+    ``в Уэйко, штат Техас`` came before)."""
+    i0 = index[id(toks[0])]
+    pieces: list[tuple[int, int]] = []
+    k = i0
+    for n, tk in enumerate(toks):
+        if tk.text in _CUTS:
+            if i0 + n > k:
+                pieces.append((k, i0 + n))
+            k = i0 + n + 1
+    if i0 + len(toks) > k:
+        pieces.append((k, i0 + len(toks)))
+    out = []
+    for a, b in pieces:
+        idx = [i for i in range(a, b) if _WORDLIKE.search(tokens[i].text)
+               and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text))
+               and not any(ch.isdigit() for ch in tokens[i].text)]
+        if not idx:
+            continue
+        if any(_CYRILLIC.search(tokens[i].text) for i in idx):
+            idx = [i for i in idx if _CYRILLIC.search(tokens[i].text) or _is_particle(tokens[i].text)]
+        while len(idx) >= 2 and fold(tokens[idx[0]].text) in places:
+            idx = idx[1:]
+        ws = [tokens[i].text for i in idx]
+        for lo, hi in split_adjacent(ws, trim_name(ws)):
+            sub = idx[lo:hi]
+            if sub:
+                out.append((sub[0], sub[-1] + 1, tuple(tokens[i].text for i in sub)))
+    return out
+
+
+_CUTS = frozenset({"•", ",", ";", ":", "(", ")", "[", "]", "/", "|", "«", "»", '"', "“", "”", "„", "—", "–"})
+
+
+def _is_particle(word: str) -> bool:
+    """``фон``, ``ибн``; ``аль-Хадж``, ``эль-Масри``: a name particle, alone or before a hyphen."""
+    lw = word.lower()
+    return lw in NAME_PARTICLES or (lw.split("-", 1)[0] in NAME_PARTICLES and "-" in word
+                                    and word.split("-", 1)[1][:1].isupper())
+
+
 def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     """Persons, organizations and places named in ``text``; persons first, in order of appearance."""
     from . import nlp
 
     tokens = nlp.tag_tokens(text)
+    index = {id(t): i for i, t in enumerate(tokens)}
     sentences = sorted(sentences)
-    spans = _ner_spans(tokens)
+    spans = _join_adjacent_persons(text, _ner_spans(tokens))
 
+    places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []
+    originals: list[tuple[_PersonMention, Span, str]] = []
     others: dict[tuple[str, str], list] = {}
-    prev_person: _PersonMention | None = None
     for sp in spans:
         toks = sp.toks
         words = tuple(t.text for t in _word_tokens(toks))
         if not words:
             continue
         span = Span(toks[0].start, toks[-1].stop)
-        if sp.kind == "PER":
-            # trim surrounding punctuation tokens NER sometimes includes
-            words = tuple(w for w in words if (w[:1].isupper() or w.lower() in NAME_PARTICLES)
-                          and not any(ch.isdigit() for ch in w))
-            if any(_CYRILLIC.search(w) for w in words):
-                # "Юрген Клинсман (Jürgen Klinsmann)": keep the Cyrillic name, drop the original spelling
-                cut = next((k for k, t in enumerate(toks) if t.text == "("), None)
-                if cut:
-                    toks = toks[:cut]
-                    words = tuple(t.text for t in _word_tokens(toks) if t.text[:1].isupper()
-                                  or t.text.lower() in NAME_PARTICLES)
-                    span = Span(toks[0].start, toks[-1].stop)
-                words = tuple(w for w in words if _CYRILLIC.search(w) or w.lower() in NAME_PARTICLES)
-            if not words:
-                continue
-            latin = all(re.fullmatch(r"[A-Za-z'.\-]+", w) for w in words)
-            i0 = sp.first
-            if latin and prev_person is not None and i0 >= 1 and tokens[i0 - 1].text == "(" \
-                    and tokens[i0 - 1].start - prev_person.span.end <= 2:
-                continue  # "Томас Винье (Thomas Vinje)": the original spelling of the same person
-            # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
-            j = i0 - 1
-            pre = []
-            while j >= 1 and tokens[j].text == "." and _is_initial(tokens[j - 1].text) and len(pre) < 2:
-                pre.insert(0, tokens[j - 1].text)
-                span = Span(tokens[j - 1].start, span.end)
-                j -= 2
-            form = normalize_name(words, _context_hint(text, tokens, j + 1 if pre else i0, words))
-            first, patr, surname, initials = _split_name(form, words)
-            if pre and not first:
-                initials = tuple(p + "." for p in pre) + initials
-                first = initials[0]
-            if initials and first and len(first) == 1:
-                first = first + "."
-            sent_start = _sentence_start(sentences, span.start) if sentences else 0
-            role = _find_role(text, tokens, j + 1 if pre else i0, form.case, sent_start)
-            m = _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
-                               tuple(i if i.endswith(".") else i + "." for i in initials), role,
-                               _mention_weight(first, patr, surname, initials), words)
-            person_mentions.append(m)
-            prev_person = m
-        else:
+        if sp.kind != "PER":
             kind = "organization" if sp.kind == "ORG" else "place"
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
+            continue
+        for a, b, name_words in _name_pieces(text, tokens, index, toks, places):
+            prev = person_mentions[-1] if person_mentions else None
+            if not any(_CYRILLIC.search(w) for w in name_words) and prev is not None and a >= 1 \
+                    and tokens[a - 1].text == "(" and tokens[a - 1].start - prev.span.end <= 2:
+                # "Томас Винье (Thomas Vinje)": the original spelling, one more mention of the same person
+                o = Span(tokens[a].start, tokens[b - 1].stop)
+                originals.append((prev, o, text[o.start:o.end]))
+                continue
+            inside = _inside_other_name(tokens, a, b)
+            if inside == "always":
+                continue
+            piece = Span(tokens[a].start, tokens[b - 1].stop)
+            m = _person_mention(text, tokens, a, b, name_words, piece, sentences, prev)
+            if inside is None or m.form.case not in ("gent", "accs"):
+                person_mentions.append(m)
 
+    _agree_coordinated(text, tokens, {t.start: i for i, t in enumerate(tokens)}, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
+    _add_recurring_surnames(text, tokens, clusters, sentences)
     surnames: dict[str, int] = {}
     for m in person_mentions:
         if m.surname:
             surnames[_key(m.surname)] = surnames.get(_key(m.surname), 0) + 1
-    entities = [_entity_from_cluster(_agree_paradigm(c, surnames)) for c in clusters]
+    kept = {id(m) for c in clusters for m in c.mentions}
+    entities = [_entity_from_cluster(_agree_paradigm(_one_reading_per_form(c), surnames)) for c in clusters]
+    extra: dict[int, list[tuple[Span, str]]] = {}
+    for m, o, written in originals:
+        if id(m) in kept:
+            extra.setdefault(id(m), []).append((o, written))
+    if extra:
+        entities = [_with_originals(e, c, extra) for e, c in zip(entities, clusters)]
     entities.sort(key=lambda e: e.first_start)
     rest = []
     for (kind, _), items in others.items():
@@ -958,6 +996,51 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                            details=tuple(Mention(s, t) for _, s, t in items)))
     rest.sort(key=lambda e: e.first_start)
     return entities + rest
+
+
+def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentences: Sequence[Span]) -> None:
+    """A surname the text gives a person is that person where it recurs and NER missed it
+    (``Топалов — Нисипяну 1:0`` in a results table, ``Понтеса спросили …``): a capitalized word outside
+    any NER span whose written form, or nominative, is a surname of exactly one person found."""
+    by_form: dict[str, _Cluster | None] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.surname and m.words and " " not in m.surname:
+                for f in {fold(m.words[-1]), fold(m.surname)}:
+                    by_form[f] = c if by_form.get(f, c) is c else None     # two persons: neither
+    if not by_form:
+        return
+    prefixes = {f[:3] for f in by_form}
+    added: dict[int, list[_PersonMention]] = {}
+    for i, tk in enumerate(tokens):
+        w = tk.text
+        if tk.tag != "O" or len(w) < 3 or not w[:1].isupper() or w.isupper() or fold(w)[:3] not in prefixes:
+            continue
+        if i >= 1 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
+            continue        # another first name before it: maybe another person of that surname
+        c = by_form.get(fold(w))
+        if c is None and fold(w) not in by_form and _name_like(w):
+            form = normalize_name((w,), _hint(text, tokens, i, i + 1, (w,)))
+            c = by_form.get(fold(form.words[0]))
+        if c is None or _inside_other_name(tokens, i, i + 1) is not None:
+            continue
+        m = _person_mention(text, tokens, i, i + 1, (w,), Span(tk.start, tk.stop), sentences)
+        if m.surname and _same_surname(m.surname, c.surname):
+            added.setdefault(id(c), []).append(m)
+    for c in clusters:
+        if id(c) in added:
+            c.mentions = sorted(c.mentions + added[id(c)], key=lambda m: m.span.start)
+
+
+
+
+def _with_originals(e: Entity, c: _Cluster, extra: dict[int, list[tuple[Span, str]]]) -> Entity:
+    """The entity with the original (Latin) spellings given in brackets after its mentions."""
+    more = [x for m in c.mentions for x in extra.get(id(m), ())]
+    if not more:
+        return e
+    details = tuple(sorted(e.details + tuple(Mention(s, w) for s, w in more), key=lambda d: d.span.start))
+    return replace(e, mentions=tuple(sorted(e.mentions + tuple(s for s, _ in more))), details=details)
 
 
 def persons(entities: Iterable[Entity]) -> list[Entity]:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import typing
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
@@ -28,9 +27,8 @@ from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT
 from .morph import lemma
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
-#: Kind given to an unnamed source ("источник"). The model has no "unnamed" kind yet; we must not call
-#: it a "person" (it is no named person), so until the model grows one we file it as "organization".
-UNNAMED_KIND: str = "unnamed" if "unnamed" in typing.get_args(SpeakerKind) else "organization"
+#: Kind given to an unnamed source ("источник", "эксперты"): never a person, never an organization.
+UNNAMED_KIND: SpeakerKind = "unnamed"
 
 _WORD = re.compile(r"[\w-]+", re.U)
 
@@ -96,11 +94,21 @@ def _role_match(mention_lems: list[str], role: str) -> float:
         # "министр иностранных дел" inside a longer role ("первый заместитель министра …") is no match
         return 0.0
     rest_m, rest_r = set(m[1:]), set(r[1:])
-    score = 1.0 + len(rest_m & rest_r)
-    if rest_m - rest_r:
+    # a word matches its own lemma or a word of the same stem: "узбекский министр" / "министр … Узбекистана",
+    # "чилийский лидер" / "президент Чили"
+    same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
+    score = 1.0 + len(same) + (0.5 if mh == rh else 0.0)    # the role's own word beats an equivalent
+    if rest_m - same:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
-        score -= 0.75 * len(rest_m - rest_r)
+        score -= 0.75 * len(rest_m - same)
     return score
+
+
+def _same_stem(a: str, b: str) -> bool:
+    """Two lemmas of one stem: the first min(5, shorter) letters agree, at least four ("узбек-ский" and
+    "узбек-истан", "чили-йский" and "чили")."""
+    k = min(5, len(a), len(b))
+    return k >= 4 and a[:k] == b[:k]
 
 
 def _cue_gender(cue: str | None) -> str | None:
@@ -361,9 +369,10 @@ class _Resolver:
         hits = [o for o in self._namesakes(e) if o.gender == gender and any(m.start < pos for m in o.mentions)]
         return hits[0] if len(hits) == 1 else None
 
-    def _name_after(self, span: Span) -> Entity | None:
+    def _name_after(self, span: Span, loose: bool = False) -> Entity | None:
         """A person named right after a role mention, in the same attribution ("заявил актер, продюсер и
-        директор Нейл Патрик Харрис"): only role words, commas and "и" between."""
+        директор Нейл Патрик Харрис"): only role words, commas and "и" between (``loose``: any words but
+        verbs, "один из авторов законопроекта, депутат Роман Евсеев")."""
         k = bisect.bisect_left(self._p_starts, span.end)
         while k < len(self._p_index) and self._p_starts[k] <= span.end + 80:
             st, en, _, e = self._p_index[k]
@@ -372,6 +381,9 @@ class _Resolver:
                 words = _WORD.findall(gap)
                 while words and words[-1][:1].isupper():
                     words.pop()          # the name's own first words the NER left out ("Нейл Патрик Харрис")
+                if loose and not any(p.tag.POS in ("VERB", "GRND", "PRTS", "INFN") for w in words
+                                     for p in parses(w)[:1]):
+                    return e
                 if all(_is_person_noun(w) or w == "и" or any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w)[:1])
                        for w in words):
                     return e
@@ -520,6 +532,13 @@ class _Resolver:
         elif span is not None and _POSSESSIVE_BEFORE.search(self.text, max(0, span.start - 8), span.start):
             possessed = True
 
+        # "один из авторов законопроекта, депутат Роман Евсеев": the name that follows says who the one is
+        if lw[0] in ("один", "одна") and span is not None:
+            e = self._name_after(span, loose=True)
+            if e is not None and (gender not in ("masc", "femn") or _gender_ok(gender, e.gender)):
+                self.why = "the name after 'один из …'"
+                return e.name, "person", span
+
         # 2. pronouns
         if lw[0] in PRONOUNS and len(lw) <= 2:
             g = PRONOUNS[lw[0]]
@@ -543,8 +562,10 @@ class _Resolver:
                 return found, "organization", None
             # a document with no owner the dispatch names is no speaker ("говорится в пресс-релизе")
             return None, None, None
-        if lems[head0] in ORG_SPEAKER_HEADS or (span is not None and self._org_at(span) is not None
-                                                and not _is_person_noun(head_word)):
+        # (the head may follow its adjectives: "во внешнеполитическом ведомстве Казахстана")
+        if lems[head0] in ORG_SPEAKER_HEADS or (head_i > head0 and head in ORG_SPEAKER_HEADS
+                                                and not _is_person_noun(head_word)) \
+                or (span is not None and self._org_at(span) is not None and not _is_person_noun(head_word)):
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
 
@@ -572,14 +593,22 @@ class _Resolver:
             scored = []
             for e in self.persons:
                 s = max((_role_match(role_lems, r) for r in e.roles), default=0.0)
-                if head_i > 0:   # "бывший министр" → a person introduced as "министр"
-                    s = max(s, max((_role_match(role_lems[head_i:], r) for r in e.roles), default=0.0))
+                if head_i > 0:   # "бывший министр", "узбекский министр": the head first, its modifiers after
+                    moved = role_lems[head_i:] + role_lems[:head_i]
+                    s = max(s, max((_role_match(moved, r) for r in e.roles), default=0.0))
                 if s > 0:
                     last = max((m.start for m in e.mentions if m.start < pos), default=-1)
                     scored.append((s, last, e))
             if scored:
+                if gender in ("masc", "femn"):
+                    scored = [x for x in scored if not x[2].gender or x[2].gender == gender] or scored
                 s, last, e = max(scored, key=lambda x: (x[0], x[1]))
+                rivals = {x[2].name for x in scored if x[0] == s}
+                if len(rivals) > 1:
+                    self.why = "the role fits two people equally: abstained"
+                    return None, None, span
                 if gender in (None, "plur") or not e.gender or e.gender == gender:
+                    self.why = "the role of a person named in the dispatch"
                     return e.name, "person", span
             if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV
                                            and not scored):

@@ -163,9 +163,22 @@ def _nominative(adjs, noun, plural: bool) -> tuple[str, ...] | None:
     return tuple(out)
 
 
+_OPENING = " «\"„“(—–-"
+
+
 def _sentence_initial(text: str, block: Span, pos: int) -> bool:
-    before = text[block.start:pos].rstrip(" «\"„“(—–-")
-    return not before or before[-1] in ".!?\n"
+    """Nothing but spaces, opening marks and dashes between the start of ``block`` (or a sentence end)
+    and ``pos``. Looks back over those marks only, in growing windows: never the whole block so far
+    (once per word, that was quadratic in a long sentence)."""
+    stop, step = pos, 64
+    while True:
+        start = max(block.start, stop - step)
+        before = text[start:stop].rstrip(_OPENING)
+        if before:
+            return before[-1] in ".!?\n"
+        if start == block.start:
+            return True
+        stop, step = start, step * 2
 
 
 def _tokens(text: str, start: int, end: int):
@@ -204,6 +217,46 @@ def _occurrence_weight(text: str, toks, k: int, block: Span) -> float:
     return w
 
 
+class _AdjRun:
+    """The run of adjectives ``toks[start:end]`` (lower-case, no noun reading, nothing but spaces between
+    them) and the word after it as their possible noun (``noun_ok``: lower-case, right after the run).
+
+    :meth:`phrase` answers for any ``i`` in the run whether ``toks[i:end]`` + the noun is a phrase, in O(1)
+    when it is not: each noun reading remembers the last adjective of the run that cannot agree with it.
+    """
+
+    __slots__ = ("toks", "start", "end", "noun_ok", "_nouns", "_last_bad")
+
+    def __init__(self, text: str, toks, start: int) -> None:
+        n = len(toks)
+        j = start
+        while j < n and toks[j][2][:1].islower() and _adj_parses(toks[j][2]) and not _noun_parses(toks[j][2]) \
+                and (j == start or text[toks[j - 1][1]:toks[j][0]].strip() == ""):
+            j += 1
+        self.toks, self.start, self.end = toks, start, j
+        self.noun_ok = j > start and j < n and toks[j][2][:1].islower() \
+            and text[toks[j - 1][1]:toks[j][0]].strip() == ""
+        self._nouns = self._last_bad = None
+
+    def phrase(self, i: int):
+        """(noun reading, one agreeing reading per adjective of ``toks[i:end]``) for the first noun reading
+        all of them agree with, or None."""
+        toks, end = self.toks, self.end
+        if self._nouns is None:
+            self._nouns = _noun_parses(toks[end][2])
+            self._last_bad = []
+            for noun in self._nouns:
+                bad = self.start - 1
+                for k in range(self.start, end):
+                    if not any(_agree(a, noun) for a in _adj_parses(toks[k][2])):
+                        bad = k
+                self._last_bad.append(bad)
+        for noun, bad in zip(self._nouns, self._last_bad):
+            if bad < i:
+                return noun, [next(a for a in _adj_parses(toks[k][2]) if _agree(a, noun)) for k in range(i, end)]
+        return None
+
+
 def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
                       names: _Cover | None = None) -> dict[tuple, _Cand]:
     """``names``: mentions of organizations and places; a phrase inside one is part of a name, shown in
@@ -235,29 +288,19 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
                 for a, b, w in toks]
         i = 0
         n = len(toks)
+        run: _AdjRun | None = None
         while i < n:
             s, e, w = toks[i]
             if not w[:1].islower():
                 i += 1
                 continue
-            # ADJ+ NOUN
-            j = i
-            while j < n and toks[j][2][:1].islower() and _adj_parses(toks[j][2]) and not _noun_parses(toks[j][2]) \
-                    and (j == i or text[toks[j - 1][1]:toks[j][0]].strip() == ""):
-                j += 1
-            if j > i and j < n and toks[j][2][:1].islower() and text[toks[j - 1][1]:toks[j][0]].strip() == "":
-                nps = _noun_parses(toks[j][2])
-                found = None
-                for noun in nps:
-                    adjs = []
-                    for k in range(i, j):
-                        ok = [a for a in _adj_parses(toks[k][2]) if _agree(a, noun)]
-                        if not ok:
-                            break
-                        adjs.append(ok[0])
-                    else:
-                        found = (noun, adjs)
-                        break
+            # ADJ+ NOUN: the run of adjectives from i and its noun are the same for every i inside the run,
+            # so they are found once per run (a new scan from every i was quadratic in a run of adjectives)
+            if run is None or i >= run.end:
+                run = _AdjRun(text, toks, i)
+            j = run.end
+            if run.noun_ok and j > i:
+                found = run.phrase(i)
                 if found:
                     noun, adjs = found
                     # drop generic and pronominal adjectives ("никакая", "мое"); keep the phrase if
@@ -437,19 +480,49 @@ def _stems(lemma: str) -> list[str]:
     return out
 
 
-def _stem_hits(stem: str, lemma_counts: dict[str, int], strict: bool = False) -> int:
+class _Lemmas:
+    """The text's lemmas and their counts, asked "how many words contain this stem" (:func:`_stem_hits`).
+
+    The lemmas are one string, ``\\0``-separated, searched at C speed, and each answer is kept: a Python
+    loop over every lemma for every stem of every candidate was quadratic in a long, varied text (the
+    concatenated corpus, 170 KB, spent 10 s here)."""
+
+    def __init__(self, counts: dict[str, int]) -> None:
+        self.lemmas = list(counts)
+        self.counts = [counts[lem] for lem in self.lemmas]
+        self.starts = []
+        pos = 1
+        for lem in self.lemmas:
+            self.starts.append(pos)
+            pos += len(lem) + 1
+        self.joined = "\0" + "\0".join(self.lemmas) + "\0"
+        self._memo: dict[tuple[str, bool], int] = {}
+
+    def hits(self, stem: str, strict: bool) -> int:
+        got = self._memo.get((stem, strict))
+        if got is not None:
+            return got
+        total = 0
+        find, starts, lemmas = self.joined.find, self.starts, self.lemmas
+        pos = find(stem) if stem else -1
+        while pos >= 0:
+            i = bisect_right(starts, pos) - 1        # the lemma holding this first occurrence in it
+            lem = lemmas[i]
+            if not (strict and pos == starts[i] and not any(p == stem for p in _stems(lem))):
+                total += self.counts[i]
+            pos = find(stem, starts[i] + len(lem) + 1)
+        self._memo[(stem, strict)] = total
+        return total
+
+
+def _stem_hits(stem: str, lemmas: _Lemmas, strict: bool = False) -> int:
     """Words of the text containing ``stem``. ``strict`` (for head nouns): the same word in another form,
     or the stem inside a compound (``сельскохозяйственный`` for ``хозяйство``) — not a derivation
     starting with it (``партнерство`` is no form of ``партнер``)."""
-    total = 0
-    for lem, c in lemma_counts.items():
-        k = lem.find(stem)
-        if k < 0:
-            continue
-        if strict and k == 0 and not any(p == stem for p in _stems(lem)):
-            continue
-        total += c
-    return total
+    if not stem:            # (every lemma contains it)
+        return sum(c for lem, c in zip(lemmas.lemmas, lemmas.counts)
+                   if not (strict and not any(p == stem for p in _stems(lem))))
+    return lemmas.hits(stem, strict)
 
 
 def _gen_parts(key: tuple) -> tuple[str, list[str], list[str]]:
@@ -471,6 +544,14 @@ def _add_spans(into: set, spans) -> None:
         into.add(sp)
 
 
+def _stems_in(w: str, stems: dict[str, list]) -> list[str]:
+    """The keys of ``stems`` (five letters or more) that occur in ``w``: its substrings looked up, or for a
+    long word the stems searched in it."""
+    if len(w) <= 40:
+        return [sub for sub in {w[i:j] for i in range(len(w)) for j in range(i + 5, len(w) + 1)} if sub in stems]
+    return [st for st in stems if st in w]
+
+
 def _fold_related(cands: dict[tuple, _Cand]) -> None:
     """Fold a phrase into a more specific or more basic one of the same family, in place.
 
@@ -479,36 +560,45 @@ def _fold_related(cands: dict[tuple, _Cand]) -> None:
       ``сельскохозяйственная продукция`` → ``сельское хозяйство``;
     * noun + genitive, the same head and genitive noun with more words: ``чемпионат мира`` →
       ``чемпионат мира по хоккею``, ``тушение пожаров`` → ``тушение лесных пожаров``.
+
+    Each phrase goes into the first phrase (in candidate order) it folds into that has not been folded
+    itself. The first two rules only pair phrases with the same head (or head and genitive), the compound
+    rule a word containing the other phrase's first stem: each phrase is compared with those few, not with
+    every other one (that was quadratic in a long, varied text).
     """
     keys = list(cands)
+    order = {k: i for i, k in enumerate(keys)}
     content = {k: _content(k) for k in keys}
     stems = {k: [s for w in content[k] for s in _stems(w)] for k in keys}
+    mod_stems = {k: {s for w in content[k][:-1] for s in _stems(w)} for k in keys}
+    by_gen_head: dict[tuple, list] = defaultdict(list)     # noun + genitive: (head, genitive) → keys
+    by_head: dict[str, list] = defaultdict(list)           # the others, of two words or more: head → keys
+    by_first_stem: dict[str, list] = defaultdict(list)     # two-word phrases for the compound rule
+    for k in keys:
+        if cands[k].gen:
+            by_gen_head[(k[0], _gen_parts(k)[2][0])].append(k)
+            continue
+        if len(content[k]) >= 2:
+            by_head[content[k][-1]].append(k)
+        if len(content[k]) == 2 and not cands[k].pair and stems[k] and all(len(s) >= 5 for s in stems[k]):
+            by_first_stem[stems[k][0]].append(k)
     gone = set()
     for b in keys:
-        target = None
-        for a in keys:
-            if a == b or a in gone:
-                continue
-            ka, kb = content[a], content[b]
-            ga, gb = cands[a].gen, cands[b].gen
-            if ga and gb:
-                if a[0] == b[0] and _gen_parts(a)[2][0] == _gen_parts(b)[2][0] and set(kb) < set(ka):
-                    target = a
-                    break
-                continue
-            if ga or gb:
-                continue
-            if len(ka) >= 2 and ka[-1] == kb[-1] and len(kb) >= 2:
-                sa = {s for w in ka[:-1] for s in _stems(w)}
-                sb = {s for w in kb[:-1] for s in _stems(w)}
-                if sb and sb < sa:
-                    target = a
-                    break
-            if len(ka) == 2 and not cands[a].pair and all(len(s) >= 5 for s in stems[a]) and stems[a]:
-                if any(w != ka[-1] and all(s in w for s in stems[a]) for w in kb):
-                    target = a
-                    break
-        if target is not None:
+        kb = content[b]
+        found = []
+        if cands[b].gen:
+            sb = set(kb)
+            found += [a for a in by_gen_head[(b[0], _gen_parts(b)[2][0])] if sb < set(content[a])]
+        else:
+            if len(kb) >= 2 and mod_stems[b]:
+                found += [a for a in by_head.get(kb[-1], ()) if mod_stems[b] < mod_stems[a]]
+            for w in kb:
+                for first in _stems_in(w, by_first_stem):
+                    found += [a for a in by_first_stem[first]
+                              if w != content[a][-1] and all(s in w for s in stems[a])]
+        found = [a for a in found if a != b and a not in gone]
+        if found:
+            target = min(found, key=order.__getitem__)
             cands[target].merged.extend(cands[b].spans)
             cands[target].merged.extend(cands[b].merged)
             gone.add(b)
@@ -516,7 +606,7 @@ def _fold_related(cands: dict[tuple, _Cand]) -> None:
         del cands[b]
 
 
-def _score(key: tuple, c: _Cand, lemma_counts: dict[str, int], quoted: _Cover | None = None) -> float:
+def _score(key: tuple, c: _Cand, lemma_counts: _Lemmas, quoted: _Cover | None = None) -> float:
     content = _content(key)
     if " ".join(c.words).lower().replace("ё", "е") in IDIOMS:
         return 0.0
@@ -578,9 +668,10 @@ MIN_THEMES = 3
 def _rank_themes(cands: dict[tuple, _Cand], lemma_counts: dict[str, int],
                  quoted: _Cover | None = None, min_themes: int = 0) -> list[Topic]:
     _fold_related(cands)
+    lemmas = _Lemmas(lemma_counts)
     scored = []
     for key, c in cands.items():
-        score = _score(key, c, lemma_counts, quoted)
+        score = _score(key, c, lemmas, quoted)
         scored.append((score, c.spans[0].start, " ".join(c.words), key, c))
     scored.sort(key=lambda x: (-x[0], x[1]))
     kept: list[list] = []      # [label, spans, score, stems, own count]

@@ -82,8 +82,8 @@ def label_at(text: str, p: Span) -> Label | None:
     rest = m.end()
     if text[rest] in "«\"„“":
         return None                     # "Путин: «…»" is a colon introduction of a marked quote
-    if name.startswith("«"):
-        return Label(span, rest, True, False)
+    if name.startswith("«") or _is_outlet(name):
+        return Label(span, rest, True, False)   # «Медуза»: / Интерфакс: — the outlet asks
     words = re.findall(r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*", name)
     low = lemma(words[0]) if len(words) == 1 else ""
     if low in INTERVIEWER_LABELS:
@@ -102,9 +102,26 @@ def label_at(text: str, p: Span) -> Label | None:
     return Label(span, rest, False, False)
 
 
+def _is_outlet(name: str) -> bool:
+    """A news outlet's name ("Интерфакс", "РИА Новости", "ТАСС")."""
+    from .lexicon.agencies import AGENCIES
+
+    key = re.sub(r"[\s./]+", " ", name.upper().strip("«»\"")).strip()
+    return key in AGENCIES or key.replace(" ", ".") in AGENCIES
+
+
 def _speaks(text: str, p: Span) -> bool:
     """The paragraph talks in the first or second person ("я", "мы", "вы", "наш")."""
     return any(m.group().lower() in FIRST_SECOND_PERSON for m in _WORD_RE.finditer(text, p.start, p.end))
+
+
+_OPEN_MARKS = "«\"„“‘‚"
+
+
+def _own_quote(text: str, p: Span) -> bool:
+    """The paragraph opens with a quotation mark: a quote of its own (with its own attribution), not the
+    continuation of a turn."""
+    return text[p.start] in _OPEN_MARKS
 
 
 def _sentence_like(text: str, p: Span) -> bool:
@@ -159,6 +176,9 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         return []
     dense = len(labels) >= 3
     order = sorted(labels)
+    interviewee: Span | None = None
+    if any(lab.question for lab in labels.values()):
+        interviewee, _ = _interviewee(text, paras, order[0])
     surnames = {text[lab.name.start:lab.name.end].split()[-1].split(".")[-1].lower()[:5]
                 for lab in labels.values() if not (lab.question or lab.answer)}
     out: list[Quote] = []
@@ -172,10 +192,28 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         if q is None:
             continue
         out.append(q)
+        if lab.question:
+            # "Интерфакс: вопрос?" then the answer in paragraphs of its own, unlabelled: the interviewee's
+            group += 1
+            for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
+                p = paras[j]
+                if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
+                        or _own_quote(text, p):
+                    break
+                if not _sentence_like(text, p):
+                    continue
+                if nxt == len(paras) and not _speaks(text, p):
+                    break          # after the last question, only words in the first person are still the answer
+                c = _part(text, p.start, p.end, j, interviewee, group, False, "turn: answer to a labelled question")
+                if c is not None:
+                    out.append(c)
+            group += 1
+            continue
         between = nxt < len(paras) and nxt - i - 1 <= MAX_CONTINUATION
         for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
             p = paras[j]
-            if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)):
+            if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
+                    or _own_quote(text, p):
                 break          # another party's turn, even one whose label is no person ("Голос Америки: …")
             if not _sentence_like(text, p):
                 break
@@ -221,9 +259,13 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                         a, b = s.subtree(k)
                         a += 1 if toks[a].lemma in ("с", "у") else 0
                         return s.span(a, b), (s.span(*s.subtree(subj)) if subj is not None else None)
-            if t.lemma in INTERVIEWEE_VERBS and subj is not None and any(
-                    toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
-                return s.span(*s.subtree(subj)), None
+            if t.lemma in INTERVIEWEE_VERBS and subj is not None:
+                if any(toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
+                    return s.span(*s.subtree(subj)), None
+                # "X рассказал корреспонденту «Интерфакса» Анне Зуевой, почему …": the addressee asks
+                addressee = next((c for c in kids[v] if toks[c].rel == "iobj"), None)
+                if addressee is not None:
+                    return s.span(*s.subtree(subj)), s.span(*s.subtree(addressee))
     return None, None
 
 
@@ -259,7 +301,8 @@ def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> l
         if not is_q:
             nxt = dashes[n + 1] if n + 1 < len(dashes) else len(paras)
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
-                if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)):
+                if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)) \
+                        or _own_quote(text, paras[j]):
                     break
                 if not _sentence_like(text, paras[j]):
                     if nxt < len(paras):
@@ -297,7 +340,8 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
         if v is None:
             continue
         who = speaker_span(s, speaker_of(s, v))
-        parts = [nxt] + [paras[j] for j in range(i + 2, min(len(paras), i + 4)) if _speaks(text, paras[j])]
+        parts = [nxt] + [paras[j] for j in range(i + 2, min(len(paras), i + 4))
+                         if _speaks(text, paras[j]) and not _own_quote(text, paras[j])]
         for k, part in enumerate(parts):
             if k and parts[k - 1] is not paras[i + k]:
                 break

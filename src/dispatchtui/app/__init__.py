@@ -5,14 +5,17 @@ import os
 import sys
 
 
-def run_app(paths: list[str], lang: str | None = None, encoding: str | None = None) -> int:
-    """Open ``paths`` (folders, files, ``-`` for stdin) in the reader. Returns an exit code."""
+def run_app(paths: list[str], lang: str | None = None, encoding: str | None = None,
+            failed: list | None = None) -> int:
+    """Open ``paths`` (folders, files, ``-`` for stdin) in the reader. Returns an exit code. ``failed``: the
+    load errors of inputs the caller already gave up on (they are listed in the app too)."""
     from .. import load
     from ..paths import display_path, printable
     from .i18n import set_lang, tr
 
     set_lang(lang)
     files, errors = load.discover(paths)
+    errors = [*(failed or ()), *errors]
     notices = [tr("load_error", path=display_path(e.path), reason=printable(e.reason)) for e in errors]
     if not files:
         for n in notices:   # an ESC or a byte that is not UTF-8 in a file name: written as \x1b, \xff
@@ -27,6 +30,7 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
     from .app import DispatchApp
 
     app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded,
+                      failed=[(display_path(e.path), printable(e.reason)) for e in errors],
                       analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1")
     # Worker threads (reading a big file whole, search, the analysis with DISPATCHTUI_ANALYSIS_THREAD):
     # hand the GIL back to the event loop every 0.1 ms instead of 5 ms, or every keystroke and frame waits

@@ -41,7 +41,7 @@ class AnalysisProcess:
                 # an outline (paragraphs only) is segmented again over there anyway: send just the text
                 # and what names it (pickling 10^4 spans would hold the GIL here for tens of ms)
                 conn.send(dispatch if dispatch.sentences or not dispatch.paragraphs else
-                          (dispatch.text, dispatch.source, dispatch.encoding, dispatch.notes))
+                          (dispatch.text, dispatch.source, dispatch.encoding, dispatch.notes, dispatch.meta))
                 while not conn.poll(0.05):
                     if proc.poll() is not None:
                         raise RuntimeError(f"the analysis process stopped (exit code {proc.returncode})")
@@ -119,8 +119,8 @@ def _serve(conn) -> None:
             if isinstance(job, tuple):
                 from ..analysis import segment
 
-                text, source, encoding, notes = job
-                job = segment(text, source=source, encoding=encoding, notes=notes)
+                text, source, encoding, notes, meta = job
+                job = segment(text, source=source, encoding=encoding, notes=notes, meta=meta)
             reply = ("ok", analyse_and_store(job))
         except BaseException as exc:  # noqa: BLE001 - reported to the reader as a notice
             reply = ("error", f"{type(exc).__name__}: {exc}")

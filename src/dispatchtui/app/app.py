@@ -38,7 +38,7 @@ class DispatchApp(App[int]):
                  loader: Any = None, analyser: Analyser | None = None, segmenter: Segmenter | None = None,
                  theme: str | None = None, system_clipboard: bool = True,
                  notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None,
-                 analysis_process: bool = False) -> None:
+                 analysis_process: bool = False, failed: Iterable[tuple[str, str]] = ()) -> None:
         set_lang(lang)
         super().__init__()
         localize(self, APP)
@@ -49,6 +49,8 @@ class DispatchApp(App[int]):
         self.system_clipboard = system_clipboard
         self._fixed_theme = theme
         self._notices = list(notices)
+        #: inputs given on the command line that could not be opened: (path, reason), listed in the library
+        self.failed_inputs = list(failed)
         self._theme_ready = False
         self._initial_theme()
 
@@ -67,8 +69,8 @@ class DispatchApp(App[int]):
 
     def on_mount(self) -> None:
         self._theme_ready = True
-        for notice in self._notices:
-            self.notify(notice, severity="warning", markup=False)
+        for notice in self._notices:       # long enough to be read; the library keeps a line for them
+            self.notify(notice, severity="warning", markup=False, timeout=12)
 
     def _initial_theme(self) -> None:
         """Set before the first paint, and only when it is not the default: a theme change restyles every
@@ -112,34 +114,51 @@ class DispatchApp(App[int]):
             self.screen.list.select_path_index(index)
 
     def action_help(self) -> None:
-        from .widgets.help import HelpScreen, collect_bindings
+        from .widgets.help import HelpScreen, collect_sections
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
             return
-        self.push_screen(HelpScreen(collect_bindings(self.screen)))
+        self.push_screen(HelpScreen(collect_sections(self.screen)))
 
     # ---------------------------------------------------------------- clipboard
     def copy_text(self, text: str, what: str) -> None:
-        """OSC 52 (through the terminal, works over SSH) and the system clipboard where one exists.
-        Either failing is a notice, never an exception."""
+        """OSC 52 (through the terminal, works over SSH and in tmux) and the system clipboard where one
+        exists. One notice: "copied" when either way worked; a warning only when neither did. A terminal
+        that took the OSC 52 sequence counts as a success (it cannot tell us more), so a missing pyperclip
+        backend over SSH says nothing."""
+        osc_error: str | None = None
         try:
             self.copy_to_clipboard(text)
         except Exception as exc:  # noqa: BLE001 - the terminal refused or went away
-            self.notify(tr("copy_failed", error=f"{type(exc).__name__}: {exc}"), severity="warning", markup=False)
-        else:
-            self.notify(tr("copied", what=what) + "\n" + clipboard.preview(text, 60), markup=False, timeout=4)
-        if self.system_clipboard:
-            self.run_worker(lambda: self._copy_system(text), thread=True, group="clipboard", exit_on_error=False)
+            osc_error = f"{type(exc).__name__}: {exc}"
+        if osc_error is None:
+            self._copied(text, what)
+            if self.system_clipboard:     # a bonus (a local X/Wayland session): nothing to say if it fails
+                self.run_worker(lambda: clipboard.copy_system(text), thread=True, group="clipboard",
+                                exit_on_error=False)
+            return
+        if not self.system_clipboard:
+            self.notify(tr("copy_failed", error=osc_error), severity="warning", markup=False)
+            return
+        self.run_worker(lambda: self._copy_system(text, what, osc_error), thread=True, group="clipboard",
+                        exit_on_error=False)
+
+    def _copied(self, text: str, what: str) -> None:
+        self.notify(tr("copied", what=what) + "\n" + clipboard.preview(text, 60), markup=False, timeout=4)
+
+    def _copy_system(self, text: str, what: str, osc_error: str) -> None:
+        """Worker thread: the terminal refused, so the system clipboard is the only way left."""
+        if clipboard.copy_system(text):
+            self.call_from_thread(self._copied, text, what)
+            return
+        message = tr("copy_failed", error=osc_error)
+        if not self._system_clipboard_warned:        # why the system clipboard did not help: once a session
+            self._system_clipboard_warned = True
+            message += "\n" + tr("no_system_clipboard")
+        self.notify(message, severity="warning", markup=False)   # notify() is thread-safe
 
     _system_clipboard_warned = False
-
-    def _copy_system(self, text: str) -> None:
-        """Worker thread: pyperclip; no backend (SSH, headless) is said once per session."""
-        if clipboard.copy_system(text) or self._system_clipboard_warned:
-            return
-        self._system_clipboard_warned = True
-        self.notify(tr("no_system_clipboard"), markup=False, timeout=4)   # notify() is thread-safe
 
     def notify(self, message: str, *, title: str = "", severity: Any = "information",
                timeout: float | None = None, markup: bool = True) -> None:

@@ -28,26 +28,33 @@ class Cmd:
     show: bool = False           # in the footer
     key_display: str | None = None
     priority: bool = False
+    help: str | None = None      # i18n key of a help row shared by several commands ("1 2 3 4  Focus …")
+    group: str | None = None     # help section; default: from the id ("reader.x" → "reader")
 
 
 READER: tuple[Cmd, ...] = (
-    Cmd("reader.article", "1", "focus_pane('article')", "focus_article", show=True),
-    Cmd("reader.speakers", "2", "focus_pane('speakers')", "focus_speakers", show=True),
-    Cmd("reader.quotes", "3", "focus_pane('quotes')", "focus_quotes", show=True),
-    Cmd("reader.topics", "4", "focus_pane('topics')", "focus_topics", show=True),
-    Cmd("reader.next_pane", "tab", "cycle_pane(1)", "next_pane"),
-    Cmd("reader.prev_pane", "shift+tab", "cycle_pane(-1)", "prev_pane"),
-    Cmd("reader.find", "slash", "open_find", "find", "cmd_find", show=True, key_display="/"),
-    Cmd("reader.find_next", "n", "find_step(1)", "find_next"),
-    Cmd("reader.find_prev", "N", "find_step(-1)", "find_prev"),
+    Cmd("reader.article", "1", "focus_pane('article')", "focus_article", show=True, help="help_focus"),
+    Cmd("reader.speakers", "2", "focus_pane('speakers')", "focus_speakers", show=True, help="help_focus"),
+    Cmd("reader.quotes", "3", "focus_pane('quotes')", "focus_quotes", show=True, help="help_focus"),
+    Cmd("reader.topics", "4", "focus_pane('topics')", "focus_topics", show=True, help="help_focus"),
+    Cmd("reader.next_pane", "tab", "cycle_pane(1)", "next_pane", help="help_cycle"),
+    Cmd("reader.prev_pane", "shift+tab", "cycle_pane(-1)", "prev_pane", help="help_cycle", key_display="⇧tab"),
+    Cmd("reader.find", "slash", "open_find", "find", "cmd_find", show=True, key_display="/", group="find"),
+    Cmd("reader.find_next", "n", "find_step(1)", "find_next", help="help_find_step", group="find"),
+    Cmd("reader.find_prev", "N", "find_step(-1)", "find_prev", help="help_find_step", group="find"),
     Cmd("reader.copy_quote", "y", "copy_quote", "copy_quote", show=True),
     Cmd("reader.copy_paragraph", "Y", "copy_paragraph", "copy_paragraph", "cmd_copy_paragraph"),
     Cmd("reader.next", "right_square_bracket", "next_dispatch(1)", "next_dispatch", "cmd_next",
-        show=True, key_display="]"),
+        show=True, key_display="]", help="help_dispatch"),
     Cmd("reader.prev", "left_square_bracket", "next_dispatch(-1)", "prev_dispatch", "cmd_prev",
-        show=True, key_display="["),
+        show=True, key_display="[", help="help_dispatch"),
     Cmd("reader.panels", "p", "toggle_panels", "toggle_panels", "cmd_toggle_panels"),
-    Cmd("reader.back", "escape", "back", "back", "cmd_library", show=True, key_display="esc"),
+    Cmd("reader.statements", "r", "toggle_statements", "toggle_statements", "cmd_toggle_statements",
+        group="panels"),
+    Cmd("reader.pager", "o", "open_external('pager')", "open_pager", "cmd_open_pager"),
+    Cmd("reader.editor", "e", "open_external('editor')", "open_editor", "cmd_open_editor"),
+    Cmd("reader.escape", "escape", "escape", "escape", key_display="esc"),
+    Cmd("reader.back", "q", "back", "back", "cmd_library", show=True),
 )
 
 LIBRARY: tuple[Cmd, ...] = (
@@ -55,50 +62,89 @@ LIBRARY: tuple[Cmd, ...] = (
     Cmd("library.filter", "f", "open_input('filter')", "filter", "cmd_filter", show=True),
     Cmd("library.search", "slash", "open_input('search')", "search", "cmd_search", show=True,
         key_display="/"),
-    Cmd("library.close_input", "escape", "close_input", "close", show=True, key_display="esc"),
+    Cmd("library.close_input", "escape", "close_input", "close_input", show=True, key_display="esc"),
+    Cmd("library.quit", "q", "app.quit", "quit", show=True),
 )
 
 ARTICLE: tuple[Cmd, ...] = (
-    Cmd("article.down", "j", "scroll_down", "down"),
-    Cmd("article.up", "k", "scroll_up", "up"),
-    Cmd("article.page_down", "space", "page_down", "page_down"),
-    Cmd("article.page_up", "b", "page_up", "page_up"),
-    Cmd("article.top", "g", "scroll_home", "top"),
-    Cmd("article.bottom", "G", "scroll_end", "bottom"),
+    Cmd("article.down", "j,down", "scroll_down", "down", help="help_line"),
+    Cmd("article.up", "k,up", "scroll_up", "up", help="help_line"),
+    Cmd("article.page_down", "space,pagedown", "page_down", "page_down", help="help_page"),
+    Cmd("article.page_up", "b,pageup", "page_up", "page_up", help="help_page"),
+    Cmd("article.top", "g,home", "scroll_home", "top", help="help_ends"),
+    Cmd("article.bottom", "G,end", "scroll_end", "bottom", help="help_ends"),
+)
+
+PANEL: tuple[Cmd, ...] = (
+    Cmd("panels.down", "j,down", "cursor_down", "down", help="help_line"),
+    Cmd("panels.up", "k,up", "cursor_up", "up", help="help_line"),
+    Cmd("panels.page_down", "pagedown", "page_down", "page_down", help="help_page"),
+    Cmd("panels.page_up", "pageup", "page_up", "page_up", help="help_page"),
+    Cmd("panels.top", "g,home", "first", "top", help="help_ends"),
+    Cmd("panels.bottom", "G,end", "last", "bottom", help="help_ends"),
+    Cmd("panels.jump", "enter", "select", "jump", key_display="⏎"),
 )
 
 LIBLIST: tuple[Cmd, ...] = (
-    Cmd("library.down", "down,j", "cursor(1)", "down"),
-    Cmd("library.up", "up,k", "cursor(-1)", "up"),
-    Cmd("library.page_down", "pagedown,space", "page(1)", "page_down"),
-    Cmd("library.page_up", "pageup,b", "page(-1)", "page_up"),
-    Cmd("library.top", "home,g", "jump(0)", "top"),
-    Cmd("library.bottom", "end,G", "jump(-1)", "bottom"),
+    Cmd("library.down", "j,down", "cursor(1)", "down", help="help_line"),
+    Cmd("library.up", "k,up", "cursor(-1)", "up", help="help_line"),
+    Cmd("library.page_down", "space,pagedown", "page(1)", "page_down", help="help_page"),
+    Cmd("library.page_up", "b,pageup", "page(-1)", "page_up", help="help_page"),
+    Cmd("library.top", "g,home", "jump(0)", "top", help="help_ends"),
+    Cmd("library.bottom", "G,end", "jump(-1)", "bottom", help="help_ends"),
 )
 
 FIND: tuple[Cmd, ...] = (
-    Cmd("find.next", "enter,down", "find_next", "find_next", show=True, key_display="⏎"),
-    Cmd("find.prev", "shift+enter,up", "find_prev", "find_prev", show=True, key_display="⇧⏎"),
-    Cmd("find.close", "escape", "close", "close", show=True, key_display="esc"),
+    Cmd("find.submit", "enter", "submit_find", "find_submit", show=True, key_display="⏎"),
+    Cmd("find.submit_prev", "shift+enter", "submit_find_prev", "find_submit_prev", key_display="⇧⏎"),
+    Cmd("find.history_prev", "up", "history(-1)", "history_prev", key_display="↑↓",
+        help="help_history"),
+    Cmd("find.history_next", "down", "history(1)", "history_next", help="help_history"),
+    Cmd("find.close", "escape", "close", "find_close", show=True, key_display="esc"),
 )
 
 APP: tuple[Cmd, ...] = (
     Cmd("app.help", "question_mark,f1", "help", "help", "cmd_help", show=True, key_display="?"),
-    Cmd("app.quit", "q", "quit", "quit", show=True),
+    Cmd("app.quit", "Q", "quit", "quit_now"),
     Cmd("app.palette", "ctrl+p", "command_palette", "palette", key_display="^p"),
 )
 
+#: every table, for the help screen: (section i18n key, table)
+HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "app")
+
 
 def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
-    """Bindings with English descriptions (class level); :func:`localize` translates per instance."""
+    """Bindings with English descriptions (class level); :func:`localize` translates per instance. Every key
+    of a command carries an id (``reader.find``, ``reader.find#1`` …): the help screen reads them back."""
     out = []
     for c in cmds:
         for n, key in enumerate(c.keys.split(",")):
             first = n == 0
             out.append(Binding(key, c.action, tr(c.label), show=c.show and first,
                                key_display=c.key_display if first else None,
-                               priority=c.priority, id=c.id if first else None))
+                               priority=c.priority, id=c.id if first else f"{c.id}#{n}"))
     return out
+
+
+COMMANDS: dict[str, Cmd] = {}
+for _table in (READER, LIBRARY, ARTICLE, PANEL, LIBLIST, FIND, APP):
+    for _c in _table:
+        COMMANDS.setdefault(_c.id, _c)
+
+
+def command_index(cmd_id: str) -> int:
+    """Where a command is declared (the help lists rows in this order)."""
+    return _ORDER.get(cmd_id, len(_ORDER))
+
+
+_ORDER = {cmd_id: n for n, cmd_id in enumerate(COMMANDS)}
+
+
+def command_of(binding_id: str | None) -> Cmd | None:
+    """The declaration a binding came from (by its id), or None for Textual's own bindings."""
+    if not binding_id:
+        return None
+    return COMMANDS.get(binding_id.split("#", 1)[0])
 
 
 def localize(node: "DOMNode", cmds: Iterable[Cmd]) -> None:

@@ -15,6 +15,7 @@ from .i18n import plural, tr
 from .session import Session
 from .widgets.footer import KeyFooter
 from .widgets.liblist import LibraryList
+from .widgets.safe import one_line
 
 
 class LibraryScreen(Screen[None]):
@@ -32,6 +33,11 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="library-title")
+        failed = getattr(self.app, "failed_inputs", [])
+        if failed:
+            names = ", ".join(f"{one_line(path)} ({one_line(reason)})" for path, reason in failed)
+            yield Static(Content.styled(tr("failed_inputs", n=len(failed), names=names), "$text-error"),
+                         id="library-failed", markup=False)
         yield LibraryList(self.session, id="library-list")
         with Horizontal(id="library-inputbar"):
             yield Static(Content(""), id="library-input-label")
@@ -86,6 +92,7 @@ class LibraryScreen(Screen[None]):
 
     def _reset_rows(self) -> None:
         rows = list(range(len(self.session)))
+        self.list.empty_key = "nothing_in_library"
         self.list.set_rows(rows)
         self.session.view = rows
         self.query_one("#library-title", Static).update(self._title())
@@ -155,6 +162,7 @@ class LibraryScreen(Screen[None]):
     def _filtered(self, generation: int, rows: list[int]) -> None:
         if generation != self._generation:
             return
+        self.list.empty_key = "no_headline_matches"
         self.list.set_rows(rows)
         self.session.view = rows
         self.query_one("#library-title", Static).update(self._title(len(rows)))
@@ -197,6 +205,7 @@ class LibraryScreen(Screen[None]):
         if generation != self._generation:
             return
         rows = sorted(counts)
+        self.list.empty_key = "no_search_matches"
         self.list.set_rows(rows, counts)
         self.session.view = rows
         self.query_one("#library-title", Static).update(self._title(len(rows)))

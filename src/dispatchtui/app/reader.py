@@ -49,6 +49,9 @@ class ReaderScreen(Screen[None]):
         for name, empty in (("speakers", "no_speakers"), ("quotes", "no_quotes"), ("topics", "no_topics")):
             self._panels[name].empty_key = empty
         self._pending_focus: str | None = None
+        from ..config import load_measure
+
+        self._measure = load_measure()
         #: set once the first frame is on screen (the worker waits for it before heavy work)
         self._painted = threading.Event()
         # the breakpoint class for the current width now, so the first Resize finds it set and does not
@@ -74,7 +77,37 @@ class ReaderScreen(Screen[None]):
         yield Static(Content(""), id="status")
         yield KeyFooter()
 
+    #: the article gets fewer lines than this with the panels below it: the panels step aside
+    MIN_ARTICLE_LINES = 10
+    #: the side panels' width when the article is narrower than its measure
+    SIDE_WIDTH = 44
+
+    def on_resize(self, event) -> None:
+        self._fit_layout(event.size.width, event.size.height)
+
+    def _fit_layout(self, width: int, height: int) -> None:
+        """Wide screens: the article stops at its measure (about 100 columns) and the panels take the rest.
+        Small ones (panels below the article): the panels hide when the article would get too few lines."""
+        side = self.query_one("#side")
+        narrow = width < self.HORIZONTAL_BREAKPOINTS[1][0]
+        measure = self.article.measure
+        wanted: int | None = None                      # None: the stylesheet's width
+        if measure and not narrow:
+            # the article's box: border 2 + padding 2 + scrollbar gutter
+            overhead = 4 + (self.article.styles.scrollbar_size_vertical or 1)
+            if width - self.SIDE_WIDTH - overhead > measure:
+                wanted = width - measure - overhead
+        current = side.styles.inline.width
+        if (None if current is None else current.value) != wanted:
+            side.styles.width = wanted
+        body = height - 2                              # the status line and the key line
+        self.set_class(narrow and body * 3 // 5 - 2 < self.MIN_ARTICLE_LINES, "-small")
+
     def on_mount(self) -> None:
+        self.article.measure = self._measure
+        size = self.app.size                 # a real terminal sends no Resize for the first screen
+        if size.width:
+            self._fit_layout(size.width, size.height)
         self.article.border_title = f"1 {tr('article')}"
         self.show(self.index)
         self.call_after_refresh(self._mount_panels)
@@ -126,8 +159,8 @@ class ReaderScreen(Screen[None]):
         self._layout_notice(index)
         self.dispatch = result
         self.article.set_dispatch(result)
-        if self.findbar.is_open:
-            self._run_find(self.findbar.value)
+        if self._query:                     # the search in force carries over to the next dispatch
+            self._run_find(self._query)
         if result.analysed:
             self.state = "ready"
             self._fill_panels()
@@ -181,6 +214,7 @@ class ReaderScreen(Screen[None]):
 
     def _load_failed(self, index: int, reason: str) -> None:
         self.state = "failed"
+        self.article.set_message(tr("cannot_show", reason=reason))   # stays in the pane, not only a toast
         for name in PANES[1:]:
             self.panel(name).show_state("analysis_failed")
         self.app.notify(tr("load_error", path=display_path(self.session.paths[index]), reason=reason),
@@ -204,8 +238,8 @@ class ReaderScreen(Screen[None]):
         self.dispatch = whole
         self.article.set_dispatch(whole, keep_scroll=True, wrapped=wrapped)
         self.state = "analysing"
-        if self.findbar.is_open:
-            self._run_find(self.findbar.value)
+        if self._query:
+            self._run_find(self._query)
         self._update_status()
 
     def _analysed(self, index: int, generation: int, result: Dispatch | BaseException) -> None:
@@ -234,8 +268,24 @@ class ReaderScreen(Screen[None]):
         d = self.dispatch
         assert d is not None
         self.panel("speakers").show_entries(speaker_rows(d))
-        self.panel("quotes").show_entries(quote_rows(d))
+        self._fill_quotes()
         self.panel("topics").show_entries(topic_rows(d))
+
+    #: the Quotes panel lists direct statements only (r toggles; reported ones and questions hidden)
+    direct_only = False
+
+    def _fill_quotes(self) -> None:
+        d = self.dispatch
+        if d is None or not d.analysed:
+            return
+        panel = self.panel("quotes")
+        panel.empty_key = "no_direct_quotes" if self.direct_only and d.quotes else "no_quotes"
+        panel.border_title = f"{panel.number} {tr('quotes')}" + (f" · {tr('direct_only')}" if self.direct_only else "")
+        panel.show_entries(quote_rows(d, direct_only=self.direct_only))
+
+    def action_toggle_statements(self) -> None:
+        self.direct_only = not self.direct_only
+        self._fill_quotes()
 
     def _update_status(self) -> None:
         view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
@@ -248,12 +298,18 @@ class ReaderScreen(Screen[None]):
                 parts += ["  ", (one_line(", ".join(bits)), "$text-accent")]
         if self.state in ("analysing", "loading"):
             parts += ["  ", (tr(self.state), "italic $text-muted")]
+        if self._query and not self.findbar.is_open:      # the search in force, with the bar closed
+            count = (f"{(self.current_match or 0) + 1}/{len(self.matches)}" if self.matches
+                     else tr("no_matches"))
+            parts += ["  ", (one_line(tr("find_status", query=self._query, count=count)), "$text-warning")]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
     # ------------------------------------------------------------------ panes
     def action_focus_pane(self, name: str) -> None:
         if name != "article" and self.has_class("-no-panels"):
             self.remove_class("-no-panels")
+        if name != "article" and self.has_class("-small"):
+            self.add_class("-panels-asked")           # asked for: shown, small or not
         pane = self.article if name == "article" else self.panel(name)
         if not pane.is_mounted:          # a key in the first few milliseconds: focus it once it is there
             self._pending_focus = name
@@ -270,7 +326,8 @@ class ReaderScreen(Screen[None]):
 
     def action_cycle_pane(self, delta: int) -> None:
         """tab / shift+tab: article → speakers → quotes → topics (from the find bar: to the article)."""
-        panes = ["article"] if self.has_class("-no-panels") else list(PANES)
+        hidden = self.has_class("-no-panels") or (self.has_class("-small") and not self.has_class("-panels-asked"))
+        panes = ["article"] if hidden else list(PANES)
         current = self._current_pane()
         if current < 0:
             self.action_focus_pane("article" if delta > 0 else panes[-1])
@@ -279,6 +336,11 @@ class ReaderScreen(Screen[None]):
         self.action_focus_pane(panes[(i + delta) % len(panes)])
 
     def action_toggle_panels(self) -> None:
+        if self.has_class("-small"):
+            self.toggle_class("-panels-asked")
+            if not self.has_class("-panels-asked"):
+                self.article.focus()
+            return
         self.toggle_class("-no-panels")
         if self.has_class("-no-panels"):
             self.article.focus()
@@ -305,9 +367,12 @@ class ReaderScreen(Screen[None]):
 
     def jump_to_quote(self, i: int) -> None:
         if self.dispatch and 0 <= i < len(self.dispatch.quotes):
-            q = self.dispatch.quotes[i]
-            self.panel("quotes").select_entry("quote", i)
-            self.jump(Entry("quote", i, ((q.start, q.end),)))
+            from ..cite import statement_root
+
+            root = statement_root(self.dispatch, i)
+            q = self.dispatch.quotes[root]
+            self.panel("quotes").select_entry("quote", root)
+            self.jump(Entry("quote", root, ((q.start, q.end),)))
 
     # ------------------------------------------------------------------ dispatch navigation
     def action_next_dispatch(self, delta: int) -> None:
@@ -319,16 +384,38 @@ class ReaderScreen(Screen[None]):
         self.show(view[pos])
 
     def action_back(self) -> None:
+        """``q``: one level up, like newsboat or mutt (reader → library; the library's ``q`` quits)."""
         if self.findbar.is_open:
-            self._close_find()
-            return
+            self.findbar.remember(self.findbar.value)
+            self.findbar.close()
         self.app.back_to_library(self.index)  # type: ignore[attr-defined]
 
+    def action_escape(self) -> None:
+        """``esc``: close the find bar (the matches stay), then clear the matches, then back to the library."""
+        if self.findbar.is_open:
+            self._close_find()
+        elif self.matches or self._query:
+            self._clear_find()
+        else:
+            self.action_back()
+
     # ------------------------------------------------------------------ find
+    #: the query of the search in force ("" none): n/N step through it with the bar closed, and it carries
+    #: over to the next dispatch; a second escape clears it
+    _query = ""
+
     def action_open_find(self, value: str | None = None) -> None:
         self.findbar.open(value)
-        if value is not None:
-            self._run_find(value)
+        query = self.findbar.value if value is None else value
+        if query:
+            self._run_find(query)
+
+    def on_key(self, event) -> None:
+        """Keys typed between `/` and the find input taking the focus (typing fast, a paste, a slow first
+        open) are the query, not commands."""
+        if self.findbar.wants_keys() and self.findbar.feed(event.key, event.character):
+            event.stop()
+            event.prevent_default()
 
     def on_input_changed(self, event) -> None:     # Input.Changed (Input is imported when the bar opens)
         if event.input.id == "find-input":
@@ -337,6 +424,15 @@ class ReaderScreen(Screen[None]):
     @on(FindBar.Step)
     def _find_step_msg(self, event: FindBar.Step) -> None:
         self.action_find_step(event.direction)
+
+    @on(FindBar.Submit)
+    def _find_submit_msg(self, event: FindBar.Submit) -> None:
+        """Enter in the bar: the search is done, back to the text; n/N go on from there (less, vim)."""
+        self.findbar.remember(self.findbar.value)
+        if event.direction < 0 and self.matches:
+            self.action_find_step(-1)
+        self.article.focus()
+        self.refresh_bindings()
 
     @on(FindBar.Close)
     def _find_close_msg(self) -> None:
@@ -347,6 +443,7 @@ class ReaderScreen(Screen[None]):
 
     def _run_find(self, query: str) -> None:
         d = self.dispatch
+        self._query = query.strip() and query
         if d is not None and query.strip() and len(d.text) > self.FIND_IN_WORKER:
             self.run_worker(partial(self._find_worker, d, query, self._generation), thread=True,
                             exclusive=True, group="find")
@@ -364,7 +461,7 @@ class ReaderScreen(Screen[None]):
             self.app.call_from_thread(self._found_async, query, generation, matches)
 
     def _found_async(self, query: str, generation: int, matches: list[tuple[int, int]]) -> None:
-        if generation == self._generation and self.findbar.is_open and self.findbar.value == query:
+        if generation == self._generation and self._query == query:
             self._found(matches)
 
     def _found(self, matches: list[tuple[int, int]]) -> None:
@@ -386,27 +483,49 @@ class ReaderScreen(Screen[None]):
         if self.current_match is not None:
             s, e = self.matches[self.current_match]
             self.article.center_on(s, e, highlight=False)
-        self.findbar.set_count(self.current_match, len(self.matches), self.findbar.value)
+        self.findbar.set_count(self.current_match, len(self.matches), self._query)
         self.refresh_bindings()
+        self._update_status()
+
+    def _last_query(self) -> str:
+        history = getattr(self.app, "find_history", None)
+        return self._query or (history[-1] if history else "")
 
     def action_find_step(self, direction: int) -> None:
         if not self.matches:
-            if not self.findbar.is_open:
+            query = self._last_query()
+            if not query:
                 self.action_open_find()
+                return
+            if not self._query:                  # cleared by a second escape: n searches again
+                self._run_find(query)
+                return
+            self.app.notify(tr("no_matches_for", query=query), severity="warning", markup=False, timeout=2)
             return
         cur = self.current_match if self.current_match is not None else -direction
         self.current_match = (cur + direction) % len(self.matches)
         self._show_match()
 
     def _close_find(self) -> None:
+        """The bar closes, the search stays in force (n/N, the highlights) until a second escape."""
+        self.findbar.remember(self.findbar.value)
         self.findbar.close()
-        self.matches, self.current_match = [], None
-        self.article.set_matches([], None)
+        if not self._query:
+            self.matches, self.current_match = [], None
+            self.article.set_matches([], None)
         self.article.focus()
         self.refresh_bindings()
+        self._update_status()
+
+    def _clear_find(self) -> None:
+        self._query = ""
+        self.matches, self.current_match = [], None
+        self.article.set_matches([], None)
+        self.refresh_bindings()
+        self._update_status()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action == "find_step" and not self.matches:
+        if action == "find_step" and not self.matches and not self._last_query():
             return None          # shown greyed in the footer, still in help
         return True
 
@@ -443,9 +562,9 @@ class ReaderScreen(Screen[None]):
             return
         quote: Quote = d.quotes[i]
         who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
-        from ..cite import format_citation
+        from ..cite import cite
 
-        self.app.copy_text(format_citation(d, quote), tr("copied_quote", who=who))  # type: ignore[attr-defined]
+        self.app.copy_text(cite(d, i), tr("copied_quote", who=who))  # type: ignore[attr-defined]
 
     def action_copy_paragraph(self) -> None:
         d = self.dispatch
@@ -465,11 +584,32 @@ class ReaderScreen(Screen[None]):
         d = self.dispatch
         if d is None:
             return
+        from ..cite import statement_root
+
         for i, q in enumerate(d.quotes):
             if q.start <= event.offset < q.end:
                 self.article.set_highlight((q.start, q.end))
-                self.panel("quotes").select_entry("quote", i)
+                self.panel("quotes").select_entry("quote", statement_root(d, i))
                 return
+
+    # ------------------------------------------------------------------ outside tools
+    def action_open_external(self, which: str) -> None:
+        """``o``: the source file in ``$PAGER`` (less), ``e``: in ``$EDITOR`` (vi), the app suspended
+        meanwhile; editors that have a read-only switch get it (files are only ever read)."""
+        path = self.session.paths[self.index]
+        if path == "-":
+            self.app.notify(tr("no_source_file"), severity="warning", markup=False)
+            return
+        command = external_command(which, path)
+        import subprocess
+
+        try:
+            with self.app.suspend():
+                subprocess.run(command, check=False)
+        except Exception as exc:  # noqa: BLE001 - no such tool, no terminal to suspend (tests, web)
+            self.app.notify(tr("external_failed", tool=command[0], error=f"{type(exc).__name__}: {exc}"),
+                            severity="warning", markup=False)
+        self.refresh()
 
     # ------------------------------------------------------------------ palette
     def palette_commands(self) -> list[tuple[str, object, str]]:
@@ -483,6 +623,8 @@ class ReaderScreen(Screen[None]):
             entry = Entry("speaker", s.name, speaker_spans(d, s))
             out.append((tr("cmd_jump_speaker", name=one_line(s.name)), partial(self._palette_jump, "speakers", entry), ""))
         for i, q in enumerate(d.quotes):
+            if q.statement is not None and q.statement != i:
+                continue                                        # a later part: its statement is listed
             who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
             words = shorten(q.span.slice(d.text), words=6, chars=40)
             out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
@@ -494,3 +636,26 @@ class ReaderScreen(Screen[None]):
     def _palette_jump(self, panel: str, entry: Entry) -> None:
         self.panel(panel).select_entry(entry.kind, entry.key)
         self.jump(entry)
+
+
+#: read-only switches of common editors (the file is never to be changed from here)
+_READ_ONLY = {"vi": ["-R"], "vim": ["-R"], "nvim": ["-R"], "view": [], "nano": ["-v"], "emacs": [],
+              "micro": ["-readonly", "true"], "hx": [], "kak": ["-ro"], "mcedit": []}
+
+
+def external_command(which: str, path: str) -> list[str]:
+    """The argv for ``$PAGER`` (default ``less``) or ``$VISUAL``/``$EDITOR`` (default ``vi``) on ``path``."""
+    import os
+    import shlex
+
+    if which == "pager":
+        raw = os.environ.get("PAGER") or "less"
+    else:
+        raw = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
+    try:
+        argv = shlex.split(raw) or ["less"]
+    except ValueError:
+        argv = [raw]
+    if which == "editor":
+        argv += _READ_ONLY.get(os.path.basename(argv[0]), [])
+    return [*argv, path]

@@ -10,6 +10,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from ..cite import direct_count
 from ..model import Dispatch, Span
 
 Analyser = Callable[[Dispatch], Dispatch]
@@ -31,10 +32,10 @@ class Row:
 
 
 def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
-                       notes: tuple[str, ...] = ()) -> Dispatch:
+                       notes: tuple[str, ...] = (), meta=None) -> Dispatch:
     from ..analysis import segment
 
-    return segment(text, source=source, encoding=encoding, notes=notes)
+    return segment(text, source=source, encoding=encoding, notes=notes, meta=meta)
 
 
 def _default_analyser(dispatch: Dispatch) -> Dispatch:
@@ -51,7 +52,8 @@ def analyse_and_store(dispatch: Dispatch) -> Dispatch:
     from ..analysis import analyze, segment
 
     if dispatch.paragraphs and not dispatch.sentences:   # an outline (huge text): segment it fully first
-        dispatch = segment(dispatch.text, source=dispatch.source, encoding=dispatch.encoding, notes=dispatch.notes)
+        dispatch = segment(dispatch.text, source=dispatch.source, encoding=dispatch.encoding, notes=dispatch.notes,
+                           meta=dispatch.meta)
     result = analyze(dispatch)
     try:
         cache.put(result)
@@ -70,12 +72,12 @@ def _cache_get(dispatch: Dispatch) -> Dispatch | None:
 
 
 def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
-                    notes: tuple[str, ...] = ()) -> Dispatch:
+                    notes: tuple[str, ...] = (), meta=None) -> Dispatch:
     """Used only when the real layout fails: blocks separated by blank lines, nothing else."""
     import re
 
     paras = [Span(m.start(), m.end()) for m in re.finditer(r"\S(?:.*\S)?(?:\n[ \t]*\S.*)*", text)]
-    return Dispatch(text=text, source=source, encoding=encoding, paragraphs=tuple(paras), notes=notes)
+    return Dispatch(text=text, source=source, encoding=encoding, paragraphs=tuple(paras), notes=notes, meta=meta)
 
 
 class Session:
@@ -203,6 +205,9 @@ class Session:
             return str(loaded.reason)
         kwargs = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
                       notes=tuple(getattr(loaded, "notes", ()) or ()))
+        meta = getattr(loaded, "meta", None)
+        if meta is not None:   # a wire format's headline and dateline (an injected segmenter gets it too)
+            kwargs["meta"] = meta
         # The default layout is an outline (paragraphs, headline, dateline: linear, no razdel), so the first
         # paint never waits for razdel; the full segmentation (sentences, repeats) comes with the analysis.
         quick = self.segmenter is _default_segmenter
@@ -272,7 +277,7 @@ class Session:
         if hit is not None:
             with self._lock:
                 self._keep_analysed(i, hit)
-                self.counts[i] = (len(hit.quotes), len(hit.speakers))
+                self.counts[i] = (direct_count(hit), len(hit.speakers))
         return hit
 
     #: analysed dispatches kept in memory (flipping through a 10,000-dispatch folder must not keep them
@@ -299,15 +304,16 @@ class Session:
         if outlined and self.analyser is not _default_analyser and not dispatch.sentences:
             # a huge text painted from its outline: segment it now (the default analyser does this itself,
             # after looking in the cache)
+            extra = {"meta": dispatch.meta} if dispatch.meta is not None else {}
             dispatch = self.segmenter(dispatch.text, source=dispatch.source, encoding=dispatch.encoding,
-                                      notes=dispatch.notes)
+                                      notes=dispatch.notes, **extra)
         if self._process is not None:
             result = self._process.analyse(dispatch, cancelled)
         else:
             result = self.analyser(dispatch)
         with self._lock:
             self._keep_analysed(i, result)
-            self.counts[i] = (len(result.quotes), len(result.speakers))
+            self.counts[i] = (direct_count(result), len(result.speakers))
         return result
 
 

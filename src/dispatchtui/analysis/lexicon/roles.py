@@ -40,6 +40,8 @@ ROLE_HEAD_EQUIV: dict[str, frozenset[str]] = {
                         "директор", "премьер-министр", "глава"}),
     "руководитель": frozenset({"директор", "председатель", "глава", "руководитель", "начальник"}),
     "премьер": frozenset({"премьер-министр"}),
+    # "чилийский лидер", "лидер страны": the head of state or government
+    "лидер": frozenset({"президент", "премьер-министр", "глава", "председатель", "лидер", "канцлер"}),
 }
 
 #: Abbreviations and words that name the same place/organization inside roles.

@@ -31,7 +31,7 @@ BLANK, HEADLINE, BODY = 0, 1, 2
 _CHUNK = re.compile(r"\S+\s*|\s+")
 
 #: drawing order of the highlight layers (later wins)
-LAYERS = ("repeat", "dateline", "headline", "quote", "speaker", "match", "highlight", "current")
+LAYERS = ("repeat", "dateline", "headline", "reported", "quote", "speaker", "match", "highlight", "current")
 
 
 class Layer:
@@ -167,8 +167,8 @@ class ArticleView(ScrollView, can_focus=True):
     """The scrollable, virtualized article."""
 
     COMPONENT_CLASSES = {
-        "article--headline", "article--dateline", "article--quote", "article--speaker",
-        "article--repeat", "article--match", "article--current", "article--highlight",
+        "article--headline", "article--dateline", "article--quote", "article--reported", "article--speaker",
+        "article--repeat", "article--match", "article--current", "article--highlight", "article--message",
     }
 
     DEFAULT_CSS = """
@@ -208,6 +208,7 @@ class ArticleView(ScrollView, can_focus=True):
         """Show ``dispatch`` (or nothing). ``keep_scroll`` keeps the position (analysis arriving, the whole
         text of a big file arriving below its beginning). ``wrapped``: its lines, wrapped in a worker."""
         old = self.dispatch
+        self.message = ""
         same_text = old is not None and dispatch is not None and old.text == dispatch.text
         # the whole text of a dispatch shown from its beginning (a big file): same place, more below
         grown = (keep_scroll and not same_text and old is not None and dispatch is not None
@@ -233,17 +234,36 @@ class ArticleView(ScrollView, can_focus=True):
             self.scroll_to(y=self.line_of(top), animate=False, immediate=True)
         self.refresh()
 
+    #: said in the empty pane when there is no dispatch to show (why: "cannot be shown: binary file")
+    message: str = ""
+
+    def set_message(self, message: str) -> None:
+        self.message = visible(message)
+        self.refresh()
+
+    def _message_line(self, y: int, width: int, base: Style) -> Strip:
+        if not self.message or y < 1:
+            return Strip.blank(width, base)
+        room = max(8, width - 2)
+        lines = [self.message[s:e] for s, e in wrap_offsets(self.message, 0, len(self.message), room)]
+        if y - 1 >= len(lines):
+            return Strip.blank(width, base)
+        style = base + self.get_component_rich_style("article--message", partial=True)
+        return Strip([Segment(lines[y - 1], style)]).crop_extend(0, width, base)
+
     def _build_static_layers(self) -> None:
         d = self.dispatch
         L = self._layers
         if d is None:
-            for name in ("repeat", "dateline", "headline", "quote", "speaker"):
+            for name in ("repeat", "dateline", "headline", "reported", "quote", "speaker"):
                 L[name] = Layer()
             return
         L["repeat"] = Layer((r.start, r.end) for r in d.repeats)
         L["dateline"] = Layer([(d.dateline.start, d.dateline.end)] if d.dateline else [])
         L["headline"] = Layer([(d.headline.start, d.headline.end)] if d.headline else [])
-        L["quote"] = Layer((q.start, q.end) for q in d.quotes)
+        # the speaker's own words highlighted; the author's rendering of them (reported) lighter
+        L["quote"] = Layer((q.start, q.end) for q in d.quotes if q.kind != "reported")
+        L["reported"] = Layer((q.start, q.end) for q in d.quotes if q.kind == "reported")
         quoted = {q.speaker for q in d.quotes if q.speaker}
         spans = [(q.speaker_span.start, q.speaker_span.end) for q in d.quotes if q.speaker_span]
         for s in d.speakers:
@@ -321,8 +341,12 @@ class ArticleView(ScrollView, can_focus=True):
         self.virtual_size = Size(wrapped.width, len(self._lines))
         self._style_cache.clear()
 
+    #: lines of at most this many cells (0: the whole width); the reader sets it from the config
+    measure = 0
+
     def _width_now(self) -> int:
-        return self.scrollable_content_region.width or self.size.width or 80
+        width = self.scrollable_content_region.width or self.size.width or 80
+        return min(width, self.measure) if self.measure else width
 
     @property
     def wrap_width(self) -> int:
@@ -469,7 +493,9 @@ class ArticleView(ScrollView, can_focus=True):
         if base is None:        # DOMNode.rich_style walks every ancestor: once per style change, not per line
             base = self._base_style = self.rich_style
         index = scroll_y + y
-        if index >= len(self._lines) or self.dispatch is None:
+        if self.dispatch is None:
+            return self._message_line(y, width, base)
+        if index >= len(self._lines):
             return Strip.blank(width, base)
         start, end, kind = self._lines[index]
         if kind == BLANK or end <= start:

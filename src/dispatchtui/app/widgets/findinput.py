@@ -2,6 +2,7 @@
 Textual's Input: the find bar builds it the first time it opens."""
 from __future__ import annotations
 
+from textual import events
 from textual.widgets import Input
 
 from ..commands import FIND, localize, make_bindings
@@ -15,11 +16,52 @@ class FindInput(Input):
         super().__init__(**kwargs)
         localize(self, FIND)
 
-    def action_find_next(self) -> None:
-        self.post_message(FindBar.Step(+1))
+    # The focus moves back to the text at once (Widget.focus() would wait a turn of the loop, and an `n`
+    # typed right after enter would still land here).
+    def _back_to_text(self) -> None:
+        article = getattr(self.screen, "article", None)
+        if article is not None:
+            self.screen.set_focus(article)
 
-    def action_find_prev(self) -> None:
-        self.post_message(FindBar.Step(-1))
+    def action_submit_find(self) -> None:
+        self._back_to_text()
+        self.post_message(FindBar.Submit(+1))
+
+    def action_submit_find_prev(self) -> None:
+        self._back_to_text()
+        self.post_message(FindBar.Submit(-1))
 
     def action_close(self) -> None:
+        self._back_to_text()
         self.post_message(FindBar.Close())
+
+    #: keys whose binding moves the focus away: handled here, at once, not when the key has bubbled up to
+    #: the app (Textual checks bindings last): keys typed right after them are already queued for this input
+    _LEAVING = {"enter": "submit_find", "shift+enter": "submit_find_prev", "escape": "close"}
+
+    async def _on_key(self, event: events.Key) -> None:
+        target = self.screen.focused          # (not has_focus: that follows a Blur event still queued)
+        if target is not self:
+            # forwarded here before enter/escape moved the focus (typed fast, or while a search ran):
+            # meant for where the focus is now (`n` after `/query⏎`)
+            if target is not None:
+                event.stop()
+                event.prevent_default()
+                target.post_message(events.Key(event.key, event.character))
+                return
+        action = self._LEAVING.get(event.key)
+        if action is not None:
+            event.stop()
+            event.prevent_default()
+            getattr(self, f"action_{action}")()
+
+    def on_focus(self) -> None:
+        bar = self.parent
+        if isinstance(bar, FindBar):
+            bar.focused_input()
+
+    def action_history(self, delta: int) -> None:
+        bar = self.parent
+        if isinstance(bar, FindBar):
+            bar.step_history(delta)
+

@@ -34,9 +34,13 @@ class KeyFooter(Widget, can_focus=False):
     KeyFooter > .key-footer--separator { color: $foreground 20%; }
     """
 
+    #: kept at the right end whatever the width (a new user's way out and way to learn): help, back, quit
+    PINNED = ("app.help", "reader.back", "library.quit")
+
     def __init__(self) -> None:
         super().__init__()
         self._items: list[tuple[str, str, str, bool]] = []   # (key, key display, description, enabled)
+        self._pinned: list[tuple[str, str, str, bool]] = []
         self._palette: tuple[str, str, str, bool] | None = None
         self._spans: list[tuple[int, int, str]] = []           # clickable cells: (x0, x1, key)
 
@@ -55,6 +59,7 @@ class KeyFooter(Widget, can_focus=False):
     def _collect(self) -> None:
         app = self.app
         items: list[tuple[str, str, str, bool]] = []
+        pinned: dict[str, tuple[str, str, str, bool]] = {}
         seen: set[str] = set()
         palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
         self._palette = None
@@ -65,21 +70,32 @@ class KeyFooter(Widget, can_focus=False):
             if not binding.show or binding.action in seen:
                 continue
             seen.add(binding.action)
-            items.append((binding.key, app.get_key_display(binding), binding.description, enabled))
+            item = (binding.key, app.get_key_display(binding), binding.description, enabled)
+            if binding.id in self.PINNED:
+                pinned[binding.id] = item
+            else:
+                items.append(item)
         self._items = items
+        self._pinned = [pinned[i] for i in self.PINNED if i in pinned]
 
     def render(self) -> Text:
         width = self.size.width
         key_style = self.get_component_rich_style("key-footer--key")
         desc_style = self.get_component_rich_style("key-footer--description")
         sep_style = self.get_component_rich_style("key-footer--separator")
+        pinned = Text(no_wrap=True)
+        pinned_keys: list[tuple[int, int, str]] = []
+        for key, shown, desc, enabled in self._pinned:
+            part = Text.assemble((f" {shown} ", key_style), (f"{desc} ", desc_style))
+            pinned_keys.append((pinned.cell_len, pinned.cell_len + part.cell_len, key))
+            pinned.append_text(part)
         right = Text()
-        if self._palette is not None:
+        if self._palette is not None and width - pinned.cell_len >= 40:   # the palette goes first
             key, shown, desc, _ = self._palette
             right = Text.assemble(("▏", sep_style), (shown, key_style), (f" {desc} ", desc_style))
         line = Text(no_wrap=True, overflow="crop")
         spans: list[tuple[int, int, str]] = []
-        room = max(0, width - right.cell_len)
+        room = max(0, width - right.cell_len - pinned.cell_len)
         for key, shown, desc, enabled in self._items:
             part = Text.assemble((f" {shown} ", key_style), (f"{desc} ", desc_style))
             if not enabled:
@@ -88,10 +104,15 @@ class KeyFooter(Widget, can_focus=False):
                 break
             spans.append((line.cell_len, line.cell_len + part.cell_len, key))
             line.append_text(part)
-        if right.cell_len and width >= right.cell_len:
-            line.append(" " * (width - line.cell_len - right.cell_len))
-            spans.append((line.cell_len + 1, width, self._palette[0]))   # type: ignore[index]
-            line.append_text(right)
+        tail = pinned.cell_len + right.cell_len
+        if tail and width >= tail:
+            line.append(" " * max(0, width - line.cell_len - tail))
+            x = line.cell_len
+            spans.extend((x + a, x + b, key) for a, b, key in pinned_keys)
+            line.append_text(pinned)
+            if right.cell_len:
+                spans.append((line.cell_len + 1, width, self._palette[0]))   # type: ignore[index]
+                line.append_text(right)
         self._spans = spans
         return line
 

@@ -14,7 +14,7 @@ from ...paths import display_path
 from ..commands import LIBLIST, localize, make_bindings
 from ..i18n import plural, tr
 from ..session import Session
-from .safe import one_line
+from .safe import fit, one_line
 
 ROW_HEIGHT = 2
 
@@ -30,6 +30,8 @@ class LibraryList(ScrollView, can_focus=True):
     BINDINGS = make_bindings(LIBLIST)
 
     cursor: reactive[int] = reactive(0, always_update=True)
+    #: what an empty list says (the library screen sets it: no dispatches / no headline matched / …)
+    empty_key = "nothing_in_library"
 
     class Open(Message):
         def __init__(self, index: int) -> None:
@@ -104,7 +106,7 @@ class LibraryList(ScrollView, can_focus=True):
         row, sub = divmod(line, ROW_HEIGHT)
         if not self.rows:
             if line == 0:
-                return Strip([Segment(" " + tr("nothing_in_library"), base + Style(italic=True))]
+                return Strip([Segment(" " + tr(self.empty_key), base + Style(italic=True))]
                              ).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if row >= len(self.rows):
@@ -117,8 +119,9 @@ class LibraryList(ScrollView, can_focus=True):
         number = f"{row + 1:>{len(str(len(self.rows)))}} "
         if sub == 0:
             head_style = line_style + self.get_component_rich_style("liblist--headline", partial=True)
+            room = self.scrollable_content_region.width - 1 - len(number)
             segs = [Segment(marker, line_style), Segment(number, line_style + Style(dim=True)),
-                    Segment(info.headline if info.named else one_line(info.headline), head_style)]
+                    Segment(fit(info.headline if info.named else one_line(info.headline), room), head_style)]
         else:
             meta_style = line_style + self.get_component_rich_style("liblist--meta", partial=True)
             parts = [p for p in (info.place, info.date, info.agency) if p]

@@ -7,7 +7,9 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from ...cite import statement_parts, statement_root, statement_words
 from ...model import Dispatch, Quote, Speaker, Topic
+from ..commands import PANEL, localize, make_bindings
 from ..i18n import tr
 from .safe import one_line, shorten
 
@@ -30,10 +32,14 @@ class Panel(OptionList):
     Panel { height: 1fr; text-wrap: nowrap; text-overflow: ellipsis; scrollbar-gutter: stable; }
     """
 
+    # j/k/g/G like the library and the article (a pager user's hands), enter to jump
+    BINDINGS = make_bindings(PANEL)
+
     empty_key = "no_quotes"
 
     def __init__(self, title_key: str, number: int, *, id: str | None = None) -> None:
         super().__init__(id=id, markup=False)
+        localize(self, PANEL)
         self.title_key = title_key
         self.number = number
         self.entries: list[Entry] = []
@@ -104,29 +110,75 @@ def speaker_spans(dispatch: Dispatch, speaker: Speaker) -> tuple[tuple[int, int]
     return tuple(sorted(spans))
 
 
+def is_direct(quote: Quote) -> bool:
+    """The speaker's own words (a full quote or a fragment), not the author's rendering nor a question."""
+    return quote.kind != "reported" and not quote.question
+
+
+def statement_counts(dispatch: Dispatch, name: str) -> tuple[int, int]:
+    """(direct, reported) statements of speaker ``name``: a statement in several parts counts once, an
+    interviewer's question not at all."""
+    direct: set[int] = set()
+    reported: set[int] = set()
+    for i, q in enumerate(dispatch.quotes):
+        if q.speaker == name and not q.question:
+            (reported if q.kind == "reported" else direct).add(statement_root(dispatch, i))
+    return len(direct), len(reported)
+
+
 def speaker_rows(dispatch: Dispatch) -> list[tuple[Content, Entry]]:
     rows = []
     for s in sorted_speakers(dispatch):
-        n_quotes = len(s.quotes) or sum(1 for q in dispatch.quotes if q.speaker == s.name)
-        parts: list = [(one_line(s.name), "bold" if n_quotes else "")]
-        if n_quotes:
-            parts.append(("  ❝" + str(n_quotes) + "❞", "$text-accent"))
+        direct, reported = statement_counts(dispatch, s.name)
+        if not direct and not reported and s.quotes:      # quotes listed on the speaker only
+            direct = len(s.quotes)
+        name_style = ("bold" if direct or reported else "") + (" italic" if s.kind == "unnamed" else "")
+        parts: list = [(one_line(s.name), name_style.strip())]
+        if direct:
+            parts.append(("  ❝" + str(direct) + "❞", "$text-accent"))
+        if reported:
+            parts.append(("  ≈" + str(reported), "$text-secondary"))
         if s.kind == "organization":
             parts.append(("  " + tr("org"), "italic $text-muted"))
+        elif s.kind == "unnamed":
+            parts.append(("  " + tr("unnamed"), "italic $text-muted"))
         if s.role:
             parts.append(("\n\u00a0\u00a0" + shorten(s.role, words=12, chars=90), "$text-muted"))
         rows.append((Content.assemble(*parts), Entry("speaker", s.name, speaker_spans(dispatch, s))))
     return rows
 
 
-def quote_rows(dispatch: Dispatch) -> list[tuple[Content, Entry]]:
+def quote_rows(dispatch: Dispatch, direct_only: bool = False) -> list[tuple[Content, Entry]]:
+    """One row per statement (its parts together: the row jumps to the first part and steps through the
+    others), direct ones as «words», reported ones as ≈ words in italics, questions dimmed;
+    ``direct_only`` leaves out reported statements and interviewers' questions."""
     rows = []
+    seen: set[int] = set()
     for i, q in enumerate(dispatch.quotes):
-        who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
-        words = shorten(q.span.slice(dispatch.text), words=14, chars=100)
-        prompt = Content.assemble((who, "bold" if q.speaker else "italic $text-muted"),
-                                  ("\n\u00a0\u00a0«" + words + "»", ""))
-        rows.append((prompt, Entry("quote", i, ((q.start, q.end),))))
+        root = statement_root(dispatch, i)
+        if root in seen:
+            continue
+        seen.add(root)
+        first = dispatch.quotes[root]
+        if direct_only and not is_direct(first):
+            continue
+        parts = statement_parts(dispatch, root)
+        text = statement_words(dispatch, parts)
+        who = one_line(first.speaker) if first.speaker else tr("unknown_speaker")
+        head: list = [(who, "bold" if first.speaker else "italic $text-muted")]
+        if first.question:
+            head = [(tr("question"), "italic $text-muted")]
+        elif first.kind == "reported":
+            head.append(("  " + tr("reported"), "italic $text-secondary"))
+        elif first.kind == "fragment":
+            head.append(("  " + tr("fragment"), "italic $text-muted"))
+        words = shorten(text, words=14, chars=100)
+        if first.kind == "reported":
+            body = ("\n\u00a0\u00a0≈ " + words, "italic")
+        else:
+            body = ("\n\u00a0\u00a0«" + words + "»", "$text-muted" if first.question else "")
+        spans = tuple((dispatch.quotes[n].start, dispatch.quotes[n].end) for n in parts)
+        rows.append((Content.assemble(*head, body), Entry("quote", root, spans)))
     return rows
 
 
@@ -148,4 +200,4 @@ def quote_speaker_label(dispatch: Dispatch, quote: Quote) -> str:
 
 
 __all__ = ["Entry", "Panel", "PanelSlot", "speaker_rows", "quote_rows", "topic_rows", "sorted_speakers",
-           "speaker_spans", "quote_speaker_label", "Topic"]
+           "speaker_spans", "quote_speaker_label", "statement_counts", "is_direct", "Topic"]

@@ -47,3 +47,21 @@ def shorten(text: str, words: int = 8, chars: int = 60) -> str:
     if len(out) > chars:
         out, cut = out[: chars - 1].rstrip(), True
     return out + "…" if cut else out
+
+
+def fit(text: str, cells: int) -> str:
+    """``text`` in at most ``cells`` terminal cells: cut at a word boundary near the end when there is one,
+    with an ellipsis, never mid-word without a mark."""
+    from rich.cells import cell_len
+
+    if cells <= 0:
+        return ""
+    if cell_len(text) <= cells:
+        return text
+    cut = text
+    while cut and cell_len(cut) > cells - 1:
+        cut = cut[: max(0, min(len(cut) - 1, cells - 1))]
+    space = cut.rfind(" ")
+    if space >= max(1, len(cut) - 16):            # a word boundary not too far back
+        cut = cut[:space]
+    return cut.rstrip(" ,;:—-") + "…"

@@ -1,0 +1,354 @@
+"""Personal names: the nominative of a name from its words and its context, and its parts.
+
+:func:`normalize_name` chooses the case and gender a name's words agree on (pymorphy3's Name/Surn/Patr
+tags weigh most; a hint from the governing word — a preposition, an agreeing adjective, a role noun in
+apposition, a verb the name is the subject of — favours or imposes a case), then inflects each word to the
+nominative: ``Сироджиддином Мухриддином`` → ``Сироджиддин Мухриддин``, ``Олафу Шольцу`` → ``Олаф Шольц``.
+Foreign names that do not decline (``Шойгу``, ``Пелоси``, ``Платини``) stay as written.
+:func:`split_name` tells first name, patronymic, surname and initials apart.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon.names import PREPOSITION_CASES  # noqa: F401  (callers import it from here)
+from .lexicon.roles import NAME_PARTICLES
+from .morph import fold, is_known, match_case, parses
+
+CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
+NAME_TAGS = ("Name", "Surn", "Patr")
+
+
+def is_initial(word: str) -> bool:
+    """``В``, ``Дж``: one capital letter, or two letters with no vowel — a two-letter word with a vowel is
+    a name (``Ус``, ``Ли``, ``Ху``)."""
+    if not (len(word) <= 2 and word[:1].isupper() and word.isalpha()):
+        return False
+    return len(word) == 1 or (word[1].islower() and not any(ch in _VOWELS for ch in word.lower()))
+
+
+_VOWELS = frozenset("аеёиоуыэюяaeiouy")
+
+
+_MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
+                 "loct": ("е",)}
+
+
+def _guess_nominative(word: str, case: str, gender: str) -> str | None:
+    """A surface-based nominative for an unknown masculine name (``Шольцу`` → ``Шольц``)."""
+    if gender != "masc" or case == "nomn":
+        return None
+    w = word.lower()
+    for end in _MASC_ENDINGS.get(case, ()):
+        if w.endswith(end) and len(w) - len(end) >= 3:
+            stem = word[: len(word) - len(end)]
+            if stem[-1:].lower() in "аеоуэ" and end in ("я", "ю", "ем", "е"):
+                return stem + "й"           # "Карзаем", "Карзаю" → "Карзай"
+            if stem[-1:].lower() in "аеёиоуыэюяй":
+                return None
+            if end in ("я", "ю", "ем", "е") and stem[-1:].lower() not in "жшчщц":
+                return stem + "ь" if end in ("я", "ю", "ем") else stem
+            return stem
+    return None
+
+
+def _stem_ok(word: str, nominative: str, adjectival: bool = False) -> bool:
+    w, n = word.lower().replace("ё", "е"), nominative.lower().replace("ё", "е")
+    k = min(len(w), len(n))
+    common = 0
+    while common < k and w[common] == n[common]:
+        common += 1
+    slack = 3 if adjectival else 2
+    if common < len(w) - slack or common < len(n) - slack:
+        return False
+    # a guessed masculine nominative does not end in a vowel ("Сайкыа" is no genitive of "Сайкы")
+    return not (n != w and n[-1:] in "аеиоуыэюя" and w[-1:] in "аяуюе")
+
+
+#: Endings no oblique form of a masculine consonant-stem name has: an unknown foreign name so ending
+#: (``Пелоси``, ``Платини``, ``Хитли``, ``Родриго``) is indeclinable rather than the genitive of an unseen
+#: ``Пелось``; pymorphy3's guesses for it are discounted and its written form is a reading in every case.
+INDECLINABLE_ENDINGS = ("и", "о", "э")
+#: Endings that are oblique forms of consonant stems too (``Шольцу``, ``Шольце``) and of indeclinable
+#: names as well (``Нисипяну``, ``Дутерте``): both readings stay, the written one favoured in the nominative.
+AMBIGUOUS_VOWEL_ENDINGS = ("у", "ю", "е")
+#: Instrumental endings: an unknown name so ending is hardly a nominative (``Тони Эбботом``).
+OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им")
+
+
+def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = False,
+                       after_name: bool = False, alone: bool = True) -> tuple[float, str | None, str | None]:
+    """(weight, nominative, name tag) of the best reading of one name part in (case, gender).
+
+    ``after_name``: the part follows another word of the name, so a capitalized adjective is a surname
+    even when the dictionary knows the adjective (``Юрию Долгорукому``). ``alone``: the name has no
+    other word, so nothing but this one can tell its case.
+
+    (Over 80 lines on purpose: every weight a reading can get stands in one place, to be compared.)"""
+    best: tuple[float, str | None, str | None] = (0.0, None, None)
+    known = is_known(part)
+    low = part.lower()
+    vowel_end = not known and low.endswith(INDECLINABLE_ENDINGS + AMBIGUOUS_VOWEL_ENDINGS) and len(low) > 2
+    for p in parses(part):
+        t = p.tag
+        adjf = t.POS == "ADJF" and part[:1].isupper() and (not known or after_name)
+        if t.POS != "NOUN" and not adjf:
+            continue
+        if "Patr" in t and not known:
+            continue
+        if t.number == "plur" and "Fixd" not in t:
+            continue
+        fixd = "Fixd" in t
+        if t.case != case and not (fixd or (case == "accs" and t.case == "gent")):
+            continue
+        first_decl = False
+        if t.gender is not None and t.gender != gender and not (adjf and known):
+            # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
+            # (and so may a foreign surname: "Сейджи Маехары" → "Маехара")
+            if not (gender == "masc" and not known and t.gender == "femn"
+                    and p.normal_form[-1:] in ("а", "я") and t.number == "sing"):
+                continue
+            first_decl = True
+        tag = next((n for n in NAME_TAGS if n in t), None) if not adjf else "Surn"
+        w = 1.0 if tag else (0.6 if t.animacy == "anim" else 0.3)
+        if first_decl:
+            w = 0.5 if "Name" in t else 0.4
+        if adjf:
+            w = 0.7 if not known else 0.6
+        elif not known:
+            w *= 0.8
+            if vowel_end and not fixd and t.case != "nomn" and not low.endswith(("у", "ю")):
+                # a guessed oblique form of a foreign name ending in a vowel: weak evidence
+                w *= 0.5 if low.endswith(INDECLINABLE_ENDINGS) else 0.7
+            if t.case == "nomn" and low.endswith(OBLIQUE_ENDINGS):
+                w *= 0.5                    # "Эбботом" is no nominative a guess should win with
+        if fixd:
+            w -= 0.15
+        w += 0.3 * p.score
+        if fixd or case == "nomn":
+            nom = part
+        else:
+            inf = p.inflect({"nomn", "sing"} if t.number else {"nomn"})
+            if adjf:
+                inf = p.inflect({"nomn", "sing", gender})
+            if gender == "femn" and tag == "Surn" and inf is not None:
+                inf = p.inflect({"nomn", "sing", "femn"}) or inf
+            nom = inf.word if inf is not None else None
+            if first_decl:
+                nom = p.normal_form
+            if nom is None:
+                continue
+            if not known and not _stem_ok(part, nom, adjf):
+                continue
+        if w > best[0]:
+            best = (w, nom, tag)
+    if best[0] == 0.0 and known and case == "nomn" and hint_nomn:
+        best = (0.25, part, None)       # "известная Ванга": a name the dictionary knows as something else
+    if not known:
+        if case == "nomn" and best[0] < 0.25:
+            best = (0.25, part, None)   # an unknown word, read as written
+        elif best[0] == 0.0:
+            g = _guess_nominative(part, case, gender)
+            if g is not None:
+                clear = low.endswith(("у", "ю", "ом", "ем", "ём"))   # no nominative ends so
+                best = (0.3 if clear else 0.2, g.lower(), None)
+        if vowel_end:
+            # the written form of a name that may not decline, in any case and either gender
+            indecl = low.endswith(INDECLINABLE_ENDINGS)
+            w = (0.55 if indecl else 0.25) if case == "nomn" else (0.3 if indecl else 0.15)
+            if not alone and indecl:
+                w = 0.45        # one case as good as another: the other words of the name tell which
+            if w > best[0]:
+                best = (w, part, None)
+    return best
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    words: tuple[str, ...]          # nominative, capitalized as written
+    case: str | None
+    gender: str | None
+    tags: tuple[str | None, ...]    # Name / Surn / Patr / None per word (None for initials, particles)
+    gender_evidence: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class NameHint:
+    """What the words around a name say about its case and gender.
+
+    ``strict`` hints (an agreeing adjective ``известная Ванга``, a preposition ``с Олафом``, a list number)
+    rule other readings out; soft ones (a role noun in apposition ``генерал-лейтенанта Аксары``) favour.
+    """
+
+    cases: frozenset[str]
+    gender: str | None = None
+    strict: bool = True
+
+
+@lru_cache(maxsize=20_000)
+def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> NameForm:
+    """Put a personal name (its tokens) in the nominative, choosing the case/gender they agree on.
+
+    ``hint`` (from the context) favours — or, when strict, all but imposes — a case and gender.
+    """
+    core = [i for i, w in enumerate(words)
+            if w[:1].isalpha() and not is_initial(w) and w.lower() not in NAME_PARTICLES]
+    latin = all(re.fullmatch(r"[A-Za-z'.\-]+", words[i]) for i in core) if core else False
+    if not core or latin:
+        return NameForm(tuple(words), None, None, tuple(None for _ in words))
+    best = None
+    for ci, case in enumerate(CASES):
+        for gi, gender in enumerate(("masc", "femn")):
+            total, noms, tags, evidence = 0.0, {}, {}, False
+            for i in core:
+                parts = words[i].split("-")
+                part_noms = []
+                tag = None
+                for k, part in enumerate(parts):
+                    if k < len(parts) - 1 and part.lower() in NAME_PARTICLES:
+                        part_noms.append(part)          # "эль-Масри", "аль-Хадж": the particle as written
+                        continue
+                    w, nom, t = _name_part_options(part, case, gender, hint is not None and hint.strict
+                                                   and "nomn" in hint.cases, after_name=i != core[0],
+                                                   alone=len(core) == 1)
+                    if k == len(parts) - 1 or len(parts) == 1:
+                        total += w
+                        tag = t
+                    part_noms.append(nom if nom is not None else part)
+                    if t in ("Name", "Patr", "Surn") and w >= 0.9:
+                        evidence = True
+                noms[i] = "-".join(part_noms)
+                tags[i] = tag
+            # a name reads "first [patronymic] surname": reward readings with that shape
+            if len(core) >= 2:
+                if tags.get(core[-1]) == "Surn":
+                    total += 0.3
+                if tags.get(core[0]) == "Name":
+                    total += 0.2
+            if hint is not None:
+                fits = case in hint.cases and hint.gender in (None, gender)
+                total += 0.3 if fits else (-0.8 if hint.strict else 0.0)
+            if case == "loct" and (hint is None or "loct" not in hint.cases):
+                total -= 0.5            # the prepositional case never goes without its preposition
+            key = (round(total, 6), -ci, -gi)
+            if best is None or key > best[0]:
+                best = (key, case, gender, noms, tags, evidence)
+    _, case, gender, noms, tags, evidence = best
+    out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
+    return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)
+
+
+
+RUSSIAN_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ына", "ская",
+                           "цкая", "ых", "их", "енко", "ук", "юк", "дзе", "швили", "ян", "янц")
+
+
+def _surname_first(a: str, b: str) -> bool:
+    """``Лабазанов Чингиз``: a surname before a first name (lists, official style). Only when the first word
+    cannot be a first name and the second is one the dictionary knows: pymorphy3's guesses for foreign
+    names (``Карлос Батрес``, ``Сэйдзи Маэхара``) do not reverse the order the text gives."""
+    pa, pb = parses(a), parses(b)
+    if not fold(a).endswith(RUSSIAN_SURNAME_ENDINGS):
+        return False    # the "Фамилия Имя" of official lists is a Russian-style surname first
+    if any("Name" in p.tag and p.tag.number != "plur" for p in pa) or not is_known(b) or not any("Name" in p.tag for p in pb):
+        return False
+    return any("Surn" in p.tag for p in pa) and not any("Surn" in p.tag for p in pb)
+
+
+def split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
+    """(first, patronymic, surname, initials) of a nominative name."""
+    ws = list(form.words)
+    initials = tuple(w for w in ws if is_initial(w))
+    core = [(i, w) for i, w in enumerate(ws) if not is_initial(w) and w.lower() not in NAME_PARTICLES]
+    tags = form.tags
+    if not core:
+        return None, None, None, initials
+    if len(core) == 1:
+        i, w = core[0]
+        tag = tags[i]
+        if initials:
+            return initials[0], None, w, initials
+        # a lone first name ("Лиза") vs a lone surname ("Кошербаев")
+        ps = parses(w)
+        name_score = sum(p.score for p in ps if "Name" in p.tag)
+        surn_score = sum(p.score for p in ps if "Surn" in p.tag)
+        if tag == "Name" and name_score > surn_score and w[:1].isupper():
+            return w, None, None, initials
+        return None, None, w, initials
+    patr = next((w for i, w in core if tags[i] == "Patr"), None)
+    rest = [(i, w) for i, w in core if w != patr]
+    if not rest:
+        return None, patr, None, initials
+    if len(rest) == 1:
+        i, w = rest[0]
+        return (w, patr, None, initials) if tags[i] == "Name" else (None, patr, w, initials)
+    if len(rest) == 2 and patr is None and _surname_first(words[rest[0][0]], words[rest[1][0]]):
+        return rest[1][1], None, rest[0][1], initials   # "Лабазанов Чингиз"
+    # particles keep their place: "Авраам ибн Эзра" → surname "ибн Эзра"
+    first = rest[0][1]
+    if len(rest) > 2 and patr is None:
+        # "Реджеп Тайип Эрдоган": two given names
+        first = " ".join(w for _, w in rest[:-1])
+    last_i = rest[-1][0]
+    surname = " ".join(ws[k] for k in range(rest[0][0] + 1 if len(rest) > 1 else 0, last_i + 1)
+                       if ws[k].lower() in NAME_PARTICLES) or ""
+    surname = (surname + " " + rest[-1][1]).strip()
+    return first, patr, surname, initials
+
+
+
+# --------------------------------------------------------------------------------------------------
+# boundaries
+
+
+def _name_like(word: str) -> bool:
+    """A word the dictionary reads as a first name, surname or patronymic — or does not know at all."""
+    if not is_known(word) or is_initial(word):
+        return True
+    return any(any(n in p.tag for n in NAME_TAGS) for p in parses(word))
+
+
+def _sing_name(word: str) -> bool:
+    return is_known(word) and any("Name" in p.tag and p.tag.number != "plur" for p in parses(word))
+
+
+def trim_name(words: Sequence[str]) -> tuple[int, int]:
+    """The bounds of the name proper in the words an NER span covers.
+
+    A capitalized word the dictionary knows and never as a name is no part of a name of two or more
+    words: before it, a nationality or profession noun or a place (``Филиппинка Катриона Грэй``,
+    ``Актриса Сола Аой``, ``Ухань Донни Йен``); after it, an adverb or another word that is no noun
+    (``Ксения Раньше``). A word after a name that may be a noun, an adjective or a verb form stays: a surname
+    may be one (``Виктор Понедельник``, ``Артур Гороховский``, ``Маркус Мерк``).
+    """
+    lo, hi = 0, len(words)
+
+    def core_left(k: int) -> int:
+        return sum(1 for w in words[k:hi] if w.lower() not in NAME_PARTICLES)
+
+    # (a name of two words at least must remain: "Франк Де Блекере" keeps "Франк", a Frank to the dictionary)
+    while core_left(lo + 1) >= 2 and not _name_like(words[lo]) and words[lo].lower() not in NAME_PARTICLES:
+        top = parses(words[lo])[0].tag
+        if top.POS == "NOUN" and top.animacy != "anim" and "Geox" not in top:
+            break           # an inanimate noun may be a first name the dictionary lacks as one
+        lo += 1
+    while hi - lo >= 2 and not _name_like(words[hi - 1]) and not any(
+            p.tag.POS in ("NOUN", "ADJF", "VERB", "PRTF") for p in parses(words[hi - 1])):
+        hi -= 1
+    return lo, hi
+
+
+def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[int, int]]:
+    """Two names NER ran together (``Дженнифер Лопес Мишель Обама``): cut before a dictionary first name
+    that follows a word that is no first name or patronymic, when the span opens with a first name and
+    each part has two words at least."""
+    lo, hi = bounds
+    if hi - lo >= 4 and _sing_name(words[lo]):
+        for k in range(lo + 2, hi - 1):
+            prev = words[k - 1]
+            if _sing_name(words[k]) and not any(("Name" in p.tag or "Patr" in p.tag) for p in parses(prev)):
+                return [(lo, k), (k, hi)]
+    return [(lo, hi)]

@@ -1,0 +1,113 @@
+"""razdel's tokenizer and sentence splitter, linear in the length of a token or a sentence.
+
+razdel (0.5.0, the last release) builds each token and each sentence by string concatenation,
+``buffer = buffer + delimiter + right``, while a reference to ``buffer`` is held by the split being
+decided: every join copies the whole token or sentence so far. A token or sentence made of many parts
+therefore costs the square of its length — a run of full stops (``а.....``, one token and one sentence),
+of hyphens, of dashes (``— — —``, one sentence): 1 MB of them did not finish in minutes.
+
+Here the same splits go through the same rules in the same order; only the buffer is kept as a list of
+pieces. A rule sees ``split.buffer`` as the text itself while it is short (:data:`SHORT` characters or
+fewer) and as its last :data:`SHORT` characters when it is longer: razdel's rules read the buffer only to
+test that it is short (``list_item``: ``len(buffer) > BULLET_SIZE``, 20) or a smiley (``punct``: at most 5
+characters), so every decision is razdel's own. ``tests/test_segmenters.py`` checks the output against
+razdel's on random text. Another razdel version gets razdel's own functions.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+#: Longest buffer a rule sees in full (razdel's rules need 20 characters at most).
+SHORT = 64
+
+
+class _Buffer:
+    """A token or sentence being built: its pieces, and ``view`` — the text while it is short, else the
+    last ``SHORT`` characters (what a rule gets as ``split.buffer``)."""
+
+    __slots__ = ("pieces", "length", "view")
+
+    def __init__(self, first: str) -> None:
+        self.pieces = [first]
+        self.length = len(first)
+        self.view = first if len(first) <= SHORT else first[-SHORT:]
+
+    def add(self, piece: str) -> None:
+        self.pieces.append(piece)
+        self.length += len(piece)
+        if self.length <= SHORT:
+            self.view += piece
+        elif len(piece) >= SHORT:
+            self.view = piece[-SHORT:]
+        else:
+            self.view = (self.view + piece)[-SHORT:]
+
+    def text(self) -> str:
+        return "".join(self.pieces)
+
+
+def _tokens(segmenter, parts):
+    """razdel's ``TokenSegmenter.segment`` with a :class:`_Buffer`."""
+    first = next(parts, None)
+    if first is None:
+        return
+    buffer = _Buffer(first)
+    for split in parts:
+        right = next(parts)
+        split.buffer = buffer.view
+        if not split.delimiter and segmenter.join(split):
+            buffer.add(right)
+        else:
+            yield buffer.text()
+            buffer = _Buffer(right)
+    yield buffer.text()
+
+
+def _sentences(segmenter, parts):
+    """razdel's ``Segmenter.segment`` (the sentence splitter's) with a :class:`_Buffer`."""
+    first = next(parts, None)
+    if first is None:
+        return
+    buffer = _Buffer(first)
+    for split in parts:
+        right = next(parts)
+        split.buffer = buffer.view
+        buffer.add(split.delimiter)
+        if segmenter.join(split):
+            buffer.add(right)
+        else:
+            yield buffer.text()
+            buffer = _Buffer(right)
+    yield buffer.text()
+
+
+@lru_cache(maxsize=1)
+def _razdel():
+    """(tokenize, sentenize): ours for razdel 0.5.0, razdel's own for any other version."""
+    import razdel
+    from importlib.metadata import version
+
+    if version("razdel") != "0.5.0":     # pragma: no cover - depends on the installed razdel
+        return razdel.tokenize, razdel.sentenize
+    from razdel.segmenters.sentenize import sentenize as sent_segmenter
+    from razdel.segmenters.tokenize import tokenize as token_segmenter
+    from razdel.substring import find_substrings
+
+    def tokenize(text: str):
+        return find_substrings(_tokens(token_segmenter, token_segmenter.split(text)), text)
+
+    def sentenize(text: str):
+        chunks = _sentences(sent_segmenter, sent_segmenter.split(text))
+        return find_substrings(sent_segmenter.post(chunks), text)
+
+    return tokenize, sentenize
+
+
+def tokenize(text: str):
+    """razdel tokens of ``text`` (``.start``, ``.stop``, ``.text``), as ``razdel.tokenize`` gives them."""
+    return _razdel()[0](text)
+
+
+def sentenize(text: str):
+    """razdel sentences of ``text`` (``.start``, ``.stop``, ``.text``), as ``razdel.sentenize`` gives them."""
+    return _razdel()[1](text)

@@ -1,0 +1,234 @@
+"""Names: the nominative of a name (analysis/names.py) and who is a person (analysis/people.py).
+
+Every sentence here is invented; each test states the rule of Russian news language it checks.
+"""
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dispatchtui.analysis.morph import fold
+from dispatchtui.analysis.names import NameHint, normalize_name, split_adjacent, split_name, trim_name
+from dispatchtui.analysis.people import find_people
+
+
+@pytest.fixture(scope="session")
+def ner():
+    from dispatchtui.analysis import nlp
+
+    nlp.preload()
+    return nlp
+
+
+def names(text):
+    return [e.name for e in find_people(text, []) if e.kind == "person"]
+
+
+def nominative(*words, hint=None):
+    return " ".join(normalize_name(tuple(words), hint).words)
+
+
+# ---- the nominative (no model) --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words, expected", [
+    # foreign names in -и, -о, -э do not decline: no "Пелось", "Платиня", "Хитля"
+    (("Нэнси", "Пелоси"), "Нэнси Пелоси"),
+    (("Мишель", "Платини"), "Мишель Платини"),
+    (("Хитли",), "Хитли"),
+    # an adjectival surname after a first name, though the dictionary knows the adjective
+    (("Юрию", "Долгорукому"), "Юрий Долгорукий"),
+    # -ай stems: instrumental -аем
+    (("Хамидом", "Карзаем"), "Хамид Карзай"),
+    # an instrumental -ом is no nominative
+    (("Тони", "Эбботом"), "Тони Эббот"),
+    # the dative of a consonant stem still goes back (the first name tells the case)
+    (("Олафу", "Шольцу"), "Олаф Шольц"),
+])
+def test_nominative(words, expected):
+    assert nominative(*words) == expected
+
+
+def test_no_locative_without_a_preposition():
+    # "Дутерте" read as the locative of "Дутерт" needs an "о"/"при" before it
+    assert nominative("Родриго", "Дутерте") == "Родриго Дутерте"
+    assert nominative("Шольце", hint=NameHint(frozenset({"loct"}))) == "Шольц"
+
+
+def test_order_as_written_unless_the_dictionary_is_sure():
+    # pymorphy3's guesses for foreign names do not reverse the order the text gives
+    for words in (("Карлос", "Батрес"), ("Синдзи", "Харада"), ("Дмитрия", "Уса")):
+        form = normalize_name(words)
+        first, _, surname, _ = split_name(form, words)
+        assert fold(first)[:3] == fold(words[0])[:3] and surname is not None
+    # a known surname before a known first name is the official "Фамилия Имя" order
+    form = normalize_name(("Лабазанов", "Чингиз"))
+    assert split_name(form, ("Лабазанов", "Чингиз"))[:3:2] == ("Чингиз", "Лабазанов")
+
+
+def test_particle_names_keep_the_particle():
+    assert nominative("Халеда", "эль-Масри") == "Халед эль-Масри"
+
+
+# ---- boundaries (no model) -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("words, expected", [
+    (["Актриса", "Сола", "Аой"], ["Сола", "Аой"]),               # a profession noun before the name
+    (["Филиппинка", "Катриона", "Грэй"], ["Катриона", "Грэй"]),  # a nationality noun
+    (["Ухань", "Донни", "Йен"], ["Донни", "Йен"]),               # a place glued on
+    (["Ксения", "Раньше"], ["Ксения"]),                           # an adverb after the name
+    (["Виктор", "Понедельник"], ["Виктор", "Понедельник"]),       # a surname that is a common noun
+    (["Артур", "Гороховский"], ["Артур", "Гороховский"]),         # an adjectival surname
+    (["Франк", "Де", "Блекере"], ["Франк", "Де", "Блекере"]),     # a first name the dictionary reads as a noun
+])
+def test_trim_name(words, expected):
+    lo, hi = trim_name(words)
+    assert words[lo:hi] == expected
+
+
+def test_two_adjacent_names_split():
+    words = ["Дженнифер", "Лопес", "Мишель", "Обама"]
+    assert [words[a:b] for a, b in split_adjacent(words, (0, 4))] == [["Дженнифер", "Лопес"], ["Мишель", "Обама"]]
+    words = ["Хосе", "Луис", "Родригес", "Сапатеро"]           # two given names, two surnames: one person
+    assert split_adjacent(words, (0, 4)) == [(0, 4)]
+
+
+# ---- property: normalization never raises and stays with the text's words --------------------------
+
+
+_NAME_WORDS = ["Пелоси", "Олафу", "Шольцу", "Юрию", "Долгорукому", "Карзаем", "Сэйдзи", "Маэхара", "Ивановой",
+               "Анны", "В.", "фон", "Сюдов", "аль-Хадж", "Нисипяну", "Кими", "Райкконена", "Ё", "Ъ", "Ли"]
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_NAME_WORDS), st.text(min_size=1, max_size=10)), min_size=1, max_size=4),
+       st.one_of(st.none(), st.builds(NameHint, st.frozensets(st.sampled_from(
+           ["nomn", "gent", "datv", "accs", "ablt", "loct"]), min_size=1), st.sampled_from([None, "masc", "femn"]),
+           st.booleans())))
+def test_normalize_never_raises_and_keeps_the_words(words, hint):
+    form = normalize_name(tuple(words), hint)
+    assert len(form.words) == len(words)
+    for written, nom in zip(words, form.words):
+        assert isinstance(nom, str)
+        # the same word, or an inflection of it: they share all but the ending
+        a, b = fold(written), fold(nom)
+        k = 0
+        while k < min(len(a), len(b)) and a[k] == b[k]:
+            k += 1
+        assert a == b or k >= min(len(a), len(b)) - 3, (written, nom)
+
+
+# ---- who is a person (model) ------------------------------------------------------------------------
+
+
+def test_names_inside_names_are_no_persons(ner):
+    text = ("Лауреатом премии Андрея Белого стал поэт Иван Сидоров. Спектакль покажут в театре имени "
+            "Станиславского, а у его отца нашли болезнь Паркинсона.")
+    assert names(text) == ["Иван Сидоров"]
+
+
+def test_a_character_is_no_person(ner):
+    text = "В новом сезоне главная героиня Карин снова ищет убийцу. Сценарий написал Чарли Брукер."
+    assert names(text) == ["Чарли Брукер"]
+
+
+def test_a_plural_surname_after_a_family_noun_is_the_family(ner):
+    text = "Фильм снят в духе комедий братьев Цукеров, сообщил продюсер."
+    assert names(text) == ["Цукер"]
+
+
+def test_a_plural_word_alone_is_no_person(ner):
+    text = "По его мнению, Госдумами прошлых лет было принято много законов."
+    assert names(text) == []
+
+
+def test_original_spelling_is_a_mention_of_the_same_person(ner):
+    text = "Об этом сказал Юрген Клинсман (Jürgen Klinsmann) в понедельник."
+    (p,) = [e for e in find_people(text, []) if e.kind == "person"]
+    assert p.name == "Юрген Клинсман"
+    assert [text[s.start:s.end] for s in p.mentions] == ["Юрген Клинсман", "Jürgen Klinsmann"]
+
+
+def test_a_verb_the_name_is_subject_of_gives_the_nominative(ner):
+    text = "Визит вызывает сожаление, а глава японского МИДа Сэйдзи Маэхара отметил, что поступок ранит."
+    assert names(text) == ["Сэйдзи Маэхара"]
+
+
+def test_a_list_entry_with_a_bracket_is_nominative(ner):
+    text = "Матч обслужат арбитры:\n• Хорхе Ларрионда (Уругвай)\n• Карлос Амарилья (Парагвай)"
+    assert names(text) == ["Хорхе Ларрионда", "Карлос Амарилья"]
+
+
+def test_an_indeclinable_surname_written_once_as_a_nominative(ner):
+    text = ("В матче играют Веселин Топалов и Ливиу-Дитер Нисипяну. Первую партию Нисипяну проиграл. "
+            "Болельщики поддержали Нисипяну.")
+    assert "Ливиу-Дитер Нисипяну" in names(text)
+
+
+def test_first_names_one_letter_apart_are_one_person(ner):
+    text = "Гарри Каспаров провёл матч. Позже Гари Каспаров сказал, что доволен."
+    assert names(text) == ["Гарри Каспаров"]
+
+
+def test_same_surname_different_first_names_stay_apart(ner):
+    text = "Сергей Иванов встретился с Анной Ивановой. Иванова рассказала о встрече."
+    assert names(text) == ["Сергей Иванов", "Анна Иванова"]
+
+
+def test_a_role_with_its_modifiers_gives_the_case(ner):
+    # "министра иностранных дел Японии" governs the genitive of the name in apposition
+    text = "Отменён визит в Москву министра иностранных дел Японии Сейджи Маехары."
+    assert names(text) == ["Сейджи Маехара"]
+
+
+def test_a_compound_of_a_common_noun_is_no_person(ner):
+    # "Рыбохраны" is рыбо + охраны to the dictionary: an agency, whatever NER says
+    text = "Рейд провели сотрудники Росприроднадзора и Рыбохраны вместе с Иваном Петровым."
+    assert names(text) == ["Иван Петров"]
+
+
+def test_named_so_is_a_person_named_after_is_not(ner):
+    text = "В машине был мальчик по имени Антон. Спектакль идёт в театре имени Вахтангова."
+    assert names(text) == ["Антон"]
+
+
+def test_a_place_named_before_does_not_open_a_name(ner):
+    text = ("Генпрокурор Джанет Рено приказала штурмовать поместье в Уэйко, штат Техас. "
+            "После Уэйко Рено оказалась под огнём критики.")
+    assert names(text) == ["Джанет Рено"]
+
+
+def test_a_first_name_is_not_a_similar_surname(ner):
+    # "Джона" (Джон) is no inflection of "Джонс"
+    text = "Аннабель Джонс рассказала о сериале. Рассказчиками стали Джон и Рейф."
+    assert names(text) == ["Аннабель Джонс", "Джон", "Рейф"]
+
+
+def test_the_editors_bracket_does_not_hide_a_character(ner):
+    text = "Сначала [герой серии Гаррет] Скоулс создавал свою сеть, рассказал Чарли Брукер."
+    assert names(text) == ["Чарли Брукер"]
+
+
+def test_coordinated_names_share_their_case(ner):
+    # "Рейфа" alone tells nothing; after "Джона и" it is the same case: "Рейф"
+    text = "Авторы сделали рассказчиками Джона и Рейфа, сообщил продюсер."
+    assert names(text) == ["Джон", "Рейф"]
+
+
+def test_a_name_ner_cut_in_two_is_one(ner):
+    # NER tags "Нейл" and "Патрик Харрис" as two persons with a space between: one name
+    text = "«Браво», — заявил продюсер и директор Нейл Патрик Харрис, известный своими ролями."
+    assert names(text) == ["Нейл Патрик Харрис"]
+
+
+def test_an_indeclinable_name_in_i_alone_stays_as_written():
+    # a lone foreign name in -и: no guessed genitive of an unseen "Барадея"
+    assert nominative("аль-Барадеи") in ("аль-Барадеи",)
+    assert nominative("Платини") == "Платини"
+
+
+def test_a_name_before_a_coordinated_genitive_is_a_genitive(ner):
+    text = "Неудача постигла его преследователей - Кими Райкконена и Марка Уэббера, чьи моторы сгорели."
+    assert names(text) == ["Кими Райкконен", "Марк Уэббер"]
