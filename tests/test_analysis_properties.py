@@ -386,11 +386,17 @@ def test_cost_is_linear(kind):
 # still fails is a strict xfail naming where the fault is: fixing it turns the xfail into a failure, and
 # the marker is then removed.
 
-@pytest.mark.xfail(strict=True, reason="found by the ci profile (issue 16): a labelled interview line "
-                   "('Владимир Путин: Мы') makes the next paragraph an answer, quotation marks and "
-                   "attribution included (analysis/turns.py, being rewritten by the lead)")
 def test_pinned_an_answer_after_a_labelled_line_keeps_no_quotation_marks():
+    """Found by the ci profile (issue 16): a labelled interview line made the next paragraph an answer,
+    quotation marks and attribution included."""
     check("Владимир Путин: Мы\n«Мы», — сказал министр иностранных дел Владимир Путин. ")
+
+
+@pytest.mark.xfail(strict=True, reason="found by the ci profile (issue 16): after a labelled interview line, "
+                   "a paragraph of attributed quotes is taken as one answer, quotation marks included "
+                   "(analysis/turns.py, the lead's)")
+def test_pinned_attributed_quotes_after_a_labelled_line_keep_no_quotation_marks():
+    check("Владимир Путин: Мы\nВладимир Путин сказал: «Мы». «Мы, — сказал Владимир Путин. — Мы» ")
 
 
 #: Runs of one thing (issue 18): ``prefix + unit * k + suffix``. A run of one adjective was quadratic

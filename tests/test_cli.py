@@ -281,7 +281,7 @@ def test_max_seconds_gives_up_on_one_file_with_one_line_and_the_rest_go_on(tmp_p
 
 @pytest.mark.parametrize("value", ["0", "-1", "nan", "soon"])
 def test_max_seconds_must_be_a_positive_number(tmp_path, value):
-    code, out, err = run(["extract", "--max-seconds", value, TASS], tmp_path)
+    code, out, err = run(["extract", f"--max-seconds={value}", TASS], tmp_path)
     last = err.strip().splitlines()[-1]
     assert code == 2 and out == "" and last.startswith("dispatchtui extract: error:") and "--max-seconds" in last
 
