@@ -1,7 +1,34 @@
-"""Shared test setup: the analysis cache never touches the user's cache dir during tests."""
+"""Shared test setup: the analysis cache never touches the user's cache dir during tests, and the
+Hypothesis profiles.
+
+Profiles (``HYPOTHESIS_PROFILE``): ``ci`` (the default) is derandomized, so every run of the suite tries
+the same examples and CI is repeatable; ``deep`` is derandomized too, with 10x the examples of every
+property test: the long run before a release (``bash .ci/deep``), whose findings are pinned as regression
+cases next to the property that found them.
+"""
 from __future__ import annotations
 
+import os
+
 import pytest
+from hypothesis import HealthCheck, settings
+
+#: examples per property test, times the count each test names (see :func:`examples`)
+PROFILE_SCALE = {"ci": 1, "deep": 10}
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("deep", derandomize=True, deadline=None, print_blob=True,
+                          max_examples=10 * settings.default.max_examples,
+                          suppress_health_check=[HealthCheck.too_slow])
+PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
+if PROFILE not in PROFILE_SCALE:
+    raise pytest.UsageError(f"HYPOTHESIS_PROFILE={PROFILE!r}: choose one of {', '.join(PROFILE_SCALE)}")
+settings.load_profile(PROFILE)
+
+
+def examples(n: int) -> int:
+    """``n`` examples under ``ci``, ``10 * n`` under ``deep``: for ``@settings(max_examples=examples(n))``."""
+    return n * PROFILE_SCALE[PROFILE]
 
 
 @pytest.fixture(autouse=True)

@@ -207,12 +207,13 @@ async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mo
 
 
 from hypothesis import given, settings  # noqa: E402
+from conftest import examples  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _LINE_TEXT = st.text(alphabet=st.sampled_from(list("аб вгд  еёж\u00a0xyz-,.")), max_size=300)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(_LINE_TEXT, st.integers(min_value=4, max_value=40))
 def test_the_fast_wrap_is_the_greedy_wrap(line, width):
     """The rfind wrap against its definition written as a regex: the longest run of at most ``width``

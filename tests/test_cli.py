@@ -249,6 +249,43 @@ def test_markdown_digest_escapes_control_characters_in_the_source_path(tmp_path)
     assert "x\\x1b[31m.txt" in out.stdout
 
 
+# --------------------------------------------------------------------------------------------- no hang, no runaway
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_in_a_folder_is_one_line_and_never_blocks(tmp_path):
+    d = tmp_path / "dir"
+    d.mkdir()
+    (d / "1.txt").write_text(NEWS, encoding="utf-8")
+    os.mkfifo(d / "f.txt")
+    try:
+        # run() has a timeout: the old loader blocked here forever, waiting for a writer
+        code, out, err = run(["extract", "--no-cache", d], tmp_path)
+    finally:
+        try:
+            os.close(os.open(d / "f.txt", os.O_WRONLY | os.O_NONBLOCK))   # release a blocked reader
+        except OSError:
+            pass
+    assert code == 1
+    assert [r["source"] for r in records(out)] == [str(d / "1.txt")]
+    assert err.splitlines() == [f"dispatchtui: {d / 'f.txt'}: skipped: not a regular file (a named pipe (FIFO))"]
+
+
+def test_max_seconds_gives_up_on_one_file_with_one_line_and_the_rest_go_on(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text(("\n\n".join([SEED.read_text(encoding="utf-8")] * 300)), encoding="utf-8")   # ~1.5 MB: minutes
+    code, out, err = run(["extract", "--no-cache", "--max-seconds", "20", TASS, big, SEED], tmp_path)
+    assert code == 1
+    assert [Path(r["source"]).name for r in records(out)] == [TASS.name, SEED.name]
+    assert err.splitlines() == [f"dispatchtui: {big}: gave up after 20 s (--max-seconds); the other files go on"]
+
+
+@pytest.mark.parametrize("value", ["0", "-1", "nan", "soon"])
+def test_max_seconds_must_be_a_positive_number(tmp_path, value):
+    code, out, err = run(["extract", f"--max-seconds={value}", TASS], tmp_path)
+    last = err.strip().splitlines()[-1]
+    assert code == 2 and out == "" and last.startswith("dispatchtui extract: error:") and "--max-seconds" in last
+
+
 def test_help_names_exactly_the_suffixes_the_loader_takes():
     from dispatchtui.cli import _DESCRIPTION
     from dispatchtui.formats import SUFFIXES

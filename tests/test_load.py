@@ -448,3 +448,182 @@ def test_no_preview_of_a_file_over_the_size_limit(tmp_path, monkeypatch):
     monkeypatch.setattr(load, "MAX_BYTES", 60_000)
     too_big = load.load_preview(path, limit=20_000, threshold=50_000)
     assert isinstance(too_big, LoadError) and "too large" in too_big.reason
+
+
+# --------------------------------------------------------------------------------------------- special files
+
+def _in_thread(fn, seconds: float = 20.0):
+    """Run ``fn`` in a thread and fail (instead of hanging the suite) when it does not return in time."""
+    import threading
+
+    box: list = []
+    t = threading.Thread(target=lambda: box.append(fn()), daemon=True)
+    t.start()
+    t.join(seconds)
+    assert not t.is_alive(), f"still blocked after {seconds} s"
+    return box[0]
+
+
+def _release_fifo(path: str) -> None:
+    """Unblock a reader stuck on the FIFO (so a failing test does not leave a thread hanging)."""
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK)
+        os.close(fd)
+    except OSError:
+        pass
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_inside_a_folder_is_skipped_with_a_reason_never_opened(tmp_path):
+    good = write(tmp_path, "d/1.txt", NEWS.encode())
+    fifo = str(tmp_path / "d" / "f.txt")
+    os.mkfifo(fifo)
+    try:
+        found, errors = _in_thread(lambda: discover([str(tmp_path / "d")]))
+        assert found == [good]
+        assert errors == [LoadError(fifo, "skipped: not a regular file (a named pipe (FIFO))")]
+        # the library and the reader load by path: a FIFO given to them is refused at once too
+        assert _in_thread(lambda: load_path(fifo)) == LoadError(fifo, "not a regular file (a named pipe (FIFO))")
+        assert isinstance(_in_thread(lambda: peek(fifo)), LoadError)
+        assert _in_thread(lambda: load.load_preview(fifo)) is None     # size 0: no preview; load_path refuses
+        assert isinstance(_in_thread(lambda: load_path(good)), Loaded)
+    finally:
+        _release_fifo(fifo)
+
+
+def test_a_socket_inside_a_folder_is_skipped_with_a_reason(tmp_path):
+    import socket
+
+    good = write(tmp_path, "d/1.txt", NEWS.encode())
+    path = str(tmp_path / "d" / "s.txt")
+    if len(path) > 100:
+        pytest.skip("socket paths are limited to ~100 bytes")
+    sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    try:
+        sock.bind(path)
+        found, errors = _in_thread(lambda: discover([str(tmp_path / "d")]))
+        assert found == [good]
+        assert errors == [LoadError(path, "skipped: not a regular file (a socket)")]
+        r = _in_thread(lambda: load_path(path))
+        assert isinstance(r, LoadError) and "not a regular file" in r.reason and "socket" in r.reason
+    finally:
+        sock.close()
+
+
+def test_a_device_linked_into_a_folder_is_skipped_and_dev_zero_is_never_read(tmp_path):
+    good = write(tmp_path, "d/1.txt", NEWS.encode())
+    (tmp_path / "d" / "zero.txt").symlink_to("/dev/zero")
+    (tmp_path / "d" / "tty.txt").symlink_to("/dev/tty")
+    found, errors = _in_thread(lambda: discover([str(tmp_path / "d")]))
+    assert found == [good]
+    assert sorted(e.path for e in errors) == [str(tmp_path / "d" / "tty.txt"), str(tmp_path / "d" / "zero.txt")]
+    assert {e.reason for e in errors} == {"skipped: not a regular file (a device)"}
+    r = _in_thread(lambda: load_path(str(tmp_path / "d" / "zero.txt")))
+    assert r == LoadError(str(tmp_path / "d" / "zero.txt"), "not a regular file (a device)")
+
+
+def test_a_dangling_link_in_a_folder_is_named_when_loaded(tmp_path):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "d" / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    found, errors = discover([str(tmp_path / "d")])
+    assert found == [str(tmp_path / "d" / "gone.txt")] and errors == []
+    assert failed(found[0]).reason == "no such file or folder"
+
+
+def test_a_stalled_read_gives_up_with_a_message_and_the_next_file_loads(tmp_path, monkeypatch):
+    """A read that never returns (a hung network mount) is simulated by a file object whose read blocks
+    until the test ends; the loader gives up after READ_STALL_SECONDS and the next file is read."""
+    import threading
+    import time
+
+    stuck = write(tmp_path, "stuck.txt", NEWS.encode())
+    fine = write(tmp_path, "fine.txt", NEWS.encode())
+    release = threading.Event()
+    real_open = builtins.open
+
+    class Hung:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def read(self, n=-1):
+            release.wait(60)
+            return self.fh.read(n)
+
+    def hanging_open(file, *args, **kwargs):
+        fh = real_open(file, *args, **kwargs)
+        return Hung(fh) if os.fspath(file) == stuck else fh
+
+    monkeypatch.setattr(builtins, "open", hanging_open)
+    monkeypatch.setattr(load, "READ_STALL_SECONDS", 1)
+    try:
+        t = time.perf_counter()
+        r = _in_thread(lambda: load_path(stuck))
+        took = time.perf_counter() - t
+        assert isinstance(r, LoadError) and r.reason.startswith("reading stalled") and "1 s" in r.reason
+        assert 0.9 < took < 10
+        assert loaded(fine).text.startswith("МОСКВА")
+        # the library's peek (a row being drawn) gives up sooner than a whole read
+        monkeypatch.setattr(load, "READ_STALL_SECONDS", 30)
+        monkeypatch.setattr(load, "PEEK_STALL_SECONDS", 1)
+        t = time.perf_counter()
+        r = _in_thread(lambda: peek(stuck))
+        assert r == LoadError(stuck, r.reason) and r.reason.startswith("reading stalled (no data for 1 s")
+        assert time.perf_counter() - t < 10
+        assert isinstance(peek(fine), Peek)
+    finally:
+        release.set()
+
+
+def test_a_slow_read_that_keeps_making_progress_is_not_a_stall(tmp_path, monkeypatch):
+    import time
+
+    path = write(tmp_path, "slow.txt", (NEWS + "\n\n").encode() * 40)
+    monkeypatch.setattr(load, "READ_STALL_SECONDS", 1)
+    monkeypatch.setattr(load, "_READ_CHUNK", 2048)
+    real_open = builtins.open
+
+    class Slow:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+        def read(self, n=-1):
+            time.sleep(0.4)          # 10 chunks: 4 s in all, never 1 s without progress
+            return self.fh.read(n)
+
+    monkeypatch.setattr(builtins, "open", lambda f, *a, **k: Slow(real_open(f, *a, **k)) if os.fspath(f) == path
+                        else real_open(f, *a, **k))
+    assert loaded(path).text.count("Куновки") == 40
+
+
+def test_too_large_always_shows_a_size_above_the_limit(tmp_path, monkeypatch):
+    limit = 16 * 1024 * 1024
+    for extra, shown in [(1, "16,777,217 bytes; the limit is 16,777,216 bytes"),
+                         (5_000, "16.005 MB; the limit is 16.000 MB"),
+                         (20_000, "16.02 MB; the limit is 16.00 MB"),
+                         (limit, "32.0 MB; the limit is 16.0 MB")]:
+        path = tmp_path / f"big{extra}.txt"
+        with open(path, "wb") as fh:
+            fh.truncate(limit + extra)     # sparse
+        assert failed(str(path)).reason == f"too large ({shown})"
+        assert load.load_preview(str(path)) == LoadError(str(path), f"too large ({shown})")
+    monkeypatch.setattr(load, "MAX_BYTES", 1000)
+    path = write(tmp_path, "small.txt", b"x" * 1001)
+    assert failed(path).reason == "too large (1,001 bytes; the limit is 1,000 bytes)"

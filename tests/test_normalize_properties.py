@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from hypothesis import HealthCheck, given, settings
+from conftest import examples
 from hypothesis import strategies as st
 
 from dispatchtui.analysis import segment
@@ -37,7 +38,7 @@ wire_text = st.lists(st.one_of(wire_line, st.sampled_from(["", "", "\r", "\x1b[1
 
 any_text = st.one_of(messy_text, wire_text, st.text(max_size=200))
 
-_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+_SETTINGS = settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 _FORBIDDEN = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ufeff]")
 
@@ -107,7 +108,7 @@ def test_layout_spans_in_bounds_and_ordered(raw):
     _check_layout(text)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(wire_text)
 def test_segment_never_raises_and_matches_layout(raw):
     text, notes = normalize(raw)

@@ -183,7 +183,7 @@ def files(tmp_path, monkeypatch):
     """Four dispatches (the second named in bytes that are not UTF-8), a cheap stand-in for the analysis (the guard is under test, not the model)."""
     import dispatchtui.analysis as analysis
 
-    monkeypatch.setattr(analysis, "analyze", lambda d: d.with_(analysed=True))
+    monkeypatch.setattr(analysis, "analyze", lambda d, **kw: d.with_(analysed=True))   # (kw: on_stage)
     paths = []
     for i, name in enumerate((b"1.txt", b"2\xff.txt", b"3.txt", b"4.txt")):
         p = os.path.join(os.fsencode(tmp_path), name)

@@ -258,6 +258,37 @@ def test_long_texts_reach_the_model_in_sentence_pieces_short_ones_whole():
                                  (2 * NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS + 1)]
 
 
+def test_a_long_text_is_tokenized_in_slices_exactly_as_razdel_tokenizes_it_whole(monkeypatch):
+    """razdel is given a huge text a slice at a time (it lists every atom of its input first); the slices
+    are cut at whitespace between letters, where no razdel rule looks across: the tokens are the same."""
+    import random
+
+    from razdel import tokenize
+
+    from dispatchtui.analysis import nlp
+
+    rng = random.Random(16)
+    parts = ["а", "-", "5", ".", ",", "/", "\\", "_", "\n", " ", "\n\n", "слово", "Б", "—", "x", "3", "?!", "«", ":)"]
+    text = "".join(rng.choice(parts) for _ in range(40_000))
+    monkeypatch.setattr(nlp, "RAZDEL_SLICE_CHARS", 97)
+    whole = [(t.start, t.stop, t.text) for t in tokenize(text)]
+    assert list(nlp._razdel_tokens(text)) == whole
+    assert len({a for a, _, _ in whole}) == len(whole) > 10_000
+
+
+def test_tagged_tokens_are_razdel_tokens_with_their_tags(ner):
+    from razdel import tokenize
+
+    from dispatchtui.analysis import nlp
+
+    text = "Вчера Эмомали Рахмон прибыл в Душанбе. " * 3
+    toks = ner.tag_tokens(text)
+    assert [(t.start, t.stop, t.text) for t in toks] == [(t.start, t.stop, t.text) for t in tokenize(text)]
+    compact = nlp.Tokens(text, nlp.array("q", [t.start for t in toks]), nlp.array("q", [t.stop for t in toks]),
+                         [t.tag for t in toks])
+    assert list(compact) == toks and compact[2:5] == toks[2:5] and compact[-1] == toks[-1] and len(compact) == 21
+
+
 def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
     from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
 

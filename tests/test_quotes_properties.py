@@ -7,6 +7,7 @@ import re
 import time
 
 from hypothesis import HealthCheck, given, settings
+from conftest import examples
 from hypothesis import strategies as st
 
 from dispatchtui.analysis import quotes as Q
@@ -56,25 +57,25 @@ marks_only = st.text(alphabet=QUOTE_MARKS + " \n—-,.:", max_size=300)
 any_text = st.text(max_size=300)
 
 
-@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(1500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces_text)
 def test_structured_noise(text):
     check(text)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(marks_only)
 def test_marks_only(text):
     check(text)
 
 
-@settings(max_examples=1000, deadline=None)
+@settings(max_examples=examples(1000), deadline=None)
 @given(any_text)
 def test_random_unicode(text):
     check(text)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(st.integers(min_value=1000, max_value=4000), st.sampled_from(list(QUOTE_MARKS) + ["«»", '"x", - сказал он. ']))
 def test_thousands_of_marks(n, unit):
     check(unit * n)

@@ -98,6 +98,8 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     extract.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
                          help="analyse in N processes (useful for large batches; default 1)")
     extract.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
+    extract.add_argument("--max-seconds", type=float, metavar="N",
+                         help="give up on a file whose analysis takes longer than N seconds (the rest go on)")
     return read, extract
 
 
@@ -108,6 +110,8 @@ def main(argv: list[str] | None = None) -> int:
         args = extract_parser.parse_args(argv[1:])
         if args.jobs < 1:
             extract_parser.error("--jobs must be at least 1")
+        if args.max_seconds is not None and not args.max_seconds > 0:
+            extract_parser.error("--max-seconds must be a positive number")
         return _guard(lambda: run_extract(args), args.debug)
     if argv and argv[0] == "read":
         argv = argv[1:]
@@ -213,14 +217,15 @@ def run_read(args) -> int:
     return max(code, EXIT_SOME_FAILED if errors else EXIT_OK)
 
 
-def _analyse_one(task: tuple[str, str | None, bool]):
+def _analyse_one(task: tuple[str, str | None, bool], on_stage=lambda name: None):
     """Load and analyse one path → (path, Dispatch | None, error reason | None, traceback | None).
 
     Never raises (it runs in worker processes too, where an exception would end the whole batch): an
-    unexpected error is this file's failure, with the traceback for ``--debug``."""
+    unexpected error is this file's failure, with the traceback for ``--debug``. ``on_stage(name)``: the
+    stage it is in (the progress line)."""
     path = task[0]
     try:
-        d, reason = _load_and_analyse(*task)
+        d, reason = _load_and_analyse(*task, on_stage)
     except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
         import traceback
 
@@ -228,14 +233,16 @@ def _analyse_one(task: tuple[str, str | None, bool]):
     return path, d, reason, None
 
 
-def _load_and_analyse(path: str, encoding: str | None, use_cache: bool):
+def _load_and_analyse(path: str, encoding: str | None, use_cache: bool, on_stage=lambda name: None):
     from .load import LoadError, load_path
 
+    on_stage("reading")
     loaded = load_path(path, encoding)
     if isinstance(loaded, LoadError):
         return None, loaded.reason
     from .analysis import analyze, segment
 
+    on_stage("layout")
     base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
     if use_cache:
         from . import cache
@@ -243,7 +250,7 @@ def _load_and_analyse(path: str, encoding: str | None, use_cache: bool):
         hit = cache.get(base)
         if hit is not None:
             return hit, None
-    d = analyze(base)
+    d = analyze(base, on_stage=on_stage)
     if use_cache:
         from . import cache
 
@@ -297,7 +304,10 @@ def run_extract(args) -> int:
     use_cache = not args.no_cache and os.environ.get("DISPATCHTUI_NO_CACHE") != "1"
     tasks = [(p, encoding, use_cache) for p in paths]
     output = _Output(args.format, sys.stdout)
-    for path, d, reason, tb in _run_tasks(tasks, args.jobs):
+    from .batch import Progress
+
+    progress = Progress(sys.stderr, shown=_shown)
+    for path, d, reason, tb in _run_tasks(tasks, args.jobs, args.max_seconds, progress):
         if d is not None:
             try:
                 output.add(d)
@@ -309,8 +319,9 @@ def run_extract(args) -> int:
 
                 reason, tb = f"cannot write its record ({_describe(exc)})", traceback.format_exc()
         if tb is not None and args.debug:
+            progress.clear()
             sys.stderr.write(tb)
-        print(f"dispatchtui: {_shown_path(path)}: {_shown(reason)}", file=sys.stderr)
+        progress.message(f"dispatchtui: {_shown_path(path)}: {_shown(reason)}")
         failed = True
     output.close()
     if not paths:
@@ -318,21 +329,30 @@ def run_extract(args) -> int:
     return EXIT_SOME_FAILED if failed else EXIT_OK
 
 
-def _run_tasks(tasks, jobs: int):
-    if jobs <= 1 or len(tasks) < 2 * jobs:
-        for t in tasks:
-            yield _analyse_one(t)
-        return
-    if "-" in (t[0] for t in tasks):  # stdin cannot be read from a worker process
-        from .load import _read_bytes
+def _run_tasks(tasks, jobs: int, max_seconds: float | None = None, progress=None):
+    """Results in task order: in this process, or in worker processes (``--jobs``, ``--max-seconds``:
+    see :mod:`.batch`)."""
+    from . import batch
+
+    if (jobs > 1 or max_seconds is not None) and "-" in (t[0] for t in tasks):
+        from .load import _read_bytes   # stdin cannot be read from a worker process: read it first
 
         _read_bytes("-")
-    import multiprocessing as mp
-    from concurrent.futures import ProcessPoolExecutor
+    if jobs > 1:
+        from .analysis import one_blas_thread
 
-    from .analysis import one_blas_thread
+        one_blas_thread()   # inherited by the workers (the parent never imports numpy on this path)
+    yield from batch.run(tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up,
+                         failed=_failed_task)
 
-    one_blas_thread()   # inherited by the workers (the parent never imports numpy on this path)
-    ctx = mp.get_context("fork") if hasattr(os, "fork") else None
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=ctx) as pool:
-        yield from pool.map(_analyse_one, tasks, chunksize=max(1, min(64, len(tasks) // (jobs * 8) or 1)))
+
+def _failed_task(task, reason: str):
+    """The result of a file whose worker gave up or died (the shape of :func:`_analyse_one`'s)."""
+    return task[0], None, reason, None
+
+
+def _warm_up() -> None:
+    """In a worker process, before its first file: the model and dictionaries (not on any file's clock)."""
+    from .analysis.nlp import preload
+
+    preload()

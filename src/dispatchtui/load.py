@@ -12,8 +12,11 @@ from __future__ import annotations
 import errno
 import math
 import os
+import queue
 import re
+import stat
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -33,6 +36,11 @@ def _env_int(name: str, default: int) -> int:
 
 
 MAX_BYTES = _env_int("DISPATCHTUI_MAX_BYTES", 16 * 1024 * 1024)
+#: A read that makes no progress for this many seconds (a stalled network mount, a file held by a writer
+#: that never finishes, a device) gives up with a message; the caller goes on with the next file.
+READ_STALL_SECONDS = _env_int("DISPATCHTUI_READ_STALL_SECONDS", 10)
+#: The same for the first few KB the library list peeks at (it may be asked for while a row is drawn).
+PEEK_STALL_SECONDS = 2
 #: Bytes read by :func:`peek` for the library list.
 PEEK_BYTES = 4096
 
@@ -133,30 +141,67 @@ def _formats():
 
 
 def _walk(root: str, errors: list[LoadError]) -> list[str]:
+    """Dispatch files under ``root`` (symlinks followed, each folder once, hidden ones skipped), in natural
+    order. FIFOs, sockets and devices with a dispatch's name are never opened: each is an error with its
+    kind ("skipped: a named pipe (FIFO), not a regular file"), and the walk goes on."""
     out: list[str] = []
     visited: set[tuple[int, int]] = set()
-
-    def onerror(exc: OSError) -> None:
-        errors.append(LoadError(getattr(exc, "filename", None) or root, _reason(exc)))
-
-    for dirpath, dirnames, filenames in os.walk(root, onerror=onerror, followlinks=True):
+    todo = [root]
+    while todo:
+        dirpath = todo.pop()
         try:
             st = os.stat(dirpath)
             key = (st.st_dev, st.st_ino)
         except OSError as exc:
             errors.append(LoadError(dirpath, _reason(exc)))
-            dirnames[:] = []
             continue
         if key in visited:  # a symlink loop or a second link to the same folder
-            dirnames[:] = []
             continue
         visited.add(key)
-        dirnames[:] = sorted((d for d in dirnames if not d.startswith(".")), key=natural_key)
-        for name in filenames:
-            if _is_dispatch_name(name):
-                out.append(os.path.join(dirpath, name))
+        try:
+            with os.scandir(dirpath) as it:
+                entries = list(it)
+        except OSError as exc:
+            errors.append(LoadError(getattr(exc, "filename", None) or dirpath, _reason(exc)))
+            continue
+        for entry in entries:
+            name = entry.name
+            try:
+                is_dir = entry.is_dir()       # follows symlinks; no stat call for a plain entry
+            except OSError:
+                is_dir = False
+            if is_dir:
+                if not name.startswith("."):
+                    todo.append(entry.path)
+                continue
+            if not _is_dispatch_name(name):
+                continue
+            try:
+                regular = entry.is_file()     # follows symlinks; the type from the folder when it can
+            except OSError:
+                regular = False
+            if regular:
+                out.append(entry.path)
+                continue
+            try:
+                kind = _not_regular(entry.stat().st_mode)
+            except OSError:                   # a dangling or looping link: loading it names the reason
+                out.append(entry.path)
+                continue
+            errors.append(LoadError(entry.path, f"skipped: {kind}"))
     out.sort(key=natural_key)
     return out
+
+
+def _not_regular(mode: int) -> str | None:
+    """None for a regular file, else what it is ("not a regular file (a named pipe)")."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "is a folder"
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None)
+    return f"not a regular file ({kind})" if kind else "not a regular file"
 
 
 # --------------------------------------------------------------------------------------------- reading
@@ -165,6 +210,11 @@ _stdin_cache: bytes | None = None
 
 
 def _read_bytes(path: str, limit: int | None = None) -> bytes | LoadError:
+    """The bytes of ``path`` (at most ``limit``; else the whole file, refused over :data:`MAX_BYTES`).
+
+    Never blocks for long: the file is opened non-blocking (a FIFO or a device is refused, never waited
+    on) and read in a helper thread; a read that makes no progress for :data:`READ_STALL_SECONDS` is
+    given up with a message (the stuck thread is left behind, a daemon)."""
     global _stdin_cache
     if path == STDIN:
         if _stdin_cache is None:
@@ -174,29 +224,120 @@ def _read_bytes(path: str, limit: int | None = None) -> bytes | LoadError:
                 return LoadError(path, f"cannot read standard input ({exc})")
         data = _stdin_cache
         if len(data) > MAX_BYTES and limit is None:
-            return LoadError(path, f"too large (more than {_mb(MAX_BYTES)}; the limit is {_mb(MAX_BYTES)})")
+            return LoadError(path, f"too large (more than the limit of {_size(MAX_BYTES)})")
         return data if limit is None else data[:limit]
+    stall = READ_STALL_SECONDS if limit is None else min(READ_STALL_SECONDS, PEEK_STALL_SECONDS)
     try:
-        with open(path, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if not _stat_is_file(st):
-                return LoadError(path, "not a regular file")
-            if limit is not None:
-                return fh.read(limit)
-            if st.st_size > MAX_BYTES:
-                return LoadError(path, f"too large ({_mb(st.st_size)}; the limit is {_mb(MAX_BYTES)})")
-            data = fh.read(MAX_BYTES + 1)
-            if len(data) > MAX_BYTES:
-                return LoadError(path, f"too large (grew past {_mb(MAX_BYTES)} while being read)")
-            return data
+        return _in_reader_thread(_read_file, path, limit, stall)
+    except _Stalled:
+        return LoadError(path, f"reading stalled (no data for {stall} s: a network mount, "
+                               "or a file still being written?); skipped")
     except OSError as exc:
         return LoadError(path, _reason(exc))
 
 
-def _stat_is_file(st: os.stat_result) -> bool:
-    import stat
+#: Bytes per read call: progress between calls tells a slow read from a stalled one.
+_READ_CHUNK = 1024 * 1024
 
-    return stat.S_ISREG(st.st_mode)
+
+def _nonblocking(path, flags: int) -> int:
+    """``open()``'s opener: never wait for a writer (a FIFO) or a device to become ready."""
+    return os.open(path, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def _read_file(path: str, limit: int | None, progress: list[int]) -> bytes | LoadError:
+    """Runs in a reader thread; ``progress[0]`` counts the reads done (the caller watches it)."""
+    with open(path, "rb", buffering=0, opener=_nonblocking) as fh:
+        st = os.fstat(fh.fileno())
+        kind = _not_regular(st.st_mode)
+        if kind is not None:
+            return LoadError(path, kind)
+        if getattr(os, "O_NONBLOCK", 0):
+            os.set_blocking(fh.fileno(), True)
+        if limit is None and st.st_size > MAX_BYTES:
+            return LoadError(path, _too_large(st.st_size))
+        want = MAX_BYTES + 1 if limit is None else limit
+        chunks: list[bytes] = []
+        got = 0
+        while got < want:
+            chunk = fh.read(min(_READ_CHUNK, want - got))
+            progress[0] += 1
+            if not chunk:
+                break
+            chunks.append(chunk)
+            got += len(chunk)
+    data = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+    if limit is None and len(data) > MAX_BYTES:
+        return LoadError(path, f"too large (grew past the limit of {_size(MAX_BYTES)} while being read)")
+    return data
+
+
+class _Stalled(Exception):
+    """A read made no progress for :data:`READ_STALL_SECONDS`."""
+
+
+class _Reader(threading.Thread):
+    """A daemon thread that runs reads handed to it, one at a time."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True, name="dispatchtui-read")
+        self.jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self.start()
+
+    def run(self) -> None:
+        while True:
+            job = self.jobs.get()
+            if job is None:
+                return
+            fn, args, box, done = job
+            try:
+                box.append((True, fn(*args)))
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
+                box.append((False, exc))
+            done.set()
+
+
+_idle_readers: list[_Reader] = []
+_readers_lock = threading.Lock()
+
+
+def _forget_readers() -> None:
+    """In a forked child the parent's reader threads do not exist: start afresh."""
+    global _readers_lock
+    _idle_readers.clear()
+    _readers_lock = threading.Lock()
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_readers)
+
+
+def _in_reader_thread(fn, path: str, limit: int | None, stall: float):
+    """``fn(path, limit, progress)`` in an idle reader thread; raises :class:`_Stalled` when ``progress``
+    stays still for ``stall`` seconds (the thread, stuck in the kernel, is abandoned)."""
+    with _readers_lock:
+        reader = _idle_readers.pop() if _idle_readers else None
+    if reader is None:
+        reader = _Reader()
+    box: list = []
+    done = threading.Event()
+    progress = [0]
+    reader.jobs.put((fn, (path, limit, progress), box, done))
+    seen = -1
+    while not done.wait(stall):
+        if progress[0] == seen:
+            reader.jobs.put(None)        # ends the thread if the read ever returns
+            raise _Stalled()
+        seen = progress[0]
+    with _readers_lock:
+        if len(_idle_readers) < 8:
+            _idle_readers.append(reader)
+        else:
+            reader.jobs.put(None)
+    ok, value = box[0]
+    if ok:
+        return value
+    raise value
 
 
 def load_path(path: str, encoding: str | None = None) -> Loaded | LoadError:
@@ -240,7 +381,7 @@ def load_preview(path: str, encoding: str | None = None, *, limit: int | None = 
     if size <= max(threshold, limit):
         return None
     if size > MAX_BYTES:
-        return LoadError(path, f"too large ({_mb(size)}; the limit is {_mb(MAX_BYTES)})")
+        return LoadError(path, _too_large(size))
     head = _read_head(path, limit, encoding)
     if isinstance(head, LoadError):
         return head
@@ -511,6 +652,8 @@ def _russian_score(text: str) -> float:
 
 def _reason(exc: OSError) -> str:
     code = exc.errno
+    if code == errno.ENXIO:   # open() of a socket, or of a device without its driver
+        return "not a regular file (a socket or a device)"
     if code == errno.ENOENT:
         return "no such file or folder"
     if code in (errno.EACCES, errno.EPERM):
@@ -524,5 +667,18 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"
+def _size(n: int, digits: int = 1) -> str:
+    if n < 1024 * 1024:
+        return f"{n:,} bytes"
+    return f"{n / (1024 * 1024):.{digits}f} MB"
+
+
+def _too_large(size: int, limit: int | None = None) -> str:
+    """"too large (16.02 MB; the limit is 16.00 MB)": the size shown is always visibly above the limit
+    (up to three decimals, else in bytes: 16 MB + 1 byte never reads "16.0 MB; the limit is 16.0 MB")."""
+    limit = MAX_BYTES if limit is None else limit
+    for digits in (1, 2, 3):
+        shown, shown_limit = _size(size, digits), _size(limit, digits)
+        if shown != shown_limit:
+            return f"too large ({shown}; the limit is {shown_limit})"
+    return f"too large ({size:,} bytes; the limit is {limit:,} bytes)"

@@ -10,6 +10,7 @@ Two entry points:
 from __future__ import annotations
 
 import re
+from typing import Callable
 
 from ..model import Dispatch, Meta
 
@@ -72,8 +73,14 @@ def link_statements(quotes):
             if q.statement is not None and q.statement < 0 else q for q in quotes]
 
 
-def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8") -> Dispatch:
-    """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics."""
+def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8",
+            on_stage: Callable[[str], None] | None = None) -> Dispatch:
+    """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics.
+
+    ``on_stage(name)`` is called as each stage starts (a progress line for a huge text)."""
+    stage = on_stage or (lambda name: None)
+    if not isinstance(text, Dispatch):
+        stage("layout")
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
     from .quotes import find_quotes
     from .reported import find_reported
@@ -87,12 +94,17 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8")
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
+    stage("quotes")
     direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
+    stage("reported speech")
     reported = find_reported(text, d.paragraphs, d.sentences, direct)
     raw_quotes = attribute_paragraph_quotes(text, d.paragraphs,
                                             sorted([*direct, *reported], key=lambda q: (q.start, q.end)))
+    stage("people")
     entities = find_people(text, d.sentences)
+    stage("speakers")
     quotes, speakers = resolve(text, raw_quotes, entities)
     quotes = link_statements(quotes)
+    stage("topics")
     topics = find_topics(text, d.paragraphs, d.sentences, entities)
     return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)

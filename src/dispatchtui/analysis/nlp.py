@@ -20,6 +20,8 @@ import importlib.util
 import re
 import sys
 import threading
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,30 +166,99 @@ def tokenize(text: str) -> list[Token]:
     return [Token(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 
 
+class Tokens(Sequence):
+    """razdel tokens of a text with their NER tags, held compactly: offsets in two arrays, tags as shared
+    strings, the text itself. A :class:`Token` is made when one is asked for (index, slice, iteration).
+
+    A 16 MB dispatch has ~1.5 million tokens: as a list of Token objects (each with its own string and
+    int objects) they took ~300 MB, here ~30 MB."""
+
+    __slots__ = ("text", "starts", "stops", "tags")
+
+    def __init__(self, text: str, starts: array, stops: array, tags: list[str]) -> None:
+        self.text, self.starts, self.stops, self.tags = text, starts, stops, tags
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[k] for k in range(*i.indices(len(self)))]
+        a, b = self.starts[i], self.stops[i]
+        return Token(a, b, self.text[a:b], self.tags[i])
+
+    def __iter__(self):
+        text = self.text
+        for a, b, tag in zip(self.starts, self.stops, self.tags):
+            yield Token(a, b, text[a:b], tag)
+
+
 def tag_tokens(text: str) -> list[Token]:
     """razdel tokens of ``text``, each with the NER model's BIO tag.
 
     Same computation as ``slovnet.NER(text)`` (which natasha's ``Doc.tag_ner`` runs on the whole text),
-    but it hands back the tokens too, so the callers don't tokenize a second time.
-    """
-    tokens = tokenize(text)
-    if not tokens:
-        return tokens
-    ner = get_ner()
-    infer = ner.infer
-    words = [t.text for t in tokens]
+    but it hands back the tokens too, so the callers don't tokenize a second time. The text is tokenized
+    as it goes to the model, one piece (see :data:`NER_CHUNK_TOKENS`) at a time: only the piece's words
+    are held besides the result (the pieces are exactly those of :func:`_chunks`)."""
+    starts, stops = array("q"), array("q")
     tags: list[str] = []
-    chunks = _chunks(words)
-    for start, end in chunks:
-        piece = words[start:end]
-        if len(chunks) > 1 and not any(map(_LETTER.search, piece)):
-            # a long run of marks, digits or symbols (",,,,", "1 2 3"): no name can be in it (find_people
-            # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
-            tags.extend(["O"] * len(piece))
-            continue
-        preds = infer.decoder(infer.process(infer.encoder([piece])))
-        tags.extend(next(iter(preds)))
-    return [Token(t.start, t.stop, t.text, tag) for t, tag in zip(tokens, tags)]
+    words: list[str] = []            # the piece not yet tagged
+    pieces = False                   # the text goes in more than one piece
+    for start, stop, word in _razdel_tokens(text):
+        starts.append(start)
+        stops.append(stop)
+        words.append(word)
+        if len(words) > NER_CHUNK_TOKENS:      # more follow: cut a piece (see _chunks)
+            end = _cut(words, NER_CHUNK_TOKENS // 2, NER_CHUNK_TOKENS)
+            tags.extend(_tag(words[:end], True))
+            del words[:end]
+            pieces = True
+    if words:
+        tags.extend(_tag(words, pieces))
+    # find_people indexes tokens by identity: hand it Token objects (the compact form stays for the pieces)
+    return list(Tokens(text, starts, stops, tags))
+
+
+#: razdel is given a long text in slices of about this many characters (see :func:`_razdel_tokens`).
+RAZDEL_SLICE_CHARS = 1 << 18
+#: Whitespace between two letters: razdel never joins across whitespace, and only its dash / underscore /
+#: float / fraction rules look past the atoms next to a split, when one of those is such a sign. Cut here,
+#: and every slice tokenizes exactly as the whole text would.
+_SAFE_CUT = re.compile(r"(?<=[^\W\d_])\s+(?=[^\W\d_])")
+
+
+def _razdel_tokens(text: str):
+    """razdel's tokens of ``text`` as (start, stop, text), the same as ``razdel.tokenize(text)`` gives, but
+    a slice of the text at a time: razdel lists every atom of what it is given first (~200 bytes each: a
+    16 MB text peaked ~300 MB inside razdel alone)."""
+    from razdel import tokenize as razdel_tokenize
+
+    n = len(text)
+    start = 0
+    while start < n:
+        end = n
+        if n - start > RAZDEL_SLICE_CHARS:
+            m = _SAFE_CUT.search(text, start + RAZDEL_SLICE_CHARS)
+            if m is not None:
+                end = m.start()
+        piece = text[start:end] if (start, end) != (0, n) else text
+        for t in razdel_tokenize(piece):
+            yield start + t.start, start + t.stop, t.text
+        start = end
+
+
+_TAGS: dict[str, str] = {}
+
+
+def _tag(words: list[str], one_of_many: bool) -> list[str]:
+    """The model's BIO tags of one piece (each tag one shared string)."""
+    if one_of_many and not any(map(_LETTER.search, words)):
+        # a long run of marks, digits or symbols (",,,,", "1 2 3"): no name can be in it (find_people
+        # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
+        return ["O"] * len(words)
+    infer = get_ner().infer
+    preds = infer.decoder(infer.process(infer.encoder([words])))
+    return [_TAGS.setdefault(tag, tag) for tag in next(iter(preds))]
 
 
 _LETTER = re.compile(r"[^\W\d_]")
@@ -207,8 +278,6 @@ def _chunks(words: list[str]) -> list[tuple[int, int]]:
     place that is not between two capitalized words (not inside a name), else at the limit. One backward
     scan of at most half a piece per piece: linear."""
     n = len(words)
-    if n <= NER_CHUNK_TOKENS:
-        return [(0, n)]
     out: list[tuple[int, int]] = []
     start = 0
     while start < n:
