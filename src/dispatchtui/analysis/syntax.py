@@ -8,6 +8,7 @@ for are parsed, each cut to ``MAX_TOKENS`` tokens, so the cost stays linear in t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Sequence
 
 from ..model import Span
@@ -80,6 +81,7 @@ def _is_break(w: str) -> bool:
     return w in (",", ";", ":", "—", "–", ".", "!", "?", "…")
 
 
+@lru_cache(maxsize=100_000)
 def _pos(word: str) -> str:
     p = get_morph().parse(word.lower())
     return str(p[0].tag.POS or "") if p else ""

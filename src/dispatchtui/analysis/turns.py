@@ -167,7 +167,8 @@ def _part(text: str, a: int, b: int, para: int, speaker: Span | None, group: int
 # ---------------------------------------------------------------------------------------------- forms
 
 
-def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> list[Quote]:
+def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0,
+                     attributed: frozenset[int] = frozenset()) -> list[Quote]:
     """Labelled turns ("С.Донской: …") and the paragraphs that continue them until the next label: inside a
     transcript of three or more labels every paragraph between two labels continues the turn; elsewhere (and
     after the last label) only a paragraph talking in the first or second person does."""
@@ -198,7 +199,7 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
                 p = paras[j]
                 if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
-                        or _own_quote(text, p):
+                        or _own_quote(text, p) or j in attributed:
                     break
                 if not _sentence_like(text, p):
                     continue
@@ -213,7 +214,7 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> 
         for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
             p = paras[j]
             if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
-                    or _own_quote(text, p):
+                    or _own_quote(text, p) or j in attributed:
                 break          # another party's turn, even one whose label is no person ("Голос Америки: …")
             if not _sentence_like(text, p):
                 break
@@ -269,7 +270,8 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
     return None, None
 
 
-def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> list[Quote]:
+def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0,
+                    attributed: frozenset[int] = frozenset()) -> list[Quote]:
     """A dash interview: four or more paragraphs opened by a dialogue dash, at least one a question ending in
     "?", none attributed ("— …, — сказал он" is a dialogue, not an interview). Questions and answers
     alternate: a dash paragraph ending in "?" or following an answer is a question, one following a question
@@ -302,7 +304,7 @@ def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0) -> l
             nxt = dashes[n + 1] if n + 1 < len(dashes) else len(paras)
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
                 if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)) \
-                        or _own_quote(text, paras[j]):
+                        or _own_quote(text, paras[j]) or j in attributed:
                     break
                 if not _sentence_like(text, paras[j]):
                     if nxt < len(paras):
@@ -359,9 +361,12 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     the same paragraph, whose attribution the turn now carries)."""
     if not paragraphs:
         return list(direct)
-    turns = transcript_turns(text, paragraphs)
+    # a paragraph holding a quote with its own attribution ("Путин сказал: «Мы»") is the author's: no turn
+    # continues over it
+    attributed = frozenset(q.paragraph for q in direct if q.kind == "full" and q.cue is not None)
+    turns = transcript_turns(text, paragraphs, 0, attributed)
     taken = {q.paragraph for q in turns}
-    more = interview_turns(text, paragraphs, 100_000)
+    more = interview_turns(text, paragraphs, 100_000, attributed)
     turns += [q for q in more if q.paragraph not in taken]
     taken = {q.paragraph for q in turns}
     more = colon_blocks(text, paragraphs, 200_000)
