@@ -363,7 +363,10 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
         return list(direct)
     # a paragraph holding a quote with its own attribution ("Путин сказал: «Мы»") is the author's: no turn
     # continues over it
-    attributed = frozenset(q.paragraph for q in direct if q.kind == "full" and q.cue is not None)
+    # (the speaker quoting themselves, "я сказал: «…»", or a cue without a mention stays inside the turn)
+    attributed = frozenset(q.paragraph for q in direct if q.kind == "full" and q.cue is not None
+                           and q.speaker_span is not None
+                           and text[q.speaker_span.start:q.speaker_span.end].lower() not in FIRST_SECOND_PERSON)
     turns = transcript_turns(text, paragraphs, 0, attributed)
     taken = {q.paragraph for q in turns}
     more = interview_turns(text, paragraphs, 100_000, attributed)
