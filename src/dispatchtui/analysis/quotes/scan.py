@@ -139,6 +139,14 @@ def _lost_opening(scan: _Scan, pos: int, pi: int) -> None:
         while k < pos and not (text[k] in ".!?…" and k + 1 < pos and text[k + 1].isspace()):
             k += 1
         floor = k + 1 if k < pos else floor
+    # a mark that opens (after a space, before a letter) between the floor and the closing mark is the
+    # quote's own opening, mispaired among nested straight quotes ("Он вошел и сказал: "Здрасте…" - так…",
+    # - цитирует РБК): the quote starts there, not at the paragraph's start
+    # (straight quotes only: guillemets pair reliably, and «Газпром» inside a lost quote is a name)
+    for k in range(floor, min(pos, floor + _LOST_MAX)) if text[pos] == '"' else ():
+        if text[k] == '"' and (k == p.start or text[k - 1].isspace()) and k + 1 < pos and text[k + 1].isalpha():
+            floor = k + 1
+            break
     s, e = _trim(text, floor, pos)
     s = _skip_space(text, s, e)
     while s < e and (text[s] in _DASHES or text[s] in ",.;:" or text[s] in QUOTE_MARKS):
