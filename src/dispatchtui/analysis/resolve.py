@@ -335,21 +335,7 @@ class _Resolver:
             return False         # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
         if not _is_person_noun(head):
             return True
-        name_words = _WORD.findall(m.text)
-        if not name_words:
-            return False
-        head_cases = {p.tag.case for p in parses(head)[:4] if p.tag.POS == "NOUN"}
-        name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
-        if is_known(name_words[0]) and not head_cases & name_cases:
-            return True
-        ng = _first_name_gender(e.first)
-        # indeclinable: "Хиллари", and a woman's surname ending in a consonant ("Лопес", "Клинтон")
-        fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
-            ng == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
-        if not fixed or ng is None:
-            return False
-        hg = {str(p.tag.gender) for p in parses(head)[:2] if p.tag.POS == "NOUN" and p.tag.case == "nomn"}
-        return len(hg) == 1 and hg <= {"masc", "femn"} and hg != {ng}
+        return _depends_on_head(head, _WORD.findall(m.text), _first_name_gender(e.first))
 
     def _bare_name(self, e: Entity, span: Span) -> bool:
         """The mention is only the name (no role noun whose own gender already settles who it is)."""
@@ -870,6 +856,24 @@ def _is_substantive(word: str) -> bool:
     return bool(ps) and ps[0].tag.POS in ("ADJF", "PRTF")
 
 
+def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | None) -> bool:
+    """Is the name a genitive dependent of the person noun ``head`` (its aide, its agent) rather than an
+    apposition (the head is the name)? Cases that cannot agree say so; an indeclinable name ("Хиллари", a
+    woman's surname ending in a consonant: "Лопес") is told by gender: "помощник Хиллари Клинтон"."""
+    if not name_words:
+        return False
+    head_cases = {p.tag.case for p in parses(head)[:4] if p.tag.POS == "NOUN"}
+    name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
+    if is_known(name_words[0]) and not head_cases & name_cases:
+        return True
+    fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
+        first_gender == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
+    if not fixed or first_gender is None:
+        return False
+    hg = {str(p.tag.gender) for p in parses(head)[:2] if p.tag.POS == "NOUN" and p.tag.case == "nomn"}
+    return len(hg) == 1 and hg <= {"masc", "femn"} and hg != {first_gender}
+
+
 def _trailing_name(words: Sequence[str]) -> str | None:
     """The first name and surname closing a mention ("капитан ледокола Сергей Бахметьев"), in the
     nominative; None unless the last two or three capitalised words are a first name and a surname."""
@@ -882,6 +886,9 @@ def _trailing_name(words: Sequence[str]) -> str | None:
         return None
     if not any("Name" in p.tag for p in parses(caps[0])[:3]):
         return None
+    head = _mention_head(words[:len(words) - len(caps)])
+    if head is not None and _depends_on_head(head, caps, _first_name_gender(caps[0])):
+        return None           # "помощник Хиллари Клинтон": the aide, not Клинтон
     form = normalize_name(tuple(caps))
     if not any(t == "Surn" for t in form.tags) and is_known(caps[-1]):
         return None

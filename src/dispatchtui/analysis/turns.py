@@ -116,6 +116,7 @@ def _speaks(text: str, p: Span) -> bool:
 
 
 _OPEN_MARKS = "«\"„“‘‚"
+QUOTE_CHARS = "«»„“”\"‘’‚"
 
 
 def _own_quote(text: str, p: Span) -> bool:
@@ -172,7 +173,9 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0,
     """Labelled turns ("С.Донской: …") and the paragraphs that continue them until the next label: inside a
     transcript of three or more labels every paragraph between two labels continues the turn; elsewhere (and
     after the last label) only a paragraph talking in the first or second person does."""
-    labels = {i: lab for i, p in enumerate(paras) if (lab := label_at(text, p)) is not None}
+    # (the first paragraph is the headline or the lead: "Песков: Кремль не видит угрозы" there is a
+    # headline, and a headline is never a quote unless marked)
+    labels = {i: lab for i, p in enumerate(paras) if i > 0 and (lab := label_at(text, p)) is not None}
     if not labels:
         return []
     dense = len(labels) >= 3
@@ -355,6 +358,16 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
     return out
 
 
+def _unmarked_headline(text: str, q: Quote) -> bool:
+    """A quote in the first paragraph (the headline) that no quotation mark delimits ("Песков: Кремль не видит
+    угрозы"): a headline is never a quote unless marked."""
+    if q.paragraph != 0:
+        return False
+    before = text[q.start - 1] if q.start > 0 else ""
+    after = text[q.end] if q.end < len(text) else ""
+    return before not in QUOTE_CHARS and after not in QUOTE_CHARS
+
+
 def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -> list[Quote]:
     """The direct quotes with turn statements merged in: a paragraph that is a turn is the turn's (the mark
     scanner's quotes inside it are nested marks of the turn's words, or the scanner's own dash/label quote of
@@ -379,7 +392,7 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     # A question is a statement when the interview names who asks; an outlet's or an unnamed
     # interviewer's questions ("Голос Америки: …", "Вопрос: …") are left out (their paragraphs stay taken).
     turns = [q for q in turns if not q.question or q.speaker_span is not None]
-    kept = [q for q in direct if q.paragraph not in taken]
+    kept = [q for q in direct if q.paragraph not in taken and not _unmarked_headline(text, q)]
     return sorted(kept + turns, key=lambda q: (q.start, q.end))
 
 
