@@ -8,7 +8,8 @@ Half A (tuning half): factRuEval and ODS/corus agency copy. Half B (check half):
 Taiga (Interfax, KP, N+1) and NEREL (Wikinews). A rule that helps one half and hurts the other is a regression:
 report both. Runs ``dispatchtui extract --format jsonl --no-cache`` once over the corpus and scores each half
 with ``shared/tools/score_quotes.py`` (gold dirs of symlinks in a temp dir), then factRuEval-dev with
-``score_persons.py``. Not a test: nothing here is collected by pytest.
+``score_persons.py``, and the invented dispatches of ``benchmarks/invented`` (annotated from the guidelines by
+someone who had not seen the code). Not a test: nothing here is collected by pytest.
 """
 from __future__ import annotations
 
@@ -72,6 +73,12 @@ def main() -> int:
             n = len(list(g.iterdir()))
             print(f"== half {h} ({n} dispatches)" if h != "all" else f"== whole corpus ({n} dispatches)")
             print(score(tools, g, pred, a.details and h != "all").rstrip())
+        inv = ROOT / "benchmarks" / "invented"
+        if (inv / "gold").is_dir():
+            p3 = t / "invented.jsonl"
+            extract(sorted(inv.glob("*.txt")), p3)
+            print("== invented dispatches (benchmarks/invented: 24 texts written from the guidelines, not from our code)")
+            print(score(tools, inv / "gold", p3, a.details).rstrip())
         fre = shared / "factrueval-dev"
         if not a.no_persons and fre.is_dir():
             p2 = t / "fre.jsonl"
