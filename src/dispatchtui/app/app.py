@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from textual.app import App
-from textual.binding import Binding
 from textual.screen import Screen
 
 from .. import clipboard, config

@@ -7,7 +7,7 @@ Dispatch text is rendered as literal segments — never markup — through :func
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from functools import partial
 from time import perf_counter, sleep
 from typing import Iterable
@@ -15,8 +15,7 @@ from typing import Iterable
 from rich.cells import cell_len
 from rich.segment import Segment
 from rich.style import Style
-from textual.binding import Binding
-from textual.geometry import Region, Size
+from textual.geometry import Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
