@@ -32,7 +32,7 @@ from ..model import Quote, Span
 from .lexicon.speech import SPEECH_VERBS
 from .lexicon.turns import (ANSWER_LABELS, CONVERSATION_VERBS, FIRST_SECOND_PERSON, INTERVIEW_NOUNS,
                             INTERVIEWEE_VERBS, INTERVIEWER_LABELS)
-from .morph import get_morph, lemma
+from .morph import get_morph, lemma, parses
 
 __all__ = ["find_turns", "attribute_paragraph_quotes", "TURN_GROUP_BASE"]
 
@@ -56,16 +56,12 @@ class Label:
     answer: bool        # "Ответ:" (the interviewee, named elsewhere)
 
 
-def _parses(word: str):
-    return get_morph().parse(word.lower().replace("ё", "е"))
-
-
 def _name_word(w: str) -> bool:
     """A word that can stand in a person's name: a first name, surname or patronymic, an initial
     ("С.Донской"), or a capitalised word the dictionary does not know (foreign names)."""
     if re.fullmatch(r"(?:[A-ZА-ЯЁ]\.)+[ \u00a0]?[A-ZА-ЯЁ][\w-]*", w):
         return True
-    ps = _parses(w)
+    ps = parses(w)
     if any(t in p.tag for p in ps for t in ("Name", "Surn", "Patr")):
         return True
     return not get_morph().word_is_known(w.lower()) and w[:1].isupper()
@@ -94,9 +90,9 @@ def label_at(text: str, p: Span) -> Label | None:
         return None
     last = words[-1].split(".")[-1].strip()
     if last and get_morph().word_is_known(last.lower()) and not any(
-            p.tag.case == "nomn" for p in _parses(last)):
+            p.tag.case == "nomn" for p in parses(last)):
         return None
-    if len(words) == 1 and "." not in name and not any("Surn" in p.tag for p in _parses(words[0])) \
+    if len(words) == 1 and "." not in name and not any("Surn" in p.tag for p in parses(words[0])) \
             and get_morph().word_is_known(words[0].lower()):
         return None                     # "Итог:", "Москва:" — one known word that is no surname
     return Label(span, rest, False, False)
@@ -447,7 +443,7 @@ def _attribution_after(text: str, nxt: Span) -> tuple[Span, Span | None] | None:
     if who is None:
         # a parse without a subject ("заявил после инаугурации Рамзан Кадыров."): the first nominative name
         names = [k for k, t in enumerate(s.toks) if k > 0 and t.text[:1].isupper() and _name_word(t.text)
-                 and any(p.tag.case == "nomn" for p in _parses(t.text))]
+                 and any(p.tag.case == "nomn" for p in parses(t.text))]
         if names:
             k = names[0]
             j = k + 1
@@ -467,8 +463,12 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
 
     out = list(quotes)
     by_para: dict[int, list[int]] = {}
+    parts: dict[int, list[int]] = {}          # statement id → its parts (one scan, not one per quote)
     for i, q in enumerate(out):
         by_para.setdefault(q.paragraph, []).append(i)
+        if q.statement is not None:
+            parts.setdefault(q.statement, []).append(i)
+
     def key(span: Span) -> str:
         """Who a mention names, roughly: its last capitalised word's stem ("аналитика Романа Коноплева" and
         "Роман Коноплев" are one), else its words."""
@@ -502,7 +502,7 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
         if found is None:
             continue
         who, cue = found
-        group = [j for j in range(len(out)) if q.statement is not None and out[j].statement == q.statement] or [i]
+        group = parts.get(q.statement, [i]) if q.statement is not None else [i]
         for j in group:
             out[j] = replace(out[j], speaker=text[who.start:who.end], speaker_span=who,
                              cue=text[cue.start:cue.end] if cue else out[j].cue, cue_span=cue or out[j].cue_span,
