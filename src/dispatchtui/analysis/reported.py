@@ -40,7 +40,7 @@ from ..model import Quote, Span
 from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS,
                                IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS,
                                STANCE_NOUNS)
-from .morph import get_morph, lemma
+from .morph import lemma, parses
 from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
 
 __all__ = ["find_reported"]
@@ -71,7 +71,7 @@ class Found:
 
 
 def _genitive(word: str) -> bool:
-    return word[:1].isalpha() and any(p.tag.case == "gent" for p in get_morph().parse(word.lower())[:3])
+    return word[:1].isalpha() and any(p.tag.case == "gent" for p in parses(word)[:3])
 
 
 def _is_say(t: Tok) -> bool:
@@ -84,7 +84,7 @@ def _is_say(t: Tok) -> bool:
 
 def _authorial(word: str) -> bool:
     """First person or imperative: the author (or a speaker inside a quote) talking, not a report."""
-    p = get_morph().parse(word.lower())
+    p = parses(word)
     if not p:
         return False
     tag = p[0].tag

@@ -8,11 +8,10 @@ for are parsed, each cut to ``MAX_TOKENS`` tokens, so the cost stays linear in t
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Sequence
 
 from ..model import Span
-from .morph import get_morph, lemma
+from .morph import lemma, parses
 
 __all__ = ["Tok", "Sent", "parse", "speaker_of", "speaker_span", "place_speaker", "is_punct", "MAX_TOKENS"]
 
@@ -81,9 +80,8 @@ def _is_break(w: str) -> bool:
     return w in (",", ";", ":", "—", "–", ".", "!", "?", "…")
 
 
-@lru_cache(maxsize=100_000)
 def _pos(word: str) -> str:
-    p = get_morph().parse(word.lower())
+    p = parses(word)
     return str(p[0].tag.POS or "") if p else ""
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import Span
-from ..morph import get_morph, lemma
+from ..morph import get_morph, lemma, parses
 from .marks import _OPENERS
 
 _WORD_RE = re.compile(r"[^\W_](?:\w|-(?=\w))*")
@@ -81,11 +81,10 @@ def _is_latin(word: str) -> bool:
 
 def _agrees(verb: str, noun: str) -> bool:
     """A nominative singular person noun agreeing with a past singular verb in gender ("описала … шахматистка")."""
-    try:
-        v = get_morph().parse(verb.lower())[0].tag
-        ps = get_morph().parse(noun.lower().replace("ё", "е"))[:4]
-    except Exception:  # pragma: no cover
+    vp, ps = parses(verb), parses(noun)[:4]
+    if not vp:
         return False
+    v = vp[0].tag
     if v.number != "sing":
         return False
     return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.animacy == "anim"
