@@ -166,3 +166,13 @@ async def test_library_counts_direct_statements_once(tmp_path, monkeypatch):
         await settle(pilot)
         meta = app.screen.list.render_line(1).text
         assert "3 quotes" in meta, meta          # the split statement once, Дома, the fragment; no question
+
+
+def test_speaker_jumps_cycle_through_role_mentions_too():
+    from dispatchtui.app.widgets.panels import speaker_spans
+
+    d = analyse(fake_segment(TEXT))
+    name, role = _at("Антон Силуанов"), _at("Министр")
+    s = Speaker(SILUANOV, "person", "министр финансов", (Span(*name),), (4, 6), (Span(*role),))
+    d = d.with_(speakers=(d.speakers[0], s, d.speakers[2]))
+    assert speaker_spans(d, s) == (name, role)

@@ -408,3 +408,27 @@ def test_regional_office_of_an_organization_is_the_source_named_before():
     (r,), speakers = run(text, [q])
     assert r.speaker == "ГУ МЧС РФ по Приморскому краю"
     assert speakers[0].kind == "organization"
+
+
+# ---- role mentions: where a role noun refers to the person, kept apart from the name mentions -------
+
+
+def test_a_role_tied_to_a_person_is_a_role_mention_not_a_name_mention():
+    text = ("Министр финансов Антон Силуанов выступил на форуме. «Бюджет сбалансирован», — сказал министр. "
+            "Глава Минфина добавил: «Резервы сохранятся».")
+    q1 = quote(text, "Бюджет сбалансирован", "министр", "сказал", after=20)
+    q2 = quote(text, "Резервы сохранятся", "Глава Минфина", "добавил")
+    _, speakers = run(text, [q1, q2])
+    (s,) = [s for s in speakers if s.name == "Антон Силуанов"]
+    assert [text[m.start:m.end] for m in s.role_mentions] == ["министр", "Глава Минфина"]
+    # a capitalized role opening a sentence names no one: not among the name mentions
+    assert all("Силуанов" in text[m.start:m.end] for m in s.mentions)
+
+
+def test_a_pronoun_is_neither_a_name_nor_a_role_mention():
+    text = "Олаф Шольц прибыл в Париж. Он сказал: «Мы договоримся»."
+    q = quote(text, "Мы договоримся", "Он", "сказал")
+    (r,), speakers = run(text, [q])
+    (s,) = [s for s in speakers if s.name == "Олаф Шольц"]
+    assert r.speaker == "Олаф Шольц" and s.role_mentions == ()
+    assert [text[m.start:m.end] for m in s.mentions] == ["Олаф Шольц"]

@@ -31,7 +31,7 @@ DATELINE_KEYS = {"start", "end", "place", "date", "agency"}
 REPEAT_KEYS = {"start", "end", "of"}
 QUOTE_KEYS = {"start", "end", "paragraph", "kind", "speaker", "speaker_span", "cue", "cue_span", "statement",
               "question", "reason"}
-SPEAKER_KEYS = {"name", "kind", "role", "mentions", "quotes"}
+SPEAKER_KEYS = {"name", "kind", "role", "mentions", "quotes", "role_mentions"}
 TOPIC_KEYS = {"label", "mentions", "facet", "weight"}
 
 
@@ -158,6 +158,12 @@ def validate(o: dict, *, analysed: bool) -> None:
         ms = [check_span(m, n, f"{w}.mentions[{j}]") for j, m in enumerate(sp["mentions"])]
         # Sorted and unique; nested mentions ("министр Ермек Кошербаев" ⊃ "Кошербаев") are allowed.
         need(ms == sorted(set(ms)), w + ".mentions", "mentions sorted and unique")
+        need(isinstance(sp["role_mentions"], list), w + ".role_mentions", "array")
+        rs = [check_span(m, n, f"{w}.role_mentions[{j}]") for j, m in enumerate(sp["role_mentions"])]
+        need(rs == sorted(set(rs)), w + ".role_mentions", "role mentions sorted and unique")
+        # a role mention is where no name is: it overlaps none of the name mentions
+        need(not any(a < me and ms_ < b for a, b in rs for ms_, me in ms), w + ".role_mentions",
+             "a role mention overlaps a name mention")
         need(isinstance(sp["quotes"], list) and all(is_int(q) for q in sp["quotes"]), w + ".quotes", "int array")
         need(all(0 <= q < len(o["quotes"]) for q in sp["quotes"]), w + ".quotes", "index out of range")
         need(sp["quotes"] == sorted(set(sp["quotes"])), w + ".quotes", "indexes sorted and unique")
@@ -224,7 +230,8 @@ def _valid_record():
             "quotes": [{"start": 11, "end": 16, "paragraph": 1, "kind": "full", "speaker": "Иван Петров",
                         "speaker_span": None, "cue": "сказал", "cue_span": None, "statement": None,
                         "question": False, "reason": None}],
-            "speakers": [{"name": "Иван Петров", "kind": "person", "role": None, "mentions": [], "quotes": [0]}],
+            "speakers": [{"name": "Иван Петров", "kind": "person", "role": None, "mentions": [{"start": 11, "end": 16}],
+                          "quotes": [0], "role_mentions": [{"start": 18, "end": 21}]}],
             "topics": [{"label": "текст", "mentions": [{"start": 11, "end": 16}], "facet": "theme", "weight": 1.0}],
             "meta": None}
 
@@ -242,6 +249,9 @@ def _valid_record():
     lambda o: o["quotes"][0].update(speaker="Кто-то другой"),
     lambda o: o["speakers"][0].update(quotes=[3]),
     lambda o: o["speakers"][0].update(quotes=[]),
+    lambda o: o["speakers"][0].update(role_mentions=[{"start": 12, "end": 14}]),    # inside a name mention
+    lambda o: o["speakers"][0].update(role_mentions=[{"start": 18, "end": 99}]),
+    lambda o: o["speakers"][0].pop("role_mentions"),
     lambda o: o.update(headline={"start": 11, "end": 22}),
     lambda o: o["quotes"][0].update(paragraph=0),
     lambda o: o["topics"][0].update(facet="mood"),
@@ -261,6 +271,15 @@ def test_checker_rejects_broken_records(breakage):
     breakage(o)
     with pytest.raises(SchemaError):
         validate(o, analysed=True)
+
+
+def test_role_mentions_round_trip_and_an_older_record_without_them_still_reads():
+    o = _valid_record()
+    d = dispatch_from_json(o)
+    assert [(m.start, m.end) for m in d.speakers[0].role_mentions] == [(18, 21)]
+    assert json.loads(to_json_line(d))["speakers"][0]["role_mentions"] == [{"start": 18, "end": 21}]
+    del o["speakers"][0]["role_mentions"]          # written before role mentions were exported
+    assert dispatch_from_json(o).speakers[0].role_mentions == ()
 
 
 def test_a_name_that_is_not_utf8_is_exact_in_source_bytes():

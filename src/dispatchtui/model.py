@@ -123,12 +123,16 @@ class Speaker:
     name: str
     kind: SpeakerKind = "person"
     role: str | None = None
-    mentions: tuple[Span, ...] = ()
+    mentions: tuple[Span, ...] = ()      # where the text names them
     quotes: tuple[int, ...] = ()         # indexes into Dispatch.quotes
+    #: where the text refers to them by a role the resolver tied to them ("министр", "глава МИД"), not by
+    #: name; apart from ``mentions``, which stay the name mentions (a record without the key has none)
+    role_mentions: tuple[Span, ...] = ()
 
     def to_json(self) -> dict:
         return {"name": self.name, "kind": self.kind, "role": self.role,
-                "mentions": [m.to_json() for m in self.mentions], "quotes": list(self.quotes)}
+                "mentions": [m.to_json() for m in self.mentions], "quotes": list(self.quotes),
+                "role_mentions": [m.to_json() for m in self.role_mentions]}
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,7 +275,9 @@ def dispatch_from_json(o: dict) -> Dispatch:
                            bool(q.get("question", False)), q.get("reason"))
                      for q in o["quotes"]),
         speakers=tuple(Speaker(s["name"], s["kind"], s.get("role"), tuple(_span(m) for m in s["mentions"]),
-                               tuple(int(i) for i in s["quotes"])) for s in o["speakers"]),
+                               tuple(int(i) for i in s["quotes"]),
+                               tuple(_span(m) for m in s.get("role_mentions", ())))
+                       for s in o["speakers"]),
         topics=tuple(Topic(t["label"], tuple(_span(m) for m in t["mentions"]), t.get("facet", "theme"),
                            float(t.get("weight", 0.0))) for t in o["topics"]),
         analysed=True,

@@ -28,7 +28,7 @@ def one_blas_thread() -> None:
 
 
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
-ANALYSER_VERSION = "8"
+ANALYSER_VERSION = "9"
 
 
 def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),

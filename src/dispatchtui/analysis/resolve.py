@@ -24,7 +24,7 @@ from ..model import Quote, Span, Speaker, SpeakerKind
 from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT_ROLE_HEADS,
                             ORG_SPEAKER_HEADS, PRONOUNS, ROLE_HEAD_EQUIV, ROLE_SYNONYMS,
                             ROLE_WORD_EQUIV, SUBSTANTIVE_PERSONS, UNNAMED_SOURCES)
-from .morph import lemma
+from .morph import fold, lemma
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
 #: Kind given to an unnamed source ("источник", "эксперты"): never a person, never an organization.
@@ -53,6 +53,7 @@ class _Out:
     mention_set: set = field(default_factory=set)
     quotes: list[int] = field(default_factory=list)
     order: int = 0
+    role_mentions: set = field(default_factory=set)     # roles tied to a person ("министр", "глава МИД")
 
 
 def _is_latin_word(w: str) -> bool:
@@ -210,6 +211,7 @@ class _Resolver:
         self.orgs = [e for e in entities if e.kind == "organization"]
         self.quote_spans = [q.span for q in quotes]
         self.out: dict[str, _Out] = {}
+        self._by_name = {e.name: e for e in self.persons}
         self.last_org_speaker: str | None = None
         self.unnamed: dict[str, str | None] = {}       # unnamed-role descriptions → their gender
         self.records: list[tuple[str | None, str | None, int]] = []   # per quote: (speaker, gender, pos)
@@ -778,6 +780,25 @@ class _Resolver:
 
     # ---- all -------------------------------------------------------------------------------------
 
+    def _names_person(self, name: str, kind: str | None, span: Span) -> bool:
+        """The span names the person: it overlaps a name mention of theirs (a sentence-initial "Президент"
+        or "Глава МИД" is capitalized but names no one). A person the NER missed (the name after a role,
+        a surname alone) has no mentions: there a capital letter is the name's."""
+        if kind != "person":
+            return True
+        e = self._by_name.get(name)
+        if e is None or not e.mentions:
+            return any(ch.isupper() for ch in self.text[span.start:span.end])
+        if any(m.overlaps(span) for m in e.mentions):
+            return True
+        # a mention the people stage left out ("Командир корабля Юрий Маленченко"): a word of the name in it
+        stems = {fold(w)[:4] for w in _WORD.findall(name) if len(w) > 1}
+        return any(w[:1].isupper() and fold(w)[:4] in stems for w in _WORD.findall(self.text[span.start:span.end]))
+
+    def _is_pronoun(self, span: Span) -> bool:
+        words = _WORD.findall(self.text[span.start:span.end])
+        return not words or all(fold(w) in PRONOUNS for w in words)
+
     def run(self) -> tuple[list[Quote], list[Speaker]]:
         self.resolved: list[str | None] = []
         cache: dict[tuple, tuple] = {}
@@ -802,12 +823,13 @@ class _Resolver:
                     o = self.out[name] = _Out(name, kind or "person", order=len(self.out))
                 o.quotes.append(qi)
                 # a person's mentions are where the text names them: a pronoun or a bare role ("он",
-                # "министр") stays the statement's speaker_span, not a mention of the name
-                named = kind != "person" or any(ch.isupper() for ch in self.text[mspan.start:mspan.end]) \
-                    if mspan is not None else False
+                # "министр") stays the statement's speaker_span, and a role is kept as a role mention
+                named = self._names_person(name, kind, mspan) if mspan is not None else False
                 if mspan is not None and named and mspan not in o.mention_set:
                     o.mention_set.add(mspan)
                     o.mentions.append(mspan)
+                elif mspan is not None and not named and kind == "person" and not self._is_pronoun(mspan):
+                    o.role_mentions.add(mspan)
                 if kind == "organization":
                     self.last_org_speaker = name
             reason = f"{q.reason}; {why}" if q.reason else why
@@ -815,7 +837,7 @@ class _Resolver:
 
         speakers: list[Speaker] = []
         quoted = sorted(self.out.values(), key=lambda o: (o.quotes[0], o.order))
-        by_name = {e.name: e for e in self.persons}
+        by_name = self._by_name
         for o in quoted:
             e = by_name.get(o.name)
             mentions = set(o.mentions)
@@ -823,7 +845,9 @@ class _Resolver:
             if e is not None:
                 mentions |= set(e.mentions)
                 role = e.role
-            speakers.append(Speaker(o.name, o.kind, role, _disjoint(mentions), tuple(o.quotes)))
+            names = _disjoint(mentions)
+            roles = tuple(sorted(r for r in o.role_mentions if not any(r.overlaps(m) for m in names)))
+            speakers.append(Speaker(o.name, o.kind, role, names, tuple(o.quotes), roles))
         for e in self.persons:
             if e.name not in self.out:
                 speakers.append(Speaker(e.name, "person", e.role, _disjoint(e.mentions), ()))

@@ -101,7 +101,7 @@ def sorted_speakers(dispatch: Dispatch) -> list[Speaker]:
 
 
 def speaker_spans(dispatch: Dispatch, speaker: Speaker) -> tuple[tuple[int, int], ...]:
-    spans = {(m.start, m.end) for m in speaker.mentions}
+    spans = {(m.start, m.end) for m in speaker.mentions + speaker.role_mentions}
     spans.update((q.speaker_span.start, q.speaker_span.end) for q in dispatch.quotes
                  if q.speaker == speaker.name and q.speaker_span is not None)
     if not spans:
