@@ -232,3 +232,37 @@ def test_an_indeclinable_name_in_i_alone_stays_as_written():
 def test_a_name_before_a_coordinated_genitive_is_a_genitive(ner):
     text = "Неудача постигла его преследователей - Кими Райкконена и Марка Уэббера, чьи моторы сгорели."
     assert names(text) == ["Кими Райкконен", "Марк Уэббер"]
+
+
+# ---- aliases the text states (issue 12 point 4) ------------------------------------------------------
+
+
+def mentions_of(text):
+    return [(e.name, [text[m.start:m.end] for m in e.mentions]) for e in find_people(text, [])
+            if e.kind == "person"]
+
+
+@pytest.mark.parametrize("text, name, alias", [
+    ("Писатель Борис Акунин (настоящее имя — Григорий Чхартишвили) представил новую книгу.",
+     "Борис Акунин", "Григорий Чхартишвили"),
+    ("Задержанного Ивана Сидорова (он же Иван Петренко) доставили в суд.", "Иван Сидоров", "Иван Петренко"),
+    ("Певец Дмитрий Иванов, выступающий под псевдонимом Макс Ветров, дал концерт.", "Дмитрий Иванов",
+     "Макс Ветров"),
+    ("Анна Петрова, урождённая Сидорова, родилась в Туле.", "Анна Петрова", "Сидорова"),
+    # a surname alone in brackets after a name: a maiden or former surname
+    ("Чемпионкой стала шахматистка Екатерина Аталык (Половникова).", "Екатерина Аталык", "Половникова"),
+])
+def test_a_stated_alias_is_one_more_mention_of_the_person(ner, text, name, alias):
+    ((got, ms),) = mentions_of(text)
+    assert got == name and ms[-1] == alias
+
+
+def test_an_alias_the_ner_missed_is_found_where_it_recurs(ner):
+    text = ("Следствие установило, что Руслан Боширов, настоящая фамилия которого Чепига, служил в армии. "
+            "Позже Чепига отказался от комментариев.")
+    assert mentions_of(text) == [("Руслан Боширов", ["Руслан Боширов", "Чепига", "Чепига"])]
+
+
+def test_two_names_without_a_stated_alias_stay_two_people(ner):
+    text = "Встречу провели Иван Петров и Сергей Сидоров, а Анна Белова (Минфин) выступила с докладом."
+    assert [n for n, _ in mentions_of(text)] == ["Иван Петров", "Сергей Сидоров", "Анна Белова"]

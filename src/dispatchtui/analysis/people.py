@@ -16,6 +16,7 @@ from typing import Iterable, Literal, Sequence
 
 from ..model import Span
 from .lexicon.names import (
+    ALIAS_GAPS,
     APPOSITIVE_EPONYM_HEADS,
     EPONYM_HEADS,
     FAMILY_HEADS,
@@ -990,6 +991,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     if extra:
         entities = [_with_originals(e, c, extra) for e, c in zip(entities, clusters)]
     entities.sort(key=lambda e: e.first_start)
+    entities = _merge_stated_aliases(text, entities)
     rest = []
     for (kind, _), items in others.items():
         rest.append(Entity(name=items[0][0], kind=kind, mentions=tuple(s for _, s, _ in items),
@@ -1041,6 +1043,61 @@ def _with_originals(e: Entity, c: _Cluster, extra: dict[int, list[tuple[Span, st
         return e
     details = tuple(sorted(e.details + tuple(Mention(s, w) for s, w in more), key=lambda d: d.span.start))
     return replace(e, mentions=tuple(sorted(e.mentions + tuple(s for s, _ in more))), details=details)
+
+
+_ALIAS_GAP = re.compile("|".join(f"(?:{g})" for g in ALIAS_GAPS), re.I)
+
+
+def _merge_stated_aliases(text: str, people: list[Entity]) -> list[Entity]:
+    """One entry for a person the text gives two names: an alias it states between them (``Боширов,
+    настоящая фамилия которого Чепига``, ``(он же …)``, ``под псевдонимом …``) or a surname alone in brackets
+    right after a name (``Екатерина Аталык (Половникова)``: a maiden or former name). The second name's
+    mentions join the person named first, whose name the entry keeps; no alias is guessed otherwise."""
+    marks = sorted((m, i) for i, e in enumerate(people) for m in e.mentions)
+    into: dict[int, int] = {}
+    for (a, i), (b, j) in zip(marks, marks[1:]):
+        i, j = into.get(i, i), into.get(j, j)
+        if i == j or b.start - a.end > 80:
+            continue
+        gap = fold(text[a.end:b.start])
+        bracketed = re.fullmatch(r"\s*\(\s*", gap) is not None and re.match(r"\s*\)", text[b.end:]) is not None \
+            and " " not in text[b.start:b.end].strip()
+        if bracketed or _ALIAS_GAP.fullmatch(gap):
+            into[j] = i
+    out = [_with_untagged_alias(text, e, marks) for e in people]
+    if not into:
+        return out
+    for j, i in into.items():
+        while i in into:
+            i = into[i]
+        e, other = out[i], out[j]
+        details = tuple(sorted(e.details + other.details, key=lambda d: d.span.start))
+        out[i] = replace(e, mentions=tuple(sorted(e.mentions + other.mentions)), details=details)
+    return [e for k, e in enumerate(out) if k not in into]
+
+
+_ALIAS_THEN_NAME = re.compile(f"(?:{_ALIAS_GAP.pattern})" + r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])", re.I)
+
+
+def _with_untagged_alias(text: str, e: Entity, marks) -> Entity:
+    """A stated alias the NER did not tag (``Боширов, настоящая фамилия которого Чепига``): the capitalized
+    word after the statement is a mention of the person, and so is that word where it recurs as written."""
+    taken = [m for m, _ in marks]
+    found: list[Span] = []
+    for m in e.mentions:
+        hit = _ALIAS_THEN_NAME.match(fold(text[m.end:m.end + 80]))
+        if hit is None or not text[m.end + hit.start(1)].isupper():
+            continue
+        word = text[m.end + hit.start(1):m.end + hit.end(1)]
+        for w in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+            s = Span(w.start(), w.end())
+            if not any(s.overlaps(t) for t in taken + found):
+                found.append(s)
+    if not found:
+        return e
+    details = tuple(sorted(e.details + tuple(Mention(s, text[s.start:s.end]) for s in found),
+                           key=lambda d: d.span.start))
+    return replace(e, mentions=tuple(sorted(e.mentions + tuple(found))), details=details)
 
 
 def persons(entities: Iterable[Entity]) -> list[Entity]:
