@@ -230,7 +230,7 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                     total += 0.2
             if hint is not None:
                 fits = case in hint.cases and hint.gender in (None, gender)
-                total += 0.3 if fits else (-0.8 if hint.strict else 0.0)
+                total += (0.3 if hint.strict else 0.5) if fits else (-0.8 if hint.strict else 0.0)
             if case == "loct" and (hint is None or "loct" not in hint.cases):
                 total -= 0.5            # the prepositional case never goes without its preposition
             key = (round(total, 6), -ci, -gi)
@@ -329,6 +329,10 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     def core_left(k: int) -> int:
         return sum(1 for w in words[k:hi] if w.lower() not in NAME_PARTICLES)
 
+    # a capitalized particle opens the name of a thing ("оператор Аль-Джазиры Сами аль-Хадж"): in a person's
+    # name the particle is written in lower case ("аль-Хадж", "ибн Сина")
+    while core_left(lo + 1) >= 2 and re.match(r"(?:Аль|Эль|Ас|Ат|Ад|Ар|Ан)-[А-ЯЁ]", words[lo]):
+        lo += 1
     # (a name of two words at least must remain: "Франк Де Блекере" keeps "Франк", a Frank to the dictionary)
     while core_left(lo + 1) >= 2 and not _name_like(words[lo]) and words[lo].lower() not in NAME_PARTICLES:
         top = parses(words[lo])[0].tag

@@ -235,10 +235,16 @@ def _same_surname(a: str | None, b: str | None) -> bool:
         return False
     if a == b:
         return True
+    if len(a) >= 5 and _single_letters(a) == _single_letters(b):
+        return True         # a doubled letter in one transcription and not in another ("Бузакка", "Бузака")
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
     return k >= 4 and k >= max(len(a), len(b)) - 3 and k >= min(len(a), len(b)) - 1
+
+
+def _single_letters(s: str) -> str:
+    return re.sub(r"(\w)\1+", r"\1", s)
 
 
 def _same_first(a: str | None, b: str | None) -> bool:
@@ -686,7 +692,9 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
     ``премия Андрея Белого``, ``болезнь Паркинсона``, ``аэропорт Рейган``, a film title in quotation
     marks (``«Анна Каренина»``). The thing is mentioned, not the person.
 
-    "always", or "genitive" when only a name in the genitive is so (``в театре Иван Петров сыграл``)."""
+    "always", or "genitive" when only a name in the genitive is so (``в театре Иван Петров сыграл``).
+    The head may open the thing's own capitalized name (``Госпиталь принцессы Марины``). (A monument is
+    to a person, who is mentioned: ``памятник Пушкину`` is no name of a thing.)"""
     if a >= 1 and b < len(tokens) and tokens[a - 1].text in _OPEN_MARKS and tokens[b].text in _CLOSE_MARKS:
         return "always"
     j = a - 1
@@ -696,9 +704,11 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
         lw = fold(tk.text)
         if lw == "." and j >= 1 and fold(tokens[j - 1].text) == "им":
             return "always"
-        if not tk.text[:1].isalpha() or not tk.text[:1].islower():
+        if not tk.text[:1].isalpha():
             return None
         lem = _lemma_of(tk)
+        if not tk.text[:1].islower() and (tk.text.isupper() or lem not in EPONYM_HEADS):
+            return None
         if lem in NAMED_AFTER and not (j >= 1 and fold(tokens[j - 1].text) == "по"):
             return "always"     # (but "мальчик по имени Антон" is named so himself)
         if lem in EPONYM_HEADS and any(p.tag.POS == "NOUN" and p.normal_form == lem for p in parses(tk.text)):
@@ -946,6 +956,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []
     originals: list[tuple[_PersonMention, Span, str]] = []
+    dropped_end = -10          # where the last name that was no person's ended
     others: dict[tuple[str, str], list] = {}
     for sp in spans:
         toks = sp.toks
@@ -960,19 +971,24 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             continue
         for a, b, name_words in _name_pieces(text, tokens, index, toks, places):
             prev = person_mentions[-1] if person_mentions else None
-            if not any(_CYRILLIC.search(w) for w in name_words) and prev is not None and a >= 1 \
-                    and tokens[a - 1].text == "(" and tokens[a - 1].start - prev.span.end <= 2:
-                # "Томас Винье (Thomas Vinje)": the original spelling, one more mention of the same person
-                o = Span(tokens[a].start, tokens[b - 1].stop)
-                originals.append((prev, o, text[o.start:o.end]))
-                continue
+            if not any(_CYRILLIC.search(w) for w in name_words) and a >= 1 and tokens[a - 1].text == "(":
+                if prev is not None and tokens[a - 1].start - prev.span.end <= 2:
+                    # "Томас Винье (Thomas Vinje)": the original spelling, one more mention of the same person
+                    o = Span(tokens[a].start, tokens[b - 1].stop)
+                    originals.append((prev, o, text[o.start:o.end]))
+                    continue
+                if tokens[a - 1].start - dropped_end <= 2:
+                    continue        # the original spelling of a name that was no person's ("Раскассэ (La Rascasse)")
             inside = _inside_other_name(tokens, a, b)
-            if inside == "always":
-                continue
             piece = Span(tokens[a].start, tokens[b - 1].stop)
+            if inside == "always":
+                dropped_end = piece.end
+                continue
             m = _person_mention(text, tokens, a, b, name_words, piece, sentences, prev)
             if inside is None or m.form.case not in ("gent", "accs"):
                 person_mentions.append(m)
+            else:
+                dropped_end = piece.end
 
     _agree_coordinated(text, tokens, {t.start: i for i, t in enumerate(tokens)}, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
