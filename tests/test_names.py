@@ -297,3 +297,23 @@ def test_a_thing_whose_capitalized_name_holds_a_person_is_no_person(ner):
 def test_a_corner_named_in_apposition_and_its_original_spelling_are_no_person(ner):
     text = "Гонщик Пьер Дюваль ошибся в повороте Лоэс (Loews) на третьем круге."
     assert names(text) == ["Пьер Дюваль"]
+
+
+def test_an_entry_of_a_list_of_places_is_no_person(ner):
+    text = "В опросе участвовали страны: • Чили • Коста Рика • Эквадор • Египет • Эль Сальвадор • Эфиопия • Грузия"
+    assert names(text) == []
+    # a list of people stays a list of people
+    assert names("В финал вышли • Иван Петров • Сергей Сидоров • Олег Иванов") == [
+        "Иван Петров", "Сергей Сидоров", "Олег Иванов"]
+
+
+def test_a_capital_mid_sentence_makes_a_common_noun_a_name(ner):
+    text = "Все помнят выборы, когда Буш победил Гора с шатким преимуществом."
+    assert "Гор" in names(text)
+    # at the opening of a sentence the capital says nothing
+    assert names("Надежда умирает последней, сказал Иван Петров.") == ["Иван Петров"]
+
+
+def test_one_vowel_transcribed_two_ways_is_one_surname(ner):
+    text = "Спикер палаты Джон Бенер выступил в среду. Бонер объявил, что цель нового конгресса — бюджет."
+    assert names(text) == ["Джон Бенер"]

@@ -237,10 +237,22 @@ def _same_surname(a: str | None, b: str | None) -> bool:
         return True
     if len(a) >= 5 and _single_letters(a) == _single_letters(b):
         return True         # a doubled letter in one transcription and not in another ("Бузакка", "Бузака")
+    if len(a) == len(b) >= 5 and _one_vowel_apart(a, b):
+        return True         # one vowel of a foreign name transcribed two ways ("Бенер", "Бонер")
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
     return k >= 4 and k >= max(len(a), len(b)) - 3 and k >= min(len(a), len(b)) - 1
+
+
+def _one_vowel_apart(a: str, b: str) -> bool:
+    """Same length, one letter apart, inside the word (not its first or last letter: an ending is grammar),
+    and both letters vowels."""
+    diff = [k for k, (x, y) in enumerate(zip(a, b)) if x != y]
+    return len(diff) == 1 and 0 < diff[0] < len(a) - 1 and a[diff[0]] in _VOWELS and b[diff[0]] in _VOWELS
+
+
+_VOWELS = frozenset("аеиоуыэюя")
 
 
 def _single_letters(s: str) -> str:
@@ -283,6 +295,7 @@ class _PersonMention:
     weight: float
     words: tuple[str, ...] = ()                  # the name's words as written
     fiction: bool = False                        # the text calls it a character's (героиня Карин)
+    after_word: bool = False                     # a lower-case word right before: capitalized mid-sentence
 
 
 @dataclass
@@ -397,7 +410,8 @@ def _looks_like_person(c: _Cluster) -> bool:
         if not any(m.form.tags == ("Surn",) and m.form.gender is None for m in c.mentions) and all(
                 _not_a_name_alone(x) for x in written):
             return False
-        if len(c.mentions) == 1 and is_known(w) and not c.mentions[0].surname:
+        # (a capital mid-sentence is a name's: "когда Буш победил Гора" is no mountain)
+        if len(c.mentions) == 1 and is_known(w) and not c.mentions[0].surname and not c.mentions[0].after_word:
             name = max((p.score for p in ps if "Name" in p.tag), default=0.0)
             common = max((p.score for p in ps if p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS)),
                          default=0.0)
@@ -725,6 +739,23 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
     return None
 
 
+_LIST_SEPARATORS = frozenset({"•", "·", ",", ";", "|", "/"})
+
+
+def _between_places(tokens, a: int, b: int) -> bool:
+    """An entry of a list of places, whatever NER says (``• Чили • Коста Рика • Эквадор •``): a list
+    separator on each side, and a place named beyond each one."""
+    def place_at(k: int, step: int) -> bool:
+        if not (0 <= k < len(tokens)) or tokens[k].text not in _LIST_SEPARATORS:
+            return False
+        k += step
+        if not (0 <= k < len(tokens)):
+            return False
+        tk = tokens[k]
+        return tk.text[:1].isupper() and (tk.tag.endswith("LOC") or any("Geox" in p.tag for p in parses(tk.text)[:2]))
+    return place_at(a - 1, -1) and place_at(b, 1)
+
+
 _OPEN_MARKS = frozenset({"«", '"', "“", "„"})
 _CLOSE_MARKS = frozenset({"»", '"', "”", "“"})
 
@@ -896,7 +927,8 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
     return _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
                           tuple(i if i.endswith(".") else i + "." for i in initials), role,
                           _mention_weight(first, patr, surname, initials), words,
-                          fiction=_is_fiction(tokens, start_i))
+                          fiction=_is_fiction(tokens, start_i),
+                          after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower())
 
 
 def _name_pieces(text: str, tokens, index, toks, places: frozenset[str] = frozenset()
@@ -979,7 +1011,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                     continue
                 if tokens[a - 1].start - dropped_end <= 2:
                     continue        # the original spelling of a name that was no person's ("Раскассэ (La Rascasse)")
-            inside = _inside_other_name(tokens, a, b)
+            inside = "always" if _between_places(tokens, a, b) else _inside_other_name(tokens, a, b)
             piece = Span(tokens[a].start, tokens[b - 1].stop)
             if inside == "always":
                 dropped_end = piece.end
