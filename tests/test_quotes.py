@@ -559,3 +559,15 @@ def test_mispaired_straight_quotes_do_not_swallow_the_authors_sentence():
          'началось", - цитирует РБК очевидца.')
     texts = [t[q.start:q.end] for q in scan(t)]
     assert texts == ['Он вошел и сказал: "Здрасте, я пришел" - так все и началось']
+
+
+def test_singular_object_is_not_the_subject_of_a_plural_verb():
+    # "обращают внимание": the object "внимание" cannot be the subject of a plural verb; the organization
+    # named by place ("в Гринписе") speaks, not the person named inside the что-clause
+    t = "В Гринписе обращают внимание, что денег регионам губернатор так и не выделил: «Без них лес не спасти»."
+    assert table(t) == [("Без них лес не спасти", "full", "Гринписе", "обращают")]
+
+
+def test_imperfective_partner_of_a_speech_verb_is_a_cue():
+    t = "«Проверка займет месяц», — дополняет представитель ведомства."
+    assert table(t) == [("Проверка займет месяц", "full", "представитель ведомства", "дополняет")]

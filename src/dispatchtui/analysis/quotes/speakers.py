@@ -101,6 +101,8 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     if not win:
         return None
     vgen = _past_gender(verb) if verb else ""
+    if verb and _plural_verb(verb):
+        vgen = "plur"
     place = _place_after(win, verb)
     if place is not None:
         return place
@@ -124,6 +126,12 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     while j < len(win) and _np_chain_ok(win[j]) and win[j].text.lower() not in PREPOSITIONS:
         j += 1
     return _span_of(win, head, j)
+
+
+def _plural_verb(verb: str) -> bool:
+    """A finite verb in the plural ("заявили", "обращают")."""
+    top = get_morph().parse(verb.lower().replace("ё", "е"))[0]
+    return top.tag.POS == "VERB" and top.tag.number == "plur"
 
 
 def _place_after(win: list[_T], verb: str) -> Span | None:
@@ -171,7 +179,8 @@ def _quoted_object(win: list[_T]) -> Span | None:
 
 def _subject_head(win: list[_T], vgen: str) -> int | None:
     """Index of the head: the first nominative token outside a prepositional phrase (``vgen``: the gender of a
-    past verb before it, which a neuter noun cannot be the subject of)."""
+    past verb before it, which a neuter noun cannot be the subject of, or "plur" for a plural verb, which a
+    singular common noun cannot be the subject of)."""
     in_pp = False
     pp_tail = False
     for i, t in enumerate(win):
@@ -206,8 +215,12 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
                 and (_is_name_tok(win[i + 1]) or _info(win[i + 1].text).pos in ("NOUN", "ADJF")):
             continue  # "сказала ее соседка Мадина Алиева": a determiner, not the speaker
         if _nominative(t) or _is_name_tok(t):
-            if vgen and t.kind == "w" and not t.text[:1].isupper() and _nom_genders(t.text) == {"neut"}:
+            if vgen in ("masc", "femn") and t.kind == "w" and not t.text[:1].isupper() \
+                    and _nom_genders(t.text) == {"neut"}:
                 continue  # "назвал соглашение глава МИД": a neuter noun is not the subject of "назвал"
+            if vgen == "plur" and t.kind == "w" and not t.text[:1].isupper() \
+                    and _info(t.text).nom_numbers == {"sing"}:
+                continue  # "обращают внимание": a singular noun is not the subject of a plural verb
             return i
         if t.kind == "w" and not t.text[:1].isupper() and "gent" in _info(t.text).cases:
             continue  # genitive complement of a PP noun ("в ходе визита")
