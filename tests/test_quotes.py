@@ -572,3 +572,13 @@ def test_imperfective_partner_of_a_speech_verb_is_a_cue():
     # "высказываться" beside "высказаться": the ministry named by place speaks
     t = "В министерстве высказываются осторожно: «Проверка займет месяц»."
     assert table(t) == [("Проверка займет месяц", "full", "министерстве", "высказываются")]
+
+
+def test_bracketed_gloss_inside_the_speaker_phrase_is_skipped():
+    # the original-language name in brackets does not end the attribution: the name after it is the speaker's
+    t = "«Это разрушает ее имидж», — заявил глава Фонда свободы (Freedom Foundation) Тур Хансен (Tur Hansen)."
+    assert table(t) == [("Это разрушает ее имидж", "full",
+                         "глава Фонда свободы (Freedom Foundation) Тур Хансен", "заявил")]
+    # a gloss that ends the phrase stays outside it
+    t = "«Это разрушает ее имидж», — заявил глава фонда (на фото)."
+    assert table(t) == [("Это разрушает ее имидж", "full", "глава фонда", "заявил")]

@@ -40,10 +40,19 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
     ``quoting`` is True for a quoting verb (its object is the speaker) or "genitive" after
     "слова" ("приводятся слова X")."""
     win: list[_T] = []
-    for t in toks[k + 1:k + 30]:
+    rest = toks[k + 1:k + 30]
+    i = 0
+    while i < len(rest):
+        t = rest[i]
+        if t.kind == "p" and t.text == "(":
+            close = _gloss_end(rest, i)
+            if close is not None and win:
+                i = close + 1   # "президент Фонда (Human Rights Foundation) Тор Халворссен": a gloss is skipped
+                continue
         if t.kind == "p" and t.text in _HARD_STOP:
             break
         win.append(t)
+        i += 1
     # "— сказал, в частности, министр": a short parenthetical between commas is skipped
     if len(win) > 2 and win[0].kind == "p" and win[0].text == ",":
         for j in range(1, min(len(win), 6)):
@@ -68,6 +77,21 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
         if spk is not None:
             return spk
     return _speaker_in(win, verb, quoting)
+
+
+def _gloss_end(toks: list[_T], i: int) -> int | None:
+    """Index of the ")" closing a short bracketed gloss at ``toks[i]`` inside a noun phrase (an original-language
+    name, an abbreviation: no verb, no sentence mark) that more words of the phrase follow; else None."""
+    for j in range(i + 1, min(len(toks), i + 10)):
+        t = toks[j]
+        if t.kind == "p" and t.text == ")":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            return j if j > i + 1 and nxt is not None and nxt.kind in ("w", "i") else None
+        if t.kind == "p" and t.text in _HARD_STOP:
+            return None
+        if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND"):
+            return None
+    return None
 
 
 def _addressee_end(win: list[_T]) -> int:
