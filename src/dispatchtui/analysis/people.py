@@ -1089,8 +1089,13 @@ def _with_originals(e: Entity, c: _Cluster, extra: dict[int, list[tuple[Span, st
     more = [x for m in c.mentions for x in extra.get(id(m), ())]
     if not more:
         return e
-    details = tuple(sorted(e.details + tuple(Mention(s, w) for s, w in more), key=lambda d: d.span.start))
-    return replace(e, mentions=tuple(sorted(e.mentions + tuple(s for s, _ in more))), details=details)
+    return _with_mentions(e, tuple(Mention(s, w) for s, w in more))
+
+
+def _with_mentions(e: Entity, more: tuple[Mention, ...]) -> Entity:
+    """The entity with ``more`` mentions, all kept in text order."""
+    details = tuple(sorted(e.details + more, key=lambda d: d.span.start))
+    return replace(e, mentions=tuple(sorted(e.mentions + tuple(m.span for m in more))), details=details)
 
 
 _ALIAS_GAP = re.compile("|".join(f"(?:{g})" for g in ALIAS_GAPS), re.I)
@@ -1119,8 +1124,7 @@ def _merge_stated_aliases(text: str, people: list[Entity]) -> list[Entity]:
         while i in into:
             i = into[i]
         e, other = out[i], out[j]
-        details = tuple(sorted(e.details + other.details, key=lambda d: d.span.start))
-        out[i] = replace(e, mentions=tuple(sorted(e.mentions + other.mentions)), details=details)
+        out[i] = _with_mentions(e, other.details)
     return [e for k, e in enumerate(out) if k not in into]
 
 
@@ -1143,9 +1147,7 @@ def _with_untagged_alias(text: str, e: Entity, marks) -> Entity:
                 found.append(s)
     if not found:
         return e
-    details = tuple(sorted(e.details + tuple(Mention(s, text[s.start:s.end]) for s in found),
-                           key=lambda d: d.span.start))
-    return replace(e, mentions=tuple(sorted(e.mentions + tuple(found))), details=details)
+    return _with_mentions(e, tuple(Mention(s, text[s.start:s.end]) for s in found))
 
 
 def persons(entities: Iterable[Entity]) -> list[Entity]:

@@ -212,6 +212,7 @@ class _Resolver:
         self.quote_spans = [q.span for q in quotes]
         self.out: dict[str, _Out] = {}
         self._by_name = {e.name: e for e in self.persons}
+        self._mention_index: dict[int, tuple[list[int], list[Span], int]] = {}
         self.last_org_speaker: str | None = None
         self.unnamed: dict[str, str | None] = {}       # unnamed-role descriptions → their gender
         self.records: list[tuple[str | None, str | None, int]] = []   # per quote: (speaker, gender, pos)
@@ -789,11 +790,19 @@ class _Resolver:
         e = self._by_name.get(name)
         if e is None or not e.mentions:
             return any(ch.isupper() for ch in self.text[span.start:span.end])
-        if any(m.overlaps(span) for m in e.mentions):
+        if _overlaps_any(self._sorted_mentions(e), span):
             return True
         # a mention the people stage left out ("Командир корабля Юрий Маленченко"): a word of the name in it
         stems = {fold(w)[:4] for w in _WORD.findall(name) if len(w) > 1}
         return any(w[:1].isupper() and fold(w)[:4] in stems for w in _WORD.findall(self.text[span.start:span.end]))
+
+    def _sorted_mentions(self, e: Entity) -> tuple[list[int], list[Span], int]:
+        """``e``'s mentions sorted by start, their starts, the longest one's length (kept per person)."""
+        got = self._mention_index.get(id(e))
+        if got is None:
+            ms = sorted(e.mentions)
+            got = self._mention_index[id(e)] = ([m.start for m in ms], ms, max(len(m) for m in ms))
+        return got
 
     def _is_pronoun(self, span: Span) -> bool:
         words = _WORD.findall(self.text[span.start:span.end])
@@ -846,7 +855,8 @@ class _Resolver:
                 mentions |= set(e.mentions)
                 role = e.role
             names = _disjoint(mentions)
-            roles = tuple(sorted(r for r in o.role_mentions if not any(r.overlaps(m) for m in names)))
+            index = ([m.start for m in names], list(names), max((len(m) for m in names), default=0))
+            roles = tuple(sorted(r for r in o.role_mentions if not _overlaps_any(index, r)))
             speakers.append(Speaker(o.name, o.kind, role, names, tuple(o.quotes), roles))
         for e in self.persons:
             if e.name not in self.out:
@@ -953,6 +963,18 @@ def _default_reason(q: Quote, name: str | None, kind: str | None) -> str:
     if name is None:
         return f"speaker: {mention} not resolved (abstained)"
     return f"speaker: {mention} resolved to {'a ' + kind if kind else 'a speaker'}"
+
+
+def _overlaps_any(index: tuple[list[int], list[Span], int], span: Span) -> bool:
+    """``span`` overlaps one of the spans of ``index`` (their starts, the spans sorted by start, the longest
+    length): a binary search, then back over the spans that may still reach ``span``."""
+    starts, spans, longest = index
+    k = bisect.bisect_left(starts, span.end) - 1
+    while k >= 0 and starts[k] >= span.start - longest:
+        if spans[k].overlaps(span):
+            return True
+        k -= 1
+    return False
 
 
 def _disjoint(spans) -> tuple[Span, ...]:
