@@ -110,7 +110,6 @@ async def test_one_dispatch_opens_straight_in_the_reader_and_escape_builds_the_l
 
 @run_async
 async def test_filter_in_a_worker_and_search_over_the_index(folder, monkeypatch):
-    monkeypatch.setattr(LibraryScreen, "FILTER_IN_WORKER", 1)
     app = make_app([folder])
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)

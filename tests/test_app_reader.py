@@ -381,7 +381,7 @@ async def test_markup_and_escapes_show_literally(tmp_path):
         assert app.is_running
         # the library shows the headline literally too
         lib = app.screen.list
-        assert "[bold]жирный[/bold]" in lib.render_line(0).text
+        assert "[bold]жирный[/bold]" in lib.row_text(0)
 
 
 @run_async

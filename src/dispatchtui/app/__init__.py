@@ -31,7 +31,8 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
 
     app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded,
                       failed=[(display_path(e.path), printable(e.reason)) for e in errors],
-                      analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1")
+                      analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1",
+                      roots=[p for p in paths if p != "-" and os.path.isdir(p)])
     # Worker threads (reading a big file whole, search, the analysis with DISPATCHTUI_ANALYSIS_THREAD):
     # hand the GIL back to the event loop every 0.1 ms instead of 5 ms, or every keystroke and frame waits
     # behind them (the convoy effect).

@@ -37,7 +37,9 @@ class DispatchApp(App[int]):
                  loader: Any = None, analyser: Analyser | None = None, segmenter: Segmenter | None = None,
                  theme: str | None = None, system_clipboard: bool = True,
                  notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None,
-                 analysis_process: bool = False, failed: Iterable[tuple[str, str]] = ()) -> None:
+                 analysis_process: bool = False, failed: Iterable[tuple[str, str]] = (),
+                 roots: Iterable[str] = (), use_index: bool = True, watch: bool = True,
+                 force_polling: bool | None = None) -> None:
         set_lang(lang)
         super().__init__()
         localize(self, APP)
@@ -52,6 +54,18 @@ class DispatchApp(App[int]):
         self.failed_inputs = list(failed)
         self._theme_ready = False
         self._initial_theme()
+        from .folder import Catalog
+
+        #: the folders given (the index and the live folder follow them); files given one by one have none
+        self.roots = [r for r in roots if r != "-"]
+        self.catalog = Catalog(self.session)
+        self._use_index = use_index
+        self._watch = watch
+        self._force_polling = force_polling
+        self.indexer: Any = None
+        self.watcher: Any = None
+        self._changed_while_shown: set[int] = set()
+        self._restore: tuple[int, int] | None = None
 
     # ---------------------------------------------------------------- start
     def get_default_screen(self) -> Screen:
@@ -64,12 +78,21 @@ class DispatchApp(App[int]):
             return ReaderScreen(self.session, 0)
         from .library import LibraryScreen
 
-        return LibraryScreen(self.session)
+        return LibraryScreen(self.session, self.catalog)
 
     def on_mount(self) -> None:
         self._theme_ready = True
         for notice in self._notices:       # long enough to be read; the library keeps a line for them
             self.notify(notice, severity="warning", markup=False, timeout=12)
+        self._restore = self.catalog.last_position()
+        from .indexing import start_folder_services
+
+        self.call_after_refresh(start_folder_services, self)
+
+    def on_unmount(self) -> None:
+        from .indexing import stop_folder_services
+
+        stop_folder_services(self)
 
     def _initial_theme(self) -> None:
         """Set before the first paint, and only when it is not the default: a theme change restyles every
@@ -84,13 +107,53 @@ class DispatchApp(App[int]):
 
     # ---------------------------------------------------------------- screens
     # The screens are imported where they are first needed: the first paint imports only its own screen.
-    def open_reader(self, index: int, *, find: str | None = None) -> None:
+    def open_reader(self, index: int, *, find: str | None = None, at: tuple[int, int] | None = None) -> None:
+        """Show dispatch ``index`` in the reader; ``at``: the passage to centre and highlight (the people
+        screen's statements). The last dispatch read in this folder opens where it was left."""
         from .reader import ReaderScreen
 
-        if isinstance(self.screen, ReaderScreen):
-            self.screen.show(index)
+        if at is None and self._restore is not None and self._restore[0] == index:
+            at = (self._restore[1], self._restore[1])
+        self._restore = None
+        reader = self.screen if isinstance(self.screen, ReaderScreen) else None
+        if reader is not None:
+            reader.show(index)
+        else:
+            reader = ReaderScreen(self.session, index, find=find)
+            self.push_screen(reader)
+        if at is not None:
+            self.call_after_refresh(reader.go_to, index, at)
+
+    def dispatch_shown(self, index: int) -> None:
+        """The reader shows ``index``: it is read now, and where this folder's reading stands."""
+        self.catalog.set_read(index, True)
+        self.catalog.remember(index, 0)
+        for i in list(self._changed_while_shown):      # changed on disk while it was shown: read afresh now
+            if i != index:
+                self._changed_while_shown.discard(i)
+                self.session.forget(i)
+
+    def dispatch_left(self, index: int, offset: int) -> None:
+        self.catalog.remember(index, offset)
+
+    def action_people(self) -> None:
+        """P: everyone quoted in the folder (from the library and the reader)."""
+        from .people import PeopleScreen
+
+        if isinstance(self.screen, PeopleScreen):
+            self.pop_screen()
             return
-        self.push_screen(ReaderScreen(self.session, index, find=find))
+        self.push_screen(PeopleScreen(self.catalog))
+
+    def toggle_indexing(self) -> None:
+        from .indexing import toggle_indexing
+
+        toggle_indexing(self)
+
+    def library_screen(self):
+        from .library import LibraryScreen
+
+        return next((s for s in reversed(self.screen_stack) if isinstance(s, LibraryScreen)), None)
 
     def back_to_library(self, index: int | None = None) -> None:
         from .library import LibraryScreen
@@ -99,7 +162,7 @@ class DispatchApp(App[int]):
         if isinstance(self.screen, ReaderScreen):
             below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
             if not isinstance(below, LibraryScreen):   # opened straight into the reader: build the library now
-                library = LibraryScreen(self.session)
+                library = LibraryScreen(self.session, self.catalog)
                 if not self.screen._result_callbacks:
                     # the reader is the default screen, which Textual gives no result callback, and
                     # switch_screen pops one (textual is pinned exactly; a test covers this path)

@@ -53,6 +53,7 @@ READER: tuple[Cmd, ...] = (
         group="panels"),
     Cmd("reader.pager", "o", "open_external('pager')", "open_pager", "cmd_open_pager"),
     Cmd("reader.editor", "e", "open_external('editor')", "open_editor", "cmd_open_editor"),
+    Cmd("reader.people", "P", "app.people", "people", "cmd_people"),
     Cmd("reader.escape", "escape", "escape", "escape", key_display="esc"),
     Cmd("reader.back", "q", "back", "back", "cmd_library", show=True),
 )
@@ -62,8 +63,26 @@ LIBRARY: tuple[Cmd, ...] = (
     Cmd("library.filter", "f", "open_input('filter')", "filter", "cmd_filter", show=True),
     Cmd("library.search", "slash", "open_input('search')", "search", "cmd_search", show=True,
         key_display="/"),
+    Cmd("library.facets", "F", "facets", "facets", "cmd_facets", show=True),
+    Cmd("library.sort_date", "d", "sort('date')", "sort_date", "cmd_sort_date", help="help_sort"),
+    Cmd("library.sort_agency", "a", "sort('agency')", "sort_agency", "cmd_sort_agency", help="help_sort"),
+    Cmd("library.sort_statements", "s", "sort('statements')", "sort_statements", "cmd_sort_statements",
+        help="help_sort"),
+    Cmd("library.toggle_read", "N", "toggle_read", "toggle_read", "cmd_toggle_read", help="help_unread"),
+    Cmd("library.next_unread", "n", "next_unread", "next_unread", "cmd_next_unread", help="help_unread"),
+    Cmd("library.people", "P", "app.people", "people", "cmd_people", show=True),
+    Cmd("library.indexing", "i", "toggle_indexing", "toggle_indexing", "cmd_toggle_indexing"),
     Cmd("library.close_input", "escape", "close_input", "close_input", show=True, key_display="esc"),
     Cmd("library.quit", "q", "app.quit", "quit", show=True),
+)
+
+PEOPLE: tuple[Cmd, ...] = (
+    Cmd("people.open", "enter", "open_selected", "people_open", show=True, key_display="⏎"),
+    Cmd("people.copy", "y", "copy_statement", "copy_quote", "cmd_copy_statement", show=True),
+    Cmd("people.search", "slash", "open_search", "people_search", "cmd_people_search", show=True,
+        key_display="/"),
+    Cmd("people.back", "escape", "back", "people_back", show=True, key_display="esc"),
+    Cmd("people.quit", "q", "back", "back", help="help_people_back"),
 )
 
 ARTICLE: tuple[Cmd, ...] = (
@@ -110,7 +129,7 @@ APP: tuple[Cmd, ...] = (
 )
 
 #: every table, for the help screen: (section i18n key, table)
-HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "app")
+HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "people", "app")
 
 
 def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
@@ -127,7 +146,7 @@ def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
 
 
 COMMANDS: dict[str, Cmd] = {}
-for _table in (READER, LIBRARY, ARTICLE, PANEL, LIBLIST, FIND, APP):
+for _table in (READER, LIBRARY, PEOPLE, ARTICLE, PANEL, LIBLIST, FIND, APP):
     for _c in _table:
         COMMANDS.setdefault(_c.id, _c)
 

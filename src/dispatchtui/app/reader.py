@@ -147,6 +147,9 @@ class ReaderScreen(Screen[None]):
     def show(self, index: int) -> None:
         """Paint dispatch ``index`` at once (layout only), then analyse it in a worker."""
         self.index = index
+        shown = getattr(self.app, "dispatch_shown", None)
+        if shown is not None:
+            shown(index)
         self._generation += 1
         self._last_pick = None
         self.matches, self.current_match = [], None
@@ -388,7 +391,21 @@ class ReaderScreen(Screen[None]):
         if self.findbar.is_open:
             self.findbar.remember(self.findbar.value)
             self.findbar.close()
+        left = getattr(self.app, "dispatch_left", None)
+        if left is not None and self.dispatch is not None:
+            left(self.index, self.article.top_offset())
         self.app.back_to_library(self.index)  # type: ignore[attr-defined]
+
+    def go_to(self, index: int, at: tuple[int, int]) -> None:
+        """Centre the passage ``at`` of dispatch ``index`` (a statement from the people screen; an empty
+        passage: the place reading stopped, brought to the top)."""
+        if index != self.index or self.dispatch is None:
+            return
+        start, end = at
+        if end > start:
+            self.article.center_on(start, end)
+        else:
+            self.article.scroll_to(y=self.article.line_of(start), animate=False, immediate=True)
 
     def action_escape(self) -> None:
         """``esc``: close the find bar (the matches stay), then clear the matches, then back to the library."""

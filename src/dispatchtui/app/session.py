@@ -116,6 +116,27 @@ class Session:
     def __len__(self) -> int:
         return len(self.paths)
 
+    # -------------------------------------------------------------- a live folder
+    def add_paths(self, paths: list[str]) -> list[int]:
+        """Files that arrived while the app runs: appended (every index stays valid). Returns their indices."""
+        with self._lock:
+            start = len(self.paths)
+            self.paths.extend(paths)
+            return list(range(start, len(self.paths)))
+
+    def forget(self, i: int) -> None:
+        """Path ``i`` changed on disk: what was read, laid out and analysed of it is dropped (read again when
+        it is next shown; the on-disk analysis cache is keyed by the text, so a new text is a miss)."""
+        with self._lock:
+            self._peeks.pop(i, None)
+            self._texts.pop(i, None)
+            self._layouts.pop(i, None)
+            self._analysed.pop(i, None)
+            self._outlined.discard(i)
+            self._previews.discard(i)
+            self.counts.pop(i, None)
+            self.search_texts.pop(i, None)
+
     # -------------------------------------------------------------- cheap
     def row(self, i: int) -> Row:
         with self._lock:
