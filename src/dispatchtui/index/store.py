@@ -253,7 +253,7 @@ class FolderIndex:
                                f" AND facet IN ({','.join('?' * len(facets))}))")
                 params += names + list(facets)
         if text:
-            ids = self._text_analyses(text)
+            ids = self._phrase_analyses(text)
             clauses.append(f"d.analysis_id IN ({','.join(str(i) for i in ids)})")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -326,35 +326,52 @@ class FolderIndex:
                 return []
         return sorted(found or ())
 
-    def search(self, text: str, *, limit: int | None = 200) -> list[Hit]:
-        """Dispatches whose text has the query by lemma, newest first, each with a snippet around its
-        first match (offsets into that dispatch's normalized text)."""
+    def _phrase_analyses(self, query: str) -> dict[int, list[tuple[int, int]] | None]:
+        """Analyses that have the query as the reader's find has it (a phrase of words, each by lemma) →
+        their matches (None: not looked for yet — a one-word query needs no second look)."""
+        ids = self._text_analyses(query)
+        if len(query_terms(query)) <= 1 or not ids:
+            return dict.fromkeys(ids)
         from ..search import Matcher
 
-        ids = self._text_analyses(text)
-        if not ids:
-            return []
-        matcher = Matcher(text)
-        spans: dict[int, list[tuple[int, int]]] = {}
-        texts: dict[int, str] = {}
+        matcher = Matcher(query)
+        out: dict[int, list[tuple[int, int]] | None] = {}
         for aid, t in self._query(f"SELECT id, text FROM analyses WHERE id IN ({','.join(map(str, ids))})"):
             found = matcher.find(t)
             if found:
-                spans[aid], texts[aid] = found, t
-        if not spans:
-            return []
-        sql = ("SELECT d.source, f.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
-               f" JOIN files f ON f.id = d.file_id WHERE d.analysis_id IN ({','.join(map(str, spans))})"
-               " ORDER BY d.date_key = '', d.date_key DESC, d.source")
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        snippets = {aid: _snippet(texts[aid], found) for aid, found in spans.items()}
-        out = []
-        for s, p, item, h, date, ag, aid in self._query(sql):
-            (start, end), snip, snip_start, inside = snippets[aid]
-            out.append(Hit(path_from_bytes(s), path_from_bytes(p), item, h, date, ag, start, end, snip,
-                           snip_start, inside, len(spans[aid])))
+                out[aid] = found
         return out
+
+    def search(self, text: str, *, limit: int | None = 200) -> list[Hit]:
+        """Dispatches whose text has the query (a phrase, each word by lemma, like the reader's find),
+        newest first, each with a snippet around its first match (offsets into its normalized text)."""
+        from ..search import Matcher
+
+        found = self._phrase_analyses(text)
+        if not found:
+            return []
+        matcher = Matcher(text)
+        sql = ("SELECT d.source, f.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
+               f" JOIN files f ON f.id = d.file_id WHERE d.analysis_id IN ({','.join(map(str, found))})"
+               " ORDER BY d.date_key = '', d.date_key DESC, d.source")
+        snippets: dict[int, tuple | None] = {}
+        out: list[Hit] = []
+        for s, p, item, h, date, ag, aid in self._query(sql):
+            if aid not in snippets:
+                t = self._analysis_text(aid)
+                spans = found[aid] if found[aid] is not None else matcher.find(t)
+                snippets[aid] = (*_snippet(t, spans), len(spans)) if spans else None
+            if snippets[aid] is None:
+                continue
+            (start, end), snip, snip_start, inside, n = snippets[aid]
+            out.append(Hit(path_from_bytes(s), path_from_bytes(p), item, h, date, ag, start, end, snip,
+                           snip_start, inside, n))
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    def _analysis_text(self, aid: int) -> str:
+        return self._query("SELECT text FROM analyses WHERE id = ?", (aid,))[0][0]
 
     def text(self, source: str) -> str | None:
         """The normalized text of an indexed dispatch (what every offset points into), or None."""
