@@ -122,6 +122,7 @@ def run_statements(args) -> int:
     out = _Writer(args.format, sys.stdout)
     bar = _Bar()
     temp: str | None = None
+    saved = os.environ.get("DISPATCHTUI_CACHE_DIR")
     try:
         for folder, files in targets:
             try:
@@ -131,8 +132,15 @@ def run_statements(args) -> int:
                 _say(printable(exc.reason))
                 if temp is None:
                     temp = tempfile.mkdtemp(prefix="dispatchtui-index-")
-                os.environ["DISPATCHTUI_CACHE_DIR"] = temp
-                idx = _index(folder, files, args.jobs, bar)
+                os.environ["DISPATCHTUI_CACHE_DIR"] = temp    # a throwaway index: "from memory"
+                try:
+                    idx = _index(folder, files, args.jobs, bar)
+                except IndexUnavailable as exc2:     # not even a throwaway index: this folder fails
+                    bar.clear()
+                    _say(f"{display_path(folder)}: {printable(exc2.reason)}")
+                    continue
+                finally:
+                    _restore(saved)
             with idx:
                 for row in _rows(idx, files, args):
                     out.add(row)
@@ -140,6 +148,13 @@ def run_statements(args) -> int:
         if temp is not None:
             shutil.rmtree(temp, ignore_errors=True)
     return EXIT_OK if out.count else EXIT_NOTHING
+
+
+def _restore(saved: str | None) -> None:
+    if saved is None:
+        os.environ.pop("DISPATCHTUI_CACHE_DIR", None)
+    else:
+        os.environ["DISPATCHTUI_CACHE_DIR"] = saved
 
 
 class _Writer:
