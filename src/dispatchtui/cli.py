@@ -264,39 +264,18 @@ def _analyse_one(task: tuple[str, str | None, bool], on_stage=lambda name: None)
     Never raises (it runs in worker processes too, where an exception would end the whole batch): an
     unexpected error is this file's failure, with the traceback for ``--debug``. ``on_stage(name)``: the
     stage it is in (the progress line)."""
-    path = task[0]
+    from .pipeline import LoadError, analyse_path
+
+    path, encoding, use_cache = task
     try:
-        d, reason = _load_and_analyse(*task, on_stage)
+        result = analyse_path(path, encoding, use_cache=use_cache, on_stage=on_stage)
     except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
         import traceback
 
         return path, None, f"analysis failed ({_describe(exc)})", traceback.format_exc()
-    return path, d, reason, None
-
-
-def _load_and_analyse(path: str, encoding: str | None, use_cache: bool, on_stage=lambda name: None):
-    from .load import LoadError, load_path
-
-    on_stage("reading")
-    loaded = load_path(path, encoding)
-    if isinstance(loaded, LoadError):
-        return None, loaded.reason
-    from .analysis import analyze, segment
-
-    on_stage("layout")
-    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
-    if use_cache:
-        from . import cache
-
-        hit = cache.get(base)
-        if hit is not None:
-            return hit, None
-    d = analyze(base, on_stage=on_stage)
-    if use_cache:
-        from . import cache
-
-        cache.put(d)
-    return d, None
+    if isinstance(result, LoadError):
+        return path, None, result.reason, None
+    return path, result, None, None
 
 
 class _Output:
