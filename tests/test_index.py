@@ -26,9 +26,9 @@ def calls(monkeypatch):
     seen: list[str] = []
     real = indexer.analyse
 
-    def counting(source, encoding=None, use_cache=True):
-        seen.append(os.path.basename(source))
-        return real(source, encoding, use_cache)
+    def counting(base, use_cache=True):
+        seen.append(os.path.basename(base.source))
+        return real(base, use_cache)
 
     monkeypatch.setattr(indexer, "analyse", counting)
     return seen

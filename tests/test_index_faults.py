@@ -147,13 +147,13 @@ def test_file_replaced_while_indexed_is_queued_again(wire, monkeypatch):
     seen: list[str] = []
     real = indexer.analyse
 
-    def replacing(source, encoding=None, use_cache=True):
-        seen.append(os.path.basename(source))
-        if source.endswith("2.txt") and seen.count("2.txt") == 1:     # replaced mid-analysis
+    def replacing(base, use_cache=True):
+        seen.append(os.path.basename(base.source))
+        if base.source.endswith("2.txt") and seen.count("2.txt") == 1:     # replaced mid-analysis
             tmp = wire / ".2.txt.new"
             tmp.write_text(WEATHER.replace("Погода в Москве", "Погода в Казани"), encoding="utf-8")
             os.replace(tmp, wire / "2.txt")
-        return real(source, encoding, use_cache)
+        return real(base, use_cache)
 
     monkeypatch.setattr(indexer, "analyse", replacing)
     final = index_folder(str(wire))

@@ -3,10 +3,10 @@ worker processes), :class:`BackgroundIndexer` runs it in a separate low-priority
 reader can pause, resume and stop, and that reports :class:`~dispatchtui.index.Progress` without ever
 blocking the reader. That process is the index's only writer; the reader only reads (WAL).
 
-Every analysis goes through :func:`analyse` (one line to switch to the pipeline module). Identical texts
+Every analysis goes through :func:`analyse` (:mod:`dispatchtui.pipeline`'s, with its cache). Identical texts
 (the same content hash) are analysed once: a worker that finds the text's analysis in the index only
 lays the dispatch out (headline, dateline) and reuses it. A file that changes while it is analysed
-(its stat or its text differ before and after) is put back in the queue (up to :data:`MAX_TRIES` times).
+(its stat or its bytes differ before and after) is put back in the queue (up to :data:`MAX_TRIES` times).
 """
 from __future__ import annotations
 
@@ -30,12 +30,12 @@ REPORT_SECONDS = 0.1
 KEEP_ERRORS = 20
 
 
-def analyse(source: str, encoding: str | None = None, use_cache: bool = True):
-    """THE analysis of one dispatch → (Dispatch | None, reason | None). The one place to switch to
-    ``dispatchtui.pipeline`` once it exists."""
-    from ..cli import _load_and_analyse
+def analyse(base, use_cache: bool = True):
+    """THE analysis of one laid-out dispatch (:func:`dispatchtui.pipeline.analyse_dispatch`: the analysis
+    cache, then the analysis) → Dispatch."""
+    from ..pipeline import analyse_dispatch
 
-    return _load_and_analyse(source, encoding, use_cache)
+    return analyse_dispatch(base, use_cache=use_cache)
 
 
 # ------------------------------------------------------------------------------------------------ worker
@@ -64,9 +64,8 @@ def index_one(task, on_stage=lambda name: None):
     """One source → (source, payload | None, reason | None, None). Never raises (it runs in a worker).
     payload: the file's stamp and hash, the text's hash, the item, the dispatch (None when the index
     already has the analysis of this text: then ``fields`` come from the cheap layout), ``changed``."""
-    from ..analysis import segment
     from ..formats import split_source
-    from ..load import LoadError, load_path
+    from ..pipeline import LoadError, layout, load
     from .store import doc_fields, text_hash
 
     source, path, db, use_cache = task
@@ -75,19 +74,16 @@ def index_one(task, on_stage=lambda name: None):
         if before is None or fhash is None:
             return source, None, "cannot read it (removed or unreadable while indexing)", None
         on_stage("reading")
-        loaded = load_path(source)
+        loaded = load(source)
         if isinstance(loaded, LoadError):
             return source, None, loaded.reason, None
         thash = text_hash(loaded.text)
+        on_stage("layout")
+        d = layout(loaded, source=source)
         full = None
-        if _known(db, thash):
-            d = segment(loaded.text, source=source, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
-        else:
-            d, reason = analyse(source, None, use_cache)
-            if d is None:
-                return source, None, reason, None
-            full = d
-        changed = stamp(path) != before or text_hash(d.text) != thash
+        if not _known(db, thash):
+            d = full = analyse(d, use_cache)
+        changed = stamp(path) != before or file_hash(path) != fhash
         payload = {"file": path, "size": before[0], "mtime_ns": before[1], "fhash": fhash, "thash": thash,
                    "item": split_source(source)[1] if "#" in source else None, "fields": doc_fields(d),
                    "dispatch": full, "changed": changed}
