@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from dispatchtui.load import LoadError   # the real one: the app tells a failed load by its type
 from dispatchtui.model import Dateline, Dispatch, Quote, Repeat, Span, Speaker, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -33,12 +34,6 @@ class Loaded:
     text: str
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LoadError:
-    path: str
-    reason: str
 
 
 @dataclass(frozen=True)

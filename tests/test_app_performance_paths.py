@@ -24,7 +24,7 @@ def _config_dir(tmp_path, monkeypatch):
 
 
 def _fake_analyze(calls):
-    def analyze(d):
+    def analyze(d, *, on_stage=None):
         calls.append(d.text)
         return d.with_(speakers=(Speaker("Эмомали Рахмон", "person", None, (Span(0, 1),), ()),), analysed=True)
     return analyze

@@ -72,6 +72,10 @@ class ScanPlan:
     changed: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
     unchanged: tuple[str, ...] = ()
+    #: files whose size/mtime changed but not their content: (path, size, mtime_ns), to re-stamp
+    touched: tuple[tuple[str, int, int], ...] = ()
+    #: what the folder scan could not use: (path, reason)
+    errors: tuple[tuple[str, str], ...] = ()
 
     @property
     def todo(self) -> tuple[str, ...]:

@@ -69,9 +69,18 @@ def index_dir(folder: str) -> Path:
     return cache_dir() / "index" / key
 
 
+def _analyser_version() -> str:
+    from ..analysis import ANALYSER_VERSION
+
+    return ANALYSER_VERSION
+
+
 def fts5_available() -> bool:
-    if os.environ.get("DISPATCHTUI_INDEX_NO_FTS") == "1":
-        return False
+    """FTS5 is used for a new index (``DISPATCHTUI_INDEX_NO_FTS=1``: the token table instead)."""
+    return os.environ.get("DISPATCHTUI_INDEX_NO_FTS") != "1" and _fts5_builds()
+
+
+def _fts5_builds() -> bool:
     try:
         c = sqlite3.connect(":memory:")
         c.execute("CREATE VIRTUAL TABLE t USING fts5(x)")
@@ -244,7 +253,7 @@ class FolderIndex:
                                f" AND facet IN ({','.join('?' * len(facets))}))")
                 params += names + list(facets)
         if text:
-            ids = self._text_analyses(text)
+            ids = self._phrase_analyses(text)
             clauses.append(f"d.analysis_id IN ({','.join(str(i) for i in ids)})")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
@@ -317,35 +326,52 @@ class FolderIndex:
                 return []
         return sorted(found or ())
 
-    def search(self, text: str, *, limit: int | None = 200) -> list[Hit]:
-        """Dispatches whose text has the query by lemma, newest first, each with a snippet around its
-        first match (offsets into that dispatch's normalized text)."""
+    def _phrase_analyses(self, query: str) -> dict[int, list[tuple[int, int]] | None]:
+        """Analyses that have the query as the reader's find has it (a phrase of words, each by lemma) →
+        their matches (None: not looked for yet — a one-word query needs no second look)."""
+        ids = self._text_analyses(query)
+        if len(query_terms(query)) <= 1 or not ids:
+            return dict.fromkeys(ids)
         from ..search import Matcher
 
-        ids = self._text_analyses(text)
-        if not ids:
-            return []
-        matcher = Matcher(text)
-        spans: dict[int, list[tuple[int, int]]] = {}
-        texts: dict[int, str] = {}
+        matcher = Matcher(query)
+        out: dict[int, list[tuple[int, int]] | None] = {}
         for aid, t in self._query(f"SELECT id, text FROM analyses WHERE id IN ({','.join(map(str, ids))})"):
             found = matcher.find(t)
             if found:
-                spans[aid], texts[aid] = found, t
-        if not spans:
-            return []
-        sql = ("SELECT d.source, f.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
-               f" JOIN files f ON f.id = d.file_id WHERE d.analysis_id IN ({','.join(map(str, spans))})"
-               " ORDER BY d.date_key = '', d.date_key DESC, d.source")
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        snippets = {aid: _snippet(texts[aid], found) for aid, found in spans.items()}
-        out = []
-        for s, p, item, h, date, ag, aid in self._query(sql):
-            (start, end), snip, snip_start, inside = snippets[aid]
-            out.append(Hit(path_from_bytes(s), path_from_bytes(p), item, h, date, ag, start, end, snip,
-                           snip_start, inside, len(spans[aid])))
+                out[aid] = found
         return out
+
+    def search(self, text: str, *, limit: int | None = 200) -> list[Hit]:
+        """Dispatches whose text has the query (a phrase, each word by lemma, like the reader's find),
+        newest first, each with a snippet around its first match (offsets into its normalized text)."""
+        from ..search import Matcher
+
+        found = self._phrase_analyses(text)
+        if not found:
+            return []
+        matcher = Matcher(text)
+        sql = ("SELECT d.source, f.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
+               f" JOIN files f ON f.id = d.file_id WHERE d.analysis_id IN ({','.join(map(str, found))})"
+               " ORDER BY d.date_key = '', d.date_key DESC, d.source")
+        snippets: dict[int, tuple | None] = {}
+        out: list[Hit] = []
+        for s, p, item, h, date, ag, aid in self._query(sql):
+            if aid not in snippets:
+                t = self._analysis_text(aid)
+                spans = found[aid] if found[aid] is not None else matcher.find(t)
+                snippets[aid] = (*_snippet(t, spans), len(spans)) if spans else None
+            if snippets[aid] is None:
+                continue
+            (start, end), snip, snip_start, inside, n = snippets[aid]
+            out.append(Hit(path_from_bytes(s), path_from_bytes(p), item, h, date, ag, start, end, snip,
+                           snip_start, inside, n))
+            if limit is not None and len(out) >= limit:
+                break
+        return out
+
+    def _analysis_text(self, aid: int) -> str:
+        return self._query("SELECT text FROM analyses WHERE id = ?", (aid,))[0][0]
 
     def text(self, source: str) -> str | None:
         """The normalized text of an indexed dispatch (what every offset points into), or None."""
@@ -508,17 +534,173 @@ def _open_db(path: Path, folder: str, create: bool) -> tuple[sqlite3.Connection,
                 conn.execute(_FTS if fts else _TOKENS)
                 conn.executemany("INSERT INTO meta VALUES (?, ?)",
                                  [("schema", str(SCHEMA_VERSION)), ("folder", display_path(os.path.realpath(folder))),
-                                  ("fts", "1" if fts else "0")])
+                                  ("fts", "1" if fts else "0"), ("analyser", _analyser_version())])
             conn.execute("COMMIT")
         if "meta" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}:
             raise _Stale("no meta table")
         meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
         if meta.get("schema") != str(SCHEMA_VERSION):
             raise _Stale(f"schema {meta.get('schema')!r}, this version reads {SCHEMA_VERSION}")
+        if meta.get("analyser") != _analyser_version():
+            raise _Stale(f"made by analyser {meta.get('analyser')!r}, this one is {_analyser_version()}")
         fts = meta.get("fts") == "1"
-        if fts and not fts5_available() and os.environ.get("DISPATCHTUI_INDEX_NO_FTS") != "1":
+        if fts and not _fts5_builds():
             raise _Stale("made with FTS5, which this SQLite lacks")
         return conn, fts
     except BaseException:
         conn.close()
         raise
+
+
+# ---------------------------------------------------------------------------------------------- writing
+
+def text_hash(text: str) -> str:
+    """The key of one analysis: the analyser's version and the normalized text."""
+    h = hashlib.sha256(_analyser_version().encode())
+    h.update(b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def doc_fields(d) -> tuple[str, str | None, str | None, str | None]:
+    """(headline, date, place, agency) of a Dispatch (the format's metadata already won in segment)."""
+    headline = d.headline.slice(d.text) if d.headline else ""
+    if not headline and d.meta is not None and d.meta.headline:
+        headline = d.meta.headline
+    if not headline:
+        headline = d.text.strip().split("\n", 1)[0][:200]
+    dl = d.dateline
+    date = (dl.date if dl else None) or (d.meta.date if d.meta else None)
+    return " ".join(headline.split()), date, dl.place if dl else None, dl.agency if dl else None
+
+
+def statements_of(d) -> list[tuple]:
+    """(n, kind, speaker, speaker_kind, start, end, text, cue) per statement (its parts joined);
+    interviewers' questions are left out."""
+    groups: dict[int, list] = {}
+    for i, q in enumerate(d.quotes):
+        groups.setdefault(q.statement if q.statement is not None else i, []).append(q)
+    out = []
+    for n, parts in sorted(groups.items()):
+        first = parts[0]
+        if first.question:
+            continue
+        sp = d.speaker(first.speaker)
+        text = " … ".join(d.text[q.start:q.end] for q in parts)
+        cue = next((q.cue for q in parts if q.cue), None)
+        out.append((n, first.kind, first.speaker, sp.kind if sp else None, first.start, parts[-1].end, text, cue))
+    return out
+
+
+class IndexWriter(FolderIndex):
+    """The indexing process's handle: the same queries, and the writes. One per folder at a time (the
+    caller holds :func:`writer_lock`)."""
+
+    def begin(self) -> None:
+        self._exec("BEGIN IMMEDIATE")
+
+    def commit(self) -> None:
+        self._exec("COMMIT")
+
+    def rollback(self) -> None:
+        try:
+            self.conn.execute("ROLLBACK")
+        except sqlite3.Error:
+            pass
+
+    def _exec(self, sql: str, params: Iterable = ()):
+        try:
+            return self.conn.execute(sql, tuple(params))
+        except sqlite3.Error as exc:
+            raise unavailable(exc) from None
+
+    def analysis_id(self, thash: str) -> int | None:
+        rows = self._query("SELECT id FROM analyses WHERE hash = ?", (thash,))
+        return rows[0][0] if rows else None
+
+    def add_analysis(self, d, thash: str) -> int:
+        """Store one analysis (statements, names, lemma tokens) and return its id."""
+        from .text import tokens
+
+        sts = statements_of(d)
+        direct = sum(1 for s in sts if s[1] != "reported")
+        reported = len(sts) - direct
+        per_speaker: dict[str, list[int]] = {}
+        for s in sts:
+            if s[2]:
+                per_speaker.setdefault(s[2], [0, 0])[s[1] == "reported"] += 1
+        main = sorted(per_speaker, key=lambda n: -sum(per_speaker[n]))[:3]
+        cur = self._exec("INSERT INTO analyses(hash, text, direct, reported, speakers) VALUES (?, ?, ?, ?, ?)",
+                         (thash, d.text, direct, reported, "\n".join(main)))
+        aid = cur.lastrowid
+        try:
+            self.conn.executemany(
+                'INSERT INTO statements(analysis_id, n, kind, speaker, speaker_kind, start, "end", text, cue)'
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(aid, *s) for s in sts])
+            names = [(aid, sp.kind, sp.name, name_key(sp.name), len(sp.mentions), *per_speaker.get(sp.name, (0, 0)))
+                     for sp in d.speakers]
+            names += [(aid, "topic", t.label, name_key(t.label), len(t.mentions), 0, 0) for t in d.topics]
+            self.conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)", names)
+            self.conn.executemany("INSERT OR IGNORE INTO name_tokens VALUES (?, ?)",
+                                  [(tok, n[2]) for n in names for tok in tokens(n[2])])
+            toks = tokens(d.text)
+            if self.fts:
+                self.conn.execute("INSERT INTO fts(rowid, tokens) VALUES (?, ?)", (aid, " ".join(toks)))
+            else:
+                self.conn.executemany("INSERT OR IGNORE INTO tokens VALUES (?, ?)", [(t, aid) for t in toks])
+        except sqlite3.Error as exc:
+            raise unavailable(exc) from None
+        return aid
+
+    def put_file(self, path: str, size: int, mtime_ns: int, fhash: str) -> int:
+        raw = path_bytes(path)
+        self._exec("INSERT INTO files(path, size, mtime_ns, hash) VALUES (?, ?, ?, ?) ON CONFLICT(path)"
+                   " DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
+                   (raw, size, mtime_ns, fhash))
+        return self._query("SELECT id FROM files WHERE path = ?", (raw,))[0][0]
+
+    def touch(self, path: str, size: int, mtime_ns: int) -> None:
+        self._exec("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path_bytes(path)))
+
+    def put_doc(self, source: str, file_id: int, item: str | None, aid: int,
+                fields: tuple[str, str | None, str | None, str | None], mtime: float) -> None:
+        headline, date, place, agency = fields
+        self._exec("INSERT INTO docs(file_id, source, item, analysis_id, headline, date, date_key, place, agency,"
+                   " agency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
+                   " file_id = excluded.file_id, item = excluded.item, analysis_id = excluded.analysis_id,"
+                   " headline = excluded.headline, date = excluded.date, date_key = excluded.date_key,"
+                   " place = excluded.place, agency = excluded.agency, agency_key = excluded.agency_key",
+                   (file_id, path_bytes(source), item, aid, headline, date, date_key(date, mtime), place, agency,
+                    name_key(agency) if agency else ""))
+
+    def remove(self, sources: Iterable[str]) -> None:
+        """Drop dispatches (and files left without any)."""
+        self.conn.executemany("DELETE FROM docs WHERE source = ?", [(path_bytes(s),) for s in sources])
+
+    def collect(self) -> int:
+        """Remove files without dispatches and analyses no dispatch uses; returns analyses removed."""
+        self._exec("DELETE FROM files WHERE id NOT IN (SELECT file_id FROM docs)")
+        ids = [i for (i,) in self._query("SELECT id FROM analyses WHERE id NOT IN (SELECT analysis_id FROM docs)")]
+        for table, col in (("statements", "analysis_id"), ("names", "analysis_id"),
+                           ("fts" if self.fts else "tokens", "rowid" if self.fts else "analysis_id"),
+                           ("analyses", "id")):
+            self.conn.executemany(f"DELETE FROM {table} WHERE {col} = ?", [(i,) for i in ids])
+        return len(ids)
+
+
+def writer_lock(directory: Path):
+    """Hold the one-writer lock of an index (a file lock in the index's own folder), or raise IndexBusy."""
+    import fcntl
+
+    from . import IndexBusy
+
+    try:
+        fh = open(directory / "writer.lock", "a+b")
+    except OSError as exc:
+        raise unavailable(exc, "the index lock") from None
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise IndexBusy("another dispatchtui is indexing this folder; its index is read as it stands") from None
+    return fh
