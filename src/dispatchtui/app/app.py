@@ -59,7 +59,7 @@ class DispatchApp(App[int]):
         underneath (pushing it from ``on_mount`` rendered it once for nothing: 1 frame of work, ~80 ms).
         One dispatch: straight to the reader (the library is built only if the user goes back to it)."""
         if len(self.session) == 1:
-            from .reader import ReaderScreen
+            from .screens.reader import ReaderScreen
 
             return ReaderScreen(self.session, 0)
         from .library import LibraryScreen
@@ -85,7 +85,7 @@ class DispatchApp(App[int]):
     # ---------------------------------------------------------------- screens
     # The screens are imported where they are first needed: the first paint imports only its own screen.
     def open_reader(self, index: int, *, find: str | None = None) -> None:
-        from .reader import ReaderScreen
+        from .screens.reader import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             self.screen.show(index)
@@ -94,7 +94,7 @@ class DispatchApp(App[int]):
 
     def back_to_library(self, index: int | None = None) -> None:
         from .library import LibraryScreen
-        from .reader import ReaderScreen
+        from .screens.reader import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
@@ -113,7 +113,7 @@ class DispatchApp(App[int]):
             self.screen.list.select_path_index(index)
 
     def action_help(self) -> None:
-        from .widgets.help import HelpScreen, collect_sections
+        from .screens.help import HelpScreen, collect_sections
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()

@@ -12,16 +12,16 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
-from ..model import Dispatch, Quote
-from ..paths import display_path
-from .commands import READER, localize, make_bindings
-from .i18n import tr
-from .session import Session
-from .widgets.article import ArticleView
-from .widgets.findbar import FindBar
-from .widgets.footer import KeyFooter
-from .widgets.panels import Entry, Panel, PanelSlot, quote_rows, speaker_rows, topic_rows
-from .widgets.safe import one_line, shorten
+from ...model import Dispatch, Quote
+from ...paths import display_path
+from ..commands import READER, localize, make_bindings
+from ..i18n import tr
+from ..session import Session
+from ..widgets.article import ArticleView
+from ..widgets.findbar import FindBar
+from ..widgets.footer import KeyFooter
+from ..widgets.panels import Entry, Panel, PanelSlot, quote_rows, speaker_rows, topic_rows
+from ..widgets.safe import one_line, shorten
 
 PANES = ("article", "speakers", "quotes", "topics")
 
@@ -49,7 +49,7 @@ class ReaderScreen(Screen[None]):
         for name, empty in (("speakers", "no_speakers"), ("quotes", "no_quotes"), ("topics", "no_topics")):
             self._panels[name].empty_key = empty
         self._pending_focus: str | None = None
-        from ..config import load_measure
+        from ...config import load_measure
 
         self._measure = load_measure()
         #: set once the first frame is on screen (the worker waits for it before heavy work)
@@ -194,7 +194,7 @@ class ReaderScreen(Screen[None]):
                 return
             wrapped = None
             if not isinstance(whole, str) and self.article.wrap_width:
-                from .widgets.article import Wrapped
+                from ..widgets.article import Wrapped
 
                 wrapped = Wrapped(whole, self.article.wrap_width)   # ~0.2 s for 5 MB: not on the event loop
             if worker.is_cancelled:
@@ -367,7 +367,7 @@ class ReaderScreen(Screen[None]):
 
     def jump_to_quote(self, i: int) -> None:
         if self.dispatch and 0 <= i < len(self.dispatch.quotes):
-            from ..cite import statement_root
+            from ...cite import statement_root
 
             root = statement_root(self.dispatch, i)
             q = self.dispatch.quotes[root]
@@ -448,12 +448,12 @@ class ReaderScreen(Screen[None]):
             self.run_worker(partial(self._find_worker, d, query, self._generation), thread=True,
                             exclusive=True, group="find")
             return
-        from ..search import find
+        from ...search import find
 
         self._found(find(d.text, query) if d is not None and query.strip() else [])
 
     def _find_worker(self, d: Dispatch, query: str, generation: int) -> None:
-        from ..search import find
+        from ...search import find
 
         matches = find(d.text, query)
         worker = get_current_worker()
@@ -562,7 +562,7 @@ class ReaderScreen(Screen[None]):
             return
         quote: Quote = d.quotes[i]
         who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
-        from ..cite import cite
+        from ...cite import cite
 
         self.app.copy_text(cite(d, i), tr("copied_quote", who=who))  # type: ignore[attr-defined]
 
@@ -575,7 +575,7 @@ class ReaderScreen(Screen[None]):
         i = d.paragraph_at(pos)
         if i is None:
             i = next((n for n, p in enumerate(d.paragraphs) if p.start >= pos), len(d.paragraphs) - 1)
-        from ..cite import paragraph_text
+        from ...cite import paragraph_text
 
         self.app.copy_text(paragraph_text(d, i), tr("copied_paragraph", n=i + 1))  # type: ignore[attr-defined]
 
@@ -584,7 +584,7 @@ class ReaderScreen(Screen[None]):
         d = self.dispatch
         if d is None:
             return
-        from ..cite import statement_root
+        from ...cite import statement_root
 
         for i, q in enumerate(d.quotes):
             if q.start <= event.offset < q.end:
@@ -618,7 +618,7 @@ class ReaderScreen(Screen[None]):
         if d is None:
             return out
         for s in d.speakers:
-            from .widgets.panels import speaker_spans
+            from ..widgets.panels import speaker_spans
 
             entry = Entry("speaker", s.name, speaker_spans(d, s))
             out.append((tr("cmd_jump_speaker", name=one_line(s.name)), partial(self._palette_jump, "speakers", entry), ""))
