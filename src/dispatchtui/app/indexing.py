@@ -245,7 +245,7 @@ def folder_changed(app: Any, changes: Changes) -> None:
 
 
 def _shown_index(app: Any) -> int | None:
-    from .reader import ReaderScreen
+    from .screens.reader import ReaderScreen
 
     for screen in app.screen_stack:
         if isinstance(screen, ReaderScreen):

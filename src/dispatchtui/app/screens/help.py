@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..commands import HELP_SECTIONS, command_index, command_of
+from ..commands import HELP, HELP_SECTIONS, command_index, command_of, localize, make_bindings
 from ..i18n import tr
 
 Rows = list[tuple[str, str]]
@@ -31,7 +31,11 @@ def collect_sections(screen) -> list[tuple[str, Rows]]:
         lent = getattr(node, "help_bindings", None)
         if lent is not None:
             maps.extend(lent())
+    keymap = getattr(app, "keymap", None)     # the user's keys (see ..keymap), as Textual applies them
     for bindings_map in maps:
+        if keymap:
+            bindings_map = bindings_map.copy()
+            bindings_map.apply_keymap(keymap)
         for bindings in bindings_map.key_to_bindings.values():
             for binding in bindings:
                 _add(app, rows, binding)
@@ -87,14 +91,11 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen Horizontal { width: auto; height: auto; }
     HelpScreen .help-column { width: auto; max-width: 60; padding: 0 1 0 0; }
     """
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="help.close"),
-        Binding("q", "dismiss", "Close", show=False, id="help.close_q"),
-        Binding("question_mark", "dismiss", "Close", show=False, id="help.close_question"),
-    ]
+    BINDINGS = make_bindings(HELP)
 
     def __init__(self, sections: list[tuple[str, Rows]]) -> None:
         super().__init__()
+        localize(self, HELP)
         self.sections = sections
 
     @property
