@@ -4,7 +4,7 @@ from __future__ import annotations
 import pytest
 
 from app_fakes import ROOT, SEED, make_app, run_async, settle
-from dispatchtui.app.library import LibraryScreen
+from dispatchtui.app.screens.library import LibraryScreen
 from dispatchtui.app.screens.reader import ReaderScreen
 
 SAMPLES = ROOT / "samples"

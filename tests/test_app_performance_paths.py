@@ -8,7 +8,7 @@ import pytest
 from app_fakes import SEED, make_app, run_async, settle
 from dispatchtui import search
 from dispatchtui.analysis import segment
-from dispatchtui.app.library import LibraryScreen
+from dispatchtui.app.screens.library import LibraryScreen
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.session import Session
 from dispatchtui.app.widgets.article import ArticleView, wrap_offsets

@@ -102,7 +102,7 @@ class DispatchApp(App[int]):
             from .screens.reader import ReaderScreen
 
             return ReaderScreen(self.session, 0)
-        from .library import LibraryScreen
+        from .screens.library import LibraryScreen
 
         return LibraryScreen(self.session, self.catalog)
 
@@ -164,7 +164,7 @@ class DispatchApp(App[int]):
 
     def action_people(self) -> None:
         """P: everyone quoted in the folder (from the library and the reader)."""
-        from .people import PeopleScreen
+        from .screens.people import PeopleScreen
 
         if isinstance(self.screen, PeopleScreen):
             self.pop_screen()
@@ -177,12 +177,12 @@ class DispatchApp(App[int]):
         toggle_indexing(self)
 
     def library_screen(self):
-        from .library import LibraryScreen
+        from .screens.library import LibraryScreen
 
         return next((s for s in reversed(self.screen_stack) if isinstance(s, LibraryScreen)), None)
 
     def back_to_library(self, index: int | None = None) -> None:
-        from .library import LibraryScreen
+        from .screens.library import LibraryScreen
         from .screens.reader import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):

@@ -12,12 +12,12 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
-from .commands import LIBRARY, localize, make_bindings
-from .folder import Filters, Hit
-from .i18n import plural, tr
-from .widgets.footer import KeyFooter
-from .widgets.liblist import LibraryList
-from .widgets.safe import one_line
+from ..commands import LIBRARY, localize, make_bindings
+from ..folder import Filters, Hit
+from ..i18n import plural, tr
+from ..widgets.footer import KeyFooter
+from ..widgets.liblist import LibraryList
+from ..widgets.safe import one_line
 
 
 def _spaced(n: int) -> str:
@@ -35,7 +35,7 @@ class LibraryScreen(Screen[None]):
         localize(self, LIBRARY)
         self.session = session
         if catalog is None:
-            from .folder import Catalog
+            from ..folder import Catalog
 
             catalog = Catalog(session)
         self.catalog = catalog

@@ -12,13 +12,13 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Input, Static
 
-from .commands import PEOPLE, localize, make_bindings
-from .folder import PersonRow, StatementRow
-from .i18n import tr
-from .widgets.footer import KeyFooter
-from .widgets.people import PeopleList, StatementList
-from .widgets.rowlist import RowList
-from .widgets.safe import one_line
+from ..commands import PEOPLE, localize, make_bindings
+from ..folder import PersonRow, StatementRow
+from ..i18n import tr
+from ..widgets.footer import KeyFooter
+from ..widgets.people import PeopleList, StatementList
+from ..widgets.rowlist import RowList
+from ..widgets.safe import one_line
 
 
 class PeopleScreen(Screen[None]):
@@ -207,7 +207,7 @@ def citation(session, s: StatementRow) -> str | None:
     """The reader's citation of statement ``s`` (:func:`dispatchtui.cite.cite` on its analysed dispatch:
     from memory, the analysis cache, else analysed now). None when the dispatch cannot be read or the
     statement is not found in it any more."""
-    from ..cite import cite
+    from ...cite import cite
 
     d = session.analysed(s.index)
     if d is None:
