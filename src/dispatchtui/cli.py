@@ -252,7 +252,8 @@ def run_read(args) -> int:
     # the inputs that failed are shown in the app (a notice, a line in the library); on stderr only after it
     # (printed before, they would be hidden under the full-screen reader until it quits)
     try:
-        code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors))
+        code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors),
+                       roots=[p for p in args.paths if p != "-" and os.path.isdir(p)])
     finally:
         _report(errors)
     return max(code, EXIT_SOME_FAILED if errors else EXIT_OK)

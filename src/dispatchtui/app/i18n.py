@@ -88,7 +88,7 @@ _EN: dict[str, str] = {
     "no_unread": "Everything here is read",
     "people": "People", "cmd_people": "People quoted in the folder",
     "toggle_indexing": "Pause / resume indexing", "cmd_toggle_indexing": "Pause or resume the folder indexing",
-    "indexed": "analysed {done} / {total}", "paused": "paused (i resumes)", "minutes": "{n} min", "seconds": "{n} s",
+    "indexed": "analysed {done} / {total}", "indexing": "indexing…", "paused": "paused (i resumes)", "minutes": "{n} min", "seconds": "{n} s",
     "indexing_paused": "Indexing paused", "indexing_resumed": "Indexing resumed",
     "index_unavailable": "The folder index is not available ({reason}); working from memory",
     "index_rebuilt": "The folder index was rebuilt: {reason}", "index_failed": "indexing failed",
@@ -101,7 +101,7 @@ _EN: dict[str, str] = {
     "people_title": "People", "statements_of": "Statements: {name}", "no_people": "nobody is quoted here yet",
     "no_statements": "no statements", "people_placeholder": "name (lemma-aware: Пескова → Песков)…",
     "direct_n": "direct {n}", "reported_n": "reported {n}", "dispatches_n": "in {n}",
-    "col_name": "Name", "col_direct": "Direct", "col_reported": "Reported", "col_dispatches": "Dispatches",
+    "col_name": "Name", "col_direct": "Direct", "col_reported": "Reported", "col_dispatches": "Disp.",
     "people_unindexed": "from the dispatches opened so far (the folder index is not ready)",
 }
 
@@ -181,7 +181,7 @@ _RU: dict[str, str] = {
     "no_unread": "Здесь всё прочитано",
     "people": "Персоны", "cmd_people": "Кого цитируют в подборке",
     "toggle_indexing": "Пауза / продолжить индексацию", "cmd_toggle_indexing": "Приостановить или продолжить индексацию",
-    "indexed": "проанализировано {done} / {total}", "paused": "пауза (i — продолжить)", "minutes": "{n} мин", "seconds": "{n} с",
+    "indexed": "проанализировано {done} / {total}", "indexing": "индексация…", "paused": "пауза (i — продолжить)", "minutes": "{n} мин", "seconds": "{n} с",
     "indexing_paused": "Индексация приостановлена", "indexing_resumed": "Индексация продолжается",
     "index_unavailable": "Индекс папки недоступен ({reason}); работаем из памяти",
     "index_rebuilt": "Индекс папки перестроен: {reason}", "index_failed": "индексация не удалась",
@@ -194,7 +194,7 @@ _RU: dict[str, str] = {
     "people_title": "Персоны", "statements_of": "Высказывания: {name}", "no_people": "пока никто не цитируется",
     "no_statements": "высказываний нет", "people_placeholder": "имя (с учётом форм: Пескова → Песков)…",
     "direct_n": "прямых {n}", "reported_n": "косвенных {n}", "dispatches_n": "в {n}",
-    "col_name": "Имя", "col_direct": "Прямая", "col_reported": "Косвенная", "col_dispatches": "Сообщений",
+    "col_name": "Имя", "col_direct": "Прямая", "col_reported": "Косв.", "col_dispatches": "Сообщ.",
     "people_unindexed": "по открытым сообщениям (индекс папки ещё не готов)",
 }
 

@@ -110,7 +110,8 @@ def _start_indexer(app: Any) -> None:
         return
     try:
         job = BackgroundIndexer(root, jobs=1)
-        job.start()
+        with _real_stdio():
+            job.start()
     except Exception as exc:  # noqa: BLE001 - the index stays readable; only the updating stops
         _index_problem(app, f"{type(exc).__name__}: {exc}")
         return
@@ -118,6 +119,23 @@ def _start_indexer(app: Any) -> None:
     app._indexed_at = (0, time.monotonic())
     if getattr(app, "_index_timer", None) is None:
         app._index_timer = app.set_interval(POLL_SECONDS, lambda: _poll(app))
+
+
+class _real_stdio:
+    """The process's own stdout/stderr while a process is spawned: Textual captures them with objects whose
+    ``fileno()`` is -1, and multiprocessing's resource tracker hands stderr's descriptor to the child
+    ("bad value(s) in fds_to_keep")."""
+
+    def __enter__(self) -> None:
+        import sys
+
+        self._saved = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+
+    def __exit__(self, *exc) -> None:
+        import sys
+
+        sys.stdout, sys.stderr = self._saved
 
 
 def _poll(app: Any) -> None:
@@ -131,7 +149,7 @@ def _poll(app: Any) -> None:
         app.indexer = None
         return
     library = app.library_screen()
-    paused = p.state == "paused"
+    paused = p.state == "paused" or getattr(app, "_indexing_paused", False)
     finished = p.state in ("done", "stopped", "failed")
     if library is not None and library.is_mounted:
         if finished:
@@ -168,13 +186,15 @@ def toggle_indexing(app: Any) -> None:
     job = app.indexer
     if job is None:
         return
+    paused = not getattr(app, "_indexing_paused", False)
+    app._indexing_paused = paused         # the process obeys between two dispatches: say it at once
     try:
-        if job.progress().state == "paused":
-            job.resume()
-            app.notify(tr("indexing_resumed"), markup=False, timeout=2)
-        else:
+        if paused:
             job.pause()
             app.notify(tr("indexing_paused"), markup=False, timeout=2)
+        else:
+            job.resume()
+            app.notify(tr("indexing_resumed"), markup=False, timeout=2)
     except Exception as exc:  # noqa: BLE001
         _index_problem(app, f"{type(exc).__name__}: {exc}")
     _poll(app)

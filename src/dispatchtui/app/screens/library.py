@@ -87,6 +87,8 @@ class LibraryScreen(Screen[None]):
 
     def _progress_text(self) -> str:
         done, total, left, paused = self.progress or (0, 0, None, False)
+        if not total:
+            return tr("indexing") + (" · " + tr("paused") if paused else "")
         text = tr("indexed", done=_spaced(done), total=_spaced(total))
         if paused:
             return text + " · " + tr("paused")

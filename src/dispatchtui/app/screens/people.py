@@ -46,7 +46,7 @@ class PeopleScreen(Screen[None]):
         super().__init__(id="people")
         localize(self, PEOPLE)
         self.catalog = catalog
-        self.query = ""
+        self.name_query = ""
         self.shown_name: str | None = None
 
     def compose(self) -> ComposeResult:
@@ -67,8 +67,8 @@ class PeopleScreen(Screen[None]):
         parts: list = [(tr("people_title"), "bold")]
         if people is not None:
             parts += ["  ", (str(len(people)), "$text-muted")]
-        if self.query.strip():
-            parts += ["  ", ("/" + one_line(self.query), "$text-warning")]
+        if self.name_query.strip():
+            parts += ["  ", ("/" + one_line(self.name_query), "$text-warning")]
         if getattr(self.catalog, "index", None) is None:
             parts += ["  ", (tr("people_unindexed"), "italic $text-muted")]
         return Content.assemble(*parts)
@@ -91,7 +91,7 @@ class PeopleScreen(Screen[None]):
 
     @on(PeopleLoaded)
     def _people_loaded(self, event: PeopleLoaded) -> None:
-        if event.query != self.query:
+        if event.query != self.name_query:
             return
         self.people.set_items(event.people)
         self.query_one("#people-title", Static).update(self._title(event.people))
@@ -160,12 +160,12 @@ class PeopleScreen(Screen[None]):
         bar = self.query_one("#people-inputbar")
         bar.add_class("-open")
         field = self.query_one("#people-input", Input)
-        field.value = self.query
+        field.value = self.name_query
         field.focus()
 
     @on(Input.Changed, "#people-input")
     def _search_changed(self, event: Input.Changed) -> None:
-        self.query = event.value
+        self.name_query = event.value
         self._load_people(event.value)
 
     @on(Input.Submitted, "#people-input")

@@ -24,7 +24,7 @@ class PeopleList(RowList):
     rows: list[PersonRow]
 
     def _widths(self, width: int) -> tuple[int, int]:
-        counts = 7
+        counts = 9
         return max(8, width - 3 * counts), counts
 
     def render_header(self, width: int, base: Style) -> Strip:

@@ -43,6 +43,10 @@ class RowList(ScrollView, can_focus=True):
             self.list = list_
             self.position = position
 
+        @property
+        def control(self) -> "RowList":
+            return self.list
+
     def __init__(self, rows: list | None = None, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         localize(self, LIBLIST)
