@@ -49,7 +49,7 @@ class DispatchApp(App[int]):
                  notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None,
                  analysis_process: bool = False, failed: Iterable[tuple[str, str]] = (),
                  roots: Iterable[str] = (), use_index: bool = True, watch: bool = True,
-                 force_polling: bool | None = None) -> None:
+                 force_polling: bool | None = None, index_in_background: bool = True) -> None:
         set_lang(lang)
         super().__init__()
         localize(self, APP)
@@ -71,6 +71,8 @@ class DispatchApp(App[int]):
         self.roots = [r for r in roots if r != "-"]
         self.catalog = Catalog(self.session)
         self._use_index = use_index
+        #: keep the index up to date in a process of its own (the tests build it themselves)
+        self._index_in_background = index_in_background
         self._watch = watch
         self._force_polling = force_polling
         self.indexer: Any = None
@@ -159,8 +161,13 @@ class DispatchApp(App[int]):
                 self._changed_while_shown.discard(i)
                 self.session.forget(i)
 
-    def dispatch_left(self, index: int, offset: int) -> None:
-        self.catalog.remember(index, offset)
+    def dispatch_left(self, index: int, offset: int | None) -> None:
+        """Back from the reader: where reading stopped; what changed on disk meanwhile is read afresh."""
+        if offset is not None:
+            self.catalog.remember(index, offset)
+        for i in list(self._changed_while_shown):
+            self._changed_while_shown.discard(i)
+            self.session.forget(i)
 
     def action_people(self) -> None:
         """P: everyone quoted in the folder (from the library and the reader)."""

@@ -90,15 +90,19 @@ _MONTHS = ("январ", "феврал", "март", "апрел", "ма", "ию
 _RU_DATE = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[а-яё]+)(?:\s+(?P<y>\d{4}))?", re.IGNORECASE)
 _NUM_DATE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")
 _ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
-_TIME = re.compile(r"\b(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)\b")
+_TIME = re.compile(r"(?<!\d)(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?!\d)")
+
+
+_MAY = ("мая", "май", "мае", "маю", "маем")
 
 
 def _month(word: str) -> int | None:
+    """The month a Russian month name names (any case form: "марта", "мае"), else None."""
     w = search.fold(word)
-    if w.startswith("ма") and w not in ("мая", "май", "мае", "маю"):
-        return None
+    if w in _MAY:
+        return 5
     for n, stem in enumerate(_MONTHS, start=1):
-        if w.startswith(stem):
+        if n != 5 and w.startswith(stem):
             return n
     return None
 
@@ -112,6 +116,7 @@ def date_key(date: str | None, time: str | None = None) -> str | None:
     iso = _ISO_DATE.search(date)
     num = _NUM_DATE.search(date) if iso is None else None
     ru = _RU_DATE.search(date) if iso is None and num is None else None
+    found = iso or num or ru
     if iso:
         y, m, d = int(iso["y"]), int(iso["m"]), int(iso["d"])
     elif num:
@@ -121,7 +126,7 @@ def date_key(date: str | None, time: str | None = None) -> str | None:
         y, m, d = int(ru["y"] or 0), _month(ru["m"]) or 0, int(ru["d"])
     else:
         return None
-    t = _TIME.search(time or (date[iso.end():] if iso else date))
+    t = _TIME.search(time or date[found.end():])
     hm = f"{int(t['h']):02d}:{t['mi']}" if t else "00:00"
     return f"{y:04d}-{m:02d}-{d:02d} {hm}"
 

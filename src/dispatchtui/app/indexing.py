@@ -92,17 +92,29 @@ def _index_ready(app: Any, ix: Any) -> None:
 
 
 def _rows_changed(app: Any, first: bool = False) -> None:
+    keep = None
+    if first:                                  # the last dispatch read in this folder, where it was left
+        last = app.catalog.last_position()
+        if last is not None and app._restore is None and not isinstance(app.screen, _reader_class()):
+            app._restore = last
+            keep = last[0]
     library = app.library_screen()
     if library is None or not library.is_mounted:
         return
     if first and library.sort is None:
         library.sort = "date"                  # the dates are known now: newest first
-    library.refresh_rows(keep=library.list.current)
+    library.refresh_rows(keep=keep if keep is not None else library.list.current)
+
+
+def _reader_class():
+    from .screens.reader import ReaderScreen
+
+    return ReaderScreen
 
 
 def _start_indexer(app: Any) -> None:
     root = index_root(app)
-    if root is None or app.catalog.index is None:
+    if root is None or app.catalog.index is None or not app._index_in_background:
         return
     try:
         from ..index.indexer import BackgroundIndexer

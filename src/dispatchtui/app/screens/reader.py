@@ -433,8 +433,8 @@ class ReaderScreen(Screen[None]):
             self.findbar.remember(self.findbar.value)
             self.findbar.close()
         left = getattr(self.app, "dispatch_left", None)
-        if left is not None and self.dispatch is not None:
-            left(self.index, self.article.top_offset())
+        if left is not None:
+            left(self.index, self.article.top_offset() if self.dispatch is not None else None)
         self.app.back_to_library(self.index)  # type: ignore[attr-defined]
 
     def go_to(self, index: int, at: tuple[int, int]) -> None:
