@@ -110,3 +110,31 @@ def test_markup_in_dispatch_is_shown_literally(tmux, tmp_path):
     screen = tmux.wait_for("Второй абзац")
     assert "[bold]жирный[/bold]" in screen
     assert "[@click=app.quit]выход[/]" in screen
+
+
+def test_people_view_across_the_folder_and_copy(tmux, tmp_path):
+    """A folder in the library: indexed in the background (the counts fill the table), P lists who is
+    quoted across it, enter shows a person's statements, y copies one with its attribution."""
+    folder = tmp_path / "wire"
+    folder.mkdir()
+    (folder / "01.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "02.txt").write_text("Погода в Москве\n\nВ столице ожидаются дожди и ветер.\n", encoding="utf-8")
+    # this tree's code (the console script may belong to another checkout's editable install)
+    tmux.start(f"env PYTHONPATH={ROOT / 'src'} {SCRIPT} {folder}")
+    tmux.wait_for("Headline")                                    # the table's header
+    tmux.wait_for("Ермек Кошербаев", timeout=90)                 # the main speaker, from the index
+    tmux.keys("P")
+    screen = tmux.wait_for("Statements: ", timeout=20)
+    assert "Ермек Кошербаев" in screen and "Direct" in screen
+    tmux.keys("Enter", "y")
+    deadline = time.monotonic() + 20
+    buffer = ""
+    while time.monotonic() < deadline:
+        buffer = tmux("show-buffer", check=False)
+        if "Кошербаев" in buffer:
+            break
+        time.sleep(0.2)
+    assert buffer.startswith("«") and "— Ермек Кошербаев" in buffer, buffer
+    tmux.keys("Enter")                                           # the statement, in its dispatch
+    tmux.wait_for("1 Article", timeout=20)
+    tmux.keys("q", "q")
