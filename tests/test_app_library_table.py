@@ -61,6 +61,7 @@ def test_snippet_cuts_at_words_around_the_match():
     line, a, b = snippet(text, start, start + len("Рахмон"))
     assert line[a:b] == "Рахмон"
     assert line.startswith("…") and line.endswith("…")
+    assert "Начало длинного текста." in line[:a] and "принял министра иностранных дел" in line[b:]   # context
     assert "\n" not in line
 
 

@@ -488,11 +488,11 @@ def snippet(text: str, start: int, end: int, before: int = 40, after: int = 60) 
     (the line, where the match starts and ends in it)."""
     a = max(0, start - before)
     b = min(len(text), end + after)
-    if a > 0:
-        space = text.rfind(" ", a, start)
+    if a > 0:                              # from the first word boundary inside the window
+        space = text.find(" ", a, start)
         a = space + 1 if space >= 0 else a
-    if b < len(text):
-        space = text.find(" ", end, b)
+    if b < len(text):                      # to the last one
+        space = text.rfind(" ", end, b)
         b = space if space >= 0 else b
     head, match, tail = (" ".join(text[a:start].split()), " ".join(text[start:end].split()),
                          " ".join(text[end:b].split()))

@@ -90,7 +90,7 @@ class LibraryList(RowList):
         goes first when room is short, then the speakers shrink."""
         fixed = [("mark", 3), ("date", 12), ("agency", 10)]
         place = 14 if width >= 110 else 0
-        speakers = max(14, min(34, width // 5))
+        speakers = max(12, min(34, width // 5 - (4 if width < 100 else 0)))
         counts = 8
         head = width - sum(w for _, w in fixed) - place - speakers - counts
         if head < 24:
@@ -110,6 +110,9 @@ class LibraryList(RowList):
             label = "" if name == "mark" else tr(f"col_{name}")
             if name == sort:
                 label += " ▲" if reverse else " ▼"
+            if name == "mark":                       # (its own segment: an SVG export drops merged blanks)
+                segs.append(Segment(" " * w, base))
+                continue
             segs.append(Segment(_pad(fit(label, w - 1), w), sorted_style if name == sort else style))
         return Strip(segs).crop_extend(0, width, style)
 
