@@ -176,3 +176,14 @@ def run_async(fn):
         return asyncio.run(fn(*args, **kwargs))
 
     return wrapper
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0) -> None:
+    """Pause until ``condition()`` holds (bounded: a failure after ``timeout`` seconds)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await pilot.pause(0.05)

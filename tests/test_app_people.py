@@ -3,11 +3,9 @@ one person's statements across the folder, enter opens the dispatch at the passa
 attribution (the reader's citation), the lemma-aware name search, esc steps back."""
 from __future__ import annotations
 
-import time
-
 import pytest
 
-from app_fakes import KOSHERBAEV, QUOTE_1, SEED, make_app, run_async, settle
+from app_fakes import KOSHERBAEV, QUOTE_1, SEED, make_app, run_async, settle, wait_until
 from dispatchtui.app.screens.library import LibraryScreen
 from dispatchtui.app.screens.people import PeopleScreen
 from dispatchtui.app.screens.reader import ReaderScreen
@@ -18,12 +16,18 @@ def _config_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
-async def wait_for(pilot, condition, timeout: float = 5.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        await pilot.pause(0.05)
+
+async def open_people(pilot) -> int:
+    """Read the seed (its statements become known), back to the library, P. Returns the seed's index."""
+    app = pilot.app
+    await settle(pilot)
+    seed = app.session.paths.index(str(SEED))
+    app.screen.list.select_path_index(seed)
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("q", "P")
+    await settle(pilot)
+    return seed
 
 
 # ------------------------------------------------------------------------------------------ from memory
@@ -53,13 +57,7 @@ async def test_people_from_the_reader_with_counts_and_statements():
 async def test_enter_opens_the_dispatch_at_the_passage_and_y_copies_with_attribution():
     app = make_app([SEED.parent])
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        seed = app.session.paths.index(str(SEED))
-        app.screen.list.select_path_index(seed)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("q", "P")
-        await settle(pilot)
+        seed = await open_people(pilot)
         people = app.screen
         await pilot.press("enter")                     # a person: to their statements
         assert people.focused is people.statements
@@ -84,13 +82,7 @@ async def test_enter_opens_the_dispatch_at_the_passage_and_y_copies_with_attribu
 async def test_people_search_by_lemma_and_escape_steps_back(folder):
     app = make_app([SEED.parent])
     async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
-        seed = app.session.paths.index(str(SEED))
-        app.screen.list.select_path_index(seed)
-        await pilot.press("enter")
-        await settle(pilot)
-        await pilot.press("q", "P")
-        await settle(pilot)
+        seed = await open_people(pilot)
         people = app.screen
         await pilot.press("slash", *"Кошербаева")      # another case form of the surname
         await settle(pilot)
@@ -140,7 +132,7 @@ async def test_people_across_the_folder_from_the_index(tmp_path):
     app = DispatchApp(files, loader=load, roots=[str(wire)], theme="textual-dark", system_clipboard=False,
                       lang="en", index_in_background=False, watch=False)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_for(pilot, lambda: app.catalog._docs)
+        await wait_until(pilot, lambda: app.catalog._docs)
         await pilot.press("P")
         await settle(pilot)
         people = app.screen

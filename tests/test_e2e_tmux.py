@@ -67,6 +67,17 @@ class Tmux:
             self("send-keys", "-t", "e2e", k)
             time.sleep(0.15)
 
+    def wait_for_buffer(self, text: str, timeout: float = 10) -> str:
+        """The tmux paste buffer (what OSC 52 copied) once it holds ``text``, or its last value."""
+        deadline = time.monotonic() + timeout
+        buffer = ""
+        while time.monotonic() < deadline:
+            buffer = self("show-buffer", check=False)
+            if text in buffer:
+                break
+            time.sleep(0.2)
+        return buffer
+
     def kill(self) -> None:
         self("kill-server", check=False)
         base = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / self.socket
@@ -91,13 +102,7 @@ def test_open_seed_see_speaker_and_copy_quote(tmux):
     assert any("││Эмомали Рахмон" in line for line in screen.splitlines()), screen
     # the Quotes panel lists reported statements too: `r` shows direct quotes only, then the first is copied
     tmux.keys("3", "r", "g", "Enter", "y")
-    deadline = time.monotonic() + 10
-    buffer = ""
-    while time.monotonic() < deadline:
-        buffer = tmux("show-buffer", check=False)
-        if "Хотел бы подчеркнуть" in buffer:
-            break
-        time.sleep(0.2)
+    buffer = tmux.wait_for_buffer("Хотел бы подчеркнуть")
     assert "Хотел бы подчеркнуть" in buffer, buffer
     assert "Кошербаев" in buffer
     tmux.keys("q")
@@ -127,13 +132,7 @@ def test_people_view_across_the_folder_and_copy(tmux, tmp_path):
     screen = tmux.wait_for("Statements: ", timeout=20)
     assert "Ермек Кошербаев" in screen and "Direct" in screen
     tmux.keys("Enter", "y")
-    deadline = time.monotonic() + 20
-    buffer = ""
-    while time.monotonic() < deadline:
-        buffer = tmux("show-buffer", check=False)
-        if "Кошербаев" in buffer:
-            break
-        time.sleep(0.2)
+    buffer = tmux.wait_for_buffer("Кошербаев", timeout=20)
     assert buffer.startswith("«") and "— Ермек Кошербаев" in buffer, buffer
     tmux.keys("Enter")                                           # the statement, in its dispatch
     tmux.wait_for("1 Article", timeout=20)
