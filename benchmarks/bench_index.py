@@ -86,6 +86,77 @@ def ms(fn, runs: int = 5) -> tuple[float, object]:
     return statistics.median(times), out
 
 
+def throughput(tmp: Path, cache: Path, args) -> None:
+    t = time.perf_counter()
+    subprocess.run([PY, "-m", "dispatchtui", "extract", str(CORPUS), "--jobs", str(args.jobs)], env=env(cache),
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    print(f"analysis cache warmed on the corpus: {time.perf_counter() - t:.1f} s", flush=True)
+    small = make_folder(tmp, args.throughput_n, args.copy, "throughput")
+    te = time_extract(small, args.jobs, cache)
+    ti = time_index(small, args.jobs, cache)
+    print(f"throughput on {args.throughput_n} files: extract --jobs {args.jobs} {te:.1f} s "
+          f"({args.throughput_n / te:.0f}/s), index {ti:.1f} s ({args.throughput_n / ti:.0f}/s): "
+          f"ratio {ti / te:.2f} (goal <= 1.10)", flush=True)
+    shutil.rmtree(small)
+
+
+def build(tmp: Path, args) -> Path:
+    """The big folder, indexed by a BackgroundIndexer (this process only polls its progress)."""
+    from dispatchtui.index.indexer import BackgroundIndexer
+
+    t = time.perf_counter()
+    big = make_folder(tmp, args.n, args.copy, f"wire-{args.n}")
+    print(f"generated {args.n} dispatches in {time.perf_counter() - t:.1f} s", flush=True)
+    job = BackgroundIndexer(str(big), jobs=args.jobs)
+    t = last = time.perf_counter()
+    job.start()
+    while (p := job.progress()).state not in ("done", "failed", "stopped"):
+        if time.perf_counter() - last > 30:
+            last = time.perf_counter()
+            print(f"  {p.state} {p.done}/{p.total}" + ("" if p.eta is None else f" · ~{p.eta:.0f} s"), flush=True)
+        time.sleep(0.2)
+    took = time.perf_counter() - t
+    job.join(5)
+    print(f"indexed {p.done}/{p.total} in the background: {took:.1f} s ({p.done / took:.0f}/s), "
+          f"state {p.state} {p.message or ''}", flush=True)
+    return big
+
+
+def queries(big: Path) -> None:
+    from dispatchtui.index import open_index
+
+    idx = open_index(str(big))
+    top = idx.speakers()[0]
+    surname = top.name.split()[-1]
+    # an oblique form of the most quoted speaker's surname: the lemma match is what is timed
+    query = surname + "а" if surname[-1] not in "аяоеиыу" else surname
+    t_st, st = ms(lambda: idx.statements(speaker=query))
+    t_sp, sp = ms(lambda: idx.speakers())
+    word = "заявил"
+    t_fts, hits = ms(lambda: idx.search(word))
+    t_fts2, hits2 = ms(lambda: idx.search("президента России"))
+    sorts = {k: ms(lambda k=k: idx.documents(k, limit=100))[0] for k in ("date", "agency", "statements")}
+    agency = idx.facets()["agency"][0].value
+    t_fa, _ = ms(lambda: idx.documents("date", agency=agency, limit=100))
+    t_fp, _ = ms(lambda: idx.documents("date", person=query, limit=100))
+    t_ft, _ = ms(lambda: idx.documents("date", text=word, limit=100))
+    t_cnt, n_p = ms(lambda: idx.count_documents(person=query))
+    t_fac, _ = ms(lambda: idx.facets())
+    size = sum(f.stat().st_size for f in idx.directory.iterdir() if f.is_file())
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{query!r} → {top.name}: {len(st)} statements in {t_st:.1f} ms (goal < 100)")
+    print(f"speakers(): {len(sp)} rows in {t_sp:.1f} ms")
+    print(f"search {word!r}: {len(hits)} hits (page of 200) in {t_fts:.1f} ms; 'президента России': "
+          f"{len(hits2)} in {t_fts2:.1f} ms (goal < 200)")
+    print("table, page of 100: sort by " + ", ".join(f"{k} {v:.1f} ms" for k, v in sorts.items())
+          + f"; filter agency {t_fa:.1f} ms, person {t_fp:.1f} ms ({n_p} dispatches, counted in {t_cnt:.1f} ms), "
+          f"text {t_ft:.1f} ms (goal < 100)")
+    print(f"facets {t_fac:.1f} ms")
+    print(f"index size {size / 1048576:.1f} MB for {idx.count()} dispatches "
+          f"({size / max(1, idx.count()):.0f} B each); main process peak RSS {rss:.0f} MB (goal < 400)")
+    idx.close()
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
@@ -95,84 +166,15 @@ def main() -> int:
     ap.add_argument("--keep", action="store_true")
     args = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-index-"))
+    cache = tmp / "cache"
+    os.environ["DISPATCHTUI_CACHE_DIR"] = str(cache)
+    print(f"corpus: {len(list(CORPUS.glob('*.txt')))} texts from {CORPUS}; jobs {args.jobs}; "
+          f"load average {os.getloadavg()[0]:.2f}", flush=True)
     try:
-        cache = tmp / "cache"
-        os.environ["DISPATCHTUI_CACHE_DIR"] = str(cache)
-        print(f"corpus: {len(list(CORPUS.glob('*.txt')))} texts from {CORPUS}; jobs {args.jobs}", flush=True)
-        t = time.perf_counter()
-        subprocess.run([PY, "-m", "dispatchtui", "extract", str(CORPUS), "--jobs", str(args.jobs)], env=env(cache),
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-        print(f"analysis cache warmed on the corpus: {time.perf_counter() - t:.1f} s", flush=True)
-
-        small = make_folder(tmp, args.throughput_n, args.copy, "throughput")
-        te = time_extract(small, args.jobs, cache)
-        ti = time_index(small, args.jobs, cache)
-        print(f"throughput on {args.throughput_n} files: extract --jobs {args.jobs} {te:.1f} s "
-              f"({args.throughput_n / te:.0f}/s), index {ti:.1f} s ({args.throughput_n / ti:.0f}/s): "
-              f"ratio {ti / te:.2f} (goal <= 1.10)", flush=True)
-        shutil.rmtree(small)
-
-        t = time.perf_counter()
-        big = make_folder(tmp, args.n, args.copy, f"wire-{args.n}")
-        print(f"generated {args.n} dispatches in {time.perf_counter() - t:.1f} s", flush=True)
-        from dispatchtui.index import open_index
-        from dispatchtui.index.indexer import BackgroundIndexer
-
-        job = BackgroundIndexer(str(big), jobs=args.jobs)
-        t = time.perf_counter()
-        job.start()
-        last = 0.0
-        while True:
-            p = job.progress()
-            if p.state in ("done", "failed", "stopped"):
-                break
-            if time.perf_counter() - last > 30:
-                last = time.perf_counter()
-                eta = "" if p.eta is None else f" · ~{p.eta:.0f} s"
-                print(f"  {p.state} {p.done}/{p.total}{eta}", flush=True)
-            time.sleep(0.2)
-        took = time.perf_counter() - t
-        job.join(5)
-        print(f"indexed {p.done}/{p.total} in the background: {took:.1f} s ({p.done / took:.0f}/s), "
-              f"state {p.state} {p.message or ''}", flush=True)
-
-        idx = open_index(str(big))
-        top = idx.speakers()[0]
-        surname = top.name.split()[-1]
-        # an oblique form of the most quoted speaker's surname: the lemma match is what is timed
-        query = surname + "а" if surname[-1] not in "аяоеиыу" else surname
-        t_st, st = ms(lambda: idx.statements(speaker=query))
-        t_sp, sp = ms(lambda: idx.speakers())
-        word = "заявил"
-        t_fts, hits = ms(lambda: idx.search(word))
-        t_fts2, hits2 = ms(lambda: idx.search("президента России"))
-        t_date, _ = ms(lambda: idx.documents("date", limit=100))
-        t_ag, _ = ms(lambda: idx.documents("agency", limit=100))
-        t_stm, _ = ms(lambda: idx.documents("statements", limit=100))
-        agency = idx.facets()["agency"][0].value
-        t_fa, _ = ms(lambda: idx.documents("date", agency=agency, limit=100))
-        t_fp, _ = ms(lambda: idx.documents("date", person=query, limit=100))
-        t_ft, _ = ms(lambda: idx.documents("date", text=word, limit=100))
-        t_cnt, n_p = ms(lambda: idx.count_documents(person=query))
-        t_fac, _ = ms(lambda: idx.facets())
-        size = sum(f.stat().st_size for f in idx.directory.iterdir() if f.is_file())
-        rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"{query!r} → {top.name}: {len(st)} statements in {t_st:.1f} ms (goal < 100)")
-        print(f"speakers(): {len(sp)} rows in {t_sp:.1f} ms")
-        print(f"search {word!r}: {len(hits)} hits (page of 200) in {t_fts:.1f} ms; 'президента России': "
-              f"{len(hits2)} in {t_fts2:.1f} ms (goal < 200)")
-        print(f"table, page of 100: sort by date {t_date:.1f} ms, agency {t_ag:.1f} ms, statements {t_stm:.1f} ms; "
-              f"filter agency {t_fa:.1f} ms, person {t_fp:.1f} ms ({n_p} dispatches, counted in {t_cnt:.1f} ms), "
-              f"text {t_ft:.1f} ms (goal < 100)")
-        print(f"facets {t_fac:.1f} ms")
-        print(f"index size {size / 1048576:.1f} MB for {idx.count()} dispatches "
-              f"({size / max(1, idx.count()):.0f} B each); main process peak RSS {rss:.0f} MB (goal < 400)")
-        idx.close()
+        throughput(tmp, cache, args)
+        queries(build(tmp, args))
     finally:
-        if args.keep:
-            print(f"kept {tmp}")
-        else:
-            shutil.rmtree(tmp, ignore_errors=True)
+        (print(f"kept {tmp}") if args.keep else shutil.rmtree(tmp, ignore_errors=True))
     return 0
 
 
