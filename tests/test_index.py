@@ -7,12 +7,10 @@ import sqlite3
 import time
 
 import pytest
-
-from dispatchtui.index import IndexUnavailable, index_dir, open_index
-from dispatchtui.index import indexer
-from dispatchtui.index.indexer import BackgroundIndexer, index_folder
-
 from index_fixtures import PESKOV, WEATHER, listing, make_wire
+
+from dispatchtui.index import IndexUnavailable, index_dir, indexer, open_index
+from dispatchtui.index.indexer import BackgroundIndexer, index_folder
 
 
 @pytest.fixture

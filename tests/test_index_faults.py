@@ -9,12 +9,17 @@ import sqlite3
 import subprocess
 
 import pytest
-
-from dispatchtui.index import IndexBusy, IndexUnavailable, index_dir, open_index
-from dispatchtui.index import indexer, store
-from dispatchtui.index.indexer import index_folder
-
 from index_fixtures import PESKOV, WEATHER, ZAKHAROVA, listing, make_wire
+
+from dispatchtui.index import (
+    IndexBusy,
+    IndexUnavailable,
+    index_dir,
+    indexer,
+    open_index,
+    store,
+)
+from dispatchtui.index.indexer import index_folder
 
 
 @pytest.fixture
@@ -193,7 +198,7 @@ def _mount_read_only(src, dst) -> bool:
     try:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(dst)], check=True, capture_output=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
-        subprocess.run(["umount", str(dst)], capture_output=True, timeout=10)
+        subprocess.run(["umount", str(dst)], capture_output=True, timeout=10, check=False)
         return False
     return True
 
@@ -215,4 +220,4 @@ def test_folder_and_cache_on_a_read_only_disk(wire, tmp_path, monkeypatch):
         with pytest.raises(IndexUnavailable, match="read-only"):
             open_index(str(folder))
     finally:
-        subprocess.run(["umount", str(ro)], capture_output=True, timeout=10)
+        subprocess.run(["umount", str(ro)], capture_output=True, timeout=10, check=False)

@@ -39,12 +39,23 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 __all__ = [
-    "SCHEMA_VERSION", "IndexUnavailable", "IndexBusy", "ScanPlan", "DocumentRow", "Facet", "Hit",
-    "SpeakerRow", "StatementRow", "Progress", "FolderIndex", "open_index", "index_dir",
+    "SCHEMA_VERSION",
+    "DocumentRow",
+    "Facet",
+    "FolderIndex",
+    "Hit",
+    "IndexBusy",
+    "IndexUnavailable",
+    "Progress",
+    "ScanPlan",
+    "SpeakerRow",
+    "StatementRow",
+    "index_dir",
+    "open_index",
 ]
 
 #: Bump when the tables change: an index of another version is rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 Sort = Literal["date", "agency", "statements", "path"]
 KindFilter = Literal["direct", "reported", "all", "full", "fragment"]
@@ -189,7 +200,7 @@ def index_dir(folder: str):
     return _index_dir(folder)
 
 
-def open_index(folder: str, *, create: bool = True) -> "FolderIndex":
+def open_index(folder: str, *, create: bool = True) -> FolderIndex:
     """Open (creating or rebuilding as needed) the index of ``folder`` for reading, with read/unread and
     the last position writable. Raises :class:`IndexUnavailable` when it cannot (locked, read-only, full
     disk, no cache dir): the caller works from memory."""
@@ -198,4 +209,4 @@ def open_index(folder: str, *, create: bool = True) -> "FolderIndex":
     return _FolderIndex.open(folder, create=create)
 
 
-from .store import FolderIndex  # noqa: E402  (the class, for type hints; defined in .store)
+from .store import FolderIndex

@@ -14,7 +14,7 @@ import os
 import signal
 import sqlite3
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from . import IndexUnavailable, Progress
 from .scan import file_hash, stamp
@@ -228,7 +228,7 @@ def _store(idx, source: str, p: dict, run: _Run) -> bool:
         aid = idx.add_analysis(p["dispatch"], p["thash"])
         run.analysed += 1
     fid = idx.put_file(p["file"], p["size"], p["mtime_ns"], p["fhash"])
-    idx.put_doc(source, fid, p["item"], aid, p["fields"], p["mtime_ns"] / 1e9)
+    idx.put_doc(source, fid, p["file"], p["item"], aid, p["fields"], p["size"], p["mtime_ns"])
     return True
 
 
