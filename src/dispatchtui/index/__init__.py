@@ -36,7 +36,7 @@ says why), never fatal.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 #: Bump when the tables change: an index of another version is rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 Sort = Literal["date", "agency", "statements", "path"]
 KindFilter = Literal["direct", "reported", "all", "full", "fragment"]
@@ -157,11 +157,11 @@ class SpeakerRow:
     dispatches: int
 
 
-@dataclass(frozen=True, slots=True)
-class StatementRow:
+class StatementRow(NamedTuple):
     """One statement of one dispatch. ``start``/``end``: its words in the dispatch's normalized text
     (a statement in several parts: from the first part's start to the last part's end; ``text`` joins
-    the parts with " … ")."""
+    the parts with " … "). A named tuple, not a frozen dataclass: a person's statements across 100,000
+    dispatches are tens of thousands of rows, made 5x faster so."""
 
     source: str
     path: str

@@ -49,9 +49,9 @@ CREATE TABLE docs(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, source BLOB 
                   speakers TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 CREATE INDEX docs_file ON docs(file_id);
 CREATE INDEX docs_analysis ON docs(analysis_id);
-CREATE INDEX docs_date ON docs(date_key DESC, source);
-CREATE INDEX docs_agency ON docs(agency_key, date_key DESC, source);
-CREATE INDEX docs_statements ON docs(statements DESC, date_key DESC, source);
+CREATE INDEX docs_date ON docs(date_key DESC, source, analysis_id);
+CREATE INDEX docs_agency ON docs(agency_key, date_key DESC, source, analysis_id);
+CREATE INDEX docs_statements ON docs(statements DESC, date_key DESC, source, analysis_id);
 CREATE TABLE statements(id INTEGER PRIMARY KEY, analysis_id INTEGER NOT NULL, n INTEGER NOT NULL,
                         kind TEXT NOT NULL, speaker TEXT, speaker_kind TEXT, start INTEGER NOT NULL,
                         "end" INTEGER NOT NULL, text TEXT NOT NULL, cue TEXT);
@@ -126,6 +126,8 @@ def _corrupt(exc: sqlite3.DatabaseError) -> bool:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("PRAGMA cache_size = -16384")          # 16 MB of pages (the default 2 MB rereads them)
+    conn.execute("PRAGMA mmap_size = 134217728")
     return conn
 
 
@@ -250,7 +252,7 @@ class FolderIndex:
         """The dispatches as library rows, filtered (every filter lemma-aware; all must hold) and sorted:
         ``date`` newest first (unknown dates last), ``agency`` A→Z then newest, ``statements`` most first,
         ``path`` natural file order. ``limit``/``offset`` page through a large folder."""
-        where, params = self._filters(agency, person, topic, text)
+        where, params = self._filters(agency, person, topic, text, walk=limit is not None)
         # (an unknown date is "", after every date; an unknown agency NO_AGENCY, after every agency)
         order = {"date": "d.date_key DESC, d.source",
                  "agency": "d.agency_key, d.date_key DESC, d.source",
@@ -278,7 +280,11 @@ class FolderIndex:
         where, params = self._filters(agency, person, topic, text)
         return self._query("SELECT count(*) FROM docs d" + where, params)[0][0]
 
-    def _filters(self, agency, person, topic, text) -> tuple[str, list]:
+    def _filters(self, agency, person, topic, text, walk: bool = False) -> tuple[str, list]:
+        """The WHERE clause of the filters. ``walk``: the caller walks an index in its sort order and
+        stops at a page (the analysis sets are then tested row by row, not looked up: a common word's
+        50,000 dispatches are not sorted to show 100 of them)."""
+        plus = "+" if walk else ""
         clauses, params = [], []
         if agency:
             clauses.append("d.agency_key = ?")
@@ -287,12 +293,12 @@ class FolderIndex:
             if value:
                 names = self.match_names(value, facets)
                 marks = ",".join("?" * len(names))
-                clauses.append(f"d.analysis_id IN (SELECT analysis_id FROM names WHERE name IN ({marks})"
+                clauses.append(f"{plus}d.analysis_id IN (SELECT analysis_id FROM names WHERE name IN ({marks})"
                                f" AND facet IN ({','.join('?' * len(facets))}))")
                 params += names + list(facets)
         if text:
             ids = self._phrase_analyses(text)
-            clauses.append(f"d.analysis_id IN ({','.join(str(i) for i in ids)})")
+            clauses.append(f"{plus}d.analysis_id IN ({','.join(str(i) for i in ids)})")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def match_names(self, query: str, facets: Iterable[str] = ("person", "organization", "unnamed")) -> list[str]:
@@ -394,7 +400,7 @@ class FolderIndex:
             return []
         matcher = Matcher(text)
         sql = ("SELECT d.source, d.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
-               f" WHERE d.analysis_id IN ({','.join(map(str, found))}) ORDER BY d.date_key DESC, d.source")
+               f" WHERE +d.analysis_id IN ({','.join(map(str, found))}) ORDER BY d.date_key DESC, d.source")
         snippets: dict[int, tuple | None] = {}
         out: list[Hit] = []
         for s, p, item, h, date, ag, aid in self._rows(sql):
@@ -448,42 +454,49 @@ class FolderIndex:
         by lemma (``Пескова`` → Дмитрий Песков); ``kind``: ``direct`` (full + fragment), ``reported``,
         ``full``, ``fragment`` or ``all``; ``since``: a date (``2019-08-01``) — dispatches dated that day
         or later (undated ones are left out); ``source``: one dispatch's."""
+        kinds = {"all": None, "direct": ("full", "fragment"), "reported": ("reported",),
+                 "full": ("full",), "fragment": ("fragment",)}
+        if kind not in kinds:
+            raise ValueError(f"unknown kind {kind!r}")
+        # the statements of the analyses concerned, once each (identical texts share one analysis), then
+        # the dispatches that have them, newest first: every (dispatch, statement) pair is made here, not
+        # fetched from SQLite once per pair
         clauses, params = [], []
         if speaker:
             names = self.match_names(speaker)
             if not names:
                 return []
-            clauses.append(f"s.speaker IN ({','.join('?' * len(names))})")
+            clauses.append(f"speaker IN ({','.join('?' * len(names))})")
             params += names
-        kinds = {"all": None, "direct": ("full", "fragment"), "reported": ("reported",),
-                 "full": ("full",), "fragment": ("fragment",)}
-        if kind not in kinds:
-            raise ValueError(f"unknown kind {kind!r}")
         if kinds[kind]:
-            clauses.append(f"s.kind IN ({','.join('?' * len(kinds[kind]))})")
+            clauses.append(f"kind IN ({','.join('?' * len(kinds[kind]))})")
             params += kinds[kind]
+        by_analysis: dict[int, list[tuple]] = {}
+        for aid, *rest in self._rows('SELECT analysis_id, speaker, speaker_kind, kind, text, start, "end", cue'
+                                     " FROM statements" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+                                     + " ORDER BY analysis_id, n", params):
+            by_analysis.setdefault(aid, []).append(tuple(rest))
+        if not by_analysis:
+            return []
+        where, params = [f"+d.analysis_id IN ({','.join(map(str, by_analysis))})"], []
         if since:
-            clauses.append("d.date_key >= ?")
+            where.append("d.date_key >= ?")
             params.append(since_key(since))
         if source is not None:
-            clauses.append("d.source = ?")
+            where.append("d.source = ?")
             params.append(path_bytes(source))
-        sql = ("SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.agency, s.speaker,"
-               " s.speaker_kind, s.kind, s.text, s.start, s.\"end\", s.cue FROM statements s"
-               " JOIN docs d ON d.analysis_id = s.analysis_id"
-               + ((" WHERE " + " AND ".join(clauses)) if clauses else "")
-               + " ORDER BY d.date_key DESC, d.source, s.n")
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        names: dict[bytes, str] = {}
-
-        def name(raw: bytes) -> str:
-            got = names.get(raw)
-            if got is None:
-                got = names[raw] = path_from_bytes(raw)
-            return got
-
-        return [StatementRow(name(r[0]), name(r[1]), *r[2:]) for r in self._query(sql, params)]
+        out: list[StatementRow] = []
+        make = tuple.__new__
+        for src, path, item, headline, date, dk, agency, aid in self._rows(
+                "SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.agency, d.analysis_id"
+                " FROM docs d WHERE " + " AND ".join(where) + " ORDER BY d.date_key DESC, d.source", params):
+            src_s = path_from_bytes(src)
+            path_s = src_s if path == src else path_from_bytes(path)
+            head = (src_s, path_s, item, headline, date, dk, agency)
+            out.extend(make(StatementRow, head + st) for st in by_analysis[aid])
+            if limit is not None and len(out) >= limit:
+                return out[:limit]
+        return out
 
     # ------------------------------------------------------------------------------------------ read marks
     def _write_state(self, sql: str, params: tuple) -> None:
