@@ -349,6 +349,11 @@ class BackgroundIndexer:
         self._send("resume")
 
     @property
+    def pid(self) -> int | None:
+        """The indexing process's id (None before :meth:`start`)."""
+        return self._proc.pid if self._proc is not None else None
+
+    @property
     def alive(self) -> bool:
         return self._proc is not None and self._proc.is_alive()
 
