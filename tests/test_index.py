@@ -7,12 +7,10 @@ import sqlite3
 import time
 
 import pytest
-
-from dispatchtui.index import IndexUnavailable, index_dir, open_index
-from dispatchtui.index import indexer
-from dispatchtui.index.indexer import BackgroundIndexer, index_folder
-
 from index_fixtures import PESKOV, WEATHER, listing, make_wire
+
+from dispatchtui.index import IndexUnavailable, index_dir, indexer, open_index
+from dispatchtui.index.indexer import BackgroundIndexer, index_folder
 
 
 @pytest.fixture
@@ -243,3 +241,33 @@ def test_background_indexer_pauses_resumes_and_finishes(wire):
     assert "paused" in states and (p.done, p.total) == (3, 3)
     with open_index(str(wire)) as idx:
         assert idx.count() == 3
+
+
+FEED = """<?xml version="1.0" encoding="utf-8"?>
+<rss version="2.0"><channel><title>Лента</title>
+<item><guid>peskov-1</guid><title>Песков о встрече</title><pubDate>Thu, 08 Aug 2019 19:22:59 +0300</pubDate>
+<description>Дмитрий Песков заявил: «Встреча прошла хорошо».</description></item>
+<item><guid>weather-2</guid><title>Погода</title><pubDate>Fri, 09 Aug 2019 10:00:00 +0300</pubDate>
+<description>В Москве ожидаются дожди.</description></item>
+</channel></rss>
+"""
+
+
+def test_feed_items_are_dispatches_of_their_own(tmp_path):
+    d = tmp_path / "feeds"
+    d.mkdir()
+    (d / "lenta.rss").write_text(FEED, encoding="utf-8")
+    index_folder(str(d))
+    with open_index(str(d)) as idx:
+        rows = idx.documents()
+        assert [(r.item, r.headline, r.date_key[:10]) for r in rows] == [
+            ("weather-2", "Погода", "2019-08-09"), ("peskov-1", "Песков о встрече", "2019-08-08")]
+        assert {r.path for r in rows} == {str(d / "lenta.rss")}
+        assert rows[1].source.endswith("#peskov-1")
+        [st] = idx.statements(speaker="Пескову")
+        assert (st.item, st.text) == ("peskov-1", "Встреча прошла хорошо")
+    (d / "lenta.rss").write_text(FEED.replace("дожди", "грозы"), encoding="utf-8")
+    index_folder(str(d))
+    with open_index(str(d)) as idx:
+        assert [r.item for r in idx.documents(text="гроза")] == ["weather-2"]
+        assert idx.count() == 2

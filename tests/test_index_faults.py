@@ -5,16 +5,22 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import sqlite3
 import subprocess
 
 import pytest
-
-from dispatchtui.index import IndexBusy, IndexUnavailable, index_dir, open_index
-from dispatchtui.index import indexer, store
-from dispatchtui.index.indexer import index_folder
-
 from index_fixtures import PESKOV, WEATHER, ZAKHAROVA, listing, make_wire
+
+from dispatchtui.index import (
+    IndexBusy,
+    IndexUnavailable,
+    index_dir,
+    indexer,
+    open_index,
+    store,
+)
+from dispatchtui.index.indexer import index_folder
 
 
 @pytest.fixture
@@ -193,7 +199,7 @@ def _mount_read_only(src, dst) -> bool:
     try:
         subprocess.run(["mount", "-o", "remount,bind,ro", str(dst)], check=True, capture_output=True, timeout=10)
     except (OSError, subprocess.SubprocessError):
-        subprocess.run(["umount", str(dst)], capture_output=True, timeout=10)
+        subprocess.run(["umount", str(dst)], capture_output=True, timeout=10, check=False)
         return False
     return True
 
@@ -215,4 +221,51 @@ def test_folder_and_cache_on_a_read_only_disk(wire, tmp_path, monkeypatch):
         with pytest.raises(IndexUnavailable, match="read-only"):
             open_index(str(folder))
     finally:
-        subprocess.run(["umount", str(ro)], capture_output=True, timeout=10)
+        subprocess.run(["umount", str(ro)], capture_output=True, timeout=10, check=False)
+
+
+def test_an_analysis_worker_killed_mid_work_fails_that_file_only(wire, monkeypatch):
+    (wire / "4.txt").write_text(PESKOV.replace("8 августа", "11 августа"), encoding="utf-8")
+    parent = os.getpid()
+    real = indexer.analyse
+
+    def dying(base, use_cache=True):
+        if base.source.endswith("2.txt") and os.getpid() != parent:
+            os._exit(9)                      # the worker process dies mid-analysis
+        return real(base, use_cache)
+
+    monkeypatch.setattr(indexer, "analyse", dying)
+    final = index_folder(str(wire), jobs=2)
+    assert final.state == "done" and final.failed == 1
+    assert [os.path.basename(s) for s, _ in final.errors] == ["2.txt"]
+    assert "stopped" in final.errors[0][1]
+    monkeypatch.setattr(indexer, "analyse", real)
+    with open_index(str(wire)) as idx:
+        assert names(idx.documents()) == ["1.txt", "3.txt", "4.txt"]
+        assert [os.path.basename(s) for s in idx.plan().new] == ["2.txt"]     # tried again next time
+    assert index_folder(str(wire)).state == "done"
+    with open_index(str(wire)) as idx:
+        assert idx.count() == 4
+
+
+def test_the_indexing_process_killed_mid_run_loses_nothing(wire):
+    import time
+
+    from dispatchtui.index.indexer import BackgroundIndexer
+
+    for k in range(6):
+        (wire / f"more{k}.txt").write_text(ZAKHAROVA.replace("9 августа", f"{k + 10} августа"), encoding="utf-8")
+    before = listing(wire)
+    job = BackgroundIndexer(str(wire))
+    job.start()
+    deadline = time.monotonic() + 120
+    while job.progress().done < 1 and job.progress().state not in ("done", "failed") and time.monotonic() < deadline:
+        time.sleep(0.02)
+    os.kill(job.pid, signal.SIGKILL)         # no stop(), no commit: killed
+    job.join(5)
+    assert not job.alive
+    assert listing(wire) == before
+    final = index_folder(str(wire))          # the next run finds a consistent index and finishes the rest
+    assert final.state == "done" and final.failed == 0
+    with open_index(str(wire)) as idx:
+        assert idx.count() == 9 and not idx.plan()

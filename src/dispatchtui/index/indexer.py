@@ -14,7 +14,7 @@ import os
 import signal
 import sqlite3
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from . import IndexUnavailable, Progress
 from .scan import file_hash, stamp
@@ -184,7 +184,8 @@ def _index_sources(idx, todo: list[str], jobs: int, use_cache: bool, run: _Run, 
         while todo:
             tasks = [(s, split_source(s)[0] if "#" in s else s, str(idx.path), use_cache) for s in todo]
             requeue: list[str] = []
-            results = batch.run(tasks, index_one, jobs=jobs, warm=_warm_up if jobs > 1 else None, failed=_failed)
+            # no warm-up: most files of a big folder reuse an analysis and never need the model
+            results = batch.run(tasks, index_one, jobs=jobs, failed=_failed)
             idx.begin()
             last_commit, pending = time.monotonic(), 0
             try:
@@ -227,7 +228,7 @@ def _store(idx, source: str, p: dict, run: _Run) -> bool:
         aid = idx.add_analysis(p["dispatch"], p["thash"])
         run.analysed += 1
     fid = idx.put_file(p["file"], p["size"], p["mtime_ns"], p["fhash"])
-    idx.put_doc(source, fid, p["item"], aid, p["fields"], p["mtime_ns"] / 1e9)
+    idx.put_doc(source, fid, p["file"], p["item"], aid, p["fields"], p["size"], p["mtime_ns"])
     return True
 
 
@@ -242,12 +243,6 @@ def _obey(control, idx, run: _Run) -> bool:
         idx.begin()
         run.report("indexing", force=True)
     return cmd == "stop"
-
-
-def _warm_up() -> None:
-    from ..analysis.nlp import preload
-
-    preload()
 
 
 # ------------------------------------------------------------------------------------------------ background
@@ -311,11 +306,20 @@ class BackgroundIndexer:
 
         ctx = mp.get_context("spawn")
         here, there = ctx.Pipe()
+        # not daemonic: it may start its own pool of workers. It stops when the reader's end of the pipe
+        # closes (checked between dispatches), and at the reader's exit (the atexit hook below).
         self._proc = ctx.Process(target=_child, args=(self.folder, self.jobs, self.nice, self.use_cache, there),
-                                 daemon=True, name="dispatchtui-indexer")
+                                 daemon=False, name="dispatchtui-indexer")
         self._proc.start()
         there.close()
         self._conn = here
+        import atexit
+
+        atexit.register(self._at_exit)
+
+    def _at_exit(self) -> None:
+        if self.alive:
+            self.stop(timeout=2.0)
 
     def progress(self) -> Progress:
         """The latest progress (non-blocking)."""
@@ -343,6 +347,11 @@ class BackgroundIndexer:
 
     def resume(self) -> None:
         self._send("resume")
+
+    @property
+    def pid(self) -> int | None:
+        """The indexing process's id (None before :meth:`start`)."""
+        return self._proc.pid if self._proc is not None else None
 
     @property
     def alive(self) -> bool:

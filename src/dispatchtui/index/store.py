@@ -13,14 +13,24 @@ from __future__ import annotations
 import hashlib
 import os
 import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from ..paths import display_path, path_bytes, path_from_bytes
-from . import (SCHEMA_VERSION, DocumentRow, Facet, Hit, IndexUnavailable, ScanPlan, SpeakerRow,
-               StatementRow)
+from . import (
+    SCHEMA_VERSION,
+    DocumentRow,
+    Facet,
+    Hit,
+    IndexUnavailable,
+    ScanPlan,
+    SpeakerRow,
+    StatementRow,
+)
 from .text import date_key, name_key, query_terms, since_key
 
+#: The sort key of a dispatch without an agency (after every agency).
+NO_AGENCY = "\uffff"
 #: How long a reader or the writer waits for a lock before giving up (seconds).
 BUSY_SECONDS = 2.0
 #: Characters of context on each side of a full-text match.
@@ -33,12 +43,15 @@ CREATE TABLE files(id INTEGER PRIMARY KEY, path BLOB UNIQUE NOT NULL, size INTEG
 CREATE TABLE analyses(id INTEGER PRIMARY KEY, hash TEXT UNIQUE NOT NULL, text TEXT NOT NULL,
                       direct INTEGER NOT NULL, reported INTEGER NOT NULL, speakers TEXT NOT NULL);
 CREATE TABLE docs(id INTEGER PRIMARY KEY, file_id INTEGER NOT NULL, source BLOB UNIQUE NOT NULL,
-                  item TEXT, analysis_id INTEGER NOT NULL, headline TEXT NOT NULL, date TEXT,
-                  date_key TEXT NOT NULL, place TEXT, agency TEXT, agency_key TEXT NOT NULL);
+                  path BLOB NOT NULL, item TEXT, analysis_id INTEGER NOT NULL, headline TEXT NOT NULL, date TEXT,
+                  date_key TEXT NOT NULL, place TEXT, agency TEXT, agency_key TEXT NOT NULL,
+                  direct INTEGER NOT NULL, reported INTEGER NOT NULL, statements INTEGER NOT NULL,
+                  speakers TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL);
 CREATE INDEX docs_file ON docs(file_id);
 CREATE INDEX docs_analysis ON docs(analysis_id);
-CREATE INDEX docs_date ON docs(date_key);
-CREATE INDEX docs_agency ON docs(agency_key, date_key);
+CREATE INDEX docs_date ON docs(date_key DESC, source, analysis_id);
+CREATE INDEX docs_agency ON docs(agency_key, date_key DESC, source, analysis_id);
+CREATE INDEX docs_statements ON docs(statements DESC, date_key DESC, source, analysis_id);
 CREATE TABLE statements(id INTEGER PRIMARY KEY, analysis_id INTEGER NOT NULL, n INTEGER NOT NULL,
                         kind TEXT NOT NULL, speaker TEXT, speaker_kind TEXT, start INTEGER NOT NULL,
                         "end" INTEGER NOT NULL, text TEXT NOT NULL, cue TEXT);
@@ -113,6 +126,8 @@ def _corrupt(exc: sqlite3.DatabaseError) -> bool:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("PRAGMA cache_size = -16384")          # 16 MB of pages (the default 2 MB rereads them)
+    conn.execute("PRAGMA mmap_size = 134217728")
     return conn
 
 
@@ -128,6 +143,22 @@ class FolderIndex:
         self.fts = fts
         #: why the index was rebuilt on opening (unknown schema, corrupt file), or None
         self.rebuilt = rebuilt
+        self._memo: dict[tuple, object] = {}
+        self._memo_version: tuple[int, int] | None = None
+
+    def _memoized(self, key: tuple, compute):
+        """``compute()``, remembered until the index changes (another process's commit or our own write):
+        the facets and the speakers of an unchanged 100,000-dispatch folder are asked for on every key."""
+        try:
+            version = (self.conn.execute("PRAGMA data_version").fetchone()[0], self.conn.total_changes)
+        except sqlite3.Error as exc:
+            raise unavailable(exc) from None
+        if version != self._memo_version:
+            self._memo.clear()
+            self._memo_version = version
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # ------------------------------------------------------------------------------------------ opening
     @classmethod
@@ -178,6 +209,15 @@ class FolderIndex:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def _rows(self, sql: str, params: Iterable = ()):
+        """The rows one by one (a caller that stops early does not fetch the rest)."""
+        try:
+            cur = self.conn.execute(sql, tuple(params))
+            while batch := cur.fetchmany(256):
+                yield from batch
+        except sqlite3.Error as exc:
+            raise unavailable(exc) from None
+
     def _query(self, sql: str, params: Iterable = ()) -> list[tuple]:
         try:
             return self.conn.execute(sql, tuple(params)).fetchall()
@@ -199,7 +239,7 @@ class FolderIndex:
     def doc_sources(self) -> dict[str, str]:
         """source → file path of every indexed dispatch."""
         return {path_from_bytes(s): path_from_bytes(p) for s, p in self._query(
-            "SELECT d.source, f.path FROM docs d JOIN files f ON f.id = d.file_id")}
+            "SELECT source, path FROM docs")}
 
     def count(self) -> int:
         """Dispatches in the index."""
@@ -212,16 +252,16 @@ class FolderIndex:
         """The dispatches as library rows, filtered (every filter lemma-aware; all must hold) and sorted:
         ``date`` newest first (unknown dates last), ``agency`` A→Z then newest, ``statements`` most first,
         ``path`` natural file order. ``limit``/``offset`` page through a large folder."""
-        where, params = self._filters(agency, person, topic, text)
-        order = {"date": "d.date_key = '' , d.date_key DESC, d.source",
-                 "agency": "d.agency_key = '', d.agency_key, d.date_key DESC, d.source",
-                 "statements": "a.direct + a.reported DESC, d.date_key DESC, d.source",
+        where, params = self._filters(agency, person, topic, text, walk=limit is not None)
+        # (an unknown date is "", after every date; an unknown agency NO_AGENCY, after every agency)
+        order = {"date": "d.date_key DESC, d.source",
+                 "agency": "d.agency_key, d.date_key DESC, d.source",
+                 "statements": "d.statements DESC, d.date_key DESC, d.source",
                  "path": "d.source"}.get(sort)
         if order is None:
             raise ValueError(f"unknown sort {sort!r}")
-        sql = ("SELECT d.source, f.path, d.item, d.headline, d.date, d.date_key, d.place, d.agency, a.direct,"
-               " a.reported, a.speakers, coalesce(r.read, 0), f.size, f.mtime_ns FROM docs d"
-               " JOIN analyses a ON a.id = d.analysis_id JOIN files f ON f.id = d.file_id"
+        sql = ("SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.place, d.agency, d.direct,"
+               " d.reported, d.speakers, coalesce(r.read, 0), d.size, d.mtime_ns FROM docs d"
                " LEFT JOIN st.reads r ON r.source = d.source" + where + " ORDER BY " + order)
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -240,7 +280,11 @@ class FolderIndex:
         where, params = self._filters(agency, person, topic, text)
         return self._query("SELECT count(*) FROM docs d" + where, params)[0][0]
 
-    def _filters(self, agency, person, topic, text) -> tuple[str, list]:
+    def _filters(self, agency, person, topic, text, walk: bool = False) -> tuple[str, list]:
+        """The WHERE clause of the filters. ``walk``: the caller walks an index in its sort order and
+        stops at a page (the analysis sets are then tested row by row, not looked up: a common word's
+        50,000 dispatches are not sorted to show 100 of them)."""
+        plus = "+" if walk else ""
         clauses, params = [], []
         if agency:
             clauses.append("d.agency_key = ?")
@@ -249,12 +293,12 @@ class FolderIndex:
             if value:
                 names = self.match_names(value, facets)
                 marks = ",".join("?" * len(names))
-                clauses.append(f"d.analysis_id IN (SELECT analysis_id FROM names WHERE name IN ({marks})"
+                clauses.append(f"{plus}d.analysis_id IN (SELECT analysis_id FROM names WHERE name IN ({marks})"
                                f" AND facet IN ({','.join('?' * len(facets))}))")
                 params += names + list(facets)
         if text:
             ids = self._phrase_analyses(text)
-            clauses.append(f"d.analysis_id IN ({','.join(str(i) for i in ids)})")
+            clauses.append(f"{plus}d.analysis_id IN ({','.join(str(i) for i in ids)})")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def match_names(self, query: str, facets: Iterable[str] = ("person", "organization", "unnamed")) -> list[str]:
@@ -281,11 +325,15 @@ class FolderIndex:
                text: str | None = None, top: int = 50) -> dict[str, list[Facet]]:
         """Filter values with the number of dispatches each selects among those the given filters select:
         ``{"agency": [...], "person": [...], "topic": [...]}``, most dispatches first (``top`` of each)."""
+        return self._memoized(("facets", agency, person, topic, text, top),
+                              lambda: self._facets(agency, person, topic, text, top))
+
+    def _facets(self, agency, person, topic, text, top) -> dict[str, list[Facet]]:
         where, params = self._filters(agency, person, topic, text)
         counts = f"SELECT analysis_id, count(*) AS c FROM docs d{where} GROUP BY analysis_id"
         out: dict[str, list[Facet]] = {}
         rows = self._query(f"SELECT min(d.agency), count(*) AS c FROM docs d{where}"
-                           f"{' AND' if where else ' WHERE'} d.agency_key != '' GROUP BY d.agency_key"
+                           f"{' AND' if where else ' WHERE'} d.agency_key != '{NO_AGENCY}' GROUP BY d.agency_key"
                            " ORDER BY c DESC, 1 LIMIT ?", params + [top])
         out["agency"] = [Facet("agency", v, c) for v, c in rows]
         for facet, kinds in (("person", ("person", "organization")), ("topic", ("topic",))):
@@ -351,12 +399,11 @@ class FolderIndex:
         if not found:
             return []
         matcher = Matcher(text)
-        sql = ("SELECT d.source, f.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
-               f" JOIN files f ON f.id = d.file_id WHERE d.analysis_id IN ({','.join(map(str, found))})"
-               " ORDER BY d.date_key = '', d.date_key DESC, d.source")
+        sql = ("SELECT d.source, d.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
+               f" WHERE +d.analysis_id IN ({','.join(map(str, found))}) ORDER BY d.date_key DESC, d.source")
         snippets: dict[int, tuple | None] = {}
         out: list[Hit] = []
-        for s, p, item, h, date, ag, aid in self._query(sql):
+        for s, p, item, h, date, ag, aid in self._rows(sql):
             if aid not in snippets:
                 t = self._analysis_text(aid)
                 spans = found[aid] if found[aid] is not None else matcher.find(t)
@@ -383,6 +430,9 @@ class FolderIndex:
     def speakers(self, query: str | None = None) -> list[SpeakerRow]:
         """Everyone quoted in the folder (statements, direct or reported), most statements first;
         ``query`` keeps those whose name it matches by lemma."""
+        return list(self._memoized(("speakers", query), lambda: self._speakers(query)))
+
+    def _speakers(self, query: str | None) -> list[SpeakerRow]:
         names_sql, params = "", []
         if query:
             names = self.match_names(query)
@@ -404,34 +454,49 @@ class FolderIndex:
         by lemma (``Пескова`` → Дмитрий Песков); ``kind``: ``direct`` (full + fragment), ``reported``,
         ``full``, ``fragment`` or ``all``; ``since``: a date (``2019-08-01``) — dispatches dated that day
         or later (undated ones are left out); ``source``: one dispatch's."""
+        kinds = {"all": None, "direct": ("full", "fragment"), "reported": ("reported",),
+                 "full": ("full",), "fragment": ("fragment",)}
+        if kind not in kinds:
+            raise ValueError(f"unknown kind {kind!r}")
+        # the statements of the analyses concerned, once each (identical texts share one analysis), then
+        # the dispatches that have them, newest first: every (dispatch, statement) pair is made here, not
+        # fetched from SQLite once per pair
         clauses, params = [], []
         if speaker:
             names = self.match_names(speaker)
             if not names:
                 return []
-            clauses.append(f"s.speaker IN ({','.join('?' * len(names))})")
+            clauses.append(f"speaker IN ({','.join('?' * len(names))})")
             params += names
-        kinds = {"all": None, "direct": ("full", "fragment"), "reported": ("reported",),
-                 "full": ("full",), "fragment": ("fragment",)}
-        if kind not in kinds:
-            raise ValueError(f"unknown kind {kind!r}")
         if kinds[kind]:
-            clauses.append(f"s.kind IN ({','.join('?' * len(kinds[kind]))})")
+            clauses.append(f"kind IN ({','.join('?' * len(kinds[kind]))})")
             params += kinds[kind]
+        by_analysis: dict[int, list[tuple]] = {}
+        for aid, *rest in self._rows('SELECT analysis_id, speaker, speaker_kind, kind, text, start, "end", cue'
+                                     " FROM statements" + (" WHERE " + " AND ".join(clauses) if clauses else "")
+                                     + " ORDER BY analysis_id, n", params):
+            by_analysis.setdefault(aid, []).append(tuple(rest))
+        if not by_analysis:
+            return []
+        where, params = [f"+d.analysis_id IN ({','.join(map(str, by_analysis))})"], []
         if since:
-            clauses.append("d.date_key >= ?")
+            where.append("d.date_key >= ?")
             params.append(since_key(since))
         if source is not None:
-            clauses.append("d.source = ?")
+            where.append("d.source = ?")
             params.append(path_bytes(source))
-        sql = ("SELECT d.source, f.path, d.item, d.headline, d.date, d.date_key, d.agency, s.speaker,"
-               " s.speaker_kind, s.kind, s.text, s.start, s.\"end\", s.cue FROM statements s"
-               " JOIN docs d ON d.analysis_id = s.analysis_id JOIN files f ON f.id = d.file_id"
-               + ((" WHERE " + " AND ".join(clauses)) if clauses else "")
-               + " ORDER BY d.date_key = '', d.date_key DESC, d.source, s.n")
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [StatementRow(path_from_bytes(r[0]), path_from_bytes(r[1]), *r[2:]) for r in self._query(sql, params)]
+        out: list[StatementRow] = []
+        make = tuple.__new__
+        for src, path, item, headline, date, dk, agency, aid in self._rows(
+                "SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.agency, d.analysis_id"
+                " FROM docs d WHERE " + " AND ".join(where) + " ORDER BY d.date_key DESC, d.source", params):
+            src_s = path_from_bytes(src)
+            path_s = src_s if path == src else path_from_bytes(path)
+            head = (src_s, path_s, item, headline, date, dk, agency)
+            out.extend(make(StatementRow, head + st) for st in by_analysis[aid])
+            if limit is not None and len(out) >= limit:
+                return out[:limit]
+        return out
 
     # ------------------------------------------------------------------------------------------ read marks
     def _write_state(self, sql: str, params: tuple) -> None:
@@ -596,6 +661,10 @@ class IndexWriter(FolderIndex):
     """The indexing process's handle: the same queries, and the writes. One per folder at a time (the
     caller holds :func:`writer_lock`)."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._counts: dict[int, tuple] = {}     # analysis id → (direct, reported, speakers) for its docs
+
     def begin(self) -> None:
         self._exec("BEGIN IMMEDIATE")
 
@@ -660,18 +729,30 @@ class IndexWriter(FolderIndex):
         return self._query("SELECT id FROM files WHERE path = ?", (raw,))[0][0]
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
-        self._exec("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, path_bytes(path)))
+        raw = path_bytes(path)
+        self._exec("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, raw))
+        self._exec("UPDATE docs SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, raw))
 
-    def put_doc(self, source: str, file_id: int, item: str | None, aid: int,
-                fields: tuple[str, str | None, str | None, str | None], mtime: float) -> None:
+    def put_doc(self, source: str, file_id: int, path: str, item: str | None, aid: int,
+                fields: tuple[str, str | None, str | None, str | None], size: int, mtime_ns: int) -> None:
         headline, date, place, agency = fields
-        self._exec("INSERT INTO docs(file_id, source, item, analysis_id, headline, date, date_key, place, agency,"
-                   " agency_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
-                   " file_id = excluded.file_id, item = excluded.item, analysis_id = excluded.analysis_id,"
-                   " headline = excluded.headline, date = excluded.date, date_key = excluded.date_key,"
-                   " place = excluded.place, agency = excluded.agency, agency_key = excluded.agency_key",
-                   (file_id, path_bytes(source), item, aid, headline, date, date_key(date, mtime), place, agency,
-                    name_key(agency) if agency else ""))
+        counts = self._counts.get(aid)
+        if counts is None:
+            counts = self._counts[aid] = self._query(
+                "SELECT direct, reported, speakers FROM analyses WHERE id = ?", (aid,))[0]
+        direct, reported, speakers = counts
+        self._exec("INSERT INTO docs(file_id, source, path, item, analysis_id, headline, date, date_key, place,"
+                   " agency, agency_key, direct, reported, statements, speakers, size, mtime_ns)"
+                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
+                   " file_id = excluded.file_id, path = excluded.path, item = excluded.item,"
+                   " analysis_id = excluded.analysis_id, headline = excluded.headline, date = excluded.date,"
+                   " date_key = excluded.date_key, place = excluded.place, agency = excluded.agency,"
+                   " agency_key = excluded.agency_key, direct = excluded.direct, reported = excluded.reported,"
+                   " statements = excluded.statements, speakers = excluded.speakers, size = excluded.size,"
+                   " mtime_ns = excluded.mtime_ns",
+                   (file_id, path_bytes(source), path_bytes(path), item, aid, headline, date,
+                    date_key(date, mtime_ns / 1e9), place, agency, name_key(agency) if agency else NO_AGENCY,
+                    direct, reported, direct + reported, speakers, size, mtime_ns))
 
     def remove(self, sources: Iterable[str]) -> None:
         """Drop dispatches (and files left without any)."""
@@ -679,6 +760,7 @@ class IndexWriter(FolderIndex):
 
     def collect(self) -> int:
         """Remove files without dispatches and analyses no dispatch uses; returns analyses removed."""
+        self._counts.clear()
         self._exec("DELETE FROM files WHERE id NOT IN (SELECT file_id FROM docs)")
         ids = [i for (i,) in self._query("SELECT id FROM analyses WHERE id NOT IN (SELECT analysis_id FROM docs)")]
         for table, col in (("statements", "analysis_id"), ("names", "analysis_id"),
@@ -695,7 +777,7 @@ def writer_lock(directory: Path):
     from . import IndexBusy
 
     try:
-        fh = open(directory / "writer.lock", "a+b")
+        fh = open(directory / "writer.lock", "a+b")  # noqa: SIM115 - held open: the lock lives as long as it
     except OSError as exc:
         raise unavailable(exc, "the index lock") from None
     try:
