@@ -289,11 +289,17 @@ async def test_an_index_that_fails_while_open_is_dropped_with_one_notice(indexed
         def broken(*args, **kwargs):
             raise IndexUnavailable("the folder index is locked by another program")
 
-        app.catalog.index.documents = broken                  # locked under our feet
-        await pilot.press("a")
+        app.catalog.index.search = broken                     # locked under our feet
+        await pilot.press("slash", *"Пескова")
         await settle(pilot)
         assert app.catalog.index is None and "locked" in app.catalog.problem
-        assert len(app.screen.list.rows) == 3                  # from memory now
+        lst = app.screen.list
+        assert [os.path.basename(app.session.paths[i]) for i in lst.rows] == ["1.txt"]   # from memory now
+        notices = [n.message for n in app._notifications if "index" in n.message]
+        assert len(notices) == 1 and "locked" in notices[0] and "working from memory" in notices[0]
+        await pilot.press("escape")
+        await settle(pilot)
+        assert len(lst.rows) == 3
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)

@@ -254,22 +254,30 @@ class Catalog:
         visible = self.visible_indices()
         ordered: list[int] = []
         if self.index is not None and self._docs:
-            docs = self._ix("documents", sort if sort in SORTS else "path", agency=filters.agency,
-                            person=filters.person, topic=filters.topic, default=None)
+            if filters.person or filters.topic:     # lemma-aware names: the index's
+                docs = self._ix("documents", sort if sort in SORTS else "path", agency=filters.agency,
+                                person=filters.person, topic=filters.topic, default=None)
+            else:                                   # the rows in memory already: sorted here (100,000: ~0.1 s)
+                docs = _index_order(list(self._docs.values()), sort, filters.agency)
             if docs is not None:
-                stale = self._stale
-                for d in docs:
-                    i = self.index_of(d.source)
-                    if i is not None and d.source not in self.removed and d.source not in stale:
-                        ordered.append(i)
-        taken = set(ordered)
+                stale, removed = self._stale, self.removed
+                self.index_of("")                   # the positions, up to date
+                positions = self._positions or {}
+                ordered = [positions[d.source] for d in docs
+                           if d.source in positions and d.source not in removed and d.source not in stale]
+        # rows the index does not hold (not indexed yet, changed since): from memory, after the indexed ones
+        held = self._docs if ordered or self.index is not None else {}
+        stale = self._stale
+        paths = self.session.paths
         rest = []
         for i in visible:
-            if i in taken:
+            path = paths[i]
+            if path in held and path not in stale:
                 continue
             if cancelled():
                 return None
             rest.append(self.row(i))
+        taken = set(ordered)
         if filters:
             rest = [r for r in rest if _passes(r, filters)]
         if sort in SORTS:
@@ -521,6 +529,30 @@ def _sorted(rows: list[DocRow], sort: str) -> list[DocRow]:
     # newest first; undated ones after the dated, in file order
     dated = sorted((r for r in rows if r.date_key), key=lambda r: (r.date_key, -r.index), reverse=True)
     return dated + [r for r in rows if not r.date_key]
+
+
+def _index_order(docs: list, sort: str, agency: str | None) -> list:
+    """The index's rows in the index's own order (see ``FolderIndex.documents``), sorted in memory. ``docs``
+    come in the index's date order (newest first, undated last, ties by source: :meth:`Catalog.load_index_rows`),
+    so one stable sort gives the others: by agency A→Z then newest, by statements most first then newest."""
+    if agency:
+        want = search.fold(agency).strip()
+        docs = [d for d in docs if d.agency and search.fold(d.agency).strip() == want]
+    if sort == "statements":
+        docs.sort(key=lambda d: d.direct + d.reported, reverse=True)
+    elif sort == "agency":
+        folded: dict[str | None, tuple[bool, str]] = {}
+
+        def key(d) -> tuple[bool, str]:
+            k = folded.get(d.agency)
+            if k is None:
+                k = folded[d.agency] = (d.agency is None, search.fold(d.agency or ""))
+            return k
+
+        docs.sort(key=key)
+    elif sort == "path":
+        docs.sort(key=lambda d: d.source)
+    return docs
 
 
 def _from_index(i: int, path: str, doc: Any) -> DocRow:

@@ -61,10 +61,10 @@ def _open_index(app: Any, root: str) -> None:
     try:
         ix = open_index(root)
     except IndexUnavailable as exc:
-        _call(app, _index_problem, app, exc.reason)
+        _call(app, index_problem, app, exc.reason)
         return
     except Exception as exc:  # noqa: BLE001 - never fatal: the library works from memory
-        _call(app, _index_problem, app, f"{type(exc).__name__}: {exc}")
+        _call(app, index_problem, app, f"{type(exc).__name__}: {exc}")
         return
     app.catalog.index = ix
     app.catalog.load_read_marks()
@@ -72,7 +72,7 @@ def _open_index(app: Any, root: str) -> None:
     _call(app, _index_ready, app, ix)
 
 
-def _index_problem(app: Any, reason: str) -> None:
+def index_problem(app: Any, reason: str) -> None:
     """One notice, whatever went wrong; the reader keeps working from memory."""
     if getattr(app, "_index_warned", False):
         return
@@ -83,7 +83,7 @@ def _index_problem(app: Any, reason: str) -> None:
 def _index_ready(app: Any, ix: Any) -> None:
     cat = app.catalog
     if cat.problem:
-        _index_problem(app, cat.problem)
+        index_problem(app, cat.problem)
         return
     if getattr(ix, "rebuilt", None):
         app.notify(tr("index_rebuilt", reason=ix.rebuilt), severity="warning", markup=False, timeout=8)
@@ -125,7 +125,7 @@ def _start_indexer(app: Any) -> None:
         with _real_stdio():
             job.start()
     except Exception as exc:  # noqa: BLE001 - the index stays readable; only the updating stops
-        _index_problem(app, f"{type(exc).__name__}: {exc}")
+        index_problem(app, f"{type(exc).__name__}: {exc}")
         return
     app.indexer = job
     app._indexed_at = (0, time.monotonic())
@@ -157,7 +157,7 @@ def _poll(app: Any) -> None:
     try:
         p = job.progress()
     except Exception as exc:  # noqa: BLE001
-        _index_problem(app, f"{type(exc).__name__}: {exc}")
+        index_problem(app, f"{type(exc).__name__}: {exc}")
         app.indexer = None
         return
     library = app.library_screen()
@@ -169,7 +169,7 @@ def _poll(app: Any) -> None:
         else:
             library.set_progress(p.done, p.total, p.eta, paused)
     if p.state == "failed":
-        _index_problem(app, p.message or tr("index_failed"))
+        index_problem(app, p.message or tr("index_failed"))
     last_done, last_time = getattr(app, "_indexed_at", (0, 0.0))
     now = time.monotonic()
     if finished or (p.done > last_done and now - last_time >= RELOAD_SECONDS):
@@ -190,7 +190,7 @@ def _reload(app: Any, finished: bool = False) -> None:
     if finished:                          # a run that has finished has indexed what changed before it
         cat.refreshed(list(cat._stale))
     if cat.problem and not before:
-        _call(app, _index_problem, app, cat.problem)
+        _call(app, index_problem, app, cat.problem)
     _call(app, _rows_changed, app)
 
 
@@ -208,7 +208,7 @@ def toggle_indexing(app: Any) -> None:
             job.resume()
             app.notify(tr("indexing_resumed"), markup=False, timeout=2)
     except Exception as exc:  # noqa: BLE001
-        _index_problem(app, f"{type(exc).__name__}: {exc}")
+        index_problem(app, f"{type(exc).__name__}: {exc}")
     _poll(app)
 
 

@@ -246,7 +246,15 @@ class LibraryScreen(Screen[None]):
         if rows is not None and not worker.is_cancelled:
             self.app.call_from_thread(self._ordered, generation, rows, keep)
 
+    def _index_trouble(self) -> None:
+        """The index failed under a query (locked, gone, corrupt): one notice; memory answers from now on."""
+        if self.catalog.problem:
+            from ..indexing import index_problem
+
+            index_problem(self.app, self.catalog.problem)
+
     def _ordered(self, generation: int, rows: list[int], keep: int | None = None) -> None:
+        self._index_trouble()
         if generation != self._generation or not self.is_mounted:
             return
         self.list.empty_key = "no_headline_matches" if self.filters else "nothing_in_library"
@@ -321,6 +329,7 @@ class LibraryScreen(Screen[None]):
         return None if hasattr(loaded, "reason") else getattr(loaded, "text", None)
 
     def _search_done(self, generation: int, hits: list[Hit], order: list[int] | None) -> None:
+        self._index_trouble()
         if generation != self._generation or not self.is_mounted:
             return
         by_index = {h.index: h for h in hits}

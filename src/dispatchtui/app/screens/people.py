@@ -91,6 +91,10 @@ class PeopleScreen(Screen[None]):
 
     @on(PeopleLoaded)
     def _people_loaded(self, event: PeopleLoaded) -> None:
+        if self.catalog.problem:
+            from ..indexing import index_problem
+
+            index_problem(self.app, self.catalog.problem)
         if event.query != self.name_query:
             return
         self.people.set_items(event.people)
