@@ -408,3 +408,21 @@ def test_regional_office_of_an_organization_is_the_source_named_before():
     (r,), speakers = run(text, [q])
     assert r.speaker == "ГУ МЧС РФ по Приморскому краю"
     assert speakers[0].kind == "organization"
+
+
+def test_bare_noun_is_the_organization_introduced_with_it():
+    from dispatchtui.analysis import analyze
+
+    text = ("Концерт в Гаване\n\nГруппа The Rolling Stones даст концерт в Гаване. "
+            "«Это шоу станет для нас важнейшим событием», — отмечено в заявлении группы.")
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "The Rolling Stones"
+
+
+def test_a_headline_is_not_part_of_the_organization_below_it():
+    from dispatchtui.analysis import analyze
+
+    text = ("Новости\n\nКомпания «Вектор» открыла завод в Туле. "
+            "«Мы создадим тысячу рабочих мест», — говорится в заявлении компании.")
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker is not None and not q.speaker.startswith("Новости")

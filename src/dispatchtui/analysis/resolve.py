@@ -453,6 +453,20 @@ class _Resolver:
                 return u[0], UNNAMED_KIND, span
         return (e.name, "person", span) if e else (None, None, None)
 
+    def _org_named_with(self, head: str, pos: int) -> Entity | None:
+        """The organization last introduced before ``pos`` with the common noun ``head`` in apposition
+        ("группа The Rolling Stones", "компания «Вектор»"): a later bare "группы" is that organization."""
+        best: tuple[int, Entity] | None = None
+        for e in self.orgs:
+            for m in e.mentions:
+                if m.start >= pos or (best is not None and m.start <= best[0]):
+                    continue
+                before = _WORD.findall(self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“"))
+                if before and self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“").endswith(before[-1]) \
+                        and lemma(before[-1]) == head:
+                    best = (m.start, e)
+        return best[1] if best else None
+
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
         when that subject is a role phrase ("Сам же главный тренер сборной оценил …. Он заявил …") that
@@ -586,6 +600,12 @@ class _Resolver:
                 or (span is not None and self._org_at(span) is not None and not _is_person_noun(head_word)):
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
+
+        if len(words) == 1 and not _is_person_noun(head_word):
+            org = self._org_named_with(head, pos)
+            if org is not None:      # "группа The Rolling Stones" … "в заявлении группы"
+                self.why = "the noun the organization was introduced with"
+                return org.name, "organization", span
 
         # 4. a role or a bare person noun ("Министр обороны" opening a sentence is a role too)
         if _is_person_noun(head_word) and (head_word[:1].islower() or self._capitalised_role(words, head_i, pos)) \
