@@ -98,10 +98,34 @@ def _role_match(mention_lems: list[str], role: str) -> float:
     # "чилийский лидер" / "президент Чили"
     same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
     score = 1.0 + len(same) + (0.5 if mh == rh else 0.0)    # the role's own word beats an equivalent
+    if _country_differs(rest_m - same, rest_r):
+        return 0.0      # "узбекский министр" is not the "министр иностранных дел Киргизии"
     if rest_m - same:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
         score -= 0.75 * len(rest_m - same)
     return score
+
+
+def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
+    """The mention's country adjective that no word of the role shares a stem with, where the role names a
+    place: "узбекский" against "министр иностранных дел Киргизии"."""
+    return any(_country_adjective(w) and not any(_same_stem(w, x) for x in role_words) for w in mention_words) \
+        and any(_is_geo(x) for x in role_words)
+
+
+def _role_contradicts(mention_lems: list[str], role: str) -> bool:
+    """The mention names another country than ``role`` does."""
+    return _country_differs(set(_expand_role(mention_lems)), set(_expand_role(_lemmas(_WORD.findall(role)))))
+
+
+def _country_adjective(w: str) -> bool:
+    """An adjective of a place or a people ("узбекский", "киргизский", "немецкий"): the -ский/-цкий class."""
+    return w.endswith(("ский", "цкий")) and any(p.tag.POS == "ADJF" for p in parses(w)[:2])
+
+
+def _is_geo(w: str) -> bool:
+    """A place name in the dictionary (pymorphy3's Geox: "киргизия", "узбекистан")."""
+    return any("Geox" in p.tag for p in parses(w)[:2])
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -660,6 +684,9 @@ class _Resolver:
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             if len(words) <= 3 and not possessed:
                 e = self._nearest_person(pos, gender, q, qi)
+                if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
+                    self.why = "the role names another country than the nearest person's: abstained"
+                    return None, None, span
                 if e is not None:
                     return e.name, "person", span
             return self._unnamed(words, span)
