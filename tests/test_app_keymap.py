@@ -91,6 +91,18 @@ async def test_a_command_with_several_keys_gets_the_users_keys_instead_of_all_of
 
 
 @run_async
+async def test_the_palette_moved_to_another_key_keeps_its_place_in_the_key_line(config_dir):
+    write_config(config_dir, {"keymap": {"app.palette": "ctrl+k"}})
+    app = make_app([SEED])
+    async with app.run_test(size=(140, 40)) as pilot:
+        await settle(pilot)
+        assert key_line(app).endswith("▏^k Commands")
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert app.screen.id == "--command-palette"
+
+
+@run_async
 async def test_bad_keymap_entries_make_one_notice_and_the_good_ones_still_apply(config_dir):
     write_config(config_dir, {"theme": "textual-dark", "keymap": {
         "reader.nope": "x", "reader.back": 5, "reader.copy_quote": "ctrl+,hyperspace", "reader.find": "ctrl+f"}})
@@ -162,3 +174,11 @@ async def test_the_palette_does_not_offer_a_command_that_is_disabled_now(tmp_pat
         await pilot.press(*"Copy the current")
         await pilot.pause(0.3)
         assert "Copy the current paragraph" in screen_text(app)
+
+
+def test_the_readme_names_every_command_id():
+    from app_fakes import ROOT
+    from dispatchtui.app.commands import COMMANDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [cmd_id for cmd_id in COMMANDS if f"`{cmd_id}`" not in readme] == []
