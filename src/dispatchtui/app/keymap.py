@@ -6,8 +6,8 @@ keys has one binding per key (``article.down``, ``article.down#1`` …), and the
 them. Entries that cannot be used are left out and listed, so that the app can say so once."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from .commands import Cmd
 
@@ -45,8 +45,8 @@ def user_keymap(raw: object, tables: Iterable[Iterable[Cmd]]) -> tuple[dict[str,
         return {}, []
     if not isinstance(raw, dict):
         return {}, [("keymap", "not_a_table")]
-    tables = [tuple(t) for t in tables]
-    counts = {c.id: len(c.keys.split(",")) for table in tables for c in table}
+    rows = [tuple(t) for t in tables]
+    counts = {c.id: len(c.keys.split(",")) for table in rows for c in table}
     wanted: dict[str, list[str]] = {}
     problems: list[tuple[str, str]] = []
     for cmd_id, value in raw.items():
@@ -62,7 +62,7 @@ def user_keymap(raw: object, tables: Iterable[Iterable[Cmd]]) -> tuple[dict[str,
             problems.append((f"{cmd_id}: {', '.join(bad)}", "bad_key"))
             continue
         wanted[cmd_id] = [normal_key(k) for k in keys]
-    problems += _clashes(tables, wanted)
+    problems += _clashes(rows, wanted)
     keymap: dict[str, str] = {}
     for cmd_id, keys in wanted.items():
         for n in range(counts[cmd_id]):       # every binding of the command: the user's keys replace them all

@@ -78,11 +78,11 @@ def _add(app, rows, binding: Binding) -> None:
 
 def _key_position(app, binding: Binding) -> int:
     """Which of its command's keys ``binding`` is: as the user's keymap lists them, else as declared."""
-    user_keys = (getattr(app, "keymap", None) or {}).get(binding.id)
+    user_keys = (getattr(app, "keymap", None) or {}).get(binding.id or "")
     if user_keys:
         keys = user_keys.split(",")
         return keys.index(binding.key) if binding.key in keys else 0
-    return int(binding.id.split("#")[1]) if "#" in binding.id else 0
+    return int(binding.id.split("#")[1]) if binding.id and "#" in binding.id else 0
 
 
 def collect_bindings(screen) -> Rows:
