@@ -406,15 +406,6 @@ class ReaderScreen(Screen[None]):
         start, end = entry.spans[self._step]
         self.article.center_on(start, end)
 
-    def jump_to_quote(self, i: int) -> None:
-        if self.dispatch and 0 <= i < len(self.dispatch.quotes):
-            from ...cite import statement_root
-
-            root = statement_root(self.dispatch, i)
-            q = self.dispatch.quotes[root]
-            self.panel("quotes").select_entry("quote", root)
-            self.jump(Entry("quote", root, ((q.start, q.end),)))
-
     # ------------------------------------------------------------------ dispatch navigation
     def action_next_dispatch(self, delta: int) -> None:
         view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
