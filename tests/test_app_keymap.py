@@ -110,7 +110,7 @@ async def test_bad_keymap_entries_make_one_notice_and_the_good_ones_still_apply(
     async with reading_seed(config_dir, keymap) as (app, pilot):
         text = screen_text(app)
         assert text.count("The keymap in") == 1
-        for line in ("reader.nope: no such command", "reader.back: no keys given",
+        for line in ("reader.nope: no such command", "reader.back: keys go in a string",
                      "reader.copy_quote: ctrl+, hyperspace: not a key name"):
             assert line in text
         await pilot.press("ctrl+f")
@@ -175,3 +175,12 @@ def test_the_readme_names_every_command_id():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert [cmd_id for cmd_id in COMMANDS if f"`{cmd_id}`" not in readme] == []
+
+
+def test_keys_may_be_written_as_their_characters_and_the_plus_key_is_one():
+    from dispatchtui.app.commands import TABLES
+    from dispatchtui.app.keymap import user_keymap
+
+    keymap, problems = user_keymap({"reader.find": "?", "reader.panels": "ctrl++", "reader.back": "ctrl+"}, TABLES)
+    assert keymap == {"reader.find": "question_mark", "reader.panels": "ctrl+plus"}
+    assert problems == [("reader.back: ctrl+", "bad_key")]

@@ -18,7 +18,7 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 def known_key(key: str) -> bool:
     """Is ``key`` something a terminal can send in Textual's naming (``f``, ``F``, ``ctrl+f``, ``f3``,
     ``slash``, ``question_mark``, ``?``)?"""
-    *mods, name = key.split("+")
+    mods, name = _split(key)
     if not name or any(m not in MODIFIERS for m in mods):
         return False
     if len(name) == 1:
@@ -85,7 +85,7 @@ def _clashes(tables: list[tuple[Cmd, ...]], wanted: dict[str, list[str]]) -> lis
 
 def normal_key(key: str) -> str:
     """Textual's name of a key written as its character (``?`` → ``question_mark``, ``/`` → ``slash``)."""
-    *mods, name = key.split("+")
+    mods, name = _split(key)
     if len(name) == 1 and not name.isalnum():
         import unicodedata
 
@@ -101,3 +101,11 @@ def describe(problems: list[tuple[str, str]], path: str) -> str:
     from .i18n import tr
 
     return "\n".join([tr("keymap_problems", path=path), *(tr(f"keymap_{why}", what=what) for what, why in problems)])
+
+
+def _split(key: str) -> tuple[list[str], str]:
+    """``ctrl+shift+f`` → ``(["ctrl", "shift"], "f")``; the plus key itself: ``+``, ``ctrl++``."""
+    if key.endswith("+") and (key == "+" or key.endswith("++")):
+        return (key[:-2].split("+") if len(key) > 1 else []), "+"
+    *mods, name = key.split("+")
+    return mods, name
