@@ -2,6 +2,7 @@
 commands that are enabled now. Observed on screen: what the keys do, the key line, the help, the notices."""
 from __future__ import annotations
 
+import contextlib
 import html
 import json
 import re
@@ -45,16 +46,23 @@ def key_line(app) -> str:
     return screen_lines(app)[-1]
 
 
+@contextlib.asynccontextmanager
+async def reading_seed(config_dir, keymap: object, size=(140, 40)):
+    """The reader on the seed dispatch, with ``keymap`` in the config file; yields ``(app, pilot)``."""
+    write_config(config_dir, {"theme": "textual-dark", "keymap": keymap})
+    app = make_app([SEED])
+    async with app.run_test(size=size, notifications=True) as pilot:
+        await settle(pilot)
+        yield app, pilot
+
+
 async def palette_titles(screen) -> list[str]:
     return [hit.text async for hit in DispatchCommands(screen).discover()]
 
 
 @run_async
 async def test_a_keymap_entry_moves_a_command_to_another_key(config_dir):
-    write_config(config_dir, {"keymap": {"reader.find": "ctrl+f"}})
-    app = make_app([SEED])
-    async with app.run_test(size=(140, 40)) as pilot:
-        await settle(pilot)
+    async with reading_seed(config_dir, {"reader.find": "ctrl+f"}) as (app, pilot):
         screen = app.screen
         assert "^f Find" in key_line(app) and "/ Find" not in key_line(app)
         await pilot.press("slash")                 # the old key does nothing now
@@ -73,10 +81,7 @@ async def test_a_keymap_entry_moves_a_command_to_another_key(config_dir):
 
 @run_async
 async def test_a_command_with_several_keys_gets_the_users_keys_instead_of_all_of_them(config_dir):
-    write_config(config_dir, {"keymap": {"article.down": "ctrl+n"}})
-    app = make_app([SEED])
-    async with app.run_test(size=(80, 20)) as pilot:
-        await settle(pilot)
+    async with reading_seed(config_dir, {"article.down": "ctrl+n"}, size=(80, 20)) as (app, pilot):
         article = app.screen.article
         assert article.scroll_y == 0
         await pilot.press("j", "down")          # both default keys are gone
@@ -91,31 +96,34 @@ async def test_a_command_with_several_keys_gets_the_users_keys_instead_of_all_of
 
 
 @run_async
+async def test_the_palette_moved_to_another_key_keeps_its_place_in_the_key_line(config_dir):
+    async with reading_seed(config_dir, {"app.palette": "ctrl+k"}) as (app, pilot):
+        assert key_line(app).endswith("▏^k Commands")
+        await pilot.press("ctrl+k")
+        await pilot.pause()
+        assert app.screen.id == "--command-palette"
+
+
+@run_async
 async def test_bad_keymap_entries_make_one_notice_and_the_good_ones_still_apply(config_dir):
-    write_config(config_dir, {"theme": "textual-dark", "keymap": {
-        "reader.nope": "x", "reader.back": 5, "reader.copy_quote": "ctrl+,hyperspace", "reader.find": "ctrl+f"}})
-    app = make_app([SEED])
-    async with app.run_test(size=(140, 40), notifications=True) as pilot:
-        await settle(pilot)
+    keymap = {"reader.nope": "x", "reader.back": 5, "reader.copy_quote": "ctrl+,hyperspace", "reader.find": "ctrl+f"}
+    async with reading_seed(config_dir, keymap) as (app, pilot):
         text = screen_text(app)
         assert text.count("The keymap in") == 1
-        for line in ("reader.nope: no such command", "reader.back: no keys given",
+        for line in ("reader.nope: no such command", "reader.back: keys go in a string",
                      "reader.copy_quote: ctrl+, hyperspace: not a key name"):
             assert line in text
         await pilot.press("ctrl+f")
         await pilot.pause()
         assert app.screen.findbar.is_open
-        await pilot.press("escape", "q")         # the broken entries left q and y as they were
+        await pilot.press("escape", "q")         # the broken entries left q as it was
         await pilot.pause()
         assert app.screen.id == "library"
 
 
 @run_async
 async def test_a_keymap_that_is_no_table_is_one_notice_and_the_default_keys_stay(config_dir):
-    write_config(config_dir, {"keymap": ["reader.find", "ctrl+f"]})
-    app = make_app([SEED])
-    async with app.run_test(size=(140, 40), notifications=True) as pilot:
-        await settle(pilot)
+    async with reading_seed(config_dir, ["reader.find", "ctrl+f"]) as (app, pilot):
         assert screen_text(app).count('"keymap" must map command ids to keys') == 1
         await pilot.press("slash")
         await pilot.pause()
@@ -124,10 +132,7 @@ async def test_a_keymap_that_is_no_table_is_one_notice_and_the_default_keys_stay
 
 @run_async
 async def test_a_key_taken_from_another_command_is_said_and_the_keymap_wins(config_dir):
-    write_config(config_dir, {"keymap": {"reader.panels": "n"}})
-    app = make_app([SEED])
-    async with app.run_test(size=(140, 40), notifications=True) as pilot:
-        await settle(pilot)
+    async with reading_seed(config_dir, {"reader.panels": "n"}) as (app, pilot):
         assert "n: reader.find_next, reader.panels: one key, two commands" in screen_text(app)
         assert "─ 2 Speakers" in screen_text(app)     # the panel's border
         await pilot.press("n")
@@ -162,3 +167,20 @@ async def test_the_palette_does_not_offer_a_command_that_is_disabled_now(tmp_pat
         await pilot.press(*"Copy the current")
         await pilot.pause(0.3)
         assert "Copy the current paragraph" in screen_text(app)
+
+
+def test_the_readme_names_every_command_id():
+    from app_fakes import ROOT
+    from dispatchtui.app.commands import COMMANDS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [cmd_id for cmd_id in COMMANDS if f"`{cmd_id}`" not in readme] == []
+
+
+def test_keys_may_be_written_as_their_characters_and_the_plus_key_is_one():
+    from dispatchtui.app.commands import TABLES
+    from dispatchtui.app.keymap import user_keymap
+
+    keymap, problems = user_keymap({"reader.find": "?", "reader.panels": "ctrl++", "reader.back": "ctrl+"}, TABLES)
+    assert keymap == {"reader.find": "question_mark", "reader.panels": "ctrl+plus"}
+    assert problems == [("reader.back: ctrl+", "bad_key")]

@@ -1,8 +1,9 @@
 """DispatchApp: the screens, the global keys, the theme, the clipboard."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from textual import on, work
 from textual.app import App
@@ -11,9 +12,9 @@ from textual.screen import Screen
 
 from .. import clipboard, config
 from .commands import APP, DispatchCommands, localize, make_bindings
-from .widgets.safe import visible
 from .i18n import set_lang, tr
 from .session import Analyser, Segmenter, Session
+from .widgets.safe import visible
 
 DEFAULT_THEME = "textual-dark"
 

@@ -2,13 +2,13 @@
 command palette (davep/hike style). Labels are i18n keys, translated when a screen is created."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from textual.content import Content
 
 from .i18n import tr
@@ -140,10 +140,10 @@ HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "people", "ap
 TABLES = (READER, LIBRARY, PEOPLE, ARTICLE, PANEL, LIBLIST, FIND, APP, HELP)
 
 
-def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
+def make_bindings(cmds: Iterable[Cmd]) -> list[BindingType]:
     """Bindings with English descriptions (class level); :func:`localize` translates per instance. Every key
     of a command carries an id (``reader.find``, ``reader.find#1`` …): the help screen reads them back."""
-    out = []
+    out: list[BindingType] = []
     for c in cmds:
         for n, key in enumerate(c.keys.split(",")):
             first = n == 0
@@ -174,7 +174,7 @@ def command_of(binding_id: str | None) -> Cmd | None:
     return COMMANDS.get(binding_id.split("#", 1)[0])
 
 
-def localize(node: "DOMNode", cmds: Iterable[Cmd]) -> None:
+def localize(node: DOMNode, cmds: Iterable[Cmd]) -> None:
     """Replace the descriptions of ``node``'s bindings from ``cmds`` with the current language."""
     labels = {c.action: tr(c.label) for c in cmds}
     bindings = []
@@ -188,14 +188,18 @@ def localize(node: "DOMNode", cmds: Iterable[Cmd]) -> None:
     node._bindings = BindingsMap(bindings)
 
 
+#: a palette entry: (title, what it does, help line)
+PaletteCommand = tuple[str, Callable[[], Any], str]
+
+
 class DispatchCommands(Provider):
     """The palette: the current screen's commands that are enabled now (``check_action``: hike does the
     same), plus per-dispatch commands (jump to speaker …, copy quote …, jump to topic …) and theme
     switching."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[PaletteCommand]:
         screen = self.screen
-        out: list[tuple[str, object, str]] = []
+        out: list[PaletteCommand] = []
         table = getattr(screen, "COMMAND_TABLE", ())
         for c in table:
             if c.palette and enabled(screen, c.action):
@@ -223,7 +227,7 @@ class DispatchCommands(Provider):
                 yield Hit(score, _highlight(matcher, title), callback, text=title, help=help_text or None)
 
 
-def enabled(node: "DOMNode", action: str) -> bool:
+def enabled(node: DOMNode, action: str) -> bool:
     """Would ``action`` run on ``node`` now? (Its ``check_action`` says False, or None — shown greyed in the
     footer —, when it would not; the ``app.`` namespace asks the app.)"""
     from textual.actions import parse
@@ -238,7 +242,7 @@ def _highlight(matcher, title: str) -> Content:
     content = Content(visible(title))
     try:
         score, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    except Exception:
+    except Exception:  # noqa: BLE001 - Textual's fuzzy matcher is not public API: if it changes, the title shows plain
         return content
     style = matcher.match_style
     if score and style is not None:

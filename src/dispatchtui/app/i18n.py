@@ -47,7 +47,8 @@ _EN: dict[str, str] = {
     "cmd_filter": "Filter headlines",
     "keymap_problems": "The keymap in {path}:",
     "keymap_not_a_table": "\"keymap\" must map command ids to keys",
-    "keymap_unknown_id": "{what}: no such command", "keymap_not_keys": "{what}: no keys given",
+    "keymap_unknown_id": "{what}: no such command",
+    "keymap_not_keys": "{what}: keys go in a string (\"ctrl+f\" or \"ctrl+f,f3\")",
     "keymap_bad_key": "{what}: not a key name", "keymap_clash": "{what}: one key, two commands (the keymap wins)",
 
     # issue 14: statements, habits, help sections, notices
@@ -141,7 +142,8 @@ _RU: dict[str, str] = {
     "cmd_search": "Поиск по всем сообщениям", "cmd_filter": "Фильтр по заголовкам",
     "keymap_problems": "Раскладка клавиш в {path}:",
     "keymap_not_a_table": "\"keymap\" должен сопоставлять командам клавиши",
-    "keymap_unknown_id": "{what}: нет такой команды", "keymap_not_keys": "{what}: не указаны клавиши",
+    "keymap_unknown_id": "{what}: нет такой команды",
+    "keymap_not_keys": "{what}: клавиши пишутся строкой (\"ctrl+f\" или \"ctrl+f,f3\")",
     "keymap_bad_key": "{what}: нет такой клавиши",
     "keymap_clash": "{what}: одна клавиша на две команды (действует раскладка)",
 

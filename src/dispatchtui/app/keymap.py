@@ -6,8 +6,8 @@ keys has one binding per key (``article.down``, ``article.down#1`` …), and the
 them. Entries that cannot be used are left out and listed, so that the app can say so once."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import Iterable
 
 from .commands import Cmd
 
@@ -18,7 +18,7 @@ MODIFIERS = frozenset({"ctrl", "shift", "alt", "meta", "super", "hyper"})
 def known_key(key: str) -> bool:
     """Is ``key`` something a terminal can send in Textual's naming (``f``, ``F``, ``ctrl+f``, ``f3``,
     ``slash``, ``question_mark``, ``?``)?"""
-    *mods, name = key.split("+")
+    mods, name = _split(key)
     if not name or any(m not in MODIFIERS for m in mods):
         return False
     if len(name) == 1:
@@ -45,8 +45,8 @@ def user_keymap(raw: object, tables: Iterable[Iterable[Cmd]]) -> tuple[dict[str,
         return {}, []
     if not isinstance(raw, dict):
         return {}, [("keymap", "not_a_table")]
-    tables = [tuple(t) for t in tables]
-    counts = {c.id: len(c.keys.split(",")) for table in tables for c in table}
+    rows = [tuple(t) for t in tables]
+    counts = {c.id: len(c.keys.split(",")) for table in rows for c in table}
     wanted: dict[str, list[str]] = {}
     problems: list[tuple[str, str]] = []
     for cmd_id, value in raw.items():
@@ -62,7 +62,7 @@ def user_keymap(raw: object, tables: Iterable[Iterable[Cmd]]) -> tuple[dict[str,
             problems.append((f"{cmd_id}: {', '.join(bad)}", "bad_key"))
             continue
         wanted[cmd_id] = [normal_key(k) for k in keys]
-    problems += _clashes(tables, wanted)
+    problems += _clashes(rows, wanted)
     keymap: dict[str, str] = {}
     for cmd_id, keys in wanted.items():
         for n in range(counts[cmd_id]):       # every binding of the command: the user's keys replace them all
@@ -85,7 +85,7 @@ def _clashes(tables: list[tuple[Cmd, ...]], wanted: dict[str, list[str]]) -> lis
 
 def normal_key(key: str) -> str:
     """Textual's name of a key written as its character (``?`` → ``question_mark``, ``/`` → ``slash``)."""
-    *mods, name = key.split("+")
+    mods, name = _split(key)
     if len(name) == 1 and not name.isalnum():
         import unicodedata
 
@@ -101,3 +101,11 @@ def describe(problems: list[tuple[str, str]], path: str) -> str:
     from .i18n import tr
 
     return "\n".join([tr("keymap_problems", path=path), *(tr(f"keymap_{why}", what=what) for what, why in problems)])
+
+
+def _split(key: str) -> tuple[list[str], str]:
+    """``ctrl+shift+f`` → ``(["ctrl", "shift"], "f")``; the plus key itself: ``+``, ``ctrl++``."""
+    if key.endswith("+") and (key == "+" or key.endswith("++")):
+        return (key[:-2].split("+") if len(key) > 1 else []), "+"
+    *mods, name = key.split("+")
+    return mods, name

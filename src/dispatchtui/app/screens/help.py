@@ -71,9 +71,18 @@ def _add(app, rows, binding: Binding) -> None:
     row = cmd.help or cmd.id
     keys, _ = rows[section].setdefault(row, ([], tr(cmd.help) if cmd.help else binding.description))
     # the first key of every command of the row, then the second ones: "j k ↓ ↑"
-    order = (int(binding.id.split("#")[1]) if "#" in binding.id else 0, command_index(cmd.id))
+    order = (_key_position(app, binding), command_index(cmd.id))
     if all(o != order for o, _ in keys):
         keys.append((order, app.get_key_display(binding)))
+
+
+def _key_position(app, binding: Binding) -> int:
+    """Which of its command's keys ``binding`` is: as the user's keymap lists them, else as declared."""
+    user_keys = (getattr(app, "keymap", None) or {}).get(binding.id or "")
+    if user_keys:
+        keys = user_keys.split(",")
+        return keys.index(binding.key) if binding.key in keys else 0
+    return int(binding.id.split("#")[1]) if binding.id and "#" in binding.id else 0
 
 
 def collect_bindings(screen) -> Rows:

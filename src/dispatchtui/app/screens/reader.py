@@ -15,7 +15,7 @@ from textual.worker import Worker, get_current_worker
 
 from ...model import Dispatch, Quote
 from ...paths import display_path
-from ..commands import READER, localize, make_bindings
+from ..commands import READER, PaletteCommand, localize, make_bindings
 from ..i18n import tr
 from ..session import Session
 from ..widgets.article import ArticleView
@@ -43,7 +43,7 @@ class WorkerResult(Message, bubble=False):
 class WholeText(WorkerResult):
     """A big file read whole and laid out (``whole``: the dispatch, or why it cannot be shown)."""
 
-    def __init__(self, worker: Worker, index: int, whole: "Dispatch | str", wrapped=None) -> None:
+    def __init__(self, worker: Worker, index: int, whole: Dispatch | str, wrapped=None) -> None:
         super().__init__(worker)
         self.index, self.whole, self.wrapped = index, whole, wrapped
 
@@ -51,7 +51,7 @@ class WholeText(WorkerResult):
 class Analysed(WorkerResult):
     """The analysis of dispatch ``index`` (or the exception it raised)."""
 
-    def __init__(self, worker: Worker, index: int, result: "Dispatch | BaseException") -> None:
+    def __init__(self, worker: Worker, index: int, result: Dispatch | BaseException) -> None:
         super().__init__(worker)
         self.index, self.result = index, result
 
@@ -247,7 +247,7 @@ class ReaderScreen(Screen[None]):
             result: Dispatch | BaseException | None = self.session.cached(index, dispatch)
             if result is None:
                 result = self.session.analyse(index, dispatch, lambda: worker.is_cancelled)
-        except Exception as exc:  # analysis modules may not have landed: a notice, never a crash
+        except Exception as exc:  # noqa: BLE001 - whatever the analysis raises is a notice, never a crash
             result = exc
         if not worker.is_cancelled:
             self.post_message(Analysed(worker, index, result))
@@ -408,15 +408,6 @@ class ReaderScreen(Screen[None]):
             self._last_pick, self._step = key, 0
         start, end = entry.spans[self._step]
         self.article.center_on(start, end)
-
-    def jump_to_quote(self, i: int) -> None:
-        if self.dispatch and 0 <= i < len(self.dispatch.quotes):
-            from ...cite import statement_root
-
-            root = statement_root(self.dispatch, i)
-            q = self.dispatch.quotes[root]
-            self.panel("quotes").select_entry("quote", root)
-            self.jump(Entry("quote", root, ((q.start, q.end),)))
 
     # ------------------------------------------------------------------ dispatch navigation
     def action_next_dispatch(self, delta: int) -> None:
@@ -675,16 +666,17 @@ class ReaderScreen(Screen[None]):
         self.refresh()
 
     # ------------------------------------------------------------------ palette
-    def palette_commands(self) -> list[tuple[str, object, str]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         d = self.dispatch
-        out: list[tuple[str, object, str]] = []
+        out: list[PaletteCommand] = []
         if d is None:
             return out
         for s in d.speakers:
             from ..widgets.panels import speaker_spans
 
             entry = Entry("speaker", s.name, speaker_spans(d, s))
-            out.append((tr("cmd_jump_speaker", name=one_line(s.name)), partial(self._palette_jump, "speakers", entry), ""))
+            title = tr("cmd_jump_speaker", name=one_line(s.name))
+            out.append((title, partial(self._palette_jump, "speakers", entry), ""))
         for i, q in enumerate(d.quotes):
             if q.statement is not None and q.statement != i:
                 continue                                        # a later part: its statement is listed
@@ -693,7 +685,8 @@ class ReaderScreen(Screen[None]):
             out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
         for t in d.topics:
             entry = Entry("topic", t.label, tuple(sorted({(m.start, m.end) for m in t.mentions})))
-            out.append((tr("cmd_jump_topic", label=one_line(t.label)), partial(self._palette_jump, "topics", entry), ""))
+            title = tr("cmd_jump_topic", label=one_line(t.label))
+            out.append((title, partial(self._palette_jump, "topics", entry), ""))
         return out
 
     def _palette_jump(self, panel: str, entry: Entry) -> None:
