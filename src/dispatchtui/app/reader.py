@@ -12,7 +12,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.worker import get_current_worker
 
-from ..model import Dispatch, Quote
+from ..model import Dispatch
 from ..paths import display_path
 from .commands import READER, localize, make_bindings
 from .i18n import tr
@@ -20,7 +20,7 @@ from .session import Session
 from .widgets.article import ArticleView
 from .widgets.findbar import FindBar
 from .widgets.footer import KeyFooter
-from .widgets.panels import Entry, Panel, PanelSlot, quote_rows, speaker_rows, topic_rows
+from .widgets.panels import Entry, Panel, PanelSlot, quote_rows, quote_speaker_label, speaker_rows, topic_rows
 from .widgets.safe import one_line, shorten
 
 PANES = ("article", "speakers", "quotes", "topics")
@@ -365,15 +365,6 @@ class ReaderScreen(Screen[None]):
         start, end = entry.spans[self._step]
         self.article.center_on(start, end)
 
-    def jump_to_quote(self, i: int) -> None:
-        if self.dispatch and 0 <= i < len(self.dispatch.quotes):
-            from ..cite import statement_root
-
-            root = statement_root(self.dispatch, i)
-            q = self.dispatch.quotes[root]
-            self.panel("quotes").select_entry("quote", root)
-            self.jump(Entry("quote", root, ((q.start, q.end),)))
-
     # ------------------------------------------------------------------ dispatch navigation
     def action_next_dispatch(self, delta: int) -> None:
         view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
@@ -560,8 +551,7 @@ class ReaderScreen(Screen[None]):
         if d is None or i is None or not (0 <= i < len(d.quotes)):
             self.app.notify(tr("nothing_to_copy"), severity="warning", markup=False, timeout=3)
             return
-        quote: Quote = d.quotes[i]
-        who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
+        who = quote_speaker_label(d.quotes[i])
         from ..cite import cite
 
         self.app.copy_text(cite(d, i), tr("copied_quote", who=who))  # type: ignore[attr-defined]
@@ -625,7 +615,7 @@ class ReaderScreen(Screen[None]):
         for i, q in enumerate(d.quotes):
             if q.statement is not None and q.statement != i:
                 continue                                        # a later part: its statement is listed
-            who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
+            who = quote_speaker_label(q)
             words = shorten(q.span.slice(d.text), words=6, chars=40)
             out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
         for t in d.topics:
