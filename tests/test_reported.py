@@ -169,3 +169,27 @@ def test_trailing_attribution_to_a_body_named_with_adjectives():
     d = analyze(t)
     (q,) = [q for q in d.quotes if q.kind == "reported"]
     assert q.speaker == "внешнеполитическое ведомство Казахстана" and d.speaker(q.speaker).kind == "organization"
+
+
+# --- added forms: "на его взгляд", the other aspect of a stance verb, "давать понять" ------------------
+
+def test_view_phrase_names_its_holder():
+    t = ("Новости\n\nЭколог Иван Петров выступил на форуме. "
+         "На его взгляд, проблема не в законах, а в их исполнении.")
+    assert only(t)[:2] == ("проблема не в законах, а в их исполнении", "Иван Петров")
+
+
+def test_view_idiom_without_a_holder_is_nobodys_statement():
+    assert reported("Новости\n\nНа первый взгляд, проект выглядит простым.") == []
+
+
+def test_perfective_stance_verb_with_that_clause():
+    t = "Новости\n\nАрбитражный суд счел, что компания нарушила условия контракта."
+    content, _, cue = only(t)
+    assert (content, cue) == ("компания нарушила условия контракта", "счел")
+
+
+def test_imperfective_light_verb_give_to_understand():
+    t = "Новости\n\nМинистр спорта Олег Волков давал понять, что не будет выставлять свою кандидатуру."
+    content, speaker, cue = only(t)
+    assert (content, speaker, cue) == ("не будет выставлять свою кандидатуру", "Олег Волков", "давал понять")

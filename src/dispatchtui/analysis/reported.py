@@ -38,7 +38,7 @@ from typing import Sequence
 
 from ..model import Quote, Span
 from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS,
-                               IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS,
+                               IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS, VIEW_NOUNS,
                                STANCE_NOUNS)
 from .morph import lemma, parses
 from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
@@ -180,18 +180,19 @@ def _complementizer(s: Sent, v: int) -> int | None:
 
 
 def form_according_to(s: Sent) -> Found | None:
-    """«По словам X, …», «X, по его мнению, …», «…, по данным X», «Согласно заявлению X, …»: the source phrase
-    is the cue; X (or the possessive before the noun) the speaker; the rest of the clause the content."""
+    """«По словам X, …», «X, по его мнению, …», «…, по данным X», «Согласно заявлению X, …», «На его взгляд, …»:
+    the source phrase is the cue; X (or the possessive before the noun) the speaker; the rest of the clause the content."""
     toks = s.toks
     for i, t in enumerate(toks):
         low = t.text.lower()
-        if low == "по":
+        if low == "по" or low == "на":
+            nouns = SOURCE_NOUNS if low == "по" else VIEW_NOUNS
             n = i + 1
             if n < len(toks) and toks[n].text.lower() in _POSSESSIVES:
                 n += 1
-            while n < len(toks) and toks[n].pos in ("ADJF", "PRTF") and n < i + 3:
-                n += 1
-            if n >= len(toks) or toks[n].lemma not in SOURCE_NOUNS or toks[n].pos != "NOUN":
+            while low == "по" and n < len(toks) and toks[n].pos in ("ADJF", "PRTF") and n < i + 3:
+                n += 1     # "по последним данным"; but "на первый взгляд" is nobody's view
+            if n >= len(toks) or toks[n].lemma not in nouns or toks[n].pos != "NOUN":
                 continue
         elif low == "согласно":
             n = i + 1
@@ -221,6 +222,8 @@ def form_according_to(s: Sent) -> Found | None:
             who = s.span(n + 1, end)
         else:
             who = None
+        if who is None and low == "на":
+            continue       # "на взгляд" names its holder ("на его взгляд", "на взгляд экспертов") or is an idiom
         before_comma = i > 0 and toks[i - 1].text == ","
         after_comma = end < len(toks) and toks[end].text == ","
         if _only_openers(s, 0, i):
@@ -402,9 +405,9 @@ def _candidate(text: str, a: int, b: int) -> bool:
     words = list(_WORD_RE.finditer(text, a, min(b, a + 2000)))
     for k, m in enumerate(words):
         w = m.group().lower()
-        if w in ("по", "согласно") and k + 1 < len(words):
+        if w in ("по", "согласно", "на") and k + 1 < len(words):
             nxt = [lemma(x.group()) for x in words[k + 1:k + 4]]
-            if any(x in SOURCE_NOUNS or x in ACCORDING_NOUNS for x in nxt):
+            if any(x in SOURCE_NOUNS or x in ACCORDING_NOUNS or x in VIEW_NOUNS for x in nxt):
                 return True
             continue
         lw = lemma(w)
