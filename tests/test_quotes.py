@@ -582,3 +582,9 @@ def test_bracketed_gloss_inside_the_speaker_phrase_is_skipped():
     # a gloss that ends the phrase stays outside it
     t = "«Это разрушает ее имидж», — заявил глава фонда (на фото)."
     assert table(t) == [("Это разрушает ее имидж", "full", "глава фонда", "заявил")]
+
+
+def test_surname_the_dictionary_reads_as_a_common_noun():
+    # "Дымов" is only the genitive plural of "дым" to the dictionary; after the cue it has a surname's shape
+    t = "«Бюджет сбалансирован», — сказал Дымов."
+    assert table(t) == [("Бюджет сбалансирован", "full", "Дымов", "сказал")]

@@ -193,3 +193,50 @@ def test_imperfective_light_verb_give_to_understand():
     t = "Новости\n\nМинистр спорта Олег Волков давал понять, что не будет выставлять свою кандидатуру."
     content, speaker, cue = only(t)
     assert (content, speaker, cue) == ("не будет выставлять свою кандидатуру", "Олег Волков", "давал понять")
+
+
+def test_relay_closing_the_sentence_is_not_content():
+    t = ("Новости\n\nТренер Иван Петров дал интервью. "
+         "Он заявил, что ничья на выезде — хороший результат, сообщает «Спортивный вестник».")
+    assert only(t)[:2] == ("ничья на выезде — хороший результат", "Иван Петров")
+
+
+def test_verb_after_a_comma_with_its_subject_before_is_no_relay():
+    # "…, опубликовал фотографии" continues the clause (its subject came first): the content runs on
+    t = ("Новости\n\nВоеннослужащий Андрей Ковалев, находясь на дежурстве, опубликовал снимки казармы, "
+         "говорится в решении военного суда.")
+    content, _, cue = only(t)
+    assert content.endswith("опубликовал снимки казармы") and cue == "говорится"
+
+
+def test_source_phrase_inside_the_clause_relays_the_verbs_statement():
+    t = "Новости\n\nМестная полиция, по данным газеты, отметила, что в этом году протестующих было больше."
+    assert only(t)[:3] == ("в этом году протестующих было больше", "Местная полиция", "отметила")
+
+
+def test_source_phrase_opening_the_sentence_frames_all_of_it():
+    t = ("Новости\n\nПевец Олег Миронов отменил гастроли. "
+         "По словам Миронова, как отец, он считает, что семья сейчас важнее.")
+    content, speaker, cue = only(t)
+    assert speaker == "Олег Миронов" and cue == "По словам" and content.startswith("как отец")
+
+
+def test_discourse_opener_before_a_relay_is_not_content():
+    t = "Новости\n\nТем временем, сообщает газета «Уральский курьер», художники проведут в городе акцию."
+    content, _, cue = only(t)
+    assert content == "художники проведут в городе акцию" and cue == "сообщает"
+
+
+def test_pronoun_after_an_unnamed_role_subject_abstains():
+    # subject continuity: "Он" is the coach of the sentence before, whom the text never names, not the
+    # veteran quoted earlier
+    t = ("Новости\n\nВетеран Виктор Понедельник выразил мнение о тренере. «Тренер запоздал с заменами», — "
+         "сказал Понедельник.\n\nСам же главный тренер сборной оценил итоги матча как приемлемые. "
+         "Он заявил, что ничья на выезде — хороший результат.")
+    assert only(t)[:2] == ("ничья на выезде — хороший результат", None)
+
+
+def test_pronoun_after_a_role_that_fits_the_person_resolves():
+    t = ("Новости\n\nМинистр финансов Олег Дымов провел совещание. «Бюджет сбалансирован», — сказал Дымов. "
+         "Министр отметил рост доходов. Он заявил, что дефицита не будет.")
+    assert only(t)[:2] == ("дефицита не будет", "Олег Дымов")

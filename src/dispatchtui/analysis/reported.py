@@ -37,9 +37,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Quote, Span
-from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS,
-                               IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS, VIEW_NOUNS,
-                               STANCE_NOUNS)
+from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS, IMPERSONAL_VERBS, LIGHT_VERBS,
+                               OPENERS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS, STANCE_NOUNS, VIEW_NOUNS)
 from .morph import lemma, parses
 from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
 
@@ -52,8 +51,6 @@ DIRECT_SHARE = 0.8
 _WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 _END_PUNCT = ".!?…;:"
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
-_OPENERS = frozenset({"однако", "также", "а", "и", "но", "кроме", "того", "при", "этом", "впрочем", "между",
-                      "тем", "вместе", "с", "в", "свою", "очередь", "же", "ранее", "позднее", "теперь"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,11 +105,12 @@ def _content(s: Sent, a: int, b: int) -> Span | None:
             break
     for lead in (("о", "том", ",", "что"), ("о", "том", ",", "чтобы")):
         k = a
-        while k < b and s.toks[k].text.lower() in _OPENERS - {"о"}:
+        while k < b and s.toks[k].text.lower() in OPENERS - {"о"}:
             k += 1
         if tuple(t.text.lower() for t in s.toks[k:k + len(lead)]) == lead:
             a = k + len(lead)
             break
+    b = _relay_tail(s, a, b)
     while a < b and is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
         a += 1
     while b > a and is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
@@ -120,6 +118,19 @@ def _content(s: Sent, a: int, b: int) -> Span | None:
     if sum(1 for t in s.toks[a:b] if _WORD_RE.match(t.text)) < MIN_WORDS:
         return None
     return s.span(a, b)
+
+
+def _relay_tail(s: Sent, a: int, b: int) -> int:
+    """End of the content ``[a, b)`` before a relay that closes the sentence ("…, что ничья — хороший
+    результат, сообщает «Спорт уик-энд»."): a comma, a finite speech verb with its subject after it (the
+    inversion of a relay: not "…, опубликовал фотографии" whose subject came before), no clause break after."""
+    for k in range(a + 1, b - 1):
+        if s.toks[k].text == "," and s.toks[k + 1].pos == "VERB" and _is_say(s.toks[k + 1]) \
+                and (speaker_of(s, k + 1) or -1) > k + 1:
+            brk = _next_break(s, k + 2)
+            if brk >= b or s.toks[brk].text in _END_PUNCT:
+                return k
+    return b
 
 
 def _clause_start(s: Sent, i: int) -> int:
@@ -155,7 +166,7 @@ def _sentence_end(s: Sent) -> int:
 
 def _only_openers(s: Sent, a: int, b: int) -> bool:
     """True when tokens ``[a, b)`` are only sentence openers ("Однако", "При этом", ",")."""
-    return all(t.text.lower() in _OPENERS or is_punct(t.text) for t in s.toks[a:b])
+    return all(t.text.lower() in OPENERS or is_punct(t.text) for t in s.toks[a:b])
 
 
 def _complementizer(s: Sent, v: int) -> int | None:
@@ -396,6 +407,28 @@ _THAT_RE = re.compile(r",\s*(?:что|чтобы|будто|якобы|ли)\b|\
 _BACK_RE = re.compile(r"\s*(?:об?\s+(?:этом|том)|это|так(?:ое|ую|ой|ие)?|эт(?:у|и|от))\b", re.I)
 
 
+def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
+    """The form that makes ``s`` a statement, in order of precedence; a source phrase set off inside a clause
+    whose own speech verb takes a что clause ("Японская полиция, по данным газеты, отметила, что …") only
+    relays that verb's statement: the verb's subject is the speaker."""
+    found = form_back_pointer(s, prev)
+    if found is not None:
+        return found
+    found = form_according_to(s)
+    if found is not None:
+        that = form_that_clause(s)
+        if that is not None and found.content.start <= that.cue.start < found.content.end \
+                and not _only_openers(s, 0, _index_at(s, found.cue.start)):
+            return that     # (a sentence opened by "По словам X, …" is X's throughout)
+        return found
+    return form_as_said(s) or form_that_clause(s) or form_trailing(s)
+
+
+def _index_at(s: Sent, pos: int) -> int:
+    """Index of the token of ``s`` that starts at ``pos`` (or the first one after it)."""
+    return next((k for k, t in enumerate(s.toks) if t.start >= pos), len(s.toks))
+
+
 def _candidate(text: str, a: int, b: int) -> bool:
     """Cheap test before parsing: could a form match here? A speech verb with a complementizer after a comma
     (or opening a comma-bounded segment: "…, сообщает X"), a source phrase (по словам, согласно), "как" + a
@@ -450,8 +483,7 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
     for i in keep:
         s = parsed[i]
         prev = parsed.get(i - 1) if i > 0 and spans[i - 1][2] in (s.paragraph, s.paragraph - 1) else None
-        found = (form_back_pointer(s, prev) or form_according_to(s) or form_as_said(s)
-                 or form_that_clause(s) or form_trailing(s))
+        found = _statement_form(s, prev)
         if found is None or found.content.start < taken_to:
             continue
         c = found.content

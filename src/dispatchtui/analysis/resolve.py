@@ -23,7 +23,7 @@ from typing import Sequence
 from ..model import Quote, Span, Speaker, SpeakerKind
 from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT_ROLE_HEADS,
                             ORG_SPEAKER_HEADS, PRONOUNS, ROLE_HEAD_EQUIV, ROLE_SYNONYMS,
-                            ROLE_WORD_EQUIV, SUBSTANTIVE_PERSONS, UNNAMED_SOURCES)
+                            ROLE_WORD_EQUIV, SUBJECT_OPENERS, SUBSTANTIVE_PERSONS, UNNAMED_SOURCES)
 from .morph import lemma
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
@@ -440,6 +440,9 @@ class _Resolver:
             return (u[0], self.out[u[0]].kind if u[0] in self.out else UNNAMED_KIND, span) if u \
                 else (None, None, None)
         e = self._nearest_person(pos, g, q, qi)
+        if e is not None and self._role_subject_before(pos, e):
+            self.why = "the pronoun continues an unnamed role subject: abstained"
+            return None, None, span
         if u is not None:
             last = -1
             if e is not None:
@@ -449,6 +452,35 @@ class _Resolver:
             if e is None or u[1] > last:
                 return u[0], UNNAMED_KIND, span
         return (e.name, "person", span) if e else (None, None, None)
+
+    def _role_subject_before(self, pos: int, e: Entity) -> bool:
+        """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
+        when that subject is a role phrase ("Сам же главный тренер сборной оценил …. Он заявил …") that
+        names nobody and does not fit ``e``'s roles, the pronoun is that role's, not ``e``'s."""
+        k = pos
+        while k > 0 and self.text[k - 1] in " \t\xa0":
+            k -= 1
+        if k > 0 and self.text[k - 1] not in ".!?…\n":
+            return False                    # the pronoun does not open its sentence
+        a = max(self.text.rfind(ch, 0, k - 1) for ch in ".!?…\n") + 1
+        words = _WORD.findall(self.text[a:k])
+        while words and lemma(words[0]) in SUBJECT_OPENERS:
+            words = words[1:]
+        if not words:
+            return False
+        h = _head_index(words, 0)              # "главный тренер": the noun after its adjectives
+        if not _is_person_noun(words[h]) or _is_plural_noun(words[h]) or not any(
+                p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(words[h])[:2]):
+            return False
+        head = a + self.text[a:k].find(words[0])
+        if self._person_at(Span(head, k)) is not None:
+            return False                    # the role phrase names its holder ("Министр Олег Дымов …")
+        np_end = h + 1
+        while np_end < min(len(words), h + 5) and not any(
+                p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
+            np_end += 1                         # the role phrase: the head and its genitive words
+        role_lems = _lemmas(words[:np_end])
+        return max((_role_match(role_lems, r) for r in e.roles), default=0.0) == 0.0
 
     # ---- one mention -----------------------------------------------------------------------------
 

@@ -72,3 +72,10 @@ BACK_POINTERS: frozenset[str] = frozenset({"этот", "это", "такой", "
 
 #: Complementizers that open the reported clause.
 COMPLEMENTIZERS: frozenset[str] = frozenset({"что", "чтобы", "будто", "якобы"})
+
+#: Sentence openers that are no part of a statement's content: connectives and discourse words before the
+#: content or a source phrase ("Однако, по словам X, …", "Тем временем, сообщает X, …", "Например, …").
+OPENERS: frozenset[str] = frozenset({
+    "однако", "также", "а", "и", "но", "кроме", "того", "при", "этом", "впрочем", "между", "тем", "временем",
+    "вместе", "с", "в", "свою", "очередь", "же", "ранее", "позднее", "теперь", "например",
+})
