@@ -8,6 +8,8 @@ import json
 import os
 from pathlib import Path
 
+from . import atomic
+
 ENV_VAR = "DISPATCHTUI_CONFIG_DIR"
 FILENAME = "config.json"
 
@@ -38,13 +40,9 @@ def save_config(changes: dict) -> bool:
     """Merge ``changes`` into the stored settings. False (never an exception) if it cannot be written."""
     data = load_config()
     data.update(changes)
-    path = config_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
+        atomic.write_text(config_path(), json.dumps(data, ensure_ascii=False, indent=1))
+    except (OSError, ValueError):   # ValueError: a value json or UTF-8 refuses (a lone surrogate)
         return False
     return True
 

@@ -20,13 +20,12 @@ DEFAULT_THEME = "textual-dark"
 
 
 def styles_dir() -> Path:
-    """The shipped ``dispatchtui/styles`` (wheel), else the repository's ``styles/`` (editable install)."""
-    import dispatchtui
+    """The stylesheets: package data of dispatchtui, found the one way, through :mod:`importlib.resources`.
+    In a source checkout ``dispatchtui/styles`` is a link to the repository's top-level ``styles/`` (the
+    folder the design card names); the wheel build follows the link and ships the files themselves."""
+    from importlib.resources import files
 
-    shipped = Path(dispatchtui.__file__).parent / "styles"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[3] / "styles"
+    return Path(str(files("dispatchtui") / "styles"))
 
 
 class Copied(Message, bubble=False):

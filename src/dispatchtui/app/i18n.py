@@ -223,10 +223,6 @@ def set_lang(lang: str | None) -> str:
     return _lang
 
 
-def get_lang() -> str:
-    return _lang
-
-
 def tr(key: str, **kwargs: object) -> str:
     """The interface string ``key`` in the current language, formatted with ``kwargs``."""
     text = _TABLES[_lang].get(key) or _EN.get(key, key)

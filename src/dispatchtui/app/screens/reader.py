@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import OptionList, Static
 from textual.worker import Worker, get_current_worker
 
-from ...model import Dispatch, Quote
+from ...model import Dispatch
 from ...paths import display_path
 from ..commands import READER, PaletteCommand, localize, make_bindings
 from ..i18n import tr
@@ -21,7 +21,7 @@ from ..session import Session
 from ..widgets.article import ArticleView
 from ..widgets.findbar import FindBar
 from ..widgets.footer import KeyFooter
-from ..widgets.panels import Entry, Panel, PanelSlot, quote_rows, speaker_rows, topic_rows
+from ..widgets.panels import Entry, Panel, PanelSlot, quote_rows, quote_speaker_label, speaker_rows, topic_rows
 from ..widgets.safe import one_line, shorten
 
 PANES = ("article", "speakers", "quotes", "topics")
@@ -614,8 +614,7 @@ class ReaderScreen(Screen[None]):
         if d is None or i is None or not (0 <= i < len(d.quotes)):
             self.app.notify(tr("nothing_to_copy"), severity="warning", markup=False, timeout=3)
             return
-        quote: Quote = d.quotes[i]
-        who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
+        who = quote_speaker_label(d.quotes[i])
         from ...cite import cite
 
         self.app.copy_text(cite(d, i), tr("copied_quote", who=who))  # type: ignore[attr-defined]
@@ -680,7 +679,7 @@ class ReaderScreen(Screen[None]):
         for i, q in enumerate(d.quotes):
             if q.statement is not None and q.statement != i:
                 continue                                        # a later part: its statement is listed
-            who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
+            who = quote_speaker_label(q)
             words = shorten(q.span.slice(d.text), words=6, chars=40)
             out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
         for t in d.topics:
