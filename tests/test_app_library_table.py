@@ -9,7 +9,7 @@ import pytest
 
 from app_fakes import SEED, make_app, run_async, settle, wait_until
 from dispatchtui.app.folder import date_key, snippet
-from dispatchtui.app.screens.library import FacetScreen, LibraryScreen
+from dispatchtui.app.screens.library import FacetScreen
 from dispatchtui.app.screens.reader import ReaderScreen
 
 

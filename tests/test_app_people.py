@@ -82,7 +82,7 @@ async def test_enter_opens_the_dispatch_at_the_passage_and_y_copies_with_attribu
 async def test_people_search_by_lemma_and_escape_steps_back(folder):
     app = make_app([SEED.parent])
     async with app.run_test(size=(140, 40)) as pilot:
-        seed = await open_people(pilot)
+        await open_people(pilot)
         people = app.screen
         await pilot.press("slash", *"Кошербаева")      # another case form of the surname
         await settle(pilot)

@@ -11,7 +11,7 @@ from rich.style import Style
 from textual.message import Message
 from textual.strip import Strip
 
-from ..folder import DocRow, Hit
+from ..rows import DocRow, Hit
 from ..i18n import tr
 from .rowlist import RowList
 from .safe import fit, one_line

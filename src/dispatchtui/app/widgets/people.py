@@ -7,7 +7,7 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from ..folder import PersonRow, StatementRow
+from ..rows import PersonRow, StatementRow
 from ..i18n import tr
 from .rowlist import RowList
 from .safe import fit, one_line
