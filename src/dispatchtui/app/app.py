@@ -78,6 +78,13 @@ class DispatchApp(App[int]):
         self.indexer: Any = None
         self.watcher: Any = None
         self._changed_while_shown: set[int] = set()
+        self.early_index: Any = None
+        if use_index:
+            from .indexing import EarlyIndex, index_root
+
+            root = index_root(self)
+            if root is not None:          # opened while Textual starts; the library may paint from it
+                self.early_index = EarlyIndex(root)
         self._restore: tuple[int, int] | None = None
 
     # ---------------------------------------------------------------- start

@@ -131,6 +131,18 @@ class Catalog:
                 self._docs.update(docs)
         return len(docs)
 
+    def show_first_page(self, docs: list) -> list[int]:
+        """The index's first rows, known before the rest are read (the first frame). Returns their indices."""
+        with self._lock:
+            for d in docs:
+                self._docs.setdefault(d.source, d)
+        out = []
+        for d in docs:
+            i = self.index_of(d.source)
+            if i is not None:
+                out.append(i)
+        return out
+
     def indexed(self, i: int) -> bool:
         return self.session.paths[i] in self._docs
 

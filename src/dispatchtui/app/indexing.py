@@ -24,6 +24,40 @@ def index_root(app: Any) -> str | None:
     return roots[0] if len(roots) == 1 else None
 
 
+class EarlyIndex:
+    """The index opened and its first page read in a thread started with the app, so the library's first
+    frame can show rows from the index (no file peeked) when the index answers in time (:meth:`wait`)."""
+
+    #: the first page: more rows than any terminal shows
+    PAGE = 120
+
+    def __init__(self, root: str) -> None:
+        import threading
+
+        self.root = root
+        self.index: Any = None
+        self.page: list = []
+        self.error: str | None = None
+        self._done = threading.Event()
+        threading.Thread(target=self._run, name="dispatchtui-index-open", daemon=True).start()
+
+    def _run(self) -> None:
+        from ..index import IndexUnavailable, open_index
+
+        try:
+            self.index = open_index(self.root)
+            self.page = self.index.documents("date", limit=self.PAGE)
+        except IndexUnavailable as exc:
+            self.error = exc.reason
+        except Exception as exc:  # noqa: BLE001 - never fatal: the library works from memory
+            self.error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self._done.set()
+
+    def wait(self, seconds: float) -> bool:
+        return self._done.wait(seconds)
+
+
 def start_folder_services(app: Any) -> None:
     root = index_root(app)
     if root is not None and app._use_index:
@@ -56,16 +90,14 @@ def stop_folder_services(app: Any) -> None:
 # ------------------------------------------------------------------------------------------ the index
 def _open_index(app: Any, root: str) -> None:
     """Worker thread: open the index, read its rows, then start the indexer."""
-    from ..index import IndexUnavailable, open_index
-
-    try:
-        ix = open_index(root)
-    except IndexUnavailable as exc:
-        _call(app, index_problem, app, exc.reason)
+    early = app.early_index
+    if early is None:
+        early = EarlyIndex(root)
+    early.wait(60)
+    if early.error is not None or early.index is None:
+        _call(app, index_problem, app, early.error or "no index")
         return
-    except Exception as exc:  # noqa: BLE001 - never fatal: the library works from memory
-        _call(app, index_problem, app, f"{type(exc).__name__}: {exc}")
-        return
+    ix = early.index
     app.catalog.index = ix
     app.catalog.load_read_marks()
     app.catalog.load_index_rows()

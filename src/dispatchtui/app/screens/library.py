@@ -56,7 +56,8 @@ class LibraryScreen(Screen[None]):
             yield Static(Content.styled(tr("failed_inputs", n=len(failed), names=names), "$text-error"),
                          id="library-failed", markup=False)
         cat = self.catalog
-        table = LibraryList(cat.visible_indices(), source=cat.row, is_read=cat.is_read,
+        rows = self._first_rows()
+        table = LibraryList(rows, source=cat.row, is_read=cat.is_read,
                             is_new=lambda i: cat.session.paths[i] in cat.new, id="library-list")
         table.sort = (self.sort or "", self.reverse)
         yield table
@@ -65,6 +66,24 @@ class LibraryScreen(Screen[None]):
             yield Input(id="library-input")
             yield Static(Content(""), id="library-input-status")
         yield KeyFooter()
+
+    #: how long the first frame may wait for the folder index's first page (it is opened with the app)
+    EARLY_INDEX_WAIT = 0.15
+
+    def _first_rows(self) -> list[int]:
+        """The rows of the first frame: the index's first page (newest first) when the index answers in
+        time, then the rest in folder order until the index's rows are all read; else the folder's order."""
+        cat = self.catalog
+        rows = cat.visible_indices()
+        early = getattr(self.app, "early_index", None)
+        if early is None or cat.index is not None or not early.wait(self.EARLY_INDEX_WAIT) or early.error:
+            return rows
+        first = cat.show_first_page(early.page)
+        if not first:
+            return rows
+        self.sort = "date"
+        head = set(first)
+        return first + [i for i in rows if i not in head]
 
     # --------------------------------------------------------------- the header
     def _title(self, shown: int | None = None) -> Content:
