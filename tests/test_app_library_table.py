@@ -342,3 +342,58 @@ async def test_live_folder_new_changed_and_removed_files(folder):
         app.screen.show(first)
         await settle(pilot)
         assert "Другой текст" in app.screen.dispatch.text
+
+
+@run_async
+async def test_thousands_of_files_created_rewritten_and_deleted_while_the_library_is_open(tmp_path):
+    folder = tmp_path / "busy"
+    folder.mkdir()
+    (folder / "0000.txt").write_text("Первая\n\nТекст.\n", encoding="utf-8")
+    (folder / "0001a.txt").write_text("Вторая\n\nТекст.\n", encoding="utf-8")
+    app = make_app([folder], roots=[str(folder)])
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        await wait_until(pilot, lambda: app.watcher is not None)
+        for n in range(1, 2001):
+            (folder / f"{n:04d}.txt").write_text(f"Новость {n}\n\nТекст {n}.\n", encoding="utf-8")
+        for n in range(1, 501):
+            (folder / f"{n:04d}.txt").write_text(f"Переписано {n}\n\nДругой текст.\n", encoding="utf-8")
+        for n in range(1501, 2001):
+            (folder / f"{n:04d}.txt").unlink()
+        await wait_until(pilot, lambda: len(app.catalog.visible_indices()) == 1502, timeout=30)
+        await settle(pilot)
+        await pilot.press("G")                                    # the keys work throughout
+        lst = app.screen.list
+        assert len(lst.rows) == 1502 and lst.cursor == 1501
+        shown = {os.path.basename(app.session.paths[i]) for i in lst.rows}
+        assert "1500.txt" in shown and "1501.txt" not in shown and "2000.txt" not in shown
+        rewritten = app.session.paths.index(str(folder / "0250.txt"))
+        assert lst.source(rewritten).headline == "Переписано 250"
+        notices = [n.message for n in app._notifications]
+        assert len(notices) < 50                                  # batches, not a notice per file
+
+
+@run_async
+async def test_the_indexing_process_killed_mid_work_is_one_notice(folder):
+    from dispatchtui.app import indexing
+    from dispatchtui.index import Progress
+
+    class Killed:
+        """A background indexer whose process died (what BackgroundIndexer.progress says then)."""
+
+        def progress(self):
+            return Progress(3, 10, None, "failed", message="the indexing process stopped (exit code -9)")
+
+    app = make_app([folder], roots=[str(folder)], watch=False, use_index=False)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        for _ in range(3):
+            app.indexer = Killed()
+            indexing._poll(app)
+        await settle(pilot)
+        notices = [n.message for n in app._notifications if "index" in n.message]
+        assert len(notices) == 1 and "exit code -9" in notices[0] and "working from memory" in notices[0]
+        assert app.indexer is None
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, ReaderScreen)
