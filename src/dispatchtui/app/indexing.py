@@ -204,7 +204,8 @@ def _poll(app: Any) -> None:
         index_problem(app, p.message or tr("index_failed"))
     last_done, last_time = getattr(app, "_indexed_at", (0, 0.0))
     now = time.monotonic()
-    if finished or (p.done > last_done and now - last_time >= RELOAD_SECONDS):
+    every = max(RELOAD_SECONDS, getattr(app, "_reload_every", 0.0))
+    if finished or (p.done > last_done and now - last_time >= every):
         app._indexed_at = (p.done, now)
         app.run_worker(lambda: _reload(app, finished), thread=True, group="index-rows", exclusive=True, exit_on_error=False)
     if finished:
@@ -218,7 +219,10 @@ def _poll(app: Any) -> None:
 def _reload(app: Any, finished: bool = False) -> None:
     cat = app.catalog
     before = cat.problem
+    t = time.perf_counter()
     cat.load_index_rows()
+    # a big index takes a while to read: read it again no more than a tenth of the time
+    app._reload_every = 10 * (time.perf_counter() - t)
     if finished:                          # a run that has finished has indexed what changed before it
         cat.refreshed(list(cat._stale))
     if cat.problem and not before:
