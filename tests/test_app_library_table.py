@@ -308,7 +308,7 @@ async def test_an_index_that_fails_while_open_is_dropped_with_one_notice(indexed
 # ------------------------------------------------------------------------------------------ live folder
 @run_async
 async def test_live_folder_new_changed_and_removed_files(folder):
-    app = make_app([folder], roots=[str(folder)], force_polling=True)
+    app = make_app([folder], roots=[str(folder)], force_polling=True, use_index=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         await wait_until(pilot, lambda: app.watcher is not None)
@@ -350,7 +350,7 @@ async def test_thousands_of_files_created_rewritten_and_deleted_while_the_librar
     folder.mkdir()
     (folder / "0000.txt").write_text("Первая\n\nТекст.\n", encoding="utf-8")
     (folder / "0001a.txt").write_text("Вторая\n\nТекст.\n", encoding="utf-8")
-    app = make_app([folder], roots=[str(folder)])
+    app = make_app([folder], roots=[str(folder)], use_index=False)
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         await wait_until(pilot, lambda: app.watcher is not None)
