@@ -109,6 +109,7 @@ def index_problem(app: Any, reason: str) -> None:
     if getattr(app, "_index_warned", False):
         return
     app._index_warned = True
+    reason = reason.removesuffix("; working from memory")      # (the notice says so, in the UI's language)
     app.notify(tr("index_unavailable", reason=reason), severity="warning", markup=False, timeout=10)
 
 
