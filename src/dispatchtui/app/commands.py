@@ -2,13 +2,13 @@
 command palette (davep/hike style). Labels are i18n keys, translated when a screen is created."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingsMap
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from textual.content import Content
 
 from .i18n import tr
@@ -147,7 +147,7 @@ def command_of(binding_id: str | None) -> Cmd | None:
     return COMMANDS.get(binding_id.split("#", 1)[0])
 
 
-def localize(node: "DOMNode", cmds: Iterable[Cmd]) -> None:
+def localize(node: DOMNode, cmds: Iterable[Cmd]) -> None:
     """Replace the descriptions of ``node``'s bindings from ``cmds`` with the current language."""
     labels = {c.action: tr(c.label) for c in cmds}
     bindings = []
@@ -165,9 +165,9 @@ class DispatchCommands(Provider):
     """The palette: the current screen's commands, plus per-dispatch commands (jump to speaker …,
     copy quote …, jump to topic …) and theme switching."""
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         screen = self.screen
-        out: list[tuple[str, object, str]] = []
+        out: list[tuple[str, Callable[[], object], str]] = []
         table = getattr(screen, "COMMAND_TABLE", ())
         for c in (*table, *APP):
             if c.palette:
@@ -197,7 +197,7 @@ def _highlight(matcher, title: str) -> Content:
     content = Content(visible(title))
     try:
         score, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    except Exception:
+    except Exception:  # noqa: BLE001 - Textual's fuzzy matcher is not public API: if it changes, the title shows plain
         return content
     style = matcher.match_style
     if score and style is not None:
