@@ -1,4 +1,4 @@
-"""Shared test setup: the analysis cache never touches the user's cache dir during tests, and the
+"""Shared test setup: the analysis cache and the config never touch the user's dirs during tests, and the
 Hypothesis profiles.
 
 Profiles (``HYPOTHESIS_PROFILE``): ``ci`` (the default) is derandomized, so every run of the suite tries
@@ -33,7 +33,9 @@ def examples(n: int) -> int:
 
 @pytest.fixture(autouse=True)
 def _isolated_cache_dir(tmp_path_factory, monkeypatch):
+    """Each test its own cache and config dirs: never the user's, never another xdist worker's."""
     monkeypatch.setenv("DISPATCHTUI_CACHE_DIR", str(tmp_path_factory.mktemp("dispatchtui-cache")))
+    monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path_factory.mktemp("dispatchtui-config")))
 
 
 @pytest.fixture

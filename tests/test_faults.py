@@ -12,7 +12,7 @@ import time
 
 import pytest
 
-from app_fakes import SEED, fake_analyse, run_async, settle
+from app_fakes import SEED, fake_analyse, record_notices, run_async, settle
 from dispatchtui import load
 from dispatchtui.app.reader import ReaderScreen
 
@@ -23,20 +23,6 @@ N_FILES = 2000
 def _dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("DISPATCHTUI_CACHE_DIR", str(tmp_path / "cache"))
-
-
-def record_notices(app) -> list[str]:
-    """Every notice the app gives from now on, kept (shown ones expire after seconds: a slow machine
-    would lose them before the test looks)."""
-    said: list[str] = []
-    notify = app.notify
-
-    def recording(message, *args, **kwargs):
-        said.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = recording
-    return said
 
 
 def dispatch(i: int, version: int = 0) -> str:

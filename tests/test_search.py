@@ -10,8 +10,6 @@ from dispatchtui import search
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
-if not SEED.exists():
-    SEED = Path("/work/shared/seeds/000_c66e20522ef32075.txt")
 
 
 def texts(text, query):
