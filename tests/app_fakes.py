@@ -201,7 +201,8 @@ def screen_lines(app) -> list[str]:
     character in them stays raw, so tests can look for one)."""
     rows: dict[int, list[str]] = {}
     for line, text in _SVG_TEXT.findall(app.export_screenshot()):
-        rows.setdefault(int(line), []).append(html.unescape(text))
+        # (the SVG writes a space as &#160; and a no-break space as itself)
+        rows.setdefault(int(line), []).append(html.unescape(text.replace("&#160;", " ")))
     return ["".join(rows.get(y, ())) for y in range(max(rows, default=-1) + 1)]
 
 

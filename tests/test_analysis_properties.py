@@ -20,12 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples as scaled
 from dispatchtui.analysis import analyze
 from dispatchtui.analysis.normalize import normalize
 from dispatchtui.analysis.quotes import QUOTE_MARKS
 from dispatchtui.model import Dispatch, QuoteKind, Span, SpeakerKind
-
-from conftest import examples as scaled  # noqa: E402
 
 
 def examples(n: int) -> settings:

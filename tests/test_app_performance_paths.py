@@ -77,20 +77,31 @@ def test_huge_text_paints_from_an_outline_then_is_segmented_fully(tmp_path, monk
     assert s.analyse(0, quick).sentences == full.sentences
 
 
-def test_lazy_wrap_gives_the_same_lines_as_a_full_wrap(monkeypatch):
+@run_async
+async def test_lazy_wrap_gives_the_same_lines_as_a_full_wrap(monkeypatch):
+    from textual.app import App
+
     monkeypatch.setattr(ArticleView, "LAZY_WRAP_CHARS", 10)
     text = "\n\n".join(f"Абзац {i}: " + "слово " * (i % 37 + 3) for i in range(400))
     d = segment(text)
-    expected = [se for p in d.paragraphs for se in wrap_offsets(text, p.start, p.end, 80)]
-    view = ArticleView()
-    view.set_dispatch(d)
-    assert view.wrap_width == 80 and 0 < view.line_count < len(expected)     # only the first screens wrapped
-    last = d.paragraphs[-1]
-    y = view.line_of(last.start)                   # a jump far ahead wraps what it needs
-    assert view.line_span(y)[0] == last.start
-    view.finish_wrap()
-    spans = [view.line_span(y) for y in range(view.line_count)]
-    assert [span for span in spans if span is not None and span[0] != span[1]] == expected
+
+    class OneView(App):
+        def compose(self):
+            yield ArticleView()
+
+    app = OneView()
+    async with app.run_test(size=(100, 30)):
+        view = app.query_one(ArticleView)
+        view.set_dispatch(d)                       # (no await until the end: the background slices wait)
+        width = view.wrap_width
+        expected = [se for p in d.paragraphs for se in wrap_offsets(text, p.start, p.end, width)]
+        assert 0 < view.line_count < len(expected)     # only the first screens are wrapped
+        last = d.paragraphs[-1]
+        y = view.line_of(last.start)                   # a jump far ahead wraps what it needs
+        assert view.line_span(y)[0] == last.start
+        view.finish_wrap()
+        spans = [view.line_span(y) for y in range(view.line_count)]
+        assert [span for span in spans if span is not None and span[0] != span[1]] == expected
 
 
 @run_async

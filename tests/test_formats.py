@@ -17,7 +17,7 @@ import pytest
 
 from dispatchtui import formats, load
 from dispatchtui.analysis import analyze, segment
-from dispatchtui.load import LoadError, Loaded, discover, load_path, peek
+from dispatchtui.load import Loaded, LoadError, discover, load_path, peek
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"

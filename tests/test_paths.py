@@ -21,8 +21,16 @@ from hypothesis import strategies as st
 
 from dispatchtui import cli
 from dispatchtui.load import Loaded, load_path
-from dispatchtui.paths import (display_path, json_source, parse_display_path, path_bytes, path_from_bytes,
-                               printable, source_from_json, valid_utf8)
+from dispatchtui.paths import (
+    display_path,
+    json_source,
+    parse_display_path,
+    path_bytes,
+    path_from_bytes,
+    printable,
+    source_from_json,
+    valid_utf8,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
@@ -180,7 +188,8 @@ def test_the_reproduction_exits_0_in_every_format(tmp_path):
 
 @pytest.fixture
 def files(tmp_path, monkeypatch):
-    """Four dispatches (the second named in bytes that are not UTF-8), a cheap stand-in for the analysis (the guard is under test, not the model)."""
+    """Four dispatches (the second named in bytes that are not UTF-8), a cheap stand-in for the analysis (the
+    guard is under test, not the model)."""
     import dispatchtui.analysis as analysis
 
     monkeypatch.setattr(analysis, "analyze", lambda d, **kw: d.with_(analysed=True))   # (kw: on_stage)

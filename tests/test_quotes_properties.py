@@ -3,19 +3,16 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 import time
 
 from hypothesis import HealthCheck, given, settings
-from conftest import examples
 from hypothesis import strategies as st
 
+from conftest import examples
 from dispatchtui.analysis import quotes as Q
 from dispatchtui.analysis.quotes import QUOTE_MARKS, find_quotes
 from dispatchtui.model import Span
-
-
-from test_quotes import paragraphs_of  # noqa: E402  (one definition for both quote test files)
+from test_quotes import paragraphs_of
 
 
 def check(text: str) -> None:

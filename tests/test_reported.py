@@ -165,7 +165,8 @@ def test_odd_inputs_do_not_raise(text):
 
 
 def test_trailing_attribution_to_a_body_named_with_adjectives():
-    t = "Визит\n\nМинистр Ермек Кошербаев провел переговоры с коллегой, сообщили во внешнеполитическом ведомстве Казахстана."
+    t = ("Визит\n\nМинистр Ермек Кошербаев провел переговоры с коллегой, сообщили во внешнеполитическом "
+         "ведомстве Казахстана.")
     d = analyze(t)
     (q,) = [q for q in d.quotes if q.kind == "reported"]
     assert q.speaker == "внешнеполитическое ведомство Казахстана" and d.speaker(q.speaker).kind == "organization"

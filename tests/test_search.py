@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dispatchtui import search
 
