@@ -112,6 +112,7 @@ OPENS = {"01_good.txt": "Всё в порядке", "05_truncated.txt": "Обр�
          "06_utf16.txt": "Без метки порядка байтов", "12_good.txt": "Рахмоном"}
 
 
+@pytest.mark.slow
 @run_async
 async def test_library_of_broken_files_shows_the_good_ones_and_notices_for_the_bad(tmp_path, monkeypatch):
     folder = _build_hostile_folder(tmp_path)
@@ -313,6 +314,7 @@ async def test_hostile_text_is_literal_and_no_escape_reaches_the_terminal(tmp_pa
     assert app.return_code in (None, 0)            # [@click=app.quit] never fired
 
 
+@pytest.mark.slow
 @run_async
 async def test_tiny_terminal_everywhere():
     """20x5 from the start, through the library, the reader, help, find and back."""
@@ -349,7 +351,7 @@ def _fake_5000(d):
                    analysed=True)
 
 
-@pytest.mark.parametrize("analyser, n", [("fake", 5000), ("real", 5000)])
+@pytest.mark.parametrize("analyser, n", [("fake", 5000), pytest.param("real", 5000, marks=pytest.mark.slow)])
 @run_async
 async def test_five_thousand_quotes(tmp_path, analyser, n):
     """5,000 Quote objects from a fake analyser, and the real pipeline on 5,000 quotes."""
@@ -513,6 +515,7 @@ class _WriteRecorder:
         cls.events = None
 
 
+@pytest.mark.slow
 @run_async
 async def test_a_full_session_never_touches_the_dispatches_and_writes_only_cache_and_config(tmp_path, monkeypatch):
     import shutil

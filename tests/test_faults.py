@@ -73,6 +73,7 @@ class Churn(threading.Thread):
                 time.sleep(0.001)                      # let the app's threads in
 
 
+@pytest.mark.slow
 @run_async
 async def test_the_library_under_thousands_of_changes_stays_usable_and_touches_nothing(tmp_path):
     folder = tmp_path / "wire"
@@ -137,6 +138,7 @@ async def test_the_library_under_thousands_of_changes_stays_usable_and_touches_n
                                          **churn.state}.items() if w is not None)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kills a process")
 @run_async
 async def test_the_analysis_process_killed_mid_work_is_one_notice_and_the_reader_goes_on(tmp_path):
