@@ -15,6 +15,9 @@ from pathlib import Path
 
 import pytest
 
+#: end to end in tmux: seconds of real time per test (the everyday run skips them; CI runs them)
+pytestmark = pytest.mark.slow
+
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
 SCRIPT = Path(sys.executable).with_name("dispatchtui")

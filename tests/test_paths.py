@@ -162,6 +162,7 @@ def test_extract_finds_any_name_again_in_every_format(raw):
             assert load_path(found) == text                   # the dispatch, found again from the output
 
 
+@pytest.mark.slow
 def test_the_reproduction_exits_0_in_every_format(tmp_path):
     """The issue's reproduction, as a user runs it (a subprocess, a folder, the name in a real argv)."""
     import subprocess

@@ -5,6 +5,7 @@ import importlib
 import pkgutil
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,6 +55,7 @@ marks_only = st.text(alphabet=QUOTE_MARKS + " \n—-,.:", max_size=300)
 any_text = st.text(max_size=300)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(1500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces_text)
 def test_structured_noise(text):
