@@ -240,3 +240,16 @@ def test_pronoun_after_a_role_that_fits_the_person_resolves():
     t = ("Новости\n\nМинистр финансов Олег Дымов провел совещание. «Бюджет сбалансирован», — сказал Дымов. "
          "Министр отметил рост доходов. Он заявил, что дефицита не будет.")
     assert only(t)[:2] == ("дефицита не будет", "Олег Дымов")
+
+
+def test_back_pointer_with_the_speaker_right_after_it_and_past_a_caption():
+    # a photo caption (a name line without a predicate) stands between the statement and "Об этом X заявил"
+    t = ("Новости\n\nГлава союза Павел Ильин решил остаться на посту еще на четыре года.\nПавел Ильин\n"
+         "Об этом Ильин заявил на городском телевидении.")
+    assert only(t)[:3] == ("Глава союза Павел Ильин решил остаться на посту еще на четыре года", "Павел Ильин",
+                           "Об этом Ильин заявил")
+
+
+def test_about_this_noun_is_a_determiner_not_a_pointer():
+    t = "Новости\n\nСтадион откроют весной.\n\nОб этом стадионе говорят давно."
+    assert reported(t) == []

@@ -316,8 +316,8 @@ def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
     if not (head[:2] in (["об", "этот"], ["о", "этот"], ["о", "это"], ["об", "это"])
             or head[0] in ("такой", "это", "этот", "так")):
         return None
-    if head[0] in ("об", "о") and toks[2].pos == "NOUN":
-        return None          # "Об этом человеке говорят …": a determiner, not a pointer
+    if head[0] in ("об", "о") and toks[2].pos == "NOUN" and (toks[1].head == 2 or toks[2].text[:1].islower()):
+        return None          # "Об этом человеке говорят …": a determiner of the noun, not a pointer
     # (not a verb of a "как сообщает X" aside: "Об этом, как сообщает агентство, заявил министр")
     v = next((k for k in range(1, min(len(toks), 12)) if (_is_say(toks[k]) or _is_impersonal(toks[k])
               or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")) and toks[k - 1].text.lower() != "как"),
@@ -407,6 +407,23 @@ _THAT_RE = re.compile(r",\s*(?:что|чтобы|будто|якобы|ли)\b|\
 _BACK_RE = re.compile(r"\s*(?:об?\s+(?:этом|том)|это|так(?:ое|ую|ой|ие)?|эт(?:у|и|от))\b", re.I)
 
 
+def _pointed_at(parsed: dict[int, Sent], spans: list[tuple[int, int, int]], i: int) -> Sent | None:
+    """The sentence "Об этом …" at ``i`` points back at: the one before, in this paragraph or the one before;
+    past a caption between (a paragraph of a few words with no predicate: a photo's name line)."""
+    s = parsed.get(i)
+    if s is None or i == 0:
+        return None
+    prev = parsed.get(i - 1)
+    if prev is None or spans[i - 1][2] not in (s.paragraph, s.paragraph - 1):
+        return None
+    whole = Span(prev.toks[0].start, prev.toks[-1].stop) if prev.toks else None
+    caption = whole is not None and spans[i - 1][2] == s.paragraph - 1 and len(prev.toks) <= 6 \
+        and not _has_clause(prev, whole)
+    if caption and i > 1 and spans[i - 2][2] == s.paragraph - 2 and parsed.get(i - 2) is not None:
+        return parsed[i - 2]
+    return prev
+
+
 def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
     """The form that makes ``s`` a statement, in order of precedence; a source phrase set off inside a clause
     whose own speech verb takes a что clause ("Японская полиция, по данным газеты, отметила, что …") only
@@ -476,13 +493,15 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
     keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and not d.inside(a)
             and _candidate(text, a, b)]
     # The sentence before a back pointer is parsed too: "Об этом заявил X" points back at it.
-    need = sorted(set(keep) | {i - 1 for i in keep if i > 0 and _BACK_RE.match(text, spans[i][0], spans[i][1])})
+    # (and the one before that, when a caption stands between: see _pointed_at)
+    back = [i for i in keep if i > 0 and _BACK_RE.match(text, spans[i][0], spans[i][1])]
+    need = sorted(set(keep) | {i - 1 for i in back} | {i - 2 for i in back if i > 1})
     parsed = dict(zip(need, parse(text, [spans[i] for i in need])))
     out: list[Quote] = []
     taken_to = -1
     for i in keep:
         s = parsed[i]
-        prev = parsed.get(i - 1) if i > 0 and spans[i - 1][2] in (s.paragraph, s.paragraph - 1) else None
+        prev = _pointed_at(parsed, spans, i)
         found = _statement_form(s, prev)
         if found is None or found.content.start < taken_to:
             continue
