@@ -253,3 +253,13 @@ def test_back_pointer_with_the_speaker_right_after_it_and_past_a_caption():
 def test_about_this_noun_is_a_determiner_not_a_pointer():
     t = "Новости\n\nСтадион откроют весной.\n\nОб этом стадионе говорят давно."
     assert reported(t) == []
+
+
+def test_inverted_relay_subject_the_parse_missed():
+    # a number sign in the object ("приказа № 12") can throw the parse; the animate nominative after the
+    # verb and the name closing the sentence are its subject
+    t = ("Новости\n\nНужно было закрепить право не тушить пожары, на которые нет денег, описывает причину "
+         "появления приказа № 12 руководитель программы отделения «Лесного фонда» Павел Ильин.")
+    content, speaker, cue = only(t)
+    assert content.startswith("Нужно было закрепить право") and cue == "описывает"
+    assert speaker == "Павел Ильин"

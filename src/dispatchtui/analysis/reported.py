@@ -349,6 +349,8 @@ def form_trailing(s: Sent) -> Found | None:
         if subj is not None and subj < v:
             continue                       # "…, она сказала" is not an inverted attribution
         who = speaker_span(s, subj) or place_speaker(s, v)
+        if who is None and subj is None:
+            who = _inverted_subject(s, v)
         if who is None:
             continue
         close = _next_break(s, v + 1)
@@ -362,6 +364,38 @@ def form_trailing(s: Sent) -> Found | None:
             continue
         if content is not None and _has_clause(s, content):
             return Found(content, Span(t.start, t.stop), who, "…, сообщает X", s.paragraph)
+    return None
+
+
+def _inverted_subject(s: Sent, v: int) -> Span | None:
+    """The subject phrase after the relay verb ``v`` that the parse missed: from the animate noun to the end
+    of the sentence when the sentence ends in a capitalised name with no verb between ("… руководитель
+    программы … Михаил Крейндлин."), else the noun's own words."""
+    k = _animate_nominative_after(s, v)
+    if k is None:
+        return None
+    end = len(s.toks)
+    while end > k + 1 and is_punct(s.toks[end - 1].text):
+        end -= 1
+    tail = s.toks[k + 1:end]
+    if tail and tail[-1].text[:1].isupper() and not any(t.pos in ("VERB", "GRND") or t.text in _END_PUNCT
+                                                        or t.text == "," for t in tail):
+        return s.span(k, end)
+    return speaker_span(s, k)
+
+
+def _animate_nominative_after(s: Sent, v: int) -> int | None:
+    """The subject after an inverted relay verb where the parse gave it none ("…, описывает причину появления
+    приказа № 426 руководитель программы … Михаил Крейндлин"): the first animate noun in the nominative
+    after the verb's object, before the sentence ends."""
+    for k in range(v + 1, min(len(s.toks), v + 25)):
+        t = s.toks[k]
+        if t.text in _END_PUNCT:
+            return None
+        if t.pos == "NOUN" and s.toks[k - 1].pos != "PREP" and any(
+                p.tag.case == "nomn" and p.tag.animacy == "anim" and "Name" not in p.tag and "Surn" not in p.tag
+                for p in parses(t.text)[:2]):
+            return k
     return None
 
 
