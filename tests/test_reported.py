@@ -263,3 +263,23 @@ def test_inverted_relay_subject_the_parse_missed():
     content, speaker, cue = only(t)
     assert content.startswith("Нужно было закрепить право") and cue == "описывает"
     assert speaker == "Павел Ильин"
+
+
+def test_content_stops_at_a_sentence_end_before_an_opening_mark():
+    t = ("Новости\n\nАстронавт НАСА Анна Лис сказала, что во время спуска перегрузка достигала 8 G. "
+         "«Для меня это было тяжело», — добавила она.")
+    content, speaker, _ = only(t)
+    assert content == "во время спуска перегрузка достигала 8 G" and speaker == "Анна Лис"
+
+
+def test_light_verb_with_an_explanation_noun():
+    t = ("Новости\n\nПредставитель агентства Олег Ким дает объяснение журналистам, что это происки "
+         "конкурентов.")
+    content, speaker, cue = only(t)
+    assert (content, speaker, cue) == ("это происки конкурентов", "Олег Ким", "дает объяснение")
+
+
+def test_connective_opening_the_sentence_is_not_content():
+    t = "Новости\n\nПричем, по словам министра Олега Кима, страна готова к переговорам."
+    content, speaker, _ = only(t)
+    assert content == "страна готова к переговорам" and speaker == "Олег Ким"

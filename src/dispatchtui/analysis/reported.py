@@ -97,11 +97,15 @@ def _is_impersonal(t: Tok) -> bool:
 
 def _content(s: Sent, a: int, b: int) -> Span | None:
     """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short.
-    A colon that opens a direct quote or dialogue ends it ("По словам X, Крым …: «Турция …»"); a leading
+    A colon that opens a direct quote or dialogue ends it ("По словам X, Крым …: «Турция …»"), and so does a
+    sentence end before an opening mark; a leading
     "о том, что" / "что" is the complementizer, not content."""
     for k in range(a, b - 1):
         if s.toks[k].text == ":" and s.toks[k + 1].text in ('«', '"', '„', '“', '—', '–', '-'):
             b = k
+            break
+        if s.toks[k].text in (".", "!", "?", "…") and s.toks[k + 1].text in ('«', '„', '“'):
+            b = k      # "… значение 8,2 G. «Для меня …»": a sentence end the splitter missed, then a quote
             break
     for lead in (("о", "том", ",", "что"), ("о", "том", ",", "чтобы")):
         k = a
