@@ -945,6 +945,9 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
     name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
     if is_known(name_words[0]) and not head_cases & name_cases:
         return True
+    if len(name_words) > 1 and "gent" not in name_cases and any(
+            "Name" in p.tag and "Fixd" not in p.tag for p in parses(name_words[0])[:2]):
+        return False    # "бортинженер Анна Лис": a first name that declines is in the nominative, in apposition
     fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
         first_gender == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
     if not fixed or first_gender is None:
