@@ -31,6 +31,12 @@ def examples(n: int) -> int:
     return n * PROFILE_SCALE[PROFILE]
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """``-n auto``: two workers per core. The app and CLI tests spend most of their time waiting (for frames,
+    timers, a child process loading the model), so one worker per core leaves the cores half idle."""
+    return 2 * (os.cpu_count() or 1)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache_dir(tmp_path_factory, monkeypatch):
     """Each test its own cache and config dirs: never the user's, never another xdist worker's."""

@@ -19,9 +19,7 @@ import pytest
 from app_fakes import (
     ROOT,
     SEED,
-    FakeLoader,
     fake_analyse,
-    fake_segment,
     make_app,
     record_notices,
     run_async,
@@ -255,6 +253,7 @@ def _hostile_analyse(d):
                          topics={"[i]тема\x1b]0;t\x07[/i]": r"Последний"})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("loader", ["raw", "real"])
 @run_async
 async def test_hostile_text_is_literal_and_no_escape_reaches_the_terminal(tmp_path, loader):
@@ -351,7 +350,8 @@ def _fake_5000(d):
                    analysed=True)
 
 
-@pytest.mark.parametrize("analyser, n", [("fake", 5000), pytest.param("real", 5000, marks=pytest.mark.slow)])
+@pytest.mark.slow
+@pytest.mark.parametrize("analyser, n", [("fake", 5000), ("real", 5000)])
 @run_async
 async def test_five_thousand_quotes(tmp_path, analyser, n):
     """5,000 Quote objects from a fake analyser, and the real pipeline on 5,000 quotes."""
@@ -581,6 +581,7 @@ async def test_a_full_session_never_touches_the_dispatches_and_writes_only_cache
 
 
 # ------------------------------------------------------------------------------------------ the CLI side
+@pytest.mark.slow
 def test_cli_messages_never_carry_raw_escapes_from_file_names(tmp_path):
     """One line per bad file; a hostile file name is escaped (``\\x1b``), never sent to the terminal."""
     import subprocess

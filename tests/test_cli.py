@@ -226,6 +226,7 @@ def test_cache_is_written_and_reused_no_cache_writes_nothing(tmp_path):
     assert code == 0 and out3 == out1
 
 
+@pytest.mark.slow
 def test_input_files_untouched(tmp_path):
     src = tmp_path / "in.txt"
     shutil.copy(TASS, src)
