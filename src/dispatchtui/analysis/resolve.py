@@ -98,10 +98,34 @@ def _role_match(mention_lems: list[str], role: str) -> float:
     # "чилийский лидер" / "президент Чили"
     same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
     score = 1.0 + len(same) + (0.5 if mh == rh else 0.0)    # the role's own word beats an equivalent
+    if _country_differs(rest_m - same, rest_r):
+        return 0.0      # "узбекский министр" is not the "министр иностранных дел Киргизии"
     if rest_m - same:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
         score -= 0.75 * len(rest_m - same)
     return score
+
+
+def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
+    """The mention's country adjective that no word of the role shares a stem with, where the role names a
+    place: "узбекский" against "министр иностранных дел Киргизии"."""
+    return any(_country_adjective(w) and not any(_same_stem(w, x) for x in role_words) for w in mention_words) \
+        and any(_is_geo(x) for x in role_words)
+
+
+def _role_contradicts(mention_lems: list[str], role: str) -> bool:
+    """The mention names another country than ``role`` does."""
+    return _country_differs(set(_expand_role(mention_lems)), set(_expand_role(_lemmas(_WORD.findall(role)))))
+
+
+def _country_adjective(w: str) -> bool:
+    """An adjective of a place or a people ("узбекский", "киргизский", "немецкий"): the -ский/-цкий class."""
+    return w.endswith(("ский", "цкий")) and any(p.tag.POS == "ADJF" for p in parses(w)[:2])
+
+
+def _is_geo(w: str) -> bool:
+    """A place name in the dictionary (pymorphy3's Geox: "киргизия", "узбекистан")."""
+    return any("Geox" in p.tag for p in parses(w)[:2])
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -453,6 +477,20 @@ class _Resolver:
                 return u[0], UNNAMED_KIND, span
         return (e.name, "person", span) if e else (None, None, None)
 
+    def _org_named_with(self, head: str, pos: int) -> Entity | None:
+        """The organization last introduced before ``pos`` with the common noun ``head`` in apposition
+        ("группа The Rolling Stones", "компания «Вектор»"): a later bare "группы" is that organization."""
+        best: tuple[int, Entity] | None = None
+        for e in self.orgs:
+            for m in e.mentions:
+                if m.start >= pos or (best is not None and m.start <= best[0]):
+                    continue
+                before = _WORD.findall(self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“"))
+                if before and self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“").endswith(before[-1]) \
+                        and lemma(before[-1]) == head:
+                    best = (m.start, e)
+        return best[1] if best else None
+
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
         when that subject is a role phrase ("Сам же главный тренер сборной оценил …. Он заявил …") that
@@ -587,6 +625,12 @@ class _Resolver:
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
 
+        if len(words) == 1 and not _is_person_noun(head_word):
+            org = self._org_named_with(head, pos)
+            if org is not None:      # "группа The Rolling Stones" … "в заявлении группы"
+                self.why = "the noun the organization was introduced with"
+                return org.name, "organization", span
+
         # 4. a role or a bare person noun ("Министр обороны" opening a sentence is a role too)
         if _is_person_noun(head_word) and (head_word[:1].islower() or self._capitalised_role(words, head_i, pos)) \
                 or head in ROLE_HEAD_EQUIV:
@@ -640,6 +684,9 @@ class _Resolver:
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             if len(words) <= 3 and not possessed:
                 e = self._nearest_person(pos, gender, q, qi)
+                if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
+                    self.why = "the role names another country than the nearest person's: abstained"
+                    return None, None, span
                 if e is not None:
                     return e.name, "person", span
             return self._unnamed(words, span)
@@ -898,6 +945,9 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
     name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
     if is_known(name_words[0]) and not head_cases & name_cases:
         return True
+    if len(name_words) > 1 and "gent" not in name_cases and any(
+            "Name" in p.tag and "Fixd" not in p.tag for p in parses(name_words[0])[:2]):
+        return False    # "бортинженер Анна Лис": a first name that declines is in the nominative, in apposition
     fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
         first_gender == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
     if not fixed or first_gender is None:
