@@ -1,4 +1,5 @@
-"""A small JSON config file in the platform config dir (theme persistence).
+"""A small JSON config file in the platform config dir (theme persistence, the article's measure, the
+user's keymap).
 
 ``DISPATCHTUI_CONFIG_DIR`` overrides the location (tests point it at a tmp dir)."""
 from __future__ import annotations
@@ -53,6 +54,11 @@ def load_theme() -> str | None:
 
 def save_theme(theme: str) -> bool:
     return save_config({"theme": theme})
+
+
+def load_keymap() -> object:
+    """The ``"keymap"`` entry as written (``{command id: keys}``; checked by ``app.keymap``), or None."""
+    return load_config().get("keymap")
 
 
 #: the article's default measure: lines of at most this many characters (comfortable reading)
