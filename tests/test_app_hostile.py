@@ -18,7 +18,7 @@ import pytest
 
 from app_fakes import ROOT, SEED, FakeLoader, fake_analyse, fake_segment, make_app, run_async, settle
 from dispatchtui import load
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.model import Quote, Speaker
 from dispatchtui.paths import display_path
 

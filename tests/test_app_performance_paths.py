@@ -9,7 +9,7 @@ from app_fakes import SEED, make_app, run_async, settle
 from dispatchtui import search
 from dispatchtui.analysis import segment
 from dispatchtui.app.library import LibraryScreen
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.session import Session
 from dispatchtui.app.widgets.article import ArticleView, wrap_offsets
 from dispatchtui.model import Speaker, Span

@@ -119,7 +119,7 @@ def _serve(conn) -> None:
 
                 text, source, encoding, notes, meta = job
                 job = segment(text, source=source, encoding=encoding, notes=notes, meta=meta)
-            reply = ("ok", analyse_and_store(job))
+            reply: tuple[str, Dispatch | str] = ("ok", analyse_and_store(job))
         except BaseException as exc:  # noqa: BLE001 - reported to the reader as a notice
             reply = ("error", f"{type(exc).__name__}: {exc}")
         try:

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from .. import pipeline
 from ..cite import direct_count
-from ..load import LoadError
+from ..load import Loaded, LoadError
 from ..model import Dispatch, Span
 
 Analyser = Callable[[Dispatch], Dispatch]
@@ -75,7 +75,7 @@ class Session:
 
             self._process = AnalysisProcess()
         self._peeks: dict[int, Row] = {}
-        self._texts: OrderedDict[int, Any] = OrderedDict()
+        self._texts: OrderedDict[int, Loaded | LoadError] = OrderedDict()
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
         self._analysed: OrderedDict[int, Dispatch] = OrderedDict()   # LRU: see ANALYSED_CACHE
         self._outlined: set[int] = set()     # layouts that are only an outline (not yet segmented)
@@ -115,13 +115,13 @@ class Session:
             self._peeks[i] = row
         return row
 
-    def set_text(self, i: int, loaded: Any) -> None:
+    def set_text(self, i: int, loaded: Loaded | LoadError) -> None:
         """Pre-seed a text (stdin is read before the app starts)."""
         with self._lock:
             self._texts[i] = loaded
 
-    def text(self, i: int) -> Any:
-        """``Loaded`` or ``LoadError`` for path ``i`` (cached, LRU)."""
+    def text(self, i: int) -> Loaded | LoadError:
+        """The loader's ``Loaded`` or ``LoadError`` for path ``i`` (cached, LRU)."""
         with self._lock:
             if i in self._texts:
                 self._texts.move_to_end(i)
@@ -178,11 +178,10 @@ class Session:
         loaded = self.text(i)
         if isinstance(loaded, LoadError):
             return str(loaded.reason)
-        kwargs = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
-                      notes=tuple(getattr(loaded, "notes", ()) or ()))
-        meta = getattr(loaded, "meta", None)
-        if meta is not None:   # a wire format's headline and dateline (an injected segmenter gets it too)
-            kwargs["meta"] = meta
+        kwargs: dict[str, Any] = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
+                                      notes=tuple(loaded.notes))
+        if loaded.meta is not None:   # a wire format's headline and dateline (an injected segmenter gets it too)
+            kwargs["meta"] = loaded.meta
         # The default layout is an outline (paragraphs, headline, dateline: linear, no razdel), so the first
         # paint never waits for razdel; the full segmentation (sentences, repeats) comes with the analysis.
         quick = self._outline_first

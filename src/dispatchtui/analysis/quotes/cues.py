@@ -414,10 +414,13 @@ def _according_attr(toks: list[_T], po: int, open_pos: int) -> tuple[_Attr, int]
 
 
 def _colon_subject(toks: list[_T], open_pos: int) -> _Attr | None:
-    """A colon introduction without a cue: "Слова Сагдеева из интервью:" (the words noun names the speaker),
-    "Сам Александр Белов оказался более дипломатичным:" (the first name)."""
+    """A colon introduction without a cue: "Слова Сагдеева из интервью:", "Комментарий шведского телевидения:"
+    (the words or statement noun names the speaker in the genitive), "Сам Александр Белов оказался более
+    дипломатичным:" (the first name)."""
     for k, t in enumerate(toks):
-        if t.kind == "w" and _info(t.text).lemma in WORDS_NOUNS and k + 1 < len(toks):
+        # (a statement noun only as the whole introduction's head: "Комментарий X:", not "сослался на мнение X:")
+        if t.kind == "w" and k + 1 < len(toks) and (_info(t.text).lemma in WORDS_NOUNS or (
+                _info(t.text).lemma in STATEMENT_NOUNS and not any(u.kind == "w" for u in toks[:k]))):
             j = k + 1
             while j < len(toks) and _np_chain_ok(toks[j]) and toks[j].kind != "p" \
                     and toks[j].text.lower() not in PREPOSITIONS:
