@@ -12,6 +12,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+from dispatchtui.load import Loaded, LoadError   # the loader's own result types: the app tells them apart by type
 from dispatchtui.model import Dateline, Dispatch, Quote, Repeat, Span, Speaker, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -27,20 +28,6 @@ RAHMON = "Эмомали Рахмон"
 
 
 # ------------------------------------------------------------------------------------------ loader
-@dataclass(frozen=True)
-class Loaded:
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LoadError:
-    path: str
-    reason: str
-
-
 @dataclass(frozen=True)
 class Peek:
     path: str
@@ -68,7 +55,7 @@ class FakeLoader:
 
     def load_path(self, path, encoding=None):
         try:
-            return Loaded(path, Path(path).read_text(encoding=encoding or "utf-8").replace("\r\n", "\n"))
+            return Loaded(path, Path(path).read_text(encoding=encoding or "utf-8").replace("\r\n", "\n"), "utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             return LoadError(path, str(exc))
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from app_fakes import SEED, make_app, record_notices, run_async, settle
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.widgets.footer import KeyFooter
 
 
@@ -137,7 +137,7 @@ async def test_a_filter_that_matches_nothing_says_what_to_try(tmp_path):
 
 
 def test_pager_and_editor_commands_open_the_file_read_only_where_the_tool_allows(monkeypatch):
-    from dispatchtui.app.reader import external_command
+    from dispatchtui.app.screens.reader import external_command
 
     monkeypatch.delenv("PAGER", raising=False)
     monkeypatch.delenv("VISUAL", raising=False)

@@ -27,7 +27,7 @@ from app_fakes import (
     settle,
 )
 from dispatchtui import load
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.model import Quote, Speaker
 from dispatchtui.paths import display_path
 
@@ -359,10 +359,6 @@ async def test_five_thousand_quotes(tmp_path, analyser, n):
     f.write_text(_many_quotes_text(n), encoding="utf-8")
     kwargs = {"analyser": _fake_5000} if analyser == "fake" else {"analyser": None, "loader": load,
                                                                    "segmenter": None}
-    if analyser == "real":
-        from dispatchtui.app import session
-
-        kwargs["analyser"] = session._default_analyser
     app = make_app([f], **kwargs)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
@@ -530,12 +526,10 @@ async def test_a_full_session_never_touches_the_dispatches_and_writes_only_cache
     for var in ("XDG_CACHE_HOME", "XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME"):
         monkeypatch.setenv(var, str(home / var.lower()))
     before = _snapshot(library)
-    from dispatchtui.app import session
-
     files, _ = load.discover([str(library)])
     from dispatchtui.app.app import DispatchApp
 
-    app = DispatchApp(files, loader=load, analyser=session._default_analyser, theme=None,
+    app = DispatchApp(files, loader=load, analyser=None, theme=None,
                       system_clipboard=False, lang="en")
     events = _WriteRecorder.start()
     try:

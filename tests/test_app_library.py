@@ -5,7 +5,7 @@ import pytest
 
 from app_fakes import ROOT, SEED, FakeLoader, make_app, record_notices, run_async, settle
 from dispatchtui.app.library import LibraryScreen
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 
 SAMPLES = ROOT / "samples"
 

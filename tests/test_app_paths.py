@@ -18,7 +18,7 @@ from textual.widgets import Static
 from app_fakes import FakeLoader, make_app, settle
 from test_paths import NAMES
 from dispatchtui.app.library import LibraryScreen
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.widgets.safe import visible
 from dispatchtui.paths import display_path, parse_display_path, path_bytes, path_from_bytes
 

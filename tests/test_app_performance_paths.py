@@ -12,7 +12,7 @@ from app_fakes import SEED, FakeLoader, make_app, run_async, settle
 from dispatchtui import search
 from dispatchtui.analysis import segment
 from dispatchtui.app.library import LibraryScreen
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.session import Session
 from dispatchtui.app.widgets.article import ArticleView, wrap_offsets
 from dispatchtui.model import Speaker, Span
@@ -27,7 +27,7 @@ def _config_dir(tmp_path, monkeypatch):
 
 
 def _fake_analyze(calls):
-    def analyze(d):
+    def analyze(d, *, on_stage=None):
         calls.append(d.text)
         return d.with_(speakers=(Speaker("Эмомали Рахмон", "person", None, (Span(0, 1),), ()),), analysed=True)
     return analyze

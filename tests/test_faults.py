@@ -14,7 +14,7 @@ import pytest
 
 from app_fakes import SEED, fake_analyse, record_notices, run_async, settle
 from dispatchtui import load
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 
 N_FILES = 2000
 

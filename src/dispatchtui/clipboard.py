@@ -2,13 +2,6 @@
 system clipboard through pyperclip where a backend exists. A missing backend is not an error."""
 from __future__ import annotations
 
-import base64
-
-
-def osc52(text: str) -> str:
-    """The OSC 52 escape sequence that puts ``text`` on the terminal's clipboard."""
-    return "\x1b]52;c;" + base64.b64encode(text.encode("utf-8")).decode("ascii") + "\a"
-
 
 def copy_system(text: str) -> bool:
     """Copy to the system clipboard via pyperclip. True on success, False when there is no backend

@@ -45,6 +45,20 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset(forms)
 
 
+def words(folded: str) -> list[str]:
+    """The words of an already :func:`fold`-ed text, as the matcher sees them (hyphenated words whole)."""
+    return _WORD.findall(folded)
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """What a query word or a text word is matched by: its lemmas for a Russian word of
+    :data:`MIN_LEMMA_LEN` letters or more, else just the folded word (the folder index stores these)."""
+    w = fold(word)
+    if len(w) >= MIN_LEMMA_LEN and _CYRILLIC.search(w):
+        return lemmas(w)
+    return frozenset((w,))
+
+
 class Matcher:
     """A compiled query. Build once, run :meth:`find` over many texts (the library search)."""
 

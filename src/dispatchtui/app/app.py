@@ -1,29 +1,39 @@
 """DispatchApp: the screens, the global keys, the theme, the clipboard."""
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
+from textual import on, work
 from textual.app import App
+from textual.message import Message
 from textual.screen import Screen
 
 from .. import clipboard, config
 from .commands import APP, DispatchCommands, localize, make_bindings
-from .widgets.safe import visible
 from .i18n import set_lang, tr
 from .session import Analyser, Segmenter, Session
+from .widgets.safe import visible
 
 DEFAULT_THEME = "textual-dark"
 
 
 def styles_dir() -> Path:
-    """The shipped ``dispatchtui/styles`` (wheel), else the repository's ``styles/`` (editable install)."""
-    import dispatchtui
+    """The stylesheets: package data of dispatchtui, found the one way, through :mod:`importlib.resources`.
+    In a source checkout ``dispatchtui/styles`` is a link to the repository's top-level ``styles/`` (the
+    folder the design card names); the wheel build follows the link and ships the files themselves."""
+    from importlib.resources import files
 
-    shipped = Path(dispatchtui.__file__).parent / "styles"
-    if shipped.is_dir():
-        return shipped
-    return Path(__file__).resolve().parents[3] / "styles"
+    return Path(str(files("dispatchtui") / "styles"))
+
+
+class Copied(Message, bubble=False):
+    """The system clipboard took ``text`` (posted by the clipboard worker)."""
+
+    def __init__(self, text: str, what: str) -> None:
+        super().__init__()
+        self.text, self.what = text, what
 
 
 class DispatchApp(App[int]):
@@ -48,18 +58,34 @@ class DispatchApp(App[int]):
         self.system_clipboard = system_clipboard
         self._fixed_theme = theme
         self._notices = list(notices)
+        self.keymap = self._user_keymap()
         #: inputs given on the command line that could not be opened: (path, reason), listed in the library
         self.failed_inputs = list(failed)
         self._theme_ready = False
         self._initial_theme()
 
     # ---------------------------------------------------------------- start
+    def _user_keymap(self) -> dict[str, str]:
+        """The keymap of the config file, applied (Textual's keymap: binding id → keys); its entries that
+        cannot be used make one notice."""
+        from .commands import TABLES
+        from .keymap import describe, user_keymap
+
+        keymap, problems = user_keymap(config.load_keymap(), TABLES)
+        if keymap:
+            self.set_keymap(keymap)
+        if problems:
+            from ..paths import display_path
+
+            self._notices.append(describe(problems, display_path(str(config.config_path()))))
+        return keymap
+
     def get_default_screen(self) -> Screen:
         """The first screen is composed inside Textual's start-up batch, with no throw-away default screen
         underneath (pushing it from ``on_mount`` rendered it once for nothing: 1 frame of work, ~80 ms).
         One dispatch: straight to the reader (the library is built only if the user goes back to it)."""
         if len(self.session) == 1:
-            from .reader import ReaderScreen
+            from .screens.reader import ReaderScreen
 
             return ReaderScreen(self.session, 0)
         from .library import LibraryScreen
@@ -85,7 +111,7 @@ class DispatchApp(App[int]):
     # ---------------------------------------------------------------- screens
     # The screens are imported where they are first needed: the first paint imports only its own screen.
     def open_reader(self, index: int, *, find: str | None = None) -> None:
-        from .reader import ReaderScreen
+        from .screens.reader import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             self.screen.show(index)
@@ -94,7 +120,7 @@ class DispatchApp(App[int]):
 
     def back_to_library(self, index: int | None = None) -> None:
         from .library import LibraryScreen
-        from .reader import ReaderScreen
+        from .screens.reader import ReaderScreen
 
         if isinstance(self.screen, ReaderScreen):
             below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
@@ -113,7 +139,7 @@ class DispatchApp(App[int]):
             self.screen.list.select_path_index(index)
 
     def action_help(self) -> None:
-        from .widgets.help import HelpScreen, collect_sections
+        from .screens.help import HelpScreen, collect_sections
 
         if isinstance(self.screen, HelpScreen):
             self.pop_screen()
@@ -134,22 +160,30 @@ class DispatchApp(App[int]):
         if osc_error is None:
             self._copied(text, what)
             if self.system_clipboard:     # a bonus (a local X/Wayland session): nothing to say if it fails
-                self.run_worker(lambda: clipboard.copy_system(text), thread=True, group="clipboard",
-                                exit_on_error=False)
+                self._copy_system_too(text)
             return
         if not self.system_clipboard:
             self.notify(tr("copy_failed", error=osc_error), severity="warning", markup=False)
             return
-        self.run_worker(lambda: self._copy_system(text, what, osc_error), thread=True, group="clipboard",
-                        exit_on_error=False)
+        self._copy_system(text, what, osc_error)
 
     def _copied(self, text: str, what: str) -> None:
         self.notify(tr("copied", what=what) + "\n" + clipboard.preview(text, 60), markup=False, timeout=4)
 
+    @on(Copied)
+    def _copied_by_system(self, message: Copied) -> None:
+        self._copied(message.text, message.what)
+
+    @work(thread=True, group="clipboard", exit_on_error=False)
+    def _copy_system_too(self, text: str) -> None:
+        """Worker: the system clipboard as well (the terminal took the text already)."""
+        clipboard.copy_system(text)
+
+    @work(thread=True, group="clipboard", exit_on_error=False)
     def _copy_system(self, text: str, what: str, osc_error: str) -> None:
-        """Worker thread: the terminal refused, so the system clipboard is the only way left."""
+        """Worker: the terminal refused, so the system clipboard is the only way left."""
         if clipboard.copy_system(text):
-            self.call_from_thread(self._copied, text, what)
+            self.post_message(Copied(text, what))
             return
         message = tr("copy_failed", error=osc_error)
         if not self._system_clipboard_warned:        # why the system clipboard did not help: once a session

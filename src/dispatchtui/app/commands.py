@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 from textual.content import Content
 
@@ -109,14 +109,22 @@ APP: tuple[Cmd, ...] = (
     Cmd("app.palette", "ctrl+p", "command_palette", "palette", key_display="^p"),
 )
 
+#: the help screen's own keys (it is not listed in itself)
+HELP: tuple[Cmd, ...] = (
+    Cmd("help.close", "escape,q,question_mark", "dismiss", "close"),
+)
+
 #: every table, for the help screen: (section i18n key, table)
 HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "app")
 
+#: the tables, one per kind of node that declares bindings (a key is looked up in one of them at a time)
+TABLES = (READER, LIBRARY, ARTICLE, PANEL, LIBLIST, FIND, APP, HELP)
 
-def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
+
+def make_bindings(cmds: Iterable[Cmd]) -> list[BindingType]:
     """Bindings with English descriptions (class level); :func:`localize` translates per instance. Every key
     of a command carries an id (``reader.find``, ``reader.find#1`` …): the help screen reads them back."""
-    out = []
+    out: list[BindingType] = []
     for c in cmds:
         for n, key in enumerate(c.keys.split(",")):
             first = n == 0
@@ -127,7 +135,7 @@ def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
 
 
 COMMANDS: dict[str, Cmd] = {}
-for _table in (READER, LIBRARY, ARTICLE, PANEL, LIBLIST, FIND, APP):
+for _table in TABLES:
     for _c in _table:
         COMMANDS.setdefault(_c.id, _c)
 
@@ -161,16 +169,24 @@ def localize(node: DOMNode, cmds: Iterable[Cmd]) -> None:
     node._bindings = BindingsMap(bindings)
 
 
-class DispatchCommands(Provider):
-    """The palette: the current screen's commands, plus per-dispatch commands (jump to speaker …,
-    copy quote …, jump to topic …) and theme switching."""
+#: a palette entry: (title, what it does, help line)
+PaletteCommand = tuple[str, Callable[[], Any], str]
 
-    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+
+class DispatchCommands(Provider):
+    """The palette: the current screen's commands that are enabled now (``check_action``: hike does the
+    same), plus per-dispatch commands (jump to speaker …, copy quote …, jump to topic …) and theme
+    switching."""
+
+    def _commands(self) -> list[PaletteCommand]:
         screen = self.screen
-        out: list[tuple[str, Callable[[], object], str]] = []
+        out: list[PaletteCommand] = []
         table = getattr(screen, "COMMAND_TABLE", ())
-        for c in (*table, *APP):
-            if c.palette:
+        for c in table:
+            if c.palette and enabled(screen, c.action):
+                out.append((tr(c.palette), partial(screen.run_action, c.action), tr(c.label)))
+        for c in APP:
+            if c.palette and enabled(self.app, c.action):
                 out.append((tr(c.palette), partial(screen.run_action, c.action), tr(c.label)))
         dynamic = getattr(screen, "palette_commands", None)
         if dynamic is not None:
@@ -190,6 +206,16 @@ class DispatchCommands(Provider):
             score = matcher.match(title)
             if score > 0:
                 yield Hit(score, _highlight(matcher, title), callback, text=title, help=help_text or None)
+
+
+def enabled(node: DOMNode, action: str) -> bool:
+    """Would ``action`` run on ``node`` now? (Its ``check_action`` says False, or None — shown greyed in the
+    footer —, when it would not; the ``app.`` namespace asks the app.)"""
+    from textual.actions import parse
+
+    namespace, name, parameters = parse(action)
+    target = node.app if namespace == "app" else node
+    return bool(target.check_action(name, parameters))
 
 
 def _highlight(matcher, title: str) -> Content:

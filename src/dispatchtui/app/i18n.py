@@ -46,6 +46,11 @@ _EN: dict[str, str] = {
     "cmd_toggle_panels": "Toggle the side panels", "cmd_theme": "Theme: {name}", "cmd_help": "Show keys",
     "cmd_copy_paragraph": "Copy the current paragraph", "cmd_search": "Search all dispatches",
     "cmd_filter": "Filter headlines",
+    "keymap_problems": "The keymap in {path}:",
+    "keymap_not_a_table": "\"keymap\" must map command ids to keys",
+    "keymap_unknown_id": "{what}: no such command",
+    "keymap_not_keys": "{what}: keys go in a string (\"ctrl+f\" or \"ctrl+f,f3\")",
+    "keymap_bad_key": "{what}: not a key name", "keymap_clash": "{what}: one key, two commands (the keymap wins)",
 
     # issue 14: statements, habits, help sections, notices
     "unnamed": "unnamed", "question": "question", "reported": "reported", "fragment": "fragment",
@@ -105,6 +110,12 @@ _RU: dict[str, str] = {
     "cmd_find": "Найти в тексте", "cmd_toggle_panels": "Показать/скрыть панели", "cmd_theme": "Тема: {name}",
     "cmd_help": "Показать клавиши", "cmd_copy_paragraph": "Копировать текущий абзац",
     "cmd_search": "Поиск по всем сообщениям", "cmd_filter": "Фильтр по заголовкам",
+    "keymap_problems": "Раскладка клавиш в {path}:",
+    "keymap_not_a_table": "\"keymap\" должен сопоставлять командам клавиши",
+    "keymap_unknown_id": "{what}: нет такой команды",
+    "keymap_not_keys": "{what}: клавиши пишутся строкой (\"ctrl+f\" или \"ctrl+f,f3\")",
+    "keymap_bad_key": "{what}: нет такой клавиши",
+    "keymap_clash": "{what}: одна клавиша на две команды (действует раскладка)",
 
     "unnamed": "без имени", "question": "вопрос", "reported": "пересказ", "fragment": "фрагмент",
     "direct_only": "прямая речь", "no_direct_quotes": "прямой речи нет (r — все высказывания)",
@@ -149,10 +160,6 @@ def set_lang(lang: str | None) -> str:
     if lang:
         lang = lang.lower()[:2]
     _lang = lang if lang in _TABLES else detect_lang()
-    return _lang
-
-
-def get_lang() -> str:
     return _lang
 
 

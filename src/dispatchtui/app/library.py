@@ -10,6 +10,7 @@ from textual.widgets import Input, Static
 from textual.worker import get_current_worker
 
 from .. import search
+from ..load import LoadError
 from .commands import LIBRARY, localize, make_bindings
 from .i18n import plural, tr
 from .session import Session
@@ -190,7 +191,7 @@ class LibraryScreen(Screen[None]):
             folded = indexed.get(i)
             if folded is None:               # not indexed yet: read it now
                 loaded = self.session.text(i)
-                if hasattr(loaded, "reason"):
+                if isinstance(loaded, LoadError):
                     continue
                 folded = search.fold(loaded.text)
             if not matcher.might_match(folded):
