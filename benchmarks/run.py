@@ -13,21 +13,21 @@ analysis, cache, huge, formats (wire formats: bench_formats.py), growth (adversa
 from __future__ import annotations
 
 import argparse
+import fcntl
 import json
 import os
+import pty
 import select
 import shutil
 import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import textwrap
 import time
-import fcntl
-import pty
-import struct
-import termios
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent

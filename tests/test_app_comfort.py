@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_fakes import SEED, make_app, run_async, settle
+from app_fakes import SEED, make_app, record_notices, run_async, settle
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.widgets.footer import KeyFooter
 
@@ -18,7 +18,8 @@ def _config_dir(tmp_path, monkeypatch):
 
 def longest_line(article) -> int:
     text = article.dispatch.text
-    return max((len(text[s:e].rstrip()) for s, e, _ in article._lines), default=0)
+    spans = (article.line_span(y) for y in range(article.line_count))
+    return max((len(text[span[0]:span[1]].rstrip()) for span in spans if span is not None), default=0)
 
 
 @run_async
@@ -103,7 +104,7 @@ async def test_inputs_that_failed_are_listed_in_the_library(tmp_path):
         await settle(pilot)
         line = str(app.screen.query_one("#library-failed").render())
         assert "missing/" in line and "no such file" in line
-        assert any("missing/" in n.message for n in app._notifications)
+        assert any("missing/" in n for n in record_notices(app))
 
 
 @run_async
@@ -162,4 +163,4 @@ async def test_o_without_a_terminal_to_suspend_is_a_notice(tmp_path, monkeypatch
         await pilot.press("o")                          # the test driver cannot suspend: said, not raised
         await settle(pilot)
         assert app.is_running
-        assert any("Cannot run true" in n.message for n in app._notifications)
+        assert any("Cannot run true" in n for n in record_notices(app))

@@ -1,9 +1,9 @@
 """Hostile and broken input in the app: bad files in the library, hostile dispatch text, tiny terminals,
 thousands of quotes, clipboard failures — and the user's files are never written, moved or locked.
 
-What reaches the terminal is checked on the bytes the app would write: the compositor's full update
-rendered to the terminal sequence, with the app's own SGR / cursor sequences taken out. Anything left
-that is a C0/C1 control (ESC, BEL, CSI, OSC…) came from the data and would reach the terminal.
+What reaches the terminal is checked on what the screen shows: the text of Textual's public SVG screenshot,
+where the app's styles are CSS and not escape sequences. A C0/C1 control (ESC, BEL, CSI, OSC…) in it came
+from the data and would reach the terminal.
 """
 from __future__ import annotations
 
@@ -16,7 +16,16 @@ from pathlib import Path
 
 import pytest
 
-from app_fakes import ROOT, SEED, FakeLoader, fake_analyse, fake_segment, make_app, run_async, settle
+from app_fakes import (
+    ROOT,
+    SEED,
+    fake_analyse,
+    make_app,
+    record_notices,
+    run_async,
+    screen_text,
+    settle,
+)
 from dispatchtui import load
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.model import Quote, Speaker
@@ -32,31 +41,21 @@ def _dirs(tmp_path, monkeypatch):
 
 
 # ------------------------------------------------------------------------------------------ terminal output
-#: sequences the app itself writes: SGR colours/attributes, cursor moves, OSC 8 hyperlinks
-_OWN_SEQUENCES = re.compile(r"\x1b\[[0-9;:]*m|\x1b\[\d*(?:;\d*)?[HABCDG]|\x1b\]8;[^\x07\x1b]*(?:\x07|\x1b\\)")
 _RAW_CONTROL = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 
 
-def terminal_output(app) -> str:
-    """The full screen as the terminal sequence the app would write right now."""
-    update = app.screen._compositor.render_full_update()
-    return update.render_segments(app.console)
-
-
-def screen_text(app) -> str:
-    return "\n".join(strip.text for strip in app.screen._compositor.render_strips())
-
-
 def assert_nothing_raw_reaches_terminal(app) -> str:
-    out = terminal_output(app)
-    leftover = _OWN_SEQUENCES.sub("", out)
-    bad = _RAW_CONTROL.search(leftover)
-    assert bad is None, f"raw control {bad.group()!r} would reach the terminal: {leftover[max(0, bad.start() - 40):bad.end() + 40]!r}"
-    return leftover
+    """The screen's text, after checking that no raw control character is in it."""
+    shown = screen_text(app)
+    bad = _RAW_CONTROL.search(shown)
+    assert bad is None, (f"raw control {bad.group()!r} would reach the terminal: "
+                         f"{shown[max(0, bad.start() - 40):bad.end() + 40]!r}")
+    return shown
 
 
 def notices(app) -> list[str]:
-    return [n.message for n in app._notifications]
+    """What the app has said in notices since it was made (:func:`app_fakes.record_notices`)."""
+    return record_notices(app)
 
 
 # ------------------------------------------------------------------------------------------ a library of bad files
@@ -111,6 +110,7 @@ OPENS = {"01_good.txt": "Всё в порядке", "05_truncated.txt": "Обр�
          "06_utf16.txt": "Без метки порядка байтов", "12_good.txt": "Рахмоном"}
 
 
+@pytest.mark.slow
 @run_async
 async def test_library_of_broken_files_shows_the_good_ones_and_notices_for_the_bad(tmp_path, monkeypatch):
     folder = _build_hostile_folder(tmp_path)
@@ -125,6 +125,7 @@ async def test_library_of_broken_files_shows_the_good_ones_and_notices_for_the_b
 
     app = DispatchApp(files, loader=load, analyser=fake_analyse, theme="textual-dark",
                       system_clipboard=False, lang="en")
+    record_notices(app)
     async with app.run_test(size=(120, 50), notifications=True) as pilot:
         await settle(pilot)
         lib = app.screen
@@ -186,6 +187,7 @@ async def test_folder_with_no_dispatches_and_bad_paths_at_start(tmp_path):
 
     app = DispatchApp(files, loader=load, analyser=fake_analyse, theme="textual-dark", system_clipboard=False,
                       lang="en", notices=[tr("load_error", path=e.path, reason=e.reason) for e in errors])
+    record_notices(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
@@ -253,6 +255,7 @@ def _hostile_analyse(d):
                          topics={"[i]тема\x1b]0;t\x07[/i]": r"Последний"})
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("loader", ["raw", "real"])
 @run_async
 async def test_hostile_text_is_literal_and_no_escape_reaches_the_terminal(tmp_path, loader):
@@ -312,6 +315,7 @@ async def test_hostile_text_is_literal_and_no_escape_reaches_the_terminal(tmp_pa
     assert app.return_code in (None, 0)            # [@click=app.quit] never fired
 
 
+@pytest.mark.slow
 @run_async
 async def test_tiny_terminal_everywhere():
     """20x5 from the start, through the library, the reader, help, find and back."""
@@ -348,6 +352,7 @@ def _fake_5000(d):
                    analysed=True)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("analyser, n", [("fake", 5000), ("real", 5000)])
 @run_async
 async def test_five_thousand_quotes(tmp_path, analyser, n):
@@ -508,6 +513,7 @@ class _WriteRecorder:
         cls.events = None
 
 
+@pytest.mark.slow
 @run_async
 async def test_a_full_session_never_touches_the_dispatches_and_writes_only_cache_and_config(tmp_path, monkeypatch):
     import shutil
@@ -571,6 +577,7 @@ async def test_a_full_session_never_touches_the_dispatches_and_writes_only_cache
 
 
 # ------------------------------------------------------------------------------------------ the CLI side
+@pytest.mark.slow
 def test_cli_messages_never_carry_raw_escapes_from_file_names(tmp_path):
     """One line per bad file; a hostile file name is escaped (``\\x1b``), never sent to the terminal."""
     import subprocess

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from app_fakes import ROOT, SEED, make_app, run_async, settle
+from app_fakes import ROOT, SEED, FakeLoader, make_app, record_notices, run_async, settle
 from dispatchtui.app.screens.library import LibraryScreen
 from dispatchtui.app.screens.reader import ReaderScreen
 
@@ -35,18 +35,19 @@ async def test_library_lists_every_dispatch(folder):
 @run_async
 async def test_rows_render_lazily(folder):
     """Only visible rows are peeked (10,000-dispatch folders)."""
-    app = make_app([folder] * 1)
+    loader = FakeLoader()
+    app = make_app([folder] * 1, loader=loader)
     app.session.paths = app.session.paths * 400          # 1,200 entries
     app.session.view = list(range(len(app.session.paths)))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
         screen.list.set_rows(list(range(len(app.session.paths))))
         await settle(pilot)
-        assert len(app.session._peeks) < 40
+        assert len(loader.peeked) < 40
         await pilot.press("G")
         await pilot.pause()
         assert screen.list.current == len(app.session.paths) - 1
-        assert len(app.session._peeks) < 80
+        assert len(loader.peeked) < 80
 
 
 @run_async
@@ -142,7 +143,7 @@ async def test_unreadable_file_is_shown_not_fatal(tmp_path):
         await settle(pilot)
         assert app.is_running
         assert app.screen.dispatch is None
-        assert any("Cannot open" in n.message for n in app._notifications)
+        assert any("Cannot open" in n for n in record_notices(app))
         await pilot.press("right_square_bracket")
         await settle(pilot)
         assert app.screen.dispatch is not None and "Хорошая" in app.screen.dispatch.text

@@ -88,6 +88,7 @@ async def _check_names(names: list[bytes]) -> None:
                     m.encode("utf-8")                     # nothing unwritable reached the notices
 
 
+@pytest.mark.slow
 @given(st.lists(NAMES.filter(lambda b: len(b) <= 40), min_size=1, max_size=3, unique=True))
 @example([b"bad\xff.txt", b"x\x1b[31m\\.txt"])
 @settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -117,7 +117,7 @@ def test_full_disk_keeps_what_was_indexed(wire, monkeypatch):
 
 
 def test_full_disk_from_a_patched_write(wire, monkeypatch):
-    def full(self, d, thash):
+    def full(self, d, thash, lemma_tokens=None):
         raise store.unavailable(sqlite3.OperationalError("database or disk is full"))
 
     monkeypatch.setattr(store.IndexWriter, "add_analysis", full)

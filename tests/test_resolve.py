@@ -443,3 +443,12 @@ def test_country_adjective_agreeing_with_the_role_matches():
     q = quote(text, "Мы усилим патрулирование границы", "латвийский министр", "сказал")
     (r,), _ = run(text, [q])
     assert r.speaker == "Янис Озолс"
+
+
+def test_profession_noun_before_a_womans_declined_first_name_is_apposition():
+    # "Анна" would be "Анны" if it depended on the head: the masculine profession noun names the woman
+    from dispatchtui.analysis import analyze
+
+    d = analyze("Новости\n\nБортинженер Анна Лис сказала, что во время спуска перегрузка достигала 8 G.")
+    assert [q.speaker for q in d.quotes] == ["Анна Лис"]
+    assert [s.name for s in d.speakers if s.quotes] == ["Анна Лис"]

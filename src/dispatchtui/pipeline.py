@@ -18,6 +18,8 @@ Public API
 ``cached(base) -> Dispatch | None``
     The cached analysis of ``base``'s text (with ``base``'s source, notes and headline), or None. Cheap
     (about a millisecond); never raises.
+``store(result) -> None``
+    Write an analysis to the cache; an unwritable cache is skipped silently.
 ``load(path, encoding=None) -> Loaded | LoadError`` and ``layout(loaded, source=None) -> Dispatch``
     The first two steps on their own (the loader's :func:`~dispatchtui.load.load_path`; the layout with the
     file's encoding, notes and format metadata).

@@ -38,7 +38,7 @@ def lemmas(word: str) -> frozenset[str]:
         from .analysis.morph import get_morph
 
         parses = get_morph().parse(w)
-    except Exception:
+    except (ImportError, OSError, ValueError):  # no pymorphy3 or its dictionary; a lone surrogate
         return frozenset((w,))
     forms = {fold(p.normal_form) for p in parses}
     forms.add(w)
@@ -122,7 +122,8 @@ class Matcher:
             pos = end
             for want in rest:
                 nxt = _WORD.search(folded, pos)
-                if nxt is None or folded[pos:nxt.start()].strip(" \t\n,.;:-—–«»\"'()") or not self._word_ok(want, nxt.group()):
+                gap = folded[pos:nxt.start()] if nxt is not None else ""
+                if nxt is None or gap.strip(" \t\n,.;:-—–«»\"'()") or not self._word_ok(want, nxt.group()):
                     ok = False
                     break
                 pos = end = nxt.end()

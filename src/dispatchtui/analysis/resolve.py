@@ -17,13 +17,24 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Sequence
 
 from ..model import Quote, Span, Speaker, SpeakerKind
-from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT_ROLE_HEADS,
-                            ORG_SPEAKER_HEADS, PRONOUNS, ROLE_HEAD_EQUIV, ROLE_SYNONYMS,
-                            ROLE_WORD_EQUIV, SUBJECT_OPENERS, SUBSTANTIVE_PERSONS, UNNAMED_SOURCES)
+from .lexicon.roles import (
+    ANAPHORIC_ORG,
+    DOCUMENT_HEADS,
+    EXTRA_ROLE_HEADS,
+    NOT_ROLE_HEADS,
+    ORG_SPEAKER_HEADS,
+    PRONOUNS,
+    ROLE_HEAD_EQUIV,
+    ROLE_SYNONYMS,
+    ROLE_WORD_EQUIV,
+    SUBJECT_OPENERS,
+    SUBSTANTIVE_PERSONS,
+    UNNAMED_SOURCES,
+)
 from .morph import lemma
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
@@ -47,7 +58,7 @@ _FILLER = {"словам", "слова", "мнению", "данным", "инф
 @dataclass
 class _Out:
     name: str
-    kind: str
+    kind: SpeakerKind
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
     mention_set: set = field(default_factory=set)
@@ -530,9 +541,10 @@ class _Resolver:
         elif q.speaker:
             mention = q.speaker
         else:
-            mention = self._document_in_cue(q)
-            if mention is None:
+            found = self._document_in_cue(q)
+            if found is None:
                 return None, None, None
+            mention = found
         words = _WORD.findall(mention)
         if not words:
             return None, None, None
@@ -839,14 +851,14 @@ class _Resolver:
                           and e.mentions[0].start < pos]
                 if fuller:
                     return max(fuller, key=lambda e: len(e.name)).name
-                if any(l in ANAPHORIC_ORG for l in lems):
+                if any(lem in ANAPHORIC_ORG for lem in lems):
                     # "региональный главк МЧС" → "ГУ МЧС РФ по Приморскому краю", named as the source before
                     src = self._earlier_source_phrase(org, pos)
                     if src:
                         return src
         # "пресс-служба ведомства": the anaphoric noun becomes the organization named before
-        for i, l in enumerate(lems):
-            if i > 0 and l in ANAPHORIC_ORG and (i + 1 == len(lems) or not words[i + 1][:1].isupper()) \
+        for i, lem in enumerate(lems):
+            if i > 0 and lem in ANAPHORIC_ORG and (i + 1 == len(lems) or not words[i + 1][:1].isupper()) \
                     and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(words[i - 1])[:1]):
                 org = self._nearest_org(pos)
                 if org is not None:
@@ -945,6 +957,9 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
     name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
     if is_known(name_words[0]) and not head_cases & name_cases:
         return True
+    if len(name_words) > 1 and "gent" not in name_cases and any(
+            "Name" in p.tag and "Fixd" not in p.tag for p in parses(name_words[0])[:2]):
+        return False    # "бортинженер Анна Лис": a first name that declines is in the nominative, in apposition
     fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
         first_gender == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
     if not fixed or first_gender is None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 _EN: dict[str, str] = {
     # panes
@@ -204,7 +205,7 @@ _TABLES = {"en": _EN, "ru": _RU}
 _lang = "en"
 
 
-def detect_lang(env: dict[str, str] | None = None) -> str:
+def detect_lang(env: Mapping[str, str] | None = None) -> str:
     """``ru`` if the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE — in POSIX precedence) is Russian, else ``en``."""
     env = os.environ if env is None else env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):

@@ -66,7 +66,7 @@ def index_one(task, on_stage=lambda name: None):
     already has the analysis of this text: then ``fields`` come from the cheap layout), ``changed``."""
     from ..formats import split_source
     from ..pipeline import LoadError, layout, load
-    from .store import doc_fields, text_hash
+    from .store import analysis_tokens, doc_fields, text_hash
 
     source, path, db, use_cache = task
     try:
@@ -86,7 +86,8 @@ def index_one(task, on_stage=lambda name: None):
         changed = stamp(path) != before or file_hash(path) != fhash
         payload = {"file": path, "size": before[0], "mtime_ns": before[1], "fhash": fhash, "thash": thash,
                    "item": split_source(source)[1] if "#" in source else None, "fields": doc_fields(d),
-                   "dispatch": full, "changed": changed}
+                   "dispatch": full, "tokens": analysis_tokens(full) if full is not None else None,
+                   "changed": changed}
         return source, payload, None, None
     except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the folder
         return source, None, f"indexing failed ({type(exc).__name__}: {exc})", None
@@ -136,6 +137,10 @@ def index_folder(folder: str, *, jobs: int = 1, on_progress: Callable[[Progress]
     is indexing this folder, IndexUnavailable when the index cannot be opened."""
     from .store import IndexWriter, writer_lock
 
+    if jobs > 1:
+        from ..analysis import one_blas_thread
+
+        one_blas_thread()    # inherited by the workers (as extract --jobs does)
     idx = IndexWriter.open(folder)
     try:
         lock = writer_lock(idx.directory)
@@ -225,7 +230,7 @@ def _store(idx, source: str, p: dict, run: _Run) -> bool:
     if aid is None:
         if p["dispatch"] is None:
             return False
-        aid = idx.add_analysis(p["dispatch"], p["thash"])
+        aid = idx.add_analysis(p["dispatch"], p["thash"], p["tokens"])
         run.analysed += 1
     fid = idx.put_file(p["file"], p["size"], p["mtime_ns"], p["fhash"])
     idx.put_doc(source, fid, p["file"], p["item"], aid, p["fields"], p["size"], p["mtime_ns"])

@@ -639,6 +639,15 @@ def doc_fields(d) -> tuple[str, str | None, str | None, str | None]:
     return " ".join(headline.split()), date, dl.place if dl else None, dl.agency if dl else None
 
 
+def analysis_tokens(d) -> dict:
+    """The lemma tokens of a dispatch's text and of each of its names (made where it was analysed: the
+    pool's workers, in parallel, rather than the one writer)."""
+    from .text import tokens
+
+    names = {sp.name for sp in d.speakers} | {t.label for t in d.topics}
+    return {"text": tokens(d.text), "names": {n: tokens(n) for n in names}}
+
+
 def statements_of(d) -> list[tuple]:
     """(n, kind, speaker, speaker_kind, start, end, text, cue) per statement (its parts joined);
     interviewers' questions are left out."""
@@ -687,9 +696,10 @@ class IndexWriter(FolderIndex):
         rows = self._query("SELECT id FROM analyses WHERE hash = ?", (thash,))
         return rows[0][0] if rows else None
 
-    def add_analysis(self, d, thash: str) -> int:
-        """Store one analysis (statements, names, lemma tokens) and return its id."""
-        from .text import tokens
+    def add_analysis(self, d, thash: str, lemma_tokens: dict | None = None) -> int:
+        """Store one analysis (statements, names, lemma tokens) and return its id. ``lemma_tokens``: the
+        :func:`analysis_tokens` of ``d`` when the worker that analysed it made them already."""
+        toks = lemma_tokens if lemma_tokens is not None else analysis_tokens(d)
 
         sts = statements_of(d)
         direct = sum(1 for s in sts if s[1] != "reported")
@@ -711,12 +721,11 @@ class IndexWriter(FolderIndex):
             names += [(aid, "topic", t.label, name_key(t.label), len(t.mentions), 0, 0) for t in d.topics]
             self.conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)", names)
             self.conn.executemany("INSERT OR IGNORE INTO name_tokens VALUES (?, ?)",
-                                  [(tok, n[2]) for n in names for tok in tokens(n[2])])
-            toks = tokens(d.text)
+                                  [(tok, n[2]) for n in names for tok in toks["names"].get(n[2], ())])
             if self.fts:
-                self.conn.execute("INSERT INTO fts(rowid, tokens) VALUES (?, ?)", (aid, " ".join(toks)))
+                self.conn.execute("INSERT INTO fts(rowid, tokens) VALUES (?, ?)", (aid, " ".join(toks["text"])))
             else:
-                self.conn.executemany("INSERT OR IGNORE INTO tokens VALUES (?, ?)", [(t, aid) for t in toks])
+                self.conn.executemany("INSERT OR IGNORE INTO tokens VALUES (?, ?)", [(t, aid) for t in toks["text"]])
         except sqlite3.Error as exc:
             raise unavailable(exc) from None
         return aid

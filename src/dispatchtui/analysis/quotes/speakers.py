@@ -9,10 +9,19 @@ from ..lexicon.agencies import AGENCIES
 from ..lexicon.quotes import IN_PREPS, POSSESSIVES, PREPOSITIONS
 from ..lexicon.speech import INSTITUTION_NOUNS
 from ..morph import get_morph
-from .marks import QUOTE_MARKS, _DASHES
+from .marks import _DASHES, QUOTE_MARKS
 from .tokens import (
-    _T, _info, _is_latin, _is_name_tok, _name_run, _nom_genders, _nominative, _np_chain_ok, _past_gender,
-    _span_of, _unknown_cap,
+    _T,
+    _info,
+    _is_latin,
+    _is_name_tok,
+    _name_run,
+    _nom_genders,
+    _nominative,
+    _np_chain_ok,
+    _past_gender,
+    _span_of,
+    _unknown_cap,
 )
 
 #: The endings of Russian surnames ("Дымов", "Лесина", "Волкова"): the shape, not a dictionary.
@@ -318,8 +327,9 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
             info = _info(t.text)
             if info.pos == "NPRO" and "nomn" in info.cases:
                 return _span_of(toks, i, i + 1)
-            if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS) \
-                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers):
+            if (info.pos == "NOUN" and "nomn" in info.cases
+                    and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS)
+                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers)):
                 # "Глава МИД": an inanimate noun that can be genitive belongs to the animate head before it
                 while i > 0 and "gent" in info.cases and not info.anim and toks[i - 1].kind == "w" \
                         and not _is_latin(toks[i - 1].text):
