@@ -188,7 +188,7 @@ def indexed(wire):
 
 async def index_open(pilot) -> None:
     """Wait until the app has read the index's rows."""
-    await wait_until(pilot, lambda: pilot.app.catalog._docs)
+    await wait_until(pilot, lambda: pilot.app.catalog.rows_loaded)
     await settle(pilot)
 
 

@@ -132,7 +132,7 @@ async def test_people_across_the_folder_from_the_index(tmp_path):
     app = DispatchApp(files, loader=load, roots=[str(wire)], theme="textual-dark", system_clipboard=False,
                       lang="en", index_in_background=False, watch=False)
     async with app.run_test(size=(140, 40)) as pilot:
-        await wait_until(pilot, lambda: app.catalog._docs)
+        await wait_until(pilot, lambda: app.catalog.rows_loaded)
         await pilot.press("P")
         await settle(pilot)
         people = app.screen

@@ -94,6 +94,8 @@ class Catalog:
         self._positions: dict[str, int] | None = None
         #: one line saying why the index is not used (shown once), or None
         self.problem: str | None = None
+        #: every row of the index has been read (:meth:`load_index_rows`)
+        self.rows_loaded = False
         #: paths that arrived while the library was open (marked in the table)
         self.new: set[str] = set()
         #: paths removed from the folder (kept in the session so indices stay valid; never shown)
@@ -116,6 +118,7 @@ class Catalog:
                 self.problem = reason
             self.index = None
             self._docs = {}
+            self.rows_loaded = False
 
     def load_index_rows(self, limit: int | None = None) -> int:
         """Read the index's rows (all of them, or the first ``limit``): a worker thread. Returns how many."""
@@ -127,6 +130,7 @@ class Catalog:
             if limit is None:
                 self._docs = docs
                 self._memory.read |= {s for s, r in docs.items() if r.read}
+                self.rows_loaded = True
             else:
                 self._docs.update(docs)
         return len(docs)

@@ -78,6 +78,7 @@ class LibraryScreen(Screen[None]):
         early = getattr(self.app, "early_index", None)
         if early is None or cat.index is not None or not early.wait(self.EARLY_INDEX_WAIT) or early.error:
             return rows
+        cat.index = early.index
         first = cat.show_first_page(early.page)
         if not first:
             return rows
