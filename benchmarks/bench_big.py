@@ -127,7 +127,8 @@ def main(argv=None) -> int:
     over = ext_rss - model_rss
     print(f"  reading it (load_path: read, decode, normalize) {read_t:5.2f} s   peak RSS {read_rss / MB:6.0f} MB")
     print(f"  the model alone (fresh interpreter)        {model_t:7.1f} s   peak RSS {model_rss / MB:6.0f} MB")
-    print(f"  extract --no-cache{'' if code == 0 else f' (exit {code})':24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB")
+    exit_note = "" if code == 0 else f" (exit {code})"
+    print(f"  extract --no-cache{exit_note:24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB")
     print(f"extract, {size / MB:.1f} MB dispatch: {ext_t:.0f} s = {ext_t / read_t:.0f}x reading it "
           f"({'MET' if ext_t < 60 else 'MISSED'}: goal well under a minute); "
           f"peak RSS {ext_rss / MB:.0f} MB = {ext_rss / size:.1f}x its size, "

@@ -582,3 +582,21 @@ def test_bracketed_gloss_inside_the_speaker_phrase_is_skipped():
     # a gloss that ends the phrase stays outside it
     t = "«Это разрушает ее имидж», — заявил глава фонда (на фото)."
     assert table(t) == [("Это разрушает ее имидж", "full", "глава фонда", "заявил")]
+
+
+def test_surname_the_dictionary_reads_as_a_common_noun():
+    # "Дымов" is only the genitive plural of "дым" to the dictionary; after the cue it has a surname's shape
+    t = "«Бюджет сбалансирован», — сказал Дымов."
+    assert table(t) == [("Бюджет сбалансирован", "full", "Дымов", "сказал")]
+
+
+def test_statement_noun_heading_a_colon_introduction_names_the_speaker():
+    t = "Комментарий городского телевидения: «Мэр не может смириться с отставкой»."
+    assert table(t) == [("Мэр не может смириться с отставкой", "full", "городского телевидения", "Комментарий")]
+
+
+def test_statement_noun_inside_the_introduction_is_not_its_head():
+    # "сослался на мнение Орлова:" — the one who refers speaks, not the one referred to
+    t = "Министр Петр Ильин сослался на мнение Орлова: «Это задание меня вдохновило бы»."
+    (row,) = table(t)
+    assert row[2] != "Орлова"

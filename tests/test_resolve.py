@@ -432,3 +432,46 @@ def test_a_pronoun_is_neither_a_name_nor_a_role_mention():
     (s,) = [s for s in speakers if s.name == "Олаф Шольц"]
     assert r.speaker == "Олаф Шольц" and s.role_mentions == ()
     assert [text[m.start:m.end] for m in s.mentions] == ["Олаф Шольц"]
+
+def test_bare_noun_is_the_organization_introduced_with_it():
+    from dispatchtui.analysis import analyze
+
+    text = ("Концерт в Гаване\n\nГруппа The Rolling Stones даст концерт в Гаване. "
+            "«Это шоу станет для нас важнейшим событием», — отмечено в заявлении группы.")
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "The Rolling Stones"
+
+
+def test_a_headline_is_not_part_of_the_organization_below_it():
+    from dispatchtui.analysis import analyze
+
+    text = ("Новости\n\nКомпания «Вектор» открыла завод в Туле. "
+            "«Мы создадим тысячу рабочих мест», — говорится в заявлении компании.")
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker is not None and not q.speaker.startswith("Новости")
+
+
+def test_country_adjective_contradicting_the_roles_country_is_no_match():
+    # "эстонский министр" cannot be the minister of Latvia named before; abstaining beats naming him
+    text = ("Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
+            "«Мы усилим патрулирование границы», — сказал эстонский министр.")
+    q = quote(text, "Мы усилим патрулирование границы", "эстонский министр", "сказал")
+    (r,), _ = run(text, [q])
+    assert r.speaker != "Янис Озолс"
+
+
+def test_country_adjective_agreeing_with_the_role_matches():
+    text = ("Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
+            "«Мы усилим патрулирование границы», — сказал латвийский министр.")
+    q = quote(text, "Мы усилим патрулирование границы", "латвийский министр", "сказал")
+    (r,), _ = run(text, [q])
+    assert r.speaker == "Янис Озолс"
+
+
+def test_profession_noun_before_a_womans_declined_first_name_is_apposition():
+    # "Анна" would be "Анны" if it depended on the head: the masculine profession noun names the woman
+    from dispatchtui.analysis import analyze
+
+    d = analyze("Новости\n\nБортинженер Анна Лис сказала, что во время спуска перегрузка достигала 8 G.")
+    assert [q.speaker for q in d.quotes] == ["Анна Лис"]
+    assert [s.name for s in d.speakers if s.quotes] == ["Анна Лис"]

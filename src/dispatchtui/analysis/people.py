@@ -101,7 +101,8 @@ class _Span:
     toks: list  # nlp.Token
 
 
-def _ner_spans(tokens) -> list[_Span]:
+def _ner_spans(tokens, text: str = "") -> list[_Span]:
+    """The NER's tagged runs; a run never crosses a line break (a headline is not part of the next line's name)."""
     spans: list[_Span] = []
     cur: _Span | None = None
     for tk in tokens:
@@ -110,7 +111,7 @@ def _ner_spans(tokens) -> list[_Span]:
             cur = None
             continue
         bio, kind = tag.split("-", 1)
-        if bio == "B" or cur is None or cur.kind != kind:
+        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop:tk.start]:
             cur = _Span(kind, [tk])
             spans.append(cur)
         else:
@@ -983,7 +984,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     tokens = nlp.tag_tokens(text)
     index = {id(t): i for i, t in enumerate(tokens)}
     sentences = sorted(sentences)
-    spans = _join_adjacent_persons(text, _ner_spans(tokens))
+    spans = _join_adjacent_persons(text, _ner_spans(tokens, text))
 
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []

@@ -2,17 +2,30 @@
 an organization named by place ("В Кремле заявили"), a medium addressed between the verb and the speaker."""
 from __future__ import annotations
 
+import re
+
 from ...model import Span
 from ..lexicon.agencies import AGENCIES
 from ..lexicon.quotes import IN_PREPS, POSSESSIVES, PREPOSITIONS
 from ..lexicon.speech import INSTITUTION_NOUNS
 from ..morph import get_morph
-from .marks import QUOTE_MARKS, _DASHES
+from .marks import _DASHES, QUOTE_MARKS
 from .tokens import (
-    _T, _info, _is_latin, _is_name_tok, _name_run, _nom_genders, _nominative, _np_chain_ok, _past_gender,
-    _span_of, _unknown_cap,
+    _T,
+    _info,
+    _is_latin,
+    _is_name_tok,
+    _name_run,
+    _nom_genders,
+    _nominative,
+    _np_chain_ok,
+    _past_gender,
+    _span_of,
+    _unknown_cap,
 )
 
+#: The endings of Russian surnames ("Дымов", "Лесина", "Волкова"): the shape, not a dictionary.
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$")
 _HARD_STOP = set(".;:!?()[]") | set(_DASHES) | set(QUOTE_MARKS) | {"…"}
 
 
@@ -178,11 +191,21 @@ def _first_name_run(win: list[_T], quoting: bool | str) -> tuple[int, int] | Non
             if not quoting:
                 break
             continue
-        if _is_name_tok(t) or _unknown_cap(t):
+        if _is_name_tok(t) or _unknown_cap(t) or _surname_shaped(t):
             return (i, _name_run(win, i))
         if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND", "PRTF") and i > 0:
             break
     return None
+
+
+def _surname_shaped(t: _T) -> bool:
+    """"— сказал Дымов": a capitalised word inside the sentence with a surname's ending (-ов, -ев, -ин, -ына, …)
+    whose only dictionary readings are oblique forms of a common noun ("дымов", genitive of "дым") is a
+    surname the dictionary does not list."""
+    if t.kind != "w" or not t.text[:1].isupper() or t.text.isupper() or not _SURNAME_END.search(t.text):
+        return False
+    info = _info(t.text)
+    return info.pos == "NOUN" and not info.name and "nomn" not in info.cases
 
 
 def _quoted_object(win: list[_T]) -> Span | None:
@@ -304,8 +327,9 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
             info = _info(t.text)
             if info.pos == "NPRO" and "nomn" in info.cases:
                 return _span_of(toks, i, i + 1)
-            if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS) \
-                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers):
+            if (info.pos == "NOUN" and "nomn" in info.cases
+                    and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS)
+                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers)):
                 # "Глава МИД": an inanimate noun that can be genitive belongs to the animate head before it
                 while i > 0 and "gent" in info.cases and not info.anim and toks[i - 1].kind == "w" \
                         and not _is_latin(toks[i - 1].text):
