@@ -11,6 +11,7 @@ A role given in apposition right before a name (``министр иностра�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Literal, Sequence
 
@@ -317,8 +318,62 @@ class _Cluster:
         return m.first if m is not None else None
 
 
+def _first_key(first: str | None) -> str:
+    """The part of a first name :func:`_same_first` compares (its first word, without the period)."""
+    return _key(first).split(" ")[0].rstrip(".")
+
+
+class _ClusterIndex:
+    """The clusters by the keys the clustering compares, so that a mention is compared with the few clusters
+    that can match, not with all (a 16 MB dispatch has thousands of people). Each lookup gives a superset
+    of the matching clusters, in their order, and the caller applies the same tests as before:
+    ``_same_surname`` needs the first four letters alike (or equal words), ``_same_first`` the same first
+    letter (or an empty first word, which matches anything)."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.clusters = clusters
+        self.keys: list[tuple] = []
+        self.buckets: dict[tuple, list[int]] = {}
+
+    def update(self, ci: int) -> None:
+        c = self.clusters[ci]
+        sur, first = _key(c.surname), c.first
+        keys = []
+        if sur:
+            keys += [("sur4", sur[:4]), ("sur", sur)]
+        elif first:
+            keys.append(("first4", _key(first)[:4]))
+        if first:
+            fk = _first_key(first)
+            keys.append(("first1", fk[:1]) if fk else ("first-any",))
+        keys = tuple(keys)
+        if ci < len(self.keys):
+            if self.keys[ci] == keys:
+                return
+            for k in self.keys[ci]:
+                self.buckets[k].remove(ci)
+            self.keys[ci] = keys
+        else:
+            self.keys.append(keys)
+        for k in keys:
+            self.buckets.setdefault(k, []).append(ci)
+
+    def get(self, *keys: tuple) -> list[_Cluster]:
+        found = {ci for k in keys for ci in self.buckets.get(k, ())}
+        return [self.clusters[ci] for ci in sorted(found)]
+
+    def by_first(self, word: str | None) -> list[_Cluster]:
+        """The clusters whose first name may be ``word`` by :func:`_same_first`."""
+        fk = _first_key(word)
+        if not fk:
+            return [c for c in self.clusters if c.first]
+        return self.get(("first1", fk[:1]), ("first-any",))
+
+
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    index = _ClusterIndex(clusters)
+    position: dict[int, int] = {}        # id of a cluster → its place in ``clusters``
     last_seen: dict[int, int] = {}
 
     def recent(cands):
@@ -327,13 +382,14 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     for m in mentions:
         target = None
         if m.surname:
-            same = [c for c in clusters if _same_surname(c.surname, m.surname)]
+            same = [c for c in index.get(("sur4", _key(m.surname)[:4])) if _same_surname(c.surname, m.surname)]
             if m.first:
                 exact = [c for c in same if c.first and _same_first(c.first, m.first)]
                 bare = [c for c in same if not c.first]
                 if not bare:
                     # a lone word read as a first name earlier may be this surname ("Джонсон")
-                    bare = [c for c in clusters if not c.surname and c.first
+                    bare = [c for c in index.get(("first4", _key(m.surname)[:4]))
+                            if not c.surname and c.first
                             and _same_surname(c.first, m.surname) and not any(x.patr for x in c.mentions)]
                 if exact:
                     target = recent(exact)
@@ -343,18 +399,20 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 target = recent(same)
             if target is None and not m.first:
                 # a lone word NER calls a person could be a first name seen before ("Алла")
-                byfirst = [c for c in clusters if _same_first(c.first, m.surname) and c.first
+                byfirst = [c for c in index.by_first(m.surname) if _same_first(c.first, m.surname) and c.first
                            and len(c.first) > 1]
                 if byfirst and not same:
                     target = recent(byfirst)
         elif m.first:
-            byfirst = [c for c in clusters if c.first and _same_first(c.first, m.first)
+            byfirst = [c for c in index.by_first(m.first) if c.first and _same_first(c.first, m.first)
                        and len(_key(c.first)) > 1
                        and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))]
             # (the word as written is the surname or the surname with a case ending: "Данна" is Питер Данн's
             # genitive, "Джона" is not "Аннабель Джонс")
             written = _key(m.words[-1]) if m.words else _key(m.first)
-            bysurname = [c for c in clusters if c.surname and (_key(c.surname) == _key(m.first) or (
+            stems = [("sur", _key(m.first))] + [("sur", written[:-n]) for n in (1, 2, 3)
+                                                 if len(written) > n and written[-n:] in _CASE_ENDINGS]
+            bysurname = [c for c in index.get(*stems) if c.surname and (_key(c.surname) == _key(m.first) or (
                 written.startswith(_key(c.surname)) and written[len(_key(c.surname)):] in _CASE_ENDINGS))]
             if byfirst:
                 target = recent(byfirst)
@@ -362,9 +420,11 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 target = recent(bysurname)
         if target is None:
             target = _Cluster()
+            position[id(target)] = len(clusters)
             clusters.append(target)
         target.mentions.append(m)
         last_seen[id(target)] = m.span.start
+        index.update(position[id(target)])
     return clusters
 
 
@@ -518,8 +578,9 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     votes = clear or [m.form.gender for m in named]
     gender = None
     if votes:
-        top = max(votes.count(g) for g in votes)
-        gender = next(g for g in votes if votes.count(g) == top)
+        tally = Counter(votes)
+        top = max(tally.values())
+        gender = next(g for g in votes if tally[g] == top)
     pool = scores
     if gender is not None:
         pool = {k: v for k, v in scores.items() if (k[-1:] in ("а", "я")) == (gender == "femn")} or scores
@@ -590,7 +651,8 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
     name = " ".join(parts) if parts else " ".join(best.form.words)
     genders = [m.form.gender for m in c.mentions if m.form.gender_evidence and m.form.gender]
     # (on a tie, the first mention's: no set order, which changes from run to run)
-    gender = max(genders, key=genders.count) if genders else None
+    counts = Counter(genders)
+    gender = max(genders, key=counts.__getitem__) if genders else None
     if c.gender is not None:
         gender = c.gender
     elif surname and gender is None and any(m.surname == surname and m.form.gender for m in c.mentions):

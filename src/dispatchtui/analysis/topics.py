@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -849,7 +849,7 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: str,
             # "Минприроды", "Минэкологии" do not decline: show them as written, not "Минприрода"
             written = [text[m.start:m.end] for m in e.mentions if text[m.start:m.end][:5] == label[:5]]
             if written:
-                label = max(set(written), key=written.count)
+                label = max(set(written), key=Counter(written).__getitem__)
         surfaces.add(tuple(w.lower()[:5] for w in _NAME_WORD.findall(e.name)))
         items0.append((label, name, mentions, surfaces))
     # group: the same key, then a short name folded into a longer one it abbreviates or is part of
