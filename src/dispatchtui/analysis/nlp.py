@@ -15,6 +15,7 @@ it aliases ``pymorphy2`` to ``pymorphy3`` in :data:`sys.modules` before importin
 """
 from __future__ import annotations
 
+import bisect
 import importlib
 import importlib.util
 import re
@@ -192,8 +193,18 @@ class Tokens(Sequence):
         for a, b, tag in zip(self.starts, self.stops, self.tags):
             yield Token(a, b, text[a:b], tag)
 
+    def get(self, start: int, default: int | None = None) -> int | None:
+        """Index of the token starting at ``start`` (the offsets are increasing), else ``default``."""
+        k = bisect.bisect_left(self.starts, start)
+        return k if k < len(self.starts) and self.starts[k] == start else default
+
 
 def tag_tokens(text: str) -> list[Token]:
+    """razdel tokens of ``text``, each with the NER model's BIO tag, as a list (see :func:`tag_compact`)."""
+    return list(tag_compact(text))
+
+
+def tag_compact(text: str) -> Tokens:
     """razdel tokens of ``text``, each with the NER model's BIO tag.
 
     Same computation as ``slovnet.NER(text)`` (which natasha's ``Doc.tag_ner`` runs on the whole text),
@@ -215,8 +226,7 @@ def tag_tokens(text: str) -> list[Token]:
             pieces = True
     if words:
         tags.extend(_tag(words, pieces))
-    # find_people indexes tokens by identity: hand it Token objects (the compact form stays for the pieces)
-    return list(Tokens(text, starts, stops, tags))
+    return Tokens(text, starts, stops, tags)
 
 
 #: razdel is given a long text in slices of about this many characters (see :func:`_razdel_tokens`).

@@ -99,22 +99,23 @@ class Entity:
 class _Span:
     kind: str
     toks: list  # nlp.Token
+    first: int  # index of toks[0] in the dispatch's tokens
 
 
 def _ner_spans(tokens) -> list[_Span]:
+    """The NER's spans of the compact :class:`~.nlp.Tokens`; only the spans' own tokens are made objects."""
     spans: list[_Span] = []
     cur: _Span | None = None
-    for tk in tokens:
-        tag = tk.tag
+    for i, tag in enumerate(tokens.tags):
         if tag == "O":
             cur = None
             continue
         bio, kind = tag.split("-", 1)
         if bio == "B" or cur is None or cur.kind != kind:
-            cur = _Span(kind, [tk])
+            cur = _Span(kind, [tokens[i]], i)
             spans.append(cur)
         else:
-            cur.toks.append(tk)
+            cur.toks.append(tokens[i])
     return spans
 
 
@@ -127,7 +128,7 @@ def _join_adjacent_persons(text: str, spans: list[_Span]) -> list[_Span]:
         last = out[-1] if out else None
         if last is not None and sp.kind == "PER" and last.kind == "PER" and len(last.toks) == 1 \
                 and text[last.toks[-1].stop:sp.toks[0].start] == " " and not _name_like(last.toks[0].text):
-            out[-1] = _Span("PER", last.toks + sp.toks)
+            out[-1] = _Span("PER", last.toks + sp.toks, last.first)
         else:
             out.append(sp)
     return out
@@ -895,7 +896,7 @@ def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
     return sep.text in ("и", ",") and a.span.end == sep.start - (0 if sep.text == "," else 1)
 
 
-def _agree_coordinated(text: str, tokens, start_index: dict[int, int], mentions: list[_PersonMention],
+def _agree_coordinated(text: str, tokens, start_index, mentions: list[_PersonMention],
                        sentences: Sequence[Span]) -> None:
     """A name read in the nominative for want of evidence, joined by ``и`` to a name whose case is clear,
     is read again in that case (``Кими Райкконена и Марка Уэббера``: genitives both)."""
@@ -950,13 +951,12 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
                           fiction=_is_fiction(tokens, start_i))
 
 
-def _name_pieces(text: str, tokens, index, toks, places: frozenset[str] = frozenset()
+def _name_pieces(text: str, tokens, i0: int, toks, places: frozenset[str] = frozenset()
                  ) -> list[tuple[int, int, tuple[str, ...]]]:
     """The names in one PER span, as (first token index, end token index, name words): the span cut at
     bullets and other punctuation inside it, trimmed to name words, two adjacent names split; a word
     the text names as a place elsewhere does not open a name (``После Уэйко Рено оказалась`` when
     ``в Уэйко, штат Техас`` came before)."""
-    i0 = index[id(toks[0])]
     pieces: list[tuple[int, int]] = []
     k = i0
     for n, tk in enumerate(toks):
@@ -999,8 +999,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     """Persons, organizations and places named in ``text``; persons first, in order of appearance."""
     from . import nlp
 
-    tokens = nlp.tag_tokens(text)
-    index = {id(t): i for i, t in enumerate(tokens)}
+    tokens = nlp.tag_compact(text)
     sentences = sorted(sentences)
     spans = _join_adjacent_persons(text, _ner_spans(tokens))
 
@@ -1019,7 +1018,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
             continue
-        for a, b, name_words in _name_pieces(text, tokens, index, toks, places):
+        for a, b, name_words in _name_pieces(text, tokens, sp.first, toks, places):
             prev = person_mentions[-1] if person_mentions else None
             if not any(_CYRILLIC.search(w) for w in name_words) and prev is not None and a >= 1 \
                     and tokens[a - 1].text == "(" and tokens[a - 1].start - prev.span.end <= 2:
@@ -1035,7 +1034,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             if inside is None or m.form.case not in ("gent", "accs"):
                 person_mentions.append(m)
 
-    _agree_coordinated(text, tokens, {t.start: i for i, t in enumerate(tokens)}, person_mentions, sentences)
+    _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
     _add_recurring_surnames(text, tokens, clusters, sentences)
