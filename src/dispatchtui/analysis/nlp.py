@@ -267,8 +267,37 @@ def _tag(words: list[str], one_of_many: bool) -> list[str]:
         # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
         return ["O"] * len(words)
     infer = get_ner().infer
-    preds = infer.decoder(infer.process(infer.encoder([words])))
-    return [_TAGS.setdefault(tag, tag) for tag in next(iter(preds))]
+    model = infer.model
+    transitions = model.head.crf.transitions.array
+    paths = (path for batch in infer.encoder([words])
+             for path in crf_decode(transitions, model(batch.word_id, batch.shape_id, batch.pad_mask),
+                                    ~batch.pad_mask))
+    return [_TAGS.setdefault(tag, tag) for tag in next(iter(infer.decoder(paths)))]
+
+
+def crf_decode(transitions, emissions, mask) -> list:
+    """Viterbi paths of a batch: the very numbers of slovnet's ``CRF.decode`` (the same float operations in
+    the same order), without its per-token index arrays, which made the decoding a third of the NER's
+    time. ``emissions`` is batch x tokens x tags, ``mask`` batch x tokens (True on real tokens)."""
+    import numpy as np
+
+    out = []
+    tags = np.arange(emissions.shape[2])
+    for em, m in zip(emissions, mask):
+        score = em[0]
+        history = []
+        for index in range(1, em.shape[0]):
+            step = score[:, None] + transitions + em[index][None, :]      # from-tag x to-tag
+            best = step.argmax(0)
+            if m[index]:
+                score = step[best, tags]
+            history.append(best)
+        path = [score.argmax()]
+        for best in reversed(history[:int(m.sum()) - 1]):
+            path.append(best[path[-1]])
+        path.reverse()
+        out.append(np.array(path))
+    return out
 
 
 _LETTER = re.compile(r"[^\W\d_]")

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right, insort
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 from ..model import Span, Topic
@@ -124,14 +125,16 @@ class _Cand:
     merged: list[Span] = field(default_factory=list)   # spans of related phrases folded in
 
 
-def _noun_parses(w: str):
-    return [p for p in parses(w)[:4] if p.tag.POS == "NOUN" and "Name" not in p.tag and "Surn" not in p.tag
-            and "Patr" not in p.tag and "Geox" not in p.tag and "Orgn" not in p.tag and "Abbr" not in p.tag]
+@lru_cache(maxsize=100_000)
+def _noun_parses(w: str) -> tuple:
+    return tuple(p for p in parses(w)[:4] if p.tag.POS == "NOUN" and "Name" not in p.tag and "Surn" not in p.tag
+                 and "Patr" not in p.tag and "Geox" not in p.tag and "Orgn" not in p.tag and "Abbr" not in p.tag)
 
 
-def _adj_parses(w: str):
+@lru_cache(maxsize=100_000)
+def _adj_parses(w: str) -> tuple:
     # active participles govern objects ("устроившие погромы"): no modifiers of a topic noun
-    return [p for p in parses(w)[:6] if p.tag.POS == "ADJF" or (p.tag.POS == "PRTF" and "actv" not in p.tag)]
+    return tuple(p for p in parses(w)[:6] if p.tag.POS == "ADJF" or (p.tag.POS == "PRTF" and "actv" not in p.tag))
 
 
 def _agree(adj, noun) -> bool:
@@ -144,6 +147,13 @@ def _agree(adj, noun) -> bool:
 
 
 def _nominative(adjs, noun, plural: bool) -> tuple[str, ...] | None:
+    return _nominative_of(tuple(adjs), noun, plural)
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_of(adjs: tuple, noun, plural: bool) -> tuple[str, ...] | None:
+    """:func:`_nominative` of readings (pymorphy3's parses are hashable values: a repeated phrase is
+    inflected once)."""
     num = "plur" if plural else "sing"
     if "Pltm" in noun.tag:
         num = "plur"
@@ -193,6 +203,7 @@ def _tokens(text: str, start: int, end: int):
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _lemma0(w: str) -> str:
     ps = parses(w)
     return ps[0].normal_form.replace("ё", "е") if ps else w.lower()
