@@ -272,6 +272,9 @@ class _Output:
 
         if self.fmt == "markdown":
             text = ("" if self.first else "\n---\n\n") + export.to_markdown(d)
+        elif self.fmt == "jsonl" and len(d.text) > export.PIECEWISE_CHARS:
+            self._add_piecewise(d)
+            return
         elif self.fmt == "jsonl":
             text = export.to_json_line(d) + "\n"
         else:
@@ -282,6 +285,27 @@ class _Output:
         if self.fmt != "markdown":
             text.encode("utf-8")
         self.out.write(text)
+        self.out.flush()
+        self.first = False
+
+    def _add_piecewise(self, d) -> None:
+        """A huge dispatch's line, encoded piece by piece into a temporary file first (a record that cannot
+        be encoded fails before anything of it is written), then copied out."""
+        import shutil
+        import tempfile
+
+        from . import export
+
+        with tempfile.TemporaryFile() as tmp:
+            export.write_json_line(d, tmp)
+            tmp.write(b"\n")
+            tmp.seek(0)
+            self.out.flush()
+            if hasattr(self.out, "buffer"):
+                shutil.copyfileobj(tmp, self.out.buffer, 1 << 20)
+                self.out.buffer.flush()
+            else:
+                self.out.write(tmp.read().decode("utf-8"))
         self.out.flush()
         self.first = False
 
