@@ -6,13 +6,13 @@ the same size); the clock runs from just before the fork until the needle appear
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import pty
 import re
 import select
 import signal
 import struct
-import fcntl
 import termios
 import time
 

@@ -95,8 +95,8 @@ def main() -> None:
         ours(text)
     rows = []
     for name, text in texts:
-        tn = best(lambda: natasha_pipeline(text), a.repeat)
-        to = best(lambda: ours(text), a.repeat)
+        tn = best(lambda text=text: natasha_pipeline(text), a.repeat)
+        to = best(lambda text=text: ours(text), a.repeat)
         rows.append((name, len(text), tn, to))
     print(f"{'dispatch':28} {'chars':>6} {'natasha ms':>10} {'ours ms':>8} {'ratio':>6}")
     for name, n, tn, to in rows:

@@ -48,7 +48,8 @@ PAGE = """<!DOCTYPE html>
 {body}
 </article></main>
 <section class="comments"><h3>Комментарии</h3><div class="comment"><p>Читатель: интересно, спасибо</p></div></section>
-<aside><h3>Читайте также</h3><ul><li><a href="/1">Другая новость дня</a></li><li><a href="/2">Ещё одна</a></li></ul></aside>
+<aside><h3>Читайте также</h3><ul><li><a href="/1">Другая новость дня</a></li>
+<li><a href="/2">Ещё одна</a></li></ul></aside>
 <footer><p>© 2019 Новости. Все права защищены.</p></footer></body></html>
 """
 

@@ -77,7 +77,8 @@ def main() -> int:
         if (inv / "gold").is_dir():
             p3 = t / "invented.jsonl"
             extract(sorted(inv.glob("*.txt")), p3)
-            print("== invented dispatches (benchmarks/invented: 24 texts written from the guidelines, not from our code)")
+            print("== invented dispatches (benchmarks/invented: 24 texts written from the guidelines, "
+                  "not from our code)")
             print(score(tools, inv / "gold", p3, a.details).rstrip())
         fre = shared / "factrueval-dev"
         if not a.no_persons and fre.is_dir():

@@ -5,17 +5,18 @@ neither depend on the NLP models nor change when the core's heuristics improve.
 """
 from __future__ import annotations
 
+import html
 import os
 import re
+import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
+from dispatchtui.load import Loaded, LoadError   # the loader's own result types: the app tells them apart by type
 from dispatchtui.model import Dateline, Dispatch, Quote, Repeat, Span, Speaker, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
-if not SEED.exists():
-    SEED = Path("/work/shared/seeds/000_c66e20522ef32075.txt")
 
 QUOTE_1 = ("Хотел бы подчеркнуть, что казахско-таджикские отношения носят характер устойчивого и "
            "поступательного развития и обладают значительным потенциалом")
@@ -28,20 +29,6 @@ RAHMON = "Эмомали Рахмон"
 
 # ------------------------------------------------------------------------------------------ loader
 @dataclass(frozen=True)
-class Loaded:
-    path: str
-    text: str
-    encoding: str = "utf-8"
-    notes: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class LoadError:
-    path: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class Peek:
     path: str
     headline: str
@@ -51,7 +38,11 @@ class Peek:
 
 
 class FakeLoader:
-    """``discover`` / ``load_path`` / ``peek`` over real files, no normalization beyond \\r\\n."""
+    """``discover`` / ``load_path`` / ``peek`` over real files, no normalization beyond \\r\\n. ``peeked``
+    lists the paths peeked, in order (the library peeks only the rows it shows)."""
+
+    def __init__(self) -> None:
+        self.peeked: list[str] = []
 
     def discover(self, paths):
         out = []
@@ -64,11 +55,12 @@ class FakeLoader:
 
     def load_path(self, path, encoding=None):
         try:
-            return Loaded(path, Path(path).read_text(encoding=encoding or "utf-8").replace("\r\n", "\n"))
+            return Loaded(path, Path(path).read_text(encoding=encoding or "utf-8").replace("\r\n", "\n"), "utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             return LoadError(path, str(exc))
 
     def peek(self, path):
+        self.peeked.append(path)
         loaded = self.load_path(path)
         if isinstance(loaded, LoadError):
             return loaded
@@ -149,7 +141,8 @@ def failing_analyse(d: Dispatch) -> Dispatch:
 
 
 def make_app(paths, **kwargs):
-    """A DispatchApp with the fakes, a fixed theme and no system clipboard."""
+    """A DispatchApp with the fakes, a fixed theme and no system clipboard; its notices are recorded from the
+    start (:func:`record_notices`)."""
     from dispatchtui.app.app import DispatchApp
 
     kwargs.setdefault("loader", FakeLoader())
@@ -159,7 +152,50 @@ def make_app(paths, **kwargs):
     kwargs.setdefault("system_clipboard", False)
     kwargs.setdefault("lang", "en")
     files, _ = kwargs["loader"].discover([str(p) for p in paths])
-    return DispatchApp(files, **kwargs)
+    app = DispatchApp(files, **kwargs)
+    record_notices(app)
+    return app
+
+
+_NOTICES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def record_notices(app) -> list[str]:
+    """Every notice the app gives from now on (through the public ``App.notify``, which still shows it),
+    kept: shown ones expire after seconds, and a slow machine would lose them before the test looks. Called
+    again for the same app, the same list."""
+    said = _NOTICES.get(app)
+    if said is not None:
+        return said
+    said = _NOTICES[app] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        said.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return said
+
+
+_SVG_TEXT = re.compile(r'<text class="[^"]*" x="[\d.]+" y="[\d.]+" textLength="[\d.]+" '
+                       r'clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>')
+
+
+def screen_lines(app) -> list[str]:
+    """What is on the screen now, one string per terminal row: the text of Textual's public SVG screenshot
+    (``App.export_screenshot``: the segments the terminal would be sent, styles aside; a raw control
+    character in them stays raw, so tests can look for one)."""
+    rows: dict[int, list[str]] = {}
+    for line, text in _SVG_TEXT.findall(app.export_screenshot()):
+        # (the SVG writes a space as &#160; and a no-break space as itself)
+        rows.setdefault(int(line), []).append(html.unescape(text.replace("&#160;", " ")))
+    return ["".join(rows.get(y, ())) for y in range(max(rows, default=-1) + 1)]
+
+
+def screen_text(app) -> str:
+    """:func:`screen_lines` joined by newlines."""
+    return "\n".join(screen_lines(app))
 
 
 async def settle(pilot) -> None:
@@ -181,3 +217,14 @@ def run_async(fn):
         return asyncio.run(fn(*args, **kwargs))
 
     return wrapper
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0) -> None:
+    """Pause until ``condition()`` holds (bounded: a failure after ``timeout`` seconds)."""
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        await pilot.pause(0.05)

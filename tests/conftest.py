@@ -1,4 +1,4 @@
-"""Shared test setup: the analysis cache never touches the user's cache dir during tests, and the
+"""Shared test setup: the analysis cache and the config never touch the user's dirs during tests, and the
 Hypothesis profiles.
 
 Profiles (``HYPOTHESIS_PROFILE``): ``ci`` (the default) is derandomized, so every run of the suite tries
@@ -31,9 +31,17 @@ def examples(n: int) -> int:
     return n * PROFILE_SCALE[PROFILE]
 
 
+def pytest_xdist_auto_num_workers(config) -> int:
+    """``-n auto``: two workers per core. The app and CLI tests spend most of their time waiting (for frames,
+    timers, a child process loading the model), so one worker per core leaves the cores half idle."""
+    return 2 * (os.cpu_count() or 1)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_cache_dir(tmp_path_factory, monkeypatch):
+    """Each test its own cache and config dirs: never the user's, never another xdist worker's."""
     monkeypatch.setenv("DISPATCHTUI_CACHE_DIR", str(tmp_path_factory.mktemp("dispatchtui-cache")))
+    monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path_factory.mktemp("dispatchtui-config")))
 
 
 @pytest.fixture

@@ -20,12 +20,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from conftest import examples as scaled
 from dispatchtui.analysis import analyze
 from dispatchtui.analysis.normalize import normalize
 from dispatchtui.analysis.quotes import QUOTE_MARKS
 from dispatchtui.model import Dispatch, QuoteKind, Span, SpeakerKind
-
-from conftest import examples as scaled  # noqa: E402
 
 
 def examples(n: int) -> settings:
@@ -218,30 +217,35 @@ def check(text: str, *, twice: bool = False) -> None:
 
 
 # ------------------------------------------------------------------------------------------ properties
+@pytest.mark.slow
 @examples(250)
 @given(dispatch_text)
 def test_dispatch_like_text(text):
     check(text)
 
 
+@pytest.mark.slow
 @examples(450)
 @given(soup_text)
 def test_token_soup(text):
     check(text, twice=True)
 
 
+@pytest.mark.slow
 @examples(250)
 @given(normalized)
 def test_normalized_text_as_the_app_sees_it(text):
     check(text)
 
 
+@pytest.mark.slow
 @examples(400)
 @given(random_unicode)
 def test_random_unicode(text):
     check(text)
 
 
+@pytest.mark.slow
 @examples(250)
 @given(marks_heavy)
 def test_quote_marks_and_dashes(text):
@@ -294,6 +298,7 @@ def corpus(samples) -> list[str]:
     return texts
 
 
+@pytest.mark.slow
 def test_output_is_the_same_in_every_process():
     """Deterministic across processes, i.e. independent of str hash randomization (set order)."""
     import subprocess
@@ -368,6 +373,7 @@ _UNITS = {
 _REPS = {"one-speaker-many-quotes": 80, "one-name-many-mentions": 150}
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(_UNITS))
 def test_cost_is_linear(kind):
     unit = _UNITS[kind]
@@ -423,6 +429,7 @@ _RUNS = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("kind", sorted(_RUNS))
 def test_cost_is_linear_on_runs_of_one_thing(kind):
     prefix, unit, suffix = _RUNS[kind]

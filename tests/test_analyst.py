@@ -20,6 +20,7 @@ def worker():
     p.close()
 
 
+@pytest.mark.slow
 def test_the_process_gives_what_analyze_gives_in_process(worker):
     text = load.load_path(str(SEED)).text
     # an outline (what the reader paints from) goes over as text and is segmented there
@@ -39,6 +40,7 @@ def test_a_big_job_the_reader_left_is_stopped_and_the_process_restarts(worker):
     assert worker.analyse(segment(text)).quotes                 # a new process answers
 
 
+@pytest.mark.slow
 def test_a_process_that_dies_mid_job_is_an_error_and_one_dead_between_jobs_is_restarted(worker):
     text = load.load_path(str(SEED)).text
     assert worker.analyse(segment(text)).analysed

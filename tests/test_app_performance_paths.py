@@ -3,13 +3,16 @@ the cache-aware default analyser, the outline of a huge text, lazy wrapping, the
 start, the filter worker and the in-memory search index."""
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 import pytest
 
-from app_fakes import SEED, make_app, run_async, settle
+from app_fakes import SEED, FakeLoader, make_app, run_async, settle
 from dispatchtui import search
 from dispatchtui.analysis import segment
-from dispatchtui.app.library import LibraryScreen
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.library import LibraryScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.session import Session
 from dispatchtui.app.widgets.article import ArticleView, wrap_offsets
 from dispatchtui.model import Speaker, Span
@@ -24,7 +27,7 @@ def _config_dir(tmp_path, monkeypatch):
 
 
 def _fake_analyze(calls):
-    def analyze(d):
+    def analyze(d, *, on_stage=None):
         calls.append(d.text)
         return d.with_(speakers=(Speaker("Эмомали Рахмон", "person", None, (Span(0, 1),), ()),), analysed=True)
     return analyze
@@ -46,7 +49,9 @@ def test_default_analyser_fills_from_the_cache_and_survives_a_corrupt_entry(tmp_
     assert hit is not None and hit.speakers == d.speakers and len(calls) == 1
     assert again.analyse(0, again.layout(0)).speakers == d.speakers and len(calls) == 1
     # a half-written entry: ignored, analysed again, rewritten
-    entry = cache._path(d.text)
+    entries = list(Path(os.environ["DISPATCHTUI_CACHE_DIR"]).rglob("*.json"))
+    assert len(entries) == 1                      # the one dispatch, stored
+    entry = entries[0]
     entry.write_text('{"schema": "dispatchtui/2", "para', encoding="utf-8")
     third = Session([str(f)])
     assert third.cached(0, third.layout(0)) is None
@@ -72,22 +77,31 @@ def test_huge_text_paints_from_an_outline_then_is_segmented_fully(tmp_path, monk
     assert s.analyse(0, quick).sentences == full.sentences
 
 
-def test_lazy_wrap_gives_the_same_lines_as_a_full_wrap(monkeypatch):
+@run_async
+async def test_lazy_wrap_gives_the_same_lines_as_a_full_wrap(monkeypatch):
+    from textual.app import App
+
     monkeypatch.setattr(ArticleView, "LAZY_WRAP_CHARS", 10)
     text = "\n\n".join(f"Абзац {i}: " + "слово " * (i % 37 + 3) for i in range(400))
     d = segment(text)
-    view = ArticleView()
-    view.dispatch = d
-    view._wrap_width = 0
-    view._rewrap()
-    assert view._wrap_pending() and 0 < view.line_count
-    last = d.paragraphs[-1]
-    y = view.line_of(last.start)                   # a jump far ahead wraps what it needs
-    assert view.line_span(y)[0] == last.start
-    view.finish_wrap()
-    lines = [ln for ln in view._lines if ln[0] != ln[1]]
-    expected = [se for p in d.paragraphs for se in wrap_offsets(text, p.start, p.end, 80)]
-    assert [(s, e) for s, e, _ in lines] == expected
+
+    class OneView(App):
+        def compose(self):
+            yield ArticleView()
+
+    app = OneView()
+    async with app.run_test(size=(100, 30)):
+        view = app.query_one(ArticleView)
+        view.set_dispatch(d)                       # (no await until the end: the background slices wait)
+        width = view.wrap_width
+        expected = [se for p in d.paragraphs for se in wrap_offsets(text, p.start, p.end, width)]
+        assert 0 < view.line_count < len(expected)     # only the first screens are wrapped
+        last = d.paragraphs[-1]
+        y = view.line_of(last.start)                   # a jump far ahead wraps what it needs
+        assert view.line_span(y)[0] == last.start
+        view.finish_wrap()
+        spans = [view.line_span(y) for y in range(view.line_count)]
+        assert [span for span in spans if span is not None and span[0] != span[1]] == expected
 
 
 @run_async
@@ -110,13 +124,13 @@ async def test_one_dispatch_opens_straight_in_the_reader_and_escape_builds_the_l
 
 @run_async
 async def test_filter_in_a_worker_and_search_over_the_index(folder, monkeypatch):
-    monkeypatch.setattr(LibraryScreen, "FILTER_IN_WORKER", 1)
-    app = make_app([folder])
+    loader = FakeLoader()
+    app = make_app([folder], loader=loader)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
         assert sorted(app.session.search_texts) == [0, 1, 2]      # indexed in the background
-        assert len(app.session._peeks) <= 3
+        assert len(loader.peeked) <= 3
         await pilot.press("f", *"погода")
         await settle(pilot)
         assert screen.list.rows == [1]
@@ -194,7 +208,8 @@ async def test_the_first_frame_stand_ins_look_exactly_like_the_panels_while_anal
 
 @run_async
 async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mounted(monkeypatch):
-    monkeypatch.setattr(ReaderScreen, "_mount_panels", lambda self: None)   # they never get mounted here
+    mount_panels = ReaderScreen._mount_panels
+    monkeypatch.setattr(ReaderScreen, "_mount_panels", lambda self: None)   # not mounted until the test says
     app = make_app([SEED])
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
@@ -203,7 +218,10 @@ async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mo
         speakers = screen.panel("speakers")
         assert not speakers.is_mounted and speakers.entries and speakers.option_count == len(speakers.entries)
         await pilot.press("2")                 # focus waits for the panel instead of failing
-        assert screen._pending_focus == "speakers"
+        assert app.is_running and app.focused is not speakers
+        await mount_panels(screen)             # the panels arrive late: the focus asked for goes there
+        await pilot.pause()
+        assert speakers.is_mounted and app.focused is speakers
 
 
 from hypothesis import given, settings  # noqa: E402

@@ -6,9 +6,9 @@ import threading
 import pytest
 
 from app_fakes import (KOSHERBAEV, KOSHERBAEV_ROLE, QUOTE_1, QUOTE_2, RAHMON, ROOT, SEED, FakeLoader,
-                       failing_analyse, fake_analyse, fake_segment, make_analysis, make_app, run_async,
-                       settle)
-from dispatchtui.app.reader import ReaderScreen
+                       failing_analyse, fake_analyse, fake_segment, make_analysis, make_app, record_notices,
+                       run_async, settle)
+from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.widgets.article import ArticleView
 from dispatchtui.app.widgets.panels import Panel
 
@@ -276,7 +276,7 @@ async def test_y_without_quotes_notifies_and_copies_nothing(tmp_path):
         await settle(pilot)
         await pilot.press("y")
         assert app.clipboard == ""
-        assert any("No quote" in n.message for n in app._notifications)
+        assert any("No quote" in n for n in record_notices(app))
         assert str(app.screen.panel("quotes").get_option_at_index(0).prompt) == "no quotes found"
         assert str(app.screen.panel("speakers").get_option_at_index(0).prompt) == "no speakers found"
 
@@ -338,7 +338,7 @@ async def test_analysis_failure_is_a_notice_not_a_crash():
         screen = app.screen
         assert screen.state == "failed"
         assert "analysis unavailable" in str(screen.panel("speakers").get_option_at_index(0).prompt)
-        assert any("resolve" in n.message for n in app._notifications)
+        assert any("resolve" in n for n in record_notices(app))
         # the text is still there and find still works
         await pilot.press("slash", *"Рахмона")
         assert len(screen.matches) == 3
@@ -381,7 +381,7 @@ async def test_markup_and_escapes_show_literally(tmp_path):
         assert app.is_running
         # the library shows the headline literally too
         lib = app.screen.list
-        assert "[bold]жирный[/bold]" in lib.render_line(0).text
+        assert "[bold]жирный[/bold]" in lib.row_text(0)
 
 
 @run_async
@@ -605,7 +605,7 @@ def test_importing_the_app_package_is_cheap():
 @run_async
 async def test_the_key_footer_follows_the_focus_and_a_click_on_a_key_runs_it():
     from dispatchtui.app.widgets.footer import KeyFooter
-    from dispatchtui.app.widgets.help import HelpScreen
+    from dispatchtui.app.screens.help import HelpScreen
 
     app = make_app([SEED])
     async with app.run_test(size=(140, 30)) as pilot:
@@ -634,7 +634,7 @@ async def test_article_lines_follow_a_theme_change():
         article = app.screen.article
 
         def line_background():
-            return article.render_line(1)._segments[-1].style.bgcolor
+            return list(article.render_line(1))[-1].style.bgcolor
 
         before = line_background()
         assert before == article.rich_style.bgcolor

@@ -136,3 +136,22 @@ def test_reader_80x24_statements_direct_only(snap_compare):
         await settle(pilot)
 
     assert snap_compare(_statements_app(), terminal_size=(80, 24), run_before=run_before)
+
+
+async def _people(pilot) -> None:
+    """The seed opened (its statements known), then the people screen."""
+    await settle(pilot)
+    lib = pilot.app.screen
+    lib.list.select_path_index(pilot.app.session.paths.index(SEED_REL))
+    await pilot.press("enter")
+    await settle(pilot)
+    await pilot.press("q", "P")
+    await _settle_still(pilot)
+
+
+def test_people_80x24(snap_compare):
+    assert snap_compare(make_app(["samples"]), terminal_size=(80, 24), run_before=_people)
+
+
+def test_people_160x48(snap_compare):
+    assert snap_compare(make_app(["samples"]), terminal_size=(160, 48), run_before=_people)

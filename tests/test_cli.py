@@ -213,6 +213,7 @@ def test_folder_in_natural_order(tmp_path):
     assert [Path(r["source"]).relative_to(d).as_posix() for r in records(out)] == ["2.txt", "10.txt", "sub/3.txt"]
 
 
+@pytest.mark.slow
 def test_cache_is_written_and_reused_no_cache_writes_nothing(tmp_path):
     code, out1, err = run(["extract", "--no-cache", TASS], tmp_path)
     assert code == 0, err
@@ -225,6 +226,7 @@ def test_cache_is_written_and_reused_no_cache_writes_nothing(tmp_path):
     assert code == 0 and out3 == out1
 
 
+@pytest.mark.slow
 def test_input_files_untouched(tmp_path):
     src = tmp_path / "in.txt"
     shutil.copy(TASS, src)
@@ -270,6 +272,7 @@ def test_a_fifo_in_a_folder_is_one_line_and_never_blocks(tmp_path):
     assert err.splitlines() == [f"dispatchtui: {d / 'f.txt'}: skipped: not a regular file (a named pipe (FIFO))"]
 
 
+@pytest.mark.slow
 def test_max_seconds_gives_up_on_one_file_with_one_line_and_the_rest_go_on(tmp_path):
     big = tmp_path / "big.txt"
     # ~9 MB: many minutes of analysis, far beyond the limit on any machine; the small files take a second

@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import shlex
 import time
-from pathlib import Path
 
 import pytest
 
 from test_e2e_tmux import ROOT, SCRIPT, SEED, Tmux, _prerequisites  # noqa: F401 - the autouse fixture
+
+#: end to end in tmux: seconds of real time per test (the everyday run skips them; CI runs them)
+pytestmark = pytest.mark.slow
 
 SAMPLES = ROOT / "samples"
 

@@ -12,9 +12,9 @@ import time
 
 import pytest
 
-from app_fakes import SEED, fake_analyse, run_async, settle
+from app_fakes import SEED, fake_analyse, record_notices, run_async, settle
 from dispatchtui import load
-from dispatchtui.app.reader import ReaderScreen
+from dispatchtui.app.screens.reader import ReaderScreen
 
 N_FILES = 2000
 
@@ -23,20 +23,6 @@ N_FILES = 2000
 def _dirs(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
     monkeypatch.setenv("DISPATCHTUI_CACHE_DIR", str(tmp_path / "cache"))
-
-
-def record_notices(app) -> list[str]:
-    """Every notice the app gives from now on, kept (shown ones expire after seconds: a slow machine
-    would lose them before the test looks)."""
-    said: list[str] = []
-    notify = app.notify
-
-    def recording(message, *args, **kwargs):
-        said.append(str(message))
-        return notify(message, *args, **kwargs)
-
-    app.notify = recording
-    return said
 
 
 def dispatch(i: int, version: int = 0) -> str:
@@ -87,6 +73,7 @@ class Churn(threading.Thread):
                 time.sleep(0.001)                      # let the app's threads in
 
 
+@pytest.mark.slow
 @run_async
 async def test_the_library_under_thousands_of_changes_stays_usable_and_touches_nothing(tmp_path):
     folder = tmp_path / "wire"
@@ -151,6 +138,7 @@ async def test_the_library_under_thousands_of_changes_stays_usable_and_touches_n
                                          **churn.state}.items() if w is not None)
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="kills a process")
 @run_async
 async def test_the_analysis_process_killed_mid_work_is_one_notice_and_the_reader_goes_on(tmp_path):

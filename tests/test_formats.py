@@ -17,7 +17,7 @@ import pytest
 
 from dispatchtui import formats, load
 from dispatchtui.analysis import analyze, segment
-from dispatchtui.load import LoadError, Loaded, discover, load_path, peek
+from dispatchtui.load import Loaded, LoadError, discover, load_path, peek
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
@@ -54,6 +54,10 @@ def errors_of(paths) -> list[str]:
 @pytest.fixture
 def no_network(monkeypatch):
     """Every way to open a connection fails and is recorded."""
+    # imported before the patch: urllib3 (under trafilatura) opens a socket at import time to probe for IPv6,
+    # which is no fetch; a test that ran first in the same worker used to import it by luck
+    import trafilatura  # noqa: F401
+
     attempts: list[str] = []
 
     def refuse(name):
@@ -199,6 +203,7 @@ def test_an_item_can_be_given_by_name():
     assert isinstance(whole, LoadError) and "PATH#ID" in whole.reason
 
 
+@pytest.mark.slow
 def test_extract_records_format_and_item(tmp_path):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DISPATCHTUI_")}
     env["DISPATCHTUI_CACHE_DIR"] = str(tmp_path / "cache")

@@ -6,12 +6,13 @@ import errno
 import io
 import os
 import sys
+from pathlib import Path
 
 import pytest
 
 from dispatchtui import load
 from dispatchtui.analysis import segment
-from dispatchtui.load import LoadError, Loaded, Peek, decode, discover, load_path, natural_key, peek
+from dispatchtui.load import Loaded, LoadError, Peek, decode, discover, load_path, natural_key, peek
 
 NEWS = ("МОСКВА, 8 августа. /ТАСС/. Министерство экологии и природопользования Подмосковья объявило конкурс "
         "по расчистке участка реки Куновки. Работы планируется завершить в 2020 году. Об этом сообщила "
@@ -401,14 +402,14 @@ def test_files_are_never_modified(tmp_path):
     old = 1_000_000_000
     for p in paths.values():
         os.utime(p, (old, old))
-    before = {p: (open(p, "rb").read(), os.stat(p).st_mtime_ns, os.stat(p).st_mode) for p in paths.values()}
+    before = {p: (Path(p).read_bytes(), os.stat(p).st_mtime_ns, os.stat(p).st_mode) for p in paths.values()}
     found, _ = discover([str(tmp_path)])
     assert sorted(found) == sorted(paths.values())
     for p in found:
         load_path(p)
         peek(p)
         load_path(p, "koi8-r")
-    after = {p: (open(p, "rb").read(), os.stat(p).st_mtime_ns, os.stat(p).st_mode) for p in paths.values()}
+    after = {p: (Path(p).read_bytes(), os.stat(p).st_mtime_ns, os.stat(p).st_mode) for p in paths.values()}
     assert after == before
     assert sorted(os.listdir(tmp_path)) == sorted(files)  # nothing created next to them
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from hypothesis import HealthCheck, given, settings
-from conftest import examples
 from hypothesis import strategies as st
 
+from conftest import examples
 from dispatchtui.analysis import segment
 from dispatchtui.analysis.layout import layout
 from dispatchtui.analysis.normalize import normalize

@@ -21,8 +21,16 @@ from hypothesis import strategies as st
 
 from dispatchtui import cli
 from dispatchtui.load import Loaded, load_path
-from dispatchtui.paths import (display_path, json_source, parse_display_path, path_bytes, path_from_bytes,
-                               printable, source_from_json, valid_utf8)
+from dispatchtui.paths import (
+    display_path,
+    json_source,
+    parse_display_path,
+    path_bytes,
+    path_from_bytes,
+    printable,
+    source_from_json,
+    valid_utf8,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
@@ -154,6 +162,7 @@ def test_extract_finds_any_name_again_in_every_format(raw):
             assert load_path(found) == text                   # the dispatch, found again from the output
 
 
+@pytest.mark.slow
 def test_the_reproduction_exits_0_in_every_format(tmp_path):
     """The issue's reproduction, as a user runs it (a subprocess, a folder, the name in a real argv)."""
     import subprocess
@@ -180,7 +189,8 @@ def test_the_reproduction_exits_0_in_every_format(tmp_path):
 
 @pytest.fixture
 def files(tmp_path, monkeypatch):
-    """Four dispatches (the second named in bytes that are not UTF-8), a cheap stand-in for the analysis (the guard is under test, not the model)."""
+    """Four dispatches (the second named in bytes that are not UTF-8), a cheap stand-in for the analysis (the
+    guard is under test, not the model)."""
     import dispatchtui.analysis as analysis
 
     monkeypatch.setattr(analysis, "analyze", lambda d, **kw: d.with_(analysed=True))   # (kw: on_stage)

@@ -310,3 +310,4 @@ def test_a_long_run_without_letters_is_tagged_o_and_names_around_it_are_found(ne
     toks = ner.tag_tokens(text)
     assert all(t.tag == "O" for t in toks if t.text == ",")
     assert {"Владимир Путин", "Эмомали Рахмон"} <= set(names(text, ner))
+

@@ -559,3 +559,44 @@ def test_mispaired_straight_quotes_do_not_swallow_the_authors_sentence():
          'началось", - цитирует РБК очевидца.')
     texts = [t[q.start:q.end] for q in scan(t)]
     assert texts == ['Он вошел и сказал: "Здрасте, я пришел" - так все и началось']
+
+
+def test_singular_object_is_not_the_subject_of_a_plural_verb():
+    # "обращают внимание": the object "внимание" cannot be the subject of a plural verb; the organization
+    # named by place ("в Гринписе") speaks, not the person named inside the что-clause
+    t = "В Гринписе обращают внимание, что денег регионам губернатор так и не выделил: «Без них лес не спасти»."
+    assert table(t) == [("Без них лес не спасти", "full", "Гринписе", "обращают")]
+
+
+def test_imperfective_partner_of_a_speech_verb_is_a_cue():
+    # "высказываться" beside "высказаться": the ministry named by place speaks
+    t = "В министерстве высказываются осторожно: «Проверка займет месяц»."
+    assert table(t) == [("Проверка займет месяц", "full", "министерстве", "высказываются")]
+
+
+def test_bracketed_gloss_inside_the_speaker_phrase_is_skipped():
+    # the original-language name in brackets does not end the attribution: the name after it is the speaker's
+    t = "«Это разрушает ее имидж», — заявил глава Фонда свободы (Freedom Foundation) Тур Хансен (Tur Hansen)."
+    assert table(t) == [("Это разрушает ее имидж", "full",
+                         "глава Фонда свободы (Freedom Foundation) Тур Хансен", "заявил")]
+    # a gloss that ends the phrase stays outside it
+    t = "«Это разрушает ее имидж», — заявил глава фонда (на фото)."
+    assert table(t) == [("Это разрушает ее имидж", "full", "глава фонда", "заявил")]
+
+
+def test_surname_the_dictionary_reads_as_a_common_noun():
+    # "Дымов" is only the genitive plural of "дым" to the dictionary; after the cue it has a surname's shape
+    t = "«Бюджет сбалансирован», — сказал Дымов."
+    assert table(t) == [("Бюджет сбалансирован", "full", "Дымов", "сказал")]
+
+
+def test_statement_noun_heading_a_colon_introduction_names_the_speaker():
+    t = "Комментарий городского телевидения: «Мэр не может смириться с отставкой»."
+    assert table(t) == [("Мэр не может смириться с отставкой", "full", "городского телевидения", "Комментарий")]
+
+
+def test_statement_noun_inside_the_introduction_is_not_its_head():
+    # "сослался на мнение Орлова:" — the one who refers speaks, not the one referred to
+    t = "Министр Петр Ильин сослался на мнение Орлова: «Это задание меня вдохновило бы»."
+    (row,) = table(t)
+    assert row[2] != "Орлова"

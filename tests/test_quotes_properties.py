@@ -3,19 +3,17 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-import re
 import time
 
+import pytest
 from hypothesis import HealthCheck, given, settings
-from conftest import examples
 from hypothesis import strategies as st
 
+from conftest import examples
 from dispatchtui.analysis import quotes as Q
 from dispatchtui.analysis.quotes import QUOTE_MARKS, find_quotes
 from dispatchtui.model import Span
-
-
-from test_quotes import paragraphs_of  # noqa: E402  (one definition for both quote test files)
+from test_quotes import paragraphs_of
 
 
 def check(text: str) -> None:
@@ -57,6 +55,7 @@ marks_only = st.text(alphabet=QUOTE_MARKS + " \n—-,.:", max_size=300)
 any_text = st.text(max_size=300)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(1500), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(pieces_text)
 def test_structured_noise(text):

@@ -165,7 +165,8 @@ def test_odd_inputs_do_not_raise(text):
 
 
 def test_trailing_attribution_to_a_body_named_with_adjectives():
-    t = "Визит\n\nМинистр Ермек Кошербаев провел переговоры с коллегой, сообщили во внешнеполитическом ведомстве Казахстана."
+    t = ("Визит\n\nМинистр Ермек Кошербаев провел переговоры с коллегой, сообщили во внешнеполитическом "
+         "ведомстве Казахстана.")
     d = analyze(t)
     (q,) = [q for q in d.quotes if q.kind == "reported"]
     assert q.speaker == "внешнеполитическое ведомство Казахстана" and d.speaker(q.speaker).kind == "organization"
@@ -187,3 +188,116 @@ def test_sentences_parsed_in_small_blocks_give_the_same_statements(monkeypatch):
     for block in (1, 2, 3):
         monkeypatch.setattr(mod, "PARSE_BLOCK", block)
         assert [(q.start, q.end, q.speaker, q.cue) for q in analyze(text).quotes if q.kind == "reported"] == whole
+
+# --- added forms: "на его взгляд", the other aspect of a stance verb, "давать понять" ------------------
+
+def test_view_phrase_names_its_holder():
+    t = ("Новости\n\nЭколог Иван Петров выступил на форуме. "
+         "На его взгляд, проблема не в законах, а в их исполнении.")
+    assert only(t)[:2] == ("проблема не в законах, а в их исполнении", "Иван Петров")
+
+
+def test_view_idiom_without_a_holder_is_nobodys_statement():
+    assert reported("Новости\n\nНа первый взгляд, проект выглядит простым.") == []
+
+
+def test_perfective_stance_verb_with_that_clause():
+    t = "Новости\n\nАрбитражный суд счел, что компания нарушила условия контракта."
+    content, _, cue = only(t)
+    assert (content, cue) == ("компания нарушила условия контракта", "счел")
+
+
+def test_imperfective_light_verb_give_to_understand():
+    t = "Новости\n\nМинистр спорта Олег Волков давал понять, что не будет выставлять свою кандидатуру."
+    content, speaker, cue = only(t)
+    assert (content, speaker, cue) == ("не будет выставлять свою кандидатуру", "Олег Волков", "давал понять")
+
+
+def test_relay_closing_the_sentence_is_not_content():
+    t = ("Новости\n\nТренер Иван Петров дал интервью. "
+         "Он заявил, что ничья на выезде — хороший результат, сообщает «Спортивный вестник».")
+    assert only(t)[:2] == ("ничья на выезде — хороший результат", "Иван Петров")
+
+
+def test_verb_after_a_comma_with_its_subject_before_is_no_relay():
+    # "…, опубликовал фотографии" continues the clause (its subject came first): the content runs on
+    t = ("Новости\n\nВоеннослужащий Андрей Ковалев, находясь на дежурстве, опубликовал снимки казармы, "
+         "говорится в решении военного суда.")
+    content, _, cue = only(t)
+    assert content.endswith("опубликовал снимки казармы") and cue == "говорится"
+
+
+def test_source_phrase_inside_the_clause_relays_the_verbs_statement():
+    t = "Новости\n\nМестная полиция, по данным газеты, отметила, что в этом году протестующих было больше."
+    assert only(t)[:3] == ("в этом году протестующих было больше", "Местная полиция", "отметила")
+
+
+def test_source_phrase_opening_the_sentence_frames_all_of_it():
+    t = ("Новости\n\nПевец Олег Миронов отменил гастроли. "
+         "По словам Миронова, как отец, он считает, что семья сейчас важнее.")
+    content, speaker, cue = only(t)
+    assert speaker == "Олег Миронов" and cue == "По словам" and content.startswith("как отец")
+
+
+def test_discourse_opener_before_a_relay_is_not_content():
+    t = "Новости\n\nТем временем, сообщает газета «Уральский курьер», художники проведут в городе акцию."
+    content, _, cue = only(t)
+    assert content == "художники проведут в городе акцию" and cue == "сообщает"
+
+
+def test_pronoun_after_an_unnamed_role_subject_abstains():
+    # subject continuity: "Он" is the coach of the sentence before, whom the text never names, not the
+    # veteran quoted earlier
+    t = ("Новости\n\nВетеран Виктор Понедельник выразил мнение о тренере. «Тренер запоздал с заменами», — "
+         "сказал Понедельник.\n\nСам же главный тренер сборной оценил итоги матча как приемлемые. "
+         "Он заявил, что ничья на выезде — хороший результат.")
+    assert only(t)[:2] == ("ничья на выезде — хороший результат", None)
+
+
+def test_pronoun_after_a_role_that_fits_the_person_resolves():
+    t = ("Новости\n\nМинистр финансов Олег Дымов провел совещание. «Бюджет сбалансирован», — сказал Дымов. "
+         "Министр отметил рост доходов. Он заявил, что дефицита не будет.")
+    assert only(t)[:2] == ("дефицита не будет", "Олег Дымов")
+
+
+def test_back_pointer_with_the_speaker_right_after_it_and_past_a_caption():
+    # a photo caption (a name line without a predicate) stands between the statement and "Об этом X заявил"
+    t = ("Новости\n\nГлава союза Павел Ильин решил остаться на посту еще на четыре года.\nПавел Ильин\n"
+         "Об этом Ильин заявил на городском телевидении.")
+    assert only(t)[:3] == ("Глава союза Павел Ильин решил остаться на посту еще на четыре года", "Павел Ильин",
+                           "Об этом Ильин заявил")
+
+
+def test_about_this_noun_is_a_determiner_not_a_pointer():
+    t = "Новости\n\nСтадион откроют весной.\n\nОб этом стадионе говорят давно."
+    assert reported(t) == []
+
+
+def test_inverted_relay_subject_the_parse_missed():
+    # a number sign in the object ("приказа № 12") can throw the parse; the animate nominative after the
+    # verb and the name closing the sentence are its subject
+    t = ("Новости\n\nНужно было закрепить право не тушить пожары, на которые нет денег, описывает причину "
+         "появления приказа № 12 руководитель программы отделения «Лесного фонда» Павел Ильин.")
+    content, speaker, cue = only(t)
+    assert content.startswith("Нужно было закрепить право") and cue == "описывает"
+    assert speaker == "Павел Ильин"
+
+
+def test_content_stops_at_a_sentence_end_before_an_opening_mark():
+    t = ("Новости\n\nАстронавт НАСА Анна Лис сказала, что во время спуска перегрузка достигала 8 G. "
+         "«Для меня это было тяжело», — добавила она.")
+    content, speaker, _ = only(t)
+    assert content == "во время спуска перегрузка достигала 8 G" and speaker == "Анна Лис"
+
+
+def test_light_verb_with_an_explanation_noun():
+    t = ("Новости\n\nПредставитель агентства Олег Ким дает объяснение журналистам, что это происки "
+         "конкурентов.")
+    content, speaker, cue = only(t)
+    assert (content, speaker, cue) == ("это происки конкурентов", "Олег Ким", "дает объяснение")
+
+
+def test_connective_opening_the_sentence_is_not_content():
+    t = "Новости\n\nПричем, по словам министра Олега Кима, страна готова к переговорам."
+    content, speaker, _ = only(t)
+    assert content == "страна готова к переговорам" and speaker == "Олег Ким"

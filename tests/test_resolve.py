@@ -408,3 +408,47 @@ def test_regional_office_of_an_organization_is_the_source_named_before():
     (r,), speakers = run(text, [q])
     assert r.speaker == "ГУ МЧС РФ по Приморскому краю"
     assert speakers[0].kind == "organization"
+
+
+def test_bare_noun_is_the_organization_introduced_with_it():
+    from dispatchtui.analysis import analyze
+
+    text = ("Концерт в Гаване\n\nГруппа The Rolling Stones даст концерт в Гаване. "
+            "«Это шоу станет для нас важнейшим событием», — отмечено в заявлении группы.")
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "The Rolling Stones"
+
+
+def test_a_headline_is_not_part_of_the_organization_below_it():
+    from dispatchtui.analysis import analyze
+
+    text = ("Новости\n\nКомпания «Вектор» открыла завод в Туле. "
+            "«Мы создадим тысячу рабочих мест», — говорится в заявлении компании.")
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker is not None and not q.speaker.startswith("Новости")
+
+
+def test_country_adjective_contradicting_the_roles_country_is_no_match():
+    # "эстонский министр" cannot be the minister of Latvia named before; abstaining beats naming him
+    text = ("Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
+            "«Мы усилим патрулирование границы», — сказал эстонский министр.")
+    q = quote(text, "Мы усилим патрулирование границы", "эстонский министр", "сказал")
+    (r,), _ = run(text, [q])
+    assert r.speaker != "Янис Озолс"
+
+
+def test_country_adjective_agreeing_with_the_role_matches():
+    text = ("Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
+            "«Мы усилим патрулирование границы», — сказал латвийский министр.")
+    q = quote(text, "Мы усилим патрулирование границы", "латвийский министр", "сказал")
+    (r,), _ = run(text, [q])
+    assert r.speaker == "Янис Озолс"
+
+
+def test_profession_noun_before_a_womans_declined_first_name_is_apposition():
+    # "Анна" would be "Анны" if it depended on the head: the masculine profession noun names the woman
+    from dispatchtui.analysis import analyze
+
+    d = analyze("Новости\n\nБортинженер Анна Лис сказала, что во время спуска перегрузка достигала 8 G.")
+    assert [q.speaker for q in d.quotes] == ["Анна Лис"]
+    assert [s.name for s in d.speakers if s.quotes] == ["Анна Лис"]

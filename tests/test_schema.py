@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from dispatchtui.analysis import analyze, segment
-from dispatchtui.export import to_json_array, to_json_line
 from dispatchtui.analysis.layout import ru_date
+from dispatchtui.export import to_json_array, to_json_line
 from dispatchtui.load import Loaded, discover, load_path
 from dispatchtui.model import SCHEMA, dispatch_from_json
 

@@ -3,15 +3,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dispatchtui import search
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
-if not SEED.exists():
-    SEED = Path("/work/shared/seeds/000_c66e20522ef32075.txt")
 
 
 def texts(text, query):

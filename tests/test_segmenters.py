@@ -1,6 +1,7 @@
 """The linear tokenizer and sentence splitter give exactly razdel's tokens and sentences."""
 from __future__ import annotations
 
+import pytest
 import razdel
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -19,12 +20,14 @@ def _same(ours, theirs) -> None:
     assert [(s.start, s.stop, s.text) for s in ours] == [(s.start, s.stop, s.text) for s in theirs]
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(text)
 def test_tokens_are_razdels(t):
     _same(segmenters.tokenize(t), razdel.tokenize(t))
 
 
+@pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(text)
 def test_sentences_are_razdels(t):

@@ -98,7 +98,7 @@ INTERVIEW = """«Мы не отступим»
 — А зрители придут?
 
 — Уверена, что придут. Билеты уже проданы.
-"""
+"""  # noqa: E501 - a paragraph of a dispatch is one line
 
 
 def test_interview_answers_belong_to_the_interviewee():
@@ -203,7 +203,8 @@ def test_paragraph_quote_continues_the_speaker_of_the_paragraph_before():
 
 
 def test_paragraph_quote_attributed_by_the_next_paragraph():
-    t = ("Инаугурация\n\nЦеремония прошла в Грозном.\n\n«Изменений у нас не будет. Мы будем работать, как и прежде».\n\n"
+    t = ("Инаугурация\n\nЦеремония прошла в Грозном.\n\n"
+         "«Изменений у нас не будет. Мы будем работать, как и прежде».\n\n"
          "заявил после церемонии Ислам Хасанов. Гости поздравили его.")
     assert speakers_of(t)["Изменений у нас не будет. Мы будем работать, как и прежде"] == "Ислам Хасанов"
 

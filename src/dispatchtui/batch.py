@@ -13,10 +13,11 @@ from __future__ import annotations
 import os
 import signal
 import sys
-import time
 import threading
+import time
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any, Callable, Iterator, TextIO
+from typing import Any, TextIO
 
 Result = tuple  # (path, result | None, reason | None, ...): whatever the job returns
 Failed = Callable[[Any, str], Result]
@@ -190,7 +191,7 @@ def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, prog
             for conn in wait([w.conn for w in workers], timeout=_TICK):
                 w = next(w for w in workers if w.conn is conn)
                 try:
-                    kind, payload = conn.recv()
+                    kind, payload = w.conn.recv()
                 except (EOFError, OSError):
                     w.process.join(1.0)
                     reason = f"the analysis process stopped (exit code {w.process.exitcode})"
@@ -209,14 +210,14 @@ def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, prog
                     failed_starts = 0
                 elif kind == "stage":
                     progress.stage(id(w), payload)
-                else:
+                elif w.task is not None:
                     done[w.task] = payload
                     progress.finish(id(w))
                     w.task = None
             if max_seconds is not None:
                 now = time.monotonic()
-                for w in [w for w in workers if w.task is not None and now - w.started > max_seconds]:
-                    done[w.task] = failed(tasks[w.task], gave_up(max_seconds))
+                for w, task in [(w, w.task) for w in workers if w.task is not None and now - w.started > max_seconds]:
+                    done[task] = failed(tasks[task], gave_up(max_seconds))
                     _retire(w, workers, progress)
             progress.draw()
             while next_out in done:

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 
+from . import atomic
 from .model import Dispatch, dispatch_from_json
 
 
@@ -68,17 +68,6 @@ def put(d: Dispatch) -> None:
     o["text_sha"] = hashlib.sha256(d.text.encode("utf-8", "surrogatepass")).hexdigest()
     del o["text"]
     try:
-        p.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=p.parent, prefix=".tmp-", suffix=".json")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(o, fh, ensure_ascii=False)
-            os.replace(tmp, p)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
+        atomic.write_text(p, json.dumps(o, ensure_ascii=False))
     except (OSError, ValueError):   # ValueError: UnicodeEncodeError (a lone surrogate), a value json refuses
         pass

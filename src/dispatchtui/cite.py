@@ -155,8 +155,8 @@ def sentence_around(dispatch: Dispatch, start: int, end: int) -> tuple[int, int]
     for m in _SENTENCE_END.finditer(text, lo, min(hi, start + 4)):     # (+4: room for the lookahead)
         if m.end() <= start:
             a = m.end()
-    m = _SENTENCE_END.search(text, max(end - 1, a), hi)
-    b = m.end() if m else hi
+    after = _SENTENCE_END.search(text, max(end - 1, a), hi)
+    b = after.end() if after else hi
     return a, b
 
 

@@ -87,7 +87,8 @@ def _common(p: argparse.ArgumentParser) -> None:
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     read = _Parser(prog="dispatchtui", description=_DESCRIPTION,
                    formatter_class=argparse.RawDescriptionHelpFormatter,
-                   epilog="Subcommands: 'dispatchtui extract --help' for the machine-readable output.")
+                   epilog="Subcommands: 'dispatchtui extract --help' for the machine-readable output,"
+                          " 'dispatchtui statements --help' for who said what across a folder.")
     read.add_argument("--version", action="version", version=f"dispatchtui {__version__}")
     _common(read)
     read.add_argument("--lang", choices=("ru", "en"), help="interface language (default: from LANG/LC_ALL)")
@@ -103,8 +104,48 @@ def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
     return read, extract
 
 
+_STATEMENTS_DESCRIPTION = """\
+Who said what across a folder, answered from its index (kept in the cache dir, never in the folder;
+built or brought up to date first: only new and changed files are analysed). One line per statement:
+
+  PATH:START-END: SPEAKER (KIND, CUE): TEXT
+
+--speaker matches by lemma (Пескова finds Дмитрий Песков); --kind direct (full quotes and quoted
+fragments), reported (indirect speech) or all; --since DATE (YYYY-MM-DD) keeps dispatches dated that day
+or later. Exit codes: 0 something matched, 1 nothing matched, 2 usage error.
+"""
+
+
+def build_statements_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="dispatchtui statements", description=_STATEMENTS_DESCRIPTION,
+                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("paths", nargs="+", metavar="PATH", help="folders or files")
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's statements (by lemma)")
+    p.add_argument("--kind", choices=("direct", "reported", "all"), default="all")
+    p.add_argument("--since", metavar="DATE", help="only dispatches dated DATE (YYYY-MM-DD) or later")
+    p.add_argument("--format", choices=("text", "jsonl", "csv"), default="text")
+    p.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="index in N processes (default 1)")
+    p.add_argument("--debug", action="store_true", help="print the traceback of an unexpected error")
+    return p
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] == "statements":
+        parser = build_statements_parser()
+        args = parser.parse_args(argv[1:])
+        if args.jobs < 1:
+            parser.error("--jobs must be at least 1")
+        if args.since is not None:
+            from .index.text import since_key
+
+            try:
+                since_key(args.since)
+            except ValueError as exc:
+                parser.error(str(exc))
+        from .statements import run_statements
+
+        return _guard(lambda: run_statements(args), args.debug)
     read_parser, extract_parser = build_parsers()
     if argv and argv[0] == "extract":
         args = extract_parser.parse_args(argv[1:])
@@ -211,7 +252,8 @@ def run_read(args) -> int:
     # the inputs that failed are shown in the app (a notice, a line in the library); on stderr only after it
     # (printed before, they would be hidden under the full-screen reader until it quits)
     try:
-        code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors))
+        code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors),
+                       roots=[p for p in args.paths if p != "-" and os.path.isdir(p)])
     finally:
         _report(errors)
     return max(code, EXIT_SOME_FAILED if errors else EXIT_OK)
@@ -223,39 +265,18 @@ def _analyse_one(task: tuple[str, str | None, bool], on_stage=lambda name: None)
     Never raises (it runs in worker processes too, where an exception would end the whole batch): an
     unexpected error is this file's failure, with the traceback for ``--debug``. ``on_stage(name)``: the
     stage it is in (the progress line)."""
-    path = task[0]
+    from .pipeline import LoadError, analyse_path
+
+    path, encoding, use_cache = task
     try:
-        d, reason = _load_and_analyse(*task, on_stage)
+        result = analyse_path(path, encoding, use_cache=use_cache, on_stage=on_stage)
     except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the batch
         import traceback
 
         return path, None, f"analysis failed ({_describe(exc)})", traceback.format_exc()
-    return path, d, reason, None
-
-
-def _load_and_analyse(path: str, encoding: str | None, use_cache: bool, on_stage=lambda name: None):
-    from .load import LoadError, load_path
-
-    on_stage("reading")
-    loaded = load_path(path, encoding)
-    if isinstance(loaded, LoadError):
-        return None, loaded.reason
-    from .analysis import analyze, segment
-
-    on_stage("layout")
-    base = segment(loaded.text, source=path, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
-    if use_cache:
-        from . import cache
-
-        hit = cache.get(base)
-        if hit is not None:
-            return hit, None
-    d = analyze(base, on_stage=on_stage)
-    if use_cache:
-        from . import cache
-
-        cache.put(d)
-    return d, None
+    if isinstance(result, LoadError):
+        return path, None, result.reason, None
+    return path, result, None, None
 
 
 class _Output:

@@ -1,4 +1,5 @@
-"""A small JSON config file in the platform config dir (theme persistence).
+"""A small JSON config file in the platform config dir (theme persistence, the article's measure, the
+user's keymap).
 
 ``DISPATCHTUI_CONFIG_DIR`` overrides the location (tests point it at a tmp dir)."""
 from __future__ import annotations
@@ -6,6 +7,8 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+
+from . import atomic
 
 ENV_VAR = "DISPATCHTUI_CONFIG_DIR"
 FILENAME = "config.json"
@@ -37,13 +40,9 @@ def save_config(changes: dict) -> bool:
     """Merge ``changes`` into the stored settings. False (never an exception) if it cannot be written."""
     data = load_config()
     data.update(changes)
-    path = config_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-        tmp.replace(path)
-    except OSError:
+        atomic.write_text(config_path(), json.dumps(data, ensure_ascii=False, indent=1))
+    except (OSError, ValueError):   # ValueError: a value json or UTF-8 refuses (a lone surrogate)
         return False
     return True
 
@@ -55,6 +54,11 @@ def load_theme() -> str | None:
 
 def save_theme(theme: str) -> bool:
     return save_config({"theme": theme})
+
+
+def load_keymap() -> object:
+    """The ``"keymap"`` entry as written (``{command id: keys}``; checked by ``app.keymap``), or None."""
+    return load_config().get("keymap")
 
 
 #: the article's default measure: lines of at most this many characters (comfortable reading)

@@ -81,7 +81,8 @@ class Peek:
 def natural_key(path: str) -> tuple:
     """Sort ``2.txt`` before ``10.txt``: digit runs compare as numbers."""
     return tuple(
-        tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold()) for part in re.split(r"(\d+)", comp) if part)
+        tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+              for part in re.split(r"(\d+)", comp) if part)
         for comp in path.split(os.sep)
     )
 

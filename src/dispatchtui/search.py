@@ -38,11 +38,25 @@ def lemmas(word: str) -> frozenset[str]:
         from .analysis.morph import get_morph
 
         parses = get_morph().parse(w)
-    except Exception:
+    except (ImportError, OSError, ValueError):  # no pymorphy3 or its dictionary; a lone surrogate
         return frozenset((w,))
     forms = {fold(p.normal_form) for p in parses}
     forms.add(w)
     return frozenset(forms)
+
+
+def words(folded: str) -> list[str]:
+    """The words of an already :func:`fold`-ed text, as the matcher sees them (hyphenated words whole)."""
+    return _WORD.findall(folded)
+
+
+def word_forms(word: str) -> frozenset[str]:
+    """What a query word or a text word is matched by: its lemmas for a Russian word of
+    :data:`MIN_LEMMA_LEN` letters or more, else just the folded word (the folder index stores these)."""
+    w = fold(word)
+    if len(w) >= MIN_LEMMA_LEN and _CYRILLIC.search(w):
+        return lemmas(w)
+    return frozenset((w,))
 
 
 class Matcher:
@@ -108,7 +122,8 @@ class Matcher:
             pos = end
             for want in rest:
                 nxt = _WORD.search(folded, pos)
-                if nxt is None or folded[pos:nxt.start()].strip(" \t\n,.;:-—–«»\"'()") or not self._word_ok(want, nxt.group()):
+                gap = folded[pos:nxt.start()] if nxt is not None else ""
+                if nxt is None or gap.strip(" \t\n,.;:-—–«»\"'()") or not self._word_ok(want, nxt.group()):
                     ok = False
                     break
                 pos = end = nxt.end()

@@ -10,7 +10,7 @@ Two entry points:
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from ..model import Dispatch, Meta
 
@@ -82,13 +82,13 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8",
     if not isinstance(text, Dispatch):
         stage("layout")
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
-    from .quotes import find_quotes
-    from .reported import find_reported
-    from .turns import attribute_paragraph_quotes, find_turns
     from .attribution import check_mentions
     from .people import find_people
+    from .quotes import find_quotes
+    from .reported import find_reported
     from .resolve import resolve
     from .topics import find_topics
+    from .turns import attribute_paragraph_quotes, find_turns
 
     # Lone surrogates (possible through the API, never from the loader) make the morphology and the
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,

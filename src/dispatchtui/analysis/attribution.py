@@ -10,8 +10,8 @@ attributed after their text («…», — сказал X) keep the scanner's men
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from ..model import Quote, Span
 
@@ -37,26 +37,24 @@ def check_mentions(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     from .syntax import parse, speaker_of, speaker_span
 
     # (a mention standing right before its verb, "он объяснил", "Песков сказал", is the subject: kept)
-    todo = [i for i, q in enumerate(quotes) if q.kind in ("full", "fragment") and q.cue_span is not None
-            and q.speaker_span is not None and q.cue_span.end <= q.start and q.speaker_span.end <= q.cue_span.start
-            and text[q.speaker_span.end:q.cue_span.start].strip() != ""]
+    todo = [(i, cue, who) for i, q in enumerate(quotes)
+            if q.kind in ("full", "fragment") and (cue := q.cue_span) is not None
+            and (who := q.speaker_span) is not None and cue.end <= q.start and who.end <= cue.start
+            and text[who.end:cue.start].strip() != ""]
     if not todo:
         return list(quotes)
-    spans = []
-    for i in todo:
-        cue = quotes[i].cue_span
-        spans.append((_sentence_start(text, quotes[i].speaker_span.start), min(len(text), cue.end + 1), 0))
+    spans = [(_sentence_start(text, who.start), min(len(text), cue.end + 1), 0) for _, cue, who in todo]
     out = list(quotes)
-    for i, s in zip(todo, parse(text, spans)):
+    for (i, cue, who), s in zip(todo, parse(text, spans)):
         q = quotes[i]
-        v = next((k for k, t in enumerate(s.toks) if t.start == q.cue_span.start), None)
+        v = next((k for k, t in enumerate(s.toks) if t.start == cue.start), None)
         if v is None:
             continue
         subj = speaker_of(s, v)
         if subj is None:
             continue
         got = speaker_span(s, subj)
-        if got is None or got.overlaps(q.speaker_span) or got.start >= q.cue_span.start:
+        if got is None or got.overlaps(who) or got.start >= cue.start:
             continue
         if not any(ch.isupper() for ch in text[got.start:got.end]) and text[got.start:got.end].lower() not in (
                 "он", "она", "они"):

@@ -198,7 +198,7 @@ def _known_agency(name: str) -> bool:
 def find_sentences(text: str, paragraphs: list[Span], headline: Span | None,
                    dateline: Dateline | None) -> list[Span]:
     """razdel sentences inside each paragraph (the headline counts as one; the dateline is not one)."""
-    from .segmenters import sentenize     # razdel's, linear in a long sentence
+    from .segmenters import sentenize  # razdel's, linear in a long sentence
 
     out: list[Span] = []
     for p in paragraphs:

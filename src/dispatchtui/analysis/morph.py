@@ -2,8 +2,8 @@
 every stage uses — parses, dictionary look-up, lemma, ё/е folding, capitalization, phrase inflection."""
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
-from typing import Sequence
 
 
 @lru_cache(maxsize=1)
@@ -101,7 +101,7 @@ def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | No
         if source_case and t.case != source_case and "Fixd" not in t \
                 and not (source_case == "accs" and t.case == "gent"):
             continue
-        adj = []
+        adj: list = []   # a parse per adjective, None where none agrees
         score = p.score + (0.5 if t.number != "plur" else 0.0)
         for w in words[:head]:
             cand = [a for a in parses(w) if a.tag.POS in ("ADJF", "PRTF") and a.tag.case == t.case

@@ -162,7 +162,7 @@ class Token:
 
 
 def tokenize(text: str) -> list[Token]:
-    from .segmenters import tokenize as razdel_tokenize    # razdel's, linear in a long token
+    from .segmenters import tokenize as razdel_tokenize  # razdel's, linear in a long token
 
     return [Token(t.start, t.stop, t.text) for t in razdel_tokenize(text)]
 

@@ -102,8 +102,13 @@ class _Span:
     first: int  # index of toks[0] in the dispatch's tokens
 
 
+<<<<<<< HEAD
 def _ner_spans(tokens) -> list[_Span]:
     """The NER's spans of the compact :class:`~.nlp.Tokens`; only the spans' own tokens are made objects."""
+=======
+def _ner_spans(tokens, text: str = "") -> list[_Span]:
+    """The NER's tagged runs; a run never crosses a line break (a headline is not part of the next line's name)."""
+>>>>>>> main
     spans: list[_Span] = []
     cur: _Span | None = None
     for i, tag in enumerate(tokens.tags):
@@ -111,8 +116,13 @@ def _ner_spans(tokens) -> list[_Span]:
             cur = None
             continue
         bio, kind = tag.split("-", 1)
+<<<<<<< HEAD
         if bio == "B" or cur is None or cur.kind != kind:
             cur = _Span(kind, [tokens[i]], i)
+=======
+        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop:tk.start]:
+            cur = _Span(kind, [tk])
+>>>>>>> main
             spans.append(cur)
         else:
             cur.toks.append(tokens[i])
@@ -1001,7 +1011,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
 
     tokens = nlp.tag_compact(text)
     sentences = sorted(sentences)
-    spans = _join_adjacent_persons(text, _ner_spans(tokens))
+    spans = _join_adjacent_persons(text, _ner_spans(tokens, text))
 
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []

@@ -37,9 +37,8 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from ..model import Quote, Span
-from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS,
-                               IMPERSONAL_VERBS, LIGHT_VERBS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS,
-                               STANCE_NOUNS)
+from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS, IMPERSONAL_VERBS, LIGHT_VERBS,
+                               OPENERS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS, STANCE_NOUNS, VIEW_NOUNS)
 from .morph import lemma, parses
 from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
 
@@ -52,8 +51,6 @@ DIRECT_SHARE = 0.8
 _WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 _END_PUNCT = ".!?…;:"
 _POSSESSIVES = frozenset({"его", "ее", "её", "их"})
-_OPENERS = frozenset({"однако", "также", "а", "и", "но", "кроме", "того", "при", "этом", "впрочем", "между",
-                      "тем", "вместе", "с", "в", "свою", "очередь", "же", "ранее", "позднее", "теперь"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,19 +97,24 @@ def _is_impersonal(t: Tok) -> bool:
 
 def _content(s: Sent, a: int, b: int) -> Span | None:
     """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short.
-    A colon that opens a direct quote or dialogue ends it ("По словам X, Крым …: «Турция …»"); a leading
+    A colon that opens a direct quote or dialogue ends it ("По словам X, Крым …: «Турция …»"), and so does a
+    sentence end before an opening mark; a leading
     "о том, что" / "что" is the complementizer, not content."""
     for k in range(a, b - 1):
         if s.toks[k].text == ":" and s.toks[k + 1].text in ('«', '"', '„', '“', '—', '–', '-'):
             b = k
             break
+        if s.toks[k].text in (".", "!", "?", "…") and s.toks[k + 1].text in ('«', '„', '“'):
+            b = k      # "… значение 8,2 G. «Для меня …»": a sentence end the splitter missed, then a quote
+            break
     for lead in (("о", "том", ",", "что"), ("о", "том", ",", "чтобы")):
         k = a
-        while k < b and s.toks[k].text.lower() in _OPENERS - {"о"}:
+        while k < b and s.toks[k].text.lower() in OPENERS - {"о"}:
             k += 1
         if tuple(t.text.lower() for t in s.toks[k:k + len(lead)]) == lead:
             a = k + len(lead)
             break
+    b = _relay_tail(s, a, b)
     while a < b and is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
         a += 1
     while b > a and is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
@@ -120,6 +122,19 @@ def _content(s: Sent, a: int, b: int) -> Span | None:
     if sum(1 for t in s.toks[a:b] if _WORD_RE.match(t.text)) < MIN_WORDS:
         return None
     return s.span(a, b)
+
+
+def _relay_tail(s: Sent, a: int, b: int) -> int:
+    """End of the content ``[a, b)`` before a relay that closes the sentence ("…, что ничья — хороший
+    результат, сообщает «Спорт уик-энд»."): a comma, a finite speech verb with its subject after it (the
+    inversion of a relay: not "…, опубликовал фотографии" whose subject came before), no clause break after."""
+    for k in range(a + 1, b - 1):
+        if s.toks[k].text == "," and s.toks[k + 1].pos == "VERB" and _is_say(s.toks[k + 1]) \
+                and (speaker_of(s, k + 1) or -1) > k + 1:
+            brk = _next_break(s, k + 2)
+            if brk >= b or s.toks[brk].text in _END_PUNCT:
+                return k
+    return b
 
 
 def _clause_start(s: Sent, i: int) -> int:
@@ -155,7 +170,7 @@ def _sentence_end(s: Sent) -> int:
 
 def _only_openers(s: Sent, a: int, b: int) -> bool:
     """True when tokens ``[a, b)`` are only sentence openers ("Однако", "При этом", ",")."""
-    return all(t.text.lower() in _OPENERS or is_punct(t.text) for t in s.toks[a:b])
+    return all(t.text.lower() in OPENERS or is_punct(t.text) for t in s.toks[a:b])
 
 
 def _complementizer(s: Sent, v: int) -> int | None:
@@ -180,18 +195,19 @@ def _complementizer(s: Sent, v: int) -> int | None:
 
 
 def form_according_to(s: Sent) -> Found | None:
-    """«По словам X, …», «X, по его мнению, …», «…, по данным X», «Согласно заявлению X, …»: the source phrase
-    is the cue; X (or the possessive before the noun) the speaker; the rest of the clause the content."""
+    """«По словам X, …», «X, по его мнению, …», «…, по данным X», «Согласно заявлению X, …», «На его взгляд, …»:
+    the source phrase is the cue; X (or the possessive before the noun) the speaker; the rest of the clause the content."""
     toks = s.toks
     for i, t in enumerate(toks):
         low = t.text.lower()
-        if low == "по":
+        if low == "по" or low == "на":
+            nouns = SOURCE_NOUNS if low == "по" else VIEW_NOUNS
             n = i + 1
             if n < len(toks) and toks[n].text.lower() in _POSSESSIVES:
                 n += 1
-            while n < len(toks) and toks[n].pos in ("ADJF", "PRTF") and n < i + 3:
-                n += 1
-            if n >= len(toks) or toks[n].lemma not in SOURCE_NOUNS or toks[n].pos != "NOUN":
+            while low == "по" and n < len(toks) and toks[n].pos in ("ADJF", "PRTF") and n < i + 3:
+                n += 1     # "по последним данным"; but "на первый взгляд" is nobody's view
+            if n >= len(toks) or toks[n].lemma not in nouns or toks[n].pos != "NOUN":
                 continue
         elif low == "согласно":
             n = i + 1
@@ -221,6 +237,8 @@ def form_according_to(s: Sent) -> Found | None:
             who = s.span(n + 1, end)
         else:
             who = None
+        if who is None and low == "на":
+            continue       # "на взгляд" names its holder ("на его взгляд", "на взгляд экспертов") or is an idiom
         before_comma = i > 0 and toks[i - 1].text == ","
         after_comma = end < len(toks) and toks[end].text == ","
         if _only_openers(s, 0, i):
@@ -302,8 +320,8 @@ def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
     if not (head[:2] in (["об", "этот"], ["о", "этот"], ["о", "это"], ["об", "это"])
             or head[0] in ("такой", "это", "этот", "так")):
         return None
-    if head[0] in ("об", "о") and toks[2].pos == "NOUN":
-        return None          # "Об этом человеке говорят …": a determiner, not a pointer
+    if head[0] in ("об", "о") and toks[2].pos == "NOUN" and (toks[1].head == 2 or toks[2].text[:1].islower()):
+        return None          # "Об этом человеке говорят …": a determiner of the noun, not a pointer
     # (not a verb of a "как сообщает X" aside: "Об этом, как сообщает агентство, заявил министр")
     v = next((k for k in range(1, min(len(toks), 12)) if (_is_say(toks[k]) or _is_impersonal(toks[k])
               or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")) and toks[k - 1].text.lower() != "как"),
@@ -335,6 +353,8 @@ def form_trailing(s: Sent) -> Found | None:
         if subj is not None and subj < v:
             continue                       # "…, она сказала" is not an inverted attribution
         who = speaker_span(s, subj) or place_speaker(s, v)
+        if who is None and subj is None:
+            who = _inverted_subject(s, v)
         if who is None:
             continue
         close = _next_break(s, v + 1)
@@ -348,6 +368,38 @@ def form_trailing(s: Sent) -> Found | None:
             continue
         if content is not None and _has_clause(s, content):
             return Found(content, Span(t.start, t.stop), who, "…, сообщает X", s.paragraph)
+    return None
+
+
+def _inverted_subject(s: Sent, v: int) -> Span | None:
+    """The subject phrase after the relay verb ``v`` that the parse missed: from the animate noun to the end
+    of the sentence when the sentence ends in a capitalised name with no verb between ("… руководитель
+    программы … Михаил Крейндлин."), else the noun's own words."""
+    k = _animate_nominative_after(s, v)
+    if k is None:
+        return None
+    end = len(s.toks)
+    while end > k + 1 and is_punct(s.toks[end - 1].text):
+        end -= 1
+    tail = s.toks[k + 1:end]
+    if tail and tail[-1].text[:1].isupper() and not any(t.pos in ("VERB", "GRND") or t.text in _END_PUNCT
+                                                        or t.text == "," for t in tail):
+        return s.span(k, end)
+    return speaker_span(s, k)
+
+
+def _animate_nominative_after(s: Sent, v: int) -> int | None:
+    """The subject after an inverted relay verb where the parse gave it none ("…, описывает причину появления
+    приказа № 426 руководитель программы … Михаил Крейндлин"): the first animate noun in the nominative
+    after the verb's object, before the sentence ends."""
+    for k in range(v + 1, min(len(s.toks), v + 25)):
+        t = s.toks[k]
+        if t.text in _END_PUNCT:
+            return None
+        if t.pos == "NOUN" and s.toks[k - 1].pos != "PREP" and any(
+                p.tag.case == "nomn" and p.tag.animacy == "anim" and "Name" not in p.tag and "Surn" not in p.tag
+                for p in parses(t.text)[:2]):
+            return k
     return None
 
 
@@ -393,6 +445,45 @@ _THAT_RE = re.compile(r",\s*(?:что|чтобы|будто|якобы|ли)\b|\
 _BACK_RE = re.compile(r"\s*(?:об?\s+(?:этом|том)|это|так(?:ое|ую|ой|ие)?|эт(?:у|и|от))\b", re.I)
 
 
+def _pointed_at(parsed: dict[int, Sent], spans: list[tuple[int, int, int]], i: int) -> Sent | None:
+    """The sentence "Об этом …" at ``i`` points back at: the one before, in this paragraph or the one before;
+    past a caption between (a paragraph of a few words with no predicate: a photo's name line)."""
+    s = parsed.get(i)
+    if s is None or i == 0:
+        return None
+    prev = parsed.get(i - 1)
+    if prev is None or spans[i - 1][2] not in (s.paragraph, s.paragraph - 1):
+        return None
+    whole = Span(prev.toks[0].start, prev.toks[-1].stop) if prev.toks else None
+    caption = whole is not None and spans[i - 1][2] == s.paragraph - 1 and len(prev.toks) <= 6 \
+        and not _has_clause(prev, whole)
+    if caption and i > 1 and spans[i - 2][2] == s.paragraph - 2 and parsed.get(i - 2) is not None:
+        return parsed[i - 2]
+    return prev
+
+
+def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
+    """The form that makes ``s`` a statement, in order of precedence; a source phrase set off inside a clause
+    whose own speech verb takes a что clause ("Японская полиция, по данным газеты, отметила, что …") only
+    relays that verb's statement: the verb's subject is the speaker."""
+    found = form_back_pointer(s, prev)
+    if found is not None:
+        return found
+    found = form_according_to(s)
+    if found is not None:
+        that = form_that_clause(s)
+        if that is not None and found.content.start <= that.cue.start < found.content.end \
+                and not _only_openers(s, 0, _index_at(s, found.cue.start)):
+            return that     # (a sentence opened by "По словам X, …" is X's throughout)
+        return found
+    return form_as_said(s) or form_that_clause(s) or form_trailing(s)
+
+
+def _index_at(s: Sent, pos: int) -> int:
+    """Index of the token of ``s`` that starts at ``pos`` (or the first one after it)."""
+    return next((k for k, t in enumerate(s.toks) if t.start >= pos), len(s.toks))
+
+
 def _candidate(text: str, a: int, b: int) -> bool:
     """Cheap test before parsing: could a form match here? A speech verb with a complementizer after a comma
     (or opening a comma-bounded segment: "…, сообщает X"), a source phrase (по словам, согласно), "как" + a
@@ -402,9 +493,9 @@ def _candidate(text: str, a: int, b: int) -> bool:
     words = list(_WORD_RE.finditer(text, a, min(b, a + 2000)))
     for k, m in enumerate(words):
         w = m.group().lower()
-        if w in ("по", "согласно") and k + 1 < len(words):
+        if w in ("по", "согласно", "на") and k + 1 < len(words):
             nxt = [lemma(x.group()) for x in words[k + 1:k + 4]]
-            if any(x in SOURCE_NOUNS or x in ACCORDING_NOUNS for x in nxt):
+            if any(x in SOURCE_NOUNS or x in ACCORDING_NOUNS or x in VIEW_NOUNS for x in nxt):
                 return True
             continue
         lw = lemma(w)
@@ -439,6 +530,14 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
     # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
     keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and not d.inside(a)
             and _candidate(text, a, b)]
+<<<<<<< HEAD
+=======
+    # The sentence before a back pointer is parsed too: "Об этом заявил X" points back at it.
+    # (and the one before that, when a caption stands between: see _pointed_at)
+    back = [i for i in keep if i > 0 and _BACK_RE.match(text, spans[i][0], spans[i][1])]
+    need = sorted(set(keep) | {i - 1 for i in back} | {i - 2 for i in back if i > 1})
+    parsed = dict(zip(need, parse(text, [spans[i] for i in need])))
+>>>>>>> main
     out: list[Quote] = []
     taken_to = -1
     # In blocks of sentences: only one block's parses are held at a time (all of a 16 MB dispatch's took
@@ -466,9 +565,8 @@ def _find_in(text: str, spans, keep: list[int], before: set[int], d: "_Direct", 
     parsed = dict(zip(need, parse(text, [spans[i] for i in need])))
     for i in keep:
         s = parsed[i]
-        prev = parsed.get(i - 1) if i > 0 and spans[i - 1][2] in (s.paragraph, s.paragraph - 1) else None
-        found = (form_back_pointer(s, prev) or form_according_to(s) or form_as_said(s)
-                 or form_that_clause(s) or form_trailing(s))
+        prev = _pointed_at(parsed, spans, i)
+        found = _statement_form(s, prev)
         if found is None or found.content.start < taken_to:
             continue
         c = found.content

@@ -17,14 +17,28 @@ from __future__ import annotations
 
 import bisect
 import re
+<<<<<<< HEAD
 from functools import lru_cache
+=======
+from collections.abc import Sequence
+>>>>>>> main
 from dataclasses import dataclass, field, replace
-from typing import Sequence
 
 from ..model import Quote, Span, Speaker, SpeakerKind
-from .lexicon.roles import (ANAPHORIC_ORG, DOCUMENT_HEADS, EXTRA_ROLE_HEADS, NOT_ROLE_HEADS,
-                            ORG_SPEAKER_HEADS, PRONOUNS, ROLE_HEAD_EQUIV, ROLE_SYNONYMS,
-                            ROLE_WORD_EQUIV, SUBSTANTIVE_PERSONS, UNNAMED_SOURCES)
+from .lexicon.roles import (
+    ANAPHORIC_ORG,
+    DOCUMENT_HEADS,
+    EXTRA_ROLE_HEADS,
+    NOT_ROLE_HEADS,
+    ORG_SPEAKER_HEADS,
+    PRONOUNS,
+    ROLE_HEAD_EQUIV,
+    ROLE_SYNONYMS,
+    ROLE_WORD_EQUIV,
+    SUBJECT_OPENERS,
+    SUBSTANTIVE_PERSONS,
+    UNNAMED_SOURCES,
+)
 from .morph import lemma
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
@@ -48,7 +62,7 @@ _FILLER = {"словам", "слова", "мнению", "данным", "инф
 @dataclass
 class _Out:
     name: str
-    kind: str
+    kind: SpeakerKind
     role: str | None = None
     mentions: list[Span] = field(default_factory=list)
     mention_set: set = field(default_factory=set)
@@ -100,16 +114,41 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     # "чилийский лидер" / "президент Чили"
     same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
     score = 1.0 + len(same) + (0.5 if mh == rh else 0.0)    # the role's own word beats an equivalent
+    if _country_differs(rest_m - same, rest_r):
+        return 0.0      # "узбекский министр" is not the "министр иностранных дел Киргизии"
     if rest_m - same:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
         score -= 0.75 * len(rest_m - same)
     return score
 
 
+<<<<<<< HEAD
 @lru_cache(maxsize=20_000)
 def _role_words(role: str) -> list[str]:
     """A person's role as canonical lemmas (see :func:`_expand_role`)."""
     return _expand_role(_lemmas(_WORD.findall(role)))
+=======
+def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
+    """The mention's country adjective that no word of the role shares a stem with, where the role names a
+    place: "узбекский" against "министр иностранных дел Киргизии"."""
+    return any(_country_adjective(w) and not any(_same_stem(w, x) for x in role_words) for w in mention_words) \
+        and any(_is_geo(x) for x in role_words)
+
+
+def _role_contradicts(mention_lems: list[str], role: str) -> bool:
+    """The mention names another country than ``role`` does."""
+    return _country_differs(set(_expand_role(mention_lems)), set(_expand_role(_lemmas(_WORD.findall(role)))))
+
+
+def _country_adjective(w: str) -> bool:
+    """An adjective of a place or a people ("узбекский", "киргизский", "немецкий"): the -ский/-цкий class."""
+    return w.endswith(("ский", "цкий")) and any(p.tag.POS == "ADJF" for p in parses(w)[:2])
+
+
+def _is_geo(w: str) -> bool:
+    """A place name in the dictionary (pymorphy3's Geox: "киргизия", "узбекистан")."""
+    return any("Geox" in p.tag for p in parses(w)[:2])
+>>>>>>> main
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -535,6 +574,9 @@ class _Resolver:
             return (u[0], self.out[u[0]].kind if u[0] in self.out else UNNAMED_KIND, span) if u \
                 else (None, None, None)
         e = self._nearest_person(pos, g, q, qi)
+        if e is not None and self._role_subject_before(pos, e):
+            self.why = "the pronoun continues an unnamed role subject: abstained"
+            return None, None, span
         if u is not None:
             last = -1
             if e is not None:
@@ -544,6 +586,49 @@ class _Resolver:
             if e is None or u[1] > last:
                 return u[0], UNNAMED_KIND, span
         return (e.name, "person", span) if e else (None, None, None)
+
+    def _org_named_with(self, head: str, pos: int) -> Entity | None:
+        """The organization last introduced before ``pos`` with the common noun ``head`` in apposition
+        ("группа The Rolling Stones", "компания «Вектор»"): a later bare "группы" is that organization."""
+        best: tuple[int, Entity] | None = None
+        for e in self.orgs:
+            for m in e.mentions:
+                if m.start >= pos or (best is not None and m.start <= best[0]):
+                    continue
+                before = _WORD.findall(self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“"))
+                if before and self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“").endswith(before[-1]) \
+                        and lemma(before[-1]) == head:
+                    best = (m.start, e)
+        return best[1] if best else None
+
+    def _role_subject_before(self, pos: int, e: Entity) -> bool:
+        """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
+        when that subject is a role phrase ("Сам же главный тренер сборной оценил …. Он заявил …") that
+        names nobody and does not fit ``e``'s roles, the pronoun is that role's, not ``e``'s."""
+        k = pos
+        while k > 0 and self.text[k - 1] in " \t\xa0":
+            k -= 1
+        if k > 0 and self.text[k - 1] not in ".!?…\n":
+            return False                    # the pronoun does not open its sentence
+        a = max(self.text.rfind(ch, 0, k - 1) for ch in ".!?…\n") + 1
+        words = _WORD.findall(self.text[a:k])
+        while words and lemma(words[0]) in SUBJECT_OPENERS:
+            words = words[1:]
+        if not words:
+            return False
+        h = _head_index(words, 0)              # "главный тренер": the noun after its adjectives
+        if not _is_person_noun(words[h]) or _is_plural_noun(words[h]) or not any(
+                p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(words[h])[:2]):
+            return False
+        head = a + self.text[a:k].find(words[0])
+        if self._person_at(Span(head, k)) is not None:
+            return False                    # the role phrase names its holder ("Министр Олег Дымов …")
+        np_end = h + 1
+        while np_end < min(len(words), h + 5) and not any(
+                p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
+            np_end += 1                         # the role phrase: the head and its genitive words
+        role_lems = _lemmas(words[:np_end])
+        return max((_role_match(role_lems, r) for r in e.roles), default=0.0) == 0.0
 
     # ---- one mention -----------------------------------------------------------------------------
 
@@ -555,9 +640,10 @@ class _Resolver:
         elif q.speaker:
             mention = q.speaker
         else:
-            mention = self._document_in_cue(q)
-            if mention is None:
+            found = self._document_in_cue(q)
+            if found is None:
                 return None, None, None
+            mention = found
         words = _WORD.findall(mention)
         if not words:
             return None, None, None
@@ -650,6 +736,12 @@ class _Resolver:
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
 
+        if len(words) == 1 and not _is_person_noun(head_word):
+            org = self._org_named_with(head, pos)
+            if org is not None:      # "группа The Rolling Stones" … "в заявлении группы"
+                self.why = "the noun the organization was introduced with"
+                return org.name, "organization", span
+
         # 4. a role or a bare person noun ("Министр обороны" opening a sentence is a role too)
         if _is_person_noun(head_word) and (head_word[:1].islower() or self._capitalised_role(words, head_i, pos)) \
                 or head in ROLE_HEAD_EQUIV:
@@ -704,6 +796,9 @@ class _Resolver:
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             if len(words) <= 3 and not possessed:
                 e = self._nearest_person(pos, gender, q, qi)
+                if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
+                    self.why = "the role names another country than the nearest person's: abstained"
+                    return None, None, span
                 if e is not None:
                     return e.name, "person", span
             return self._unnamed(words, span)
@@ -857,14 +952,14 @@ class _Resolver:
                           and e.mentions[0].start < pos]
                 if fuller:
                     return max(fuller, key=lambda e: len(e.name)).name
-                if any(l in ANAPHORIC_ORG for l in lems):
+                if any(lem in ANAPHORIC_ORG for lem in lems):
                     # "региональный главк МЧС" → "ГУ МЧС РФ по Приморскому краю", named as the source before
                     src = self._earlier_source_phrase(org, pos)
                     if src:
                         return src
         # "пресс-служба ведомства": the anaphoric noun becomes the organization named before
-        for i, l in enumerate(lems):
-            if i > 0 and l in ANAPHORIC_ORG and (i + 1 == len(lems) or not words[i + 1][:1].isupper()) \
+        for i, lem in enumerate(lems):
+            if i > 0 and lem in ANAPHORIC_ORG and (i + 1 == len(lems) or not words[i + 1][:1].isupper()) \
                     and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(words[i - 1])[:1]):
                 org = self._nearest_org(pos)
                 if org is not None:
@@ -964,6 +1059,9 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
     name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
     if is_known(name_words[0]) and not head_cases & name_cases:
         return True
+    if len(name_words) > 1 and "gent" not in name_cases and any(
+            "Name" in p.tag and "Fixd" not in p.tag for p in parses(name_words[0])[:2]):
+        return False    # "бортинженер Анна Лис": a first name that declines is in the nominative, in apposition
     fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
         first_gender == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
     if not fixed or first_gender is None:

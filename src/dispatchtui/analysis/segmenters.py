@@ -84,8 +84,9 @@ def _sentences(segmenter, parts):
 @lru_cache(maxsize=1)
 def _razdel():
     """(tokenize, sentenize): ours for razdel 0.5.0, razdel's own for any other version."""
-    import razdel
     from importlib.metadata import version
+
+    import razdel
 
     if version("razdel") != "0.5.0":     # pragma: no cover - depends on the installed razdel
         return razdel.tokenize, razdel.sentenize

@@ -7,8 +7,8 @@ for are parsed, each cut to ``MAX_TOKENS`` tokens, so the cost stays linear in t
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..model import Span
 from .morph import lemma, parses

@@ -6,8 +6,8 @@ Our own pymorphy3 noun-phrase ranker. Candidates are agreeing ``ADJ+ NOUN`` grou
 pairs after a sphere noun (``в сфере транспорта и логистики``) and ``NOUN + genitive noun`` (``расчистка
 реки``, ``сборная России``, ``чемпионат мира по хоккею``; ``ЧМ`` reads as ``чемпионат мира``), put in the
 nominative — adjectives agreeing with their noun (never ``первое энергоблок``), a genitive as written.
-Phrases inside the name of an organization or place belong to that facet. Each occurrence weighs more when a topic marker
-introduces it (``вопросы``, ``сотрудничество в``, ``перспективы``, ``развитие``, ``углубление`` …) or when it
+Phrases inside the name of an organization or place belong to that facet. Each occurrence weighs more when a topic
+marker introduces it (``вопросы``, ``сотрудничество в``, ``перспективы``, ``развитие``, ``углубление`` …) or when it
 heads its sentence. A phrase also collects its *family*: other words sharing its stems
 (``сельском хозяйстве`` + ``сельскохозяйственной продукции``; ``экономических связей`` folded into
 ``торгово-экономические связи``). Generic pairs (``политическая воля``, ``новый уровень``), evaluative
@@ -23,16 +23,34 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
+<<<<<<< HEAD
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Sequence
+=======
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+>>>>>>> main
 
-from ..model import Span, Topic
+from ..model import Span, Topic, TopicFacet
 from .lexicon.agencies import AGENCIES
-from .lexicon.topics import (ABBREVIATIONS, EVALUATIVE_ADJS, GENERIC_GENITIVE_DEPS, GENERIC_GENITIVE_HEADS,
-                             GENERIC_ORGS, IDIOMS, MEASURE_NOUNS, ORG_ALIASES, PARTITIVE_NOUNS, PERSON_HEADS,
-                             PLACE_ALIASES, PLACE_GENITIVE_HEADS, SOURCE_OUTLETS)
+from .lexicon.topics import (
+    ABBREVIATIONS,
+    EVALUATIVE_ADJS,
+    GENERIC_GENITIVE_DEPS,
+    GENERIC_GENITIVE_HEADS,
+    GENERIC_ORGS,
+    IDIOMS,
+    MEASURE_NOUNS,
+    ORG_ALIASES,
+    PARTITIVE_NOUNS,
+    PERSON_HEADS,
+    PLACE_ALIASES,
+    PLACE_GENITIVE_HEADS,
+    SOURCE_OUTLETS,
+)
 from .people import Entity, match_case, parses
 
 MAX_THEMES = 10
@@ -247,7 +265,8 @@ class _AdjRun:
         self.toks, self.start, self.end = toks, start, j
         self.noun_ok = j > start and j < n and toks[j][2][:1].islower() \
             and text[toks[j - 1][1]:toks[j][0]].strip() == ""
-        self._nouns = self._last_bad = None
+        self._nouns: list | None = None
+        self._last_bad: list[int] = []
 
     def phrase(self, i: int):
         """(noun reading, one agreeing reading per adjective of ``toks[i:end]``) for the first noun reading
@@ -662,7 +681,8 @@ def _ethnic(adj_lemma: str) -> bool:
 
 
 def _shared(a: set[str], b: set[str]) -> int:
-    """Stems of ``a`` that a stem of ``b`` equals or extends (a common start of five letters: ``татарин`` ~ ``татарск``)."""
+    """Stems of ``a`` that a stem of ``b`` equals or extends (a common start of five letters:
+    ``татарин`` ~ ``татарск``)."""
     def close(x: str, y: str) -> bool:
         k = 0
         while k < min(len(x), len(y)) and x[k] == y[k]:
@@ -754,7 +774,7 @@ def _noun_themes(text: str, blocks: Sequence[Span], have: list[Topic], need: int
             occ[lem].append((Span(a, b), noun))
     have_stems = {s for t in have for w in t.label.lower().split() for s in _stems(w)}
     ranked = sorted(((len(v), -v[0][0].start, lem) for lem, v in occ.items() if len(v) >= 2), reverse=True)
-    out = []
+    out: list[Topic] = []
     for n, _, lem in ranked:
         if len(out) >= need:
             break
@@ -837,7 +857,8 @@ def _fix_org_label(name: str) -> str:
     return " ".join(o.capitalize() if w[:1].isupper() else o for o, w in zip(out, words))
 
 
-def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: str, limit: int) -> list[Topic]:
+def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: TopicFacet,
+                   limit: int) -> list[Topic]:
     aliases = PLACE_ALIASES if kind == "place" else ORG_ALIASES
     items0 = []
     for e in entities:

@@ -25,13 +25,19 @@ a turn only inside a dense transcript or interview, or when it speaks in the fir
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..model import Quote, Span
 from .lexicon.speech import SPEECH_VERBS
-from .lexicon.turns import (ANSWER_LABELS, CONVERSATION_VERBS, FIRST_SECOND_PERSON, INTERVIEW_NOUNS,
-                            INTERVIEWEE_VERBS, INTERVIEWER_LABELS)
+from .lexicon.turns import (
+    ANSWER_LABELS,
+    CONVERSATION_VERBS,
+    FIRST_SECOND_PERSON,
+    INTERVIEW_NOUNS,
+    INTERVIEWEE_VERBS,
+    INTERVIEWER_LABELS,
+)
 from .morph import get_morph, lemma, parses
 
 __all__ = ["find_turns", "attribute_paragraph_quotes", "TURN_GROUP_BASE"]
@@ -279,8 +285,8 @@ def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0,
     if len(dashes) < 4:
         return []
     asks = [i for i in dashes if text[paras[i].end - 1] == "?"]
-    attributed = [i for i in dashes if re.search(r"[,.!?…]\s*[—–-]\s+[а-яё]", text[paras[i].start + 2:paras[i].end])]
-    if not asks or len(attributed) * 3 > len(dashes):
+    dash_said = [i for i in dashes if re.search(r"[,.!?…]\s*[—–-]\s+[а-яё]", text[paras[i].start + 2:paras[i].end])]
+    if not asks or len(dash_said) * 3 > len(dashes):
         return []
     interviewee, interviewer = _interviewee(text, paras, dashes[0])
     out: list[Quote] = []
@@ -476,7 +482,8 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
         return caps[-1].lower()[:5] if caps else text[span.start:span.end].lower()
 
     def mentions_before(pi: int) -> set[str]:
-        return {key(out[j].speaker_span) for j in by_para.get(pi - 1, []) if out[j].speaker_span is not None}
+        spans = (out[j].speaker_span for j in by_para.get(pi - 1, []))
+        return {key(s) for s in spans if s is not None}
 
     for i, q in enumerate(out):
         if q.kind == "full" and q.cue is None and q.speaker_span is not None and 0 < q.paragraph < len(paragraphs) \
@@ -491,13 +498,13 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
         pi = q.paragraph
         if pi <= 1 or pi >= len(paragraphs) or not _fills(text, paragraphs[pi], q):
             continue         # (the headline and the lead are never continued from before)
-        found = _intro_before(text, paragraphs[pi - 1])
+        found: tuple[Span, Span | None] | None = _intro_before(text, paragraphs[pi - 1])
         why = "turn: introduced at the end of the paragraph before"
         if found is None and pi + 1 < len(paragraphs):
             found = _attribution_after(text, paragraphs[pi + 1])
             why = "turn: attributed by the paragraph after"
         if found is None and len(mentions_before(pi)) == 1:
-            m = next(out[j].speaker_span for j in reversed(by_para.get(pi - 1, [])) if out[j].speaker_span)
+            m = next(s for j in reversed(by_para.get(pi - 1, [])) if (s := out[j].speaker_span))
             found, why = (m, None), "turn: continues the speaker of the paragraph before"
         if found is None:
             continue

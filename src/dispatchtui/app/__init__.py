@@ -6,9 +6,11 @@ import sys
 
 
 def run_app(paths: list[str], lang: str | None = None, encoding: str | None = None,
-            failed: list | None = None) -> int:
+            failed: list | None = None, roots: list[str] | None = None) -> int:
     """Open ``paths`` (folders, files, ``-`` for stdin) in the reader. Returns an exit code. ``failed``: the
-    load errors of inputs the caller already gave up on (they are listed in the app too)."""
+    load errors of inputs the caller already gave up on (they are listed in the app too); ``roots``: the
+    folders the user named (the folder index and the live folder follow them; default: the folders among
+    ``paths``)."""
     from .. import load
     from ..paths import display_path, printable
     from .i18n import set_lang, tr
@@ -31,7 +33,8 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
 
     app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded,
                       failed=[(display_path(e.path), printable(e.reason)) for e in errors],
-                      analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1")
+                      analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1",
+                      roots=roots if roots is not None else [p for p in paths if p != "-" and os.path.isdir(p)])
     # Worker threads (reading a big file whole, search, the analysis with DISPATCHTUI_ANALYSIS_THREAD):
     # hand the GIL back to the event loop every 0.1 ms instead of 5 ms, or every keystroke and frame waits
     # behind them (the convoy effect).

@@ -3,9 +3,9 @@
 In a thread, the analysis shared the GIL with the interface: every long C call of it (a regex over a
 megabyte, a numpy conversion, an import) froze the keys, and a multi-megabyte dispatch kept frames at
 100–200 ms for a minute. In a process, the interface thread never waits for it. The process is started on
-first use (it loads the NER model once and keeps it), gets a :class:`Dispatch`, runs the session's cache-miss
-path on it (segmentation of an outline, ``analyze``, cache write) and sends the result back. No UI imports
-here, none in the child.
+first use (it loads the NER model once and keeps it), gets a :class:`Dispatch`, runs the pipeline's cache-miss
+path on it (:func:`..pipeline.analyse_and_store`: segmentation of an outline, ``analyze``, cache write) and
+sends the result back. No UI imports here, none in the child.
 """
 from __future__ import annotations
 
@@ -16,14 +16,11 @@ import threading
 from typing import Any, Callable
 
 from ..model import Dispatch
+from ..pipeline import Cancelled
 
 #: A job for a text at least this long is killed when the reader no longer wants it (the process is then
 #: restarted: ~1.5 s of model load in the background); a shorter one finishes and its result is dropped.
 KILL_FROM_CHARS = 200_000
-
-
-class Cancelled(Exception):
-    """The reader moved on and the job was stopped."""
 
 
 class AnalysisProcess:
@@ -33,7 +30,8 @@ class AnalysisProcess:
         self._conn: Any = None
 
     def analyse(self, dispatch: Dispatch, cancelled: Callable[[], bool] = lambda: False) -> Dispatch:
-        """Blocking: call from a worker thread. Raises on failure and :class:`Cancelled`."""
+        """Blocking: call from a worker thread. Raises on failure and :class:`Cancelled` (the reader moved on
+        and the job was stopped)."""
         with self._lock:
             self._ensure()
             proc, conn = self._proc, self._conn
@@ -107,7 +105,7 @@ def _child(fd: int) -> None:
 def _serve(conn) -> None:
     """The child: analyse what arrives until the connection closes."""
     from ..analysis import one_blas_thread
-    from .session import analyse_and_store
+    from ..pipeline import analyse_and_store
 
     one_blas_thread()
     while True:
@@ -121,7 +119,7 @@ def _serve(conn) -> None:
 
                 text, source, encoding, notes, meta = job
                 job = segment(text, source=source, encoding=encoding, notes=notes, meta=meta)
-            reply = ("ok", analyse_and_store(job))
+            reply: tuple[str, Dispatch | str] = ("ok", analyse_and_store(job))
         except BaseException as exc:  # noqa: BLE001 - reported to the reader as a notice
             reply = ("error", f"{type(exc).__name__}: {exc}")
         try:

@@ -2,13 +2,13 @@
 command palette (davep/hike style). Labels are i18n keys, translated when a screen is created."""
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Any
 
-from textual.binding import Binding, BindingsMap
+from textual.binding import Binding, BindingsMap, BindingType
 from textual.command import DiscoveryHit, Hit, Hits, Provider
-
 from textual.content import Content
 
 from .i18n import tr
@@ -53,6 +53,7 @@ READER: tuple[Cmd, ...] = (
         group="panels"),
     Cmd("reader.pager", "o", "open_external('pager')", "open_pager", "cmd_open_pager"),
     Cmd("reader.editor", "e", "open_external('editor')", "open_editor", "cmd_open_editor"),
+    Cmd("reader.people", "P", "app.people", "people", "cmd_people"),
     Cmd("reader.escape", "escape", "escape", "escape", key_display="esc"),
     Cmd("reader.back", "q", "back", "back", "cmd_library", show=True),
 )
@@ -62,8 +63,26 @@ LIBRARY: tuple[Cmd, ...] = (
     Cmd("library.filter", "f", "open_input('filter')", "filter", "cmd_filter", show=True),
     Cmd("library.search", "slash", "open_input('search')", "search", "cmd_search", show=True,
         key_display="/"),
+    Cmd("library.facets", "F", "facets", "facets", "cmd_facets", show=True),
+    Cmd("library.sort_date", "d", "sort('date')", "sort_date", "cmd_sort_date", help="help_sort"),
+    Cmd("library.sort_agency", "a", "sort('agency')", "sort_agency", "cmd_sort_agency", help="help_sort"),
+    Cmd("library.sort_statements", "s", "sort('statements')", "sort_statements", "cmd_sort_statements",
+        help="help_sort"),
+    Cmd("library.next_unread", "n", "next_unread", "next_unread", "cmd_next_unread", help="help_unread"),
+    Cmd("library.toggle_read", "N", "toggle_read", "toggle_read", "cmd_toggle_read", help="help_unread"),
+    Cmd("library.people", "P", "app.people", "people", "cmd_people", show=True),
+    Cmd("library.indexing", "i", "toggle_indexing", "toggle_indexing", "cmd_toggle_indexing"),
     Cmd("library.close_input", "escape", "close_input", "close_input", show=True, key_display="esc"),
     Cmd("library.quit", "q", "app.quit", "quit", show=True),
+)
+
+PEOPLE: tuple[Cmd, ...] = (
+    Cmd("people.open", "enter", "open_selected", "people_open", show=True, key_display="⏎"),
+    Cmd("people.copy", "y", "copy_statement", "copy_quote", "cmd_copy_statement", show=True),
+    Cmd("people.search", "slash", "open_search", "people_search", "cmd_people_search", show=True,
+        key_display="/"),
+    Cmd("people.back", "escape", "back", "people_back", show=True, key_display="esc"),
+    Cmd("people.quit", "q", "back", "back", help="help_people_back"),
 )
 
 ARTICLE: tuple[Cmd, ...] = (
@@ -109,14 +128,22 @@ APP: tuple[Cmd, ...] = (
     Cmd("app.palette", "ctrl+p", "command_palette", "palette", key_display="^p"),
 )
 
+#: the help screen's own keys (it is not listed in itself)
+HELP: tuple[Cmd, ...] = (
+    Cmd("help.close", "escape,q,question_mark", "dismiss", "close"),
+)
+
 #: every table, for the help screen: (section i18n key, table)
-HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "app")
+HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "people", "app")
+
+#: the tables, one per kind of node that declares bindings (a key is looked up in one of them at a time)
+TABLES = (READER, LIBRARY, PEOPLE, ARTICLE, PANEL, LIBLIST, FIND, APP, HELP)
 
 
-def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
+def make_bindings(cmds: Iterable[Cmd]) -> list[BindingType]:
     """Bindings with English descriptions (class level); :func:`localize` translates per instance. Every key
     of a command carries an id (``reader.find``, ``reader.find#1`` …): the help screen reads them back."""
-    out = []
+    out: list[BindingType] = []
     for c in cmds:
         for n, key in enumerate(c.keys.split(",")):
             first = n == 0
@@ -127,7 +154,7 @@ def make_bindings(cmds: Iterable[Cmd]) -> list[Binding]:
 
 
 COMMANDS: dict[str, Cmd] = {}
-for _table in (READER, LIBRARY, ARTICLE, PANEL, LIBLIST, FIND, APP):
+for _table in TABLES:
     for _c in _table:
         COMMANDS.setdefault(_c.id, _c)
 
@@ -147,7 +174,7 @@ def command_of(binding_id: str | None) -> Cmd | None:
     return COMMANDS.get(binding_id.split("#", 1)[0])
 
 
-def localize(node: "DOMNode", cmds: Iterable[Cmd]) -> None:
+def localize(node: DOMNode, cmds: Iterable[Cmd]) -> None:
     """Replace the descriptions of ``node``'s bindings from ``cmds`` with the current language."""
     labels = {c.action: tr(c.label) for c in cmds}
     bindings = []
@@ -161,16 +188,24 @@ def localize(node: "DOMNode", cmds: Iterable[Cmd]) -> None:
     node._bindings = BindingsMap(bindings)
 
 
-class DispatchCommands(Provider):
-    """The palette: the current screen's commands, plus per-dispatch commands (jump to speaker …,
-    copy quote …, jump to topic …) and theme switching."""
+#: a palette entry: (title, what it does, help line)
+PaletteCommand = tuple[str, Callable[[], Any], str]
 
-    def _commands(self) -> list[tuple[str, object, str]]:
+
+class DispatchCommands(Provider):
+    """The palette: the current screen's commands that are enabled now (``check_action``: hike does the
+    same), plus per-dispatch commands (jump to speaker …, copy quote …, jump to topic …) and theme
+    switching."""
+
+    def _commands(self) -> list[PaletteCommand]:
         screen = self.screen
-        out: list[tuple[str, object, str]] = []
+        out: list[PaletteCommand] = []
         table = getattr(screen, "COMMAND_TABLE", ())
-        for c in (*table, *APP):
-            if c.palette:
+        for c in table:
+            if c.palette and enabled(screen, c.action):
+                out.append((tr(c.palette), partial(screen.run_action, c.action), tr(c.label)))
+        for c in APP:
+            if c.palette and enabled(self.app, c.action):
                 out.append((tr(c.palette), partial(screen.run_action, c.action), tr(c.label)))
         dynamic = getattr(screen, "palette_commands", None)
         if dynamic is not None:
@@ -192,12 +227,22 @@ class DispatchCommands(Provider):
                 yield Hit(score, _highlight(matcher, title), callback, text=title, help=help_text or None)
 
 
+def enabled(node: DOMNode, action: str) -> bool:
+    """Would ``action`` run on ``node`` now? (Its ``check_action`` says False, or None — shown greyed in the
+    footer —, when it would not; the ``app.`` namespace asks the app.)"""
+    from textual.actions import parse
+
+    namespace, name, parameters = parse(action)
+    target = node.app if namespace == "app" else node
+    return bool(target.check_action(name, parameters))
+
+
 def _highlight(matcher, title: str) -> Content:
     """Like ``Matcher.highlight`` but never parses ``title`` as markup (it may hold dispatch text)."""
     content = Content(visible(title))
     try:
         score, offsets = matcher.fuzzy_search.match(matcher.query, title)
-    except Exception:
+    except Exception:  # noqa: BLE001 - Textual's fuzzy matcher is not public API: if it changes, the title shows plain
         return content
     style = matcher.match_style
     if score and style is not None:

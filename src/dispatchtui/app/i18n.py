@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 
 _EN: dict[str, str] = {
     # panes
@@ -45,6 +46,11 @@ _EN: dict[str, str] = {
     "cmd_toggle_panels": "Toggle the side panels", "cmd_theme": "Theme: {name}", "cmd_help": "Show keys",
     "cmd_copy_paragraph": "Copy the current paragraph", "cmd_search": "Search all dispatches",
     "cmd_filter": "Filter headlines",
+    "keymap_problems": "The keymap in {path}:",
+    "keymap_not_a_table": "\"keymap\" must map command ids to keys",
+    "keymap_unknown_id": "{what}: no such command",
+    "keymap_not_keys": "{what}: keys go in a string (\"ctrl+f\" or \"ctrl+f,f3\")",
+    "keymap_bad_key": "{what}: not a key name", "keymap_clash": "{what}: one key, two commands (the keymap wins)",
 
     # issue 14: statements, habits, help sections, notices
     "unnamed": "unnamed", "question": "question", "reported": "reported", "fragment": "fragment",
@@ -68,6 +74,37 @@ _EN: dict[str, str] = {
     "no_search_matches": "no dispatch contains it (try fewer words)",
     "cannot_show": "This dispatch cannot be shown: {reason}",
     "no_matches_for": "No matches for {query}",
+
+    # issue 13: the library as a table, people, the live folder, the index
+    "col_date": "Date", "col_agency": "Agency", "col_place": "Place", "col_headline": "Headline",
+    "col_statements": "Dir/Rep", "col_speakers": "Speakers",
+    "facets": "Facets", "cmd_facets": "Filter by agency, person or topic", "facets_title": "Filter by",
+    "facet_agency": "Agency", "facet_person": "Person", "facet_topic": "Topic", "no_facets": "nothing to filter by yet",
+    "sort_date": "Sort by date", "sort_agency": "Sort by agency", "sort_statements": "Sort by statements",
+    "cmd_sort_date": "Sort by date (newest first; again: oldest first)",
+    "cmd_sort_agency": "Sort by agency", "cmd_sort_statements": "Sort by statements (most first)",
+    "help_sort": "Sort by date / agency / statements (again: reverse)",
+    "sorted_by": "Sorted by {by}", "reversed": "(reversed)",
+    "toggle_read": "Read / unread", "next_unread": "Next unread", "cmd_toggle_read": "Mark read / unread",
+    "cmd_next_unread": "Go to the next unread dispatch", "help_unread": "Next unread / toggle read",
+    "no_unread": "Everything here is read",
+    "people": "People", "cmd_people": "People quoted in the folder",
+    "toggle_indexing": "Pause / resume indexing", "cmd_toggle_indexing": "Pause or resume the folder indexing",
+    "indexed": "analysed {done} / {total}", "indexing": "indexing…", "paused": "paused (i resumes)", "minutes": "{n} min", "seconds": "{n} s",
+    "indexing_paused": "Indexing paused", "indexing_resumed": "Indexing resumed",
+    "index_unavailable": "The folder index is not available ({reason}); working from memory",
+    "index_rebuilt": "The folder index was rebuilt: {reason}", "index_failed": "indexing failed",
+    "new_n": "{n} new", "arrived_1": "1 new dispatch", "arrived_n": "{n} new dispatches",
+    "removed_1": "1 dispatch removed", "removed_n": "{n} dispatches removed",
+    "shown_changed": "This dispatch changed on disk; it is read again when you come back to it",
+    "people_open": "Open", "people_search": "Search people", "cmd_people_search": "Search people by name",
+    "people_back": "Back", "help_people_back": "Back", "help_people": "People",
+    "cmd_copy_statement": "Copy the statement with its attribution",
+    "people_title": "People", "statements_of": "Statements: {name}", "no_people": "nobody is quoted here yet",
+    "no_statements": "no statements", "people_placeholder": "name (lemma-aware: Пескова → Песков)…",
+    "direct_n": "direct {n}", "reported_n": "reported {n}", "dispatches_n": "in {n}",
+    "col_name": "Name", "col_direct": "Direct", "col_reported": "Reported", "col_dispatches": "Disp.",
+    "people_unindexed": "from the dispatches opened so far (the folder index is not ready)",
 }
 
 _RU: dict[str, str] = {
@@ -104,6 +141,12 @@ _RU: dict[str, str] = {
     "cmd_find": "Найти в тексте", "cmd_toggle_panels": "Показать/скрыть панели", "cmd_theme": "Тема: {name}",
     "cmd_help": "Показать клавиши", "cmd_copy_paragraph": "Копировать текущий абзац",
     "cmd_search": "Поиск по всем сообщениям", "cmd_filter": "Фильтр по заголовкам",
+    "keymap_problems": "Раскладка клавиш в {path}:",
+    "keymap_not_a_table": "\"keymap\" должен сопоставлять командам клавиши",
+    "keymap_unknown_id": "{what}: нет такой команды",
+    "keymap_not_keys": "{what}: клавиши пишутся строкой (\"ctrl+f\" или \"ctrl+f,f3\")",
+    "keymap_bad_key": "{what}: нет такой клавиши",
+    "keymap_clash": "{what}: одна клавиша на две команды (действует раскладка)",
 
     "unnamed": "без имени", "question": "вопрос", "reported": "пересказ", "fragment": "фрагмент",
     "direct_only": "прямая речь", "no_direct_quotes": "прямой речи нет (r — все высказывания)",
@@ -126,13 +169,43 @@ _RU: dict[str, str] = {
     "no_search_matches": "ни одно сообщение этого не содержит (попробуйте меньше слов)",
     "cannot_show": "Это сообщение нельзя показать: {reason}",
     "no_matches_for": "Нет совпадений: {query}",
+
+    "col_date": "Дата", "col_agency": "Агентство", "col_place": "Место", "col_headline": "Заголовок",
+    "col_statements": "Пр/Кс", "col_speakers": "Кто говорит",
+    "facets": "Фасеты", "cmd_facets": "Фильтр по агентству, персоне или теме", "facets_title": "Фильтр",
+    "facet_agency": "Агентство", "facet_person": "Персона", "facet_topic": "Тема", "no_facets": "пока не по чему фильтровать",
+    "sort_date": "По дате", "sort_agency": "По агентству", "sort_statements": "По высказываниям",
+    "cmd_sort_date": "Сортировать по дате (новые сверху; ещё раз — старые)",
+    "cmd_sort_agency": "Сортировать по агентству", "cmd_sort_statements": "Сортировать по числу высказываний",
+    "help_sort": "Сортировка: дата / агентство / высказывания (ещё раз — обратно)",
+    "sorted_by": "Сортировка: {by}", "reversed": "(обратная)",
+    "toggle_read": "Прочитано / нет", "next_unread": "След. непрочитанное", "cmd_toggle_read": "Отметить прочитанным / непрочитанным",
+    "cmd_next_unread": "К следующему непрочитанному", "help_unread": "След. непрочитанное / отметка",
+    "no_unread": "Здесь всё прочитано",
+    "people": "Персоны", "cmd_people": "Кого цитируют в подборке",
+    "toggle_indexing": "Пауза / продолжить индексацию", "cmd_toggle_indexing": "Приостановить или продолжить индексацию",
+    "indexed": "проанализировано {done} / {total}", "indexing": "индексация…", "paused": "пауза (i — продолжить)", "minutes": "{n} мин", "seconds": "{n} с",
+    "indexing_paused": "Индексация приостановлена", "indexing_resumed": "Индексация продолжается",
+    "index_unavailable": "Индекс папки недоступен ({reason}); работаем из памяти",
+    "index_rebuilt": "Индекс папки перестроен: {reason}", "index_failed": "индексация не удалась",
+    "new_n": "новых: {n}", "arrived_1": "новое сообщение: 1", "arrived_n": "новых сообщений: {n}",
+    "removed_1": "удалено сообщений: 1", "removed_n": "удалено сообщений: {n}",
+    "shown_changed": "Это сообщение изменилось на диске; оно будет перечитано, когда вы к нему вернётесь",
+    "people_open": "Открыть", "people_search": "Поиск персон", "cmd_people_search": "Искать персону по имени",
+    "people_back": "Назад", "help_people_back": "Назад", "help_people": "Персоны",
+    "cmd_copy_statement": "Копировать высказывание с атрибуцией",
+    "people_title": "Персоны", "statements_of": "Высказывания: {name}", "no_people": "пока никто не цитируется",
+    "no_statements": "высказываний нет", "people_placeholder": "имя (с учётом форм: Пескова → Песков)…",
+    "direct_n": "прямых {n}", "reported_n": "косвенных {n}", "dispatches_n": "в {n}",
+    "col_name": "Имя", "col_direct": "Прямая", "col_reported": "Косв.", "col_dispatches": "Сообщ.",
+    "people_unindexed": "по открытым сообщениям (индекс папки ещё не готов)",
 }
 
 _TABLES = {"en": _EN, "ru": _RU}
 _lang = "en"
 
 
-def detect_lang(env: dict[str, str] | None = None) -> str:
+def detect_lang(env: Mapping[str, str] | None = None) -> str:
     """``ru`` if the locale (LC_ALL, LC_MESSAGES, LANG, LANGUAGE — in POSIX precedence) is Russian, else ``en``."""
     env = os.environ if env is None else env
     for var in ("LC_ALL", "LC_MESSAGES", "LANG", "LANGUAGE"):
@@ -148,10 +221,6 @@ def set_lang(lang: str | None) -> str:
     if lang:
         lang = lang.lower()[:2]
     _lang = lang if lang in _TABLES else detect_lang()
-    return _lang
-
-
-def get_lang() -> str:
     return _lang
 
 

@@ -1,7 +1,8 @@
 """What the app holds about the open library: paths, cheap peeks, cached texts and dispatches.
 
-The app never does NLP: texts come from the loader, layout from ``analysis.segment`` and the heavy
-part from ``analysis.analyze`` — all injectable, so tests can pass fakes.
+The app never does NLP: texts come from the loader, layout from ``analysis.outline``/``segment`` and the
+heavy part from :mod:`..pipeline` (the on-disk cache, ``analysis.analyze``) — all injectable, so tests can
+pass fakes.
 """
 from __future__ import annotations
 
@@ -10,7 +11,9 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from typing import Any, Callable
 
+from .. import pipeline
 from ..cite import direct_count
+from ..load import Loaded, LoadError
 from ..model import Dispatch, Span
 
 Analyser = Callable[[Dispatch], Dispatch]
@@ -38,39 +41,6 @@ def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
     return segment(text, source=source, encoding=encoding, notes=notes, meta=meta)
 
 
-def _default_analyser(dispatch: Dispatch) -> Dispatch:
-    """``analysis.analyze`` behind the on-disk cache (per text and analyser version): a dispatch analysed
-    once fills its panels from disk next time. A broken cache entry is a miss, never an error."""
-    hit = _cache_get(dispatch)
-    return hit if hit is not None else analyse_and_store(dispatch)
-
-
-def analyse_and_store(dispatch: Dispatch) -> Dispatch:
-    """The cache miss: segment an outline fully, ``analyze``, write the cache (an unwritable cache is no
-    error). The analysis process runs this (the reader has looked in the cache already)."""
-    from .. import cache
-    from ..analysis import analyze, segment
-
-    if dispatch.paragraphs and not dispatch.sentences:   # an outline (huge text): segment it fully first
-        dispatch = segment(dispatch.text, source=dispatch.source, encoding=dispatch.encoding, notes=dispatch.notes,
-                           meta=dispatch.meta)
-    result = analyze(dispatch)
-    try:
-        cache.put(result)
-    except Exception:  # noqa: BLE001
-        pass
-    return result
-
-
-def _cache_get(dispatch: Dispatch) -> Dispatch | None:
-    from .. import cache
-
-    try:
-        return cache.get(dispatch)
-    except Exception:  # noqa: BLE001 - the cache is an optimisation
-        return None
-
-
 def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
                     notes: tuple[str, ...] = (), meta=None) -> Dispatch:
     """Used only when the real layout fails: blocks separated by blank lines, nothing else."""
@@ -92,15 +62,20 @@ class Session:
         self.paths = list(paths)
         self.encoding = encoding
         self.segmenter = segmenter or _default_segmenter
-        self.analyser = analyser or _default_analyser
-        #: run the default analyser in a process of its own (the reader; see :mod:`.analyst`)
+        #: the real layout: an outline first (no razdel before the first paint), segmented with the analysis;
+        #: an injected segmenter is used as it is
+        self._outline_first = segmenter is None
+        #: None: the real analysis (:mod:`..pipeline`, the on-disk cache first); an injected analyser is
+        #: never bypassed by the cache
+        self.analyser = analyser
+        #: run the real analysis in a process of its own (the reader; see :mod:`.analyst`)
         self._process = None
         if analysis_process and analyser is None:
             from .analyst import AnalysisProcess
 
             self._process = AnalysisProcess()
         self._peeks: dict[int, Row] = {}
-        self._texts: OrderedDict[int, Any] = OrderedDict()
+        self._texts: OrderedDict[int, Loaded | LoadError] = OrderedDict()
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
         self._analysed: OrderedDict[int, Dispatch] = OrderedDict()   # LRU: see ANALYSED_CACHE
         self._outlined: set[int] = set()     # layouts that are only an outline (not yet segmented)
@@ -115,6 +90,27 @@ class Session:
 
     def __len__(self) -> int:
         return len(self.paths)
+
+    # -------------------------------------------------------------- a live folder
+    def add_paths(self, paths: list[str]) -> list[int]:
+        """Files that arrived while the app runs: appended (every index stays valid). Returns their indices."""
+        with self._lock:
+            start = len(self.paths)
+            self.paths.extend(paths)
+            return list(range(start, len(self.paths)))
+
+    def forget(self, i: int) -> None:
+        """Path ``i`` changed on disk: what was read, laid out and analysed of it is dropped (read again when
+        it is next shown; the on-disk analysis cache is keyed by the text, so a new text is a miss)."""
+        with self._lock:
+            self._peeks.pop(i, None)
+            self._texts.pop(i, None)
+            self._layouts.pop(i, None)
+            self._analysed.pop(i, None)
+            self._outlined.discard(i)
+            self._previews.discard(i)
+            self.counts.pop(i, None)
+            self.search_texts.pop(i, None)
 
     # -------------------------------------------------------------- cheap
     def row(self, i: int) -> Row:
@@ -131,7 +127,7 @@ class Session:
         if row is None:
             if p is None:
                 row = Row(path, _basename(path) if path != "-" else "stdin", named=True)
-            elif hasattr(p, "reason"):
+            elif isinstance(p, LoadError):
                 row = Row(path, _basename(path), error=str(p.reason), named=True)
             else:
                 headline = (p.headline or "").strip()
@@ -140,13 +136,13 @@ class Session:
             self._peeks[i] = row
         return row
 
-    def set_text(self, i: int, loaded: Any) -> None:
+    def set_text(self, i: int, loaded: Loaded | LoadError) -> None:
         """Pre-seed a text (stdin is read before the app starts)."""
         with self._lock:
             self._texts[i] = loaded
 
-    def text(self, i: int) -> Any:
-        """``Loaded`` or ``LoadError`` for path ``i`` (cached, LRU)."""
+    def text(self, i: int) -> Loaded | LoadError:
+        """The loader's ``Loaded`` or ``LoadError`` for path ``i`` (cached, LRU)."""
         with self._lock:
             if i in self._texts:
                 self._texts.move_to_end(i)
@@ -155,7 +151,7 @@ class Session:
         try:
             loaded = self.loader.load_path(path, self.encoding)
         except Exception as exc:
-            loaded = _Error(path, str(exc))
+            loaded = LoadError(path, str(exc))
         with self._lock:
             self._texts[i] = loaded
             while len(self._texts) > self.TEXT_CACHE:
@@ -180,12 +176,12 @@ class Session:
                 return self._layouts[i]
             known = i in self._texts
         load_preview = getattr(self.loader, "load_preview", None)
-        if preview and not known and load_preview is not None and self.segmenter is _default_segmenter:
+        if preview and not known and load_preview is not None and self._outline_first:
             try:
                 head = load_preview(self.paths[i], self.encoding)
             except Exception:  # noqa: BLE001 - the loader promises not to raise; the full load will tell
                 head = None
-            if head is not None and not hasattr(head, "reason"):
+            if head is not None and not isinstance(head, LoadError):
                 from ..analysis import outline
 
                 try:
@@ -201,16 +197,15 @@ class Session:
         with self._lock:
             self._previews.discard(i)
         loaded = self.text(i)
-        if hasattr(loaded, "reason"):
+        if isinstance(loaded, LoadError):
             return str(loaded.reason)
-        kwargs = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
-                      notes=tuple(getattr(loaded, "notes", ()) or ()))
-        meta = getattr(loaded, "meta", None)
-        if meta is not None:   # a wire format's headline and dateline (an injected segmenter gets it too)
-            kwargs["meta"] = meta
+        kwargs: dict[str, Any] = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
+                                      notes=tuple(loaded.notes))
+        if loaded.meta is not None:   # a wire format's headline and dateline (an injected segmenter gets it too)
+            kwargs["meta"] = loaded.meta
         # The default layout is an outline (paragraphs, headline, dateline: linear, no razdel), so the first
         # paint never waits for razdel; the full segmentation (sentences, repeats) comes with the analysis.
-        quick = self.segmenter is _default_segmenter
+        quick = self._outline_first
         try:
             if quick:
                 from ..analysis import outline
@@ -254,9 +249,8 @@ class Session:
                     loaded = self.loader.load_path(path, self.encoding) if path != "-" else self.text(i)
                 except Exception:  # noqa: BLE001 - the loader promises not to raise; be safe anyway
                     continue
-            text = getattr(loaded, "text", None)
-            if text is not None:
-                self.search_texts[i] = fold(text)
+            if not isinstance(loaded, LoadError):
+                self.search_texts[i] = fold(loaded.text)
         try:  # the lemma-aware matcher's dictionaries, so the first query does not wait for them
             from ..search import lemmas
 
@@ -270,10 +264,10 @@ class Session:
             return self._analysed.get(i)
 
     def cached(self, i: int, dispatch: Dispatch) -> Dispatch | None:
-        """The analysis from the on-disk cache (default analyser only; cheap), else None."""
-        if self.analyser is not _default_analyser:
+        """The analysis from the on-disk cache (the real analysis only; cheap), else None."""
+        if self.analyser is not None:
             return None
-        hit = _cache_get(dispatch)
+        hit = pipeline.cached(dispatch)
         if hit is not None:
             with self._lock:
                 self._keep_analysed(i, hit)
@@ -301,26 +295,22 @@ class Session:
         wants the result (a long job in the analysis process is then stopped)."""
         with self._lock:
             outlined = i in self._outlined
-        if outlined and self.analyser is not _default_analyser and not dispatch.sentences:
-            # a huge text painted from its outline: segment it now (the default analyser does this itself,
-            # after looking in the cache)
+        if outlined and self.analyser is not None and not dispatch.sentences:
+            # a huge text painted from its outline: segment it now (the pipeline does this itself, after
+            # looking in the cache)
             extra = {"meta": dispatch.meta} if dispatch.meta is not None else {}
             dispatch = self.segmenter(dispatch.text, source=dispatch.source, encoding=dispatch.encoding,
                                       notes=dispatch.notes, **extra)
         if self._process is not None:
             result = self._process.analyse(dispatch, cancelled)
-        else:
+        elif self.analyser is not None:
             result = self.analyser(dispatch)
+        else:
+            result = pipeline.analyse_dispatch(dispatch)
         with self._lock:
             self._keep_analysed(i, result)
             self.counts[i] = (direct_count(result), len(result.speakers))
         return result
-
-
-@dataclass(frozen=True)
-class _Error:
-    path: str
-    reason: str
 
 
 def _basename(path: str) -> str:

@@ -21,8 +21,8 @@ import re
 import stat
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from ..model import Meta
 
@@ -75,7 +75,7 @@ class Item:
     error: str | None = None
     fragment: str = ""               # the ``#ID`` part of its source
     #: makes the whole item (meta and body) from what the parser kept, on first use (see :func:`resolve`)
-    pending: Callable[[], "Item"] | None = None
+    pending: Callable[[], Item] | None = None
 
 
 def resolve(item: Item) -> Item:
@@ -342,7 +342,7 @@ def load(source: str, encoding: str | None = None):
 
 
 def _load_item(source: str, path: str, frag: str | None, k: str):
-    from ..load import LoadError, Loaded
+    from ..load import Loaded, LoadError
 
     c = container(path, k)
     if c.error is not None:
@@ -402,23 +402,26 @@ def peek(source: str):
     path, frag = split_source(source)
     k = kind(path)
     try:
+        got: Meta | str
         if k == "html":
-            from .html import peek_meta
+            from .html import peek_meta as html_meta
+
+            got = html_meta(path)
         elif k == "email":
-            from .mail import peek_meta
+            from .mail import peek_meta as mail_meta
+
+            got = mail_meta(path)
         elif k in CONTAINER_KINDS:
             c = container(path, k)
             item = _find_item(c, frag) if c.error is None else None
             if item is None:
                 return LoadError(source, c.error or "no such item in this file")
-            meta = item.meta
-            peek_meta = None
+            got = item.meta
         else:
             return LoadError(source, "XML, but neither an RSS/Atom feed nor NewsML-G2")
-        if peek_meta is not None:
-            meta = peek_meta(path)
-            if isinstance(meta, str):
-                return LoadError(source, meta)
+        if isinstance(got, str):
+            return LoadError(source, got)
+        meta = got
     except Exception as exc:  # noqa: BLE001
         return LoadError(source, f"cannot read this {k} file ({type(exc).__name__}: {exc})")
     headline = squash(meta.headline or "") or os.path.basename(path)

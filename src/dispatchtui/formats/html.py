@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import Any
 
-from ..model import Meta
+from ..model import Meta, MetaFormat
 from . import squash
 
 #: Blocks: each starts a new paragraph.
@@ -46,7 +47,7 @@ def element_text(root, skip: frozenset[str] = frozenset()) -> str:
                 paragraphs.append(text)
             current.clear()
 
-    stack: list[tuple[object, bool]] = [(root, False)]
+    stack: list[tuple[Any, bool]] = [(root, False)]
     while stack:
         el, closing = stack.pop()
         if closing:
@@ -121,7 +122,7 @@ def _parser():
 
 def load_html(path: str, encoding: str | None = None):
     """One HTML page → ``Loaded`` with its main text and meta, or ``LoadError``."""
-    from ..load import LoadError, Loaded, _read_bytes
+    from ..load import Loaded, LoadError, _read_bytes
     from . import compose
 
     data = _read_bytes(path)
@@ -142,7 +143,7 @@ def load_html(path: str, encoding: str | None = None):
     return Loaded(path, text, enc, notes + more + norm_notes, meta=meta)
 
 
-def page_to_text(html: str, fmt: str = "html") -> tuple[Meta, str, tuple[str, ...]]:
+def page_to_text(html: str, fmt: MetaFormat = "html") -> tuple[Meta, str, tuple[str, ...]]:
     """(meta, main text, notes) of a whole page: trafilatura's article without navigation, ads and
     comments; the page's own text (furniture dropped) when it finds none."""
     keep = _NBSP not in html    # trafilatura turns no-break spaces into spaces: carry them through it
@@ -152,7 +153,7 @@ def page_to_text(html: str, fmt: str = "html") -> tuple[Meta, str, tuple[str, ..
     if tree is None:
         return Meta(fmt), "", ()
     head = _head_meta(tree)
-    doc = None
+    doc: Any = None   # trafilatura's Document
     tried = sum(1 for _ in tree.iter()) <= TRAFILATURA_MAX_ELEMENTS
     if tried:
         try:
@@ -170,8 +171,9 @@ def page_to_text(html: str, fmt: str = "html") -> tuple[Meta, str, tuple[str, ..
         # the article opens with its own heading (og:title is often a shorter or longer variant): that is the
         # headline, not a second one above it
         title = first if first and first == head.get("h1") else head.get("title") or doc.title
-        meta = Meta(fmt, None, title, head.get("date") or doc.date,
-                    None, head.get("site") or doc.sitename, head.get("author") or doc.author, head.get("url") or doc.url)
+        meta = Meta(fmt, None, title, head.get("date") or doc.date, None,
+                    head.get("site") or doc.sitename, head.get("author") or doc.author,
+                    head.get("url") or doc.url)
         return (_unkeep(meta), body.replace(_NBSP, "\u00a0"), ()) if keep else (meta, body, ())
     tree = _parse(html) if tried else tree   # trafilatura prunes the tree it is given
     body_el = tree.find("body") if tree is not None else None

@@ -43,7 +43,7 @@ def _meta(msg) -> Meta:
 
 def load_mail(path: str, encoding: str | None = None):
     """One message → ``Loaded`` (subject as headline, the body's text) or ``LoadError``."""
-    from ..load import LoadError, Loaded, _read_bytes
+    from ..load import Loaded, LoadError, _read_bytes
     from . import compose
 
     data = _read_bytes(path)

@@ -11,8 +11,10 @@ gets that far. Links, enclosures and images are never fetched.
 from __future__ import annotations
 
 import io
+from datetime import UTC
+from typing import Any
 
-from ..model import Meta
+from ..model import Meta, MetaFormat
 from . import MAX_ITEMS, Container, Item, limited, squash
 
 _ATOM = "http://www.w3.org/2005/Atom"
@@ -43,7 +45,7 @@ def parse_feed(fh) -> Container:
         return Container("rss", "utf-8", error=str(exc))
     except ParseError as exc:
         return _lenient(fh, str(exc))
-    kind = "atom" if _local(root.tag) == "feed" else "rss"
+    kind: MetaFormat = "atom" if _local(root.tag) == "feed" else "rss"
     c = Container(kind, _declared_encoding(fh))
     levels = [root, *(el for el in root if _local(el.tag) == "channel")]
     title = next((el for level in levels for el in level if _local(el.tag) == "title"), None)
@@ -56,11 +58,11 @@ def parse_feed(fh) -> Container:
     return c
 
 
-def _later(el, kind: str, feed_title: str | None):
+def _later(el, kind: MetaFormat, feed_title: str | None):
     return lambda: limited(_entry(el, kind, feed_title))
 
 
-def _entry_id(el, kind: str) -> str | None:
+def _entry_id(el, kind: MetaFormat) -> str | None:
     """The entry's id (Atom ``id``, RSS ``guid``, RDF ``about``, else its link), cheaply."""
     names = ("id", "link") if kind == "atom" else ("guid", "link")
     kids = _children(el)
@@ -102,9 +104,9 @@ _KNOWN_NS = {"": "", _ATOM: "", "http://purl.org/rss/1.0/": "", _CONTENT: "conte
              _YANDEX: "yandex:"}
 
 
-def _children(el) -> dict[str, object]:
+def _children(el) -> dict[str, Any]:
     """An entry's children by name (``title``, ``content:encoded``, ``dc:date``…; the first of each), one pass."""
-    found: dict[str, object] = {}
+    found: dict[str, Any] = {}
     for child in el:
         tag = child.tag
         if not isinstance(tag, str):
@@ -130,7 +132,7 @@ def _child(el, *names: str):
     return None
 
 
-def _entry(el, kind: str, feed_title: str | None) -> Item:
+def _entry(el, kind: MetaFormat, feed_title: str | None) -> Item:
     if kind == "atom":
         return _atom_entry(el, feed_title)
     kids = _children(el)
@@ -138,7 +140,8 @@ def _entry(el, kind: str, feed_title: str | None) -> Item:
     title, link, guid = kids.get("title"), kids.get("link"), kids.get("guid")
     date, author, source = pick("pubDate", "dc:date"), pick("author", "dc:creator"), kids.get("source")
     url = _text(link) if link is not None else None
-    ident = (_text(guid) if guid is not None else None) or el.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about") or url
+    ident = ((_text(guid) if guid is not None else None)
+             or el.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about") or url)
     meta = Meta("rss", ident or None, _plain_title(title), _iso(_text(date)) if date is not None else None, None,
                 (_text(source) if source is not None else None) or feed_title,
                 _text(author) if author is not None else None, url or None)
@@ -238,7 +241,7 @@ def _lenient(fh, why: str) -> Container:
     import feedparser
 
     parsed = feedparser.parse(io.BytesIO(data), sanitize_html=False, resolve_relative_uris=False)
-    kind = "atom" if str(parsed.get("version", "")).startswith("atom") else "rss"
+    kind: MetaFormat = "atom" if str(parsed.get("version", "")).startswith("atom") else "rss"
     if not parsed.entries:
         return Container(kind, "utf-8", error=f"not a readable feed ({why})")
     feed_title = parsed.feed.get("title") or None
@@ -249,13 +252,14 @@ def _lenient(fh, why: str) -> Container:
     return c
 
 
-def _feedparser_entry(e, kind: str, feed_title: str | None) -> Item:
+def _feedparser_entry(e, kind: MetaFormat, feed_title: str | None) -> Item:
     date = e.get("published_parsed") or e.get("updated_parsed")
     iso = None
     if date is not None:
-        from datetime import datetime, timezone
+        from datetime import datetime
 
-        iso = datetime(*date[:6], tzinfo=timezone.utc).isoformat()
+        year, month, day, hour, minute, second = date[:6]
+        iso = datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
     source = e.get("source") or {}
     title = e.get("title")
     meta = Meta(kind, e.get("id") or e.get("link") or None, squash(title) if title else None, iso, None,

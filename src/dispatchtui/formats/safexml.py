@@ -11,6 +11,7 @@ read before its first paint.)
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from typing import NoReturn
 from xml.parsers import expat
 
 #: A DTD larger than this is refused unread (a news file's DOCTYPE is a line).
@@ -30,7 +31,7 @@ def _refuse_entities(*_args) -> None:
     raise Refused("refused: the XML declares entities (entity expansion is off)")
 
 
-def _refuse_external(*_args) -> None:
+def _refuse_external(*_args: object) -> NoReturn:
     raise Refused("refused: the XML refers to an external entity (nothing is fetched)")
 
 

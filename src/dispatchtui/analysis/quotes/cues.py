@@ -6,21 +6,45 @@ import re
 from dataclasses import dataclass
 
 from ...model import Span
+from ..lexicon.quotes import (
+    ABOUT_PREPS,
+    ABOUT_THIS,
+    ACCORDING_PREP,
+    AS_CONJ,
+    BRING_PREFIXES,
+    COORDINATORS,
+    IN_PREPS,
+    POSSESSIVES,
+    PREPOSITIONS,
+    RELAY_VERBS,
+    SO_WORDS,
+    SUBJECT_PRONOUNS,
+)
 from ..lexicon.speech import (
-    CLAUSE_CONJ, DOCUMENT_NOUNS, QUOTING_VERBS, SPEECH_VERBS, STANCE_ADJS, STATEMENT_NOUNS, STATEMENT_VERBS,
+    CLAUSE_CONJ,
+    DOCUMENT_NOUNS,
+    QUOTING_VERBS,
+    SPEECH_VERBS,
+    STANCE_ADJS,
+    STATEMENT_NOUNS,
+    STATEMENT_VERBS,
     WORDS_NOUNS,
 )
-from ..lexicon.quotes import (
-    ABOUT_PREPS, ABOUT_THIS, ACCORDING_PREP, AS_CONJ, BRING_PREFIXES, COORDINATORS, IN_PREPS, POSSESSIVES,
-    PREPOSITIONS, RELAY_VERBS, SO_WORDS, SUBJECT_PRONOUNS,
-)
-from .marks import QUOTE_MARKS, _CLAUSE_WINDOW, _DASHES, _SPACE, _WINDOW, _skip_space
+from .marks import _CLAUSE_WINDOW, _DASHES, _SPACE, _WINDOW, QUOTE_MARKS, _skip_space
 from .speakers import _place_before, _speaker_after, _speaker_before
 from .tokens import (
-    _T, _WORD_RE, _agrees, _finite_third, _info, _is_name_tok, _name_run, _nominative, _np_chain_ok, _span_of,
+    _T,
+    _WORD_RE,
+    _agrees,
+    _finite_third,
+    _info,
+    _is_name_tok,
+    _name_run,
+    _nominative,
+    _np_chain_ok,
+    _span_of,
     _tokens,
 )
-
 
 # --------------------------------------------------------------------------------------------
 # cue detection
@@ -99,9 +123,7 @@ def _clause_end(text: str, i: int, end: int) -> int:
                     j += 1
                     continue
                 return j
-        elif ch == "\n":
-            return j
-        elif ch in _DASHES and j > i and text[j - 1] in " ," and j + 1 < end and text[j + 1] in _SPACE:
+        elif ch == "\n" or (ch in _DASHES and j > i and text[j - 1] in " ," and j + 1 < end and text[j + 1] in _SPACE):
             return j
         j += 1
     return stop
@@ -217,10 +239,7 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
 
 def _only_lead(text: str, a: int, b: int) -> bool:
     """Is ``text[a:b]`` empty but for spaces and dashes (the mark opens its sentence)?"""
-    for ch in text[a:b]:
-        if not (ch.isspace() or ch in _DASHES):
-            return False
-    return True
+    return all(ch.isspace() or ch in _DASHES for ch in text[a:b])
 
 
 def _ends_sentence(text: str, pos: int, end: int) -> bool:
@@ -292,8 +311,9 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
             and toks[1].kind == "w" and toks[1].text.lower() == ABOUT_THIS:
         return _attr_clause(text, toks[2].start, end, 3)
     # "Так, по словам министра, считают в правительстве": the source is the one "по словам" names
-    if len(toks) >= 4 and toks[0].kind == "w" and toks[0].text.lower() in SO_WORDS \
-            and toks[1].kind == "p" and toks[1].text == "," and toks[2].kind == "w" and toks[2].text.lower() == ACCORDING_PREP:
+    if (len(toks) >= 4 and toks[0].kind == "w" and toks[0].text.lower() in SO_WORDS
+            and toks[1].kind == "p" and toks[1].text == ","
+            and toks[2].kind == "w" and toks[2].text.lower() == ACCORDING_PREP):
         ce = _clause_end(text, i, end)
         tt = _tokens(text, toks[2].start, ce, 16)
         k = 1
@@ -400,6 +420,7 @@ def _according_attr(toks: list[_T], po: int, open_pos: int) -> tuple[_Attr, int]
     """"по словам X" / "по его словам" at ``toks[po]``: the attribution, and the index of the punctuation
     that closes the phrase."""
     k = po + 1
+    spk: Span | None
     if toks[k].text.lower() in POSSESSIVES:
         spk = _span_of(toks, k, k + 1)
         k += 1
@@ -414,10 +435,13 @@ def _according_attr(toks: list[_T], po: int, open_pos: int) -> tuple[_Attr, int]
 
 
 def _colon_subject(toks: list[_T], open_pos: int) -> _Attr | None:
-    """A colon introduction without a cue: "Слова Сагдеева из интервью:" (the words noun names the speaker),
-    "Сам Александр Белов оказался более дипломатичным:" (the first name)."""
+    """A colon introduction without a cue: "Слова Сагдеева из интервью:", "Комментарий шведского телевидения:"
+    (the words or statement noun names the speaker in the genitive), "Сам Александр Белов оказался более
+    дипломатичным:" (the first name)."""
     for k, t in enumerate(toks):
-        if t.kind == "w" and _info(t.text).lemma in WORDS_NOUNS and k + 1 < len(toks):
+        # (a statement noun only as the whole introduction's head: "Комментарий X:", not "сослался на мнение X:")
+        if t.kind == "w" and k + 1 < len(toks) and (_info(t.text).lemma in WORDS_NOUNS or (
+                _info(t.text).lemma in STATEMENT_NOUNS and not any(u.kind == "w" for u in toks[:k]))):
             j = k + 1
             while j < len(toks) and _np_chain_ok(toks[j]) and toks[j].kind != "p" \
                     and toks[j].text.lower() not in PREPOSITIONS:

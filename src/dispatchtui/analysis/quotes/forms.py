@@ -4,13 +4,13 @@ table is in the package docstring): :func:`form_dialogue`, :func:`form_dialogue_
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ...model import Span
 from .classify import _clause_like
 from .cues import _Attr, _split
-from .marks import QUOTE_MARKS, _DASHES, _Cand, _skip_space, _trim, _trim_tail_punct
+from .marks import _DASHES, QUOTE_MARKS, _Cand, _skip_space, _trim, _trim_tail_punct
 from .tokens import _content_words, _info, _tokens
 
 

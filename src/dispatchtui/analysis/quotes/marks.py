@@ -3,8 +3,8 @@ paragraphs, closing marks whose opening was lost; the candidate quote a region b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ...model import Span
 

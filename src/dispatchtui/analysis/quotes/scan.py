@@ -3,15 +3,15 @@ from __future__ import annotations
 
 import re
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from ...model import Quote, Span
 from ..layout import parse_dateline
 from .classify import _clause_like, _is_name_quote, _name_context, _name_like, _Signals, _statement_kind
 from .cues import _Attr, _attr_after, _choose_attr, _ends_sentence, _intro, _next_sentence_attr, _split
 from .forms import paragraph_forms
-from .marks import QUOTE_MARKS, _DASHES, _WINDOW, _Cand, _Region, _pair, _skip_space, _trim, _trim_tail_punct
+from .marks import _DASHES, _WINDOW, QUOTE_MARKS, _Cand, _pair, _Region, _skip_space, _trim, _trim_tail_punct
 from .tokens import _content_words
 
 #: A quote whose opening mark was lost reaches back at most this far.
@@ -60,7 +60,7 @@ def _dateline_end(text: str, p: Span) -> int:
     """Where the words of paragraph ``p`` start after its dateline ("МОСКВА, 5 мая. /ТАСС/."), if any."""
     try:
         d = parse_dateline(text, p.start, p.end)
-    except Exception:  # pragma: no cover
+    except Exception:  # pragma: no cover  # noqa: BLE001 - a dateline is a refinement: a fault in it must not lose the paragraph's quotes
         return p.start
     if d is None:
         return p.start
@@ -178,7 +178,7 @@ def _marked(scan: _Scan, parts: list[_Region], group: int) -> None:
     name_ctx = first.open_pos is not None and _name_context(text, first.open_pos, floor)
     namey = _name_like(text, first.cs, last.ce, words, clause)
     sig = _Signals(intro_kind, intro, direct, after, next_sentence, inner, closed,
-                   closed and _ends_sentence(text, last.close_pos + 1, p_last.end), len(parts) > 1,
+                   last.close_pos is not None and _ends_sentence(text, last.close_pos + 1, p_last.end), len(parts) > 1,
                    words, clause, namey, name_ctx, text[first.cs:first.cs + 1].islower())
     if _is_name_quote(sig):
         return

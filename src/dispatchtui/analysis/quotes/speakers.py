@@ -2,17 +2,30 @@
 an organization named by place ("В Кремле заявили"), a medium addressed between the verb and the speaker."""
 from __future__ import annotations
 
+import re
+
 from ...model import Span
 from ..lexicon.agencies import AGENCIES
 from ..lexicon.quotes import IN_PREPS, POSSESSIVES, PREPOSITIONS
 from ..lexicon.speech import INSTITUTION_NOUNS
 from ..morph import get_morph
-from .marks import QUOTE_MARKS, _DASHES
+from .marks import _DASHES, QUOTE_MARKS
 from .tokens import (
-    _T, _info, _is_latin, _is_name_tok, _name_run, _nom_genders, _nominative, _np_chain_ok, _past_gender,
-    _span_of, _unknown_cap,
+    _T,
+    _info,
+    _is_latin,
+    _is_name_tok,
+    _name_run,
+    _nom_genders,
+    _nominative,
+    _np_chain_ok,
+    _past_gender,
+    _span_of,
+    _unknown_cap,
 )
 
+#: The endings of Russian surnames ("Дымов", "Лесина", "Волкова"): the shape, not a dictionary.
+_SURNAME_END = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына)$")
 _HARD_STOP = set(".;:!?()[]") | set(_DASHES) | set(QUOTE_MARKS) | {"…"}
 
 
@@ -40,10 +53,19 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
     ``quoting`` is True for a quoting verb (its object is the speaker) or "genitive" after
     "слова" ("приводятся слова X")."""
     win: list[_T] = []
-    for t in toks[k + 1:k + 30]:
+    rest = toks[k + 1:k + 30]
+    i = 0
+    while i < len(rest):
+        t = rest[i]
+        if t.kind == "p" and t.text == "(":
+            close = _gloss_end(rest, i)
+            if close is not None and win:
+                i = close + 1   # "президент Фонда (Human Rights Foundation) Тор Халворссен": a gloss is skipped
+                continue
         if t.kind == "p" and t.text in _HARD_STOP:
             break
         win.append(t)
+        i += 1
     # "— сказал, в частности, министр": a short parenthetical between commas is skipped
     if len(win) > 2 and win[0].kind == "p" and win[0].text == ",":
         for j in range(1, min(len(win), 6)):
@@ -68,6 +90,21 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
         if spk is not None:
             return spk
     return _speaker_in(win, verb, quoting)
+
+
+def _gloss_end(toks: list[_T], i: int) -> int | None:
+    """Index of the ")" closing a short bracketed gloss at ``toks[i]`` inside a noun phrase (an original-language
+    name, an abbreviation: no verb, no sentence mark) that more words of the phrase follow; else None."""
+    for j in range(i + 1, min(len(toks), i + 10)):
+        t = toks[j]
+        if t.kind == "p" and t.text == ")":
+            nxt = toks[j + 1] if j + 1 < len(toks) else None
+            return j if j > i + 1 and nxt is not None and nxt.kind in ("w", "i") else None
+        if t.kind == "p" and t.text in _HARD_STOP:
+            return None
+        if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND"):
+            return None
+    return None
 
 
 def _addressee_end(win: list[_T]) -> int:
@@ -101,6 +138,8 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     if not win:
         return None
     vgen = _past_gender(verb) if verb else ""
+    if verb and _plural_verb(verb):
+        vgen = "plur"
     place = _place_after(win, verb)
     if place is not None:
         return place
@@ -126,6 +165,12 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     return _span_of(win, head, j)
 
 
+def _plural_verb(verb: str) -> bool:
+    """A finite verb in the plural ("заявили", "обращают")."""
+    top = get_morph().parse(verb.lower().replace("ё", "е"))[0]
+    return top.tag.POS == "VERB" and top.tag.number == "plur"
+
+
 def _place_after(win: list[_T], verb: str) -> Span | None:
     """"сообщили в пресс-службе": a plural verb with "в" + place names the organization."""
     if win[0].kind == "w" and win[0].text.lower() in IN_PREPS and verb and \
@@ -146,11 +191,21 @@ def _first_name_run(win: list[_T], quoting: bool | str) -> tuple[int, int] | Non
             if not quoting:
                 break
             continue
-        if _is_name_tok(t) or _unknown_cap(t):
+        if _is_name_tok(t) or _unknown_cap(t) or _surname_shaped(t):
             return (i, _name_run(win, i))
         if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND", "PRTF") and i > 0:
             break
     return None
+
+
+def _surname_shaped(t: _T) -> bool:
+    """"— сказал Дымов": a capitalised word inside the sentence with a surname's ending (-ов, -ев, -ин, -ына, …)
+    whose only dictionary readings are oblique forms of a common noun ("дымов", genitive of "дым") is a
+    surname the dictionary does not list."""
+    if t.kind != "w" or not t.text[:1].isupper() or t.text.isupper() or not _SURNAME_END.search(t.text):
+        return False
+    info = _info(t.text)
+    return info.pos == "NOUN" and not info.name and "nomn" not in info.cases
 
 
 def _quoted_object(win: list[_T]) -> Span | None:
@@ -171,7 +226,8 @@ def _quoted_object(win: list[_T]) -> Span | None:
 
 def _subject_head(win: list[_T], vgen: str) -> int | None:
     """Index of the head: the first nominative token outside a prepositional phrase (``vgen``: the gender of a
-    past verb before it, which a neuter noun cannot be the subject of)."""
+    past verb before it, which a neuter noun cannot be the subject of, or "plur" for a plural verb, which a
+    singular common noun cannot be the subject of)."""
     in_pp = False
     pp_tail = False
     for i, t in enumerate(win):
@@ -206,8 +262,12 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
                 and (_is_name_tok(win[i + 1]) or _info(win[i + 1].text).pos in ("NOUN", "ADJF")):
             continue  # "сказала ее соседка Мадина Алиева": a determiner, not the speaker
         if _nominative(t) or _is_name_tok(t):
-            if vgen and t.kind == "w" and not t.text[:1].isupper() and _nom_genders(t.text) == {"neut"}:
+            if vgen in ("masc", "femn") and t.kind == "w" and not t.text[:1].isupper() \
+                    and _nom_genders(t.text) == {"neut"}:
                 continue  # "назвал соглашение глава МИД": a neuter noun is not the subject of "назвал"
+            if vgen == "plur" and t.kind == "w" and not t.text[:1].isupper() \
+                    and _info(t.text).nom_numbers == {"sing"}:
+                continue  # "обращают внимание": a singular noun is not the subject of a plural verb
             return i
         if t.kind == "w" and not t.text[:1].isupper() and "gent" in _info(t.text).cases:
             continue  # genitive complement of a PP noun ("в ходе визита")
@@ -267,8 +327,9 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
             info = _info(t.text)
             if info.pos == "NPRO" and "nomn" in info.cases:
                 return _span_of(toks, i, i + 1)
-            if info.pos == "NOUN" and "nomn" in info.cases and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS) \
-                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers):
+            if (info.pos == "NOUN" and "nomn" in info.cases
+                    and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS)
+                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers)):
                 # "Глава МИД": an inanimate noun that can be genitive belongs to the animate head before it
                 while i > 0 and "gent" in info.cases and not info.anim and toks[i - 1].kind == "w" \
                         and not _is_latin(toks[i - 1].text):

@@ -36,7 +36,7 @@ def _info(word: str) -> _W:
     w = word.lower().replace("ё", "е")
     try:
         parses = get_morph().parse(w)
-    except Exception:  # pragma: no cover - defensive, pymorphy never raises on words
+    except ValueError:  # pragma: no cover - a lone surrogate: pymorphy's dictionary keys are UTF-8
         return _W(w, "", frozenset(), False, False)
     if not parses:
         return _W(w, "", frozenset(), False, False)
@@ -56,7 +56,7 @@ def _nom_genders(word: str) -> frozenset:
     """Genders of the singular nominative parses of ``word``."""
     try:
         parses = get_morph().parse(word.lower().replace("ё", "е"))
-    except Exception:  # pragma: no cover
+    except (ValueError, IndexError):  # pragma: no cover - a lone surrogate (UnicodeEncodeError); no parse
         return frozenset()
     return frozenset(str(p.tag.gender) for p in parses[:6]
                      if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender)
@@ -67,7 +67,7 @@ def _past_gender(word: str) -> str:
     """"masc"/"femn" for a past singular verb form ("назвал", "отметила"), else ""."""
     try:
         top = get_morph().parse(word.lower().replace("ё", "е"))[0]
-    except Exception:  # pragma: no cover
+    except (ValueError, IndexError):  # pragma: no cover - a lone surrogate (UnicodeEncodeError); no parse
         return ""
     if top.tag.POS == "VERB" and top.tag.tense == "past" and top.tag.number == "sing" \
             and top.tag.gender in ("masc", "femn"):
@@ -96,7 +96,7 @@ def _finite_third(word: str) -> bool:
     """A finite verb form of the third person or the past ("усмехнулся", "добавляет"), not "скажу"/"скажите"."""
     try:
         top = get_morph().parse(word.lower().replace("ё", "е"))[0]
-    except Exception:  # pragma: no cover
+    except (ValueError, IndexError):  # pragma: no cover - a lone surrogate (UnicodeEncodeError); no parse
         return False
     t = top.tag
     return t.POS == "VERB" and t.mood == "indc" and (t.tense == "past" or t.person == "3per")

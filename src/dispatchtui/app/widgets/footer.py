@@ -61,11 +61,12 @@ class KeyFooter(Widget, can_focus=False):
         items: list[tuple[str, str, str, bool]] = []
         pinned: dict[str, tuple[str, str, str, bool]] = {}
         seen: set[str] = set()
-        palette_key = app.COMMAND_PALETTE_BINDING if app.ENABLE_COMMAND_PALETTE else None
         self._palette = None
-        for key, (_node, binding, enabled, tooltip) in self.screen.active_bindings.items():
-            if palette_key is not None and key == palette_key:
-                self._palette = (binding.key, app.get_key_display(binding), binding.description, enabled)
+        for _key, (_node, binding, enabled, _tooltip) in self.screen.active_bindings.items():
+            # the palette's key (whichever the user's keymap gave it) goes at the right end
+            if app.ENABLE_COMMAND_PALETTE and binding.action in ("command_palette", "app.command_palette"):
+                if self._palette is None:
+                    self._palette = (binding.key, app.get_key_display(binding), binding.description, enabled)
                 continue
             if not binding.show or binding.action in seen:
                 continue
@@ -85,7 +86,7 @@ class KeyFooter(Widget, can_focus=False):
         sep_style = self.get_component_rich_style("key-footer--separator")
         pinned = Text(no_wrap=True)
         pinned_keys: list[tuple[int, int, str]] = []
-        for key, shown, desc, enabled in self._pinned:
+        for key, shown, desc, _enabled in self._pinned:
             part = Text.assemble((f" {shown} ", key_style), (f"{desc} ", desc_style))
             pinned_keys.append((pinned.cell_len, pinned.cell_len + part.cell_len, key))
             pinned.append_text(part)

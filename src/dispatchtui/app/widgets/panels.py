@@ -164,7 +164,7 @@ def quote_rows(dispatch: Dispatch, direct_only: bool = False) -> list[tuple[Cont
             continue
         parts = statement_parts(dispatch, root)
         text = statement_words(dispatch, parts)
-        who = one_line(first.speaker) if first.speaker else tr("unknown_speaker")
+        who = quote_speaker_label(first)
         head: list = [(who, "bold" if first.speaker else "italic $text-muted")]
         if first.question:
             head = [(tr("question"), "italic $text-muted")]
@@ -195,7 +195,8 @@ def topic_rows(dispatch: Dispatch) -> list[tuple[Content, Entry]]:
     return rows
 
 
-def quote_speaker_label(dispatch: Dispatch, quote: Quote) -> str:
+def quote_speaker_label(quote: Quote) -> str:
+    """Who said ``quote``, as the panels, the palette and the copy notice name them (one line)."""
     return one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
 
 

@@ -11,7 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..commands import HELP_SECTIONS, command_index, command_of
+from ..commands import HELP, HELP_SECTIONS, command_index, command_of, localize, make_bindings
 from ..i18n import tr
 
 Rows = list[tuple[str, str]]
@@ -31,7 +31,11 @@ def collect_sections(screen) -> list[tuple[str, Rows]]:
         lent = getattr(node, "help_bindings", None)
         if lent is not None:
             maps.extend(lent())
+    keymap = getattr(app, "keymap", None)     # the user's keys (see ..keymap), as Textual applies them
     for bindings_map in maps:
+        if keymap:
+            bindings_map = bindings_map.copy()
+            bindings_map.apply_keymap(keymap)
         for bindings in bindings_map.key_to_bindings.values():
             for binding in bindings:
                 _add(app, rows, binding)
@@ -67,9 +71,18 @@ def _add(app, rows, binding: Binding) -> None:
     row = cmd.help or cmd.id
     keys, _ = rows[section].setdefault(row, ([], tr(cmd.help) if cmd.help else binding.description))
     # the first key of every command of the row, then the second ones: "j k ↓ ↑"
-    order = (int(binding.id.split("#")[1]) if "#" in binding.id else 0, command_index(cmd.id))
+    order = (_key_position(app, binding), command_index(cmd.id))
     if all(o != order for o, _ in keys):
         keys.append((order, app.get_key_display(binding)))
+
+
+def _key_position(app, binding: Binding) -> int:
+    """Which of its command's keys ``binding`` is: as the user's keymap lists them, else as declared."""
+    user_keys = (getattr(app, "keymap", None) or {}).get(binding.id or "")
+    if user_keys:
+        keys = user_keys.split(",")
+        return keys.index(binding.key) if binding.key in keys else 0
+    return int(binding.id.split("#")[1]) if binding.id and "#" in binding.id else 0
 
 
 def collect_bindings(screen) -> Rows:
@@ -87,14 +100,11 @@ class HelpScreen(ModalScreen[None]):
     HelpScreen Horizontal { width: auto; height: auto; }
     HelpScreen .help-column { width: auto; max-width: 60; padding: 0 1 0 0; }
     """
-    BINDINGS = [
-        Binding("escape", "dismiss", "Close", id="help.close"),
-        Binding("q", "dismiss", "Close", show=False, id="help.close_q"),
-        Binding("question_mark", "dismiss", "Close", show=False, id="help.close_question"),
-    ]
+    BINDINGS = make_bindings(HELP)
 
     def __init__(self, sections: list[tuple[str, Rows]]) -> None:
         super().__init__()
+        localize(self, HELP)
         self.sections = sections
 
     @property

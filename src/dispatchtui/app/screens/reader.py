@@ -4,26 +4,64 @@ from __future__ import annotations
 import threading
 from functools import partial
 
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import OptionList, Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
-from ..model import Dispatch, Quote
-from ..paths import display_path
-from .commands import READER, localize, make_bindings
-from .i18n import tr
-from .session import Session
-from .widgets.article import ArticleView
-from .widgets.findbar import FindBar
-from .widgets.footer import KeyFooter
-from .widgets.panels import Entry, Panel, PanelSlot, quote_rows, speaker_rows, topic_rows
-from .widgets.safe import one_line, shorten
+from ...model import Dispatch
+from ...paths import display_path
+from ..commands import READER, PaletteCommand, localize, make_bindings
+from ..i18n import tr
+from ..session import Session
+from ..widgets.article import ArticleView
+from ..widgets.findbar import FindBar
+from ..widgets.footer import KeyFooter
+from ..widgets.panels import Entry, Panel, PanelSlot, quote_rows, quote_speaker_label, speaker_rows, topic_rows
+from ..widgets.safe import one_line, shorten
 
 PANES = ("article", "speakers", "quotes", "topics")
+
+
+class WorkerResult(Message, bubble=False):
+    """What a worker of the reader found, posted to the reader. Stale when its worker was cancelled meanwhile
+    (the reader showed another dispatch, or a newer search replaced it)."""
+
+    def __init__(self, worker: Worker) -> None:
+        super().__init__()
+        self.worker = worker
+
+    @property
+    def stale(self) -> bool:
+        return self.worker.is_cancelled
+
+
+class WholeText(WorkerResult):
+    """A big file read whole and laid out (``whole``: the dispatch, or why it cannot be shown)."""
+
+    def __init__(self, worker: Worker, index: int, whole: Dispatch | str, wrapped=None) -> None:
+        super().__init__(worker)
+        self.index, self.whole, self.wrapped = index, whole, wrapped
+
+
+class Analysed(WorkerResult):
+    """The analysis of dispatch ``index`` (or the exception it raised)."""
+
+    def __init__(self, worker: Worker, index: int, result: Dispatch | BaseException) -> None:
+        super().__init__(worker)
+        self.index, self.result = index, result
+
+
+class Found(WorkerResult):
+    """The matches of ``query`` in a text too big to search on the event loop."""
+
+    def __init__(self, worker: Worker, query: str, matches: list[tuple[int, int]]) -> None:
+        super().__init__(worker)
+        self.query, self.matches = query, matches
 
 
 class ReaderScreen(Screen[None]):
@@ -39,7 +77,6 @@ class ReaderScreen(Screen[None]):
         self.index = index
         self.dispatch: Dispatch | None = None
         self.state = "analysing"          # analysing | ready | failed
-        self._generation = 0
         self._initial_find = find
         self.matches: list[tuple[int, int]] = []
         self.current_match: int | None = None
@@ -49,7 +86,7 @@ class ReaderScreen(Screen[None]):
         for name, empty in (("speakers", "no_speakers"), ("quotes", "no_quotes"), ("topics", "no_topics")):
             self._panels[name].empty_key = empty
         self._pending_focus: str | None = None
-        from ..config import load_measure
+        from ...config import load_measure
 
         self._measure = load_measure()
         #: set once the first frame is on screen (the worker waits for it before heavy work)
@@ -147,7 +184,13 @@ class ReaderScreen(Screen[None]):
     def show(self, index: int) -> None:
         """Paint dispatch ``index`` at once (layout only), then analyse it in a worker."""
         self.index = index
-        self._generation += 1
+        shown = getattr(self.app, "dispatch_shown", None)
+        if shown is not None:
+            shown(index)
+        # what the workers are doing for the dispatch shown until now is no longer wanted (a long job in the
+        # analysis process is stopped; see Session.analyse)
+        self.workers.cancel_group(self, "analysis")
+        self.workers.cancel_group(self, "find")
         self._last_pick = None
         self.matches, self.current_match = [], None
         result = self.session.layout(index, preview=True)
@@ -169,16 +212,13 @@ class ReaderScreen(Screen[None]):
             self.state = "loading" if self.session.is_preview(index) else "analysing"
             for name in PANES[1:]:
                 self.panel(name).show_state("analysing")
-            self._start_analysis(index, result, self._generation)
+            self._analyse(index, result)
         self._update_status()
 
-    def _start_analysis(self, index: int, dispatch: Dispatch, generation: int) -> None:
-        if generation != self._generation or not self.is_attached:
-            return
-        self.run_worker(partial(self._analyse, index, dispatch, generation), thread=True,
-                        exclusive=True, group="analysis", name=f"analyse {index}")
-
-    def _analyse(self, index: int, dispatch: Dispatch, generation: int) -> None:
+    @work(thread=True, exclusive=True, group="analysis", exit_on_error=False)
+    def _analyse(self, index: int, dispatch: Dispatch) -> None:
+        """Worker: read a big file whole (a preview was painted), then analyse the dispatch; each result is
+        posted to the reader (:class:`WholeText`, :class:`Analysed`). Leaving the dispatch cancels it."""
         worker = get_current_worker()
         # The first frame is being built and written (event loop + the driver's writer thread): reading a
         # big file now, or the model in a thread (DISPATCHTUI_ANALYSIS_THREAD), would take the GIL from
@@ -194,12 +234,12 @@ class ReaderScreen(Screen[None]):
                 return
             wrapped = None
             if not isinstance(whole, str) and self.article.wrap_width:
-                from .widgets.article import Wrapped
+                from ..widgets.article import Wrapped
 
                 wrapped = Wrapped(whole, self.article.wrap_width)   # ~0.2 s for 5 MB: not on the event loop
             if worker.is_cancelled:
                 return
-            self.app.call_from_thread(self._whole_text, index, generation, whole, wrapped)
+            self.post_message(WholeText(worker, index, whole, wrapped))
             if isinstance(whole, str):
                 return
             dispatch = whole
@@ -207,10 +247,10 @@ class ReaderScreen(Screen[None]):
             result: Dispatch | BaseException | None = self.session.cached(index, dispatch)
             if result is None:
                 result = self.session.analyse(index, dispatch, lambda: worker.is_cancelled)
-        except Exception as exc:  # analysis modules may not have landed: a notice, never a crash
+        except Exception as exc:  # noqa: BLE001 - whatever the analysis raises is a notice, never a crash
             result = exc
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._analysed, index, generation, result)
+            self.post_message(Analysed(worker, index, result))
 
     def _load_failed(self, index: int, reason: str) -> None:
         self.state = "failed"
@@ -227,24 +267,28 @@ class ReaderScreen(Screen[None]):
             self.app.notify(tr("layout_error", error=self.session.layout_errors.pop(index)),
                             severity="warning", markup=False)
 
-    def _whole_text(self, index: int, generation: int, whole: Dispatch | str, wrapped=None) -> None:
+    @on(WholeText)
+    def _whole_text(self, message: WholeText) -> None:
         """The whole text of a dispatch painted from its beginning: the view stays where the reader is."""
-        if generation != self._generation or index != self.index:
+        index, whole = message.index, message.whole
+        if message.stale or index != self.index:
             return
         if isinstance(whole, str):
             self._load_failed(index, whole)
             return
         self._layout_notice(index)
         self.dispatch = whole
-        self.article.set_dispatch(whole, keep_scroll=True, wrapped=wrapped)
+        self.article.set_dispatch(whole, keep_scroll=True, wrapped=message.wrapped)
         self.state = "analysing"
         if self._query:
             self._run_find(self._query)
         self._update_status()
 
-    def _analysed(self, index: int, generation: int, result: Dispatch | BaseException) -> None:
-        if generation != self._generation or index != self.index:
-            return                                           # stale: the user moved on
+    @on(Analysed)
+    def _analysed(self, message: Analysed) -> None:
+        result = message.result
+        if message.stale or message.index != self.index:
+            return                                           # the user moved on
         if isinstance(result, BaseException):
             self.state = "failed"
             for name in PANES[1:]:
@@ -365,15 +409,6 @@ class ReaderScreen(Screen[None]):
         start, end = entry.spans[self._step]
         self.article.center_on(start, end)
 
-    def jump_to_quote(self, i: int) -> None:
-        if self.dispatch and 0 <= i < len(self.dispatch.quotes):
-            from ..cite import statement_root
-
-            root = statement_root(self.dispatch, i)
-            q = self.dispatch.quotes[root]
-            self.panel("quotes").select_entry("quote", root)
-            self.jump(Entry("quote", root, ((q.start, q.end),)))
-
     # ------------------------------------------------------------------ dispatch navigation
     def action_next_dispatch(self, delta: int) -> None:
         view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
@@ -388,7 +423,21 @@ class ReaderScreen(Screen[None]):
         if self.findbar.is_open:
             self.findbar.remember(self.findbar.value)
             self.findbar.close()
+        left = getattr(self.app, "dispatch_left", None)
+        if left is not None:
+            left(self.index, self.article.top_offset() if self.dispatch is not None else None)
         self.app.back_to_library(self.index)  # type: ignore[attr-defined]
+
+    def go_to(self, index: int, at: tuple[int, int]) -> None:
+        """Centre the passage ``at`` of dispatch ``index`` (a statement from the people screen; an empty
+        passage: the place reading stopped, brought to the top)."""
+        if index != self.index or self.dispatch is None:
+            return
+        start, end = at
+        if end > start:
+            self.article.center_on(start, end)
+        else:
+            self.article.scroll_to(y=self.article.line_of(start), animate=False, immediate=True)
 
     def action_escape(self) -> None:
         """``esc``: close the find bar (the matches stay), then clear the matches, then back to the library."""
@@ -445,24 +494,27 @@ class ReaderScreen(Screen[None]):
         d = self.dispatch
         self._query = query.strip() and query
         if d is not None and query.strip() and len(d.text) > self.FIND_IN_WORKER:
-            self.run_worker(partial(self._find_worker, d, query, self._generation), thread=True,
-                            exclusive=True, group="find")
+            self._find(d.text, query)
             return
-        from ..search import find
+        self.workers.cancel_group(self, "find")
+        from ...search import find
 
         self._found(find(d.text, query) if d is not None and query.strip() else [])
 
-    def _find_worker(self, d: Dispatch, query: str, generation: int) -> None:
-        from ..search import find
+    @work(thread=True, exclusive=True, group="find", exit_on_error=False)
+    def _find(self, text: str, query: str) -> None:
+        """Worker: the search in a big text, posted as :class:`Found` (a newer search cancels it)."""
+        from ...search import find
 
-        matches = find(d.text, query)
+        matches = find(text, query)
         worker = get_current_worker()
         if not worker.is_cancelled:
-            self.app.call_from_thread(self._found_async, query, generation, matches)
+            self.post_message(Found(worker, query, matches))
 
-    def _found_async(self, query: str, generation: int, matches: list[tuple[int, int]]) -> None:
-        if generation == self._generation and self._query == query:
-            self._found(matches)
+    @on(Found)
+    def _found_in_worker(self, message: Found) -> None:
+        if not message.stale and self._query == message.query:
+            self._found(message.matches)
 
     def _found(self, matches: list[tuple[int, int]]) -> None:
         # typing on: stay at the current match if it still matches, else the next one after it;
@@ -527,6 +579,8 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step" and not self.matches and not self._last_query():
             return None          # shown greyed in the footer, still in help
+        if action == "copy_paragraph":    # nothing to copy (the dispatch could not be read): not offered
+            return self.dispatch is not None and bool(self.dispatch.paragraphs)
         return True
 
     # ------------------------------------------------------------------ copying
@@ -560,9 +614,8 @@ class ReaderScreen(Screen[None]):
         if d is None or i is None or not (0 <= i < len(d.quotes)):
             self.app.notify(tr("nothing_to_copy"), severity="warning", markup=False, timeout=3)
             return
-        quote: Quote = d.quotes[i]
-        who = one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
-        from ..cite import cite
+        who = quote_speaker_label(d.quotes[i])
+        from ...cite import cite
 
         self.app.copy_text(cite(d, i), tr("copied_quote", who=who))  # type: ignore[attr-defined]
 
@@ -575,7 +628,7 @@ class ReaderScreen(Screen[None]):
         i = d.paragraph_at(pos)
         if i is None:
             i = next((n for n, p in enumerate(d.paragraphs) if p.start >= pos), len(d.paragraphs) - 1)
-        from ..cite import paragraph_text
+        from ...cite import paragraph_text
 
         self.app.copy_text(paragraph_text(d, i), tr("copied_paragraph", n=i + 1))  # type: ignore[attr-defined]
 
@@ -584,7 +637,7 @@ class ReaderScreen(Screen[None]):
         d = self.dispatch
         if d is None:
             return
-        from ..cite import statement_root
+        from ...cite import statement_root
 
         for i, q in enumerate(d.quotes):
             if q.start <= event.offset < q.end:
@@ -612,25 +665,27 @@ class ReaderScreen(Screen[None]):
         self.refresh()
 
     # ------------------------------------------------------------------ palette
-    def palette_commands(self) -> list[tuple[str, object, str]]:
+    def palette_commands(self) -> list[PaletteCommand]:
         d = self.dispatch
-        out: list[tuple[str, object, str]] = []
+        out: list[PaletteCommand] = []
         if d is None:
             return out
         for s in d.speakers:
-            from .widgets.panels import speaker_spans
+            from ..widgets.panels import speaker_spans
 
             entry = Entry("speaker", s.name, speaker_spans(d, s))
-            out.append((tr("cmd_jump_speaker", name=one_line(s.name)), partial(self._palette_jump, "speakers", entry), ""))
+            title = tr("cmd_jump_speaker", name=one_line(s.name))
+            out.append((title, partial(self._palette_jump, "speakers", entry), ""))
         for i, q in enumerate(d.quotes):
             if q.statement is not None and q.statement != i:
                 continue                                        # a later part: its statement is listed
-            who = one_line(q.speaker) if q.speaker else tr("unknown_speaker")
+            who = quote_speaker_label(q)
             words = shorten(q.span.slice(d.text), words=6, chars=40)
             out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
         for t in d.topics:
             entry = Entry("topic", t.label, tuple(sorted({(m.start, m.end) for m in t.mentions})))
-            out.append((tr("cmd_jump_topic", label=one_line(t.label)), partial(self._palette_jump, "topics", entry), ""))
+            title = tr("cmd_jump_topic", label=one_line(t.label))
+            out.append((title, partial(self._palette_jump, "topics", entry), ""))
         return out
 
     def _palette_jump(self, panel: str, entry: Entry) -> None:
