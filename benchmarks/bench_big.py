@@ -136,16 +136,11 @@ def main(argv=None) -> int:
     ext_cpu = CPU[0]
     over = ext_rss - model_rss
     print(f"  reading it (load_path: read, decode, normalize) {read_t:5.2f} s   peak RSS {read_rss / MB:6.0f} MB")
-<<<<<<< HEAD
     print(f"  the model alone (fresh interpreter)        {model_t:7.1f} s   peak RSS {model_rss / MB:6.0f} MB"
           f"   cpu {model_cpu:6.1f} s")
-    print(f"  extract --no-cache{'' if code == 0 else f' (exit {code})':24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB"
-          f"   cpu {ext_cpu:6.1f} s (wall / cpu: {ext_t / max(ext_cpu, 1e-9):.1f}, above 1 on a loaded machine)")
-=======
-    print(f"  the model alone (fresh interpreter)        {model_t:7.1f} s   peak RSS {model_rss / MB:6.0f} MB")
     exit_note = "" if code == 0 else f" (exit {code})"
-    print(f"  extract --no-cache{exit_note:24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB")
->>>>>>> main
+    print(f"  extract --no-cache{exit_note:24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB"
+          f"   cpu {ext_cpu:6.1f} s (wall / cpu: {ext_t / max(ext_cpu, 1e-9):.1f}, above 1 on a loaded machine)")
     print(f"extract, {size / MB:.1f} MB dispatch: {ext_t:.0f} s = {ext_t / read_t:.0f}x reading it "
           f"({'MET' if ext_t < 60 else 'MISSED'}: goal well under a minute); "
           f"peak RSS {ext_rss / MB:.0f} MB = {ext_rss / size:.1f}x its size, "

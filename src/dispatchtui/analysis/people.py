@@ -102,13 +102,9 @@ class _Span:
     first: int  # index of toks[0] in the dispatch's tokens
 
 
-<<<<<<< HEAD
-def _ner_spans(tokens) -> list[_Span]:
-    """The NER's spans of the compact :class:`~.nlp.Tokens`; only the spans' own tokens are made objects."""
-=======
 def _ner_spans(tokens, text: str = "") -> list[_Span]:
-    """The NER's tagged runs; a run never crosses a line break (a headline is not part of the next line's name)."""
->>>>>>> main
+    """The NER's tagged runs of the compact :class:`~.nlp.Tokens` (only the runs' own tokens are made
+    objects); a run never crosses a line break (a headline is not part of the next line's name)."""
     spans: list[_Span] = []
     cur: _Span | None = None
     for i, tag in enumerate(tokens.tags):
@@ -116,13 +112,8 @@ def _ner_spans(tokens, text: str = "") -> list[_Span]:
             cur = None
             continue
         bio, kind = tag.split("-", 1)
-<<<<<<< HEAD
-        if bio == "B" or cur is None or cur.kind != kind:
+        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop:tokens.starts[i]]:
             cur = _Span(kind, [tokens[i]], i)
-=======
-        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop:tk.start]:
-            cur = _Span(kind, [tk])
->>>>>>> main
             spans.append(cur)
         else:
             cur.toks.append(tokens[i])

@@ -17,11 +17,8 @@ from __future__ import annotations
 
 import bisect
 import re
-<<<<<<< HEAD
 from functools import lru_cache
-=======
 from collections.abc import Sequence
->>>>>>> main
 from dataclasses import dataclass, field, replace
 
 from ..model import Quote, Span, Speaker, SpeakerKind
@@ -122,12 +119,12 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     return score
 
 
-<<<<<<< HEAD
 @lru_cache(maxsize=20_000)
 def _role_words(role: str) -> list[str]:
     """A person's role as canonical lemmas (see :func:`_expand_role`)."""
     return _expand_role(_lemmas(_WORD.findall(role)))
-=======
+
+
 def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
     """The mention's country adjective that no word of the role shares a stem with, where the role names a
     place: "узбекский" against "министр иностранных дел Киргизии"."""
@@ -148,7 +145,6 @@ def _country_adjective(w: str) -> bool:
 def _is_geo(w: str) -> bool:
     """A place name in the dictionary (pymorphy3's Geox: "киргизия", "узбекистан")."""
     return any("Geox" in p.tag for p in parses(w)[:2])
->>>>>>> main
 
 
 def _same_stem(a: str, b: str) -> bool:
@@ -627,7 +623,7 @@ class _Resolver:
         while np_end < min(len(words), h + 5) and not any(
                 p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
             np_end += 1                         # the role phrase: the head and its genitive words
-        role_lems = _lemmas(words[:np_end])
+        role_lems = tuple(_lemmas(words[:np_end]))
         return max((_role_match(role_lems, r) for r in e.roles), default=0.0) == 0.0
 
     # ---- one mention -----------------------------------------------------------------------------

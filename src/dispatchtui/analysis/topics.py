@@ -23,16 +23,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-<<<<<<< HEAD
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
-from functools import lru_cache
-from typing import Sequence
-=======
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
->>>>>>> main
+from functools import lru_cache
 
 from ..model import Span, Topic, TopicFacet
 from .lexicon.agencies import AGENCIES
