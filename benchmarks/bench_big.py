@@ -48,15 +48,23 @@ def make_text(path: Path, mb: float) -> int:
     return size
 
 
+#: CPU seconds (user + system) of the last child :func:`timed` ran: on a loaded machine the wall time
+#: says more about the other processes than about this one.
+CPU = [0.0]
+
+
 def timed(argv: list[str], env: dict[str, str], own_clock: bool = False) -> tuple[float, int, int]:
     """(seconds, peak RSS in bytes, exit code) of one child process: its wall time, or with ``own_clock``
-    the seconds it prints (the work without the interpreter's start-up)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    the seconds it prints (the work without the interpreter's start-up). Its CPU seconds go to ``CPU``."""
+    r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    before = r0.ru_maxrss
     t = time.perf_counter()
     p = subprocess.run(argv, env=env, stdout=subprocess.PIPE if own_clock else subprocess.DEVNULL,
                        stderr=subprocess.PIPE)
     wall = float(p.stdout) if own_clock and not p.returncode else time.perf_counter() - t
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU[0] = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
+    peak = r1.ru_maxrss
     if peak <= before:
         print("  (peak RSS of this child not above an earlier one: figure is an upper bound)", file=sys.stderr)
     if p.returncode:
@@ -123,12 +131,16 @@ def main(argv=None) -> int:
     model_t, model_rss, _ = timed([PY, "-c", f"import sys; sys.path.insert(0, {src!r}); "
                                             "from dispatchtui.analysis import one_blas_thread; one_blas_thread(); "
                                             "from dispatchtui.analysis.nlp import preload; preload()"], env)
+    model_cpu = CPU[0]
     ext_t, ext_rss, code = timed([PY, "-m", "dispatchtui", "extract", "--no-cache", str(path)], env)
+    ext_cpu = CPU[0]
     over = ext_rss - model_rss
     print(f"  reading it (load_path: read, decode, normalize) {read_t:5.2f} s   peak RSS {read_rss / MB:6.0f} MB")
-    print(f"  the model alone (fresh interpreter)        {model_t:7.1f} s   peak RSS {model_rss / MB:6.0f} MB")
+    print(f"  the model alone (fresh interpreter)        {model_t:7.1f} s   peak RSS {model_rss / MB:6.0f} MB"
+          f"   cpu {model_cpu:6.1f} s")
     exit_note = "" if code == 0 else f" (exit {code})"
-    print(f"  extract --no-cache{exit_note:24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB")
+    print(f"  extract --no-cache{exit_note:24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB"
+          f"   cpu {ext_cpu:6.1f} s (wall / cpu: {ext_t / max(ext_cpu, 1e-9):.1f}, above 1 on a loaded machine)")
     print(f"extract, {size / MB:.1f} MB dispatch: {ext_t:.0f} s = {ext_t / read_t:.0f}x reading it "
           f"({'MET' if ext_t < 60 else 'MISSED'}: goal well under a minute); "
           f"peak RSS {ext_rss / MB:.0f} MB = {ext_rss / size:.1f}x its size, "

@@ -276,3 +276,15 @@ def test_the_cache_takes_a_name_that_is_not_utf8(tmp_path, monkeypatch):
     assert len(list((tmp_path / "cache").rglob("*.json"))) == 1
     got = cache.get(segment(d.text, source=name))
     assert got is not None and path_bytes(got.source) == b"dir/bad\xff.txt"
+
+
+def test_a_huge_dispatch_is_written_piece_by_piece_with_the_same_bytes(files, monkeypatch):
+    import dispatchtui.export as export
+
+    code, whole, err = run_main(["extract", *files, "--no-cache"])
+    assert code == 0 and not err
+    monkeypatch.setattr(export, "PIECEWISE_CHARS", 10)       # every one of the four counts as huge
+    monkeypatch.setattr(export, "to_json_line", None)         # so the whole-line writer is never called
+    code, pieces, err = run_main(["extract", *files, "--no-cache"])
+    assert code == 0 and not err
+    assert pieces == whole and len(pieces.splitlines()) == 4

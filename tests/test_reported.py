@@ -172,6 +172,23 @@ def test_trailing_attribution_to_a_body_named_with_adjectives():
     assert q.speaker == "внешнеполитическое ведомство Казахстана" and d.speaker(q.speaker).kind == "organization"
 
 
+def test_sentences_parsed_in_small_blocks_give_the_same_statements(monkeypatch):
+    """A huge dispatch is parsed a block of candidate sentences at a time: the statements are those of one
+    block, a back pointer opening a block included ("Об этом заявил X" points at the block before)."""
+    from pathlib import Path
+
+    from dispatchtui.analysis import reported as mod
+    from dispatchtui.load import load_path
+
+    samples = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))[:4]
+    text = "\n\n".join(load_path(str(p)).text.strip() for p in samples) + "\n\n" + \
+        "Министр прибыл в Казань в понедельник.\n\nОб этом заявил губернатор области Иван Петров.\n"
+    whole = [(q.start, q.end, q.speaker, q.cue) for q in analyze(text).quotes if q.kind == "reported"]
+    assert len(whole) >= 5
+    for block in (1, 2, 3):
+        monkeypatch.setattr(mod, "PARSE_BLOCK", block)
+        assert [(q.start, q.end, q.speaker, q.cue) for q in analyze(text).quotes if q.kind == "reported"] == whole
+
 # --- added forms: "на его взгляд", the other aspect of a stance verb, "давать понять" ------------------
 
 def test_view_phrase_names_its_holder():

@@ -351,3 +351,27 @@ def test_old_schema_is_named_with_what_to_do():
     o["schema"] = "dispatchtui/1"
     with pytest.raises(ValueError, match=r"dispatchtui/1.*re-run"):
         dispatch_from_json(o)
+
+
+@pytest.mark.parametrize("path", SAMPLES[:3], ids=lambda p: p.name)
+def test_a_record_written_piece_by_piece_is_the_same_bytes(path):
+    import io
+
+    from dispatchtui.export import write_json_line
+
+    d = analyze(load_path(str(path)).text, source=str(path))
+    assert d.sentences and d.quotes
+    for chunk in (1, 3, 4096):
+        out = io.BytesIO()
+        write_json_line(d, out, chunk=chunk)
+        assert out.getvalue() == to_json_line(d).encode("utf-8")
+
+
+def test_a_record_with_a_lone_surrogate_cannot_be_written_piece_by_piece():
+    import io
+
+    from dispatchtui.export import write_json_line
+
+    d = segment("Текст \ud800 новости.\n")
+    with pytest.raises(UnicodeEncodeError):
+        write_json_line(d, io.BytesIO())

@@ -8,11 +8,39 @@ from .model import Dispatch
 from .paths import display_path, printable
 
 __all__ = ["join_json_array", "json_array_item", "md_code", "printable", "to_json_array", "to_json_line",
-           "to_markdown"]
+           "to_markdown", "write_json_line"]
 
 
 def to_json_line(d: Dispatch) -> str:
     return json.dumps(d.to_json(), ensure_ascii=False)
+
+
+#: A dispatch with more text than this is written by :func:`write_json_line` piece by piece.
+PIECEWISE_CHARS = 1 << 20
+_LISTS = ("paragraphs", "sentences", "repeats", "quotes", "speakers", "topics")
+
+
+def write_json_line(d: Dispatch, fh, chunk: int = 4096) -> None:
+    """Write :func:`to_json_line` of ``d`` to the binary file ``fh`` as UTF-8, byte for byte, without
+    ever holding the whole record: the lists go out ``chunk`` items at a time (a 16 MB dispatch's record,
+    its dicts and its encoded copy were each several times the text). Raises UnicodeEncodeError (a lone
+    surrogate) like the encoding of the whole line would; what was written then is incomplete."""
+    head = d.with_(**{k: () for k in _LISTS}).to_json()
+    first = True
+    for key, value in head.items():
+        fh.write(b"{" if first else b", ")
+        first = False
+        fh.write(json.dumps(key, ensure_ascii=False).encode("utf-8") + b": ")
+        if key not in _LISTS:
+            fh.write(json.dumps(value, ensure_ascii=False).encode("utf-8"))
+            continue
+        items = getattr(d, key)
+        fh.write(b"[")
+        for k in range(0, len(items), chunk):
+            piece = json.dumps([x.to_json() for x in items[k:k + chunk]], ensure_ascii=False)
+            fh.write((", " if k else "").encode("utf-8") + piece[1:-1].encode("utf-8"))
+        fh.write(b"]")
+    fh.write(b"}" if not first else b"{}")
 
 
 def to_json_array(ds: list[Dispatch]) -> str:

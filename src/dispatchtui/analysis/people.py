@@ -11,6 +11,7 @@ A role given in apposition right before a name (``министр иностра�
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Iterable, Literal, Sequence
 
@@ -99,23 +100,24 @@ class Entity:
 class _Span:
     kind: str
     toks: list  # nlp.Token
+    first: int  # index of toks[0] in the dispatch's tokens
 
 
 def _ner_spans(tokens, text: str = "") -> list[_Span]:
-    """The NER's tagged runs; a run never crosses a line break (a headline is not part of the next line's name)."""
+    """The NER's tagged runs of the compact :class:`~.nlp.Tokens` (only the runs' own tokens are made
+    objects); a run never crosses a line break (a headline is not part of the next line's name)."""
     spans: list[_Span] = []
     cur: _Span | None = None
-    for tk in tokens:
-        tag = tk.tag
+    for i, tag in enumerate(tokens.tags):
         if tag == "O":
             cur = None
             continue
         bio, kind = tag.split("-", 1)
-        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop:tk.start]:
-            cur = _Span(kind, [tk])
+        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop:tokens.starts[i]]:
+            cur = _Span(kind, [tokens[i]], i)
             spans.append(cur)
         else:
-            cur.toks.append(tk)
+            cur.toks.append(tokens[i])
     return spans
 
 
@@ -128,7 +130,7 @@ def _join_adjacent_persons(text: str, spans: list[_Span]) -> list[_Span]:
         last = out[-1] if out else None
         if last is not None and sp.kind == "PER" and last.kind == "PER" and len(last.toks) == 1 \
                 and text[last.toks[-1].stop:sp.toks[0].start] == " " and not _name_like(last.toks[0].text):
-            out[-1] = _Span("PER", last.toks + sp.toks)
+            out[-1] = _Span("PER", last.toks + sp.toks, last.first)
         else:
             out.append(sp)
     return out
@@ -338,8 +340,62 @@ class _Cluster:
         return m.first if m is not None else None
 
 
+def _first_key(first: str | None) -> str:
+    """The part of a first name :func:`_same_first` compares (its first word, without the period)."""
+    return _key(first).split(" ")[0].rstrip(".")
+
+
+class _ClusterIndex:
+    """The clusters by the keys the clustering compares, so that a mention is compared with the few clusters
+    that can match, not with all (a 16 MB dispatch has thousands of people). Each lookup gives a superset
+    of the matching clusters, in their order, and the caller applies the same tests as before:
+    ``_same_surname`` needs the first four letters alike (or equal words), ``_same_first`` the same first
+    letter (or an empty first word, which matches anything)."""
+
+    def __init__(self, clusters: list[_Cluster]) -> None:
+        self.clusters = clusters
+        self.keys: list[tuple] = []
+        self.buckets: dict[tuple, list[int]] = {}
+
+    def update(self, ci: int) -> None:
+        c = self.clusters[ci]
+        sur, first = _key(c.surname), c.first
+        keys = []
+        if sur:
+            keys += [("sur4", sur[:4]), ("sur", sur)]
+        elif first:
+            keys.append(("first4", _key(first)[:4]))
+        if first:
+            fk = _first_key(first)
+            keys.append(("first1", fk[:1]) if fk else ("first-any",))
+        keys = tuple(keys)
+        if ci < len(self.keys):
+            if self.keys[ci] == keys:
+                return
+            for k in self.keys[ci]:
+                self.buckets[k].remove(ci)
+            self.keys[ci] = keys
+        else:
+            self.keys.append(keys)
+        for k in keys:
+            self.buckets.setdefault(k, []).append(ci)
+
+    def get(self, *keys: tuple) -> list[_Cluster]:
+        found = {ci for k in keys for ci in self.buckets.get(k, ())}
+        return [self.clusters[ci] for ci in sorted(found)]
+
+    def by_first(self, word: str | None) -> list[_Cluster]:
+        """The clusters whose first name may be ``word`` by :func:`_same_first`."""
+        fk = _first_key(word)
+        if not fk:
+            return [c for c in self.clusters if c.first]
+        return self.get(("first1", fk[:1]), ("first-any",))
+
+
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
+    index = _ClusterIndex(clusters)
+    position: dict[int, int] = {}        # id of a cluster → its place in ``clusters``
     last_seen: dict[int, int] = {}
 
     def recent(cands):
@@ -348,13 +404,14 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     for m in mentions:
         target = None
         if m.surname:
-            same = [c for c in clusters if _same_surname(c.surname, m.surname)]
+            same = [c for c in index.get(("sur4", _key(m.surname)[:4])) if _same_surname(c.surname, m.surname)]
             if m.first:
                 exact = [c for c in same if c.first and _same_first(c.first, m.first)]
                 bare = [c for c in same if not c.first]
                 if not bare:
                     # a lone word read as a first name earlier may be this surname ("Джонсон")
-                    bare = [c for c in clusters if not c.surname and c.first
+                    bare = [c for c in index.get(("first4", _key(m.surname)[:4]))
+                            if not c.surname and c.first
                             and _same_surname(c.first, m.surname) and not any(x.patr for x in c.mentions)]
                 if exact:
                     target = recent(exact)
@@ -364,18 +421,20 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 target = recent(same)
             if target is None and not m.first:
                 # a lone word NER calls a person could be a first name seen before ("Алла")
-                byfirst = [c for c in clusters if _same_first(c.first, m.surname) and c.first
+                byfirst = [c for c in index.by_first(m.surname) if _same_first(c.first, m.surname) and c.first
                            and len(c.first) > 1]
                 if byfirst and not same:
                     target = recent(byfirst)
         elif m.first:
-            byfirst = [c for c in clusters if c.first and _same_first(c.first, m.first)
+            byfirst = [c for c in index.by_first(m.first) if c.first and _same_first(c.first, m.first)
                        and len(_key(c.first)) > 1
                        and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))]
             # (the word as written is the surname or the surname with a case ending: "Данна" is Питер Данн's
             # genitive, "Джона" is not "Аннабель Джонс")
             written = _key(m.words[-1]) if m.words else _key(m.first)
-            bysurname = [c for c in clusters if c.surname and (_key(c.surname) == _key(m.first) or (
+            stems = [("sur", _key(m.first))] + [("sur", written[:-n]) for n in (1, 2, 3)
+                                                 if len(written) > n and written[-n:] in _CASE_ENDINGS]
+            bysurname = [c for c in index.get(*stems) if c.surname and (_key(c.surname) == _key(m.first) or (
                 written.startswith(_key(c.surname)) and written[len(_key(c.surname)):] in _CASE_ENDINGS))]
             if byfirst:
                 target = recent(byfirst)
@@ -383,9 +442,11 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 target = recent(bysurname)
         if target is None:
             target = _Cluster()
+            position[id(target)] = len(clusters)
             clusters.append(target)
         target.mentions.append(m)
         last_seen[id(target)] = m.span.start
+        index.update(position[id(target)])
     return clusters
 
 
@@ -540,8 +601,9 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     votes = clear or [m.form.gender for m in named]
     gender = None
     if votes:
-        top = max(votes.count(g) for g in votes)
-        gender = next(g for g in votes if votes.count(g) == top)
+        tally = Counter(votes)
+        top = max(tally.values())
+        gender = next(g for g in votes if tally[g] == top)
     pool = scores
     if gender is not None:
         pool = {k: v for k, v in scores.items() if (k[-1:] in ("а", "я")) == (gender == "femn")} or scores
@@ -612,7 +674,8 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
     name = " ".join(parts) if parts else " ".join(best.form.words)
     genders = [m.form.gender for m in c.mentions if m.form.gender_evidence and m.form.gender]
     # (on a tie, the first mention's: no set order, which changes from run to run)
-    gender = max(genders, key=genders.count) if genders else None
+    counts = Counter(genders)
+    gender = max(genders, key=counts.__getitem__) if genders else None
     if c.gender is not None:
         gender = c.gender
     elif surname and gender is None and any(m.surname == surname and m.form.gender for m in c.mentions):
@@ -876,7 +939,7 @@ def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
     return sep.text in ("и", ",") and a.span.end == sep.start - (0 if sep.text == "," else 1)
 
 
-def _agree_coordinated(text: str, tokens, start_index: dict[int, int], mentions: list[_PersonMention],
+def _agree_coordinated(text: str, tokens, start_index, mentions: list[_PersonMention],
                        sentences: Sequence[Span]) -> None:
     """A name read in the nominative for want of evidence, joined by ``и`` to a name whose case is clear,
     is read again in that case (``Кими Райкконена и Марка Уэббера``: genitives both)."""
@@ -932,13 +995,12 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
                           after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower())
 
 
-def _name_pieces(text: str, tokens, index, toks, places: frozenset[str] = frozenset()
+def _name_pieces(text: str, tokens, i0: int, toks, places: frozenset[str] = frozenset()
                  ) -> list[tuple[int, int, tuple[str, ...]]]:
     """The names in one PER span, as (first token index, end token index, name words): the span cut at
     bullets and other punctuation inside it, trimmed to name words, two adjacent names split; a word
     the text names as a place elsewhere does not open a name (``После Уэйко Рено оказалась`` when
     ``в Уэйко, штат Техас`` came before)."""
-    i0 = index[id(toks[0])]
     pieces: list[tuple[int, int]] = []
     k = i0
     for n, tk in enumerate(toks):
@@ -981,8 +1043,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     """Persons, organizations and places named in ``text``; persons first, in order of appearance."""
     from . import nlp
 
-    tokens = nlp.tag_tokens(text)
-    index = {id(t): i for i, t in enumerate(tokens)}
+    tokens = nlp.tag_compact(text)
     sentences = sorted(sentences)
     spans = _join_adjacent_persons(text, _ner_spans(tokens, text))
 
@@ -1002,7 +1063,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
             continue
-        for a, b, name_words in _name_pieces(text, tokens, index, toks, places):
+        for a, b, name_words in _name_pieces(text, tokens, sp.first, toks, places):
             prev = person_mentions[-1] if person_mentions else None
             if not any(_CYRILLIC.search(w) for w in name_words) and a >= 1 and tokens[a - 1].text == "(":
                 if prev is not None and tokens[a - 1].start - prev.span.end <= 2:
@@ -1023,7 +1084,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             else:
                 dropped_end = piece.end
 
-    _agree_coordinated(text, tokens, {t.start: i for i, t in enumerate(tokens)}, person_mentions, sentences)
+    _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
     _add_recurring_surnames(text, tokens, clusters, sentences)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -94,10 +95,11 @@ def _expand_role(lems: Sequence[str]) -> list[str]:
     return out
 
 
-def _role_match(mention_lems: list[str], role: str) -> float:
+@lru_cache(maxsize=50_000)
+def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     """How well a mention's role words match a person's role (0 = no match)."""
     m = _expand_role(mention_lems)
-    r = _expand_role(_lemmas(_WORD.findall(role)))
+    r = _role_words(role)
     if not m or not r:
         return 0.0
     mh, rh = m[0], r[0]
@@ -116,6 +118,12 @@ def _role_match(mention_lems: list[str], role: str) -> float:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
         score -= 0.75 * len(rest_m - same)
     return score
+
+
+@lru_cache(maxsize=20_000)
+def _role_words(role: str) -> list[str]:
+    """A person's role as canonical lemmas (see :func:`_expand_role`)."""
+    return _expand_role(_lemmas(_WORD.findall(role)))
 
 
 def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
@@ -237,6 +245,29 @@ def _gender_ok(want: str | None, have: str | None) -> bool:
     return want == have
 
 
+class _Nearest:
+    """Mentions by where they end, with the running best key: ``last(limit)`` gives the best key of every
+    mention ending at or before ``limit``, and the best of those marked as a subject (None where none)."""
+
+    __slots__ = ("ends", "best", "best_subject")
+
+    def __init__(self, items) -> None:
+        items = sorted(items, key=lambda x: x[0].end)
+        self.ends = [span.end for span, _, _ in items]
+        self.best, self.best_subject = [], []
+        top = top_s = None
+        for _, key, subject in items:
+            top = key if top is None or key > top else top
+            if subject and (top_s is None or key > top_s):
+                top_s = key
+            self.best.append(top)
+            self.best_subject.append(top_s)
+
+    def last(self, limit: int):
+        k = bisect.bisect_right(self.ends, limit)
+        return (self.best[k - 1], self.best_subject[k - 1]) if k else (None, None)
+
+
 class _Resolver:
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]):
         self.why: str | None = None     # set by the branch of resolve_one that decided
@@ -266,6 +297,39 @@ class _Resolver:
         self._p_index = idx
         self._p_starts = [x[0] for x in idx]
         self._p_maxlen = max((x[1] - x[0] for x in idx), default=0)
+        self._index_people()
+
+    def _index_people(self) -> None:
+        """Lookups built once, so that each statement costs no scan of every person or organization (a
+        16 MB dispatch has thousands of each): the answers are those of the plain scans they replace."""
+        self._first_by_name: dict[str, Entity] = {}
+        self._by_surname: dict[str, list[Entity]] = {}        # lemma of the surname → persons, in order
+        self._surname_keys: dict[str, list[int]] = {}          # folded surname or its lemma → person orders
+        self._order = {id(e): i for i, e in enumerate(self.persons)}
+        for i, e in enumerate(self.persons):
+            self._first_by_name.setdefault(e.name, e)
+            if e.surname:
+                self._by_surname.setdefault(lemma(e.surname), []).append(e)
+                for k in {_key(e.surname), "\0" + lemma(e.surname)}:
+                    self._surname_keys.setdefault(k, []).append(i)
+        self._roles = [e.roles for e in self.persons]
+        self._with_roles = [i for i, r in enumerate(self._roles) if r]
+        # "the nearest earlier person": only when every person's mentions are in text order (as find_people
+        # gives them) is "the last one before" also "the one starting last"; else the plain scan is used
+        self._nearest_ok = all(all(a.span.start <= b.span.start for a, b in zip(e.details, e.details[1:]))
+                               for e in self.persons)
+        self._near = {g: _Nearest([(m.span, (m.span.start, -i), m.case in ("nomn", None))
+                                   for i, e in enumerate(self.persons) if g is None or not e.gender or e.gender == g
+                                   for m in e.details if not self._in_quote(m.span)])
+                      for g in (None, "masc", "femn")}
+        self._min_end = {id(e): min((m.span.end for m in e.details if not self._in_quote(m.span)), default=None)
+                         for e in self.persons}
+        org_ms = sorted((m.start, m.end, i) for i, e in enumerate(self.orgs) for m in e.mentions)
+        self._org_ms, self._org_starts = org_ms, [x[0] for x in org_ms]
+        self._org_maxlen = max((b - a for a, b, _ in org_ms), default=0)
+        self._near_org = _Nearest([(m, (m.start, -i, -j), False) for i, e in enumerate(self.orgs)
+                                   if not _is_agency(e.name) for j, m in enumerate(e.mentions)
+                                   if not self._in_quote(m)])
 
     # ---- helpers ---------------------------------------------------------------------------------
 
@@ -293,6 +357,8 @@ class _Resolver:
         return cands
 
     def _nearest_person(self, pos: int, gender: str | None, quote: Quote, qi: int) -> Entity | None:
+        if self._nearest_ok:
+            return self._nearest_indexed(pos, gender, quote, qi)
         cands = self._earlier_persons(pos, gender, quote)
         if not cands:
             return None
@@ -313,15 +379,33 @@ class _Resolver:
             return best[0]
         return max(cands, key=lambda c: c[1])[0]
 
+    def _nearest_indexed(self, pos: int, gender: str | None, quote: Quote, qi: int) -> Entity | None:
+        """:meth:`_nearest_person` by the index: the same choice as the scan of :meth:`_earlier_persons`."""
+        limit = min(pos, quote.start) if quote.start < pos else pos
+        g = gender if gender in ("masc", "femn") else None
+        near = self._near[g]
+        anyone, subject = near.last(limit)
+        if anyone is None:
+            return None
+        prev = self._prev_person_speaker(qi)
+        if subject is not None:
+            best = self.persons[-subject[1]]
+            if prev is not None and prev is not best and (g is None or not prev.gender or prev.gender == g) \
+                    and self._min_end[id(prev)] is not None and self._min_end[id(prev)] <= limit:
+                pj = next((j for j in range(qi - 1, -1, -1) if self.resolved[j] == prev.name), qi - 1)
+                pq = self.quotes[pj]
+                pq_pos = min(pq.start, *(sp.start for sp in (pq.speaker_span, pq.cue_span) if sp is not None))
+                if subject[0] < pq_pos:
+                    return prev
+            return best
+        return self.persons[-anyone[1]]
+
     def _prev_person_speaker(self, qi: int) -> Entity | None:
         for j in range(qi - 1, -1, -1):
             name = self.resolved[j]
             if name is None:
                 continue
-            for e in self.persons:
-                if e.name == name:
-                    return e
-            return None
+            return self._first_by_name.get(name)
         return None
 
     def _person_at(self, span: Span) -> Entity | None:
@@ -338,21 +422,20 @@ class _Resolver:
         return best[1] if best else None
 
     def _org_at(self, span: Span) -> Entity | None:
-        for e in self.orgs:
-            for m in e.mentions:
-                if m.overlaps(span):
-                    return e
-        return None
+        """The first organization (in their order) with a mention overlapping ``span``."""
+        k = bisect.bisect_left(self._org_starts, span.end) - 1
+        best = None
+        while k >= 0 and self._org_starts[k] > span.start - self._org_maxlen:
+            a, b, i = self._org_ms[k]
+            if b > span.start and a < span.end and (best is None or i < best):
+                best = i
+            k -= 1
+        return self.orgs[best] if best is not None else None
 
     def _nearest_org(self, pos: int) -> Entity | None:
-        best = None
-        for e in self.orgs:
-            if _is_agency(e.name):
-                continue
-            for m in e.mentions:
-                if m.end <= pos and not self._in_quote(m) and (best is None or m.start > best[0]):
-                    best = (m.start, e)
-        return best[1] if best else None
+        """The organization (no wire agency) mentioned last before ``pos``, outside quotes."""
+        found, _ = self._near_org.last(pos)
+        return self.orgs[-found[1]] if found is not None else None
 
     def _name_detail(self, e: Entity, span: Span):
         return next((m for m in e.details if m.span.overlaps(span)), None)
@@ -384,8 +467,7 @@ class _Resolver:
         """Other persons of the dispatch with ``e``'s surname (Алла Бут and Виктор Бут)."""
         if not e.surname:
             return []
-        key = lemma(e.surname)
-        return [o for o in self.persons if o is not e and o.surname and lemma(o.surname) == key]
+        return [o for o in self._by_surname.get(lemma(e.surname), ()) if o is not e]
 
     def _namesake(self, e: Entity, gender: str, pos: int) -> Entity | None:
         """The one namesake of ``e`` whose gender is ``gender`` and whom the text named before ``pos`` (a son
@@ -427,8 +509,7 @@ class _Resolver:
             return False
         if any(t in p.tag for p in parses(w)[:3] for t in ("Name", "Surn", "Patr")):
             return False
-        return not any(e.surname and (_key(e.surname) == _key(w) or lemma(e.surname) == lemma(w))
-                       for e in self.persons)
+        return _key(w) not in self._surname_keys and "\0" + lemma(w) not in self._surname_keys
 
     def _representative_of(self, tail: Sequence[str], pos: int, gender: str | None) -> Entity | None:
         """``представитель Philips`` → the one person the dispatch introduced with Philips (in the role
@@ -438,25 +519,39 @@ class _Resolver:
             return None
         orgs = [o for o in self.orgs if any(_key(x) in keys for x in _WORD.findall(o.name))]
         org_words = {_key(x) for o in orgs for x in _WORD.findall(o.name)} | keys
+        ends = sorted(om.end for o in orgs for om in o.mentions)
         cands = []
         for e in self.persons:
             if not _gender_ok(gender, e.gender) and gender is not None:
                 continue
             hit = any(org_words & {_key(x) for x in _WORD.findall(r)} for r in e.roles)
             if not hit:
-                for m in e.details:
-                    if m.span.start >= pos or self._in_quote(m.span):
-                        continue
-                    for o in orgs:
-                        for om in o.mentions:
-                            gap = self.text[om.end:m.span.start]
-                            if 0 <= m.span.start - om.end <= 150 and not re.search(r"[.!?;»«\"\n]", gap) \
-                                    and not any(p is not e and any(x.start >= om.end and x.end <= m.span.start
-                                                                   for x in p.mentions) for p in self.persons):
-                                hit = True
+                hit = any(m.span.start < pos and not self._in_quote(m.span) and self._org_just_before(e, m.span, ends)
+                          for m in e.details)
             if hit:
                 cands.append(e)
         return cands[0] if len(cands) == 1 else None
+
+    def _org_just_before(self, e: Entity, span: Span, ends: list[int]) -> bool:
+        """One of the organization mentions ending at ``ends`` (sorted) closes at most 150 characters before
+        ``span``, in the same sentence, with no other person named in between ("… Philips Джон Смит")."""
+        k = bisect.bisect_left(ends, span.start - 150)
+        while k < len(ends) and ends[k] <= span.start:
+            end = ends[k]
+            k += 1
+            if re.search(r"[.!?;»«\"\n]", self.text[end:span.start]):
+                continue
+            j = bisect.bisect_left(self._p_starts, end)
+            others = False
+            while j < len(self._p_index) and self._p_starts[j] <= span.start:
+                _, x_end, _, p = self._p_index[j]
+                if p is not e and x_end <= span.start:
+                    others = True
+                    break
+                j += 1
+            if not others:
+                return True
+        return False
 
     def _pronoun(self, qi: int, q: Quote, pos: int, g: str | None, span: Span | None):
         """"он"/"она"/"они" → the nearest earlier speaker or person agreeing in gender; an unnamed role
@@ -531,7 +626,7 @@ class _Resolver:
         while np_end < min(len(words), h + 5) and not any(
                 p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
             np_end += 1                         # the role phrase: the head and its genitive words
-        role_lems = _lemmas(words[:np_end])
+        role_lems = tuple(_lemmas(words[:np_end]))
         return max((_role_match(role_lems, r) for r in e.roles), default=0.0) == 0.0
 
     # ---- one mention -----------------------------------------------------------------------------
@@ -666,13 +761,14 @@ class _Resolver:
                 e = self._representative_of(words[head_i + 1:], pos, gender)
                 if e is not None:
                     return e.name, "person", span
-            role_lems = list(lems)
+            role_lems = tuple(lems)
             scored = []
-            for e in self.persons:
-                s = max((_role_match(role_lems, r) for r in e.roles), default=0.0)
+            for pi in self._with_roles:       # (a person without a role scores 0)
+                e, roles = self.persons[pi], self._roles[pi]
+                s = max((_role_match(role_lems, r) for r in roles), default=0.0)
                 if head_i > 0:   # "бывший министр", "узбекский министр": the head first, its modifiers after
                     moved = role_lems[head_i:] + role_lems[:head_i]
-                    s = max(s, max((_role_match(moved, r) for r in e.roles), default=0.0))
+                    s = max(s, max((_role_match(moved, r) for r in roles), default=0.0))
                 if s > 0:
                     last = max((m.start for m in e.mentions if m.start < pos), default=-1)
                     scored.append((s, last, e))
@@ -716,14 +812,15 @@ class _Resolver:
         if caps and len(caps) <= 4 and (len(caps) == len(words) or not any(
                 w[:1].isupper() for w in words[len(caps):])):
             hits = []
-            for e in self.persons:
-                if e.surname and any(lemma(w) == lemma(e.surname) or _key(w) == _key(e.surname)
-                                     for w in caps):
-                    # the first name, where the mention gives one, must agree ("Алла Бут" vs "Виктор Бут")
-                    if len(caps) > 1 and e.first and not any(_key(w)[:1] == _key(e.first)[:1] for w in caps[:-1]):
-                        continue
-                    last = max((m.start for m in e.mentions if m.start < pos), default=-1)
-                    hits.append((last, e))
+            keys = self._surname_keys
+            # the persons whose surname is one of caps, as written or by its lemma, in their order
+            for pi in sorted({i for w in caps for k in (_key(w), "\0" + lemma(w)) for i in keys.get(k, ())}):
+                e = self.persons[pi]
+                # the first name, where the mention gives one, must agree ("Алла Бут" vs "Виктор Бут")
+                if len(caps) > 1 and e.first and not any(_key(w)[:1] == _key(e.first)[:1] for w in caps[:-1]):
+                    continue
+                last = max((m.start for m in e.mentions if m.start < pos), default=-1)
+                hits.append((last, e))
             g5 = gender if gender in ("masc", "femn") else _form_gender(" ".join(caps))
             if g5 in ("masc", "femn"):
                 hits = [h for h in hits if not h[1].gender or h[1].gender == g5]
@@ -915,7 +1012,8 @@ class _Resolver:
             self.resolved.append(name)
             g = _cue_gender(q.cue)
             if g is None and name is not None:
-                g = self.unnamed.get(name) or next((e.gender for e in self.persons if e.name == name), None)
+                g = self.unnamed.get(name) or (self._first_by_name[name].gender if name in self._first_by_name
+                                               else None)
             self.records.append((name, g, mspan.start if mspan is not None else q.start))
             if name is not None:
                 o = self.out.get(name)

@@ -23,9 +23,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right, insort
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..model import Span, Topic, TopicFacet
 from .lexicon.agencies import AGENCIES
@@ -136,14 +137,16 @@ class _Cand:
     merged: list[Span] = field(default_factory=list)   # spans of related phrases folded in
 
 
-def _noun_parses(w: str):
-    return [p for p in parses(w)[:4] if p.tag.POS == "NOUN" and "Name" not in p.tag and "Surn" not in p.tag
-            and "Patr" not in p.tag and "Geox" not in p.tag and "Orgn" not in p.tag and "Abbr" not in p.tag]
+@lru_cache(maxsize=100_000)
+def _noun_parses(w: str) -> tuple:
+    return tuple(p for p in parses(w)[:4] if p.tag.POS == "NOUN" and "Name" not in p.tag and "Surn" not in p.tag
+                 and "Patr" not in p.tag and "Geox" not in p.tag and "Orgn" not in p.tag and "Abbr" not in p.tag)
 
 
-def _adj_parses(w: str):
+@lru_cache(maxsize=100_000)
+def _adj_parses(w: str) -> tuple:
     # active participles govern objects ("устроившие погромы"): no modifiers of a topic noun
-    return [p for p in parses(w)[:6] if p.tag.POS == "ADJF" or (p.tag.POS == "PRTF" and "actv" not in p.tag)]
+    return tuple(p for p in parses(w)[:6] if p.tag.POS == "ADJF" or (p.tag.POS == "PRTF" and "actv" not in p.tag))
 
 
 def _agree(adj, noun) -> bool:
@@ -156,6 +159,13 @@ def _agree(adj, noun) -> bool:
 
 
 def _nominative(adjs, noun, plural: bool) -> tuple[str, ...] | None:
+    return _nominative_of(tuple(adjs), noun, plural)
+
+
+@lru_cache(maxsize=50_000)
+def _nominative_of(adjs: tuple, noun, plural: bool) -> tuple[str, ...] | None:
+    """:func:`_nominative` of readings (pymorphy3's parses are hashable values: a repeated phrase is
+    inflected once)."""
     num = "plur" if plural else "sing"
     if "Pltm" in noun.tag:
         num = "plur"
@@ -205,6 +215,7 @@ def _tokens(text: str, start: int, end: int):
     return out
 
 
+@lru_cache(maxsize=100_000)
 def _lemma0(w: str) -> str:
     ps = parses(w)
     return ps[0].normal_form.replace("ё", "е") if ps else w.lower()
@@ -864,7 +875,7 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
             # "Минприроды", "Минэкологии" do not decline: show them as written, not "Минприрода"
             written = [text[m.start:m.end] for m in e.mentions if text[m.start:m.end][:5] == label[:5]]
             if written:
-                label = max(set(written), key=written.count)
+                label = max(set(written), key=Counter(written).__getitem__)
         surfaces.add(tuple(w.lower()[:5] for w in _NAME_WORD.findall(e.name)))
         items0.append((label, name, mentions, surfaces))
     # group: the same key, then a short name folded into a longer one it abbreviates or is part of
