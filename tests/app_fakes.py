@@ -12,7 +12,7 @@ import weakref
 from dataclasses import dataclass
 from pathlib import Path
 
-from dispatchtui.load import Loaded, LoadError   # the loader's own result types: the app tells them apart by type
+from dispatchtui.load import Loaded, LoadError  # the loader's own result types: the app tells them apart by type
 from dispatchtui.model import Dateline, Dispatch, Quote, Repeat, Span, Speaker, Topic
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -6,11 +6,10 @@ import time
 
 import pytest
 
+from app_fakes import SEED
 from dispatchtui import load
 from dispatchtui.analysis import analyze, outline, segment
 from dispatchtui.app.analyst import KILL_FROM_CHARS, AnalysisProcess, Cancelled
-
-from app_fakes import SEED
 
 
 @pytest.fixture

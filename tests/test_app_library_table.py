@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import time
+
 import pytest
 
 from app_fakes import SEED, make_app, run_async, settle, wait_until

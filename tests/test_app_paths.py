@@ -16,11 +16,11 @@ from textual.app import App
 from textual.widgets import Static
 
 from app_fakes import FakeLoader, make_app, settle
-from test_paths import NAMES
 from dispatchtui.app.screens.library import LibraryScreen
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.widgets.safe import visible
 from dispatchtui.paths import display_path, parse_display_path, path_bytes, path_from_bytes
+from test_paths import NAMES
 
 #: not UTF-8 for the fake loader: the row shows its file name and an error, opening it is a notice
 BROKEN = b"\xff\xfe broken \xc3\x28"

@@ -120,11 +120,10 @@ async def test_p_toggles_and_is_in_help_and_the_palette():
 # ------------------------------------------------------------------------------------------ from the index
 @run_async
 async def test_people_across_the_folder_from_the_index(tmp_path):
-    from index_fixtures import make_wire
-
     from dispatchtui import load
     from dispatchtui.app.app import DispatchApp
     from dispatchtui.index.indexer import index_folder
+    from index_fixtures import make_wire
 
     wire = make_wire(tmp_path)
     index_folder(str(wire))

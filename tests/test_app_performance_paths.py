@@ -15,7 +15,7 @@ from dispatchtui.app.screens.library import LibraryScreen
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.session import Session
 from dispatchtui.app.widgets.article import ArticleView, wrap_offsets
-from dispatchtui.model import Speaker, Span
+from dispatchtui.model import Span, Speaker
 
 TEXT = "Визит в Душанбе\n\nДУШАНБЕ, 16 февраля. Министр прибыл в Душанбе. Рахмон принял министра.\n"
 
@@ -225,8 +225,9 @@ async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mo
 
 
 from hypothesis import given, settings  # noqa: E402
-from conftest import examples  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
+
+from conftest import examples  # noqa: E402
 
 _LINE_TEXT = st.text(alphabet=st.sampled_from(list("аб вгд  еёж\u00a0xyz-,.")), max_size=300)
 

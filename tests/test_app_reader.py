@@ -5,12 +5,24 @@ import threading
 
 import pytest
 
-from app_fakes import (KOSHERBAEV, KOSHERBAEV_ROLE, QUOTE_1, QUOTE_2, RAHMON, ROOT, SEED, FakeLoader,
-                       failing_analyse, fake_analyse, fake_segment, make_analysis, make_app, record_notices,
-                       run_async, settle)
+from app_fakes import (
+    KOSHERBAEV,
+    KOSHERBAEV_ROLE,
+    QUOTE_1,
+    QUOTE_2,
+    RAHMON,
+    ROOT,
+    SEED,
+    failing_analyse,
+    fake_analyse,
+    make_analysis,
+    make_app,
+    record_notices,
+    run_async,
+    settle,
+)
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.app.widgets.article import ArticleView
-from dispatchtui.app.widgets.panels import Panel
 
 SAMPLES = ROOT / "samples"
 
@@ -604,8 +616,8 @@ def test_importing_the_app_package_is_cheap():
 
 @run_async
 async def test_the_key_footer_follows_the_focus_and_a_click_on_a_key_runs_it():
-    from dispatchtui.app.widgets.footer import KeyFooter
     from dispatchtui.app.screens.help import HelpScreen
+    from dispatchtui.app.widgets.footer import KeyFooter
 
     app = make_app([SEED])
     async with app.run_test(size=(140, 30)) as pilot:

@@ -1,10 +1,9 @@
 """The command line, end to end: ``python -m dispatchtui`` in a subprocess, a private cache dir every time."""
 from __future__ import annotations
 
-import re
-
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys

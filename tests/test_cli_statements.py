@@ -8,10 +8,10 @@ import os
 import sqlite3
 
 import pytest
-from index_fixtures import listing, make_wire
 
 from dispatchtui.cli import main
 from dispatchtui.index import index_dir, store
+from index_fixtures import listing, make_wire
 
 
 @pytest.fixture

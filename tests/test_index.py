@@ -7,10 +7,10 @@ import sqlite3
 import time
 
 import pytest
-from index_fixtures import PESKOV, WEATHER, listing, make_wire
 
 from dispatchtui.index import IndexUnavailable, index_dir, indexer, open_index
 from dispatchtui.index.indexer import BackgroundIndexer, index_folder
+from index_fixtures import PESKOV, WEATHER, listing, make_wire
 
 
 @pytest.fixture

@@ -10,7 +10,6 @@ import sqlite3
 import subprocess
 
 import pytest
-from index_fixtures import PESKOV, WEATHER, ZAKHAROVA, listing, make_wire
 
 from dispatchtui.index import (
     IndexBusy,
@@ -21,6 +20,7 @@ from dispatchtui.index import (
     store,
 )
 from dispatchtui.index.indexer import index_folder
+from index_fixtures import PESKOV, WEATHER, ZAKHAROVA, listing, make_wire
 
 
 @pytest.fixture

@@ -380,7 +380,7 @@ def _run_tasks(tasks, jobs: int, max_seconds: float | None = None, progress=None
     from . import batch
 
     if (jobs > 1 or max_seconds is not None) and "-" in (t[0] for t in tasks):
-        from .load import _read_bytes   # stdin cannot be read from a worker process: read it first
+        from .load import _read_bytes  # stdin cannot be read from a worker process: read it first
 
         _read_bytes("-")
     from .analysis import one_blas_thread

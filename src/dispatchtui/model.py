@@ -40,7 +40,7 @@ class Span:
     def contains(self, pos: int) -> bool:
         return self.start <= pos < self.end
 
-    def overlaps(self, other: "Span") -> bool:
+    def overlaps(self, other: Span) -> bool:
         return self.start < other.end and other.start < self.end
 
     def slice(self, text: str) -> str:
@@ -203,7 +203,7 @@ class Dispatch:
     notes: tuple[str, ...] = field(default=())   # what normalization changed (e.g. "stripped 3 control characters")
     meta: Meta | None = None   # what the file format said (headline, date, agency, item id…); None for plain text
 
-    def with_(self, **changes) -> "Dispatch":
+    def with_(self, **changes) -> Dispatch:
         return replace(self, **changes)
 
     def paragraph_at(self, pos: int) -> int | None:

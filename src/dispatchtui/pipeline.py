@@ -36,7 +36,7 @@ neither reads nor writes it (``DISPATCHTUI_NO_CACHE=1`` does the same, see :mod:
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from .load import Loaded, LoadError
 from .model import Dispatch

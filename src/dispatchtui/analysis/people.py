@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Iterable, Literal, Sequence
+from typing import Literal
 
 from ..model import Span
 from .lexicon.names import (
@@ -313,7 +314,7 @@ class _Cluster:
             return (m.weight, m.form.case == "nomn", -m.span.start)
         return max(self.mentions, key=score)
 
-    def _heaviest(self, key: str, pred) -> "_PersonMention | None":
+    def _heaviest(self, key: str, pred) -> _PersonMention | None:
         """The first of the heaviest mentions satisfying ``pred``. Clusters only grow by appending (or get a
         new list), so the answer is kept and updated with the new mentions only: clustering stays linear."""
         ms = self.mentions
@@ -450,7 +451,7 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     return clusters
 
 
-_CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой", "ым", "ым", "ого", "ому", "ой"})
+_CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой", "ым", "ого", "ому"})
 
 
 def _looks_like_person(c: _Cluster) -> bool:

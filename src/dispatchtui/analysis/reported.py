@@ -33,12 +33,23 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from ..model import Quote, Span
-from .lexicon.reported import (ACCORDING_NOUNS, BACK_POINTERS, COMPLEMENTIZERS, IMPERSONAL_VERBS, LIGHT_VERBS,
-                               OPENERS, SAY_VERBS, SOURCE_NOUNS, STANCE_ADJS, STANCE_NOUNS, VIEW_NOUNS)
+from .lexicon.reported import (
+    ACCORDING_NOUNS,
+    BACK_POINTERS,
+    COMPLEMENTIZERS,
+    IMPERSONAL_VERBS,
+    LIGHT_VERBS,
+    OPENERS,
+    SAY_VERBS,
+    SOURCE_NOUNS,
+    STANCE_ADJS,
+    STANCE_NOUNS,
+    VIEW_NOUNS,
+)
 from .morph import lemma, parses
 from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
 
@@ -546,7 +557,7 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
 PARSE_BLOCK = 2000
 
 
-def _find_in(text: str, spans, keep: list[int], before: set[int], d: "_Direct", taken_to: int,
+def _find_in(text: str, spans, keep: list[int], before: set[int], d: _Direct, taken_to: int,
              out: list[Quote]) -> int:
     """The statements of the candidate sentences ``keep`` (in text order), added to ``out``; returns where
     the last one taken ends (a statement never starts inside the one before). ``before``: sentences

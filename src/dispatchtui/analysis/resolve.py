@@ -17,9 +17,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..model import Quote, Span, Speaker, SpeakerKind
 from .lexicon.roles import (

@@ -13,7 +13,8 @@ import os
 import subprocess
 import sys
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from ..model import Dispatch
 from ..pipeline import Cancelled

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterable
 from functools import partial
 from time import perf_counter, sleep
-from typing import Iterable
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -203,7 +203,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     # ---------------------------------------------------------------- content
     def set_dispatch(self, dispatch: Dispatch | None, *, keep_scroll: bool = False,
-                     wrapped: "Wrapped | None" = None) -> None:
+                     wrapped: Wrapped | None = None) -> None:
         """Show ``dispatch`` (or nothing). ``keep_scroll`` keeps the position (analysis arriving, the whole
         text of a big file arriving below its beginning). ``wrapped``: its lines, wrapped in a worker."""
         old = self.dispatch
@@ -330,7 +330,7 @@ class ArticleView(ScrollView, can_focus=True):
         self._wrap_next = upto
         self.virtual_size = Size(self._wrap_width, len(self._lines))
 
-    def _take(self, wrapped: "Wrapped") -> None:
+    def _take(self, wrapped: Wrapped) -> None:
         """Lines wrapped in a worker (:class:`Wrapped`) instead of wrapping here."""
         self._wrap_width = wrapped.width
         self._wrap_generation += 1

@@ -3,7 +3,7 @@ visible rows rendered (the line API: 100,000 rows cost what the screen shows). T
 — a row getter and read/new predicates — and never reads files or the index itself."""
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from rich.cells import cell_len
 from rich.segment import Segment
@@ -11,8 +11,8 @@ from rich.style import Style
 from textual.message import Message
 from textual.strip import Strip
 
-from ..rows import DocRow, Hit
 from ..i18n import tr
+from ..rows import DocRow, Hit
 from .rowlist import RowList
 from .safe import fit, one_line
 

@@ -7,8 +7,8 @@ from rich.segment import Segment
 from rich.style import Style
 from textual.strip import Strip
 
-from ..rows import PersonRow, StatementRow
 from ..i18n import tr
+from ..rows import PersonRow, StatementRow
 from .rowlist import RowList
 from .safe import fit, one_line
 

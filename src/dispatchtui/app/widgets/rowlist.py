@@ -38,13 +38,13 @@ class RowList(ScrollView, can_focus=True):
     class Moved(Message):
         """The cursor moved to another row."""
 
-        def __init__(self, list_: "RowList", position: int) -> None:
+        def __init__(self, list_: RowList, position: int) -> None:
             super().__init__()
             self.list = list_
             self.position = position
 
         @property
-        def control(self) -> "RowList":
+        def control(self) -> RowList:
             return self.list
 
     def __init__(self, rows: list | None = None, *, id: str | None = None, classes: str | None = None) -> None:
