@@ -170,7 +170,8 @@ def queries(big: Path) -> None:
     fresh.close()
     size = sum(f.stat().st_size for f in idx.directory.iterdir() if f.is_file())
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{query!r} → {top.name}: {len(st)} statements in {t_st:.1f} ms, the first 200 in {t_st_page:.1f} ms (goal < 100)")
+    print(f"{query!r} → {top.name}: {len(st)} statements in {t_st:.1f} ms, "
+          f"the first 200 in {t_st_page:.1f} ms (goal < 100)")
     print(f"speakers(): {len(sp)} rows in {t_sp1:.1f} ms the first time, {t_sp:.2f} ms remembered")
     print(f"search {word!r}: {len(hits)} hits (page of 200) in {t_fts:.1f} ms; 'президента России': "
           f"{len(hits2)} in {t_fts2:.1f} ms (goal < 200)")

@@ -103,7 +103,7 @@ async def _keys_while_indexing(folder: Path, presses: int) -> tuple[list[float],
     app._index_in_background = False
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause(0.5)
-        for n in range(presses // 4):      # a baseline: the same keys, the indexer not started yet
+        for _ in range(presses // 4):      # a baseline: the same keys, the indexer not started yet
             t = time.perf_counter()
             await pilot.press("j")
             base.append(time.perf_counter() - t)

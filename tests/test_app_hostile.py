@@ -343,7 +343,7 @@ def _many_quotes_text(n: int) -> str:
 
 def _fake_5000(d):
     qs, pos = [], 0
-    for i in range(5000):
+    for _ in range(5000):
         s = d.text.find("«Цитата", pos) + 1
         e = d.text.find("»", s)
         qs.append(Quote(s, e, d.paragraph_at(s) or 0, speaker="Владимир Путин"))

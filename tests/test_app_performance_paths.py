@@ -241,7 +241,7 @@ def test_the_fast_wrap_is_the_greedy_wrap(line, width):
 
     text = "\n" + line + "\n"
     start, end = 1, 1 + len(line)
-    reference = [(m.start(), m.end()) for m in re.finditer(r".{1,%d}(?: +|$)|.{%d}" % (width, width), text[:end])
+    reference = [(m.start(), m.end()) for m in re.finditer(rf".{{1,{width}}}(?: +|$)|.{{{width}}}", text[:end])
                  if m.start() >= start] or [(start, end)]
     got = wrap_offsets(text, start, end, width)
     assert got == reference

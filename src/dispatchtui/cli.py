@@ -39,8 +39,9 @@ and what the piece is about.
 PATH may be a file, a folder (searched recursively, in natural order, for text files (.txt .text
 .news .wire .dispatch and extension-less), NewsML-G2 (.xml .newsml .nml .g2), RSS/Atom feeds (.rss
 .atom .rdf), HTML pages (.html .htm .xhtml .shtml) and mail (.eml); formats are told by content
-too), one entry of a feed as FEED#ID, or - for standard input. Encodings are detected (UTF-8 with or without BOM, UTF-16, Windows-1251, KOI8-R, CP866);
---encoding overrides. Files are only ever read; nothing is fetched from the network.
+too), one entry of a feed as FEED#ID, or - for standard input. Encodings are detected (UTF-8 with
+or without BOM, UTF-16, Windows-1251, KOI8-R, CP866); --encoding overrides.
+Files are only ever read; nothing is fetched from the network.
 """
 
 _EXTRACT_DESCRIPTION = """\
@@ -199,7 +200,7 @@ def _check_encoding(name: str | None) -> str | None:
         info = codecs.lookup(name)
     except LookupError:
         print(f"dispatchtui: unknown encoding {name!r}", file=sys.stderr)
-        raise SystemExit(EXIT_USAGE)
+        raise SystemExit(EXIT_USAGE) from None
     if not getattr(info, "_is_text_encoding", True):  # base64, rot13, zlib…: codecs, not text encodings
         print(f"dispatchtui: {name!r} is not a text encoding", file=sys.stderr)
         raise SystemExit(EXIT_USAGE)
@@ -239,7 +240,7 @@ def run_read(args) -> int:
         try:
             tty = os.open("/dev/tty", os.O_RDONLY)
             os.dup2(tty, 0)
-            sys.stdin = open(0, closefd=False)
+            sys.stdin = open(0, closefd=False)  # noqa: SIM115 - the reader's stdin for the whole run, not a block's
         except OSError:
             print("dispatchtui: no terminal to run the reader in (use 'dispatchtui extract -')", file=sys.stderr)
             return EXIT_USAGE

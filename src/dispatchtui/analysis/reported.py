@@ -175,7 +175,8 @@ def _next_break(s: Sent, k: int) -> int:
 
 
 def _sentence_end(s: Sent) -> int:
-    """Index after the last token that belongs to the sentence's text (all of it: the parse already cut it to MAX_TOKENS)."""
+    """Index after the last token that belongs to the sentence's text (all of it: the parse already cut it to
+    MAX_TOKENS)."""
     return len(s.toks)
 
 
@@ -207,7 +208,8 @@ def _complementizer(s: Sent, v: int) -> int | None:
 
 def form_according_to(s: Sent) -> Found | None:
     """«По словам X, …», «X, по его мнению, …», «…, по данным X», «Согласно заявлению X, …», «На его взгляд, …»:
-    the source phrase is the cue; X (or the possessive before the noun) the speaker; the rest of the clause the content."""
+    the source phrase is the cue; X (or the possessive before the noun) the speaker; the rest of the clause the
+    content."""
     toks = s.toks
     for i, t in enumerate(toks):
         low = t.text.lower()

@@ -21,6 +21,7 @@ from .rows import DocRow, Filters, Hit, PersonRow, StatementRow
 __all__ = ["Catalog", "DocRow", "Filters", "Hit", "PersonRow", "StatementRow", "date_key", "snippet"]
 
 SORTS = ("date", "agency", "statements")
+_NO_FILTERS = Filters()  # the default of order() and facets(): frozen, so one shared instance is safe
 
 
 # ------------------------------------------------------------------------------------------ dates
@@ -201,7 +202,7 @@ class Catalog:
                       peek.agency, peek.place, direct, reported, speakers, topics, peek.error)
 
     # -------------------------------------------------------------- order and filters
-    def order(self, sort: str = "date", reverse: bool = False, filters: Filters = Filters(),
+    def order(self, sort: str = "date", reverse: bool = False, filters: Filters = _NO_FILTERS,
               cancelled: Callable[[], bool] = lambda: False) -> list[int] | None:
         """The visible rows, filtered and sorted (``date``: newest first, undated ones after, in file order;
         ``agency``: A→Z; ``statements``: most first); ``reverse`` flips it. The index sorts and filters what
@@ -251,7 +252,8 @@ class Catalog:
             out.reverse()
         return out
 
-    def facets(self, kind: str, indices: Iterable[int] | None = None, filters: Filters = Filters()) -> list[tuple[str, int]]:
+    def facets(self, kind: str, indices: Iterable[int] | None = None,
+               filters: Filters = _NO_FILTERS) -> list[tuple[str, int]]:
         """The values of one facet (``agency``, ``person``, ``topic``) with how many dispatches have each,
         most first: from the index (given the facets in force), else over ``indices`` (default: every
         visible row)."""

@@ -122,7 +122,7 @@ class Session:
         path = self.paths[i]
         try:
             p = self.loader.peek(path) if path != "-" else None
-        except Exception as exc:  # the loader promises not to raise; be safe anyway
+        except Exception as exc:  # noqa: BLE001 - the loader promises not to raise; be safe anyway
             p = None
             row = Row(path, _basename(path), error=str(exc), named=True)
         if row is None:
@@ -151,7 +151,7 @@ class Session:
         path = self.paths[i]
         try:
             loaded = self.loader.load_path(path, self.encoding)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a file that fails to load becomes a row's notice
             loaded = LoadError(path, str(exc))
         with self._lock:
             self._texts[i] = loaded
@@ -214,7 +214,7 @@ class Session:
                 d = outline(loaded.text, **kwargs)
             else:
                 d = self.segmenter(loaded.text, **kwargs)
-        except Exception as exc:
+        except Exception as exc:  # noqa: BLE001 - a failed layout falls back to the plain one
             self.layout_errors[i] = f"{type(exc).__name__}: {exc}"
             d = fallback_layout(loaded.text, **kwargs)
             quick = False

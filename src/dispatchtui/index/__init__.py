@@ -209,4 +209,4 @@ def open_index(folder: str, *, create: bool = True) -> FolderIndex:
     return _FolderIndex.open(folder, create=create)
 
 
-from .store import FolderIndex
+from .store import FolderIndex  # noqa: E402 - store.py imports the row types above from this package: last

@@ -154,7 +154,7 @@ def quote_rows(dispatch: Dispatch, direct_only: bool = False) -> list[tuple[Cont
     ``direct_only`` leaves out reported statements and interviewers' questions."""
     rows = []
     seen: set[int] = set()
-    for i, q in enumerate(dispatch.quotes):
+    for i in range(len(dispatch.quotes)):
         root = statement_root(dispatch, i)
         if root in seen:
             continue
