@@ -15,7 +15,7 @@ import signal
 import sys
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any, TextIO
 
@@ -129,7 +129,7 @@ def gave_up(seconds: float) -> str:
 
 def run(tasks: list, fn: Job, *, jobs: int = 1, max_seconds: float | None = None,
         progress: Progress | None = None, warm: Callable[[], None] | None = None,
-        failed: Failed = _failed) -> Iterator[Result]:
+        failed: Failed = _failed) -> Generator[Result, None, None]:
     """``fn`` over ``tasks``, results in task order (see the module's docstring). ``warm()`` runs once in
     each worker process before its first task (loading the model), outside every task's time limit."""
     progress = progress or Progress(enabled=False)

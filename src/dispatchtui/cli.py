@@ -213,7 +213,7 @@ def _reconfigure_streams(utf8_stdout: bool) -> None:
     for stream, kwargs in ((sys.stdout, {"encoding": "utf-8"} if utf8_stdout else {"errors": "replace"}),
                            (sys.stderr, {"errors": "backslashreplace"})):
         try:
-            stream.reconfigure(**kwargs)
+            stream.reconfigure(**kwargs)  # type: ignore[union-attr]  # TextIO lacks it: AttributeError, caught
         except (AttributeError, ValueError, OSError):  # not a TextIOWrapper (replaced, or already written)
             pass
 

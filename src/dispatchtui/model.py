@@ -7,7 +7,7 @@ all use it cheaply.
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Literal
+from typing import Any, Literal, cast, overload
 
 from .paths import json_source, source_from_json
 
@@ -178,8 +178,10 @@ class Meta:
 def meta_from_json(o: dict | None) -> Meta | None:
     if o is None:
         return None
-    return Meta(str(o["format"]), *(None if o.get(k) is None else str(o[k]) for k in
-                                    ("item", "headline", "date", "place", "agency", "byline", "url")))  # type: ignore[arg-type]
+    # the format as stored; an unknown one is kept as written (as before), hence the cast
+    return Meta(cast(MetaFormat, str(o["format"])), *(None if o.get(k) is None else str(o[k]) for k in
+                                                      ("item", "headline", "date", "place", "agency", "byline",
+                                                       "url")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,7 +251,11 @@ class Dispatch:
         }
 
 
-def _span(o) -> Span | None:
+@overload
+def _span(o: None) -> None: ...
+@overload
+def _span(o: dict) -> Span: ...
+def _span(o: Any) -> Span | None:
     return None if o is None else Span(int(o["start"]), int(o["end"]))
 
 

@@ -108,7 +108,7 @@ def run_statements(args) -> int:
     for stream, kw in ((sys.stdout, {"encoding": "utf-8"} if args.format != "text" else {"errors": "replace"}),
                        (sys.stderr, {"errors": "backslashreplace"})):
         try:
-            stream.reconfigure(**kw)
+            stream.reconfigure(**kw)  # type: ignore[union-attr]  # TextIO lacks it: AttributeError, caught
         except (AttributeError, ValueError, OSError):
             pass
     from .index import IndexUnavailable
@@ -180,4 +180,5 @@ class _Writer:
         if self.fmt == "jsonl":
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
+            assert self.csv is not None     # fmt is csv: __init__ made the writer
             self.csv.writerow([record[k] for k in FIELDS])

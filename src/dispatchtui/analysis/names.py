@@ -128,6 +128,7 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
         if fixd:
             w -= 0.15
         w += 0.3 * p.score
+        nom: str | None
         if fixd or case == "nomn":
             nom = part
         else:
@@ -236,6 +237,7 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
             key = (round(total, 6), -ci, -gi)
             if best is None or key > best[0]:
                 best = (key, case, gender, noms, tags, evidence)
+    assert best is not None     # CASES is not empty: its first reading always sets it
     _, case, gender, noms, tags, evidence = best
     out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
     return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)

@@ -361,15 +361,15 @@ class _ClusterIndex:
     def update(self, ci: int) -> None:
         c = self.clusters[ci]
         sur, first = _key(c.surname), c.first
-        keys = []
+        found: list[tuple[str, ...]] = []
         if sur:
-            keys += [("sur4", sur[:4]), ("sur", sur)]
+            found += [("sur4", sur[:4]), ("sur", sur)]
         elif first:
-            keys.append(("first4", _key(first)[:4]))
+            found.append(("first4", _key(first)[:4]))
         if first:
             fk = _first_key(first)
-            keys.append(("first1", fk[:1]) if fk else ("first-any",))
-        keys = tuple(keys)
+            found.append(("first1", fk[:1]) if fk else ("first-any",))
+        keys = tuple(found)
         if ci < len(self.keys):
             if self.keys[ci] == keys:
                 return
@@ -513,7 +513,9 @@ def _initials_agree(m: _PersonMention, first: str, patr: str | None) -> bool:
     """``В. Путин`` / ``В.В. Путин`` agree with ``Владимир [Владимирович]``."""
     ini = [i.rstrip(".") for i in m.initials]
     if not ini:
-        return bool(m.first) and len(m.first.rstrip(".")) > 1 and _key(m.first) == _key(first) \
+        if not m.first:
+            return False
+        return len(m.first.rstrip(".")) > 1 and _key(m.first) == _key(first) \
             and (not m.patr or not patr or _key(m.patr) == _key(patr))
     if _key(ini[0]) != _key(first)[:1]:
         return False
@@ -579,7 +581,7 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     if not own:
         return c
     femn_evidence = any(m.form.gender == "femn" and m.form.gender_evidence for m in c.mentions)
-    scores = dict(own)
+    scores: dict[str, float] = dict(own)
     for k in own:
         # a woman's nominative "Ямадаева" vs the man's "Ямадаев" the text gives elsewhere
         if k[-1:] in ("а", "я") and not femn_evidence:
@@ -968,7 +970,7 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
     before it, and ``next_case``, the case of the one joined after it, give a soft hint."""
     # initials written before the span but outside it ("В. Путин", NER taking only "Путин")
     j = i0 - 1
-    pre = []
+    pre: list[str] = []
     while j >= 1 and tokens[j].text == "." and _is_initial(tokens[j - 1].text) and len(pre) < 2:
         pre.insert(0, tokens[j - 1].text)
         span = Span(tokens[j - 1].start, span.end)
@@ -1052,7 +1054,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     person_mentions: list[_PersonMention] = []
     originals: list[tuple[_PersonMention, Span, str]] = []
     dropped_end = -10          # where the last name that was no person's ended
-    others: dict[tuple[str, str], list] = {}
+    others: dict[tuple[EntityKind, str], list] = {}
     for sp in spans:
         toks = sp.toks
         words = tuple(t.text for t in _word_tokens(toks))
@@ -1060,7 +1062,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             continue
         span = Span(toks[0].start, toks[-1].stop)
         if sp.kind != "PER":
-            kind = "organization" if sp.kind == "ORG" else "place"
+            kind: EntityKind = "organization" if sp.kind == "ORG" else "place"
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
             continue
@@ -1131,15 +1133,15 @@ def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentenc
             continue
         if i >= 1 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
             continue        # another first name before it: maybe another person of that surname
-        c = by_form.get(fold(w))
-        if c is None and fold(w) not in by_form and _name_like(w):
+        owner = by_form.get(fold(w))
+        if owner is None and fold(w) not in by_form and _name_like(w):
             form = normalize_name((w,), _hint(text, tokens, i, i + 1, (w,)))
-            c = by_form.get(fold(form.words[0]))
-        if c is None or _inside_other_name(tokens, i, i + 1) is not None:
+            owner = by_form.get(fold(form.words[0]))
+        if owner is None or _inside_other_name(tokens, i, i + 1) is not None:
             continue
         m = _person_mention(text, tokens, i, i + 1, (w,), Span(tk.start, tk.stop), sentences)
-        if m.surname and _same_surname(m.surname, c.surname):
-            added.setdefault(id(c), []).append(m)
+        if m.surname and _same_surname(m.surname, owner.surname):
+            added.setdefault(id(owner), []).append(m)
     for c in clusters:
         if id(c) in added:
             c.mentions = sorted(c.mentions + added[id(c)], key=lambda m: m.span.start)

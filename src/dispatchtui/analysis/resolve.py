@@ -133,7 +133,7 @@ def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
         and any(_is_geo(x) for x in role_words)
 
 
-def _role_contradicts(mention_lems: list[str], role: str) -> bool:
+def _role_contradicts(mention_lems: Sequence[str], role: str) -> bool:
     """The mention names another country than ``role`` does."""
     return _country_differs(set(_expand_role(mention_lems)), set(_expand_role(_lemmas(_WORD.findall(role)))))
 
@@ -391,7 +391,7 @@ class _Resolver:
         if subject is not None:
             best = self.persons[-subject[1]]
             if prev is not None and prev is not best and (g is None or not prev.gender or prev.gender == g) \
-                    and self._min_end[id(prev)] is not None and self._min_end[id(prev)] <= limit:
+                    and (prev_end := self._min_end[id(prev)]) is not None and prev_end <= limit:
                 pj = next((j for j in range(qi - 1, -1, -1) if self.resolved[j] == prev.name), qi - 1)
                 pq = self.quotes[pj]
                 pq_pos = min(pq.start, *(sp.start for sp in (pq.speaker_span, pq.cue_span) if sp is not None))

@@ -259,7 +259,7 @@ class _AdjRun:
         self.toks, self.start, self.end = toks, start, j
         self.noun_ok = j > start and j < n and toks[j][2][:1].islower() \
             and text[toks[j - 1][1]:toks[j][0]].strip() == ""
-        self._nouns: list | None = None
+        self._nouns: tuple | None = None
         self._last_bad: list[int] = []
 
     def phrase(self, i: int):

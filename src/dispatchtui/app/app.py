@@ -209,7 +209,11 @@ class DispatchApp(App[int]):
                     self.screen._push_result_callback(self.screen, None)
                 self.switch_screen(library)
                 if index is not None:
-                    self.call_after_refresh(lambda: library.is_mounted and library.list.select_path_index(index))
+                    def select() -> None:
+                        if library.is_mounted:
+                            library.list.select_path_index(index)
+
+                    self.call_after_refresh(select)
                 return
             self.pop_screen()
         if index is not None and isinstance(self.screen, LibraryScreen):

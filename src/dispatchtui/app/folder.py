@@ -66,6 +66,7 @@ def date_key(date: str | None, time: str | None = None) -> str | None:
         y, m, d = int(ru["y"] or 0), _month(ru["m"]) or 0, int(ru["d"])
     else:
         return None
+    assert found is not None    # one of iso, num, ru matched
     t = _TIME.search(time or date[found.end():])
     hm = f"{int(t['h']):02d}:{t['mi']}" if t else "00:00"
     return f"{y:04d}-{m:02d}-{d:02d} {hm}"

@@ -58,7 +58,7 @@ class Session:
                  segmenter: Segmenter | None = None, analyser: Analyser | None = None,
                  analysis_process: bool = False) -> None:
         if loader is None:
-            from .. import load as loader  # type: ignore[no-redef]
+            from .. import load as loader
         self.loader = loader
         self.paths = list(paths)
         self.encoding = encoding

@@ -15,9 +15,14 @@ import signal
 import sqlite3
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from . import IndexUnavailable, Progress
 from .scan import file_hash, stamp
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 #: Attempts at a file that keeps changing while it is analysed.
 MAX_TRIES = 3
@@ -302,8 +307,8 @@ class BackgroundIndexer:
 
     def __init__(self, folder: str, *, jobs: int = 1, nice: int = 10, use_cache: bool = True) -> None:
         self.folder, self.jobs, self.nice, self.use_cache = folder, jobs, nice, use_cache
-        self._proc = None
-        self._conn = None
+        self._proc: BaseProcess | None = None
+        self._conn: Connection | None = None
         self._last = Progress()
 
     def start(self) -> None:

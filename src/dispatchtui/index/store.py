@@ -408,9 +408,10 @@ class FolderIndex:
                 t = self._analysis_text(aid)
                 spans = found[aid] if found[aid] is not None else matcher.find(t)
                 snippets[aid] = (*_snippet(t, spans), len(spans)) if spans else None
-            if snippets[aid] is None:
+            snippet = snippets[aid]
+            if snippet is None:
                 continue
-            (start, end), snip, snip_start, inside, n = snippets[aid]
+            (start, end), snip, snip_start, inside, n = snippet
             out.append(Hit(path_from_bytes(s), path_from_bytes(p), item, h, date, ag, start, end, snip,
                            snip_start, inside, n))
             if limit is not None and len(out) >= limit:
@@ -461,16 +462,18 @@ class FolderIndex:
         # the statements of the analyses concerned, once each (identical texts share one analysis), then
         # the dispatches that have them, newest first: every (dispatch, statement) pair is made here, not
         # fetched from SQLite once per pair
-        clauses, params = [], []
+        clauses: list[str] = []
+        params: list[str | bytes] = []
         if speaker:
             names = self.match_names(speaker)
             if not names:
                 return []
             clauses.append(f"speaker IN ({','.join('?' * len(names))})")
             params += names
-        if kinds[kind]:
-            clauses.append(f"kind IN ({','.join('?' * len(kinds[kind]))})")
-            params += kinds[kind]
+        wanted = kinds[kind]
+        if wanted:
+            clauses.append(f"kind IN ({','.join('?' * len(wanted))})")
+            params += wanted
         by_analysis: dict[int, list[tuple]] = {}
         for aid, *rest in self._rows('SELECT analysis_id, speaker, speaker_kind, kind, text, start, "end", cue'
                                      " FROM statements" + (" WHERE " + " AND ".join(clauses) if clauses else "")

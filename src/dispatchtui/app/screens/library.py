@@ -3,6 +3,9 @@ sorted and filtered (facets with counts, lemma-aware headline filter), full-text
 read/unread, the indexing progress in the header."""
 from __future__ import annotations
 
+import builtins
+from dataclasses import replace
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal
@@ -229,9 +232,7 @@ class LibraryScreen(Screen[None]):
         if not picked:
             return
         kind, value = picked
-        f = self.filters
-        self.filters = Filters(**{**{"agency": f.agency, "person": f.person, "topic": f.topic, "text": f.text},
-                                  kind: value})
+        self.filters = replace(self.filters, **{kind: value})
         self.refresh_rows()
 
     def action_toggle_indexing(self) -> None:
@@ -273,7 +274,8 @@ class LibraryScreen(Screen[None]):
 
             index_problem(self.app, self.catalog.problem)
 
-    def _ordered(self, generation: int, rows: list[int], keep: int | None = None) -> None:
+    # (builtins.list: in this class, after the property below, `list` names the table widget)
+    def _ordered(self, generation: int, rows: builtins.list[int], keep: int | None = None) -> None:
         self._index_trouble()
         if generation != self._generation or not self.is_mounted:
             return
@@ -348,7 +350,7 @@ class LibraryScreen(Screen[None]):
         loaded = self.session.text(i)
         return None if hasattr(loaded, "reason") else getattr(loaded, "text", None)
 
-    def _search_done(self, generation: int, hits: list[Hit], order: list[int] | None) -> None:
+    def _search_done(self, generation: int, hits: builtins.list[Hit], order: builtins.list[int] | None) -> None:
         self._index_trouble()
         if generation != self._generation or not self.is_mounted:
             return

@@ -5,12 +5,17 @@ first paint neither imports nor styles an Input nobody has asked for yet.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.containers import Horizontal
 from textual.content import Content
 from textual.message import Message
 from textual.widgets import Static
 
 from ..i18n import tr
+
+if TYPE_CHECKING:
+    from .findinput import FindInput
 
 
 class FindBar(Horizontal):
@@ -49,7 +54,7 @@ class FindBar(Horizontal):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._input = None                 # the FindInput, once built
+        self._input: FindInput | None = None     # the FindInput, once built
         self._count = Content("")
 
     @property
