@@ -121,8 +121,9 @@ class _Run:
         eta = None
         if self.done and state == "indexing" and elapsed > 0.5:
             eta = (self.total - self.done) * elapsed / self.done
-        return Progress(self.done, self.total, eta, state, current, self.failed,  # type: ignore[arg-type]
-                        tuple(self.errors[-KEEP_ERRORS:]), message)
+        return Progress(self.done, self.total, eta,
+                        state,  # type: ignore[arg-type]  # a str here; the callers pass one of the states
+                        current, self.failed, tuple(self.errors[-KEEP_ERRORS:]), message)
 
     def report(self, state: str, current: str | None = None, force: bool = False, message: str | None = None):
         now = time.monotonic()
