@@ -55,7 +55,7 @@ __all__ = [
 ]
 
 #: Bump when the tables change: an index of another version is rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 Sort = Literal["date", "agency", "statements", "path"]
 KindFilter = Literal["direct", "reported", "all", "full", "fragment"]

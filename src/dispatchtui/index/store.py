@@ -632,9 +632,12 @@ def doc_fields(d) -> tuple[str, str | None, str | None, str | None]:
     headline = d.headline.slice(d.text) if d.headline else ""
     if not headline and d.meta is not None and d.meta.headline:
         headline = d.meta.headline
-    if not headline:
-        headline = d.text.strip().split("\n", 1)[0][:200]
     dl = d.dateline
+    if not headline:
+        # no headline: the first line, after the dateline that opens it ("Душанбе. 16 февраля. KAZAKHSTAN
+        # TODAY - В рамках визита …" → "В рамках визита …"); the table has a column for the dateline
+        start = dl.end if dl is not None and not d.text[:dl.start].strip() else 0
+        headline = d.text[start:].lstrip(" -–—.:,").strip().split("\n", 1)[0][:200]
     date = (dl.date if dl else None) or (d.meta.date if d.meta else None)
     return " ".join(headline.split()), date, dl.place if dl else None, dl.agency if dl else None
 
