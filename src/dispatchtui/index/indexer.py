@@ -16,7 +16,7 @@ import sqlite3
 import time
 from collections.abc import Callable
 
-from . import IndexUnavailable, Progress
+from .types import IndexUnavailable, Progress
 from .scan import file_hash, stamp
 
 #: Attempts at a file that keeps changing while it is analysed.

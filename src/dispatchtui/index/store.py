@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..paths import display_path, path_bytes, path_from_bytes
-from . import (
+from .types import (
     SCHEMA_VERSION,
     DocumentRow,
     Facet,
@@ -786,7 +786,7 @@ def writer_lock(directory: Path):
     """Hold the one-writer lock of an index (a file lock in the index's own folder), or raise IndexBusy."""
     import fcntl
 
-    from . import IndexBusy
+    from .types import IndexBusy
 
     try:
         fh = open(directory / "writer.lock", "a+b")  # noqa: SIM115 - held open: the lock lives as long as it
