@@ -27,6 +27,7 @@ from app_fakes import (
     settle,
 )
 from dispatchtui import load
+from dispatchtui import reading
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.model import Quote, Speaker
 from dispatchtui.paths import display_path
@@ -118,7 +119,7 @@ async def test_library_of_broken_files_shows_the_good_ones_and_notices_for_the_b
     assert errors == []
     names = [os.path.basename(f) for f in files]
     assert len(names) == 13
-    monkeypatch.setattr(load, "MAX_BYTES", 20_000)
+    monkeypatch.setattr(reading, "MAX_BYTES", 20_000)
     _refuse(monkeypatch, folder / "08_unreadable.txt")
     (folder / "09_vanished.txt").unlink()                          # deleted between listing and opening
     from dispatchtui.app.app import DispatchApp

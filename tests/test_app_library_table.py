@@ -68,7 +68,7 @@ async def test_columns_and_the_header(dated):
         for column in ("Date", "Agency", "Place", "Headline", "Dir/Rep", "Speakers"):
             assert column in header
         row = lst.row_text(0)
-        assert "5 марта" in row and "TASS" in row and "Москва" in row and "Рахмон прибыл" in row
+        assert "05.03" in row and "TASS" in row and "Москва" in row and "Рахмон прибыл" in row
 
 
 @run_async
@@ -408,3 +408,13 @@ async def test_the_indexing_process_killed_mid_work_is_one_notice(folder):
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen)
+
+
+def test_the_date_column_shows_a_year_only_where_the_wire_printed_one():
+    from dispatchtui.app.rows import DocRow
+    from dispatchtui.app.widgets.liblist import _short_date
+
+    assert _short_date(DocRow(0, "a", "h", date="10 августа 2019", time="14:35", date_key="2019-08-10 14:35")) \
+        == "10.08.2019 14:35"
+    assert _short_date(DocRow(0, "a", "h", date="5 марта", date_key="2026-03-05")) == "05.03"
+    assert _short_date(DocRow(0, "a", "h", date="весной", date_key=None)) == "весной"

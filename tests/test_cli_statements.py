@@ -104,3 +104,19 @@ def test_a_locked_index_is_one_message_and_the_answer_comes_from_memory(wire, ca
     assert {os.path.basename(line.split(":", 1)[0]) for line in out.splitlines()} == {"1.txt", "4.txt"}
     assert listing(wire) == before
     assert os.environ["DISPATCHTUI_CACHE_DIR"] == cache
+
+
+def test_the_reader_names_a_folders_files_as_its_index_does(wire, monkeypatch):
+    # `dispatchtui wire/` from the folder above: the reader's paths must be the index's sources (a relative
+    # path would never meet its row, and the table would show no counts)
+    from dispatchtui.cli import _canonical
+    from dispatchtui.index import open_index
+    from dispatchtui.index.indexer import index_folder
+    from dispatchtui.load import discover
+
+    monkeypatch.chdir(wire.parent)
+    index_folder("wire")
+    paths, _ = discover(["wire"])
+    sources = {r.source for r in open_index("wire").documents()}
+    assert sources and {_canonical(p) for p in paths} == sources
+    assert not any(p in sources for p in paths)      # as given, relative: not the index's names

@@ -271,3 +271,16 @@ def test_feed_items_are_dispatches_of_their_own(tmp_path):
     with open_index(str(d)) as idx:
         assert [r.item for r in idx.documents(text="гроза")] == ["weather-2"]
         assert idx.count() == 2
+
+
+def test_a_dispatch_without_headline_is_listed_without_its_dateline(tmp_path):
+    from dispatchtui.index import open_index
+    from dispatchtui.index.indexer import index_folder
+
+    d = tmp_path / "w"
+    d.mkdir()
+    (d / "a.txt").write_text("Душанбе. 16 февраля. KAZAKHSTAN TODAY - Министр иностранных дел прибыл в Душанбе "
+                             "с официальным визитом.\n", encoding="utf-8")
+    index_folder(str(d))
+    (row,) = open_index(str(d)).documents()
+    assert row.headline.startswith("Министр иностранных дел прибыл") and row.place == "Душанбе"

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from dispatchtui import load
+from dispatchtui import reading
 from dispatchtui.analysis import segment
 from dispatchtui.load import Loaded, LoadError, Peek, decode, discover, load_path, natural_key, peek
 
@@ -308,10 +309,10 @@ def test_file_deleted_between_discover_and_load(tmp_path, monkeypatch):
 
 def test_file_larger_than_limit(tmp_path, monkeypatch):
     path = write(tmp_path, "big.txt", (SHORT + "\n").encode() * 20)
-    monkeypatch.setattr(load, "MAX_BYTES", 100)
+    monkeypatch.setattr(reading, "MAX_BYTES", 100)
     r = failed(path)
     assert r.reason.startswith("too large") and "limit" in r.reason
-    monkeypatch.setattr(load, "MAX_BYTES", 10_000)
+    monkeypatch.setattr(reading, "MAX_BYTES", 10_000)
     assert loaded(path).text.startswith(SHORT)
 
 
@@ -369,7 +370,7 @@ def test_duplicates_listed_once_and_order_kept(tmp_path):
 
 
 def test_stdin_dash(monkeypatch):
-    monkeypatch.setattr(load, "_stdin_cache", None)
+    monkeypatch.setattr(reading, "_stdin_cache", None)
     fake = io.TextIOWrapper(io.BytesIO(("Заголовок\n\n" + NEWS).encode("koi8-r")), encoding="latin-1")
     monkeypatch.setattr(sys, "stdin", fake)
     assert discover(["-"]) == (["-"], [])
@@ -378,16 +379,16 @@ def test_stdin_dash(monkeypatch):
     assert r.text == "Заголовок\n\n" + NEWS
     # Standard input is read once; a second load (the reader re-opening it) gets the same text.
     assert load_path("-") == r
-    monkeypatch.setattr(load, "_stdin_cache", None)
+    monkeypatch.setattr(reading, "_stdin_cache", None)
 
 
 def test_stdin_too_large(monkeypatch):
-    monkeypatch.setattr(load, "_stdin_cache", None)
-    monkeypatch.setattr(load, "MAX_BYTES", 50)
+    monkeypatch.setattr(reading, "_stdin_cache", None)
+    monkeypatch.setattr(reading, "MAX_BYTES", 50)
     monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"x" * 200)))
     r = load_path("-")
     assert isinstance(r, LoadError) and r.reason.startswith("too large")
-    monkeypatch.setattr(load, "_stdin_cache", None)
+    monkeypatch.setattr(reading, "_stdin_cache", None)
 
 
 # --------------------------------------------------------------------------------------------- read-only
@@ -446,7 +447,7 @@ def test_no_preview_for_small_files_stdin_or_unreadable_ones(tmp_path):
 
 def test_no_preview_of_a_file_over_the_size_limit(tmp_path, monkeypatch):
     path = _big(tmp_path)
-    monkeypatch.setattr(load, "MAX_BYTES", 60_000)
+    monkeypatch.setattr(reading, "MAX_BYTES", 60_000)
     too_big = load.load_preview(path, limit=20_000, threshold=50_000)
     assert isinstance(too_big, LoadError) and "too large" in too_big.reason
 
@@ -564,7 +565,7 @@ def test_a_stalled_read_gives_up_with_a_message_and_the_next_file_loads(tmp_path
         return Hung(fh) if os.fspath(file) == stuck else fh
 
     monkeypatch.setattr(builtins, "open", hanging_open)
-    monkeypatch.setattr(load, "READ_STALL_SECONDS", 1)
+    monkeypatch.setattr(reading, "READ_STALL_SECONDS", 1)
     try:
         t = time.perf_counter()
         r = _in_thread(lambda: load_path(stuck))
@@ -573,8 +574,8 @@ def test_a_stalled_read_gives_up_with_a_message_and_the_next_file_loads(tmp_path
         assert 0.9 < took < 10
         assert loaded(fine).text.startswith("МОСКВА")
         # the library's peek (a row being drawn) gives up sooner than a whole read
-        monkeypatch.setattr(load, "READ_STALL_SECONDS", 30)
-        monkeypatch.setattr(load, "PEEK_STALL_SECONDS", 1)
+        monkeypatch.setattr(reading, "READ_STALL_SECONDS", 30)
+        monkeypatch.setattr(reading, "PEEK_STALL_SECONDS", 1)
         t = time.perf_counter()
         r = _in_thread(lambda: peek(stuck))
         assert r == LoadError(stuck, r.reason) and r.reason.startswith("reading stalled (no data for 1 s")
@@ -588,8 +589,8 @@ def test_a_slow_read_that_keeps_making_progress_is_not_a_stall(tmp_path, monkeyp
     import time
 
     path = write(tmp_path, "slow.txt", (NEWS + "\n\n").encode() * 40)
-    monkeypatch.setattr(load, "READ_STALL_SECONDS", 1)
-    monkeypatch.setattr(load, "_READ_CHUNK", 2048)
+    monkeypatch.setattr(reading, "READ_STALL_SECONDS", 1)
+    monkeypatch.setattr(reading, "_READ_CHUNK", 2048)
     real_open = builtins.open
 
     class Slow:
@@ -625,6 +626,6 @@ def test_too_large_always_shows_a_size_above_the_limit(tmp_path, monkeypatch):
             fh.truncate(limit + extra)     # sparse
         assert failed(str(path)).reason == f"too large ({shown})"
         assert load.load_preview(str(path)) == LoadError(str(path), f"too large ({shown})")
-    monkeypatch.setattr(load, "MAX_BYTES", 1000)
+    monkeypatch.setattr(reading, "MAX_BYTES", 1000)
     path = write(tmp_path, "small.txt", b"x" * 1001)
     assert failed(path).reason == "too large (1,001 bytes; the limit is 1,000 bytes)"

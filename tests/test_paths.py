@@ -288,3 +288,12 @@ def test_a_huge_dispatch_is_written_piece_by_piece_with_the_same_bytes(files, mo
     code, pieces, err = run_main(["extract", *files, "--no-cache"])
     assert code == 0 and not err
     assert pieces == whole and len(pieces.splitlines()) == 4
+
+
+def test_near_shows_a_path_under_the_working_directory_relative(tmp_path, monkeypatch):
+    from dispatchtui.paths import near
+
+    monkeypatch.chdir(tmp_path)
+    assert near(str(tmp_path / "news" / "a.txt")) == "news/a.txt"
+    assert near("/elsewhere/a.txt") == "/elsewhere/a.txt"
+    assert near("news/a.txt") == "news/a.txt"

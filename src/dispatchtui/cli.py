@@ -252,12 +252,28 @@ def run_read(args) -> int:
 
     # the inputs that failed are shown in the app (a notice, a line in the library); on stderr only after it
     # (printed before, they would be hidden under the full-screen reader until it quits)
+    roots = [p for p in args.paths if p != "-" and os.path.isdir(p)]
+    if roots:
+        # the folder index and the live folder name files by the folder's real path: the session must too
+        paths = [_canonical(p) for p in paths]
     try:
-        code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors),
-                       roots=[p for p in args.paths if p != "-" and os.path.isdir(p)])
+        code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors), roots=roots)
     finally:
         _report(errors)
     return max(code, EXIT_SOME_FAILED if errors else EXIT_OK)
+
+
+def _canonical(path: str) -> str:
+    """``path`` in its folder's real path ("samples/a.txt" → "/home/me/news/samples/a.txt"), as the folder index
+    and the watcher name it; "-" and a feed item's "#ID" kept."""
+    if path == "-":
+        return path
+    from .formats import split_source
+
+    file, item = split_source(path)
+    head, tail = os.path.split(file)
+    real = os.path.join(os.path.realpath(head or "."), tail)
+    return real if item is None else f"{real}#{item}"
 
 
 def _analyse_one(task: tuple[str, str | None, bool], on_stage=lambda name: None):

@@ -81,6 +81,19 @@ def display_path(path: str) -> str:
     return "\\x20" * lead + _escape(core, backslash=True) + "\\x20" * trail
 
 
+def near(path: str) -> str:
+    """``path`` as the person typed it, near where they are: relative to the working directory when it lies
+    under it ("/home/me/news/a.txt" from /home/me → "news/a.txt"), else as it is."""
+    if not os.path.isabs(path):
+        return path
+    try:
+        here = os.getcwd()
+    except OSError:
+        return path
+    rel = os.path.relpath(path, here)
+    return path if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel
+
+
 def printable(s: object) -> str:
     """Free text for a terminal or a digest (a reason, a message that may quote a file name): the escapes of
     :func:`display_path`, but a backslash stays as it is (nothing is meant to be parsed back)."""

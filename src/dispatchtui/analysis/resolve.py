@@ -268,6 +268,10 @@ class _Nearest:
         return (self.best[k - 1], self.best_subject[k - 1]) if k else (None, None)
 
 
+#: How far back (characters) the sentence before a pronoun is looked for.
+_SENTENCE_REACH = 600
+
+
 class _Resolver:
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]):
         self.why: str | None = None     # set by the branch of resolve_one that decided
@@ -282,6 +286,7 @@ class _Resolver:
         self.last_org_speaker: str | None = None
         self.unnamed: dict[str, str | None] = {}       # unnamed-role descriptions → their gender
         self.records: list[tuple[str | None, str | None, int]] = []   # per quote: (speaker, gender, pos)
+        self._details: dict[int, tuple[list[int], list, int]] = {}   # id(entity) → its mentions by start
         qs = sorted((q.start, q.end) for q in self.quote_spans)
         self._q_starts = [a for a, _ in qs]
         self._q_maxend, top = [], -1
@@ -438,7 +443,21 @@ class _Resolver:
         return self.orgs[-found[1]] if found is not None else None
 
     def _name_detail(self, e: Entity, span: Span):
-        return next((m for m in e.details if m.span.overlaps(span)), None)
+        """The earliest of ``e``'s name mentions overlapping ``span`` (by binary search: a person named
+        thousands of times is not scanned once per statement)."""
+        got = self._details.get(id(e))
+        if got is None:
+            ds = sorted(e.details, key=lambda m: m.span.start)
+            got = ([m.span.start for m in ds], ds, max((m.span.end - m.span.start for m in ds), default=0))
+            self._details[id(e)] = got
+        starts, ds, longest = got
+        found = None
+        k = bisect.bisect_left(starts, span.end) - 1
+        while k >= 0 and starts[k] >= span.start - longest:
+            if ds[k].span.overlaps(span):
+                found = ds[k]
+            k -= 1
+        return found
 
     def _owned_by_head(self, e: Entity, span: Span) -> bool:
         """The person's name depends on the noun before it, so the speaker is that noun's referent: "пресс-служба
@@ -609,7 +628,8 @@ class _Resolver:
             k -= 1
         if k > 0 and self.text[k - 1] not in ".!?…\n":
             return False                    # the pronoun does not open its sentence
-        a = max(self.text.rfind(ch, 0, k - 1) for ch in ".!?…\n") + 1
+        lo = max(0, k - 1 - _SENTENCE_REACH)     # (bounded: a mark absent from the text is no whole-text scan)
+        a = max(max(self.text.rfind(ch, lo, k - 1) for ch in ".!?…\n") + 1, lo)
         words = _WORD.findall(self.text[a:k])
         while words and lemma(words[0]) in SUBJECT_OPENERS:
             words = words[1:]

@@ -17,14 +17,15 @@ Plain text stays in :mod:`dispatchtui.load`; this package is only called from th
 from __future__ import annotations
 
 import os
-import re
 import stat
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from ..model import Meta
+from ..reading import _env_int
+from .common import (  # noqa: F401 - the formats' shared pieces, named here as they always were
+    MAX_ITEMS, Container, Item, _mb, compose, limited, resolve, squash,
+)
 
 #: Suffixes read by this package (an extension-less file is looked at: see :func:`kind`).
 XML_SUFFIXES = frozenset({".xml", ".rss", ".atom", ".rdf", ".newsml", ".nml", ".g2"})
@@ -33,17 +34,8 @@ MAIL_SUFFIXES = frozenset({".eml"})
 SUFFIXES = XML_SUFFIXES | HTML_SUFFIXES | MAIL_SUFFIXES
 
 
-def _env_int(name: str, default: int) -> int:
-    try:
-        return int(os.environ.get(name, default))
-    except ValueError:
-        return default
-
-
 #: A feed or NewsML-G2 file may be bigger than one dispatch (``load.MAX_BYTES``): it is parsed as a stream.
 MAX_CONTAINER_BYTES = _env_int("DISPATCHTUI_MAX_CONTAINER_BYTES", 256 * 1024 * 1024)
-#: Items read from one container; the rest are dropped with a note.
-MAX_ITEMS = _env_int("DISPATCHTUI_MAX_ITEMS", 100_000)
 #: Bytes looked at to tell a file's format by its content.
 SNIFF_BYTES = 4096
 #: Parsed containers kept (a reader flipping through a feed must not parse it per item; a folder of many
@@ -53,61 +45,6 @@ CONTAINER_CACHE = 256
 CONTAINER_CACHE_BYTES = 256 * 1024 * 1024
 
 CONTAINER_KINDS = frozenset({"rss", "atom", "newsml"})
-
-#: what squash changes: a run of two or more ASCII whitespace characters, or one that is not a space
-_SPACE = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
-
-
-def squash(s: str) -> str:
-    """Runs of ASCII whitespace → one space, trimmed (a no-break space is a character of the text: kept)."""
-    if "  " in s or "\n" in s or "\t" in s or "\r" in s or "\f" in s or "\v" in s:   # C-speed tests first
-        s = _SPACE.sub(" ", s)
-    return s.strip(" \t\n\r\f\v")
-
-
-@dataclass(slots=True)
-class Item:
-    """One dispatch of a container: its metadata and its body (text, or HTML converted when loaded)."""
-
-    meta: Meta
-    text: str | None = None          # body paragraphs, plain
-    html: str | None = None          # body as an HTML fragment (converted on load)
-    error: str | None = None
-    fragment: str = ""               # the ``#ID`` part of its source
-    #: makes the whole item (meta and body) from what the parser kept, on first use (see :func:`resolve`)
-    pending: Callable[[], Item] | None = None
-
-
-def resolve(item: Item) -> Item:
-    """The item complete: a feed entry is only read out of its element when it is first peeked or loaded."""
-    pending = item.pending
-    if pending is not None:
-        full = pending()
-        item.meta, item.text, item.html, item.error = full.meta, full.text, full.html, full.error
-        item.pending = None
-    return item
-
-
-@dataclass(slots=True)
-class Container:
-    kind: str
-    encoding: str
-    items: list[Item] = field(default_factory=list)
-    error: str | None = None
-    notes: tuple[str, ...] = ()
-    by_fragment: dict[str, Item] = field(default_factory=dict)
-
-
-def limited(item: Item) -> Item:
-    """An item whose content is over the per-item limit (``load.MAX_BYTES`` characters) keeps its meta and
-    becomes an error (the big string is not kept)."""
-    from ..load import MAX_BYTES
-
-    size = max(len(item.text or ""), len(item.html or ""))
-    if size > MAX_BYTES:
-        return Item(item.meta, error=f"item too large ({_mb(size)} of content; the limit is {_mb(MAX_BYTES)})")
-    return item
-
 
 # --------------------------------------------------------------------------------------------- detection
 
@@ -164,7 +101,7 @@ def _open_regular(path: str) -> int | str:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except OSError as exc:
-        from ..load import _reason
+        from ..reading import _reason
 
         return _reason(exc)
     try:
@@ -291,7 +228,7 @@ def expand(found: list[str], errors: list, explicit: set[str]) -> list[str]:
     """:func:`load.discover`'s last step: a container becomes its items (``PATH#ID``; a file with one item
     stays ``PATH``); a broken one is an error; XML of no known kind is skipped in a folder and an error when
     given by name."""
-    from ..load import LoadError
+    from ..reading import LoadError
 
     out: list[str] = []
     for path in found:
@@ -320,7 +257,7 @@ def expand(found: list[str], errors: list, explicit: set[str]) -> list[str]:
 
 def load(source: str, encoding: str | None = None):
     """``Loaded`` (with ``meta``) or ``LoadError`` for a source this package handles. Never raises."""
-    from ..load import LoadError
+    from ..reading import LoadError
 
     path, frag = split_source(source)
     k = kind(path)
@@ -342,7 +279,7 @@ def load(source: str, encoding: str | None = None):
 
 
 def _load_item(source: str, path: str, frag: str | None, k: str):
-    from ..load import Loaded, LoadError
+    from ..reading import Loaded, LoadError
 
     c = container(path, k)
     if c.error is not None:
@@ -375,29 +312,10 @@ def _find_item(c: Container, frag: str | None) -> Item | None:
     return None if item is None else resolve(item)
 
 
-def compose(headline: str | None, body: str) -> tuple[str, tuple[str, ...]] | str:
-    """Headline, a blank line, the body (paragraphs one per line), normalized like a plain-text file; a body
-    that already opens with the headline (a page's ``<h1>``) keeps it once. A reason string when empty or
-    over the item size limit."""
-    from ..analysis.normalize import normalize
-    from ..load import MAX_BYTES
-
-    if len(body) > MAX_BYTES:
-        return f"item too large ({_mb(len(body))} of text; the limit is {_mb(MAX_BYTES)})"
-    head = squash(headline or "")
-    body = body.strip()
-    first = body.split("\n", 1)[0].strip()
-    text = body if not head or squash(first) == head else f"{head}\n\n{body}"
-    text, notes = normalize(text)
-    if not text.strip():
-        return "empty (no text)"
-    return text, notes
-
-
 def peek(source: str):
     """``load.Peek`` of a source this package handles: the format's headline and date, cheaply. Never raises."""
     from ..analysis.layout import ru_date
-    from ..load import LoadError, Peek
+    from ..reading import LoadError, Peek
 
     path, frag = split_source(source)
     k = kind(path)
@@ -426,7 +344,3 @@ def peek(source: str):
         return LoadError(source, f"cannot read this {k} file ({type(exc).__name__}: {exc})")
     headline = squash(meta.headline or "") or os.path.basename(path)
     return Peek(source, headline[:300], meta.place, ru_date(meta.date), meta.agency)
-
-
-def _mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f} MB"

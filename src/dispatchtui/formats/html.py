@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from ..model import Meta, MetaFormat
-from . import squash
+from .common import squash
 
 #: Blocks: each starts a new paragraph.
 BLOCKS = frozenset("""p div section article header footer main aside blockquote li ul ol dl dt dd h1 h2 h3 h4 h5
@@ -122,8 +122,8 @@ def _parser():
 
 def load_html(path: str, encoding: str | None = None):
     """One HTML page → ``Loaded`` with its main text and meta, or ``LoadError``."""
-    from ..load import Loaded, LoadError, _read_bytes
-    from . import compose
+    from ..reading import Loaded, LoadError, _read_bytes
+    from .common import compose
 
     data = _read_bytes(path)
     if isinstance(data, LoadError):
@@ -229,7 +229,7 @@ def _head_meta(tree) -> dict[str, str]:
 
 def peek_meta(path: str) -> Meta | str:
     """The page's headline and date from its <head>, without the article extraction (the library list)."""
-    from ..load import LoadError, _read_bytes
+    from ..reading import LoadError, _read_bytes
 
     data = _read_bytes(path, limit=64 * 1024)
     if isinstance(data, LoadError):
@@ -249,7 +249,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)""", r
 
 def decode_html(data: bytes, encoding: str | None, partial: bool = False):
     """(text, encoding, notes) or a reason: ``--encoding``, a BOM, the page's <meta charset>, else detection."""
-    from ..load import decode
+    from ..reading import decode
 
     if encoding is None and not data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")):
         m = _META_CHARSET.search(data[:4096])

@@ -8,7 +8,7 @@ import email.policy
 from email.message import EmailMessage
 
 from ..model import Meta
-from . import squash
+from .common import squash
 
 
 def _header(msg, name: str) -> str | None:
@@ -43,8 +43,8 @@ def _meta(msg) -> Meta:
 
 def load_mail(path: str, encoding: str | None = None):
     """One message → ``Loaded`` (subject as headline, the body's text) or ``LoadError``."""
-    from ..load import Loaded, LoadError, _read_bytes
-    from . import compose
+    from ..reading import Loaded, LoadError, _read_bytes
+    from .common import compose
 
     data = _read_bytes(path)
     if isinstance(data, LoadError):
@@ -95,7 +95,7 @@ def _body(msg: EmailMessage, encoding: str | None) -> tuple[str, str, tuple[str,
 
 
 def _decode_part(part, encoding: str | None) -> tuple[str, str, tuple[str, ...]] | None:
-    from ..load import decode
+    from ..reading import decode
 
     try:
         payload = part.get_payload(decode=True)
@@ -122,7 +122,7 @@ def peek_meta(path: str) -> Meta | str:
     """Subject, date and sender from the headers only (the library list)."""
     from email.parser import BytesHeaderParser
 
-    from ..load import LoadError, _read_bytes
+    from ..reading import LoadError, _read_bytes
 
     data = _read_bytes(path, limit=64 * 1024)
     if isinstance(data, LoadError):

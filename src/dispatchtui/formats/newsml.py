@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..model import Meta
-from . import MAX_ITEMS, Container, Item, limited, squash
+from .common import MAX_ITEMS, Container, Item, limited, squash
 from .rss import _iso
 
 G2 = "{http://iptc.org/std/nar/2006-10-01/}"

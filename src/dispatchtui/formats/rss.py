@@ -15,7 +15,7 @@ from datetime import UTC
 from typing import Any
 
 from ..model import Meta, MetaFormat
-from . import MAX_ITEMS, Container, Item, limited, squash
+from .common import MAX_ITEMS, Container, Item, limited, squash
 
 _ATOM = "http://www.w3.org/2005/Atom"
 _CONTENT = "http://purl.org/rss/1.0/modules/content/"

@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from . import IndexUnavailable, Progress
+from .types import IndexUnavailable, Progress
 from .scan import file_hash, stamp
 
 if TYPE_CHECKING:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import os
 
-from . import ScanPlan
+from .types import ScanPlan
 
 _CHUNK = 1 << 20
 

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..paths import display_path, path_bytes, path_from_bytes
-from . import (
+from .types import (
     SCHEMA_VERSION,
     DocumentRow,
     Facet,
@@ -635,9 +635,12 @@ def doc_fields(d) -> tuple[str, str | None, str | None, str | None]:
     headline = d.headline.slice(d.text) if d.headline else ""
     if not headline and d.meta is not None and d.meta.headline:
         headline = d.meta.headline
-    if not headline:
-        headline = d.text.strip().split("\n", 1)[0][:200]
     dl = d.dateline
+    if not headline:
+        # no headline: the first line, after the dateline that opens it ("Душанбе. 16 февраля. KAZAKHSTAN
+        # TODAY - В рамках визита …" → "В рамках визита …"); the table has a column for the dateline
+        start = dl.end if dl is not None and not d.text[:dl.start].strip() else 0
+        headline = d.text[start:].lstrip(" -–—.:,").strip().split("\n", 1)[0][:200]
     date = (dl.date if dl else None) or (d.meta.date if d.meta else None)
     return " ".join(headline.split()), date, dl.place if dl else None, dl.agency if dl else None
 
@@ -786,7 +789,7 @@ def writer_lock(directory: Path):
     """Hold the one-writer lock of an index (a file lock in the index's own folder), or raise IndexBusy."""
     import fcntl
 
-    from . import IndexBusy
+    from .types import IndexBusy
 
     try:
         fh = open(directory / "writer.lock", "a+b")  # noqa: SIM115 - held open: the lock lives as long as it

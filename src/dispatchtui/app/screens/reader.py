@@ -14,7 +14,7 @@ from textual.widgets import OptionList, Static
 from textual.worker import Worker, get_current_worker
 
 from ...model import Dispatch
-from ...paths import display_path
+from ...paths import display_path, near
 from ..commands import READER, PaletteCommand, localize, make_bindings
 from ..i18n import tr
 from ..session import Session
@@ -257,7 +257,7 @@ class ReaderScreen(Screen[None]):
         self.article.set_message(tr("cannot_show", reason=reason))   # stays in the pane, not only a toast
         for name in PANES[1:]:
             self.panel(name).show_state("analysis_failed")
-        self.app.notify(tr("load_error", path=display_path(self.session.paths[index]), reason=reason),
+        self.app.notify(tr("load_error", path=display_path(near(self.session.paths[index])), reason=reason),
                         severity="error", markup=False)
         self._update_status()
 
@@ -334,7 +334,7 @@ class ReaderScreen(Screen[None]):
     def _update_status(self) -> None:
         view = self.session.view if self.index in self.session.view else list(range(len(self.session)))
         pos = view.index(self.index) + 1 if self.index in view else 0
-        parts: list = [(f"{pos}/{len(view)}", "bold"), "  ", (display_path(self.session.paths[self.index]), "")]
+        parts: list = [(f"{pos}/{len(view)}", "bold"), "  ", (display_path(near(self.session.paths[self.index])), "")]
         d = self.dispatch
         if d is not None and d.dateline is not None:
             bits = [b for b in (d.dateline.place, d.dateline.date, d.dateline.agency) if b]

@@ -103,6 +103,13 @@ class FindBar(Horizontal):
 
     _history_pos: int | None = None
 
+    def submit(self, direction: int) -> None:
+        """Enter in the input: the search is done (posted from the bar, as the screen listens for it)."""
+        self.post_message(self.Submit(direction))
+
+    def close_find(self) -> None:
+        self.post_message(self.Close())
+
     def step_history(self, delta: int) -> None:
         """↑ (-1) an earlier query, ↓ (+1) a later one, past the newest: an empty line."""
         history = self.history

@@ -2,11 +2,23 @@
 Textual's Input: the find bar builds it the first time it opens."""
 from __future__ import annotations
 
+from typing import Protocol, runtime_checkable
+
 from textual import events
 from textual.widgets import Input
 
 from ..commands import FIND, localize, make_bindings
-from .findbar import FindBar
+
+
+@runtime_checkable
+class FindHost(Protocol):
+    """What the input asks of the bar it sits in (the find bar; a protocol, so the bar, which builds the
+    input lazily, and the input do not import each other)."""
+
+    def submit(self, direction: int) -> None: ...
+    def close_find(self) -> None: ...
+    def focused_input(self) -> None: ...
+    def step_history(self, delta: int) -> None: ...
 
 
 class FindInput(Input):
@@ -25,15 +37,18 @@ class FindInput(Input):
 
     def action_submit_find(self) -> None:
         self._back_to_text()
-        self.post_message(FindBar.Submit(+1))
+        if isinstance(self.parent, FindHost):
+            self.parent.submit(+1)
 
     def action_submit_find_prev(self) -> None:
         self._back_to_text()
-        self.post_message(FindBar.Submit(-1))
+        if isinstance(self.parent, FindHost):
+            self.parent.submit(-1)
 
     def action_close(self) -> None:
         self._back_to_text()
-        self.post_message(FindBar.Close())
+        if isinstance(self.parent, FindHost):
+            self.parent.close_find()
 
     #: keys whose binding moves the focus away: handled here, at once, not when the key has bubbled up to
     #: the app (Textual checks bindings last): keys typed right after them are already queued for this input
@@ -57,11 +72,11 @@ class FindInput(Input):
 
     def on_focus(self) -> None:
         bar = self.parent
-        if isinstance(bar, FindBar):
+        if isinstance(bar, FindHost):
             bar.focused_input()
 
     def action_history(self, delta: int) -> None:
         bar = self.parent
-        if isinstance(bar, FindBar):
+        if isinstance(bar, FindHost):
             bar.step_history(delta)
 

@@ -3,6 +3,7 @@ visible rows rendered (the line API: 100,000 rows cost what the screen shows). T
 — a row getter and read/new predicates — and never reads files or the index itself."""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from rich.cells import cell_len
@@ -88,7 +89,7 @@ class LibraryList(RowList):
     def columns(self, width: int) -> list[tuple[str, int]]:
         """(column, width) for a table ``width`` cells wide: the headline takes what is left; the place
         goes first when room is short, then the speakers shrink."""
-        fixed = [("mark", 3), ("date", 12), ("agency", 10)]
+        fixed = [("mark", 3), ("date", 15), ("agency", 10)]
         place = 14 if width >= 110 else 0
         speakers = max(12, min(34, width // 5 - (4 if width < 100 else 0)))
         counts = 8
@@ -150,8 +151,7 @@ class LibraryList(RowList):
     def _cell(self, r: DocRow, name: str, meta: Style, head: Style, line: Style) -> tuple[str, Style]:
         c = self.get_component_rich_style
         if name == "date":
-            when = " ".join(x for x in (r.date, r.time) if x)
-            return one_line(when), meta
+            return one_line(_short_date(r)), meta
         if name == "agency":
             return one_line(r.agency or ""), meta
         if name == "place":
@@ -201,3 +201,18 @@ def _visible(text: str) -> str:
 
 def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - cell_len(text))
+
+
+_YEAR = re.compile(r"\b(?:1[89]|2[01])\d\d\b")
+
+
+def _short_date(r: DocRow) -> str:
+    """The dateline's date in a column's width: "10.08.2019 14:35", "16.02" when the wire gave no year (none is
+    made up), the printed words when the date is not understood."""
+    key = r.date_key or ""
+    if len(key) >= 10 and key[5:7] != "00" and key[8:10] != "00":
+        day = f"{key[8:10]}.{key[5:7]}"
+        if r.date and _YEAR.search(r.date) and key[:4] != "0000":
+            day += f".{key[:4]}"
+        return f"{day} {r.time}" if r.time else day
+    return " ".join(x for x in (r.date, r.time) if x)
