@@ -26,8 +26,7 @@ from app_fakes import (
     screen_text,
     settle,
 )
-from dispatchtui import load
-from dispatchtui import reading
+from dispatchtui import load, reading
 from dispatchtui.app.screens.reader import ReaderScreen
 from dispatchtui.model import Quote, Speaker
 from dispatchtui.paths import display_path

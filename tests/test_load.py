@@ -10,8 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from dispatchtui import load
-from dispatchtui import reading
+from dispatchtui import load, reading
 from dispatchtui.analysis import segment
 from dispatchtui.load import Loaded, LoadError, Peek, decode, discover, load_path, natural_key, peek
 

@@ -16,8 +16,20 @@ from pathlib import Path
 from . import reading
 from .analysis.normalize import normalize
 from .reading import (  # noqa: F401 - load's public names (and what callers have always imported from here)
-    MAX_BYTES, PEEK_STALL_SECONDS, READ_STALL_SECONDS, STDIN, Loaded, LoadError, Peek, _env_int, _not_regular,
-    _read_bytes, _reason, _size, _too_large, decode,
+    MAX_BYTES,
+    PEEK_STALL_SECONDS,
+    READ_STALL_SECONDS,
+    STDIN,
+    Loaded,
+    LoadError,
+    Peek,
+    _env_int,
+    _not_regular,
+    _read_bytes,
+    _reason,
+    _size,
+    _too_large,
+    decode,
 )
 
 #: Files with these suffixes (or none) inside a folder are dispatches; everything else is skipped.

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from .model import Meta
 
+
 #: Larger files are refused with a message (a dispatch is a few KB; 16 MB is a book).
 def _env_int(name: str, default: int) -> int:
     try:

@@ -24,7 +24,14 @@ from collections import OrderedDict
 from ..model import Meta
 from ..reading import _env_int
 from .common import (  # noqa: F401 - the formats' shared pieces, named here as they always were
-    MAX_ITEMS, Container, Item, _mb, compose, limited, resolve, squash,
+    MAX_ITEMS,
+    Container,
+    Item,
+    _mb,
+    compose,
+    limited,
+    resolve,
+    squash,
 )
 
 #: Suffixes read by this package (an extension-less file is looked at: see :func:`kind`).

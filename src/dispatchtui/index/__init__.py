@@ -35,7 +35,6 @@ says why), never fatal.
 """
 from __future__ import annotations
 
-
 __all__ = [
     "SCHEMA_VERSION",
     "DocumentRow",
@@ -52,8 +51,20 @@ __all__ = [
     "open_index",
 ]
 
+from .store import FolderIndex
 from .types import (  # noqa: F401 - the public API
-    SCHEMA_VERSION, Sort, KindFilter, IndexUnavailable, IndexBusy, ScanPlan, DocumentRow, Facet, Hit, SpeakerRow, StatementRow, Progress,
+    SCHEMA_VERSION,
+    DocumentRow,
+    Facet,
+    Hit,
+    IndexBusy,
+    IndexUnavailable,
+    KindFilter,
+    Progress,
+    ScanPlan,
+    Sort,
+    SpeakerRow,
+    StatementRow,
 )
 
 
@@ -72,5 +83,3 @@ def open_index(folder: str, *, create: bool = True) -> FolderIndex:
 
     return _FolderIndex.open(folder, create=create)
 
-
-from .store import FolderIndex  # noqa: E402 - store.py imports the row types above from this package: last

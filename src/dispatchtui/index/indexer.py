@@ -17,8 +17,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from .types import IndexUnavailable, Progress
 from .scan import file_hash, stamp
+from .types import IndexUnavailable, Progress
 
 if TYPE_CHECKING:
     from multiprocessing.connection import Connection

@@ -17,6 +17,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..paths import display_path, path_bytes, path_from_bytes
+from .text import date_key, name_key, query_terms, since_key
 from .types import (
     SCHEMA_VERSION,
     DocumentRow,
@@ -27,7 +28,6 @@ from .types import (
     SpeakerRow,
     StatementRow,
 )
-from .text import date_key, name_key, query_terms, since_key
 
 #: The sort key of a dispatch without an agency (after every agency).
 NO_AGENCY = "\uffff"
