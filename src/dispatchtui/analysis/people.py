@@ -350,7 +350,7 @@ class _ClusterIndex:
     """The clusters by the keys the clustering compares, so that a mention is compared with the few clusters
     that can match, not with all (a 16 MB dispatch has thousands of people). Each lookup gives a superset
     of the matching clusters, in their order, and the caller applies the same tests as before:
-    ``_same_surname`` needs the first four letters alike (or equal words), ``_same_first`` the same first
+    ``_same_surname`` needs the first four letters alike, once doubled letters are single or a vowel masked (or equal words), ``_same_first`` the same first
     letter (or an empty first word, which matches anything)."""
 
     def __init__(self, clusters: list[_Cluster]) -> None:
@@ -363,7 +363,7 @@ class _ClusterIndex:
         sur, first = _key(c.surname), c.first
         found: list[tuple[str, ...]] = []
         if sur:
-            found += [("sur4", sur[:4]), ("sur", sur)]
+            found += [("sur4", sur[:4]), ("sur", sur), *_variant_keys(sur)]
         elif first:
             found.append(("first4", _key(first)[:4]))
         if first:
@@ -393,6 +393,12 @@ class _ClusterIndex:
         return self.get(("first1", fk[:1]), ("first-any",))
 
 
+def _variant_keys(sur: str) -> list[tuple]:
+    """Bucket keys under which :func:`_same_surname`'s spelling variants meet: the first four letters with
+    doubled letters single ("Сааргсян" / "Саргсян") and with vowels masked ("Бонер" / "Бенер")."""
+    return [("sursq", _single_letters(sur)[:4]), ("surv", "".join("*" if ch in _VOWELS else ch for ch in sur[:4]))]
+
+
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index = _ClusterIndex(clusters)
@@ -405,7 +411,8 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     for m in mentions:
         target = None
         if m.surname:
-            same = [c for c in index.get(("sur4", _key(m.surname)[:4])) if _same_surname(c.surname, m.surname)]
+            sk = _key(m.surname)
+            same = [c for c in index.get(("sur4", sk[:4]), *_variant_keys(sk)) if _same_surname(c.surname, m.surname)]
             if m.first:
                 exact = [c for c in same if c.first and _same_first(c.first, m.first)]
                 bare = [c for c in same if not c.first]
