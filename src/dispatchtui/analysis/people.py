@@ -350,8 +350,8 @@ class _ClusterIndex:
     """The clusters by the keys the clustering compares, so that a mention is compared with the few clusters
     that can match, not with all (a 16 MB dispatch has thousands of people). Each lookup gives a superset
     of the matching clusters, in their order, and the caller applies the same tests as before:
-    ``_same_surname`` needs the first four letters alike, once doubled letters are single or a vowel masked (or equal words), ``_same_first`` the same first
-    letter (or an empty first word, which matches anything)."""
+    ``_same_surname`` needs the first four letters alike, once doubled letters are single or a vowel masked
+    (or equal words), ``_same_first`` the same first letter (or an empty first word, which matches anything)."""
 
     def __init__(self, clusters: list[_Cluster]) -> None:
         self.clusters = clusters
