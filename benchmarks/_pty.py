@@ -4,6 +4,7 @@ Both the bare Textual app and dispatchtui are launched the same way (a fresh int
 the same size); the clock runs from just before the fork until the needle appears in the output stream
 (escape sequences stripped), which is what a person sees as the first paint.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -19,15 +20,26 @@ import time
 _ESC = re.compile(rb"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 
 
-def time_to_text(argv: list[str], needle: str, *, env: dict | None = None, cols: int = 140, rows: int = 40,
-                 timeout: float = 30.0, rss_after: float | None = None) -> tuple[float, int | None]:
+def time_to_text(
+    argv: list[str],
+    needle: str,
+    *,
+    env: dict | None = None,
+    cols: int = 140,
+    rows: int = 40,
+    timeout: float = 30.0,
+    rss_after: float | None = None,
+) -> tuple[float, int | None]:
     """Seconds until ``needle`` shows up in the program's terminal output, and its RSS (KiB) at that moment
     (or ``rss_after`` seconds later). Raises TimeoutError if it never does."""
     pid, fd = pty.fork()
     if pid == 0:  # child
         try:
-            os.execvpe(argv[0], argv, {**os.environ, **(env or {}), "TERM": "xterm-256color",
-                                      "COLUMNS": str(cols), "LINES": str(rows)})
+            os.execvpe(
+                argv[0],
+                argv,
+                {**os.environ, **(env or {}), "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)},
+            )
         finally:
             os._exit(127)
     start = time.perf_counter()

@@ -11,6 +11,7 @@ Reports:
 Each timing is the best of N runs (warm caches after the first, as in the app).
 Goal: our whole analyze() <= 1.25x natasha's pipeline.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,8 +62,10 @@ def main() -> None:
     vocab = natasha.MorphVocab()
     segmenter = natasha.Segmenter()
     nat_load = time.perf_counter() - t
-    print(f"model load: ours {ours_load:.2f}s (NER + pymorphy3), natasha {nat_load:.2f}s "
-          f"(embedding + NER + morph + MorphVocab)")
+    print(
+        f"model load: ours {ours_load:.2f}s (NER + pymorphy3), natasha {nat_load:.2f}s "
+        f"(embedding + NER + morph + MorphVocab)"
+    )
 
     def natasha_pipeline(text):
         doc = natasha.Doc(text)
@@ -103,9 +106,11 @@ def main() -> None:
         print(f"{name:28} {n:6d} {tn * 1000:10.1f} {to * 1000:8.1f} {to / tn:6.2f}")
     tot_n = sum(r[2] for r in rows)
     tot_o = sum(r[3] for r in rows)
-    print(f"total: natasha {tot_n * 1000:.0f} ms, ours {tot_o * 1000:.0f} ms, ratio {tot_o / tot_n:.2f} "
-          f"(median per dispatch {statistics.median(r[3] / r[2] for r in rows):.2f}); "
-          f"quotes {'included' if find_quotes else 'not available (quote scanner missing)'}")
+    print(
+        f"total: natasha {tot_n * 1000:.0f} ms, ours {tot_o * 1000:.0f} ms, ratio {tot_o / tot_n:.2f} "
+        f"(median per dispatch {statistics.median(r[3] / r[2] for r in rows):.2f}); "
+        f"quotes {'included' if find_quotes else 'not available (quote scanner missing)'}"
+    )
 
 
 if __name__ == "__main__":

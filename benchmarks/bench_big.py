@@ -11,6 +11,7 @@ stage (layout, quotes, reported speech, people, speakers, topics) with the time 
 growth of each. Goals: analysed in well under a minute; memory over the model's under 4x the file's size.
 Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -59,8 +60,9 @@ def timed(argv: list[str], env: dict[str, str], own_clock: bool = False) -> tupl
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     before = r0.ru_maxrss
     t = time.perf_counter()
-    p = subprocess.run(argv, env=env, stdout=subprocess.PIPE if own_clock else subprocess.DEVNULL,
-                       stderr=subprocess.PIPE)
+    p = subprocess.run(
+        argv, env=env, stdout=subprocess.PIPE if own_clock else subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     wall = float(p.stdout) if own_clock and not p.returncode else time.perf_counter() - t
     r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
     CPU[0] = (r1.ru_utime + r1.ru_stime) - (r0.ru_utime + r0.ru_stime)
@@ -99,8 +101,10 @@ def stages(path: Path) -> None:
     def on_stage(name: str) -> None:
         now = time.perf_counter()
         if current["name"] is not None:
-            print(f"  {current['name']:16} {now - current['t']:7.1f} s   peak +{(peak[0] - current['rss']) / MB:5.0f} MB",
-                  flush=True)
+            print(
+                f"  {current['name']:16} {now - current['t']:7.1f} s   peak +{(peak[0] - current['rss']) / MB:5.0f} MB",
+                flush=True,
+            )
         current.update(name=name, t=now, rss=rss())
         peak[0] = current["rss"]
 
@@ -125,27 +129,49 @@ def main(argv=None) -> int:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "DISPATCHTUI_CACHE_DIR": str(tmp / "cache")}
     print(f"big dispatch: {size / MB:.1f} MB ({path})", flush=True)
     src = str(ROOT / "src")
-    read_t, read_rss, _ = timed([PY, "-c", f"import sys, time; sys.path.insert(0, {src!r}); t = time.perf_counter(); "
-                                           f"from dispatchtui import load; load.load_path({str(path)!r}); "
-                                           "print(time.perf_counter() - t)"], env, own_clock=True)
-    model_t, model_rss, _ = timed([PY, "-c", f"import sys; sys.path.insert(0, {src!r}); "
-                                            "from dispatchtui.analysis import one_blas_thread; one_blas_thread(); "
-                                            "from dispatchtui.analysis.nlp import preload; preload()"], env)
+    read_t, read_rss, _ = timed(
+        [
+            PY,
+            "-c",
+            f"import sys, time; sys.path.insert(0, {src!r}); t = time.perf_counter(); "
+            f"from dispatchtui import load; load.load_path({str(path)!r}); "
+            "print(time.perf_counter() - t)",
+        ],
+        env,
+        own_clock=True,
+    )
+    model_t, model_rss, _ = timed(
+        [
+            PY,
+            "-c",
+            f"import sys; sys.path.insert(0, {src!r}); "
+            "from dispatchtui.analysis import one_blas_thread; one_blas_thread(); "
+            "from dispatchtui.analysis.nlp import preload; preload()",
+        ],
+        env,
+    )
     model_cpu = CPU[0]
     ext_t, ext_rss, code = timed([PY, "-m", "dispatchtui", "extract", "--no-cache", str(path)], env)
     ext_cpu = CPU[0]
     over = ext_rss - model_rss
     print(f"  reading it (load_path: read, decode, normalize) {read_t:5.2f} s   peak RSS {read_rss / MB:6.0f} MB")
-    print(f"  the model alone (fresh interpreter)        {model_t:7.1f} s   peak RSS {model_rss / MB:6.0f} MB"
-          f"   cpu {model_cpu:6.1f} s")
+    print(
+        f"  the model alone (fresh interpreter)        {model_t:7.1f} s   peak RSS {model_rss / MB:6.0f} MB"
+        f"   cpu {model_cpu:6.1f} s"
+    )
     exit_note = "" if code == 0 else f" (exit {code})"
-    print(f"  extract --no-cache{exit_note:24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB"
-          f"   cpu {ext_cpu:6.1f} s (wall / cpu: {ext_t / max(ext_cpu, 1e-9):.1f}, above 1 on a loaded machine)")
-    print(f"extract, {size / MB:.1f} MB dispatch: {ext_t:.0f} s = {ext_t / read_t:.0f}x reading it "
-          f"({'MET' if ext_t < 60 else 'MISSED'}: goal well under a minute); "
-          f"peak RSS {ext_rss / MB:.0f} MB = {ext_rss / size:.1f}x its size, "
-          f"{over / MB:.0f} MB over the model = {over / size:.1f}x its size "
-          f"({'MET' if over < 4 * size else 'MISSED'}: goal < 4x)", flush=True)
+    print(
+        f"  extract --no-cache{exit_note:24} {ext_t:7.1f} s   peak RSS {ext_rss / MB:6.0f} MB"
+        f"   cpu {ext_cpu:6.1f} s (wall / cpu: {ext_t / max(ext_cpu, 1e-9):.1f}, above 1 on a loaded machine)"
+    )
+    print(
+        f"extract, {size / MB:.1f} MB dispatch: {ext_t:.0f} s = {ext_t / read_t:.0f}x reading it "
+        f"({'MET' if ext_t < 60 else 'MISSED'}: goal well under a minute); "
+        f"peak RSS {ext_rss / MB:.0f} MB = {ext_rss / size:.1f}x its size, "
+        f"{over / MB:.0f} MB over the model = {over / size:.1f}x its size "
+        f"({'MET' if over < 4 * size else 'MISSED'}: goal < 4x)",
+        flush=True,
+    )
     if args.stages:
         stages(path)
     if not args.keep:

@@ -12,6 +12,7 @@ block and a footer; the plain reference is the same texts as .txt files. "Loadin
 extract do before any analysis: discover the folder, then load_path every dispatch (read, parse, extract,
 normalize), in this process after a warm-up of the same code on other files. Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,10 @@ CORPUS = Path(os.environ.get("DISPATCHTUI_BENCH_CORPUS", "/work/shared/corpus"))
 if not CORPUS.is_dir():
     CORPUS = ROOT / "samples"
 PY = sys.executable
-BARE_APP = "from textual.app import App\nfrom textual.widgets import Static\n\nclass Bare(App):\n" \
-           "    def compose(self):\n        yield Static('BARE-APP-READY')\n\nBare().run()\n"
+BARE_APP = (
+    "from textual.app import App\nfrom textual.widgets import Static\n\nclass Bare(App):\n"
+    "    def compose(self):\n        yield Static('BARE-APP-READY')\n\nBare().run()\n"
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="ru"><head><meta charset="utf-8"><title>{title} | Новости</title>
@@ -76,32 +79,44 @@ def make_inputs(tmp: Path, entries: int, pages: int) -> dict[str, Path]:
         head = f"{head} [{i:05d}]"
         (plain_feed / f"{i:05d}.txt").write_text(head + "\n\n" + "\n\n".join(paras), encoding="utf-8")
         body = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
-        items.append(f"<item><title>{html.escape(head)}</title><link>https://news.example/{i}</link>"
-                     f"<guid>https://news.example/{i}</guid><pubDate>Thu, 08 Aug 2019 19:22:59 +0300</pubDate>"
-                     f"<content:encoded><![CDATA[{body}]]></content:encoded></item>")
+        items.append(
+            f"<item><title>{html.escape(head)}</title><link>https://news.example/{i}</link>"
+            f"<guid>https://news.example/{i}</guid><pubDate>Thu, 08 Aug 2019 19:22:59 +0300</pubDate>"
+            f"<content:encoded><![CDATA[{body}]]></content:encoded></item>"
+        )
     feed_dir = tmp / "feed"
     feed_dir.mkdir()
     (feed_dir / "lenta.rss").write_text(
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/'
-        'content/"><channel><title>Новости</title><link>https://news.example/</link>' + "".join(items)
-        + "</channel></rss>", encoding="utf-8")
+        'content/"><channel><title>Новости</title><link>https://news.example/</link>'
+        + "".join(items)
+        + "</channel></rss>",
+        encoding="utf-8",
+    )
     for i in range(pages):
         head, paras = ts[i % len(ts)]
         head = f"{head} [{i:05d}]"
         (plain_pages / f"{i:05d}.txt").write_text(head + "\n\n" + "\n\n".join(paras), encoding="utf-8")
         body = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
-        (page_dir / f"{i:05d}.html").write_text(PAGE.format(title=html.escape(head), body=body, i=i),
-                                                encoding="utf-8")
+        (page_dir / f"{i:05d}.html").write_text(PAGE.format(title=html.escape(head), body=body, i=i), encoding="utf-8")
     warm = tmp / "warm"
     warm.mkdir()
     (warm / "a.txt").write_text("Заголовок\n\nТекст.", encoding="utf-8")
     (warm / "b.html").write_text(PAGE.format(title="Разогрев", body="<p>Текст разогрева статьи.</p>", i=0))
-    (warm / "c.rss").write_text('<rss version="2.0"><channel><title>T</title><item><guid>1</guid><title>Т</title>'
-                                "<description>&lt;p&gt;Текст.&lt;/p&gt;</description></item></channel></rss>")
+    (warm / "c.rss").write_text(
+        '<rss version="2.0"><channel><title>T</title><item><guid>1</guid><title>Т</title>'
+        "<description>&lt;p&gt;Текст.&lt;/p&gt;</description></item></channel></rss>"
+    )
     bare = tmp / "bare_app.py"
     bare.write_text(BARE_APP, encoding="utf-8")
-    return {"plain_feed": plain_feed, "plain_pages": plain_pages, "feed": feed_dir, "pages": page_dir,
-            "warm": warm, "bare": bare}
+    return {
+        "plain_feed": plain_feed,
+        "plain_pages": plain_pages,
+        "feed": feed_dir,
+        "pages": page_dir,
+        "warm": warm,
+        "bare": bare,
+    }
 
 
 def load_all(folder: Path) -> tuple[float, int]:
@@ -118,8 +133,12 @@ def load_all(folder: Path) -> tuple[float, int]:
 
 
 def paint(argv: list[str], needle: str, tmp: Path, runs: int) -> list[float]:
-    env = {"LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "DISPATCHTUI_CONFIG_DIR": str(tmp / "config"),
-           "PYTHONPATH": str(ROOT / "src")}
+    env = {
+        "LANG": "C.UTF-8",
+        "LC_ALL": "C.UTF-8",
+        "DISPATCHTUI_CONFIG_DIR": str(tmp / "config"),
+        "PYTHONPATH": str(ROOT / "src"),
+    }
     out = []
     for _ in range(runs):
         env["DISPATCHTUI_CACHE_DIR"] = tempfile.mkdtemp(prefix="cache-", dir=tmp)
@@ -129,9 +148,11 @@ def paint(argv: list[str], needle: str, tmp: Path, runs: int) -> list[float]:
 
 def run(tmp: Path, runs: int, bare: float | None, report, entries: int = 10_000, pages: int = 1_000) -> None:
     inp = make_inputs(tmp, entries, pages)
-    load_all(inp["warm"])   # imports and first-call set-up of every loader, outside the clock
-    for label, fmt, plain in ((f"{entries:,}-entry RSS feed", "feed", "plain_feed"),
-                              (f"folder of {pages:,} HTML pages", "pages", "plain_pages")):
+    load_all(inp["warm"])  # imports and first-call set-up of every loader, outside the clock
+    for label, fmt, plain in (
+        (f"{entries:,}-entry RSS feed", "feed", "plain_feed"),
+        (f"folder of {pages:,} HTML pages", "pages", "plain_pages"),
+    ):
         wire = [load_all(inp[fmt])[0] for _ in range(runs)]
         ref = [load_all(inp[plain])[0] for _ in range(runs)]
         w, r = statistics.median(wire), statistics.median(ref)

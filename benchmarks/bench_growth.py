@@ -16,6 +16,7 @@ milliseconds); 4,000 adjectives in under a second; a letter and 1 MB of spaces i
 ``--json`` prints one JSON object per family (``benchmarks/run.py --only growth`` reads them).
 Not a test: nothing here is collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -90,7 +91,7 @@ def sizes(lo: int, hi: int) -> list[int]:
 
 
 def measure(family: str, lo: int, hi: int, repeat: int) -> dict:
-    cpu_seconds(make(family, lo), 1)          # warm the caches this shape fills (its words' parses)
+    cpu_seconds(make(family, lo), 1)  # warm the caches this shape fills (its words' parses)
     times = []
     for n in sizes(lo, hi):
         times.append(cpu_seconds(make(family, n), repeat))
@@ -100,8 +101,15 @@ def measure(family: str, lo: int, hi: int, repeat: int) -> dict:
     # the mean growth per doubling over the judged range (one noisy doubling shows in ``worst``)
     k = len(judged)
     mean = (times[-1] / times[-1 - k]) ** (1 / k) if k and times[-1 - k] > 0 else worst
-    return {"family": family, "sizes": sizes(lo, hi), "seconds": times, "factors": factors,
-            "worst": worst, "mean": mean, "ok": worst <= GOAL_PER_DOUBLING or times[-1] < NEGLIGIBLE}
+    return {
+        "family": family,
+        "sizes": sizes(lo, hi),
+        "seconds": times,
+        "factors": factors,
+        "worst": worst,
+        "mean": mean,
+        "ok": worst <= GOAL_PER_DOUBLING or times[-1] < NEGLIGIBLE,
+    }
 
 
 def absolute_goals(repeat: int) -> list[dict]:
@@ -121,8 +129,12 @@ def main(argv=None) -> int:
     ap.add_argument("--max-size", type=int, default=1_000_000, help="largest text, in characters")
     ap.add_argument("--min-size", type=int, default=62_500, help="smallest text, in characters")
     ap.add_argument("--families", default="", help="comma-separated: " + ", ".join(FAMILIES))
-    ap.add_argument("--repeat", type=int, default=2, help="runs per size (best of; 2 keeps a shared machine's "
-                    "noise out of most doublings)")
+    ap.add_argument(
+        "--repeat",
+        type=int,
+        default=2,
+        help="runs per size (best of; 2 keeps a shared machine's noise out of most doublings)",
+    )
     ap.add_argument("--json", action="store_true", help="one JSON object per line")
     a = ap.parse_args(argv)
     families = [f.strip() for f in a.families.split(",") if f.strip()] or list(FAMILIES)
@@ -138,8 +150,11 @@ def main(argv=None) -> int:
     preload()
     analyze("Путин сказал: «Да». Новый дом.")
     if not a.json:
-        print(f"sizes {', '.join(f'{n:,}' for n in sizes(a.min_size, a.max_size))} characters; "
-              f"CPU seconds (best of {a.repeat}); goal ≤ {GOAL_PER_DOUBLING}× per doubling", flush=True)
+        print(
+            f"sizes {', '.join(f'{n:,}' for n in sizes(a.min_size, a.max_size))} characters; "
+            f"CPU seconds (best of {a.repeat}); goal ≤ {GOAL_PER_DOUBLING}× per doubling",
+            flush=True,
+        )
     failed = 0
     for family in families:
         r = measure(family, a.min_size, a.max_size, a.repeat)
@@ -149,15 +164,19 @@ def main(argv=None) -> int:
         else:
             secs = " ".join(f"{t:7.2f}" for t in r["seconds"])
             facs = " ".join(f"{f:4.1f}" for f in r["factors"])
-            print(f"  {family:30} {secs}   ×{facs}   mean ×{r['mean']:.2f}   {'MET' if r['ok'] else 'MISSED'}",
-                  flush=True)
+            print(
+                f"  {family:30} {secs}   ×{facs}   mean ×{r['mean']:.2f}   {'MET' if r['ok'] else 'MISSED'}", flush=True
+            )
     for g in absolute_goals(a.repeat):
         failed += not g["ok"]
         if a.json:
             print(json.dumps(g, ensure_ascii=False), flush=True)
         else:
-            print(f"  {g['figure']:36} {g['seconds']:6.2f}s   goal < {g['goal']:.0f} s   "
-                  f"{'MET' if g['ok'] else 'MISSED'}", flush=True)
+            print(
+                f"  {g['figure']:36} {g['seconds']:6.2f}s   goal < {g['goal']:.0f} s   "
+                f"{'MET' if g['ok'] else 'MISSED'}",
+                flush=True,
+            )
     return 1 if failed else 0
 
 

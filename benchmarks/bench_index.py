@@ -20,6 +20,7 @@ is still read, hashed and laid out); ``--copy`` writes real copies. Everything l
 (the index too: DISPATCHTUI_CACHE_DIR points there), removed afterwards unless ``--keep``.
 Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,14 +67,21 @@ def env(cache: Path) -> dict:
 
 def time_extract(folder: Path, jobs: int, cache: Path) -> float:
     t = time.perf_counter()
-    subprocess.run([PY, "-m", "dispatchtui", "extract", str(folder), "--jobs", str(jobs)], env=env(cache),
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [PY, "-m", "dispatchtui", "extract", str(folder), "--jobs", str(jobs)],
+        env=env(cache),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     return time.perf_counter() - t
 
 
 def time_index(folder: Path, jobs: int, cache: Path) -> float:
-    code = ("import sys; from dispatchtui.index.indexer import index_folder; "
-            f"p = index_folder({str(folder)!r}, jobs={jobs}); sys.exit(p.state != 'done')")
+    code = (
+        "import sys; from dispatchtui.index.indexer import index_folder; "
+        f"p = index_folder({str(folder)!r}, jobs={jobs}); sys.exit(p.state != 'done')"
+    )
     t = time.perf_counter()
     subprocess.run([PY, "-c", code], env=env(cache), check=True)
     return time.perf_counter() - t
@@ -94,30 +102,48 @@ def cold(tmp: Path, cache: Path, args) -> None:
     shutil.copytree(CORPUS, folder, ignore=shutil.ignore_patterns("gold", ".*"))
     n = len(list(folder.glob("*.txt")))
     t = time.perf_counter()
-    subprocess.run([PY, "-m", "dispatchtui", "extract", str(folder), "--jobs", str(args.jobs), "--no-cache"],
-                   env=env(cache), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [PY, "-m", "dispatchtui", "extract", str(folder), "--jobs", str(args.jobs), "--no-cache"],
+        env=env(cache),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     te = time.perf_counter() - t
-    code = ("import sys; from dispatchtui.index.indexer import index_folder; "
-            f"p = index_folder({str(folder)!r}, jobs={args.jobs}, use_cache=False); sys.exit(p.state != 'done')")
+    code = (
+        "import sys; from dispatchtui.index.indexer import index_folder; "
+        f"p = index_folder({str(folder)!r}, jobs={args.jobs}, use_cache=False); sys.exit(p.state != 'done')"
+    )
     t = time.perf_counter()
     subprocess.run([PY, "-c", code], env=env(cache), check=True)
     ti = time.perf_counter() - t
-    print(f"cold, {n} distinct texts: extract --no-cache --jobs {args.jobs} {te:.1f} s, index (no cache) "
-          f"{ti:.1f} s: ratio {ti / te:.2f} (goal <= 1.10)", flush=True)
+    print(
+        f"cold, {n} distinct texts: extract --no-cache --jobs {args.jobs} {te:.1f} s, index (no cache) "
+        f"{ti:.1f} s: ratio {ti / te:.2f} (goal <= 1.10)",
+        flush=True,
+    )
     shutil.rmtree(folder)
 
 
 def throughput(tmp: Path, cache: Path, args) -> None:
     t = time.perf_counter()
-    subprocess.run([PY, "-m", "dispatchtui", "extract", str(CORPUS), "--jobs", str(args.jobs)], env=env(cache),
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+    subprocess.run(
+        [PY, "-m", "dispatchtui", "extract", str(CORPUS), "--jobs", str(args.jobs)],
+        env=env(cache),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        check=False,
+    )
     print(f"analysis cache warmed on the corpus: {time.perf_counter() - t:.1f} s", flush=True)
     small = make_folder(tmp, args.throughput_n, args.copy, "throughput")
     te = time_extract(small, args.jobs, cache)
     ti = time_index(small, args.jobs, cache)
-    print(f"throughput on {args.throughput_n} files: extract --jobs {args.jobs} {te:.1f} s "
-          f"({args.throughput_n / te:.0f}/s), index {ti:.1f} s ({args.throughput_n / ti:.0f}/s): "
-          f"ratio {ti / te:.2f} (goal <= 1.10)", flush=True)
+    print(
+        f"throughput on {args.throughput_n} files: extract --jobs {args.jobs} {te:.1f} s "
+        f"({args.throughput_n / te:.0f}/s), index {ti:.1f} s ({args.throughput_n / ti:.0f}/s): "
+        f"ratio {ti / te:.2f} (goal <= 1.10)",
+        flush=True,
+    )
     shutil.rmtree(small)
 
 
@@ -138,8 +164,11 @@ def build(tmp: Path, args) -> Path:
         time.sleep(0.2)
     took = time.perf_counter() - t
     job.join(5)
-    print(f"indexed {p.done}/{p.total} in the background: {took:.1f} s ({p.done / took:.0f}/s), "
-          f"state {p.state} {p.message or ''}", flush=True)
+    print(
+        f"indexed {p.done}/{p.total} in the background: {took:.1f} s ({p.done / took:.0f}/s), "
+        f"state {p.state} {p.message or ''}",
+        flush=True,
+    )
     return big
 
 
@@ -164,23 +193,32 @@ def queries(big: Path) -> None:
     t_ft, _ = ms(lambda: idx.documents("date", text=word, limit=100))
     t_cnt, n_p = ms(lambda: idx.count_documents(person=query))
     t_fac, _ = ms(lambda: idx.facets())
-    fresh = open_index(str(big))       # the first call, before the answer is remembered
+    fresh = open_index(str(big))  # the first call, before the answer is remembered
     t_fac1, _ = ms(lambda: fresh.facets(), runs=1)
     t_sp1, _ = ms(lambda: fresh.speakers(), runs=1)
     fresh.close()
     size = sum(f.stat().st_size for f in idx.directory.iterdir() if f.is_file())
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"{query!r} → {top.name}: {len(st)} statements in {t_st:.1f} ms, "
-          f"the first 200 in {t_st_page:.1f} ms (goal < 100)")
+    print(
+        f"{query!r} → {top.name}: {len(st)} statements in {t_st:.1f} ms, "
+        f"the first 200 in {t_st_page:.1f} ms (goal < 100)"
+    )
     print(f"speakers(): {len(sp)} rows in {t_sp1:.1f} ms the first time, {t_sp:.2f} ms remembered")
-    print(f"search {word!r}: {len(hits)} hits (page of 200) in {t_fts:.1f} ms; 'президента России': "
-          f"{len(hits2)} in {t_fts2:.1f} ms (goal < 200)")
-    print("table, page of 100: sort by " + ", ".join(f"{k} {v:.1f} ms" for k, v in sorts.items())
-          + f"; filter agency {t_fa:.1f} ms, person {t_fp:.1f} ms ({n_p} dispatches, counted in {t_cnt:.1f} ms), "
-          f"text {t_ft:.1f} ms (goal < 100)")
+    print(
+        f"search {word!r}: {len(hits)} hits (page of 200) in {t_fts:.1f} ms; 'президента России': "
+        f"{len(hits2)} in {t_fts2:.1f} ms (goal < 200)"
+    )
+    print(
+        "table, page of 100: sort by "
+        + ", ".join(f"{k} {v:.1f} ms" for k, v in sorts.items())
+        + f"; filter agency {t_fa:.1f} ms, person {t_fp:.1f} ms ({n_p} dispatches, counted in {t_cnt:.1f} ms), "
+        f"text {t_ft:.1f} ms (goal < 100)"
+    )
     print(f"facets {t_fac1:.1f} ms the first time, {t_fac:.2f} ms remembered")
-    print(f"index size {size / 1048576:.1f} MB for {idx.count()} dispatches "
-          f"({size / max(1, idx.count()):.0f} B each); main process peak RSS {rss:.0f} MB (goal < 400)")
+    print(
+        f"index size {size / 1048576:.1f} MB for {idx.count()} dispatches "
+        f"({size / max(1, idx.count()):.0f} B each); main process peak RSS {rss:.0f} MB (goal < 400)"
+    )
     idx.close()
 
 
@@ -195,15 +233,18 @@ def main() -> int:
     ap.add_argument("--queries-only", metavar="DIR", help="time the queries on a folder kept by --keep")
     ap.add_argument("--cold-only", action="store_true", help="only the distinct-texts throughput")
     args = ap.parse_args()
-    if args.queries_only:       # DIR: the temp dir --keep printed
+    if args.queries_only:  # DIR: the temp dir --keep printed
         os.environ["DISPATCHTUI_CACHE_DIR"] = str(Path(args.queries_only) / "cache")
         queries(Path(args.queries_only) / f"wire-{args.n}")
         return 0
     tmp = Path(tempfile.mkdtemp(prefix="bench-index-"))
     cache = tmp / "cache"
     os.environ["DISPATCHTUI_CACHE_DIR"] = str(cache)
-    print(f"corpus: {len(list(CORPUS.glob('*.txt')))} texts from {CORPUS}; jobs {args.jobs}; "
-          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    print(
+        f"corpus: {len(list(CORPUS.glob('*.txt')))} texts from {CORPUS}; jobs {args.jobs}; "
+        f"load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     try:
         if args.cold_only:
             cold(tmp, cache, args)

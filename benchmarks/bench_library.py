@@ -15,6 +15,7 @@ Prints, in one run (headless Textual, ``App.run_test``):
   and one agency filtered), ms (goal < 100).
 Not collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -83,8 +84,16 @@ def first_paints(folder: Path) -> tuple[float, float]:
     files, _ = load.discover([str(folder)])
 
     def library():
-        return DispatchApp(files, loader=load, roots=[str(folder)], theme="textual-dark", system_clipboard=False,
-                           lang="en", index_in_background=False, watch=False)
+        return DispatchApp(
+            files,
+            loader=load,
+            roots=[str(folder)],
+            theme="textual-dark",
+            system_clipboard=False,
+            lang="en",
+            index_in_background=False,
+            watch=False,
+        )
 
     bare = statistics.median(asyncio.run(_first_paint(Bare)) for _ in range(5))
     lib = statistics.median(asyncio.run(_first_paint(library)) for _ in range(5))
@@ -96,14 +105,15 @@ async def _keys_while_indexing(folder: Path, presses: int) -> tuple[list[float],
     from dispatchtui.app.app import DispatchApp
 
     files, _ = load.discover([str(folder)])
-    app = DispatchApp(files, loader=load, roots=[str(folder)], theme="textual-dark", system_clipboard=False,
-                      lang="en", watch=False)
+    app = DispatchApp(
+        files, loader=load, roots=[str(folder)], theme="textual-dark", system_clipboard=False, lang="en", watch=False
+    )
     times: list[float] = []
     base: list[float] = []
     app._index_in_background = False
     async with app.run_test(size=(160, 48)) as pilot:
         await pilot.pause(0.5)
-        for _ in range(presses // 4):      # a baseline: the same keys, the indexer not started yet
+        for _ in range(presses // 4):  # a baseline: the same keys, the indexer not started yet
             t = time.perf_counter()
             await pilot.press("j")
             base.append(time.perf_counter() - t)
@@ -133,15 +143,35 @@ def order_times(n: int) -> dict[str, float]:
 
     agencies = ["ТАСС", "РИА Новости", "Интерфакс", None]
     paths = [f"/wire/{i:06d}.txt" for i in range(n)]
-    docs = [DocumentRow(p, p, None, f"Заголовок {i}", None, f"2019-08-{1 + i % 28:02d}", "Москва", agencies[i % 4],
-                        i % 7, i % 3, ("Дмитрий Песков",), False, 100, 0.0) for i, p in enumerate(paths)]
+    docs = [
+        DocumentRow(
+            p,
+            p,
+            None,
+            f"Заголовок {i}",
+            None,
+            f"2019-08-{1 + i % 28:02d}",
+            "Москва",
+            agencies[i % 4],
+            i % 7,
+            i % 3,
+            ("Дмитрий Песков",),
+            False,
+            100,
+            0.0,
+        )
+        for i, p in enumerate(paths)
+    ]
     docs.sort(key=lambda d: d.date_key, reverse=True)
     cat = Catalog(Session(paths), index=object())
     cat._docs = {d.source: d for d in docs}
     out = {}
-    for name, kwargs in (("date", {"sort": "date"}), ("agency", {"sort": "agency"}),
-                         ("statements", {"sort": "statements"}),
-                         ("agency filter", {"sort": "date", "filters": Filters(agency="ТАСС")})):
+    for name, kwargs in (
+        ("date", {"sort": "date"}),
+        ("agency", {"sort": "agency"}),
+        ("statements", {"sort": "statements"}),
+        ("agency filter", {"sort": "date", "filters": Filters(agency="ТАСС")}),
+    ):
         runs = []
         for _ in range(5):
             t = time.perf_counter()
@@ -157,25 +187,34 @@ def main() -> int:
     ap.add_argument("--rows", type=int, default=100_000)
     ap.add_argument("--keys", type=int, default=200)
     args = ap.parse_args()
-    sys.setswitchinterval(0.0001)          # as run_app sets it (worker threads hand the GIL back quickly)
+    sys.setswitchinterval(0.0001)  # as run_app sets it (worker threads hand the GIL back quickly)
     tmp = Path(tempfile.mkdtemp(prefix="bench-library-"))
     os.environ["DISPATCHTUI_CACHE_DIR"] = str(tmp / "cache")
     os.environ["DISPATCHTUI_CONFIG_DIR"] = str(tmp / "config")
     try:
         folder = make_folder(tmp, args.n)
         bare, lib = first_paints(folder)
-        print(f"first paint: bare Textual app {bare * 1000:.0f} ms, library of {args.n} dispatches "
-              f"{lib * 1000:.0f} ms — ratio {lib / bare:.2f} (goal <= 2)", flush=True)
+        print(
+            f"first paint: bare Textual app {bare * 1000:.0f} ms, library of {args.n} dispatches "
+            f"{lib * 1000:.0f} ms — ratio {lib / bare:.2f} (goal <= 2)",
+            flush=True,
+        )
         times, progress, base = asyncio.run(_keys_while_indexing(folder, args.keys))
         ms = sorted(t * 1000 for t in times)
         b = sorted(t * 1000 for t in base)
         print(f"keys before indexing (pilot.press round trip): median {b[len(b) // 2]:.1f} ms, worst {b[-1]:.1f} ms")
         state = f"{progress.state} {progress.done}/{progress.total}" if progress is not None else "not running"
-        print(f"keys while indexing ({state} when the keys ended): {len(ms)} presses, median {ms[len(ms) // 2]:.1f} ms,"
-              f" p95 {ms[int(len(ms) * 0.95)]:.1f} ms, worst {ms[-1]:.1f} ms (goal: worst < 100)", flush=True)
+        print(
+            f"keys while indexing ({state} when the keys ended): {len(ms)} presses, median {ms[len(ms) // 2]:.1f} ms,"
+            f" p95 {ms[int(len(ms) * 0.95)]:.1f} ms, worst {ms[-1]:.1f} ms (goal: worst < 100)",
+            flush=True,
+        )
         orders = order_times(args.rows)
-        print(f"order of {args.rows} index rows in memory: " + ", ".join(f"{k} {v:.0f} ms" for k, v in orders.items())
-              + " (goal < 100)")
+        print(
+            f"order of {args.rows} index rows in memory: "
+            + ", ".join(f"{k} {v:.0f} ms" for k, v in orders.items())
+            + " (goal < 100)"
+        )
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return 0

@@ -6,6 +6,7 @@ Runs find_quotes over every *.txt of the corpus (paragraphs = non-blank lines, a
 gives them), N times, after one warm-up pass (the pymorphy3 dictionary load is reported apart).
 Prints microseconds per dispatch for both and the ratio quotes / razdel. Goal: ratio <= 2.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,8 +37,7 @@ def paragraphs_of(text: str) -> list[Span]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("corpus", nargs="?", default=str(pathlib.Path(__file__).resolve().parents[2]
-                                                     / "shared" / "corpus"))
+    ap.add_argument("corpus", nargs="?", default=str(pathlib.Path(__file__).resolve().parents[2] / "shared" / "corpus"))
     ap.add_argument("--repeat", type=int, default=20)
     a = ap.parse_args(argv)
     files = sorted(pathlib.Path(a.corpus).glob("*.txt"))

@@ -11,6 +11,7 @@ with ``shared/tools/score_quotes.py`` (gold dirs of symlinks in a temp dir), the
 ``score_persons.py``, and the invented dispatches of ``benchmarks/invented`` (annotated from the guidelines by
 someone who had not seen the code). Not a test: nothing here is collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,18 @@ def half_of(name: str) -> str | None:
 
 
 def extract(paths: list[Path], out: Path) -> None:
-    cmd = [sys.executable, "-m", "dispatchtui", "extract", *map(str, paths), "--format", "jsonl", "--no-cache",
-           "--jobs", "2"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dispatchtui",
+        "extract",
+        *map(str, paths),
+        "--format",
+        "jsonl",
+        "--no-cache",
+        "--jobs",
+        "2",
+    ]
     with open(out, "w", encoding="utf-8") as fh:
         subprocess.run(cmd, stdout=fh, check=False, cwd=ROOT)
 
@@ -77,15 +88,20 @@ def main() -> int:
         if (inv / "gold").is_dir():
             p3 = t / "invented.jsonl"
             extract(sorted(inv.glob("*.txt")), p3)
-            print("== invented dispatches (benchmarks/invented: 24 texts written from the guidelines, "
-                  "not from our code)")
+            print(
+                "== invented dispatches (benchmarks/invented: 24 texts written from the guidelines, not from our code)"
+            )
             print(score(tools, inv / "gold", p3, a.details).rstrip())
         fre = shared / "factrueval-dev"
         if not a.no_persons and fre.is_dir():
             p2 = t / "fre.jsonl"
             extract(sorted(fre.glob("*.txt")), p2)
-            out = subprocess.run([sys.executable, str(tools / "score_persons.py"), str(fre), str(p2)],
-                                 capture_output=True, text=True, check=False).stdout
+            out = subprocess.run(
+                [sys.executable, str(tools / "score_persons.py"), str(fre), str(p2)],
+                capture_output=True,
+                text=True,
+                check=False,
+            ).stdout
             print("== people against factRuEval-2016 dev")
             print(out.rstrip())
     return 0

@@ -10,6 +10,7 @@ the same way, and take the median of ``--runs`` launches. Sections (``--only``):
 analysis, cache, huge, formats (wire formats: bench_formats.py), growth (adversarial inputs, see
 ``bench_growth.py``). Not a test: nothing here is collected by pytest.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -40,8 +41,8 @@ CORPUS = Path(os.environ.get("DISPATCHTUI_BENCH_CORPUS", "/work/shared/corpus"))
 if not CORPUS.is_dir():
     CORPUS = ROOT / "samples"
 SAMPLE = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
-SAMPLE_NEEDLE = "официального визита"          # body text of SAMPLE (the article, not a panel)
-SAMPLE_SPEAKER = "Ермек Кошербаев  "             # a Speakers panel row (name + padding)
+SAMPLE_NEEDLE = "официального визита"  # body text of SAMPLE (the article, not a panel)
+SAMPLE_SPEAKER = "Ермек Кошербаев  "  # a Speakers panel row (name + padding)
 
 BARE_APP = """\
 from textual.app import App
@@ -54,7 +55,7 @@ class Bare(App):
 Bare().run()
 """
 
-RESULTS: list[tuple[str, str, str, str]] = []   # (figure, value, reference, verdict)
+RESULTS: list[tuple[str, str, str, str]] = []  # (figure, value, reference, verdict)
 
 
 def report(figure: str, value: str, reference: str, ok: bool | None) -> None:
@@ -75,14 +76,17 @@ class Term:
         self.pid, self.fd = pty.fork()
         if self.pid == 0:
             try:
-                os.execvpe(argv[0], argv, {**os.environ, **env, "TERM": "xterm-256color",
-                                          "COLUMNS": str(cols), "LINES": str(rows)})
+                os.execvpe(
+                    argv[0],
+                    argv,
+                    {**os.environ, **env, "TERM": "xterm-256color", "COLUMNS": str(cols), "LINES": str(rows)},
+                )
             finally:
                 os._exit(127)
         self.start = time.perf_counter()
         fcntl.ioctl(self.fd, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
         self.raw = b""
-        self.seen = 0          # plain-text position after which wait_for looks
+        self.seen = 0  # plain-text position after which wait_for looks
 
     def _pump(self, timeout):
         r, _, _ = select.select([self.fd], [], [], timeout)
@@ -242,8 +246,12 @@ def bench_folder(inp, tmp, runs, bare):
     finally:
         term.close()
     peak = max(x for x in (rss0, rss1, rss2) if x) / 1024
-    report("  RSS at list / +8s / after filter", f"{rss0 / 1024:.0f}/{rss1 / 1024:.0f}/{rss2 / 1024:.0f} MB",
-           f"max {peak:.0f} MB (goal < 400 MB)", peak < 400)
+    report(
+        "  RSS at list / +8s / after filter",
+        f"{rss0 / 1024:.0f}/{rss1 / 1024:.0f}/{rss2 / 1024:.0f} MB",
+        f"max {peak:.0f} MB (goal < 400 MB)",
+        peak < 400,
+    )
     report("  first filter keystroke, whole folder", f"{filt:.3f}s", "(no goal; was synchronous)", None)
 
 
@@ -285,8 +293,12 @@ def bench_search(inp, tmp, runs, bare):
             term.close()
     a = med(answers)
     print(f"    answers {[round(x, 3) for x in answers]}, grep -rc {[round(x, 3) for x in greps]}")
-    report(f"full-text search (list shown + {INDEX_WAIT:.0f}s)", f"{a:.3f}s", f"goal < 0.5s; {a / g:.2f}x grep -rc ({g:.3f}s)",
-           a < 0.5)
+    report(
+        f"full-text search (list shown + {INDEX_WAIT:.0f}s)",
+        f"{a:.3f}s",
+        f"goal < 0.5s; {a / g:.2f}x grep -rc ({g:.3f}s)",
+        a < 0.5,
+    )
     peak = max(r for r in rss if r) / 1024
     report("  RSS with the search index", f"{peak:.0f} MB", "(goal < 400 MB)", peak < 400)
 
@@ -322,12 +334,19 @@ def bench_analysis(inp, tmp, runs, bare):
     reps = 1
     nat = med([wall([PY, str(script), str(folder)]) for _ in range(reps)])
     ours1 = med([wall([PY, "-m", "dispatchtui", "extract", str(folder), "--no-cache"]) for _ in range(reps)])
-    ours2 = med([wall([PY, "-m", "dispatchtui", "extract", str(folder), "--no-cache", "--jobs", "2"])
-                 for _ in range(reps)])
+    ours2 = med(
+        [wall([PY, "-m", "dispatchtui", "extract", str(folder), "--no-cache", "--jobs", "2"]) for _ in range(reps)]
+    )
     report(f"natasha segment+morph+syntax+NER+normalize, {n}", f"{nat:.2f}s", "(reference)", None)
-    report(f"extract --no-cache, {n} dispatches", f"{ours1:.2f}s", f"{ours1 / nat:.2f}x natasha (goal <= 1.0x)",
-           ours1 / nat <= 1.0)
-    report("extract --no-cache --jobs 2", f"{ours2:.2f}s", f"speed-up {ours1 / ours2:.2f}x on 2 cores", ours1 / ours2 > 1.5)
+    report(
+        f"extract --no-cache, {n} dispatches",
+        f"{ours1:.2f}s",
+        f"{ours1 / nat:.2f}x natasha (goal <= 1.0x)",
+        ours1 / nat <= 1.0,
+    )
+    report(
+        "extract --no-cache --jobs 2", f"{ours2:.2f}s", f"speed-up {ours1 / ours2:.2f}x on 2 cores", ours1 / ours2 > 1.5
+    )
 
 
 def bench_cache(inp, tmp, runs, bare):
@@ -355,8 +374,12 @@ def bench_cache(inp, tmp, runs, bare):
         report("cache hit (panels' data), median/max", "error", "", False)
         return
     m, mx = map(float, out.stdout.split())
-    report("reopen analysed dispatch: cache hit", f"{m * 1e3:.1f}/{mx * 1e3:.1f} ms", "median/max (goal < 50 ms)",
-           mx < 0.05)
+    report(
+        "reopen analysed dispatch: cache hit",
+        f"{m * 1e3:.1f}/{mx * 1e3:.1f} ms",
+        "median/max (goal < 50 ms)",
+        mx < 0.05,
+    )
     # in the terminal: warm cache, time from article text to the Speakers panel filled
     deltas = []
     for _ in range(max(1, runs // 2)):
@@ -385,7 +408,7 @@ def bench_huge(inp, tmp, runs, bare):
         t0 = term.send("g")
         lat.append(term.wait_for("ОГРОМНОЕ СООБЩЕНИЕ") - t0)
         pages = []
-        for _ in range(10):               # page down: time until the terminal gets the new frame
+        for _ in range(10):  # page down: time until the terminal gets the new frame
             t0 = term.send(" ")
             pages.append(term.wait_output() - t0)
             term.drain(0.1)
@@ -401,8 +424,8 @@ def bench_huge(inp, tmp, runs, bare):
         term = Term([PY, "-m", "dispatchtui", str(huge)], app_env(tmp))
         try:
             p = term.wait_for("ОГРОМНОЕ СООБЩЕНИЕ")
-            term.mark()   # the status line: "… huge.txt  reading the whole file…", then "… huge.txt  analysing…"
-            whole.append(term.wait_for("  analysing…") - p)   # (a panel shows it without the two spaces)
+            term.mark()  # the status line: "… huge.txt  reading the whole file…", then "… huge.txt  analysing…"
+            whole.append(term.wait_for("  analysing…") - p)  # (a panel shows it without the two spaces)
             term.drain(0.3)
             settled.append(keys(term))
         finally:
@@ -411,7 +434,7 @@ def bench_huge(inp, tmp, runs, bare):
         try:
             term.wait_for("ОГРОМНОЕ СООБЩЕНИЕ")
             term.drain(0.5)
-            t0 = term.send("G")       # while the whole file is still being read: G follows it to the end
+            t0 = term.send("G")  # while the whole file is still being read: G follows it to the end
             early.append(term.wait_for("ПОСЛЕДНИЙ АБЗАЦ") - t0)
         finally:
             term.close()
@@ -419,8 +442,12 @@ def bench_huge(inp, tmp, runs, bare):
     report("  whole 5 MB read and wrapped, after paint", f"{w:.3f}s", "(no goal; keys work meanwhile)", None)
     lat = [max(run[i] for run in settled) for i in range(4)]
     worst = max(lat)
-    report("  keys G / g / 10x space (worst) / G", "/".join(f"{x * 1e3:.0f}" for x in lat) + " ms",
-           f"worst {worst * 1e3:.0f} ms (stall = > 100 ms)", worst < 0.1)
+    report(
+        "  keys G / g / 10x space (worst) / G",
+        "/".join(f"{x * 1e3:.0f}" for x in lat) + " ms",
+        f"worst {worst * 1e3:.0f} ms (stall = > 100 ms)",
+        worst < 0.1,
+    )
     e = med(early)
     report("  G 0.5 s after paint (file still read)", f"{e * 1e3:.0f} ms", "(waits for the whole file)", None)
 
@@ -438,9 +465,12 @@ def bench_growth(inp, tmp, runs, bare):
     """Adversarial growth (issue 18): ``bench_growth.py`` in a process of its own, up to 1 MB
     (250 KB with --quick); every family ≤ 2.5× per doubling."""
     top = inp.get("growth_max", 1_000_000)
-    out = subprocess.run([PY, str(HERE / "bench_growth.py"), "--json", "--max-size", str(top),
-                          "--min-size", str(top // 16)],
-                         capture_output=True, text=True, env={**os.environ, **app_env(tmp)})
+    out = subprocess.run(
+        [PY, str(HERE / "bench_growth.py"), "--json", "--max-size", str(top), "--min-size", str(top // 16)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **app_env(tmp)},
+    )
     rows = [json.loads(line) for line in out.stdout.splitlines() if line.startswith("{")]
     if not rows:
         print(out.stderr[-2000:])
@@ -449,15 +479,26 @@ def bench_growth(inp, tmp, runs, bare):
     for r in rows:
         if "family" in r:
             facs = "/".join(f"{f:.1f}" for f in r["factors"])
-            report(f"growth: {r['family']}", f"x{r['worst']:.2f} (mean {r['mean']:.2f})",
-                   f"per doubling to {top // 1000} KB ({facs})", r["ok"])
+            report(
+                f"growth: {r['family']}",
+                f"x{r['worst']:.2f} (mean {r['mean']:.2f})",
+                f"per doubling to {top // 1000} KB ({facs})",
+                r["ok"],
+            )
         else:
             report(r["figure"], f"{r['seconds']:.2f}s", f"goal < {r['goal']:.0f} s", r["ok"])
 
 
-SECTIONS = {"paint": bench_paint, "folder": bench_folder, "search": bench_search,
-            "analysis": bench_analysis, "cache": bench_cache, "huge": bench_huge, "formats": bench_formats,
-            "growth": bench_growth}
+SECTIONS = {
+    "paint": bench_paint,
+    "folder": bench_folder,
+    "search": bench_search,
+    "analysis": bench_analysis,
+    "cache": bench_cache,
+    "huge": bench_huge,
+    "formats": bench_formats,
+    "growth": bench_growth,
+}
 
 
 def main(argv=None) -> int:
@@ -474,8 +515,11 @@ def main(argv=None) -> int:
         t = time.perf_counter()
         inp = make_inputs(tmp, 1000 if a.quick else 10_000, 200 if a.quick else 1000)
         inp["growth_max"] = 250_000 if a.quick else 1_000_000
-        print(f"inputs in {tmp} ({time.perf_counter() - t:.1f}s); {os.cpu_count()} CPUs; "
-              f"load average {os.getloadavg()[0]:.2f}; {runs} runs per terminal figure", flush=True)
+        print(
+            f"inputs in {tmp} ({time.perf_counter() - t:.1f}s); {os.cpu_count()} CPUs; "
+            f"load average {os.getloadavg()[0]:.2f}; {runs} runs per terminal figure",
+            flush=True,
+        )
         bare = bench_bare(inp, tmp, runs)
         for name in only:
             print(f"[{name}]", flush=True)

@@ -7,6 +7,7 @@ The texts are the plain samples' words, unchanged: headline = first line, paragr
 separated blocks after it. URLs and dates are the originals recorded in SOURCES.md. Nothing else is made up
 but the markup around them (navigation, an ad, a comment block in the HTML page; the mail headers).
 """
+
 from __future__ import annotations
 
 import html
@@ -67,9 +68,11 @@ def newsml() -> str:
 """
 
 
-RIA = [("04_ria", "https://ria.ru/20190810/1557366973.html", "Sat, 10 Aug 2019 06:35:00 +0300"),
-       ("05_ria", "https://ria.ru/20190810/1557366366.html", "Sat, 10 Aug 2019 03:26:00 +0300"),
-       ("06_ria", "https://ria.ru/20190810/1557366421.html", "Sat, 10 Aug 2019 03:32:00 +0300")]
+RIA = [
+    ("04_ria", "https://ria.ru/20190810/1557366973.html", "Sat, 10 Aug 2019 06:35:00 +0300"),
+    ("05_ria", "https://ria.ru/20190810/1557366366.html", "Sat, 10 Aug 2019 03:26:00 +0300"),
+    ("06_ria", "https://ria.ru/20190810/1557366421.html", "Sat, 10 Aug 2019 03:32:00 +0300"),
+]
 
 
 def rss() -> str:
@@ -77,12 +80,14 @@ def rss() -> str:
     for n, (name, url, date) in enumerate(RIA):
         head, paras = parts(name)
         html_body = "".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)
-        if n == 0:      # full text in content:encoded (CDATA)
-            body = f"<description>{html.escape(paras[1][:120])}…</description>\n" \
-                   f"      <content:encoded><![CDATA[{html_body}]]></content:encoded>"
-        elif n == 1:    # full text as escaped HTML in <description>
+        if n == 0:  # full text in content:encoded (CDATA)
+            body = (
+                f"<description>{html.escape(paras[1][:120])}…</description>\n"
+                f"      <content:encoded><![CDATA[{html_body}]]></content:encoded>"
+            )
+        elif n == 1:  # full text as escaped HTML in <description>
             body = f"<description>{html.escape(html_body)}</description>"
-        else:           # Yandex News' plain full text
+        else:  # Yandex News' plain full text
             body = "<yandex:full-text>" + html.escape("\n".join(paras)) + "</yandex:full-text>"
         items.append(f"""    <item>
       <title>{html.escape(head)}</title>
@@ -107,8 +112,10 @@ def rss() -> str:
 """
 
 
-INTERFAX = [("07_interfax", "https://www.sport-interfax.ru/659837", "2019-04-30T13:26:00+03:00"),
-            ("08_interfax", "https://www.sport-interfax.ru/660425", "2019-05-07T12:46:00+03:00")]
+INTERFAX = [
+    ("07_interfax", "https://www.sport-interfax.ru/659837", "2019-04-30T13:26:00+03:00"),
+    ("08_interfax", "https://www.sport-interfax.ru/660425", "2019-05-07T12:46:00+03:00"),
+]
 
 
 def atom() -> str:
@@ -116,9 +123,15 @@ def atom() -> str:
     for n, (name, url, date) in enumerate(INTERFAX):
         head, paras = parts(name)
         if n == 0:
-            content = f'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{xhtml(paras, "")}</div></content>'
+            content = (
+                f'<content type="xhtml"><div xmlns="http://www.w3.org/1999/xhtml">{xhtml(paras, "")}</div></content>'
+            )
         else:
-            content = '<content type="html">' + html.escape("".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras)) + "</content>"
+            content = (
+                '<content type="html">'
+                + html.escape("".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paras))
+                + "</content>"
+            )
         entries.append(f"""  <entry>
     <id>{url}</id>
     <title>{html.escape(head)}</title>
@@ -178,7 +191,7 @@ def page() -> str:
 def mail() -> bytes:
     head, paras = parts("03_tass")
     msg = MIMEMultipart("alternative", boundary="=_dispatchtui-sample_=")
-    msg["Subject"] = Header(head, "windows-1251")          # RFC 2047, base64 in Windows-1251
+    msg["Subject"] = Header(head, "windows-1251")  # RFC 2047, base64 in Windows-1251
     msg["From"] = Header("ТАСС - Оповещения", "koi8-r").encode() + " <alerts@tass.example>"
     msg["To"] = "desk@newsroom.example"
     msg["Date"] = "Fri, 09 Aug 2019 05:56:49 +0300"

@@ -3,6 +3,7 @@
 The app takes them by injection (``DispatchApp(loader=, segmenter=, analyser=)``), so the app tests
 neither depend on the NLP models nor change when the core's heuristics improve.
 """
+
 from __future__ import annotations
 
 import html
@@ -18,10 +19,11 @@ from dispatchtui.model import Dateline, Dispatch, Quote, Repeat, Span, Speaker, 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
 
-QUOTE_1 = ("Хотел бы подчеркнуть, что казахско-таджикские отношения носят характер устойчивого и "
-           "поступательного развития и обладают значительным потенциалом")
-QUOTE_2 = ("Для Казахстана развитие взаимовыгодного сотрудничества с Таджикистаном является важным "
-           "приоритетом.")
+QUOTE_1 = (
+    "Хотел бы подчеркнуть, что казахско-таджикские отношения носят характер устойчивого и "
+    "поступательного развития и обладают значительным потенциалом"
+)
+QUOTE_2 = "Для Казахстана развитие взаимовыгодного сотрудничества с Таджикистаном является важным приоритетом."
 KOSHERBAEV = "Ермек Кошербаев"
 KOSHERBAEV_ROLE = "министр иностранных дел Республики Казахстан"
 RAHMON = "Эмомали Рахмон"
@@ -67,7 +69,7 @@ class FakeLoader:
         first = next((line.strip() for line in loaded.text.splitlines() if line.strip()), "")
         m = _DATELINE.match(first)
         if m:
-            return Peek(path, first[m.end():].strip()[:120], m["place"], m["date"], m["agency"])
+            return Peek(path, first[m.end() :].strip()[:120], m["place"], m["date"], m["agency"])
         return Peek(path, first[:120])
 
 
@@ -76,8 +78,7 @@ _DATELINE = re.compile(r"(?P<place>[А-ЯЁ][а-яё]+)\. (?P<date>\d+ [а-яё]
 
 # ------------------------------------------------------------------------------------------ layout
 def fake_segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes=()) -> Dispatch:
-    paragraphs = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text)
-                       if m.group().strip())
+    paragraphs = tuple(Span(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n[^\n]+)*", text) if m.group().strip())
     dateline = None
     m = _DATELINE.match(text)
     if m:
@@ -92,14 +93,25 @@ def fake_segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes
     headline = None
     if paragraphs and dateline is None and len(paragraphs) > 1 and len(paragraphs[0]) < 120:
         headline = paragraphs[0]
-    return Dispatch(text=text, source=source, encoding=encoding, headline=headline, dateline=dateline,
-                    paragraphs=paragraphs, repeats=repeats, notes=tuple(notes))
+    return Dispatch(
+        text=text,
+        source=source,
+        encoding=encoding,
+        headline=headline,
+        dateline=dateline,
+        paragraphs=paragraphs,
+        repeats=repeats,
+        notes=tuple(notes),
+    )
 
 
 # ------------------------------------------------------------------------------------------ analysis
-def make_analysis(d: Dispatch, quotes: list[tuple[str, str | None]],
-                  speakers: dict[str, tuple[str | None, str, str]],
-                  topics: dict[str, str]) -> Dispatch:
+def make_analysis(
+    d: Dispatch,
+    quotes: list[tuple[str, str | None]],
+    speakers: dict[str, tuple[str | None, str, str]],
+    topics: dict[str, str],
+) -> Dispatch:
     """Quotes located by their text; speakers ``name → (role, mention regex, kind)``; topics
     ``label → mention regex``."""
     text = d.text
@@ -114,8 +126,10 @@ def make_analysis(d: Dispatch, quotes: list[tuple[str, str | None]],
     for name, (role, pattern, kind) in speakers.items():
         mentions = tuple(Span(m.start(), m.end()) for m in re.finditer(pattern, text))
         sp.append(Speaker(name, kind, role, mentions, tuple(i for i, q in enumerate(qs) if q.speaker == name)))
-    tp = tuple(Topic(label, tuple(Span(m.start(), m.end()) for m in re.finditer(pattern, text)))
-               for label, pattern in topics.items())
+    tp = tuple(
+        Topic(label, tuple(Span(m.start(), m.end()) for m in re.finditer(pattern, text)))
+        for label, pattern in topics.items()
+    )
     return d.with_(quotes=tuple(qs), speakers=tuple(sp), topics=tp, analysed=True)
 
 
@@ -178,8 +192,10 @@ def record_notices(app) -> list[str]:
     return said
 
 
-_SVG_TEXT = re.compile(r'<text class="[^"]*" x="[\d.]+" y="[\d.]+" textLength="[\d.]+" '
-                       r'clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>')
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="[\d.]+" y="[\d.]+" textLength="[\d.]+" '
+    r'clip-path="url\(#[^)]*-line-(\d+)\)">([^<]*)</text>'
+)
 
 
 def screen_lines(app) -> list[str]:

@@ -6,6 +6,7 @@ the same examples and CI is repeatable; ``deep`` is derandomized too, with 10x t
 property test: the long run before a release (``bash .ci/deep``), whose findings are pinned as regression
 cases next to the property that found them.
 """
+
 from __future__ import annotations
 
 import os
@@ -15,11 +16,17 @@ from hypothesis import HealthCheck, settings
 
 #: examples per property test, times the count each test names (see :func:`examples`)
 PROFILE_SCALE = {"ci": 1, "deep": 10}
-settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True,
-                          suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("deep", derandomize=True, deadline=None, print_blob=True,
-                          max_examples=10 * settings.default.max_examples,
-                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", derandomize=True, deadline=None, print_blob=True, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile(
+    "deep",
+    derandomize=True,
+    deadline=None,
+    print_blob=True,
+    max_examples=10 * settings.default.max_examples,
+    suppress_health_check=[HealthCheck.too_slow],
+)
 PROFILE = os.environ.get("HYPOTHESIS_PROFILE", "ci")
 if PROFILE not in PROFILE_SCALE:
     raise pytest.UsageError(f"HYPOTHESIS_PROFILE={PROFILE!r}: choose one of {', '.join(PROFILE_SCALE)}")

@@ -10,6 +10,7 @@ Example counts are scaled by the Hypothesis profile (see conftest.py): ``ci`` (d
 
     HYPOTHESIS_PROFILE=deep pytest tests/test_analysis_properties.py
 """
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,10 @@ from dispatchtui.model import Dispatch, QuoteKind, Span, SpeakerKind
 
 def examples(n: int) -> settings:
     """The loaded profile (derandomized) with ``n`` examples, ×10 under ``deep``."""
-    return settings(max_examples=scaled(n), suppress_health_check=[
-        HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much])
+    return settings(
+        max_examples=scaled(n),
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_too_much],
+    )
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -42,30 +45,182 @@ def _model_loaded_once():
 
 
 # ------------------------------------------------------------------------------------------ strategies
-NAMES = ["Владимир Путин", "Путин", "Ермек Кошербаев", "Кошербаева", "Мария Захарова", "Захаровой",
-         "Дмитрий Песков", "Пескова", "Эмомали Рахмон", "В.Путин", "С.Лавров", "Лавров", "Иван Петров",
-         "Анна-Мария Ким", "Сергей Собянин", "Собянина", "Джонсон", "Борис Джонсон", "Луис Суарес",
-         "Газпром", "МИД России", "Минобороны", "ТАСС", "РИА Новости", "Интерфакс", "Кремль"]
-ROLES = ["министр иностранных дел", "пресс-секретарь президента", "глава МИД Казахстана",
-         "официальный представитель МИД", "мэр Москвы", "президент России", "губернатор", "источник",
-         "генеральный директор компании", "представитель ведомства", "эксперт"]
-VERBS = ["сказал", "заявил", "отметил", "сообщила", "подчеркнул", "добавил", "пояснила", "уточнил",
-         "цитирует", "сообщает", "говорится в сообщении", "написал", "считает", "признался"]
-WORDS = ["мы", "готовы", "к", "переговорам", "это", "важно", "для", "нас", "работа", "продолжится",
-         "в", "этом", "году", "будут", "расчищены", "восемь", "рек", "сотрудничество", "развивается",
-         "не", "будем", "комментировать", "ситуация", "под", "контролем", "пожары", "Якутии",
-         "Москве", "Душанбе", "Казахстана", "Таджикистаном", "отношения", "носят", "характер",
-         "визит", "встреча", "компания", "так", "называемый", "по", "словам", "что", "он", "она",
-         "они", "об", "этом", "ещё", "ёлка", "торгово-экономического", "2020", "16", "февраля",
-         "%", "млн", "руб.", "т.е.", "и", "а", "но", "или", "заявление", "слова", "приводятся"]
+NAMES = [
+    "Владимир Путин",
+    "Путин",
+    "Ермек Кошербаев",
+    "Кошербаева",
+    "Мария Захарова",
+    "Захаровой",
+    "Дмитрий Песков",
+    "Пескова",
+    "Эмомали Рахмон",
+    "В.Путин",
+    "С.Лавров",
+    "Лавров",
+    "Иван Петров",
+    "Анна-Мария Ким",
+    "Сергей Собянин",
+    "Собянина",
+    "Джонсон",
+    "Борис Джонсон",
+    "Луис Суарес",
+    "Газпром",
+    "МИД России",
+    "Минобороны",
+    "ТАСС",
+    "РИА Новости",
+    "Интерфакс",
+    "Кремль",
+]
+ROLES = [
+    "министр иностранных дел",
+    "пресс-секретарь президента",
+    "глава МИД Казахстана",
+    "официальный представитель МИД",
+    "мэр Москвы",
+    "президент России",
+    "губернатор",
+    "источник",
+    "генеральный директор компании",
+    "представитель ведомства",
+    "эксперт",
+]
+VERBS = [
+    "сказал",
+    "заявил",
+    "отметил",
+    "сообщила",
+    "подчеркнул",
+    "добавил",
+    "пояснила",
+    "уточнил",
+    "цитирует",
+    "сообщает",
+    "говорится в сообщении",
+    "написал",
+    "считает",
+    "признался",
+]
+WORDS = [
+    "мы",
+    "готовы",
+    "к",
+    "переговорам",
+    "это",
+    "важно",
+    "для",
+    "нас",
+    "работа",
+    "продолжится",
+    "в",
+    "этом",
+    "году",
+    "будут",
+    "расчищены",
+    "восемь",
+    "рек",
+    "сотрудничество",
+    "развивается",
+    "не",
+    "будем",
+    "комментировать",
+    "ситуация",
+    "под",
+    "контролем",
+    "пожары",
+    "Якутии",
+    "Москве",
+    "Душанбе",
+    "Казахстана",
+    "Таджикистаном",
+    "отношения",
+    "носят",
+    "характер",
+    "визит",
+    "встреча",
+    "компания",
+    "так",
+    "называемый",
+    "по",
+    "словам",
+    "что",
+    "он",
+    "она",
+    "они",
+    "об",
+    "этом",
+    "ещё",
+    "ёлка",
+    "торгово-экономического",
+    "2020",
+    "16",
+    "февраля",
+    "%",
+    "млн",
+    "руб.",
+    "т.е.",
+    "и",
+    "а",
+    "но",
+    "или",
+    "заявление",
+    "слова",
+    "приводятся",
+]
 MARKS = list(QUOTE_MARKS) + ["«", "»", "«", "»", '"', '"']
 DASHES = [" — ", ", — ", " – ", ", - ", " - ", "—", "-", "―", "— "]
-PUNCT = [". ", ", ", ": ", "; ", "! ", "? ", "… ", "...", "(", ")", "<…>", " ", " ", "  ", "\u00a0",
-         "\n", "\n\n", "\n\n\n", "\t", "/", "№"]
-DATELINES = ["МОСКВА, 8 августа. /ТАСС/. ", "Душанбе. 16 февраля. KAZAKHSTAN TODAY - ",
-             "МОСКВА, 10 авг - РИА Новости. ", "ЛОНДОН, 3 июня. /Интерфакс/ - ", "ТАСС, 24 ноября. "]
-HOSTILE = ["\x1b[31m", "\x1b]52;c;QUFB\x07", "\x00", "\x07", "\r", "\r\n", "\x85", "\u202e", "\u2066",
-           "\ufeff", "\u200b", "\u2028", "\ud800", "\U0001f600", "\u0301", "[bold]", "[/", "̆", "\x9b"]
+PUNCT = [
+    ". ",
+    ", ",
+    ": ",
+    "; ",
+    "! ",
+    "? ",
+    "… ",
+    "...",
+    "(",
+    ")",
+    "<…>",
+    " ",
+    " ",
+    "  ",
+    "\u00a0",
+    "\n",
+    "\n\n",
+    "\n\n\n",
+    "\t",
+    "/",
+    "№",
+]
+DATELINES = [
+    "МОСКВА, 8 августа. /ТАСС/. ",
+    "Душанбе. 16 февраля. KAZAKHSTAN TODAY - ",
+    "МОСКВА, 10 авг - РИА Новости. ",
+    "ЛОНДОН, 3 июня. /Интерфакс/ - ",
+    "ТАСС, 24 ноября. ",
+]
+HOSTILE = [
+    "\x1b[31m",
+    "\x1b]52;c;QUFB\x07",
+    "\x00",
+    "\x07",
+    "\r",
+    "\r\n",
+    "\x85",
+    "\u202e",
+    "\u2066",
+    "\ufeff",
+    "\u200b",
+    "\u2028",
+    "\ud800",
+    "\U0001f600",
+    "\u0301",
+    "[bold]",
+    "[/",
+    "̆",
+    "\x9b",
+]
 
 
 def _join(parts: list[str]) -> str:
@@ -77,8 +232,9 @@ clause = st.builds(lambda w, end: w[:1].upper() + w[1:] + end, words, st.sampled
 name = st.sampled_from(NAMES)
 role = st.sampled_from(ROLES)
 verb = st.sampled_from(VERBS)
-opener_closer = st.sampled_from([("«", "»"), ("„", "“"), ("“", "”"), ('"', '"'), ("«", ""), ("", "»"),
-                                 ("‘", "’"), ("«", "»»"), ("««", "»")])
+opener_closer = st.sampled_from(
+    [("«", "»"), ("„", "“"), ("“", "”"), ('"', '"'), ("«", ""), ("", "»"), ("‘", "’"), ("«", "»»"), ("««", "»")]
+)
 
 
 @st.composite
@@ -110,15 +266,27 @@ dispatch_text = st.builds(
     lambda head, dl, paras: (head + "\n\n" if head else "") + dl + "\n\n".join(paras),
     st.one_of(st.just(""), clause),
     st.one_of(st.just(""), st.sampled_from(DATELINES)),
-    st.lists(st.lists(st.one_of(quoted_sentence(), plain_sentence, clause.map(lambda c: c + " ")),
-                      min_size=1, max_size=4).map(_join), min_size=1, max_size=4),
+    st.lists(
+        st.lists(
+            st.one_of(quoted_sentence(), plain_sentence, clause.map(lambda c: c + " ")), min_size=1, max_size=4
+        ).map(_join),
+        min_size=1,
+        max_size=4,
+    ),
 )
 
 #: token soup: every ingredient, in any order — marks, dashes, names, punctuation, random unicode
 soup_piece = st.one_of(
-    st.sampled_from(NAMES), st.sampled_from(ROLES), st.sampled_from(VERBS), st.sampled_from(WORDS),
-    st.sampled_from(MARKS), st.sampled_from(DASHES), st.sampled_from(PUNCT), st.sampled_from(DATELINES),
-    st.sampled_from(HOSTILE), st.text(max_size=6),
+    st.sampled_from(NAMES),
+    st.sampled_from(ROLES),
+    st.sampled_from(VERBS),
+    st.sampled_from(WORDS),
+    st.sampled_from(MARKS),
+    st.sampled_from(DASHES),
+    st.sampled_from(PUNCT),
+    st.sampled_from(DATELINES),
+    st.sampled_from(HOSTILE),
+    st.text(max_size=6),
 )
 soup_text = st.lists(soup_piece, max_size=70).map(_join)
 
@@ -173,10 +341,10 @@ def check_invariants(text: str, d: Dispatch) -> None:
         assert q.start >= last[layer], ("quotes overlap", i, q, last)
         assert q.start >= prev_start, ("quotes out of order", i, q)
         last[layer], prev_start = q.end, q.start
-        body = text[q.start:q.end]
+        body = text[q.start : q.end]
         if q.kind != "reported":
             assert body[0] not in QUOTE_MARKS and body[-1] not in QUOTE_MARKS, ("quote keeps its mark", body)
-        assert q.kind in get_args(QuoteKind)          # the model's kinds (schema dispatchtui/2)
+        assert q.kind in get_args(QuoteKind)  # the model's kinds (schema dispatchtui/2)
         if q.statement is not None:
             assert 0 <= q.statement <= i and d.quotes[q.statement].statement == q.statement, ("statement id", q)
         if d.paragraphs:
@@ -184,7 +352,7 @@ def check_invariants(text: str, d: Dispatch) -> None:
         _inside(q.speaker_span, n, f"quote {i} speaker_span")
         _inside(q.cue_span, n, f"quote {i} cue_span")
         if q.cue_span is not None and q.cue is not None:
-            assert text[q.cue_span.start:q.cue_span.end] == q.cue
+            assert text[q.cue_span.start : q.cue_span.end] == q.cue
         if q.speaker is not None:
             assert q.speaker in names, ("quote speaker is not a speaker", q.speaker, names)
     for s in d.speakers:
@@ -206,7 +374,7 @@ def check_invariants(text: str, d: Dispatch) -> None:
         assert t.weight == t.weight, "NaN topic weight"
         for m in t.mentions:
             _inside(m, n, f"mention of topic {t.label}")
-    d.to_json()   # the export never trips over the model
+    d.to_json()  # the export never trips over the model
 
 
 def check(text: str, *, twice: bool = False) -> None:
@@ -253,8 +421,10 @@ def test_quote_marks_and_dashes(text):
 
 
 @examples(4)
-@given(st.integers(min_value=500, max_value=3000),
-       st.sampled_from(list(QUOTE_MARKS) + ["«»", "— ", '"x", - сказал он. ', "«Да», — сказал Путин. "]))
+@given(
+    st.integers(min_value=500, max_value=3000),
+    st.sampled_from(list(QUOTE_MARKS) + ["«»", "— ", '"x", - сказал он. ', "«Да», — сказал Путин. "]),
+)
 def test_thousands_of_marks(n, unit):
     check(unit * n)
 
@@ -286,14 +456,20 @@ def corpus(samples) -> list[str]:
         for _ in range(rng.randint(3, 15)):
             o, c = rng.choice([("«", "»"), ("„", "“"), ('"', '"'), ("«", ""), ("", "»")])
             body = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 10)))
-            parts.append(rng.choice([
-                f"{o}{body.capitalize()}{c}, — {rng.choice(VERBS)} {rng.choice(ROLES)} {rng.choice(NAMES)}. ",
-                f"{rng.choice(NAMES)} {rng.choice(VERBS)}: {o}{body}{c}. ",
-                f"По словам {rng.choice(NAMES)}, {o}{body}{c}.\n\n",
-                f"— {body.capitalize()}, — {rng.choice(VERBS)} {rng.choice(NAMES)}.\n",
-                f"{rng.choice(NAMES)} и {rng.choice(NAMES)} обсудили {body}. ",
-                rng.choice(DATELINES), rng.choice(MARKS), rng.choice(DASHES),
-            ]))
+            parts.append(
+                rng.choice(
+                    [
+                        f"{o}{body.capitalize()}{c}, — {rng.choice(VERBS)} {rng.choice(ROLES)} {rng.choice(NAMES)}. ",
+                        f"{rng.choice(NAMES)} {rng.choice(VERBS)}: {o}{body}{c}. ",
+                        f"По словам {rng.choice(NAMES)}, {o}{body}{c}.\n\n",
+                        f"— {body.capitalize()}, — {rng.choice(VERBS)} {rng.choice(NAMES)}.\n",
+                        f"{rng.choice(NAMES)} и {rng.choice(NAMES)} обсудили {body}. ",
+                        rng.choice(DATELINES),
+                        rng.choice(MARKS),
+                        rng.choice(DASHES),
+                    ]
+                )
+            )
         texts.append("".join(parts))
     return texts
 
@@ -305,9 +481,16 @@ def test_output_is_the_same_in_every_process():
     from pathlib import Path
 
     here = Path(__file__).resolve().parent
-    procs = [subprocess.Popen([sys.executable, "-c", _DETERMINISM_SCRIPT, str(here), str(here.parent / "samples")],
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                              env=dict(os.environ, PYTHONHASHSEED=seed)) for seed in ("1", "2")]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _DETERMINISM_SCRIPT, str(here), str(here.parent / "samples")],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ, PYTHONHASHSEED=seed),
+        )
+        for seed in ("1", "2")
+    ]
     runs = []
     for proc in procs:
         out, err = proc.communicate(timeout=600)
@@ -318,9 +501,23 @@ def test_output_is_the_same_in_every_process():
 
 
 def test_empty_whitespace_and_found_crashes():
-    for text in ("", " ", "\n", "\n\n\n", "\t", "«", "»", "—", '"', "\x00", "\ufeff",
-                 "\ud800Владимир Путин", "Владимир Путин\ud800",    # lone surrogates (UnicodeEncodeError)
-                 "aA\U00017000", "Путин \U00017000 сказал: «Да»"):   # a letter without a Unicode name
+    for text in (
+        "",
+        " ",
+        "\n",
+        "\n\n\n",
+        "\t",
+        "«",
+        "»",
+        "—",
+        '"',
+        "\x00",
+        "\ufeff",
+        "\ud800Владимир Путин",
+        "Владимир Путин\ud800",  # lone surrogates (UnicodeEncodeError)
+        "aA\U00017000",
+        "Путин \U00017000 сказал: «Да»",
+    ):  # a letter without a Unicode name
         check(text, twice=True)
 
 
@@ -348,12 +545,16 @@ def _ops(text: str, *, normalized: bool = False) -> int:
 
 _UNITS = {
     # many short paragraphs of quoted speech, with names, dashes and cues
-    "paragraphs": ("«Мы готовы к переговорам, это важно для нас», — заявил министр иностранных дел "
-                   "Ермек Кошербаев. По словам Марии Захаровой, «ситуация под контролем». "
-                   "Дмитрий Песков: сотрудничество развивается.\n\n"),
+    "paragraphs": (
+        "«Мы готовы к переговорам, это важно для нас», — заявил министр иностранных дел "
+        "Ермек Кошербаев. По словам Марии Захаровой, «ситуация под контролем». "
+        "Дмитрий Песков: сотрудничество развивается.\n\n"
+    ),
     # one long paragraph: every look-around must stay bounded
-    "one-paragraph": ("«Работа продолжится», — сказал Путин. Компания «Газпром» сообщила, что "
-                      "«в этом году будут расчищены восемь рек» — и добавила: «Да». "),
+    "one-paragraph": (
+        "«Работа продолжится», — сказал Путин. Компания «Газпром» сообщила, что "
+        "«в этом году будут расчищены восемь рек» — и добавила: «Да». "
+    ),
     # unbalanced marks and dashes without any attribution
     "unbalanced": '«Мы « готовы — "к" „переговорам» « — , - ” Путин «',
     # one speaker quoted again and again: resolution must not compare every quote with every mention
@@ -361,11 +562,15 @@ _UNITS = {
     # one person mentioned again and again: name clustering must not rescan the cluster per mention
     "one-name-many-mentions": "Путин приехал в Душанбе. ",
     # reported speech of every form: each sentence is parsed once, the parse is cut to a bounded length
-    "reported": ("Министр Олег Дымов заявил, что бюджет сбалансирован. По словам губернатора, мост откроют "
-                 "к осени. Переговоры продолжатся, сообщает пресс-служба. Об этом заявил мэр города. "),
+    "reported": (
+        "Министр Олег Дымов заявил, что бюджет сбалансирован. По словам губернатора, мост откроют "
+        "к осени. Переговоры продолжатся, сообщает пресс-служба. Об этом заявил мэр города. "
+    ),
     # a transcript and an interview: continuation checks look at each paragraph once
-    "turns": ("И.Петров: Мы готовы к зиме.\n\nМы завершили ремонт котельных.\n\n"
-              "— Почему ремонт затянулся?\n\n— Подрядчик сорвал сроки, я писала жалобы.\n\n"),
+    "turns": (
+        "И.Петров: Мы готовы к зиме.\n\nМы завершили ремонт котельных.\n\n"
+        "— Почему ремонт затянулся?\n\n— Подрядчик сорвал сроки, я писала жалобы.\n\n"
+    ),
     # one long sentence without an end: the parse of a run-on text is cut at MAX_TOKENS tokens
     "run-on-cues": "заявил что по словам как сообщает ",
 }
@@ -379,7 +584,7 @@ def test_cost_is_linear(kind):
     unit = _UNITS[kind]
     reps = _REPS.get(kind, max(1, 1500 // len(unit)))
     small_text, big_text = unit * reps, unit * reps * 10
-    analyze(small_text)                       # warm the lazy models and caches
+    analyze(small_text)  # warm the lazy models and caches
     small, big = _ops(small_text), _ops(big_text)
     # 10x the input: about 10x the work (linear passes measure ×10–12). Quadratic would be ~100x;
     # at these sizes a quadratic part already pushes the ratio past 15.
@@ -391,6 +596,7 @@ def test_cost_is_linear(kind):
 # What the derandomized runs (ci, deep) found, kept as plain cases so they stay fixed. A case the analysis
 # still fails is a strict xfail naming where the fault is: fixing it turns the xfail into a failure, and
 # the marker is then removed.
+
 
 def test_pinned_an_answer_after_a_labelled_line_keeps_no_quotation_marks():
     """Found by the ci profile (issue 16): a labelled interview line made the next paragraph an answer,

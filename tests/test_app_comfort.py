@@ -1,6 +1,7 @@
 """Reading comfort and honest notices (issue 14 points 4 and 5): the article's measure, panels that step
 aside on small screens, the key line keeping ? and q, ellipses, failed inputs listed in the app, a reason in
 the pane of a dispatch that cannot be shown, empty states that say what to try."""
+
 from __future__ import annotations
 
 import pytest
@@ -19,7 +20,7 @@ def _config_dir(tmp_path, monkeypatch):
 def longest_line(article) -> int:
     text = article.dispatch.text
     spans = (article.line_span(y) for y in range(article.line_count))
-    return max((len(text[span[0]:span[1]].rstrip()) for span in spans if span is not None), default=0)
+    return max((len(text[span[0] : span[1]].rstrip()) for span in spans if span is not None), default=0)
 
 
 @run_async
@@ -30,7 +31,7 @@ async def test_wide_screens_cap_the_article_at_its_measure_and_give_the_rest_to_
         article = app.screen.article
         assert article.wrap_width == 100 and longest_line(article) <= 100
         side = app.screen.query_one("#side")
-        assert side.size.width > 80                                   # the panels took the rest
+        assert side.size.width > 80  # the panels took the rest
         assert article.region.width < 110
 
 
@@ -41,7 +42,7 @@ async def test_the_measure_is_configurable(monkeypatch):
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
         assert app.screen.article.wrap_width == 70
-    monkeypatch.setenv("DISPATCHTUI_MEASURE", "0")                    # no limit
+    monkeypatch.setenv("DISPATCHTUI_MEASURE", "0")  # no limit
     app = make_app([SEED])
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(pilot)
@@ -56,11 +57,11 @@ async def test_below_ten_article_lines_the_panels_step_aside_until_asked_for():
         screen = app.screen
         assert not screen.query_one("#side").display or screen.query_one("#side").size.height == 0
         assert screen.article.scrollable_content_region.height >= 10
-        await pilot.press("3")                                        # asked for: shown
+        await pilot.press("3")  # asked for: shown
         await settle(pilot)
         assert screen.query_one("#side").size.height > 0 and app.focused is screen.panel("quotes")
     app = make_app([SEED])
-    async with app.run_test(size=(80, 24)) as pilot:                  # 80x24 keeps them
+    async with app.run_test(size=(80, 24)) as pilot:  # 80x24 keeps them
         await settle(pilot)
         assert app.screen.query_one("#side").size.height > 0
 
@@ -89,7 +90,7 @@ async def test_library_headlines_cut_with_an_ellipsis(tmp_path):
         first = lst.row_text(0)
         assert "…" in first
         cut = first.split("…")[0]
-        assert cut.split()[-1] in {"Очень", "длинный", "заголовок"}      # a whole word, then …
+        assert cut.split()[-1] in {"Очень", "длинный", "заголовок"}  # a whole word, then …
 
 
 @run_async
@@ -98,8 +99,11 @@ async def test_inputs_that_failed_are_listed_in_the_library(tmp_path):
     folder.mkdir()
     for n in range(2):
         (folder / f"{n}.txt").write_text(f"Заголовок {n}\n\nТекст.\n", encoding="utf-8")
-    app = make_app([folder], failed=[("missing/", "no such file or directory")],
-                   notices=["Cannot open missing/: no such file or directory"])
+    app = make_app(
+        [folder],
+        failed=[("missing/", "no such file or directory")],
+        notices=["Cannot open missing/: no such file or directory"],
+    )
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         line = str(app.screen.query_one("#library-failed").render())
@@ -148,7 +152,7 @@ def test_pager_and_editor_commands_open_the_file_read_only_where_the_tool_allows
     assert external_command("editor", "a.txt") == ["vi", "-R", "a.txt"]
     monkeypatch.setenv("EDITOR", "/usr/bin/nano")
     assert external_command("editor", "a.txt") == ["/usr/bin/nano", "-v", "a.txt"]
-    monkeypatch.setenv("VISUAL", "code --wait")                      # VISUAL first; unknown: as given
+    monkeypatch.setenv("VISUAL", "code --wait")  # VISUAL first; unknown: as given
     assert external_command("editor", "a.txt") == ["code", "--wait", "a.txt"]
     monkeypatch.setenv("PAGER", "less -R")
     assert external_command("pager", "a.txt") == ["less", "-R", "a.txt"]
@@ -160,7 +164,7 @@ async def test_o_without_a_terminal_to_suspend_is_a_notice(tmp_path, monkeypatch
     app = make_app([SEED])
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
-        await pilot.press("o")                          # the test driver cannot suspend: said, not raised
+        await pilot.press("o")  # the test driver cannot suspend: said, not raised
         await settle(pilot)
         assert app.is_running
         assert any("Cannot run true" in n for n in record_notices(app))

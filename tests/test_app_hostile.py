@@ -5,6 +5,7 @@ What reaches the terminal is checked on what the screen shows: the text of Textu
 where the app's styles are CSS and not escape sequences. A C0/C1 control (ESC, BEL, CSI, OSC…) in it came
 from the data and would reach the terminal.
 """
+
 from __future__ import annotations
 
 import builtins
@@ -48,8 +49,9 @@ def assert_nothing_raw_reaches_terminal(app) -> str:
     """The screen's text, after checking that no raw control character is in it."""
     shown = screen_text(app)
     bad = _RAW_CONTROL.search(shown)
-    assert bad is None, (f"raw control {bad.group()!r} would reach the terminal: "
-                         f"{shown[max(0, bad.start() - 40):bad.end() + 40]!r}")
+    assert bad is None, (
+        f"raw control {bad.group()!r} would reach the terminal: {shown[max(0, bad.start() - 40) : bad.end() + 40]!r}"
+    )
     return shown
 
 
@@ -75,12 +77,12 @@ def _build_hostile_folder(tmp_path: Path) -> Path:
     (d / "07_huge.txt").write_text("Огромная новость\n\n" + "слово " * 5000, encoding="utf-8")
     (d / "08_unreadable.txt").write_text("Секрет\n\nНикто не прочтёт.\n", encoding="utf-8")
     (d / "09_vanished.txt").write_text("Исчезнет\n\nСкоро.\n", encoding="utf-8")
-    os.symlink(d / "10_loop.txt", d / "10_loop.txt")            # a symlink loop to itself
-    big = d / "11_sparse50mb.txt"                                   # 50 MB (sparse: costs no disk)
+    os.symlink(d / "10_loop.txt", d / "10_loop.txt")  # a symlink loop to itself
+    big = d / "11_sparse50mb.txt"  # 50 MB (sparse: costs no disk)
     with open(big, "wb") as fh:
         fh.truncate(50 * 1024 * 1024)
     (d / "12_good.txt").write_text(GOOD_2, encoding="utf-8")
-    (d / "13_\x1b[31m[bold]evil\x07.txt").write_bytes(b"\x00\x01\x02\x03" * 100)   # hostile name, binary
+    (d / "13_\x1b[31m[bold]evil\x07.txt").write_bytes(b"\x00\x01\x02\x03" * 100)  # hostile name, binary
     return d
 
 
@@ -106,8 +108,12 @@ EXPECTED_REASONS = {
     "10_loop.txt": "symlink loop",
     "11_sparse50mb.txt": "too large",
 }
-OPENS = {"01_good.txt": "Всё в порядке", "05_truncated.txt": "Обрезанный текст",
-         "06_utf16.txt": "Без метки порядка байтов", "12_good.txt": "Рахмоном"}
+OPENS = {
+    "01_good.txt": "Всё в порядке",
+    "05_truncated.txt": "Обрезанный текст",
+    "06_utf16.txt": "Без метки порядка байтов",
+    "12_good.txt": "Рахмоном",
+}
 
 
 @pytest.mark.slow
@@ -120,11 +126,12 @@ async def test_library_of_broken_files_shows_the_good_ones_and_notices_for_the_b
     assert len(names) == 13
     monkeypatch.setattr(reading, "MAX_BYTES", 20_000)
     _refuse(monkeypatch, folder / "08_unreadable.txt")
-    (folder / "09_vanished.txt").unlink()                          # deleted between listing and opening
+    (folder / "09_vanished.txt").unlink()  # deleted between listing and opening
     from dispatchtui.app.app import DispatchApp
 
-    app = DispatchApp(files, loader=load, analyser=fake_analyse, theme="textual-dark",
-                      system_clipboard=False, lang="en")
+    app = DispatchApp(
+        files, loader=load, analyser=fake_analyse, theme="textual-dark", system_clipboard=False, lang="en"
+    )
     record_notices(app)
     async with app.run_test(size=(120, 50), notifications=True) as pilot:
         await settle(pilot)
@@ -135,7 +142,7 @@ async def test_library_of_broken_files_shows_the_good_ones_and_notices_for_the_b
             shown = lib.list.row_text(row)
             error = lib.list.source(row).error or ""
             if name in EXPECTED_REASONS and name not in ("07_huge.txt", "11_sparse50mb.txt"):
-                assert EXPECTED_REASONS[name] in error, (name, error)   # (peek reads 4 KB: size shows on opening)
+                assert EXPECTED_REASONS[name] in error, (name, error)  # (peek reads 4 KB: size shows on opening)
                 assert error[:10] in shown or "…" in shown, (name, shown)
         assert "Хорошая новость" in lib.list.row_text(0)
         assert_nothing_raw_reaches_terminal(app)
@@ -185,8 +192,15 @@ async def test_folder_with_no_dispatches_and_bad_paths_at_start(tmp_path):
     from dispatchtui.app.app import DispatchApp
     from dispatchtui.app.i18n import tr
 
-    app = DispatchApp(files, loader=load, analyser=fake_analyse, theme="textual-dark", system_clipboard=False,
-                      lang="en", notices=[tr("load_error", path=e.path, reason=e.reason) for e in errors])
+    app = DispatchApp(
+        files,
+        loader=load,
+        analyser=fake_analyse,
+        theme="textual-dark",
+        system_clipboard=False,
+        lang="en",
+        notices=[tr("load_error", path=e.path, reason=e.reason) for e in errors],
+    )
     record_notices(app)
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
@@ -206,13 +220,19 @@ async def test_file_rewritten_while_open_keeps_the_text_it_read(tmp_path):
     other.write_text(GOOD_2, encoding="utf-8")
 
     def analyse_after_rewrite(d):
-        f.write_text("X", encoding="utf-8")            # rewritten (shorter) while the analysis runs
+        f.write_text("X", encoding="utf-8")  # rewritten (shorter) while the analysis runs
         return fake_analyse(d)
 
     from dispatchtui.app.app import DispatchApp
 
-    app = DispatchApp([str(f), str(other)], loader=load, analyser=analyse_after_rewrite, theme="textual-dark",
-                      system_clipboard=False, lang="en")
+    app = DispatchApp(
+        [str(f), str(other)],
+        loader=load,
+        analyser=analyse_after_rewrite,
+        theme="textual-dark",
+        system_clipboard=False,
+        lang="en",
+    )
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("enter")
@@ -225,34 +245,40 @@ async def test_file_rewritten_while_open_keeps_the_text_it_read(tmp_path):
         await pilot.press("escape", "Y")
         await pilot.press("right_square_bracket")
         await settle(pilot)
-        f.write_bytes(b"\x00\xff" * 10)                 # now binary
+        f.write_bytes(b"\x00\xff" * 10)  # now binary
         await pilot.press("left_square_bracket")
         await settle(pilot)
         assert app.is_running and reader.index == 0
-        assert "Всё в порядке" in reader.dispatch.text   # the text read before (cached), not garbage
+        assert "Всё в порядке" in reader.dispatch.text  # the text read before (cached), not garbage
         assert_nothing_raw_reaches_terminal(app)
 
 
 # ------------------------------------------------------------------------------------------ hostile text
-HOSTILE = ("[bold]жирный[/bold] [@click=app.quit]выход[/] [/ [link=https://x]ссылка[/link] "
-           "\x1b]52;c;QUFBQQ==\x07 \x1b[31mкрасный\x1b[0m \x1b[2J\x1b[H \x9b31m \x9d0;title\x9c \x07\x08 "
-           "\x1bP1;2q\x1b\\ \u202eперевёрнуто\u202c \x7f")
-LONG_LINE = "Ж" * 50_000 + "x" * 50_000          # 100,000 characters, no spaces
+HOSTILE = (
+    "[bold]жирный[/bold] [@click=app.quit]выход[/] [/ [link=https://x]ссылка[/link] "
+    "\x1b]52;c;QUFBQQ==\x07 \x1b[31mкрасный\x1b[0m \x1b[2J\x1b[H \x9b31m \x9d0;title\x9c \x07\x08 "
+    "\x1bP1;2q\x1b\\ \u202eперевёрнуто\u202c \x7f"
+)
+LONG_LINE = "Ж" * 50_000 + "x" * 50_000  # 100,000 characters, no spaces
 
 
 def _hostile_text() -> str:
-    return (f"{HOSTILE}\n\nМОСКВА, 8 августа. /ТАСС/. «[red]цитата\x1b[5m[/red]», — сказал [b]Иван[/b].\n\n"
-            f"{LONG_LINE}\n\nПоследний абзац {HOSTILE}\n")
+    return (
+        f"{HOSTILE}\n\nМОСКВА, 8 августа. /ТАСС/. «[red]цитата\x1b[5m[/red]», — сказал [b]Иван[/b].\n\n"
+        f"{LONG_LINE}\n\nПоследний абзац {HOSTILE}\n"
+    )
 
 
 def _hostile_analyse(d):
     from app_fakes import make_analysis
 
     # (the raw text keeps the ESC sequence; the real loader strips it)
-    return make_analysis(d, quotes=[("[red]цитата\x1b[5m[/red]", "[b]Иван\x1b[31m[/b]"),
-                                    ("[red]цитата[/red]", "[b]Иван\x1b[31m[/b]")],
-                         speakers={"[b]Иван\x1b[31m[/b]": ("[link=x]роль\x07[/link]", r"\[b\]Иван\[/b\]", "person")},
-                         topics={"[i]тема\x1b]0;t\x07[/i]": r"Последний"})
+    return make_analysis(
+        d,
+        quotes=[("[red]цитата\x1b[5m[/red]", "[b]Иван\x1b[31m[/b]"), ("[red]цитата[/red]", "[b]Иван\x1b[31m[/b]")],
+        speakers={"[b]Иван\x1b[31m[/b]": ("[link=x]роль\x07[/link]", r"\[b\]Иван\[/b\]", "person")},
+        topics={"[i]тема\x1b]0;t\x07[/i]": r"Последний"},
+    )
 
 
 @pytest.mark.slow
@@ -264,13 +290,13 @@ async def test_hostile_text_is_literal_and_no_escape_reaches_the_terminal(tmp_pa
     other = tmp_path / "zz_other.txt"
     other.write_text(GOOD_2, encoding="utf-8")
     kwargs = dict(analyser=_hostile_analyse)
-    if loader == "real":           # the real loader strips controls; the app must be safe without it too
+    if loader == "real":  # the real loader strips controls; the app must be safe without it too
         kwargs.update(loader=load, segmenter=None)
     app = make_app([f, other], **kwargs)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
         assert_nothing_raw_reaches_terminal(app)
-        assert "[bold]жирный[/bold]" in screen_text(app)              # the library's headline
+        assert "[bold]жирный[/bold]" in screen_text(app)  # the library's headline
         await pilot.press("enter")
         await settle(pilot)
         reader = app.screen
@@ -279,9 +305,9 @@ async def test_hostile_text_is_literal_and_no_escape_reaches_the_terminal(tmp_pa
         text = screen_text(app)
         assert "[bold]жирный[/bold]" in text and "[@click=app.quit]выход[/]" in text
         assert "[link=https://x]ссылка[/link]" in text
-        if loader == "raw":                                           # a visible substitute for each control
+        if loader == "raw":  # a visible substitute for each control
             assert "␛]52;c;QUFBQQ==␇" in text and "␛[31mкрасный" in text and "␛[2J" in text
-            assert "52;c;QUFBQQ" in shown                            # shown, but never as a command
+            assert "52;c;QUFBQQ" in shown  # shown, but never as a command
         assert "\x1b]52" not in shown and "\x1b[31m" not in shown and "\x1b[2J" not in shown
         # panels: literal names, roles, quotes, topics
         assert "[b]Иван" in text and "[red]цитата" in text
@@ -312,7 +338,7 @@ async def test_hostile_text_is_literal_and_no_escape_reaches_the_terminal(tmp_pa
         await settle(pilot)
         assert reader.index == 1 and "Рахмоном" in reader.dispatch.text
         assert_nothing_raw_reaches_terminal(app)
-    assert app.return_code in (None, 0)            # [@click=app.quit] never fired
+    assert app.return_code in (None, 0)  # [@click=app.quit] never fired
 
 
 @pytest.mark.slow
@@ -322,9 +348,22 @@ async def test_tiny_terminal_everywhere():
     app = make_app([SAMPLES])
     async with app.run_test(size=(20, 5), notifications=True) as pilot:
         await settle(pilot)
-        for keys in (["down", "enter"], ["slash", *"Рахмон"], ["escape"], ["question_mark"], ["escape"],
-                     ["3", "enter", "y"], ["Y"], ["p"], ["p"], ["right_square_bracket"], ["escape"],
-                     ["f", *"рос"], ["escape"], ["slash", *"Рахмон", "enter"]):
+        for keys in (
+            ["down", "enter"],
+            ["slash", *"Рахмон"],
+            ["escape"],
+            ["question_mark"],
+            ["escape"],
+            ["3", "enter", "y"],
+            ["Y"],
+            ["p"],
+            ["p"],
+            ["right_square_bracket"],
+            ["escape"],
+            ["f", *"рос"],
+            ["escape"],
+            ["slash", *"Рахмон", "enter"],
+        ):
             await pilot.press(*keys)
             await settle(pilot)
             assert app.is_running
@@ -348,8 +387,7 @@ def _fake_5000(d):
         e = d.text.find("»", s)
         qs.append(Quote(s, e, d.paragraph_at(s) or 0, speaker="Владимир Путин"))
         pos = e
-    return d.with_(quotes=tuple(qs), speakers=(Speaker("Владимир Путин", quotes=tuple(range(5000))),),
-                   analysed=True)
+    return d.with_(quotes=tuple(qs), speakers=(Speaker("Владимир Путин", quotes=tuple(range(5000))),), analysed=True)
 
 
 @pytest.mark.slow
@@ -359,8 +397,7 @@ async def test_five_thousand_quotes(tmp_path, analyser, n):
     """5,000 Quote objects from a fake analyser, and the real pipeline on 5,000 quotes."""
     f = tmp_path / "many.txt"
     f.write_text(_many_quotes_text(n), encoding="utf-8")
-    kwargs = {"analyser": _fake_5000} if analyser == "fake" else {"analyser": None, "loader": load,
-                                                                   "segmenter": None}
+    kwargs = {"analyser": _fake_5000} if analyser == "fake" else {"analyser": None, "loader": load, "segmenter": None}
     app = make_app([f], **kwargs)
     async with app.run_test(size=(120, 40), notifications=True) as pilot:
         await settle(pilot)
@@ -420,7 +457,7 @@ async def test_no_system_clipboard_says_nothing_when_osc52_carried_the_copy(monk
         await pilot.press("Y")
         await settle(pilot)
         assert app.is_running
-        assert app.clipboard.startswith("Хотел бы")                  # OSC 52 carried both
+        assert app.clipboard.startswith("Хотел бы")  # OSC 52 carried both
         assert not any("system clipboard" in n.lower() for n in notices(app)), notices(app)
         assert sum(n.startswith("Copied") for n in notices(app)) == 2
 
@@ -489,11 +526,24 @@ class _WriteRecorder:
             if isinstance(path, int) or path is None:
                 return
             writing = (isinstance(mode, str) and any(c in mode for c in "wax+")) or (
-                isinstance(flags, int) and flags & cls._WRITE_FLAGS)
+                isinstance(flags, int) and flags & cls._WRITE_FLAGS
+            )
             if writing:
                 rec.append(("open-write", os.fsdecode(path)))
-        elif event in ("os.rename", "os.remove", "os.rmdir", "os.mkdir", "os.chmod", "os.chown", "os.utime",
-                       "os.truncate", "os.link", "os.symlink", "shutil.rmtree", "shutil.move"):
+        elif event in (
+            "os.rename",
+            "os.remove",
+            "os.rmdir",
+            "os.mkdir",
+            "os.chmod",
+            "os.chown",
+            "os.utime",
+            "os.truncate",
+            "os.link",
+            "os.symlink",
+            "shutil.rmtree",
+            "shutil.move",
+        ):
             for a in args[:2]:
                 if isinstance(a, (str, bytes, os.PathLike)):
                     rec.append((event, os.fsdecode(a)))
@@ -531,40 +581,43 @@ async def test_a_full_session_never_touches_the_dispatches_and_writes_only_cache
     files, _ = load.discover([str(library)])
     from dispatchtui.app.app import DispatchApp
 
-    app = DispatchApp(files, loader=load, analyser=None, theme=None,
-                      system_clipboard=False, lang="en")
+    app = DispatchApp(files, loader=load, analyser=None, theme=None, system_clipboard=False, lang="en")
     events = _WriteRecorder.start()
     try:
         async with app.run_test(size=(120, 40), notifications=True) as pilot:
             await settle(pilot)
-            await pilot.press("slash", *"Рахмона")                      # library full-text search
+            await pilot.press("slash", *"Рахмона")  # library full-text search
             await settle(pilot)
             await pilot.press("enter")
             await settle(pilot)
             assert isinstance(app.screen, ReaderScreen)
-            await pilot.press("escape", "3", "enter", "y", "Y")          # copy quote, paragraph
+            await pilot.press("escape", "3", "enter", "y", "Y")  # copy quote, paragraph
             await settle(pilot)
             await pilot.press("1", "slash", *"Таджикистан", "enter", "escape")
             await pilot.press("right_square_bracket")
             await settle(pilot)
             await pilot.press("escape")
             await settle(pilot)
-            await pilot.press("escape", "down", "down", "enter")          # another dispatch
+            await pilot.press("escape", "down", "down", "enter")  # another dispatch
             await settle(pilot)
             await pilot.press("y", "left_square_bracket")
             await settle(pilot)
-            app.theme = "nord"                                            # persisted in the config
+            app.theme = "nord"  # persisted in the config
             await pilot.pause()
             await pilot.press("q")
             await pilot.pause()
     finally:
         _WriteRecorder.stop()
-    assert _snapshot(library) == before                       # bytes, sizes, mtimes, modes, listing
-    assert not any(home.rglob("*")), list(home.rglob("*"))     # nothing in HOME or the XDG dirs
+    assert _snapshot(library) == before  # bytes, sizes, mtimes, modes, listing
+    assert not any(home.rglob("*")), list(home.rglob("*"))  # nothing in HOME or the XDG dirs
     assert any(cache_dir.rglob("*.json")), "the session analysed dispatches: the cache was written"
     allowed = (str(cache_dir) + os.sep, str(config_dir) + os.sep)
-    outside = [(e, p) for e, p in events if not os.path.abspath(p).startswith(allowed)
-               and not (e == "os.mkdir" and os.path.abspath(p) in (str(cache_dir), str(config_dir)))]
+    outside = [
+        (e, p)
+        for e, p in events
+        if not os.path.abspath(p).startswith(allowed)
+        and not (e == "os.mkdir" and os.path.abspath(p) in (str(cache_dir), str(config_dir)))
+    ]
     assert outside == [], outside
     assert not [e for e in events if e[0].startswith("fcntl")]
     # atomic: files are only ever created under a temporary name, then renamed into place
@@ -585,20 +638,26 @@ def test_cli_messages_never_carry_raw_escapes_from_file_names(tmp_path):
     folder = _build_hostile_folder(tmp_path)
     env = dict(os.environ, DISPATCHTUI_CACHE_DIR=str(tmp_path / "cache"), DISPATCHTUI_MAX_BYTES="20000")
     missing = str(tmp_path / "\x1b]0;owned\x07missing.txt")
-    out = subprocess.run([sys.executable, "-m", "dispatchtui", "extract", str(folder), missing],
-                         capture_output=True, text=True, env=env, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "dispatchtui", "extract", str(folder), missing],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
     assert out.returncode == 1
     lines = out.stderr.splitlines()
     assert not _RAW_CONTROL.search(out.stderr.replace("\n", "")), out.stderr
     assert any("13_\\x1b[31m[bold]evil\\x07.txt: binary file" in line for line in lines), lines
     assert any("\\x1b]0;owned\\x07missing.txt: no such file" in line for line in lines), lines
     for name, reason in EXPECTED_REASONS.items():
-        if name not in ("08_unreadable.txt", "09_vanished.txt"):   # (not monkeypatched / not deleted here)
+        if name not in ("08_unreadable.txt", "09_vanished.txt"):  # (not monkeypatched / not deleted here)
             assert any(name in line and reason in line for line in lines), (name, lines)
-    assert len(out.stdout.splitlines()) == 6            # the good ones (and 08, 09) still came out (jsonl)
+    assert len(out.stdout.splitlines()) == 6  # the good ones (and 08, 09) still came out (jsonl)
     # the reader's own entry point, with nothing it can open
-    out = subprocess.run([sys.executable, "-m", "dispatchtui", missing], capture_output=True, text=True,
-                         env=env, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-m", "dispatchtui", missing], capture_output=True, text=True, env=env, timeout=300
+    )
     assert out.returncode != 0
     assert "\\x1b]0;owned\\x07missing.txt" in out.stderr and not _RAW_CONTROL.search(out.stderr.replace("\n", ""))
 

@@ -1,5 +1,6 @@
 """The user's keymap (``"keymap"`` in the config file, by binding id) and the palette offering only the
 commands that are enabled now. Observed on screen: what the keys do, the key line, the help, the notices."""
+
 from __future__ import annotations
 
 import contextlib
@@ -34,8 +35,7 @@ def screen_lines(app) -> list[str]:
         cells = rows.setdefault(round(float(y) / 24.4), {})
         for i, ch in enumerate(html.unescape(text)):
             cells[round(float(x) / 12.2) + i] = " " if ch == "\xa0" else ch
-    return ["".join(cells.get(c, " ") for c in range(max(cells) + 1)).rstrip()
-            for _, cells in sorted(rows.items())]
+    return ["".join(cells.get(c, " ") for c in range(max(cells) + 1)).rstrip() for _, cells in sorted(rows.items())]
 
 
 def screen_text(app) -> str:
@@ -65,7 +65,7 @@ async def test_a_keymap_entry_moves_a_command_to_another_key(config_dir):
     async with reading_seed(config_dir, {"reader.find": "ctrl+f"}) as (app, pilot):
         screen = app.screen
         assert "^f Find" in key_line(app) and "/ Find" not in key_line(app)
-        await pilot.press("slash")                 # the old key does nothing now
+        await pilot.press("slash")  # the old key does nothing now
         await pilot.pause()
         assert not screen.findbar.is_open
         await pilot.press("ctrl+f")
@@ -74,7 +74,7 @@ async def test_a_keymap_entry_moves_a_command_to_another_key(config_dir):
         await pilot.press(*"Рахмон", "enter")
         await settle(pilot)
         assert "Рахмон" in screen_text(app) and screen.matches
-        await pilot.press("question_mark")       # the help lists the key the user chose
+        await pilot.press("question_mark")  # the help lists the key the user chose
         await pilot.pause()
         assert ("^f", "Find") in app.screen.rows and ("/", "Find") not in app.screen.rows
 
@@ -84,13 +84,13 @@ async def test_a_command_with_several_keys_gets_the_users_keys_instead_of_all_of
     async with reading_seed(config_dir, {"article.down": "ctrl+n"}, size=(80, 20)) as (app, pilot):
         article = app.screen.article
         assert article.scroll_y == 0
-        await pilot.press("j", "down")          # both default keys are gone
+        await pilot.press("j", "down")  # both default keys are gone
         await pilot.pause()
         assert article.scroll_y == 0
         await pilot.press("ctrl+n", "ctrl+n")
         await pilot.pause()
         assert article.scroll_y == 2
-        await pilot.press("k")                   # the other commands keep their keys
+        await pilot.press("k")  # the other commands keep their keys
         await pilot.pause()
         assert article.scroll_y == 1
 
@@ -110,13 +110,16 @@ async def test_bad_keymap_entries_make_one_notice_and_the_good_ones_still_apply(
     async with reading_seed(config_dir, keymap) as (app, pilot):
         text = screen_text(app)
         assert text.count("The keymap in") == 1
-        for line in ("reader.nope: no such command", "reader.back: keys go in a string",
-                     "reader.copy_quote: ctrl+, hyperspace: not a key name"):
+        for line in (
+            "reader.nope: no such command",
+            "reader.back: keys go in a string",
+            "reader.copy_quote: ctrl+, hyperspace: not a key name",
+        ):
             assert line in text
         await pilot.press("ctrl+f")
         await pilot.pause()
         assert app.screen.findbar.is_open
-        await pilot.press("escape", "q")         # the broken entries left q as it was
+        await pilot.press("escape", "q")  # the broken entries left q as it was
         await pilot.pause()
         assert app.screen.id == "library"
 
@@ -134,10 +137,10 @@ async def test_a_keymap_that_is_no_table_is_one_notice_and_the_default_keys_stay
 async def test_a_key_taken_from_another_command_is_said_and_the_keymap_wins(config_dir):
     async with reading_seed(config_dir, {"reader.panels": "n"}) as (app, pilot):
         assert "n: reader.find_next, reader.panels: one key, two commands" in screen_text(app)
-        assert "─ 2 Speakers" in screen_text(app)     # the panel's border
+        assert "─ 2 Speakers" in screen_text(app)  # the panel's border
         await pilot.press("n")
         await pilot.pause()
-        assert "─ 2 Speakers" not in screen_text(app)     # the side panels are hidden
+        assert "─ 2 Speakers" not in screen_text(app)  # the side panels are hidden
 
 
 @run_async
@@ -147,7 +150,7 @@ async def test_the_palette_does_not_offer_a_command_that_is_disabled_now(tmp_pat
     app = make_app([unreadable, SEED])
     async with app.run_test(size=(140, 40)) as pilot:
         await settle(pilot)
-        app.open_reader(0)                        # nothing to copy: the file cannot be read
+        app.open_reader(0)  # nothing to copy: the file cannot be read
         await settle(pilot)
         assert "Copy the current paragraph" not in await palette_titles(app.screen)
         assert "Open next dispatch" in await palette_titles(app.screen)
@@ -155,7 +158,7 @@ async def test_the_palette_does_not_offer_a_command_that_is_disabled_now(tmp_pat
         await pilot.pause()
         await pilot.press(*"Copy the current")
         await pilot.pause(0.3)
-        assert "Copy the current" in screen_text(app)               # typed into the open palette
+        assert "Copy the current" in screen_text(app)  # typed into the open palette
         assert "Copy the current paragraph" not in screen_text(app)  # and not offered
         await pilot.press("escape")
         await pilot.pause()

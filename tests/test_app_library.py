@@ -1,4 +1,5 @@
 """Pilot tests of the library: list, filter-as-you-type, full-text search, opening."""
+
 from __future__ import annotations
 
 import pytest
@@ -15,8 +16,6 @@ def _config_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
 
 
-
-
 @run_async
 async def test_library_lists_every_dispatch(folder):
     app = make_app([folder])
@@ -28,7 +27,7 @@ async def test_library_lists_every_dispatch(folder):
         assert lst.rows == [0, 1, 2]
         assert "Путин провёл встречу" in lst.row_text(0)
         assert "Погода в Москве" in lst.row_text(1)
-        assert "Headline" in lst.render_line(0).text           # the column header stays on top
+        assert "Headline" in lst.render_line(0).text  # the column header stays on top
         assert "3" in str(screen.query_one("#library-title").render())
 
 
@@ -37,7 +36,7 @@ async def test_rows_render_lazily(folder):
     """Only visible rows are peeked (10,000-dispatch folders)."""
     loader = FakeLoader()
     app = make_app([folder] * 1, loader=loader)
-    app.session.paths = app.session.paths * 400          # 1,200 entries
+    app.session.paths = app.session.paths * 400  # 1,200 entries
     app.session.view = list(range(len(app.session.paths)))
     async with app.run_test(size=(100, 30)) as pilot:
         screen = app.screen
@@ -60,7 +59,7 @@ async def test_filter_as_you_type_and_escape(folder):
         await pilot.pause()
         assert screen.list.rows == [1]
         await pilot.press("backspace", "backspace", "backspace", "backspace", "backspace", "backspace", *"ви")
-        assert screen.list.rows == [2]            # "Визит" (case-insensitive), not "встречу"
+        assert screen.list.rows == [2]  # "Визит" (case-insensitive), not "встречу"
         await pilot.press("escape")
         assert screen.list.rows == [0, 1, 2] and screen.mode is None
         assert screen.focused is screen.list
@@ -77,7 +76,7 @@ async def test_full_text_search_with_counts_then_open(folder):
         assert screen.list.rows == [0, 2]
         assert screen.list.match_counts == {0: 1, 2: 2}
         second = screen.list.row_text(1)
-        assert "2×" in second and "Рахмон" in second.splitlines()[1]   # the count and a snippet
+        assert "2×" in second and "Рахмон" in second.splitlines()[1]  # the count and a snippet
         await pilot.press("down", "enter")
         await settle(pilot)
         reader = app.screen
@@ -115,7 +114,7 @@ async def test_enter_opens_and_counts_appear_after_analysis():
         await pilot.press("escape")
         await settle(pilot)
         line = app.screen.list.row_text(0)
-        assert "2/0" in line and "Кошербаев" in line          # direct/reported, the main speaker
+        assert "2/0" in line and "Кошербаев" in line  # direct/reported, the main speaker
 
 
 @run_async

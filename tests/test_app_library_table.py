@@ -1,6 +1,7 @@
 """Pilot tests of the library as a table: columns, sorting (d a s), facets (F), the lemma-aware headline
 filter, read/unread (N n), the folder index behind it (counts on every row, marks and the last place kept
 across sessions), an index that cannot be used (one notice, the reader goes on), and the live folder."""
+
 from __future__ import annotations
 
 import os
@@ -36,7 +37,6 @@ def headlines(screen) -> list[str]:
     return [screen.list.source(i).headline for i in screen.list.rows]
 
 
-
 # ------------------------------------------------------------------------------------------ pure helpers
 def test_date_keys_sort_dated_forms_and_leave_undated_out():
     assert date_key("8 августа 2019") == "2019-08-08 00:00"
@@ -53,7 +53,7 @@ def test_snippet_cuts_at_words_around_the_match():
     line, a, b = snippet(text, start, start + len("Рахмон"))
     assert line[a:b] == "Рахмон"
     assert line.startswith("…") and line.endswith("…")
-    assert "Начало длинного текста." in line[:a] and "принял министра иностранных дел" in line[b:]   # context
+    assert "Начало длинного текста." in line[:a] and "принял министра иностранных дел" in line[b:]  # context
     assert "\n" not in line
 
 
@@ -81,7 +81,7 @@ async def test_sort_by_date_agency_and_again_reversed(dated):
         await settle(pilot)
         assert headlines(screen) == ["Погода в Душанбе", "Рахмон прибыл в Москву", "Визит министра", "Без даты"]
         assert "Date ▼" in screen.list.render_line(0).text
-        await pilot.press("d")                               # again: oldest first
+        await pilot.press("d")  # again: oldest first
         await settle(pilot)
         assert headlines(screen)[0] == "Без даты" and headlines(screen)[-1] == "Погода в Душанбе"
         await pilot.press("a")
@@ -113,7 +113,7 @@ async def test_filter_headlines_by_lemma(dated):
     app = make_app([dated])
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("f", *"Рахмона")                  # another case form of the headline's word
+        await pilot.press("f", *"Рахмона")  # another case form of the headline's word
         await settle(pilot)
         assert headlines(app.screen) == ["Рахмон прибыл в Москву"]
         await pilot.press("escape")
@@ -132,7 +132,7 @@ async def test_facets_with_counts_filter_and_escape_clears(dated):
         await settle(pilot)
         facets = app.screen
         assert isinstance(facets, FacetScreen)
-        assert facets.values[1] == ("agency", "TASS")      # under its heading, most dispatches first
+        assert facets.values[1] == ("agency", "TASS")  # under its heading, most dispatches first
         options = facets.query_one("#facets")
         assert "TASS  2" in str(options.get_option_at_index(1).prompt)
         await pilot.press("enter")
@@ -152,17 +152,17 @@ async def test_read_unread_toggle_and_next_unread(dated):
         await settle(pilot)
         screen = app.screen
         first = screen.list.rows[0]
-        assert screen.list.row_text(0).startswith("•")          # unread: marked (and bold)
-        await pilot.press("enter")                             # opening a dispatch reads it
+        assert screen.list.row_text(0).startswith("•")  # unread: marked (and bold)
+        await pilot.press("enter")  # opening a dispatch reads it
         await settle(pilot)
         await pilot.press("q")
         await settle(pilot)
         assert app.catalog.is_read(first)
         assert not screen.list.row_text(0).startswith("•")
-        await pilot.press("N")                                 # unread again
+        await pilot.press("N")  # unread again
         assert not app.catalog.is_read(first)
         await pilot.press("N")
-        await pilot.press("n")                                 # the next unread one
+        await pilot.press("n")  # the next unread one
         assert screen.list.cursor == 1
         for pos in range(1, 4):
             app.catalog.set_read(screen.list.rows[pos])
@@ -200,8 +200,9 @@ def real_app(folder, **kwargs):
     files, _ = load.discover([str(folder)])
     kwargs.setdefault("index_in_background", False)
     kwargs.setdefault("watch", False)
-    return DispatchApp(files, loader=load, roots=[str(folder)], theme="textual-dark", system_clipboard=False,
-                       lang="en", **kwargs)
+    return DispatchApp(
+        files, loader=load, roots=[str(folder)], theme="textual-dark", system_clipboard=False, lang="en", **kwargs
+    )
 
 
 @run_async
@@ -211,12 +212,12 @@ async def test_counts_on_every_row_from_the_index_and_marks_kept_across_sessions
     async with app.run_test(size=(140, 30)) as pilot:
         await index_open(pilot)
         screen = app.screen
-        assert headlines(screen)[0].startswith("Захарова")      # newest first (9, 8, 7 August)
+        assert headlines(screen)[0].startswith("Захарова")  # newest first (9, 8, 7 August)
         rows = [screen.list.row_text(n) for n in range(3)]
-        assert all(re.search(r"\b\d+/\d+\b", r) for r in rows)    # every row has its counts
+        assert all(re.search(r"\b\d+/\d+\b", r) for r in rows)  # every row has its counts
         peskov = next(r for r in rows if "Песков" in r)
         assert "1/1" in peskov and "Дмитрий Песков" in peskov  # counts of a dispatch never opened
-        await pilot.press("down", "enter")                      # read the second one
+        await pilot.press("down", "enter")  # read the second one
         await settle(pilot)
         await pilot.press("q")
         await settle(pilot)
@@ -224,8 +225,8 @@ async def test_counts_on_every_row_from_the_index_and_marks_kept_across_sessions
     app2 = real_app(wire)
     async with app2.run_test(size=(140, 30)) as pilot:
         await index_open(pilot)
-        assert app2.catalog.is_read(opened)                    # kept across sessions
-        assert app2.screen.list.current == opened              # the last dispatch read in this folder
+        assert app2.catalog.is_read(opened)  # kept across sessions
+        assert app2.screen.list.current == opened  # the last dispatch read in this folder
 
 
 @run_async
@@ -238,7 +239,7 @@ async def test_full_text_search_from_the_index_with_snippets(indexed):
         lst = app.screen.list
         assert [os.path.basename(app.session.paths[i]) for i in lst.rows] == ["1.txt"]
         text = lst.row_text(0)
-        assert "Песков" in text.splitlines()[1]               # the snippet line
+        assert "Песков" in text.splitlines()[1]  # the snippet line
 
 
 async def _check_works_from_memory(app) -> None:
@@ -251,14 +252,13 @@ async def _check_works_from_memory(app) -> None:
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, ReaderScreen) and app.screen.dispatch is not None
-        await pilot.press("q", "down", "enter")               # and on: read marks kept in memory
+        await pilot.press("q", "down", "enter")  # and on: read marks kept in memory
         await settle(pilot)
         assert app.catalog.is_read(app.screen.index)
 
 
 @run_async
-async def test_a_cache_dir_that_cannot_hold_an_index_is_one_notice_and_the_reader_works(wire, tmp_path,
-                                                                                     monkeypatch):
+async def test_a_cache_dir_that_cannot_hold_an_index_is_one_notice_and_the_reader_works(wire, tmp_path, monkeypatch):
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("a file where the cache dir should be\n", encoding="utf-8")
     monkeypatch.setenv("DISPATCHTUI_CACHE_DIR", str(blocker))
@@ -291,12 +291,12 @@ async def test_an_index_that_fails_while_open_is_dropped_with_one_notice(indexed
         def broken(*args, **kwargs):
             raise IndexUnavailable("the folder index is locked by another program")
 
-        app.catalog.index.search = broken                     # locked under our feet
+        app.catalog.index.search = broken  # locked under our feet
         await pilot.press("slash", *"Пескова")
         await settle(pilot)
         assert app.catalog.index is None and "locked" in app.catalog.problem
         lst = app.screen.list
-        assert [os.path.basename(app.session.paths[i]) for i in lst.rows] == ["1.txt"]   # from memory now
+        assert [os.path.basename(app.session.paths[i]) for i in lst.rows] == ["1.txt"]  # from memory now
         notices = [n.message for n in app._notifications if "index" in n.message]
         assert len(notices) == 1 and "locked" in notices[0] and "working from memory" in notices[0]
         await pilot.press("escape")
@@ -310,7 +310,7 @@ async def test_an_index_that_fails_while_open_is_dropped_with_one_notice(indexed
 # ------------------------------------------------------------------------------------------ live folder
 @run_async
 async def test_live_folder_new_changed_and_removed_files(folder):
-    old = time.time() - 60                   # written a minute ago (polling compares whole-second mtimes)
+    old = time.time() - 60  # written a minute ago (polling compares whole-second mtimes)
     for f in folder.iterdir():
         os.utime(f, (old, old))
     app = make_app([folder], roots=[str(folder)], force_polling=True, use_index=False)
@@ -318,12 +318,12 @@ async def test_live_folder_new_changed_and_removed_files(folder):
         await settle(pilot)
         await wait_until(pilot, lambda: app.watcher is not None)
         screen = app.screen
-        await pilot.press("enter")                             # reading 1.txt
+        await pilot.press("enter")  # reading 1.txt
         await settle(pilot)
         reader = app.screen
         shown = reader.dispatch.text
-        (folder / "0.txt").write_text("Проба\n\nТекст.\n", encoding="utf-8")     # the watcher is live once
-        await wait_until(pilot, lambda: len(app.session.paths) == 4, timeout=10)   # it has seen this one
+        (folder / "0.txt").write_text("Проба\n\nТекст.\n", encoding="utf-8")  # the watcher is live once
+        await wait_until(pilot, lambda: len(app.session.paths) == 4, timeout=10)  # it has seen this one
         # in this order: once the removal is seen, so are the others (a batch holds what came before it)
         (folder / "1.txt").write_text("Переписано\n\nДругой текст.\n", encoding="utf-8")
         for n in range(4, 9):
@@ -335,14 +335,14 @@ async def test_live_folder_new_changed_and_removed_files(folder):
         # one notice per batch the watcher saw (a busy machine may split the burst): 5 arrivals in all
         arrived = [int(m) for n in app._notifications for m in re.findall(r"(\d+) new dispatch", n.message)]
         assert sum(arrived) == 6 and arrived
-        assert app.screen is reader and reader.dispatch.text == shown     # never yanked away
+        assert app.screen is reader and reader.dispatch.text == shown  # never yanked away
         await pilot.press("q")
         await settle(pilot)
         assert app.screen is screen
         rows = [os.path.basename(app.session.paths[i]) for i in screen.list.rows]
         assert "2.txt" not in rows and "8.txt" in rows
         new = screen.list.position_of(app.session.paths.index(str(folder / "8.txt")))
-        assert screen.list.row_text(new).startswith("●")        # marked new
+        assert screen.list.row_text(new).startswith("●")  # marked new
         assert "6 new" in str(screen.query_one("#library-title").render())
         first = app.session.paths.index(str(folder / "1.txt"))
         # the rewritten one, read afresh now that the reader has left it (its last event may come late)
@@ -363,8 +363,8 @@ async def test_thousands_of_files_created_rewritten_and_deleted_while_the_librar
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         await wait_until(pilot, lambda: app.watcher is not None)
-        (folder / "0001b.txt").write_text("Проба\n\nТекст.\n", encoding="utf-8")   # the watcher is live once
-        await wait_until(pilot, lambda: len(app.session.paths) == 3, timeout=10)   # it has seen this one
+        (folder / "0001b.txt").write_text("Проба\n\nТекст.\n", encoding="utf-8")  # the watcher is live once
+        await wait_until(pilot, lambda: len(app.session.paths) == 3, timeout=10)  # it has seen this one
         for n in range(1, 2001):
             (folder / f"{n:04d}.txt").write_text(f"Новость {n}\n\nТекст {n}.\n", encoding="utf-8")
         for n in range(1, 501):
@@ -373,7 +373,7 @@ async def test_thousands_of_files_created_rewritten_and_deleted_while_the_librar
             (folder / f"{n:04d}.txt").unlink()
         await wait_until(pilot, lambda: len(app.catalog.visible_indices()) == 1503, timeout=30)
         await settle(pilot)
-        await pilot.press("G")                                    # the keys work throughout
+        await pilot.press("G")  # the keys work throughout
         lst = app.screen.list
         assert len(lst.rows) == 1503 and lst.cursor == 1502
         shown = {os.path.basename(app.session.paths[i]) for i in lst.rows}
@@ -381,7 +381,7 @@ async def test_thousands_of_files_created_rewritten_and_deleted_while_the_librar
         rewritten = app.session.paths.index(str(folder / "0250.txt"))
         assert lst.source(rewritten).headline == "Переписано 250"
         notices = [n.message for n in app._notifications]
-        assert len(notices) < 50                                  # batches, not a notice per file
+        assert len(notices) < 50  # batches, not a notice per file
 
 
 @run_async
@@ -414,7 +414,9 @@ def test_the_date_column_shows_a_year_only_where_the_wire_printed_one():
     from dispatchtui.app.rows import DocRow
     from dispatchtui.app.widgets.liblist import _short_date
 
-    assert _short_date(DocRow(0, "a", "h", date="10 августа 2019", time="14:35", date_key="2019-08-10 14:35")) \
+    assert (
+        _short_date(DocRow(0, "a", "h", date="10 августа 2019", time="14:35", date_key="2019-08-10 14:35"))
         == "10.08.2019 14:35"
+    )
     assert _short_date(DocRow(0, "a", "h", date="5 марта", date_key="2026-03-05")) == "05.03"
     assert _short_date(DocRow(0, "a", "h", date="весной", date_key=None)) == "весной"

@@ -1,5 +1,6 @@
 """Pilot tests: a file name in any bytes is shown exactly (``paths.display_path``) by the library, the
 reader's status line and the notices, and the file is found again from what is shown."""
+
 from __future__ import annotations
 
 import asyncio
@@ -47,7 +48,7 @@ async def _check_names(names: list[bytes]) -> None:
         told: list[str] = []
         real_notify = App.notify
 
-        def spy(self, message, **kwargs):      # what reaches Textual, after DispatchApp.notify
+        def spy(self, message, **kwargs):  # what reaches Textual, after DispatchApp.notify
             told.append(message)
             return real_notify(self, message, **kwargs)
 
@@ -60,11 +61,11 @@ async def _check_names(names: list[bytes]) -> None:
                 lst = screen.list
                 for row, path in enumerate(paths):
                     text = lst.row_text(row)
-                    if path in broken:                    # the file name stands in for its headline
+                    if path in broken:  # the file name stands in for its headline
                         shown = display_path(os.path.basename(path))
                         assert lst.source(row).headline == shown and shown in text, (text, shown)
                         assert path_bytes(parse_display_path(shown)) == os.path.basename(os.fsencode(path))
-                    else:                                 # the headline, whatever the file is called
+                    else:  # the headline, whatever the file is called
                         assert lst.source(row).headline in text, text
                 # open the first broken one: a notice names it exactly
                 await pilot.press("enter")
@@ -73,7 +74,7 @@ async def _check_names(names: list[bytes]) -> None:
                 reason = visible(FakeLoader().load_path(broken[0]).reason)
                 notice = next(m for m in told if m.startswith("Cannot open "))
                 assert notice.endswith(f": {reason}"), notice
-                shown = notice[len("Cannot open "):-len(f": {reason}")]
+                shown = notice[len("Cannot open ") : -len(f": {reason}")]
                 assert parse_display_path(shown) == broken[0]
                 # a good one in the reader: the status line names it exactly
                 app.screen.show(len(broken))
@@ -81,11 +82,11 @@ async def _check_names(names: list[bytes]) -> None:
                 status = str(app.screen.query_one("#status", Static).render())
                 head = f"{len(broken) + 1}/{len(paths)}  "
                 assert status.startswith(head + display_path(good[0])), status
-                rest = status[len(head) + len(display_path(good[0])):]
+                rest = status[len(head) + len(display_path(good[0])) :]
                 assert rest == "" or rest.startswith("  "), status
                 status.encode("utf-8")
                 for m in told:
-                    m.encode("utf-8")                     # nothing unwritable reached the notices
+                    m.encode("utf-8")  # nothing unwritable reached the notices
 
 
 @pytest.mark.slow
@@ -111,4 +112,4 @@ def test_run_app_with_nothing_to_open_names_it_exactly(tmp_path):
         strict.flush()
     line = err.getvalue().decode("utf-8")
     assert line.startswith("Cannot open ") and line.endswith(": no such file or folder\n"), line
-    assert parse_display_path(line[len("Cannot open "):-len(": no such file or folder\n")]) == missing
+    assert parse_display_path(line[len("Cannot open ") : -len(": no such file or folder\n")]) == missing

@@ -1,6 +1,7 @@
 """Pilot tests of the people screen (P from the library and the reader): everyone quoted with counts,
 one person's statements across the folder, enter opens the dispatch at the passage, y copies with the
 attribution (the reader's citation), the lemma-aware name search, esc steps back."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,7 +15,6 @@ from dispatchtui.app.screens.reader import ReaderScreen
 @pytest.fixture(autouse=True)
 def _config_dir(tmp_path, monkeypatch):
     monkeypatch.setenv("DISPATCHTUI_CONFIG_DIR", str(tmp_path / "config"))
-
 
 
 async def open_people(pilot) -> int:
@@ -50,7 +50,7 @@ async def test_people_from_the_reader_with_counts_and_statements():
         assert KOSHERBAEV in people.people.row_text(0)
         assert len(people.statements.rows) == 2
         assert QUOTE_1[:30] in people.statements.row_text(0)
-        assert "not ready" in str(people.query_one("#people-title").render())   # only what was opened
+        assert "not ready" in str(people.query_one("#people-title").render())  # only what was opened
 
 
 @run_async
@@ -59,17 +59,17 @@ async def test_enter_opens_the_dispatch_at_the_passage_and_y_copies_with_attribu
     async with app.run_test(size=(140, 40)) as pilot:
         seed = await open_people(pilot)
         people = app.screen
-        await pilot.press("enter")                     # a person: to their statements
+        await pilot.press("enter")  # a person: to their statements
         assert people.focused is people.statements
         await pilot.press("down", "y")
         await settle(pilot)
         second = people.statements.current
         from dispatchtui.cite import cite
 
-        assert app.clipboard == cite(app.session.analysed(seed), 1)     # what the reader's y copies
+        assert app.clipboard == cite(app.session.analysed(seed), 1)  # what the reader's y copies
         assert app.clipboard.startswith("«Для Казахстана развитие")
         assert f"— {KOSHERBAEV}, министр иностранных дел Республики Казахстан (" in app.clipboard
-        await pilot.press("enter")                     # the statement: its dispatch, at the passage
+        await pilot.press("enter")  # the statement: its dispatch, at the passage
         await settle(pilot)
         reader = app.screen
         assert isinstance(reader, ReaderScreen) and reader.index == seed
@@ -84,15 +84,15 @@ async def test_people_search_by_lemma_and_escape_steps_back(folder):
     async with app.run_test(size=(140, 40)) as pilot:
         await open_people(pilot)
         people = app.screen
-        await pilot.press("slash", *"Кошербаева")      # another case form of the surname
+        await pilot.press("slash", *"Кошербаева")  # another case form of the surname
         await settle(pilot)
         assert [p.name for p in people.people.rows] == [KOSHERBAEV]
         await pilot.press("backspace", *"зз")
         await settle(pilot)
         assert people.people.rows == [] and "nobody" in people.people.render_line(1).text
-        await pilot.press("escape")                    # the search bar closes
+        await pilot.press("escape")  # the search bar closes
         assert people.focused is people.people
-        await pilot.press("escape")                    # then back to the library
+        await pilot.press("escape")  # then back to the library
         assert isinstance(app.screen, LibraryScreen)
 
 
@@ -128,15 +128,23 @@ async def test_people_across_the_folder_from_the_index(tmp_path):
     wire = make_wire(tmp_path)
     index_folder(str(wire))
     files, _ = load.discover([str(wire)])
-    app = DispatchApp(files, loader=load, roots=[str(wire)], theme="textual-dark", system_clipboard=False,
-                      lang="en", index_in_background=False, watch=False)
+    app = DispatchApp(
+        files,
+        loader=load,
+        roots=[str(wire)],
+        theme="textual-dark",
+        system_clipboard=False,
+        lang="en",
+        index_in_background=False,
+        watch=False,
+    )
     async with app.run_test(size=(140, 40)) as pilot:
         await wait_until(pilot, lambda: app.catalog.rows_loaded)
         await pilot.press("P")
         await settle(pilot)
         people = app.screen
         names = [p.name for p in people.people.rows]
-        assert "Дмитрий Песков" in names and "Мария Захарова" in names    # never opened in this session
+        assert "Дмитрий Песков" in names and "Мария Захарова" in names  # never opened in this session
         await pilot.press("slash", *"Пескова", "enter")
         await settle(pilot)
         assert [p.name for p in people.people.rows] == ["Дмитрий Песков"]

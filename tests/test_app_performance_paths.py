@@ -1,6 +1,7 @@
 """The paths that keep the app fast, checked for behaviour (the timings live in benchmarks/run.py):
 the cache-aware default analyser, the outline of a huge text, lazy wrapping, the straight-to-reader
 start, the filter worker and the in-memory search index."""
+
 from __future__ import annotations
 
 import os
@@ -30,6 +31,7 @@ def _fake_analyze(calls):
     def analyze(d, *, on_stage=None):
         calls.append(d.text)
         return d.with_(speakers=(Speaker("Эмомали Рахмон", "person", None, (Span(0, 1),), ()),), analysed=True)
+
     return analyze
 
 
@@ -44,13 +46,13 @@ def test_default_analyser_fills_from_the_cache_and_survives_a_corrupt_entry(tmp_
     first = Session([str(f)])
     d = first.analyse(0, first.layout(0))
     assert d.analysed and len(calls) == 1
-    again = Session([str(f)])                     # the app reopened
+    again = Session([str(f)])  # the app reopened
     hit = again.cached(0, again.layout(0))
     assert hit is not None and hit.speakers == d.speakers and len(calls) == 1
     assert again.analyse(0, again.layout(0)).speakers == d.speakers and len(calls) == 1
     # a half-written entry: ignored, analysed again, rewritten
     entries = list(Path(os.environ["DISPATCHTUI_CACHE_DIR"]).rglob("*.json"))
-    assert len(entries) == 1                      # the one dispatch, stored
+    assert len(entries) == 1  # the one dispatch, stored
     entry = entries[0]
     entry.write_text('{"schema": "dispatchtui/2", "para', encoding="utf-8")
     third = Session([str(f)])
@@ -92,12 +94,12 @@ async def test_lazy_wrap_gives_the_same_lines_as_a_full_wrap(monkeypatch):
     app = OneView()
     async with app.run_test(size=(100, 30)):
         view = app.query_one(ArticleView)
-        view.set_dispatch(d)                       # (no await until the end: the background slices wait)
+        view.set_dispatch(d)  # (no await until the end: the background slices wait)
         width = view.wrap_width
         expected = [se for p in d.paragraphs for se in wrap_offsets(text, p.start, p.end, width)]
-        assert 0 < view.line_count < len(expected)     # only the first screens are wrapped
+        assert 0 < view.line_count < len(expected)  # only the first screens are wrapped
         last = d.paragraphs[-1]
-        y = view.line_of(last.start)                   # a jump far ahead wraps what it needs
+        y = view.line_of(last.start)  # a jump far ahead wraps what it needs
         assert view.line_span(y)[0] == last.start
         view.finish_wrap()
         spans = [view.line_span(y) for y in range(view.line_count)]
@@ -120,8 +122,6 @@ async def test_one_dispatch_opens_straight_in_the_reader_and_escape_builds_the_l
         assert isinstance(app.screen, ReaderScreen)
 
 
-
-
 @run_async
 async def test_filter_in_a_worker_and_search_over_the_index(folder, monkeypatch):
     loader = FakeLoader()
@@ -129,7 +129,7 @@ async def test_filter_in_a_worker_and_search_over_the_index(folder, monkeypatch)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = app.screen
-        assert sorted(app.session.search_texts) == [0, 1, 2]      # indexed in the background
+        assert sorted(app.session.search_texts) == [0, 1, 2]  # indexed in the background
         assert len(loader.peeked) <= 3
         await pilot.press("f", *"погода")
         await settle(pilot)
@@ -164,7 +164,9 @@ def _cells(app) -> dict[tuple[int, int], tuple[str, str]]:
         col, row = round(float(x) / cell_w), round(float(y) / cell_h)
         for c in range(col, col + round(float(w) / cell_w)):
             cells[(c, row)] = ("bg", fill)
-    for cls, x, y, text in re.findall(r'<text class="(terminal-\d+-r\d+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg):
+    for cls, x, y, text in re.findall(
+        r'<text class="(terminal-\d+-r\d+)" x="([\d.]+)" y="([\d.]+)"[^>]*>([^<]*)</text>', svg
+    ):
         col, row = round(float(x) / cell_w), round(float(y) / cell_h)
         for i, ch in enumerate(html.unescape(text)):
             cells[(col + i, -row - 1)] = (ch, styles.get(cls, ""))
@@ -200,16 +202,17 @@ async def test_the_first_frame_stand_ins_look_exactly_like_the_panels_while_anal
                 assert screen.state == "analysing"
                 shots[stand_ins] = _cells(app)
                 gate.set()
-    shown = "".join(ch for (_, row), (ch, _) in sorted(shots[True].items(), key=lambda kv: (kv[0][1], kv[0][0]))
-                    if row < 0)
-    assert shown.count("analysing…") >= 3          # three panels and the status line
+    shown = "".join(
+        ch for (_, row), (ch, _) in sorted(shots[True].items(), key=lambda kv: (kv[0][1], kv[0][0])) if row < 0
+    )
+    assert shown.count("analysing…") >= 3  # three panels and the status line
     assert shots[True] == shots[False]
 
 
 @run_async
 async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mounted(monkeypatch):
     mount_panels = ReaderScreen._mount_panels
-    monkeypatch.setattr(ReaderScreen, "_mount_panels", lambda self: None)   # not mounted until the test says
+    monkeypatch.setattr(ReaderScreen, "_mount_panels", lambda self: None)  # not mounted until the test says
     app = make_app([SEED])
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
@@ -217,9 +220,9 @@ async def test_panels_are_filled_even_when_the_analysis_lands_before_they_are_mo
         assert screen.state == "ready"
         speakers = screen.panel("speakers")
         assert not speakers.is_mounted and speakers.entries and speakers.option_count == len(speakers.entries)
-        await pilot.press("2")                 # focus waits for the panel instead of failing
+        await pilot.press("2")  # focus waits for the panel instead of failing
         assert app.is_running and app.focused is not speakers
-        await mount_panels(screen)             # the panels arrive late: the focus asked for goes there
+        await mount_panels(screen)  # the panels arrive late: the focus asked for goes there
         await pilot.pause()
         assert speakers.is_mounted and app.focused is speakers
 
@@ -241,11 +244,14 @@ def test_the_fast_wrap_is_the_greedy_wrap(line, width):
 
     text = "\n" + line + "\n"
     start, end = 1, 1 + len(line)
-    reference = [(m.start(), m.end()) for m in re.finditer(rf".{{1,{width}}}(?: +|$)|.{{{width}}}", text[:end])
-                 if m.start() >= start] or [(start, end)]
+    reference = [
+        (m.start(), m.end())
+        for m in re.finditer(rf".{{1,{width}}}(?: +|$)|.{{{width}}}", text[:end])
+        if m.start() >= start
+    ] or [(start, end)]
     got = wrap_offsets(text, start, end, width)
     assert got == reference
-    assert "".join(text[s:e] for s, e in got) == line            # nothing lost, nothing twice
+    assert "".join(text[s:e] for s, e in got) == line  # nothing lost, nothing twice
     assert all(len(text[s:e].rstrip(" ")) <= width for s, e in got)
 
 
@@ -271,14 +277,15 @@ async def test_a_big_file_paints_its_beginning_and_the_whole_text_arrives_below(
 
     def held_layout(self, i, *, preview=False):
         if not preview:
-            gate.wait(10)               # the whole-file read waits until the test has seen the preview
+            gate.wait(10)  # the whole-file read waits until the test has seen the preview
         return real_layout(self, i, preview=preview)
 
     monkeypatch.setattr(Session, "layout", held_layout)
     for press_end in (False, True):
         gate.clear()
-        app = DispatchApp([str(path)], loader=load, analyser=fake_analyse, theme="textual-dark",
-                          system_clipboard=False, lang="en")
+        app = DispatchApp(
+            [str(path)], loader=load, analyser=fake_analyse, theme="textual-dark", system_clipboard=False, lang="en"
+        )
         async with app.run_test(size=(100, 30)) as pilot:
             for _ in range(3):
                 await pilot.pause()
@@ -301,7 +308,7 @@ async def test_a_big_file_paints_its_beginning_and_the_whole_text_arrives_below(
                 last = whole.rindex("ПОСЛЕДНИЙ")
                 assert article.is_line_visible(article.line_of(last))
             else:
-                assert article.top_offset() == top > 0        # same place, the rest below
+                assert article.top_offset() == top > 0  # same place, the rest below
             assert article.line_count > 3 * len(paras)
 
 
@@ -316,7 +323,7 @@ def test_analysed_dispatches_kept_in_memory_are_bounded_counts_are_not(tmp_path,
     for i in range(3):
         s.analyse(i, s.layout(i))
     assert s.analysed(0) is None and s.analysed(1) is not None and s.analysed(2) is not None
-    assert sorted(s.counts) == [0, 1, 2]                 # the library's counts stay for every one
-    s.layout(1)                                          # a look makes it recent: 2 goes next
+    assert sorted(s.counts) == [0, 1, 2]  # the library's counts stay for every one
+    s.layout(1)  # a look makes it recent: 2 goes next
     s.analyse(0, s.layout(0))
     assert s.analysed(2) is None and s.analysed(1) is not None

@@ -1,4 +1,5 @@
 """Pilot tests of the reader: jumps, stepping, find, copy, navigation, robustness."""
+
 from __future__ import annotations
 
 import threading
@@ -87,7 +88,7 @@ async def test_speaker_jump_centres_and_steps_through_mentions():
             assert_span_in_view(article, article.highlight)
             seen.append(article.highlight)
         assert seen[: len(mentions)] == mentions
-        assert seen[len(mentions)] == mentions[0]          # wrapped
+        assert seen[len(mentions)] == mentions[0]  # wrapped
 
 
 @run_async
@@ -100,7 +101,7 @@ async def test_quote_jump_scrolls_far_passage_to_centre():
         assert article.scroll_y == 0
         q2 = screen.dispatch.quotes[1]
         line = article.line_of(q2.start)
-        assert not article.is_line_visible(line)            # far below the first screen
+        assert not article.is_line_visible(line)  # far below the first screen
         await pilot.press("3", "down", "enter")
         await pilot.pause()
         assert article.highlight == (q2.start, q2.end)
@@ -146,7 +147,7 @@ async def test_find_lemma_counts_and_stepping():
         await pilot.press("n")
         assert screen.current_match == 1 and str(count.render()) == "2/3"
         await pilot.press("n", "n")
-        assert screen.current_match == 0                    # wrapped
+        assert screen.current_match == 0  # wrapped
         await pilot.press("N")
         assert screen.current_match == 2
         assert_span_in_view(screen.article, screen.matches[2])
@@ -181,7 +182,7 @@ async def test_find_history_with_up_and_down():
         assert field.value == "Таджик"
         await pilot.press("up")
         assert field.value == "Рахмон"
-        await pilot.press("up")                             # the oldest stays
+        await pilot.press("up")  # the oldest stays
         assert field.value == "Рахмон"
         await pilot.press("down", "down")
         assert field.value == ""
@@ -208,10 +209,10 @@ async def test_q_goes_back_one_level_and_Q_quits():
     app = make_app([SAMPLES])
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
-        await pilot.press("f", "q")                         # typed into the filter, not a command
+        await pilot.press("f", "q")  # typed into the filter, not a command
         await settle(pilot)
         assert app.is_running and app.screen.query_one("#library-input").value == "q"
-        await pilot.press("escape", "q")                    # from the library: quits
+        await pilot.press("escape", "q")  # from the library: quits
         await settle(pilot)
         assert not app.is_running
 
@@ -258,8 +259,7 @@ async def test_y_copies_exact_attributed_quote():
     async with app.run_test(size=(160, 48)) as pilot:
         await settle(pilot)
         await pilot.press("3", "enter", "y")
-        assert app.clipboard == (f"«{QUOTE_1}», — {KOSHERBAEV}, {KOSHERBAEV_ROLE} "
-                                 "(KAZAKHSTAN TODAY, 16 февраля)")
+        assert app.clipboard == (f"«{QUOTE_1}», — {KOSHERBAEV}, {KOSHERBAEV_ROLE} (KAZAKHSTAN TODAY, 16 февраля)")
         # the quotes panel cursor decides when it has focus
         await pilot.press("down", "y")
         # Russian style: the final period goes, «…», — follows
@@ -308,13 +308,13 @@ async def test_next_and_previous_dispatch_and_back_to_library():
         total = len(app.session)
         assert f"2/{total}" in str(screen.query_one("#status").render())
         assert screen.article.dispatch.source.endswith(app.session.paths[1])
-        await pilot.press("left_square_bracket", "left_square_bracket")   # second one hits the start
+        await pilot.press("left_square_bracket", "left_square_bracket")  # second one hits the start
         await settle(pilot)
         assert screen.index == 0
         await pilot.press("right_square_bracket", "right_square_bracket", "escape")
         await settle(pilot)
         assert app.screen.id == "library"
-        assert app.screen.list.current == 2                # the library follows the reader
+        assert app.screen.list.current == 2  # the library follows the reader
 
 
 @run_async
@@ -339,7 +339,7 @@ async def test_stale_analysis_is_dropped():
         await settle(pilot)
         assert screen.index == 1 and screen.state == "ready"
         assert "Кошербаев" not in screen.dispatch.text
-        assert screen.panel("speakers").entries == []       # not the first dispatch's speakers
+        assert screen.panel("speakers").entries == []  # not the first dispatch's speakers
 
 
 @run_async
@@ -365,9 +365,12 @@ async def test_markup_and_escapes_show_literally(tmp_path):
     f.write_text(f"{MARKUP}\n\nВторой абзац «[red]цитата[/red]», — сказал [b]Иван[/b].\n", encoding="utf-8")
 
     def analyse(d):
-        return make_analysis(d, quotes=[("[red]цитата[/red]", "[b]Иван[/b]")],
-                             speakers={"[b]Иван[/b]": ("[link=x]роль[/link]", r"\[b\]Иван\[/b\]", "person")},
-                             topics={"[i]тема[/i]": r"Второй"})
+        return make_analysis(
+            d,
+            quotes=[("[red]цитата[/red]", "[b]Иван[/b]")],
+            speakers={"[b]Иван[/b]": ("[link=x]роль[/link]", r"\[b\]Иван\[/b\]", "person")},
+            topics={"[i]тема[/i]": r"Второй"},
+        )
 
     app = make_app([f], analyser=analyse)
     async with app.run_test(size=(120, 30)) as pilot:
@@ -405,7 +408,7 @@ async def test_narrow_terminal_puts_panels_below_and_p_toggles():
         assert screen.has_class("-narrow")
         article = screen.query_one("#article-pane").region
         side = screen.query_one("#side").region
-        assert side.y >= article.bottom                    # below, not beside
+        assert side.y >= article.bottom  # below, not beside
         assert side.bottom <= screen.query_one("#status").region.y
         panels = [screen.panel(n).region for n in ("speakers", "quotes", "topics")]
         for a, b in zip(panels, panels[1:]):
@@ -415,7 +418,7 @@ async def test_narrow_terminal_puts_panels_below_and_p_toggles():
         await pilot.pause()
         assert not screen.query_one("#side").display
         assert screen.query_one("#article-pane").region.height > article.height
-        await pilot.press("3")                             # focusing a panel brings them back
+        await pilot.press("3")  # focusing a panel brings them back
         await pilot.pause()
         assert screen.query_one("#side").display
 
@@ -593,11 +596,11 @@ async def test_big_dispatch_renders_only_visible_lines_and_finds_in_worker(tmp_p
         assert article.line_count > 5_000
         calls = []
         original = article.render_line
-        article.render_line = lambda y: calls.append(y) or original(y)   # type: ignore[method-assign]
+        article.render_line = lambda y: calls.append(y) or original(y)  # type: ignore[method-assign]
         await pilot.press("G")
         await pilot.pause()
         assert article.scroll_y == article.max_scroll_y
-        assert calls and max(calls) < article.size.height                  # only rows of the viewport
+        assert calls and max(calls) < article.size.height  # only rows of the viewport
         assert "Казахстан" in article_text(article) or article_text(article).strip()
         await pilot.press("slash", *"Рахмона")
         await settle(pilot)
@@ -626,7 +629,7 @@ async def test_the_key_footer_follows_the_focus_and_a_click_on_a_key_runs_it():
         line = footer.render().plain
         assert "Speakers" in line and "Help" in line and line.rstrip().endswith("Commands")
         assert "Next match" not in line
-        await pilot.press("slash")                     # the find bar's keys while typing in it
+        await pilot.press("slash")  # the find bar's keys while typing in it
         await settle(pilot)
         assert "Search" in footer.render().plain
         await pilot.press("escape")

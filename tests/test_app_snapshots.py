@@ -4,6 +4,7 @@ Deterministic: fake layout and analyser, fixed theme, relative paths, workers se
 screenshot, no clock on screen. Snapshots live in ``tests/snapshots/``; regenerate with
 ``pytest tests/test_app_snapshots.py --snapshot-update`` and look at them before committing.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,8 +15,6 @@ import pytest_textual_snapshot
 from app_fakes import ROOT, make_app, settle
 
 SEED_REL = "samples/01_kaztoday_kosherbaev-v-dushanbe.txt"
-
-
 
 
 class _Extension(pytest_textual_snapshot.SVGImageExtension):
@@ -87,6 +86,7 @@ def test_reader_140x40(snap_compare):
 
 def test_reader_200x50_measure(snap_compare):
     """The article stops at its measure (about 100 columns); the panels take the rest."""
+
     async def run_before(pilot):
         await settle(pilot)
         await pilot.press("3", "enter")
@@ -106,6 +106,7 @@ def test_reader_140x40_help(snap_compare):
 
 def test_reader_140x40_find_closed_matches_stay(snap_compare):
     """`/ query ⏎ n esc`: the bar is closed, the matches stay highlighted, the status line shows them."""
+
     async def run_before(pilot):
         await settle(pilot)
         await pilot.press("slash", *"Рахмона", "enter", "n", "escape")

@@ -1,6 +1,7 @@
 """The reader's workers stop when the reader no longer wants their work: leaving a huge dispatch stops its
 analysis in the analysis process (observed in the process table), and a result that comes back for a
 dispatch the reader left is not painted over the one shown."""
+
 from __future__ import annotations
 
 import os
@@ -55,13 +56,14 @@ async def test_leaving_a_huge_dispatch_stops_its_analysis(tmp_path):
         async with app.run_test(size=(120, 40)) as pilot:
             assert await wait_until(pilot, lambda: analysis_processes() - before, 20), "no analysis started"
             await pilot.pause(1.0)
-            assert analysis_processes() - before               # still at it: minutes for this text
+            assert analysis_processes() - before  # still at it: minutes for this text
             assert app.screen.state == "analysing"
-            await pilot.press("q")                             # back to the library
+            await pilot.press("q")  # back to the library
             await pilot.pause()
             assert app.screen.id == "library"
-            assert await wait_until(pilot, lambda: not (analysis_processes() - before), 5), \
+            assert await wait_until(pilot, lambda: not (analysis_processes() - before), 5), (
                 "the analysis of the dispatch left behind still runs"
+            )
     finally:
         app.session.close()
 
@@ -85,10 +87,10 @@ async def test_an_analysis_that_ends_after_the_reader_moved_on_is_not_painted(tm
         await pilot.pause(0.3)
         screen = app.screen
         assert screen.state == "analysing"
-        await pilot.press("right_square_bracket")          # on to the second before the first is done
+        await pilot.press("right_square_bracket")  # on to the second before the first is done
         assert await wait_until(pilot, lambda: screen.state == "ready", 5)
         assert screen.dispatch.text.startswith("Погода")
-        release.set()                                      # the first one's analysis comes back now
+        release.set()  # the first one's analysis comes back now
         await settle(pilot)
         assert screen.dispatch.text.startswith("Погода")
         assert [e.key for e in screen.panel("speakers").entries] == []

@@ -1,4 +1,5 @@
 """The one atomic write (the cache, the config file): the old content or the new, never a temp file left."""
+
 from __future__ import annotations
 
 import pytest
@@ -17,7 +18,7 @@ def test_a_write_replaces_the_whole_file_and_creates_its_folder(tmp_path):
 def test_a_failed_write_keeps_the_old_content_and_leaves_no_temp_file(tmp_path):
     target = tmp_path / "entry.json"
     atomic.write_text(target, "старое")
-    with pytest.raises(ValueError):              # a lone surrogate: UTF-8 cannot encode it
+    with pytest.raises(ValueError):  # a lone surrogate: UTF-8 cannot encode it
         atomic.write_text(target, "новое \udc80")
     assert target.read_text(encoding="utf-8") == "старое"
     assert [p.name for p in tmp_path.iterdir()] == ["entry.json"]

@@ -1,6 +1,7 @@
 """Running extract's jobs (dispatchtui.batch): results in order, a time limit per file that kills only that
 file's worker, a worker dying mid-job, and the progress line on a terminal. The jobs here are small fake
 functions (forked workers inherit them), so these tests take seconds, not minutes."""
+
 from __future__ import annotations
 
 import io
@@ -36,7 +37,7 @@ def test_a_file_over_the_time_limit_is_given_up_and_the_rest_go_on_in_order(jobs
     tasks = [("a",), ("sleep:60",), ("b",), ("c",)]
     t = time.perf_counter()
     out = names(batch.run(tasks, job, jobs=jobs, max_seconds=1.0))
-    assert time.perf_counter() - t < 30                      # not the 60 s the slow one wanted
+    assert time.perf_counter() - t < 30  # not the 60 s the slow one wanted
     assert out == [("a", "A", None), ("sleep:60", None, batch.gave_up(1.0)), ("b", "B", None), ("c", "C", None)]
     assert batch.gave_up(1.0) == "gave up after 1 s (--max-seconds); the other files go on"
 
@@ -85,7 +86,7 @@ def test_progress_line_on_a_terminal_names_the_file_its_stage_and_seconds(monkey
 
     def slow(task, on_stage):
         on_stage("people")
-        time.sleep(1.2)       # the ticker redraws while a stage runs
+        time.sleep(1.2)  # the ticker redraws while a stage runs
         return task[0], 1, None
 
     out = list(batch.run([(str(path),), (str(path),)], slow, progress=progress))
@@ -93,7 +94,7 @@ def test_progress_line_on_a_terminal_names_the_file_its_stage_and_seconds(monkey
     written = stream.getvalue()
     assert "\rdispatchtui: 1/2 · huge.txt (3.0 MB) · people · " in written
     assert "2/2 · huge.txt" in written
-    assert written.endswith("\r\x1b[K")                      # cleared at the end: the terminal is clean
+    assert written.endswith("\r\x1b[K")  # cleared at the end: the terminal is clean
 
 
 def test_no_progress_line_when_not_a_terminal(monkeypatch):

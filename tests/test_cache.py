@@ -1,4 +1,5 @@
 """The analysis cache: exact roundtrip, corrupt entries ignored, atomic writes, opt-out."""
+
 from __future__ import annotations
 
 import json
@@ -10,9 +11,11 @@ from dispatchtui import cache
 from dispatchtui.analysis import segment
 from dispatchtui.model import Quote, Span, Speaker, Topic
 
-TEXT = ("Кошербаев прибыл в Душанбе\n\n"
-        "Душанбе. 16 февраля. KAZAKHSTAN TODAY - Министр иностранных дел Ермек Кошербаев был принят президентом. "
-        "«Мы высоко ценим наше партнерство», - сказал Кошербаев. По словам МИД, визит прошел успешно.")
+TEXT = (
+    "Кошербаев прибыл в Душанбе\n\n"
+    "Душанбе. 16 февраля. KAZAKHSTAN TODAY - Министр иностранных дел Ермек Кошербаев был принят президентом. "
+    "«Мы высоко ценим наше партнерство», - сказал Кошербаев. По словам МИД, визит прошел успешно."
+)
 
 
 @pytest.fixture(autouse=True)
@@ -32,15 +35,36 @@ def analysed_by_hand(source="a.txt", encoding="cp1251", notes=("removed 1 contro
     cue = t.index("сказал")
     po = t.index("По словам")
     quotes = (
-        Quote(q_start, q_end, 1, "full", "Ермек Кошербаев", Span(sp, sp + len("Кошербаев")), "сказал",
-              Span(cue, cue + len("сказал"))),
-        Quote(t.index("визит"), t.index("успешно") + len("успешно"), 1, "fragment", "МИД Казахстана",
-              Span(t.index("МИД"), t.index("МИД") + 3), "по словам", Span(po, po + len("По словам"))),
+        Quote(
+            q_start,
+            q_end,
+            1,
+            "full",
+            "Ермек Кошербаев",
+            Span(sp, sp + len("Кошербаев")),
+            "сказал",
+            Span(cue, cue + len("сказал")),
+        ),
+        Quote(
+            t.index("визит"),
+            t.index("успешно") + len("успешно"),
+            1,
+            "fragment",
+            "МИД Казахстана",
+            Span(t.index("МИД"), t.index("МИД") + 3),
+            "по словам",
+            Span(po, po + len("По словам")),
+        ),
     )
     first = t.index("Ермек Кошербаев")
     speakers = (
-        Speaker("Ермек Кошербаев", "person", "министр иностранных дел",
-                (Span(first, first + len("Ермек Кошербаев")), Span(sp, sp + len("Кошербаев"))), (0,)),
+        Speaker(
+            "Ермек Кошербаев",
+            "person",
+            "министр иностранных дел",
+            (Span(first, first + len("Ермек Кошербаев")), Span(sp, sp + len("Кошербаев"))),
+            (0,),
+        ),
         Speaker("МИД Казахстана", "organization", None, (Span(t.index("МИД"), t.index("МИД") + 3),), (1,)),
     )
     topics = (
@@ -121,14 +145,18 @@ def _entry(cache_dir):
     return entry
 
 
-@pytest.mark.parametrize("corrupt", [
-    b"\x00\xff\xfe garbage \x89PNG",
-    b'{"schema": "dispatchtui/2", "source": "a.txt", "quotes": [',
-    b"",
-    b"[]",
-    b"null",
-    b'"just a string"',
-], ids=["garbage", "truncated", "empty", "list", "null", "string"])
+@pytest.mark.parametrize(
+    "corrupt",
+    [
+        b"\x00\xff\xfe garbage \x89PNG",
+        b'{"schema": "dispatchtui/2", "source": "a.txt", "quotes": [',
+        b"",
+        b"[]",
+        b"null",
+        b'"just a string"',
+    ],
+    ids=["garbage", "truncated", "empty", "list", "null", "string"],
+)
 def test_corrupt_entry_ignored(cache_dir, corrupt):
     base, d = analysed_by_hand()
     cache.put(d)
@@ -158,8 +186,19 @@ def _mutate(o, how):
     return o
 
 
-@pytest.mark.parametrize("how", ["other-schema", "missing-key", "wrong-type", "bad-span", "span-not-int",
-                                 "speaker-not-dict", "other-text", "no-sha"])
+@pytest.mark.parametrize(
+    "how",
+    [
+        "other-schema",
+        "missing-key",
+        "wrong-type",
+        "bad-span",
+        "span-not-int",
+        "speaker-not-dict",
+        "other-text",
+        "no-sha",
+    ],
+)
 def test_wrong_schema_entry_ignored(cache_dir, how):
     base, d = analysed_by_hand()
     cache.put(d)

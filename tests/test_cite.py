@@ -1,4 +1,5 @@
 """cite.format_citation: «<quote>», — <Speaker>, <role> (<agency>, <date>), missing parts omitted."""
+
 from __future__ import annotations
 
 from dispatchtui.cite import format_citation, paragraph_text, quote_text
@@ -17,8 +18,9 @@ def make(**kw):
 
 
 def test_full_citation():
-    assert format_citation(make(), Q) == ("«Мы готовы к диалогу», — Иван Петров, министр иностранных дел "
-                                          "(ТАСС, 8 августа)")
+    assert format_citation(make(), Q) == (
+        "«Мы готовы к диалогу», — Иван Петров, министр иностранных дел (ТАСС, 8 августа)"
+    )
 
 
 def test_without_role():
@@ -64,10 +66,12 @@ def test_paragraph_text_collapses_whitespace():
 
 
 def test_stray_edge_marks_are_dropped_but_balanced_inner_ones_kept():
-    for raw, want in [('Хотел бы подчеркнуть"', "Хотел бы подчеркнуть"),
-                      ("«Хотел бы", "Хотел бы"),
-                      ('он сказал "да"', 'он сказал "да"'),
-                      ("фильм «Дом»", "фильм „Дом“")]:
+    for raw, want in [
+        ('Хотел бы подчеркнуть"', "Хотел бы подчеркнуть"),
+        ("«Хотел бы", "Хотел бы"),
+        ('он сказал "да"', 'он сказал "да"'),
+        ("фильм «Дом»", "фильм „Дом“"),
+    ]:
         d = Dispatch(text=raw)
         assert quote_text(d, Quote(0, len(raw), 0)) == want, raw
 
@@ -75,8 +79,10 @@ def test_stray_edge_marks_are_dropped_but_balanced_inner_ones_kept():
 # ------------------------------------------------------------------ statements safe to paste (issue 14)
 from dispatchtui.cite import cite, statement_parts  # noqa: E402
 
-SPLIT = ("МОСКВА, 8 августа. /ТАСС/. «Утверждают, что это так, — пояснила она, — но ведь никто не "
-         "проверял». Потом был перерыв.")
+SPLIT = (
+    "МОСКВА, 8 августа. /ТАСС/. «Утверждают, что это так, — пояснила она, — но ведь никто не "
+    "проверял». Потом был перерыв."
+)
 
 
 def _split_dispatch():
@@ -85,18 +91,22 @@ def _split_dispatch():
     b0 = SPLIT.index("но ведь")
     b1 = SPLIT.index("»")
     she = Speaker("Мария Иванова", "person", "официальный представитель МИД")
-    quotes = (Quote(a0, a1, 0, speaker="Мария Иванова", statement=0),
-              Quote(b0, b1, 0, speaker="Мария Иванова", statement=0))
+    quotes = (
+        Quote(a0, a1, 0, speaker="Мария Иванова", statement=0),
+        Quote(b0, b1, 0, speaker="Мария Иванова", statement=0),
+    )
     return Dispatch(text=SPLIT, dateline=DL, quotes=quotes, speakers=(she,), paragraphs=(Span(0, len(SPLIT)),))
 
 
 def test_a_statement_split_by_its_attribution_is_copied_whole_with_the_authors_words():
     d = _split_dispatch()
     assert statement_parts(d, 1) == [0, 1]
-    want = ("«Утверждают, что это так, — пояснила она, — но ведь никто не проверял», — Мария Иванова, "
-            "официальный представитель МИД (ТАСС, 8 августа)")
+    want = (
+        "«Утверждают, что это так, — пояснила она, — но ведь никто не проверял», — Мария Иванова, "
+        "официальный представитель МИД (ТАСС, 8 августа)"
+    )
     assert cite(d, 0) == want
-    assert cite(d, 1) == want                     # from any part
+    assert cite(d, 1) == want  # from any part
 
 
 def test_parts_with_their_own_marks_lose_the_inner_marks():
@@ -116,10 +126,12 @@ def test_parts_in_separate_paragraphs_are_joined_by_a_space():
 
 
 def test_no_comma_after_question_or_exclamation_mark_and_a_final_period_dropped():
-    for words, want in [("Вы где были?", "«Вы где были?» — Антон Силуанов"),
-                        ("Это победа!", "«Это победа!» — Антон Силуанов"),
-                        ("Посмотрим…", "«Посмотрим…» — Антон Силуанов"),
-                        ("Бюджет исполнен.", "«Бюджет исполнен», — Антон Силуанов")]:
+    for words, want in [
+        ("Вы где были?", "«Вы где были?» — Антон Силуанов"),
+        ("Это победа!", "«Это победа!» — Антон Силуанов"),
+        ("Посмотрим…", "«Посмотрим…» — Антон Силуанов"),
+        ("Бюджет исполнен.", "«Бюджет исполнен», — Антон Силуанов"),
+    ]:
         text = f"«{words}», — Антон Силуанов."
         d = Dispatch(text=text, quotes=(Quote(1, 1 + len(words), 0, speaker="Антон Силуанов"),))
         assert cite(d, 0) == want
@@ -127,8 +139,10 @@ def test_no_comma_after_question_or_exclamation_mark_and_a_final_period_dropped(
 
 
 def test_a_fragment_is_copied_in_the_sentence_it_stands_in():
-    text = ("МОСКВА, 8 августа. /ТАСС/. Переговоры прошли спокойно. Министр Иван Петров назвал их "
-            "«конструктивными». Затем был обед.")
+    text = (
+        "МОСКВА, 8 августа. /ТАСС/. Переговоры прошли спокойно. Министр Иван Петров назвал их "
+        "«конструктивными». Затем был обед."
+    )
     s = text.index("«конструктивными»") + 1
     q = Quote(s, s + len("конструктивными"), 0, kind="fragment", speaker="Иван Петров")
     d = Dispatch(text=text, dateline=DL, quotes=(q,), speakers=(SP,), paragraphs=(Span(0, len(text)),))
@@ -136,24 +150,44 @@ def test_a_fragment_is_copied_in_the_sentence_it_stands_in():
 
 
 def test_a_reported_statement_is_copied_as_its_sentence_with_the_attribution():
-    text = ("МОСКВА, 8 августа. /ТАСС/. Встреча длилась час. Он также заявил, что переговоры будут "
-            "продолжены в сентябре. Других заявлений не было.")
+    text = (
+        "МОСКВА, 8 августа. /ТАСС/. Встреча длилась час. Он также заявил, что переговоры будут "
+        "продолжены в сентябре. Других заявлений не было."
+    )
     start = text.index("переговоры будут")
     end = text.index(" в сентябре") + len(" в сентябре")
     cue = text.index("заявил")
-    q = Quote(start, end, 0, kind="reported", speaker="Иван Петров", speaker_span=Span(text.index("Он"), text.index("Он") + 2),
-              cue="заявил", cue_span=Span(cue, cue + 6))
-    d = Dispatch(text=text, dateline=DL, quotes=(q,), speakers=(SP,), paragraphs=(Span(0, len(text)),),
-                 sentences=(Span(27, text.index(" Он")), Span(text.index("Он"), text.index(" Других")),
-                            Span(text.index("Других"), len(text))))
-    assert cite(d, 0) == ("Он также заявил, что переговоры будут продолжены в сентябре "
-                          "(Иван Петров, министр иностранных дел; ТАСС, 8 августа).")
+    q = Quote(
+        start,
+        end,
+        0,
+        kind="reported",
+        speaker="Иван Петров",
+        speaker_span=Span(text.index("Он"), text.index("Он") + 2),
+        cue="заявил",
+        cue_span=Span(cue, cue + 6),
+    )
+    d = Dispatch(
+        text=text,
+        dateline=DL,
+        quotes=(q,),
+        speakers=(SP,),
+        paragraphs=(Span(0, len(text)),),
+        sentences=(
+            Span(27, text.index(" Он")),
+            Span(text.index("Он"), text.index(" Других")),
+            Span(text.index("Других"), len(text)),
+        ),
+    )
+    assert cite(d, 0) == (
+        "Он также заявил, что переговоры будут продолжены в сентябре "
+        "(Иван Петров, министр иностранных дел; ТАСС, 8 августа)."
+    )
 
 
 def test_a_reported_statement_naming_its_speaker_is_not_attributed_twice():
     text = "По словам Ивана Петрова, переговоры будут продолжены. Потом был обед."
     start = text.index("переговоры")
-    q = Quote(start, text.index("."), 0, kind="reported", speaker="Иван Петров",
-              cue="по словам", cue_span=Span(0, 9))
+    q = Quote(start, text.index("."), 0, kind="reported", speaker="Иван Петров", cue="по словам", cue_span=Span(0, 9))
     d = Dispatch(text=text, quotes=(q,), speakers=(SP,), paragraphs=(Span(0, len(text)),))
     assert cite(d, 0) == "По словам Ивана Петрова, переговоры будут продолжены."

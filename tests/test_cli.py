@@ -1,4 +1,5 @@
 """The command line, end to end: ``python -m dispatchtui`` in a subprocess, a private cache dir every time."""
+
 from __future__ import annotations
 
 import json
@@ -17,9 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 SEED = SAMPLES / "01_kaztoday_kosherbaev-v-dushanbe.txt"
 TASS = SAMPLES / "02_tass_raschistka-kunovki.txt"
-NEWS = ("Расчистку реки завершат в 2020 году\n\n"
-        "МОСКВА, 8 августа. /ТАСС/. Министерство экологии Подмосковья объявило конкурс по расчистке реки Куновки. "
-        "\"Работы завершатся в 2020 году\", - сообщила пресс-служба ведомства.")
+NEWS = (
+    "Расчистку реки завершат в 2020 году\n\n"
+    "МОСКВА, 8 августа. /ТАСС/. Министерство экологии Подмосковья объявило конкурс по расчистке реки Куновки. "
+    '"Работы завершатся в 2020 году", - сообщила пресс-служба ведомства.'
+)
 
 
 def run(args, tmp_path, *, stdin: bytes | None = None, env_extra: dict | None = None, cwd=None):
@@ -27,8 +30,14 @@ def run(args, tmp_path, *, stdin: bytes | None = None, env_extra: dict | None = 
     env["DISPATCHTUI_CACHE_DIR"] = str(tmp_path / "cache")
     env["DISPATCHTUI_CONFIG_DIR"] = str(tmp_path / "config")
     env.update(env_extra or {})
-    p = subprocess.run([sys.executable, "-m", "dispatchtui", *map(str, args)], input=stdin if stdin is not None else b"",
-                       capture_output=True, env=env, cwd=cwd or tmp_path, timeout=300)
+    p = subprocess.run(
+        [sys.executable, "-m", "dispatchtui", *map(str, args)],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        env=env,
+        cwd=cwd or tmp_path,
+        timeout=300,
+    )
     out, err = p.stdout.decode("utf-8"), p.stderr.decode("utf-8")
     assert "Traceback" not in err, err
     return p.returncode, out, err
@@ -39,6 +48,7 @@ def records(out: str) -> list[dict]:
 
 
 # --------------------------------------------------------------------------------------------- help, version
+
 
 def test_help(tmp_path):
     code, out, err = run(["--help"], tmp_path)
@@ -62,18 +72,32 @@ def test_version(tmp_path):
 
 # --------------------------------------------------------------------------------------------- usage errors (2)
 
-@pytest.mark.parametrize("args, needle", [
-    (["extract", str(TASS), "--format", "yaml"], "--format"),
-    (["extract", str(TASS), "--encoding", "no-such-codec"], "unknown encoding"),
-    (["extract", str(TASS), "--encoding", "base64"], "not a text encoding"),
-    (["extract"], "PATH"),
-    ([], "PATH"),
-    (["extract", str(TASS), "--jobs", "0"], "--jobs"),
-    (["extract", str(TASS), "--frobnicate"], "unknown option --frobnicate"),
-    (["--bogus"], "unknown option --bogus"),                 # named, not "PATH required"
-    ([str(TASS), "--encoding", "no-such-codec"], "unknown encoding"),
-], ids=["format", "encoding", "non-text-codec", "extract-no-path", "no-path", "jobs", "unknown-option", "bogus",
-        "read-encoding"])
+
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["extract", str(TASS), "--format", "yaml"], "--format"),
+        (["extract", str(TASS), "--encoding", "no-such-codec"], "unknown encoding"),
+        (["extract", str(TASS), "--encoding", "base64"], "not a text encoding"),
+        (["extract"], "PATH"),
+        ([], "PATH"),
+        (["extract", str(TASS), "--jobs", "0"], "--jobs"),
+        (["extract", str(TASS), "--frobnicate"], "unknown option --frobnicate"),
+        (["--bogus"], "unknown option --bogus"),  # named, not "PATH required"
+        ([str(TASS), "--encoding", "no-such-codec"], "unknown encoding"),
+    ],
+    ids=[
+        "format",
+        "encoding",
+        "non-text-codec",
+        "extract-no-path",
+        "no-path",
+        "jobs",
+        "unknown-option",
+        "bogus",
+        "read-encoding",
+    ],
+)
 def test_usage_errors_exit_2(tmp_path, args, needle):
     code, out, err = run(args, tmp_path)
     assert code == 2
@@ -90,6 +114,7 @@ def test_reader_refuses_without_terminal(tmp_path):
 
 # --------------------------------------------------------------------------------------------- bad inputs (1)
 
+
 def test_bad_inputs_are_named_one_line_each_no_traceback(tmp_path):
     bad = tmp_path / "bad"
     bad.mkdir()
@@ -104,9 +129,15 @@ def test_bad_inputs_are_named_one_line_each_no_traceback(tmp_path):
     assert code == 1
     assert out == ""
     lines = err.splitlines()
-    for name, reason in [("binary.txt", "binary"), ("empty.txt", "empty"), ("blank.txt", "empty"),
-                         ("loop.txt", "symlink loop"), ("nothing-here", "no dispatches"),
-                         ("missing.txt", "no such file"), ("/dev/null", "not a regular file")]:
+    for name, reason in [
+        ("binary.txt", "binary"),
+        ("empty.txt", "empty"),
+        ("blank.txt", "empty"),
+        ("loop.txt", "symlink loop"),
+        ("nothing-here", "no dispatches"),
+        ("missing.txt", "no such file"),
+        ("/dev/null", "not a regular file"),
+    ]:
         hits = [ln for ln in lines if name in ln]
         assert len(hits) == 1, (name, err)
         assert reason in hits[0] and hits[0].startswith("dispatchtui: ")
@@ -142,6 +173,7 @@ def test_error_message_survives_ascii_locale(tmp_path):
 
 # --------------------------------------------------------------------------------------------- full runs
 # These need the whole analysis (quotes, people, topics) to work.
+
 
 def test_missing_path_named_and_others_processed(tmp_path):
     missing = tmp_path / "missing.txt"
@@ -190,7 +222,7 @@ def test_stdin_dash(tmp_path):
     (rec,) = records(out)
     assert rec["source"] == "-" and rec["encoding"] == "koi8-r"
     assert rec["text"] == NEWS
-    assert rec["text"][rec["headline"]["start"]:rec["headline"]["end"]] == "Расчистку реки завершат в 2020 году"
+    assert rec["text"][rec["headline"]["start"] : rec["headline"]["end"]] == "Расчистку реки завершат в 2020 году"
     assert rec["dateline"]["place"] == "МОСКВА"
 
 
@@ -221,7 +253,7 @@ def test_cache_is_written_and_reused_no_cache_writes_nothing(tmp_path):
     assert code == 0 and out2 == out1
     entries = list((tmp_path / "cache").rglob("*.json"))
     assert len(entries) == 1
-    code, out3, _ = run(["extract", TASS], tmp_path)   # served from the cache, same bytes
+    code, out3, _ = run(["extract", TASS], tmp_path)  # served from the cache, same bytes
     assert code == 0 and out3 == out1
 
 
@@ -240,17 +272,24 @@ def test_input_files_untouched(tmp_path):
 def test_markdown_digest_escapes_control_characters_in_the_source_path(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()
-    (folder / "x\x1b[31m.txt").write_text("Заголовок\n\nТекст новости. «Мы готовы к переговорам», — сказал он.\n",
-                                          encoding="utf-8")
+    (folder / "x\x1b[31m.txt").write_text(
+        "Заголовок\n\nТекст новости. «Мы готовы к переговорам», — сказал он.\n", encoding="utf-8"
+    )
     env = {**os.environ, "DISPATCHTUI_CACHE_DIR": str(tmp_path / "cache")}
-    out = subprocess.run([sys.executable, "-m", "dispatchtui", "extract", str(folder), "--format", "markdown"],
-                         capture_output=True, text=True, env=env, timeout=120)
+    out = subprocess.run(
+        [sys.executable, "-m", "dispatchtui", "extract", str(folder), "--format", "markdown"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     assert "\x1b" not in out.stdout
     assert "x\\x1b[31m.txt" in out.stdout
 
 
 # --------------------------------------------------------------------------------------------- no hang, no runaway
+
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
 def test_a_fifo_in_a_folder_is_one_line_and_never_blocks(tmp_path):
@@ -263,7 +302,7 @@ def test_a_fifo_in_a_folder_is_one_line_and_never_blocks(tmp_path):
         code, out, err = run(["extract", "--no-cache", d], tmp_path)
     finally:
         try:
-            os.close(os.open(d / "f.txt", os.O_WRONLY | os.O_NONBLOCK))   # release a blocked reader
+            os.close(os.open(d / "f.txt", os.O_WRONLY | os.O_NONBLOCK))  # release a blocked reader
         except OSError:
             pass
     assert code == 1
@@ -294,6 +333,8 @@ def test_help_names_exactly_the_suffixes_the_loader_takes():
     from dispatchtui.formats import SUFFIXES
     from dispatchtui.load import TEXT_SUFFIXES
 
-    named = set(re.findall(r"(?<![\w/])\.[a-z][a-z0-9]*\b", _DESCRIPTION.split("PATH may be", 1)[1].split("Encodings")[0]))
+    named = set(
+        re.findall(r"(?<![\w/])\.[a-z][a-z0-9]*\b", _DESCRIPTION.split("PATH may be", 1)[1].split("Encodings")[0])
+    )
     assert named == {s for s in TEXT_SUFFIXES | set(SUFFIXES) if s}
     assert "extension-less" in _DESCRIPTION and "" in TEXT_SUFFIXES

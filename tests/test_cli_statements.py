@@ -1,4 +1,5 @@
 """``dispatchtui statements``: formats, lemma speaker match, filters, exit codes, the index fallback."""
+
 from __future__ import annotations
 
 import csv
@@ -30,7 +31,10 @@ def test_text_is_one_grep_like_line_per_statement(wire, capsys):
     assert code == 0 and err == ""
     lines = out.splitlines()
     one = str(wire / "1.txt")
-    assert lines[0].startswith(f"{one}:") and "Дмитрий Песков (full, заявил): Встреча прошла в конструктивном ключе" in lines[0]
+    assert (
+        lines[0].startswith(f"{one}:")
+        and "Дмитрий Песков (full, заявил): Встреча прошла в конструктивном ключе" in lines[0]
+    )
     assert "Дмитрий Песков (reported, По словам): стороны договорились продолжить переговоры" in lines[1]
     assert len(lines) == 2
 
@@ -43,7 +47,7 @@ def test_jsonl_records_carry_offsets_into_the_text(wire, capsys):
     from dispatchtui.load import load_path
 
     for r in records:
-        assert load_path(r["source"]).text[r["start"]:r["end"]] == r["text"]
+        assert load_path(r["source"]).text[r["start"] : r["end"]] == r["text"]
         assert r["source_bytes"] is None and r["date"] and r["agency"]
 
 
@@ -52,7 +56,8 @@ def test_csv_has_a_header_and_rows(wire, capsys):
     assert code == 0
     rows = list(csv.DictReader(io.StringIO(out)))
     assert [(r["speaker"], r["kind"], r["text"]) for r in rows] == [
-        ("Мария Захарова", "reported", "Москва готова к диалогу")]
+        ("Мария Захарова", "reported", "Москва готова к диалогу")
+    ]
 
 
 def test_a_file_named_gives_only_its_statements(wire, capsys):
@@ -65,11 +70,14 @@ def test_nothing_matched_is_exit_1(wire, capsys):
     code, out, _ = run(capsys, wire / "3.txt")
     assert code == 1 and out == ""
     code, out, _ = run(capsys, wire, "--format", "csv", "--speaker", "Иванов")
-    assert code == 1 and out.splitlines() == [",".join(__import__("dispatchtui.statements", fromlist=["FIELDS"]).FIELDS)]
+    assert code == 1 and out.splitlines() == [
+        ",".join(__import__("dispatchtui.statements", fromlist=["FIELDS"]).FIELDS)
+    ]
 
 
-@pytest.mark.parametrize("args", [["--since", "вчера"], ["--kind", "some"], ["--format", "xml"], ["--bogus"],
-                                  ["--jobs", "0"], []])
+@pytest.mark.parametrize(
+    "args", [["--since", "вчера"], ["--kind", "some"], ["--format", "xml"], ["--bogus"], ["--jobs", "0"], []]
+)
 def test_usage_errors_are_exit_2(wire, capsys, args):
     with pytest.raises(SystemExit) as exc:
         main(["statements", *(args if args == [] else [str(wire), *args])])
@@ -119,4 +127,4 @@ def test_the_reader_names_a_folders_files_as_its_index_does(wire, monkeypatch):
     paths, _ = discover(["wire"])
     sources = {r.source for r in open_index("wire").documents()}
     assert sources and {_canonical(p) for p in paths} == sources
-    assert not any(p in sources for p in paths)      # as given, relative: not the index's names
+    assert not any(p in sources for p in paths)  # as given, relative: not the index's names

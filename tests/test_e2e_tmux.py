@@ -3,6 +3,7 @@
 Needs the real analysis (quotes, people) — it fails until the core's scanner and NER have landed.
 Uses its own tmux socket and always kills that server.
 """
+
 from __future__ import annotations
 
 import os
@@ -21,7 +22,6 @@ pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "samples" / "01_kaztoday_kosherbaev-v-dushanbe.txt"
 SCRIPT = Path(sys.executable).with_name("dispatchtui")
-
 
 
 @pytest.fixture(autouse=True)
@@ -43,11 +43,28 @@ class Tmux:
         return out.stdout
 
     def start(self, command: str) -> None:
-        env = {"DISPATCHTUI_CONFIG_DIR": str(self.tmp / "config"), "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8",
-               "TERM": "xterm-256color", "PATH": os.environ.get("PATH", ""), "HOME": str(self.tmp)}
+        env = {
+            "DISPATCHTUI_CONFIG_DIR": str(self.tmp / "config"),
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "TERM": "xterm-256color",
+            "PATH": os.environ.get("PATH", ""),
+            "HOME": str(self.tmp),
+        }
         exports = " ".join(f"{k}={v!r}" for k, v in env.items())
-        self("-f", "/dev/null", "new-session", "-d", "-x", "140", "-y", "40", "-s", "e2e",
-             f"env -i {exports} {command}; sleep 30")
+        self(
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-x",
+            "140",
+            "-y",
+            "40",
+            "-s",
+            "e2e",
+            f"env -i {exports} {command}; sleep 30",
+        )
         self("set", "-g", "set-clipboard", "on")
 
     def screen(self) -> str:
@@ -82,7 +99,7 @@ class Tmux:
     def kill(self) -> None:
         self("kill-server", check=False)
         base = Path(os.environ.get("TMUX_TMPDIR", "/tmp")) / f"tmux-{os.getuid()}" / self.socket
-        base.unlink(missing_ok=True)                     # the socket file outlives the server
+        base.unlink(missing_ok=True)  # the socket file outlives the server
 
 
 @pytest.fixture
@@ -96,8 +113,8 @@ def tmux(tmp_path):
 
 def test_open_seed_see_speaker_and_copy_quote(tmux):
     tmux.start(f"{SCRIPT} {SEED}")
-    tmux.wait_for("Душанбе")                                   # the article painted (layout only)
-    screen = tmux.wait_for("«Хотел бы", timeout=60)             # the quotes panel, after analysis
+    tmux.wait_for("Душанбе")  # the article painted (layout only)
+    screen = tmux.wait_for("«Хотел бы", timeout=60)  # the quotes panel, after analysis
     assert "Speakers" in screen or "Персоны" in screen
     # Эмомали Рахмон as a row of the speakers panel (right of the article's border), not just in the text
     assert any("││Эмомали Рахмон" in line for line in screen.splitlines()), screen
@@ -127,14 +144,14 @@ def test_people_view_across_the_folder_and_copy(tmux, tmp_path):
     (folder / "02.txt").write_text("Погода в Москве\n\nВ столице ожидаются дожди и ветер.\n", encoding="utf-8")
     # this tree's code (the console script may belong to another checkout's editable install)
     tmux.start(f"env PYTHONPATH={ROOT / 'src'} {SCRIPT} {folder}")
-    tmux.wait_for("Headline")                                    # the table's header
-    tmux.wait_for("Ермек Кошербаев", timeout=90)                 # the main speaker, from the index
+    tmux.wait_for("Headline")  # the table's header
+    tmux.wait_for("Ермек Кошербаев", timeout=90)  # the main speaker, from the index
     tmux.keys("P")
     screen = tmux.wait_for("Statements: ", timeout=20)
     assert "Ермек Кошербаев" in screen and "Direct" in screen
     tmux.keys("Enter", "y")
     buffer = tmux.wait_for_buffer("Кошербаев", timeout=20)
     assert buffer.startswith("«") and "— Ермек Кошербаев" in buffer, buffer
-    tmux.keys("Enter")                                           # the statement, in its dispatch
+    tmux.keys("Enter")  # the statement, in its dispatch
     tmux.wait_for("1 Article", timeout=20)
     tmux.keys("q", "q")

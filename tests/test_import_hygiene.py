@@ -6,6 +6,7 @@ command line starts, never in the reader's process, whose analysis runs in a pro
 ``app/analyst.py``). The layering itself is checked by ``lint-imports`` (contracts in pyproject.toml); these
 tests lock in what is deferred at run time.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,11 +21,23 @@ import dispatchtui
 UI = ("textual", "rich")
 #: the NER model and its stack, the morphology, the tokenizer, the HTML article extractor, the feed parser
 NLP = ("natasha", "slovnet", "navec", "numpy", "pymorphy3", "razdel", "trafilatura", "lxml", "feedparser")
-CORE = ("model", "paths", "analysis", "load", "formats", "cache", "export", "cite", "search", "pipeline",
-        "batch", "config", "clipboard")
+CORE = (
+    "model",
+    "paths",
+    "analysis",
+    "load",
+    "formats",
+    "cache",
+    "export",
+    "cite",
+    "search",
+    "pipeline",
+    "batch",
+    "config",
+    "clipboard",
+)
 
-TEXT = ("Визит в Душанбе\n\nДУШАНБЕ, 16 февраля. Министр прибыл в Душанбе. «Мы ценим партнёрство», — сказал "
-        "министр.\n")
+TEXT = "Визит в Душанбе\n\nДУШАНБЕ, 16 февраля. Министр прибыл в Душанбе. «Мы ценим партнёрство», — сказал министр.\n"
 
 
 def imported_after(code: str, watch: tuple[str, ...], **env: str) -> list[str]:
@@ -36,8 +49,7 @@ def imported_after(code: str, watch: tuple[str, ...], **env: str) -> list[str]:
         """)
     src = str(Path(dispatchtui.__file__).resolve().parents[1])
     environment = dict(os.environ, PYTHONPATH=os.pathsep.join([src, os.environ.get("PYTHONPATH", "")]), **env)
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment,
-                          timeout=120)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=environment, timeout=120)
     assert done.returncode == 0, done.stderr
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -89,8 +101,12 @@ WAIT_FOR_ANALYSIS = """t = time.monotonic()
 def _reader(tmp_path, wait: str) -> list[str]:
     f = tmp_path / "a.txt"
     f.write_text(TEXT, encoding="utf-8")
-    return imported_after(READER.format(path=str(f), wait=wait), NLP,
-                          DISPATCHTUI_CACHE_DIR=str(tmp_path / "cache"), DISPATCHTUI_CONFIG_DIR=str(tmp_path))
+    return imported_after(
+        READER.format(path=str(f), wait=wait),
+        NLP,
+        DISPATCHTUI_CACHE_DIR=str(tmp_path / "cache"),
+        DISPATCHTUI_CONFIG_DIR=str(tmp_path),
+    )
 
 
 def test_the_readers_first_paint_loads_no_nlp(tmp_path):

@@ -1,5 +1,6 @@
 """The folder index: incremental updates, removal, rename, identical texts, corrupt/stale → rebuilt,
 lemma search, statements and speakers, read/unread and the last position kept across sessions."""
+
 from __future__ import annotations
 
 import os
@@ -40,12 +41,16 @@ def test_documents_sorted_filtered_and_counted(wire):
     assert index_folder(str(wire)).state == "done"
     with open_index(str(wire)) as idx:
         rows = idx.documents()
-        assert names(rows) == ["2.txt", "1.txt", "3.txt"]          # newest first
+        assert names(rows) == ["2.txt", "1.txt", "3.txt"]  # newest first
         one = rows[1]
         assert (one.headline, one.place, one.agency, one.date_key) == (
-            "Песков прокомментировал встречу", "МОСКВА", "ТАСС", "2019-08-08")
+            "Песков прокомментировал встречу",
+            "МОСКВА",
+            "ТАСС",
+            "2019-08-08",
+        )
         assert (one.direct, one.reported, one.speakers) == (1, 1, ("Дмитрий Песков",))
-        assert names(idx.documents(sort="agency")) == ["2.txt", "1.txt", "3.txt"]   # РИА < ТАСС
+        assert names(idx.documents(sort="agency")) == ["2.txt", "1.txt", "3.txt"]  # РИА < ТАСС
         assert names(idx.documents(sort="statements"))[-1] == "3.txt"
         assert names(idx.documents(agency="тасс")) == ["1.txt", "3.txt"]
         assert names(idx.documents(person="Пескова")) == ["1.txt"]
@@ -82,7 +87,7 @@ def test_only_new_and_changed_files_are_analysed(wire, calls):
     assert sorted(calls) == ["2.txt", "4.txt"]
     with open_index(str(wire)) as idx:
         assert names(idx.documents(text="снег")) == ["2.txt"]
-        assert idx.speakers(query="Захарова") == []               # 2.txt no longer quotes her
+        assert idx.speakers(query="Захарова") == []  # 2.txt no longer quotes her
 
 
 def test_touched_but_unchanged_file_is_not_analysed(wire, calls):
@@ -123,7 +128,7 @@ def test_identical_texts_are_analysed_once(wire, calls):
     for k in range(3):
         (wire / f"copy{k}.txt").write_text(PESKOV, encoding="utf-8")
     index_folder(str(wire))
-    assert len(calls) == 3                 # 1.txt, 2.txt, 3.txt; the copies reuse 1.txt's analysis
+    assert len(calls) == 3  # 1.txt, 2.txt, 3.txt; the copies reuse 1.txt's analysis
     with open_index(str(wire)) as idx:
         peskov = idx.speakers(query="Песков")[0]
         assert (peskov.name, peskov.direct, peskov.reported, peskov.dispatches) == ("Дмитрий Песков", 4, 4, 4)
@@ -161,14 +166,14 @@ def test_search_is_by_lemma_with_a_snippet(wire):
         assert names(hits) == ["1.txt"]
         hit = hits[0]
         text = idx.text(hit.source)
-        assert text[hit.start:hit.end] == "Песков"
-        assert hit.snippet == text[hit.snippet_start:hit.snippet_start + len(hit.snippet)].replace("\n", " ")
-        assert hit.matches == 3            # Песков (headline), Песков, Пескова
-        assert names(idx.search("встречи")) == ["1.txt"]             # встречу / встреча
-        assert names(idx.search("дождей и ветра")) == ["3.txt"]     # a phrase, each word in any form
+        assert text[hit.start : hit.end] == "Песков"
+        assert hit.snippet == text[hit.snippet_start : hit.snippet_start + len(hit.snippet)].replace("\n", " ")
+        assert hit.matches == 3  # Песков (headline), Песков, Пескова
+        assert names(idx.search("встречи")) == ["1.txt"]  # встречу / встреча
+        assert names(idx.search("дождей и ветра")) == ["3.txt"]  # a phrase, each word in any form
         assert idx.search("ветра дождей") == []
-        assert idx.search("еско") == []                             # never a plain substring
-        assert names(idx.search("Песк")) == ["1.txt"]               # the last word typed so far: a prefix
+        assert idx.search("еско") == []  # never a plain substring
+        assert names(idx.search("Песк")) == ["1.txt"]  # the last word typed so far: a prefix
 
 
 def test_search_without_fts5_is_the_same(wire, monkeypatch):
@@ -186,12 +191,17 @@ def test_statements_by_speaker_kind_and_date(wire):
     with open_index(str(wire)) as idx:
         rows = idx.statements(speaker="Пескова")
         assert [(r.speaker, r.kind, r.cue) for r in rows] == [
-            ("Дмитрий Песков", "full", "заявил"), ("Дмитрий Песков", "reported", "По словам")]
+            ("Дмитрий Песков", "full", "заявил"),
+            ("Дмитрий Песков", "reported", "По словам"),
+        ]
         text = idx.text(rows[0].source)
-        assert [text[r.start:r.end] for r in rows] == [r.text for r in rows]
+        assert [text[r.start : r.end] for r in rows] == [r.text for r in rows]
         assert rows[0].text == "Встреча прошла в конструктивном ключе"
         assert (rows[0].headline, rows[0].agency, rows[0].date_key) == (
-            "Песков прокомментировал встречу", "ТАСС", "2019-08-08")
+            "Песков прокомментировал встречу",
+            "ТАСС",
+            "2019-08-08",
+        )
         assert [r.kind for r in idx.statements(speaker="Песков", kind="direct")] == ["full"]
         assert {r.speaker for r in idx.statements(since="2019-08-09")} == {"Мария Захарова"}
         assert idx.statements(speaker="Иванов") == []
@@ -261,7 +271,9 @@ def test_feed_items_are_dispatches_of_their_own(tmp_path):
     with open_index(str(d)) as idx:
         rows = idx.documents()
         assert [(r.item, r.headline, r.date_key[:10]) for r in rows] == [
-            ("weather-2", "Погода", "2019-08-09"), ("peskov-1", "Песков о встрече", "2019-08-08")]
+            ("weather-2", "Погода", "2019-08-09"),
+            ("peskov-1", "Песков о встрече", "2019-08-08"),
+        ]
         assert {r.path for r in rows} == {str(d / "lenta.rss")}
         assert rows[1].source.endswith("#peskov-1")
         [st] = idx.statements(speaker="Пескову")
@@ -279,8 +291,10 @@ def test_a_dispatch_without_headline_is_listed_without_its_dateline(tmp_path):
 
     d = tmp_path / "w"
     d.mkdir()
-    (d / "a.txt").write_text("Душанбе. 16 февраля. KAZAKHSTAN TODAY - Министр иностранных дел прибыл в Душанбе "
-                             "с официальным визитом.\n", encoding="utf-8")
+    (d / "a.txt").write_text(
+        "Душанбе. 16 февраля. KAZAKHSTAN TODAY - Министр иностранных дел прибыл в Душанбе с официальным визитом.\n",
+        encoding="utf-8",
+    )
     index_folder(str(d))
     (row,) = open_index(str(d)).documents()
     assert row.headline.startswith("Министр иностранных дел прибыл") and row.place == "Душанбе"

@@ -1,6 +1,7 @@
 """Faults of the folder index: locked, read-only, full disk, corrupt, a folder on a read-only disk, a file
 replaced while it is indexed, two readers. Each: one clear message, the reader goes on (from what is
 there or from memory), nothing of the user's written or deleted."""
+
 from __future__ import annotations
 
 import os
@@ -40,14 +41,14 @@ def test_locked_index_fails_the_update_with_one_message_and_still_reads(wire, mo
     index_folder(str(wire))
     monkeypatch.setattr(store, "BUSY_SECONDS", 0.1)
     other = sqlite3.connect(_db(wire), isolation_level=None)
-    other.execute("BEGIN IMMEDIATE")          # another program holds the write lock
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
     try:
         (wire / "4.txt").write_text(PESKOV.replace("Песков", "Пескову"), encoding="utf-8")
         before = listing(wire)
         final = index_folder(str(wire))
         assert final.state == "failed"
         assert "locked" in final.message and "working from memory" in final.message
-        with open_index(str(wire)) as idx:    # WAL: readers are not blocked by the writer
+        with open_index(str(wire)) as idx:  # WAL: readers are not blocked by the writer
             assert names(idx.documents()) == ["1.txt", "2.txt", "3.txt"]
         assert listing(wire) == before
     finally:
@@ -59,8 +60,9 @@ def _read_only(monkeypatch):
     real = store._connect
 
     def ro(path):
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0.1, isolation_level=None,
-                               check_same_thread=False)
+        conn = sqlite3.connect(
+            f"file:{path}?mode=ro", uri=True, timeout=0.1, isolation_level=None, check_same_thread=False
+        )
         return conn
 
     monkeypatch.setattr(store, "_connect", ro)
@@ -75,7 +77,7 @@ def test_read_only_index_reads_but_does_not_write(wire, monkeypatch):
     assert final.state == "failed" and "read-only" in final.message
     with open_index(str(wire)) as idx:
         assert names(idx.documents()) == ["1.txt", "2.txt", "3.txt"]
-        idx.set_read(str(wire / "1.txt"))     # the marks are a file of their own: still kept
+        idx.set_read(str(wire / "1.txt"))  # the marks are a file of their own: still kept
         assert idx.is_read(str(wire / "1.txt"))
 
 
@@ -98,7 +100,7 @@ def test_full_disk_keeps_what_was_indexed(wire, monkeypatch):
     index_folder(str(wire))
     real = store._connect
 
-    def tiny_disk(path):     # no page more than the index has now: SQLite's own "database or disk is full"
+    def tiny_disk(path):  # no page more than the index has now: SQLite's own "database or disk is full"
         conn = real(path)
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {pages}")
@@ -155,7 +157,7 @@ def test_file_replaced_while_indexed_is_queued_again(wire, monkeypatch):
 
     def replacing(base, use_cache=True):
         seen.append(os.path.basename(base.source))
-        if base.source.endswith("2.txt") and seen.count("2.txt") == 1:     # replaced mid-analysis
+        if base.source.endswith("2.txt") and seen.count("2.txt") == 1:  # replaced mid-analysis
             tmp = wire / ".2.txt.new"
             tmp.write_text(WEATHER.replace("Погода в Москве", "Погода в Казани"), encoding="utf-8")
             os.replace(tmp, wire / "2.txt")
@@ -231,7 +233,7 @@ def test_an_analysis_worker_killed_mid_work_fails_that_file_only(wire, monkeypat
 
     def dying(base, use_cache=True):
         if base.source.endswith("2.txt") and os.getpid() != parent:
-            os._exit(9)                      # the worker process dies mid-analysis
+            os._exit(9)  # the worker process dies mid-analysis
         return real(base, use_cache)
 
     monkeypatch.setattr(indexer, "analyse", dying)
@@ -242,7 +244,7 @@ def test_an_analysis_worker_killed_mid_work_fails_that_file_only(wire, monkeypat
     monkeypatch.setattr(indexer, "analyse", real)
     with open_index(str(wire)) as idx:
         assert names(idx.documents()) == ["1.txt", "3.txt", "4.txt"]
-        assert [os.path.basename(s) for s in idx.plan().new] == ["2.txt"]     # tried again next time
+        assert [os.path.basename(s) for s in idx.plan().new] == ["2.txt"]  # tried again next time
     assert index_folder(str(wire)).state == "done"
     with open_index(str(wire)) as idx:
         assert idx.count() == 4
@@ -261,11 +263,11 @@ def test_the_indexing_process_killed_mid_run_loses_nothing(wire):
     deadline = time.monotonic() + 120
     while job.progress().done < 1 and job.progress().state not in ("done", "failed") and time.monotonic() < deadline:
         time.sleep(0.02)
-    os.kill(job.pid, signal.SIGKILL)         # no stop(), no commit: killed
+    os.kill(job.pid, signal.SIGKILL)  # no stop(), no commit: killed
     job.join(5)
     assert not job.alive
     assert listing(wire) == before
-    final = index_folder(str(wire))          # the next run finds a consistent index and finishes the rest
+    final = index_folder(str(wire))  # the next run finds a consistent index and finishes the rest
     assert final.state == "done" and final.failed == 0
     with open_index(str(wire)) as idx:
         assert idx.count() == 9 and not idx.plan()

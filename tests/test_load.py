@@ -1,4 +1,5 @@
 """The loader: encodings, normalization, hostile inputs, discovery. All fixtures are generated in tmp_path."""
+
 from __future__ import annotations
 
 import builtins
@@ -14,9 +15,11 @@ from dispatchtui import load, reading
 from dispatchtui.analysis import segment
 from dispatchtui.load import Loaded, LoadError, Peek, decode, discover, load_path, natural_key, peek
 
-NEWS = ("МОСКВА, 8 августа. /ТАСС/. Министерство экологии и природопользования Подмосковья объявило конкурс "
-        "по расчистке участка реки Куновки. Работы планируется завершить в 2020 году. Об этом сообщила "
-        "пресс-служба ведомства.\n\nПо словам министра, \"в этом году будут расчищены еще восемь рек\".")
+NEWS = (
+    "МОСКВА, 8 августа. /ТАСС/. Министерство экологии и природопользования Подмосковья объявило конкурс "
+    "по расчистке участка реки Куновки. Работы планируется завершить в 2020 году. Об этом сообщила "
+    'пресс-служба ведомства.\n\nПо словам министра, "в этом году будут расчищены еще восемь рек".'
+)
 SHORT = "Президент подписал указ о помиловании."
 # One-line texts that are hard for a code-page guesser: all capitals, tiny, with ё.
 TINY = ["Путин прибыл в Москву.", "МОСКВА, 8 августа. /ТАСС/.", "Да.", "куб.", "16 февраля."]
@@ -44,18 +47,32 @@ def failed(path, encoding=None) -> LoadError:
 
 # --------------------------------------------------------------------------------------------- encodings
 
-@pytest.mark.parametrize("codec, prefix, expected", [
-    ("utf-8", b"", "utf-8"),
-    ("utf-8", b"\xef\xbb\xbf", "utf-8"),
-    ("utf-16-le", b"\xff\xfe", "utf-16-le"),
-    ("utf-16-be", b"\xfe\xff", "utf-16-be"),
-    ("utf-16-le", b"", "utf-16-le"),
-    ("utf-16-be", b"", "utf-16-be"),
-    ("cp1251", b"", "cp1251"),
-    ("koi8-r", b"", "koi8-r"),
-    ("cp866", b"", "cp866"),
-], ids=["utf8", "utf8-bom", "utf16le-bom", "utf16be-bom", "utf16le-nobom", "utf16be-nobom", "cp1251",
-        "koi8r", "cp866"])
+
+@pytest.mark.parametrize(
+    "codec, prefix, expected",
+    [
+        ("utf-8", b"", "utf-8"),
+        ("utf-8", b"\xef\xbb\xbf", "utf-8"),
+        ("utf-16-le", b"\xff\xfe", "utf-16-le"),
+        ("utf-16-be", b"\xfe\xff", "utf-16-be"),
+        ("utf-16-le", b"", "utf-16-le"),
+        ("utf-16-be", b"", "utf-16-be"),
+        ("cp1251", b"", "cp1251"),
+        ("koi8-r", b"", "koi8-r"),
+        ("cp866", b"", "cp866"),
+    ],
+    ids=[
+        "utf8",
+        "utf8-bom",
+        "utf16le-bom",
+        "utf16be-bom",
+        "utf16le-nobom",
+        "utf16be-nobom",
+        "cp1251",
+        "koi8r",
+        "cp866",
+    ],
+)
 @pytest.mark.parametrize("text", [NEWS, SHORT], ids=["news", "one-line"])
 def test_encodings_detected(tmp_path, codec, prefix, expected, text):
     path = write(tmp_path, "d.txt", prefix + text.encode(codec))
@@ -150,13 +167,18 @@ def test_peek_reads_headline_and_dateline(tmp_path):
     pk = peek(write(tmp_path, "p.txt", ("Расчистку реки завершат в 2020 году\n\n" + NEWS).encode("cp1251")))
     assert isinstance(pk, Peek), pk
     assert (pk.headline, pk.place, pk.date, pk.agency) == (
-        "Расчистку реки завершат в 2020 году", "МОСКВА", "8 августа", "ТАСС")
+        "Расчистку реки завершат в 2020 году",
+        "МОСКВА",
+        "8 августа",
+        "ТАСС",
+    )
     # No headline: the lead (after the dateline) is the title.
     pk = peek(write(tmp_path, "q.txt", NEWS.encode()))
     assert pk.headline.startswith("Министерство экологии") and pk.agency == "ТАСС"
 
 
 # --------------------------------------------------------------------------------------------- normalization
+
 
 def test_crlf_and_lone_cr_become_lf(tmp_path):
     r = loaded(write(tmp_path, "c.txt", "Первая строка.\r\nВторая строка.\rТретья строка.\r\n".encode()))
@@ -165,20 +187,27 @@ def test_crlf_and_lone_cr_become_lf(tmp_path):
 
 
 def test_controls_and_terminal_escapes_stripped_offsets_consistent(tmp_path):
-    raw = ("Заголовок\x1b[31m о реке\x1b[0m\n\n"
-           "МОСКВА, 8 августа. /ТАСС/. \x1b]0;pwned\x07Министерство\x01 экологии\x07 объявило\u202e конкурс.\x08 "
-           "Работы\x1b]8;;http://evil.example\x1b\\ завершат\x1b]8;;\x1b\\ в 2020 году.\x7f\x9b2J")
+    raw = (
+        "Заголовок\x1b[31m о реке\x1b[0m\n\n"
+        "МОСКВА, 8 августа. /ТАСС/. \x1b]0;pwned\x07Министерство\x01 экологии\x07 объявило\u202e конкурс.\x08 "
+        "Работы\x1b]8;;http://evil.example\x1b\\ завершат\x1b]8;;\x1b\\ в 2020 году.\x7f\x9b2J"
+    )
     r = loaded(write(tmp_path, "e.txt", raw.encode()))
     assert "\x1b" not in r.text and "\x07" not in r.text and "\x01" not in r.text and "\u202e" not in r.text
     assert "pwned" not in r.text and "evil" not in r.text and "[31m" not in r.text
-    assert r.text == ("Заголовок о реке\n\nМОСКВА, 8 августа. /ТАСС/. Министерство экологии объявило конкурс. "
-                      "Работы завершат в 2020 году.")
+    assert r.text == (
+        "Заголовок о реке\n\nМОСКВА, 8 августа. /ТАСС/. Министерство экологии объявило конкурс. "
+        "Работы завершат в 2020 году."
+    )
     assert any("escape" in n for n in r.notes) and any("control" in n for n in r.notes)
     d = segment(r.text)
-    assert d.text[d.headline.start:d.headline.end] == "Заголовок о реке"
-    assert d.text[d.dateline.start:d.dateline.end] == "МОСКВА, 8 августа. /ТАСС/."
-    assert [d.text[s.start:s.end] for s in d.sentences] == [
-        "Заголовок о реке", "Министерство экологии объявило конкурс.", "Работы завершат в 2020 году."]
+    assert d.text[d.headline.start : d.headline.end] == "Заголовок о реке"
+    assert d.text[d.dateline.start : d.dateline.end] == "МОСКВА, 8 августа. /ТАСС/."
+    assert [d.text[s.start : s.end] for s in d.sentences] == [
+        "Заголовок о реке",
+        "Министерство экологии объявило конкурс.",
+        "Работы завершат в 2020 году.",
+    ]
 
 
 def test_tab_becomes_space(tmp_path):
@@ -186,6 +215,7 @@ def test_tab_becomes_space(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------- not text
+
 
 def test_nul_bytes_are_binary(tmp_path):
     r = failed(write(tmp_path, "n.txt", b"\x00\x01\x02 some \x00 bytes \x00" * 50))
@@ -222,6 +252,7 @@ def test_controls_only_file_is_empty(tmp_path):
 
 
 # --------------------------------------------------------------------------------------------- file system
+
 
 def test_missing_file(tmp_path):
     path = str(tmp_path / "nope.txt")
@@ -334,9 +365,20 @@ def test_malformed_max_bytes_env_falls_back():
 
 # --------------------------------------------------------------------------------------------- discovery
 
+
 def test_natural_sort_and_recursion(tmp_path):
-    for name in ["10.txt", "2.txt", "1.txt", "sub/3.txt", "sub/deeper/b.txt", "Sub2/a", "notes.pdf",
-                 "SOURCES.md", "README", "notes.md"]:
+    for name in [
+        "10.txt",
+        "2.txt",
+        "1.txt",
+        "sub/3.txt",
+        "sub/deeper/b.txt",
+        "Sub2/a",
+        "notes.pdf",
+        "SOURCES.md",
+        "README",
+        "notes.md",
+    ]:
         write(tmp_path, name, SHORT.encode())
     found, errors = discover([str(tmp_path)])
     rel = [os.path.relpath(p, tmp_path) for p in found]
@@ -392,11 +434,16 @@ def test_stdin_too_large(monkeypatch):
 
 # --------------------------------------------------------------------------------------------- read-only
 
+
 def test_files_are_never_modified(tmp_path):
     files = {
-        "utf8.txt": NEWS.encode(), "bom.txt": b"\xef\xbb\xbf" + NEWS.encode(), "cp.txt": NEWS.encode("cp1251"),
-        "crlf.txt": NEWS.replace("\n", "\r\n").encode(), "esc.txt": b"\x1b[31m" + NEWS.encode(),
-        "bin.txt": bytes(range(256)), "empty.txt": b"",
+        "utf8.txt": NEWS.encode(),
+        "bom.txt": b"\xef\xbb\xbf" + NEWS.encode(),
+        "cp.txt": NEWS.encode("cp1251"),
+        "crlf.txt": NEWS.replace("\n", "\r\n").encode(),
+        "esc.txt": b"\x1b[31m" + NEWS.encode(),
+        "bin.txt": bytes(range(256)),
+        "empty.txt": b"",
     }
     paths = {name: write(tmp_path, name, data) for name, data in files.items()}
     old = 1_000_000_000
@@ -430,12 +477,12 @@ def test_a_preview_is_the_beginning_of_the_text_cut_after_a_whole_paragraph(tmp_
     assert isinstance(head, Loaded) and head.encoding == "utf-8"
     assert 10_000 < len(head.text) < 20_000 < len(full)
     assert full.startswith(head.text)
-    assert full[len(head.text):].startswith("\n\n")           # ends where a paragraph ends
+    assert full[len(head.text) :].startswith("\n\n")  # ends where a paragraph ends
 
 
 def test_no_preview_for_small_files_stdin_or_unreadable_ones(tmp_path):
     path = _big(tmp_path, paragraphs=5)
-    assert load.load_preview(path, limit=20_000, threshold=50_000) is None      # small: load it whole
+    assert load.load_preview(path, limit=20_000, threshold=50_000) is None  # small: load it whole
     assert load.load_preview(load.STDIN) is None
     gone = load.load_preview(str(tmp_path / "missing.txt"))
     assert isinstance(gone, LoadError) and "no such file" in gone.reason
@@ -452,6 +499,7 @@ def test_no_preview_of_a_file_over_the_size_limit(tmp_path, monkeypatch):
 
 
 # --------------------------------------------------------------------------------------------- special files
+
 
 def _in_thread(fn, seconds: float = 20.0):
     """Run ``fn`` in a thread and fail (instead of hanging the suite) when it does not return in time."""
@@ -486,7 +534,7 @@ def test_a_fifo_inside_a_folder_is_skipped_with_a_reason_never_opened(tmp_path):
         # the library and the reader load by path: a FIFO given to them is refused at once too
         assert _in_thread(lambda: load_path(fifo)) == LoadError(fifo, "not a regular file (a named pipe (FIFO))")
         assert isinstance(_in_thread(lambda: peek(fifo)), LoadError)
-        assert _in_thread(lambda: load.load_preview(fifo)) is None     # size 0: no preview; load_path refuses
+        assert _in_thread(lambda: load.load_preview(fifo)) is None  # size 0: no preview; load_path refuses
         assert isinstance(_in_thread(lambda: load_path(good)), Loaded)
     finally:
         _release_fifo(fifo)
@@ -606,23 +654,28 @@ def test_a_slow_read_that_keeps_making_progress_is_not_a_stall(tmp_path, monkeyp
             self.fh.close()
 
         def read(self, n=-1):
-            time.sleep(0.4)          # 10 chunks: 4 s in all, never 1 s without progress
+            time.sleep(0.4)  # 10 chunks: 4 s in all, never 1 s without progress
             return self.fh.read(n)
 
-    monkeypatch.setattr(builtins, "open", lambda f, *a, **k: Slow(real_open(f, *a, **k)) if os.fspath(f) == path
-                        else real_open(f, *a, **k))
+    monkeypatch.setattr(
+        builtins,
+        "open",
+        lambda f, *a, **k: Slow(real_open(f, *a, **k)) if os.fspath(f) == path else real_open(f, *a, **k),
+    )
     assert loaded(path).text.count("Куновки") == 40
 
 
 def test_too_large_always_shows_a_size_above_the_limit(tmp_path, monkeypatch):
     limit = 16 * 1024 * 1024
-    for extra, shown in [(1, "16,777,217 bytes; the limit is 16,777,216 bytes"),
-                         (5_000, "16.005 MB; the limit is 16.000 MB"),
-                         (20_000, "16.02 MB; the limit is 16.00 MB"),
-                         (limit, "32.0 MB; the limit is 16.0 MB")]:
+    for extra, shown in [
+        (1, "16,777,217 bytes; the limit is 16,777,216 bytes"),
+        (5_000, "16.005 MB; the limit is 16.000 MB"),
+        (20_000, "16.02 MB; the limit is 16.00 MB"),
+        (limit, "32.0 MB; the limit is 16.0 MB"),
+    ]:
         path = tmp_path / f"big{extra}.txt"
         with open(path, "wb") as fh:
-            fh.truncate(limit + extra)     # sparse
+            fh.truncate(limit + extra)  # sparse
         assert failed(str(path)).reason == f"too large ({shown})"
         assert load.load_preview(str(path)) == LoadError(str(path), f"too large ({shown})")
     monkeypatch.setattr(reading, "MAX_BYTES", 1000)

@@ -2,6 +2,7 @@
 
 Every sentence here is invented; each test states the rule of Russian news language it checks.
 """
+
 from __future__ import annotations
 
 import pytest
@@ -32,20 +33,23 @@ def nominative(*words, hint=None):
 # ---- the nominative (no model) --------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("words, expected", [
-    # foreign names in -и, -о, -э do not decline: no "Пелось", "Платиня", "Хитля"
-    (("Нэнси", "Пелоси"), "Нэнси Пелоси"),
-    (("Мишель", "Платини"), "Мишель Платини"),
-    (("Хитли",), "Хитли"),
-    # an adjectival surname after a first name, though the dictionary knows the adjective
-    (("Юрию", "Долгорукому"), "Юрий Долгорукий"),
-    # -ай stems: instrumental -аем
-    (("Хамидом", "Карзаем"), "Хамид Карзай"),
-    # an instrumental -ом is no nominative
-    (("Тони", "Эбботом"), "Тони Эббот"),
-    # the dative of a consonant stem still goes back (the first name tells the case)
-    (("Олафу", "Шольцу"), "Олаф Шольц"),
-])
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        # foreign names in -и, -о, -э do not decline: no "Пелось", "Платиня", "Хитля"
+        (("Нэнси", "Пелоси"), "Нэнси Пелоси"),
+        (("Мишель", "Платини"), "Мишель Платини"),
+        (("Хитли",), "Хитли"),
+        # an adjectival surname after a first name, though the dictionary knows the adjective
+        (("Юрию", "Долгорукому"), "Юрий Долгорукий"),
+        # -ай stems: instrumental -аем
+        (("Хамидом", "Карзаем"), "Хамид Карзай"),
+        # an instrumental -ом is no nominative
+        (("Тони", "Эбботом"), "Тони Эббот"),
+        # the dative of a consonant stem still goes back (the first name tells the case)
+        (("Олафу", "Шольцу"), "Олаф Шольц"),
+    ],
+)
 def test_nominative(words, expected):
     assert nominative(*words) == expected
 
@@ -74,15 +78,18 @@ def test_particle_names_keep_the_particle():
 # ---- boundaries (no model) -----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("words, expected", [
-    (["Актриса", "Сола", "Аой"], ["Сола", "Аой"]),               # a profession noun before the name
-    (["Филиппинка", "Катриона", "Грэй"], ["Катриона", "Грэй"]),  # a nationality noun
-    (["Ухань", "Донни", "Йен"], ["Донни", "Йен"]),               # a place glued on
-    (["Ксения", "Раньше"], ["Ксения"]),                           # an adverb after the name
-    (["Виктор", "Понедельник"], ["Виктор", "Понедельник"]),       # a surname that is a common noun
-    (["Артур", "Гороховский"], ["Артур", "Гороховский"]),         # an adjectival surname
-    (["Франк", "Де", "Блекере"], ["Франк", "Де", "Блекере"]),     # a first name the dictionary reads as a noun
-])
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (["Актриса", "Сола", "Аой"], ["Сола", "Аой"]),  # a profession noun before the name
+        (["Филиппинка", "Катриона", "Грэй"], ["Катриона", "Грэй"]),  # a nationality noun
+        (["Ухань", "Донни", "Йен"], ["Донни", "Йен"]),  # a place glued on
+        (["Ксения", "Раньше"], ["Ксения"]),  # an adverb after the name
+        (["Виктор", "Понедельник"], ["Виктор", "Понедельник"]),  # a surname that is a common noun
+        (["Артур", "Гороховский"], ["Артур", "Гороховский"]),  # an adjectival surname
+        (["Франк", "Де", "Блекере"], ["Франк", "Де", "Блекере"]),  # a first name the dictionary reads as a noun
+    ],
+)
 def test_trim_name(words, expected):
     lo, hi = trim_name(words)
     assert words[lo:hi] == expected
@@ -91,22 +98,50 @@ def test_trim_name(words, expected):
 def test_two_adjacent_names_split():
     words = ["Дженнифер", "Лопес", "Мишель", "Обама"]
     assert [words[a:b] for a, b in split_adjacent(words, (0, 4))] == [["Дженнифер", "Лопес"], ["Мишель", "Обама"]]
-    words = ["Хосе", "Луис", "Родригес", "Сапатеро"]           # two given names, two surnames: one person
+    words = ["Хосе", "Луис", "Родригес", "Сапатеро"]  # two given names, two surnames: one person
     assert split_adjacent(words, (0, 4)) == [(0, 4)]
 
 
 # ---- property: normalization never raises and stays with the text's words --------------------------
 
 
-_NAME_WORDS = ["Пелоси", "Олафу", "Шольцу", "Юрию", "Долгорукому", "Карзаем", "Сэйдзи", "Маэхара", "Ивановой",
-               "Анны", "В.", "фон", "Сюдов", "аль-Хадж", "Нисипяну", "Кими", "Райкконена", "Ё", "Ъ", "Ли"]
+_NAME_WORDS = [
+    "Пелоси",
+    "Олафу",
+    "Шольцу",
+    "Юрию",
+    "Долгорукому",
+    "Карзаем",
+    "Сэйдзи",
+    "Маэхара",
+    "Ивановой",
+    "Анны",
+    "В.",
+    "фон",
+    "Сюдов",
+    "аль-Хадж",
+    "Нисипяну",
+    "Кими",
+    "Райкконена",
+    "Ё",
+    "Ъ",
+    "Ли",
+]
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
-@given(st.lists(st.one_of(st.sampled_from(_NAME_WORDS), st.text(min_size=1, max_size=10)), min_size=1, max_size=4),
-       st.one_of(st.none(), st.builds(NameHint, st.frozensets(st.sampled_from(
-           ["nomn", "gent", "datv", "accs", "ablt", "loct"]), min_size=1), st.sampled_from([None, "masc", "femn"]),
-           st.booleans())))
+@given(
+    st.lists(st.one_of(st.sampled_from(_NAME_WORDS), st.text(min_size=1, max_size=10)), min_size=1, max_size=4),
+    st.one_of(
+        st.none(),
+        st.builds(
+            NameHint,
+            st.frozensets(st.sampled_from(["nomn", "gent", "datv", "accs", "ablt", "loct"]), min_size=1),
+            st.sampled_from([None, "masc", "femn"]),
+            st.booleans(),
+        ),
+    ),
+)
 def test_normalize_never_raises_and_keeps_the_words(words, hint):
     form = normalize_name(tuple(words), hint)
     assert len(form.words) == len(words)
@@ -124,8 +159,10 @@ def test_normalize_never_raises_and_keeps_the_words(words, hint):
 
 
 def test_names_inside_names_are_no_persons(ner):
-    text = ("Лауреатом премии Андрея Белого стал поэт Иван Сидоров. Спектакль покажут в театре имени "
-            "Станиславского, а у его отца нашли болезнь Паркинсона.")
+    text = (
+        "Лауреатом премии Андрея Белого стал поэт Иван Сидоров. Спектакль покажут в театре имени "
+        "Станиславского, а у его отца нашли болезнь Паркинсона."
+    )
     assert names(text) == ["Иван Сидоров"]
 
 
@@ -148,7 +185,7 @@ def test_original_spelling_is_a_mention_of_the_same_person(ner):
     text = "Об этом сказал Юрген Клинсман (Jürgen Klinsmann) в понедельник."
     (p,) = [e for e in find_people(text, []) if e.kind == "person"]
     assert p.name == "Юрген Клинсман"
-    assert [text[s.start:s.end] for s in p.mentions] == ["Юрген Клинсман", "Jürgen Klinsmann"]
+    assert [text[s.start : s.end] for s in p.mentions] == ["Юрген Клинсман", "Jürgen Klinsmann"]
 
 
 def test_a_verb_the_name_is_subject_of_gives_the_nominative(ner):
@@ -162,8 +199,10 @@ def test_a_list_entry_with_a_bracket_is_nominative(ner):
 
 
 def test_an_indeclinable_surname_written_once_as_a_nominative(ner):
-    text = ("В матче играют Веселин Топалов и Ливиу-Дитер Нисипяну. Первую партию Нисипяну проиграл. "
-            "Болельщики поддержали Нисипяну.")
+    text = (
+        "В матче играют Веселин Топалов и Ливиу-Дитер Нисипяну. Первую партию Нисипяну проиграл. "
+        "Болельщики поддержали Нисипяну."
+    )
     assert "Ливиу-Дитер Нисипяну" in names(text)
 
 
@@ -195,8 +234,10 @@ def test_named_so_is_a_person_named_after_is_not(ner):
 
 
 def test_a_place_named_before_does_not_open_a_name(ner):
-    text = ("Генпрокурор Джанет Рено приказала штурмовать поместье в Уэйко, штат Техас. "
-            "После Уэйко Рено оказалась под огнём критики.")
+    text = (
+        "Генпрокурор Джанет Рено приказала штурмовать поместье в Уэйко, штат Техас. "
+        "После Уэйко Рено оказалась под огнём критики."
+    )
     assert names(text) == ["Джанет Рено"]
 
 
@@ -238,28 +279,38 @@ def test_a_name_before_a_coordinated_genitive_is_a_genitive(ner):
 
 
 def mentions_of(text):
-    return [(e.name, [text[m.start:m.end] for m in e.mentions]) for e in find_people(text, [])
-            if e.kind == "person"]
+    return [(e.name, [text[m.start : m.end] for m in e.mentions]) for e in find_people(text, []) if e.kind == "person"]
 
 
-@pytest.mark.parametrize("text, name, alias", [
-    ("Писатель Борис Акунин (настоящее имя — Григорий Чхартишвили) представил новую книгу.",
-     "Борис Акунин", "Григорий Чхартишвили"),
-    ("Задержанного Ивана Сидорова (он же Иван Петренко) доставили в суд.", "Иван Сидоров", "Иван Петренко"),
-    ("Певец Дмитрий Иванов, выступающий под псевдонимом Макс Ветров, дал концерт.", "Дмитрий Иванов",
-     "Макс Ветров"),
-    ("Анна Петрова, урождённая Сидорова, родилась в Туле.", "Анна Петрова", "Сидорова"),
-    # a surname alone in brackets after a name: a maiden or former surname
-    ("Чемпионкой стала шахматистка Екатерина Аталык (Половникова).", "Екатерина Аталык", "Половникова"),
-])
+@pytest.mark.parametrize(
+    "text, name, alias",
+    [
+        (
+            "Писатель Борис Акунин (настоящее имя — Григорий Чхартишвили) представил новую книгу.",
+            "Борис Акунин",
+            "Григорий Чхартишвили",
+        ),
+        ("Задержанного Ивана Сидорова (он же Иван Петренко) доставили в суд.", "Иван Сидоров", "Иван Петренко"),
+        (
+            "Певец Дмитрий Иванов, выступающий под псевдонимом Макс Ветров, дал концерт.",
+            "Дмитрий Иванов",
+            "Макс Ветров",
+        ),
+        ("Анна Петрова, урождённая Сидорова, родилась в Туле.", "Анна Петрова", "Сидорова"),
+        # a surname alone in brackets after a name: a maiden or former surname
+        ("Чемпионкой стала шахматистка Екатерина Аталык (Половникова).", "Екатерина Аталык", "Половникова"),
+    ],
+)
 def test_a_stated_alias_is_one_more_mention_of_the_person(ner, text, name, alias):
     ((got, ms),) = mentions_of(text)
     assert got == name and ms[-1] == alias
 
 
 def test_an_alias_the_ner_missed_is_found_where_it_recurs(ner):
-    text = ("Следствие установило, что Руслан Боширов, настоящая фамилия которого Чепига, служил в армии. "
-            "Позже Чепига отказался от комментариев.")
+    text = (
+        "Следствие установило, что Руслан Боширов, настоящая фамилия которого Чепига, служил в армии. "
+        "Позже Чепига отказался от комментариев."
+    )
     assert mentions_of(text) == [("Руслан Боширов", ["Руслан Боширов", "Чепига", "Чепига"])]
 
 
@@ -304,7 +355,10 @@ def test_an_entry_of_a_list_of_places_is_no_person(ner):
     assert names(text) == []
     # a list of people stays a list of people
     assert names("В финал вышли • Иван Петров • Сергей Сидоров • Олег Иванов") == [
-        "Иван Петров", "Сергей Сидоров", "Олег Иванов"]
+        "Иван Петров",
+        "Сергей Сидоров",
+        "Олег Иванов",
+    ]
 
 
 def test_a_capital_mid_sentence_makes_a_common_noun_a_name(ner):

@@ -1,5 +1,6 @@
 """Property tests: normalization and layout never raise, never leak control characters, and agree
 with their own offsets — on arbitrary text, including terminal escapes, CRs, NULs and bidi overrides."""
+
 from __future__ import annotations
 
 import re
@@ -14,15 +15,62 @@ from dispatchtui.analysis.normalize import normalize
 
 # Pieces a hostile or merely messy dispatch is made of.
 _NASTY = [
-    "\x1b", "\x1b[31m", "\x1b[0m", "\x1b[2J", "\x1b]0;title\x07", "\x1b]8;;http://x\x1b\\", "\x1bP1;2q\x1b\\",
-    "\x1b(B", "\x9b31m", "\x9d0;t\x9c", "\r", "\r\n", "\n", "\n\n", "\n\n\n\n", "\x00", "\x07", "\x08", "\x0b",
-    "\x0c", "\x7f", "\x85", "\t", " ", "\u00a0", "\u202e", "\u202d", "\u2066", "\u2069", "\ufeff", "\u200b",
-    "\u2028", "-", "- ", "— ", "«", "»", ".", ",", "\"",
+    "\x1b",
+    "\x1b[31m",
+    "\x1b[0m",
+    "\x1b[2J",
+    "\x1b]0;title\x07",
+    "\x1b]8;;http://x\x1b\\",
+    "\x1bP1;2q\x1b\\",
+    "\x1b(B",
+    "\x9b31m",
+    "\x9d0;t\x9c",
+    "\r",
+    "\r\n",
+    "\n",
+    "\n\n",
+    "\n\n\n\n",
+    "\x00",
+    "\x07",
+    "\x08",
+    "\x0b",
+    "\x0c",
+    "\x7f",
+    "\x85",
+    "\t",
+    " ",
+    "\u00a0",
+    "\u202e",
+    "\u202d",
+    "\u2066",
+    "\u2069",
+    "\ufeff",
+    "\u200b",
+    "\u2028",
+    "-",
+    "- ",
+    "— ",
+    "«",
+    "»",
+    ".",
+    ",",
+    '"',
 ]
 _WORDS = [
-    "МОСКВА, 8 августа. /ТАСС/. ", "Душанбе. 16 февраля. KAZAKHSTAN TODAY - ", "ТАСС, 24 ноября. ",
-    "МОСКВА, 10 авг - РИА Новости.", "Президент ", "заявил ", "«Мы продолжим работу», ", "- сказал он. ",
-    "торгово-", "экономического ", "сотрудничества ", "в рамках официального визита ", "Путин ", "Кремль. ",
+    "МОСКВА, 8 августа. /ТАСС/. ",
+    "Душанбе. 16 февраля. KAZAKHSTAN TODAY - ",
+    "ТАСС, 24 ноября. ",
+    "МОСКВА, 10 авг - РИА Новости.",
+    "Президент ",
+    "заявил ",
+    "«Мы продолжим работу», ",
+    "- сказал он. ",
+    "торгово-",
+    "экономического ",
+    "сотрудничества ",
+    "в рамках официального визита ",
+    "Путин ",
+    "Кремль. ",
 ]
 
 pieces = st.one_of(
@@ -80,7 +128,7 @@ def _check_layout(text):
     for p in paras:
         assert 0 <= p.start < p.end <= n
         assert not text[p.start].isspace() and not text[p.end - 1].isspace()
-        assert "\n" not in text[p.start:p.end]
+        assert "\n" not in text[p.start : p.end]
     assert all(a.end <= b.start for a, b in zip(paras, paras[1:])), "paragraphs overlap or are unordered"
     sents = lay.sentences
     for s in sents:
@@ -97,7 +145,7 @@ def _check_layout(text):
         assert not any(s.overlaps(dl.span) for s in sents), "a sentence overlaps the dateline"
     for r in lay.repeats:
         assert 0 <= r.of.start < r.of.end <= r.start < r.end <= n
-        assert text[r.start:r.end] == text[r.of.start:r.of.end]
+        assert text[r.start : r.end] == text[r.of.start : r.of.end]
     assert all(a.end <= b.start for a, b in zip(lay.repeats, lay.repeats[1:]))
 
 
@@ -117,7 +165,12 @@ def test_segment_never_raises_and_matches_layout(raw):
     assert d.analysed is False
     lay = layout(text)
     assert (d.paragraphs, d.sentences, d.headline, d.dateline, d.repeats) == (
-        lay.paragraphs, lay.sentences, lay.headline, lay.dateline, lay.repeats)
+        lay.paragraphs,
+        lay.sentences,
+        lay.headline,
+        lay.dateline,
+        lay.repeats,
+    )
     for i, p in enumerate(d.paragraphs):
         assert d.paragraph_at(p.start) == i and d.paragraph_at(p.end - 1) == i
 

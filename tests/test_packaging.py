@@ -1,6 +1,7 @@
 """The stylesheets are found one way (``importlib.resources``, see ``app.app.styles_dir``) in a source checkout,
 where ``dispatchtui/styles`` links to the top-level ``styles/``, and in an installed wheel, which carries the
 files themselves."""
+
 from __future__ import annotations
 
 import os
@@ -29,8 +30,23 @@ def test_a_source_checkout_uses_the_top_level_styles_folder():
 @pytest.mark.skipif(not FROM_CHECKOUT, reason="builds the wheel of this source checkout")
 def test_an_installed_wheel_carries_the_stylesheet_and_the_app_starts_with_it(tmp_path):
     pytest.importorskip("hatchling")
-    built = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
-                            "-w", str(tmp_path / "dist"), str(ROOT)], capture_output=True, text=True, timeout=300)
+    built = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(tmp_path / "dist"),
+            str(ROOT),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert built.returncode == 0, built.stderr
     (wheel,) = (tmp_path / "dist").glob("dispatchtui-*.whl")
     with zipfile.ZipFile(wheel) as zf:
@@ -38,8 +54,12 @@ def test_an_installed_wheel_carries_the_stylesheet_and_the_app_starts_with_it(tm
         assert shipped == {"dispatchtui/styles/app.tcss"}
         assert zf.read("dispatchtui/styles/app.tcss") == (ROOT / "styles" / "app.tcss").read_bytes()
     site = tmp_path / "site"
-    installed = subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site),
-                                str(wheel)], capture_output=True, text=True, timeout=300)
+    installed = subprocess.run(
+        [sys.executable, "-m", "pip", "install", "--no-deps", "-q", "--target", str(site), str(wheel)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert installed.returncode == 0, installed.stderr
     dispatch = tmp_path / "a.txt"
     dispatch.write_text("Визит в Душанбе\n\nМинистр прибыл в Душанбе.\n", encoding="utf-8")
@@ -64,6 +84,7 @@ def test_an_installed_wheel_carries_the_stylesheet_and_the_app_starts_with_it(tm
         """)
     env = dict(os.environ, DISPATCHTUI_CONFIG_DIR=str(tmp_path / "config"), DISPATCHTUI_CACHE_DIR=str(tmp_path / "c"))
     env.pop("PYTHONPATH", None)
-    ran = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path,
-                         env=env)
+    ran = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120, cwd=tmp_path, env=env
+    )
     assert ran.returncode == 0 and ran.stdout.strip().endswith("started"), ran.stderr

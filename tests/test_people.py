@@ -2,6 +2,7 @@
 
 Corpus files in tests/data: see tests/data/SOURCES.md (factRuEval-2016 MIT; natasha/corus MIT).
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -36,9 +37,11 @@ def names(text, ner):
 def test_importing_analysis_does_not_load_models():
     import subprocess
 
-    code = ("import sys, dispatchtui.analysis.people, dispatchtui.analysis.resolve, dispatchtui.analysis.topics, "
-            "dispatchtui.analysis.nlp as n; "
-            "print(any(m in sys.modules for m in ('natasha', 'slovnet', 'navec', 'pymorphy2')), n.is_loaded())")
+    code = (
+        "import sys, dispatchtui.analysis.people, dispatchtui.analysis.resolve, dispatchtui.analysis.topics, "
+        "dispatchtui.analysis.nlp as n; "
+        "print(any(m in sys.modules for m in ('natasha', 'slovnet', 'navec', 'pymorphy2')), n.is_loaded())"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["False", "False"]
 
@@ -51,7 +54,7 @@ def test_preload_does_not_import_pymorphy2(ner):
 def test_tag_tokens_offsets(ner):
     text = "Вчера Эмомали Рахмон прибыл в Душанбе."
     toks = ner.tag_tokens(text)
-    assert all(text[t.start:t.stop] == t.text for t in toks)
+    assert all(text[t.start : t.stop] == t.text for t in toks)
     tags = {t.text: t.tag for t in toks}
     assert tags["Эмомали"] == "B-PER" and tags["Рахмон"] == "I-PER"
     assert tags["Душанбе"] == "B-LOC"
@@ -60,18 +63,21 @@ def test_tag_tokens_offsets(ner):
 # ---- nominative names (no model needed) --------------------------------------------------------
 
 
-@pytest.mark.parametrize("words, expected", [
-    (("Эмомали", "Рахмоном"), "Эмомали Рахмон"),
-    (("Касым-Жомарта", "Токаева"), "Касым-Жомарт Токаев"),
-    (("Сироджиддином", "Мухриддином"), "Сироджиддин Мухриддин"),
-    (("Олафу", "Шольцу"), "Олаф Шольц"),
-    (("Сергея", "Шойгу"), "Сергей Шойгу"),
-    (("Исмоилу", "Сомони"), "Исмоил Сомони"),
-    (("Аллы", "Бут"), "Алла Бут"),
-    (("Станислава", "Зельвенского"), "Станислав Зельвенский"),
-    (("Мэтью", "Брайза"), "Мэтью Брайза"),          # a nominative -а stays
-    (("Шойгу",), "Шойгу"),
-])
+@pytest.mark.parametrize(
+    "words, expected",
+    [
+        (("Эмомали", "Рахмоном"), "Эмомали Рахмон"),
+        (("Касым-Жомарта", "Токаева"), "Касым-Жомарт Токаев"),
+        (("Сироджиддином", "Мухриддином"), "Сироджиддин Мухриддин"),
+        (("Олафу", "Шольцу"), "Олаф Шольц"),
+        (("Сергея", "Шойгу"), "Сергей Шойгу"),
+        (("Исмоилу", "Сомони"), "Исмоил Сомони"),
+        (("Аллы", "Бут"), "Алла Бут"),
+        (("Станислава", "Зельвенского"), "Станислав Зельвенский"),
+        (("Мэтью", "Брайза"), "Мэтью Брайза"),  # a nominative -а stays
+        (("Шойгу",), "Шойгу"),
+    ],
+)
 def test_normalize_name(words, expected):
     assert " ".join(normalize_name(words).words) == expected
 
@@ -94,7 +100,7 @@ def test_inflected_name_is_nominative_and_mentions_kept(ner):
     text = "Министр встретился с Олафом Шольцем. Позже Олаф Шольц уехал."
     ps = persons(text, ner)
     assert [p.name for p in ps] == ["Олаф Шольц"]
-    assert [text[s.start:s.end] for s in ps[0].mentions] == ["Олафом Шольцем", "Олаф Шольц"]
+    assert [text[s.start : s.end] for s in ps[0].mentions] == ["Олафом Шольцем", "Олаф Шольц"]
 
 
 def test_surname_only_joins_full_name(ner):
@@ -126,8 +132,10 @@ def test_original_spelling_in_parentheses_is_not_a_second_person(ner):
 
 
 def test_apposition_role(ner):
-    text = ("В Душанбе министр иностранных дел Республики Казахстан Ермек Кошербаев "
-            "был принят президентом Республики Таджикистан Эмомали Рахмоном.")
+    text = (
+        "В Душанбе министр иностранных дел Республики Казахстан Ермек Кошербаев "
+        "был принят президентом Республики Таджикистан Эмомали Рахмоном."
+    )
     ps = {p.name: p for p in persons(text, ner)}
     assert ps["Ермек Кошербаев"].role == "министр иностранных дел Республики Казахстан"
     assert ps["Эмомали Рахмон"].role == "президент Республики Таджикистан"
@@ -149,18 +157,22 @@ def test_places_and_organizations(ner):
 
 def test_seed_persons_exactly(ner):
     text = (DATA / "seed_000.txt").read_text(encoding="utf-8")
-    assert names(text, ner) == ["Ермек Кошербаев", "Эмомали Рахмон", "Касым-Жомарт Токаев",
-                                "Сироджиддин Мухриддин", "Исмоил Сомони"]
+    assert names(text, ner) == [
+        "Ермек Кошербаев",
+        "Эмомали Рахмон",
+        "Касым-Жомарт Токаев",
+        "Сироджиддин Мухриддин",
+        "Исмоил Сомони",
+    ]
     kosh = persons(text, ner)[0]
     assert kosh.gender == "masc"
     assert kosh.role == "министр иностранных дел Республики Казахстан"
-    assert all(text[s.start:s.end].endswith(("Кошербаев",)) for s in kosh.mentions)
+    assert all(text[s.start : s.end].endswith(("Кошербаев",)) for s in kosh.mentions)
 
 
 def test_corpus_105_persons(ner):
     text = (DATA / "105_factrueval.txt").read_text(encoding="utf-8")
-    assert set(names(text, ner)) == {"Реджеп Тайип Эрдоган", "Виктор Янукович", "Мустафа Джемилев",
-                                     "Роман Коноплев"}
+    assert set(names(text, ner)) == {"Реджеп Тайип Эрдоган", "Виктор Янукович", "Мустафа Джемилев", "Роман Коноплев"}
 
 
 def test_corpus_122_reversed_order_merges(ner):
@@ -198,25 +210,31 @@ def test_list_entry_is_nominative(ner):
 def test_paradigm_from_every_mention(ner):
     # a typo'd "Сулимы" reads as a woman's nominative; the other mentions of the same man and the
     # surname "Ямадаев" elsewhere in the text tell it is "Сулим Ямадаев"; the lone "Сулима" joins him
-    text = ("По делу Сулима задержаны трое. Иса Ямадаев является братом Сулимы Ямадаева. "
-            "Говорили о похоронах Сулима Ямадаева. Дело Сулима Ямадаева передано в суд. "
-            "Как рассказывает сам Ямадаев, он знал о преступлении.")
+    text = (
+        "По делу Сулима задержаны трое. Иса Ямадаев является братом Сулимы Ямадаева. "
+        "Говорили о похоронах Сулима Ямадаева. Дело Сулима Ямадаева передано в суд. "
+        "Как рассказывает сам Ямадаев, он знал о преступлении."
+    )
     got = names(text, ner)
     assert "Сулим Ямадаев" in got and "Иса Ямадаев" in got
     assert not any(n in got for n in ("Сулим", "Сулимы Ямадаева", "Сулима Ямадаева"))
 
 
 def test_feminine_first_name_sets_the_paradigm(ner):
-    text = ("Жена Сергея Кротова Анна Кротова рассказала о болезни мужа. Кротову стало плохо в понедельник. "
-            "Врачи успокоили Кротову.")
+    text = (
+        "Жена Сергея Кротова Анна Кротова рассказала о болезни мужа. Кротову стало плохо в понедельник. "
+        "Врачи успокоили Кротову."
+    )
     ps = {p.name: p for p in persons(text, ner)}
     assert set(ps) == {"Сергей Кротов", "Анна Кротова"}
     assert ps["Анна Кротова"].gender == "femn"
 
 
 def test_genitive_of_possession_gets_no_role(ner):
-    text = ("Вчера задержан Ильнур Галиев. Ранее Ильнура Галиева разыскивала полиция. "
-            "Адвокат Галиева Рустем Хабибуллин обжаловал арест.")
+    text = (
+        "Вчера задержан Ильнур Галиев. Ранее Ильнура Галиева разыскивала полиция. "
+        "Адвокат Галиева Рустем Хабибуллин обжаловал арест."
+    )
     ps = {p.name: p for p in persons(text, ner)}
     assert set(ps) == {"Ильнур Галиев", "Рустем Хабибуллин"}
     assert ps["Ильнур Галиев"].role is None
@@ -230,8 +248,10 @@ def test_role_keeps_quoted_organization_name(ner):
 
 
 def test_transcript_address_form_joins_initials(ner):
-    text = ("Стенограмма.\n\nВ.Путин: Добрый день, коллеги.\n\n"
-            "С.Собянин: Владимир Владимирович, город готов к зиме.\n\nВ.Путин: Спасибо.")
+    text = (
+        "Стенограмма.\n\nВ.Путин: Добрый день, коллеги.\n\n"
+        "С.Собянин: Владимир Владимирович, город готов к зиме.\n\nВ.Путин: Спасибо."
+    )
     got = names(text, ner)
     assert "Владимир Путин" in got
     assert "Владимир Владимирович" not in got and not any(n.startswith("В. ") for n in got)
@@ -250,12 +270,15 @@ def test_long_texts_reach_the_model_in_sentence_pieces_short_ones_whole():
     words = (["Иван", "сказал", "слово", "."] * (3 * NER_CHUNK_TOKENS))[: 10 * NER_CHUNK_TOKENS + 7]
     pieces = _chunks(words)
     assert pieces[0][0] == 0 and pieces[-1][1] == len(words)
-    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))            # in order, nothing lost
+    assert all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))  # in order, nothing lost
     assert all(0 < e - s <= NER_CHUNK_TOKENS for s, e in pieces)
-    assert all(words[e - 1] == "." for s, e in pieces[:-1])                 # cut after a sentence end
-    no_stops = ["слово"] * (2 * NER_CHUNK_TOKENS + 1)                       # none to cut at: cut anyway
-    assert _chunks(no_stops) == [(0, NER_CHUNK_TOKENS), (NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS),
-                                 (2 * NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS + 1)]
+    assert all(words[e - 1] == "." for s, e in pieces[:-1])  # cut after a sentence end
+    no_stops = ["слово"] * (2 * NER_CHUNK_TOKENS + 1)  # none to cut at: cut anyway
+    assert _chunks(no_stops) == [
+        (0, NER_CHUNK_TOKENS),
+        (NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS),
+        (2 * NER_CHUNK_TOKENS, 2 * NER_CHUNK_TOKENS + 1),
+    ]
 
 
 def test_a_long_text_is_tokenized_in_slices_exactly_as_razdel_tokenizes_it_whole(monkeypatch):
@@ -284,20 +307,21 @@ def test_tagged_tokens_are_razdel_tokens_with_their_tags(ner):
     text = "Вчера Эмомали Рахмон прибыл в Душанбе. " * 3
     toks = ner.tag_tokens(text)
     assert [(t.start, t.stop, t.text) for t in toks] == [(t.start, t.stop, t.text) for t in tokenize(text)]
-    compact = nlp.Tokens(text, nlp.array("q", [t.start for t in toks]), nlp.array("q", [t.stop for t in toks]),
-                         [t.tag for t in toks])
+    compact = nlp.Tokens(
+        text, nlp.array("q", [t.start for t in toks]), nlp.array("q", [t.stop for t in toks]), [t.tag for t in toks]
+    )
     assert list(compact) == toks and compact[2:5] == toks[2:5] and compact[-1] == toks[-1] and len(compact) == 21
 
 
 def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
     from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
 
-    clauses = (["слово"] * 6 + [","]) * NER_CHUNK_TOKENS          # the limit falls on a "слово"
+    clauses = (["слово"] * 6 + [","]) * NER_CHUNK_TOKENS  # the limit falls on a "слово"
     pieces = _chunks(clauses)
     assert pieces[-1][1] == len(clauses) and all(a[1] == b[0] for a, b in zip(pieces, pieces[1:]))
     assert all(NER_CHUNK_TOKENS // 2 < e - s <= NER_CHUNK_TOKENS for s, e in pieces[:-1])
     assert all(clauses[e - 1] == "," for s, e in pieces[:-1])
-    names = ["Петров", "и", "Иван"] * NER_CHUNK_TOKENS     # no mark: the limit falls inside "Иван Петров"
+    names = ["Петров", "и", "Иван"] * NER_CHUNK_TOKENS  # no mark: the limit falls inside "Иван Петров"
     pieces = _chunks(names)
     assert all(NER_CHUNK_TOKENS // 2 < e - s <= NER_CHUNK_TOKENS for s, e in pieces[:-1])
     assert all(not (names[e - 1][:1].isupper() and names[e][:1].isupper()) for s, e in pieces[:-1])
@@ -310,4 +334,3 @@ def test_a_long_run_without_letters_is_tagged_o_and_names_around_it_are_found(ne
     toks = ner.tag_tokens(text)
     assert all(t.tag == "O" for t in toks if t.text == ",")
     assert {"Владимир Путин", "Эмомали Рахмон"} <= set(names(text, ner))
-

@@ -4,6 +4,7 @@ an outline is segmented before the analysis, a cancelled job stops at a stage bo
 
 ``analysis.analyze`` is replaced by a counting stand-in: these tests are about the plumbing, not the model
 (the real analysis through the same path is covered by test_cli and test_analyst)."""
+
 from __future__ import annotations
 
 import pytest
@@ -102,7 +103,7 @@ def test_a_cancelled_job_stops_and_stores_nothing(calls):
     assert pipeline.cached(base) is None
     asked: list[str] = []
 
-    def after_first_stage() -> bool:      # the caller gives up while the analysis runs
+    def after_first_stage() -> bool:  # the caller gives up while the analysis runs
         asked.append("?")
         return len(asked) > 2
 

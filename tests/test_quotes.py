@@ -1,4 +1,5 @@
 """The quote scanner, rule by rule: each test is a minimal example of its own."""
+
 from __future__ import annotations
 
 import re
@@ -26,16 +27,17 @@ def paragraphs_of(text: str) -> list[Span]:
 
 def scan(text: str):
     paras = paragraphs_of(text)
-    sents = [Span(p.start + s.start, p.start + s.stop) for p in paras for s in sentenize(text[p.start:p.end])]
+    sents = [Span(p.start + s.start, p.start + s.stop) for p in paras for s in sentenize(text[p.start : p.end])]
     return find_quotes(text, paras, sents)
 
 
 def table(text: str):
     """(quote text, kind, speaker mention, cue) per quote."""
-    return [(text[q.start:q.end], q.kind, q.speaker, q.cue) for q in scan(text)]
+    return [(text[q.start : q.end], q.kind, q.speaker, q.cue) for q in scan(text)]
 
 
 # --- marks ------------------------------------------------------------------------------------
+
 
 def test_guillemets_dash_attribution():
     t = "«Мы готовы к переговорам», — сказал он."
@@ -89,11 +91,11 @@ def test_straight_quote_direction_from_neighbours():
     # the inner "РУСАДА" opens after a space and closes before a space
     t = 'Текст.\n\n"Федерация на основании решения РАА "РУСАДА" приняла решение", - говорится в сообщении.'
     q = table(t)
-    assert q == [('Федерация на основании решения РАА "РУСАДА" приняла решение', "full", None,
-                  "говорится в сообщении")]
+    assert q == [('Федерация на основании решения РАА "РУСАДА" приняла решение', "full", None, "говорится в сообщении")]
 
 
 # --- attribution after the quote -------------------------------------------------------------
+
 
 def test_question_then_dash():
     t = "«Когда вы начнете работу?» — спросил министр."
@@ -117,8 +119,7 @@ def test_comma_without_dash():
 
 def test_speaker_noun_phrase_with_name():
     t = "«Мы восстановили театр», — сказал генеральный директор театра Дмитрий Богачев."
-    assert table(t) == [("Мы восстановили театр", "full", "генеральный директор театра Дмитрий Богачев",
-                         "сказал")]
+    assert table(t) == [("Мы восстановили театр", "full", "генеральный директор театра Дмитрий Богачев", "сказал")]
 
 
 def test_speaker_after_prepositional_phrase():
@@ -129,8 +130,8 @@ def test_speaker_after_prepositional_phrase():
 def test_speaker_span_points_at_mention():
     t = "«Мы готовы к переговорам», — сказал он."
     q = scan(t)[0]
-    assert q.speaker_span is not None and t[q.speaker_span.start:q.speaker_span.end] == "он"
-    assert q.cue_span is not None and t[q.cue_span.start:q.cue_span.end] == "сказал"
+    assert q.speaker_span is not None and t[q.speaker_span.start : q.speaker_span.end] == "он"
+    assert q.cue_span is not None and t[q.cue_span.start : q.cue_span.end] == "сказал"
 
 
 def test_cue_matched_by_lemma_not_form():
@@ -140,11 +141,11 @@ def test_cue_matched_by_lemma_not_form():
 
 def test_attribution_in_next_sentence():
     t = "«Мы выполним все обязательства перед партнерами». Об этом заявил министр финансов."
-    assert table(t) == [("Мы выполним все обязательства перед партнерами", "full", "министр финансов",
-                         "заявил")]
+    assert table(t) == [("Мы выполним все обязательства перед партнерами", "full", "министр финансов", "заявил")]
 
 
 # --- documents ---------------------------------------------------------------------------------
+
 
 def test_document_cue():
     t = '"Работы завершатся в 2020 году", - говорится в сообщении.'
@@ -173,6 +174,7 @@ def test_organization_in_place_after_plural_verb():
 
 # --- colon introduction ------------------------------------------------------------------------
 
+
 def test_colon_introduction():
     t = "Министр заявил: «Мы выполним все обязательства»."
     assert table(t) == [("Мы выполним все обязательства", "full", "Министр", "заявил")]
@@ -190,28 +192,33 @@ def test_colon_without_speech_verb_takes_named_subject():
 
 # --- interrupted, multi-paragraph --------------------------------------------------------------
 
+
 def test_interrupted_quote_two_parts_one_speaker():
     t = "«Мы не отступим, — заявил он. — Россия выполнит свои обязательства»."
-    assert table(t) == [("Мы не отступим", "full", "он", "заявил"),
-                        ("Россия выполнит свои обязательства", "full", "он", "заявил")]
+    assert table(t) == [
+        ("Мы не отступим", "full", "он", "заявил"),
+        ("Россия выполнит свои обязательства", "full", "он", "заявил"),
+    ]
 
 
 def test_interrupted_quote_dash_inside_is_not_an_interruption():
     t = "«Мы придем все вместе, втроем, — прийти в суд, — сказала она. — Никто не запрещал»."
-    assert table(t) == [("Мы придем все вместе, втроем, — прийти в суд", "full", "она", "сказала"),
-                        ("Никто не запрещал", "full", "она", "сказала")]
+    assert table(t) == [
+        ("Мы придем все вместе, втроем, — прийти в суд", "full", "она", "сказала"),
+        ("Никто не запрещал", "full", "она", "сказала"),
+    ]
 
 
 def test_multi_paragraph_russian_style():
-    t = ("Министр сказал: «Мы начали работу в январе.\n\n"
-         "Она продлится до конца года».\n\nДругая новость.")
-    assert table(t) == [("Мы начали работу в январе.", "full", "Министр", "сказал"),
-                        ("Она продлится до конца года", "full", "Министр", "сказал")]
+    t = "Министр сказал: «Мы начали работу в январе.\n\nОна продлится до конца года».\n\nДругая новость."
+    assert table(t) == [
+        ("Мы начали работу в январе.", "full", "Министр", "сказал"),
+        ("Она продлится до конца года", "full", "Министр", "сказал"),
+    ]
 
 
 def test_multi_paragraph_translated_style():
-    t = ("«Мы начали работу в январе.\n\n"
-         "«Она продлится до конца года», — сказал министр.")
+    t = "«Мы начали работу в январе.\n\n«Она продлится до конца года», — сказал министр."
     q = table(t)
     assert [x[0] for x in q] == ["Мы начали работу в январе.", "Она продлится до конца года"]
     assert {x[2] for x in q} == {"министр"}
@@ -219,6 +226,7 @@ def test_multi_paragraph_translated_style():
 
 
 # --- dialogue, transcripts ---------------------------------------------------------------------
+
 
 def test_dialogue_paragraph():
     t = "Текст.\n\n— Мы готовы, — сказал он."
@@ -237,8 +245,10 @@ def test_dash_list_item_without_attribution_is_not_dialogue():
 
 def test_transcript_paragraphs():
     t = "В.Путин: Мы обсудили все вопросы.\n\nС.Донской: Спасибо, работа идет."
-    assert table(t) == [("Мы обсудили все вопросы.", "full", "В.Путин", None),
-                        ("Спасибо, работа идет.", "full", "С.Донской", None)]
+    assert table(t) == [
+        ("Мы обсудили все вопросы.", "full", "В.Путин", None),
+        ("Спасибо, работа идет.", "full", "С.Донской", None),
+    ]
 
 
 def test_transcript_label_must_name_a_person():
@@ -248,11 +258,15 @@ def test_transcript_label_must_name_a_person():
 
 # --- lost opening mark -------------------------------------------------------------------------
 
+
 def test_lost_opening_mark():
-    t = ("Министр провел переговоры.\n\n"
-         'Хотел бы подчеркнуть, что отношения носят характер развития", - сообщил глава МИД Казахстана.')
-    assert table(t) == [("Хотел бы подчеркнуть, что отношения носят характер развития", "full",
-                         "глава МИД Казахстана", "сообщил")]
+    t = (
+        "Министр провел переговоры.\n\n"
+        'Хотел бы подчеркнуть, что отношения носят характер развития", - сообщил глава МИД Казахстана.'
+    )
+    assert table(t) == [
+        ("Хотел бы подчеркнуть, что отношения носят характер развития", "full", "глава МИД Казахстана", "сообщил")
+    ]
 
 
 def test_lost_opening_mark_skips_dateline():
@@ -267,17 +281,19 @@ def test_orphan_closing_mark_without_attribution_is_ignored():
 
 # --- floating quotes, reported clauses, fragments ----------------------------------------------
 
+
 def test_floating_quote_inherits_previous_speaker():
-    t = ("«Мы готовы к переговорам», — сказал министр.\n\n"
-         "«Мы ждем ответа от партнеров в ближайшие дни».")
+    t = "«Мы готовы к переговорам», — сказал министр.\n\n«Мы ждем ответа от партнеров в ближайшие дни»."
     q = scan(t)
-    assert [t[x.start:x.end] for x in q] == ["Мы готовы к переговорам", "Мы ждем ответа от партнеров в ближайшие дни"]
+    assert [t[x.start : x.end] for x in q] == ["Мы готовы к переговорам", "Мы ждем ответа от партнеров в ближайшие дни"]
     assert q[1].speaker == "министр" and q[1].speaker_span == q[0].speaker_span and q[1].cue is None
 
 
 def test_floating_quote_far_from_previous_does_not_inherit():
-    t = ("«Мы готовы к переговорам», — сказал министр.\n\nАбзац.\n\nЕще абзац.\n\n"
-         "«Мы ждем ответа от партнеров в ближайшие дни».")
+    t = (
+        "«Мы готовы к переговорам», — сказал министр.\n\nАбзац.\n\nЕще абзац.\n\n"
+        "«Мы ждем ответа от партнеров в ближайшие дни»."
+    )
     q = scan(t)
     assert len(q) == 2 and q[1].speaker is None
 
@@ -304,20 +320,24 @@ def test_fragment_clause_inside_author_sentence():
 
 # --- names and scare quotes are never quotes --------------------------------------------------
 
-@pytest.mark.parametrize("text", [
-    "Компания «Газпром» увеличила добычу.",
-    'Защитник "Спартака" приступил к тренировкам.',
-    "Банк провел круглый стол на форуме «Армия-2019».",
-    "Минкультуры выделит деньги на фильм «Мама не горюй» и ленту «Берцы».",
-    'Главы МИД "сверили часы" по актуальным вопросам.',
-    "Это так называемый «серый импорт» товаров.",
-    "Об этом сообщает «Новый Регион — Екатеринбург».",
-    "«Краснорубашечники», которые несут потери, объявили о готовности к переговорам.",
-    "Ему вменяется «преступный сговор с целью убийства граждан США».",
-    '"Эх, яблочко"... Кроме сторонников партии, пришли другие.',
-    "На нем надпись – «40 дней без Егора».",
-    "Состоялся круглый стол «Реконструкция театра: справятся ли власти?».",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Компания «Газпром» увеличила добычу.",
+        'Защитник "Спартака" приступил к тренировкам.',
+        "Банк провел круглый стол на форуме «Армия-2019».",
+        "Минкультуры выделит деньги на фильм «Мама не горюй» и ленту «Берцы».",
+        'Главы МИД "сверили часы" по актуальным вопросам.',
+        "Это так называемый «серый импорт» товаров.",
+        "Об этом сообщает «Новый Регион — Екатеринбург».",
+        "«Краснорубашечники», которые несут потери, объявили о готовности к переговорам.",
+        "Ему вменяется «преступный сговор с целью убийства граждан США».",
+        '"Эх, яблочко"... Кроме сторонников партии, пришли другие.',
+        "На нем надпись – «40 дней без Егора».",
+        "Состоялся круглый стол «Реконструкция театра: справятся ли власти?».",
+    ],
+)
 def test_names_titles_and_scare_quotes_are_not_quotes(text):
     assert table(text) == []
 
@@ -334,6 +354,7 @@ def test_media_relay_does_not_replace_the_introduced_speaker():
 
 
 # --- shape guarantees --------------------------------------------------------------------------
+
 
 def test_paragraph_index_and_order():
     t = "Первый абзац.\n\n«Мы готовы», — сказал он.\n\n«Мы начнем завтра», — добавил он."
@@ -356,6 +377,7 @@ def test_paragraph_index_refers_to_the_given_paragraphs():
 
 
 # --- generalization: speaker mentions ------------------------------------------------------------
+
 
 def test_speaker_after_cue_followed_by_indirect_object():
     # an unknown surname guessed as a short adjective ("Силуанов") is still a name
@@ -405,11 +427,11 @@ def test_medium_between_quoting_verb_and_words():
 
 def test_statement_noun_with_light_verb_is_a_cue():
     t = "«Санкции бьют прежде всего по Европе» — такое заявление сделал премьер Виктор Орбан."
-    assert table(t) == [("Санкции бьют прежде всего по Европе", "full", "премьер Виктор Орбан",
-                         "заявление сделал")]
+    assert table(t) == [("Санкции бьют прежде всего по Европе", "full", "премьер Виктор Орбан", "заявление сделал")]
 
 
 # --- generalization: introductions -------------------------------------------------------------
+
 
 def test_kak_zayavil_clause_gives_a_full_quote():
     t = "Как заявил глава Минэнерго Николай Шульгинов, «запасов газа хватит на всю зиму»."
@@ -428,19 +450,26 @@ def test_po_slovam_far_from_the_mark_is_not_a_reported_clause():
 
 def test_interrupted_quote_keeps_full_stop_of_first_part():
     t = "«Решение принято. — подчеркнул министр. — Отступать мы не будем»."
-    assert table(t) == [("Решение принято.", "full", "министр", "подчеркнул"),
-                        ("Отступать мы не будем", "full", "министр", "подчеркнул")]
+    assert table(t) == [
+        ("Решение принято.", "full", "министр", "подчеркнул"),
+        ("Отступать мы не будем", "full", "министр", "подчеркнул"),
+    ]
 
 
 # --- generalization: paragraph forms -----------------------------------------------------------
 
+
 def test_interview_questions_and_answers_without_attribution():
-    t = ("Интервью.\n\n— Как вы оцениваете итоги года?\n\n— Мы считаем, что год был успешным.\n\n"
-         "— А что с финансированием?\n\n— Средства выделены.")
-    assert table(t) == [("Как вы оцениваете итоги года?", "full", None, None),
-                        ("Мы считаем, что год был успешным.", "full", None, None),
-                        ("А что с финансированием?", "full", None, None),
-                        ("Средства выделены.", "full", None, None)]
+    t = (
+        "Интервью.\n\n— Как вы оцениваете итоги года?\n\n— Мы считаем, что год был успешным.\n\n"
+        "— А что с финансированием?\n\n— Средства выделены."
+    )
+    assert table(t) == [
+        ("Как вы оцениваете итоги года?", "full", None, None),
+        ("Мы считаем, что год был успешным.", "full", None, None),
+        ("А что с финансированием?", "full", None, None),
+        ("Средства выделены.", "full", None, None),
+    ]
 
 
 def test_dash_list_with_capitals_but_no_question_is_not_dialogue():
@@ -449,17 +478,21 @@ def test_dash_list_with_capitals_but_no_question_is_not_dialogue():
 
 
 def test_multi_paragraph_quote_over_a_markless_middle_paragraph():
-    t = ("«Мы сделали все, что могли.\n\nКоманда играла с полной отдачей.\n\n"
-         "Результат нас не устраивает», — сказал тренер.")
-    assert table(t) == [("Мы сделали все, что могли.", "full", "тренер", "сказал"),
-                        ("Команда играла с полной отдачей.", "full", "тренер", "сказал"),
-                        ("Результат нас не устраивает", "full", "тренер", "сказал")]
+    t = (
+        "«Мы сделали все, что могли.\n\nКоманда играла с полной отдачей.\n\n"
+        "Результат нас не устраивает», — сказал тренер."
+    )
+    assert table(t) == [
+        ("Мы сделали все, что могли.", "full", "тренер", "сказал"),
+        ("Команда играла с полной отдачей.", "full", "тренер", "сказал"),
+        ("Результат нас не устраивает", "full", "тренер", "сказал"),
+    ]
 
 
 def test_lost_opening_mark_never_starts_with_a_mark():
     t = ",»говорится в сообщении», — цитирует"
     for q in scan(t):
-        assert t[q.start] not in "«»„“”\"‘’‚"
+        assert t[q.start] not in '«»„“”"‘’‚'
 
 
 def test_stance_adjective_after_quote_is_a_cue():
@@ -503,8 +536,10 @@ def test_colon_after_a_common_noun_phrase_is_not_a_transcript_label():
 
 
 def test_carried_quote_is_closed_only_by_its_own_family():
-    t = ("Компания «Ромашка объявила о банкротстве.\n\nСуд рассмотрит дело в мае.\n\n"
-         'Кредиторы требуют вернуть долги", - сообщил источник.')
+    t = (
+        "Компания «Ромашка объявила о банкротстве.\n\nСуд рассмотрит дело в мае.\n\n"
+        'Кредиторы требуют вернуть долги", - сообщил источник.'
+    )
     assert table(t) == [("Кредиторы требуют вернуть долги", "full", "источник", "сообщил")]
 
 
@@ -550,14 +585,17 @@ def test_next_sentence_so_with_po_slovam():
 
 def test_kak_zayavil_clause_inside_the_sentence():
     t = "В четверг, как сообщил глава Минздрава Михаил Мурашко, «вакцина поступит в регионы до конца месяца»."
-    assert table(t) == [("вакцина поступит в регионы до конца месяца", "full", "глава Минздрава Михаил Мурашко",
-                         "сообщил")]
+    assert table(t) == [
+        ("вакцина поступит в регионы до конца месяца", "full", "глава Минздрава Михаил Мурашко", "сообщил")
+    ]
 
 
 def test_mispaired_straight_quotes_do_not_swallow_the_authors_sentence():
-    t = ('Новости\n\nЖитель рассказал о встрече. "Он вошел и сказал: "Здрасте, я пришел" - так все и '
-         'началось", - цитирует РБК очевидца.')
-    texts = [t[q.start:q.end] for q in scan(t)]
+    t = (
+        'Новости\n\nЖитель рассказал о встрече. "Он вошел и сказал: "Здрасте, я пришел" - так все и '
+        'началось", - цитирует РБК очевидца.'
+    )
+    texts = [t[q.start : q.end] for q in scan(t)]
     assert texts == ['Он вошел и сказал: "Здрасте, я пришел" - так все и началось']
 
 
@@ -577,8 +615,9 @@ def test_imperfective_partner_of_a_speech_verb_is_a_cue():
 def test_bracketed_gloss_inside_the_speaker_phrase_is_skipped():
     # the original-language name in brackets does not end the attribution: the name after it is the speaker's
     t = "«Это разрушает ее имидж», — заявил глава Фонда свободы (Freedom Foundation) Тур Хансен (Tur Hansen)."
-    assert table(t) == [("Это разрушает ее имидж", "full",
-                         "глава Фонда свободы (Freedom Foundation) Тур Хансен", "заявил")]
+    assert table(t) == [
+        ("Это разрушает ее имидж", "full", "глава Фонда свободы (Freedom Foundation) Тур Хансен", "заявил")
+    ]
     # a gloss that ends the phrase stays outside it
     t = "«Это разрушает ее имидж», — заявил глава фонда (на фото)."
     assert table(t) == [("Это разрушает ее имидж", "full", "глава фонда", "заявил")]

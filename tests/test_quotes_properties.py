@@ -1,4 +1,5 @@
 """Property tests for the quote scanner: any text, never raises, sane spans, linear cost."""
+
 from __future__ import annotations
 
 import importlib
@@ -26,7 +27,7 @@ def check(text: str) -> None:
         assert 0 <= q.start < q.end <= len(text)
         assert q.start >= last, "sorted and not overlapping"
         last = q.end
-        body = text[q.start:q.end]
+        body = text[q.start : q.end]
         assert body[0] not in QUOTE_MARKS and body[-1] not in QUOTE_MARKS
         assert body == body.strip()
         assert 0 <= q.paragraph < len(paras)
@@ -38,16 +39,60 @@ def check(text: str) -> None:
                 assert s is None
             else:
                 assert 0 <= span.start <= span.end <= len(text)
-                assert text[span.start:span.end] == s
+                assert text[span.start : span.end] == s
 
 
 # pieces that exercise every rule: marks of every family, dashes, cues, names, paragraph breaks
 PIECES = [
-    "«", "»", "„", "“", "”", '"', "‘", "’", "'", " ", " ", " ", "\n", "\n\n", ", — ", " – ", ", - ", ": ",
-    ". ", "?", "!", "…", ",", "— ", "-", "сказал", "он", "заявил министр", "говорится в сообщении",
-    "по словам", "что", "Мы готовы к переговорам", "компания", "Газпром", "так называемый",
-    "В.Путин: ", "Иван Петров", "работы завершатся", "Об этом", "слова", "приводятся", "цитирует",
-    "МОСКВА, 8 августа. /ТАСС/. ", "( ", ")", "<…>", "\u00a0", "Ё", "x",
+    "«",
+    "»",
+    "„",
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "'",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    ", — ",
+    " – ",
+    ", - ",
+    ": ",
+    ". ",
+    "?",
+    "!",
+    "…",
+    ",",
+    "— ",
+    "-",
+    "сказал",
+    "он",
+    "заявил министр",
+    "говорится в сообщении",
+    "по словам",
+    "что",
+    "Мы готовы к переговорам",
+    "компания",
+    "Газпром",
+    "так называемый",
+    "В.Путин: ",
+    "Иван Петров",
+    "работы завершатся",
+    "Об этом",
+    "слова",
+    "приводятся",
+    "цитирует",
+    "МОСКВА, 8 августа. /ТАСС/. ",
+    "( ",
+    ")",
+    "<…>",
+    "\u00a0",
+    "Ё",
+    "x",
 ]
 
 pieces_text = st.lists(st.sampled_from(PIECES), max_size=80).map("".join)

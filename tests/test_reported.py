@@ -3,6 +3,7 @@
 The forms and their functions are listed in the docstring of :mod:`dispatchtui.analysis.reported`. Every
 test runs the whole analysis (the speaker is resolved as the reader would see it).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -13,7 +14,7 @@ from dispatchtui.analysis import analyze
 def reported(text: str):
     """(content, speaker, cue) of every reported statement of ``text``."""
     d = analyze(text)
-    return [(d.text[q.start:q.end], q.speaker, q.cue) for q in d.quotes if q.kind == "reported"]
+    return [(d.text[q.start : q.end], q.speaker, q.cue) for q in d.quotes if q.kind == "reported"]
 
 
 def only(text: str):
@@ -23,6 +24,7 @@ def only(text: str):
 
 
 # --- verb + что / чтобы / ли -------------------------------------------------------------------------
+
 
 def test_that_clause_named_subject():
     t = "Переговоры\n\nМинистр финансов Олег Дымов заявил, что бюджет будет сбалансирован уже в этом году."
@@ -48,8 +50,7 @@ def test_that_clause_light_verb_and_noun():
 
 
 def test_that_clause_pronoun_resolves_to_the_person_before():
-    t = ("Новости\n\nДиректор завода Павел Орлов провел совещание с рабочими. "
-         "Он сказал, что зарплату повысят с января.")
+    t = "Новости\n\nДиректор завода Павел Орлов провел совещание с рабочими. Он сказал, что зарплату повысят с января."
     assert only(t)[:2] == ("зарплату повысят с января", "Павел Орлов")
 
 
@@ -78,14 +79,14 @@ def test_fact_of_discovery_is_no_report():
 
 # --- по словам / по мнению / по данным / согласно ---------------------------------------------------
 
+
 def test_according_to_words_opening_the_sentence():
     t = "Новости\n\nПо словам мэра Николая Зуева, новый парк откроется в мае."
     assert only(t)[:3] == ("новый парк откроется в мае", "Николай Зуев", "По словам")
 
 
 def test_according_to_possessive_inside_the_sentence():
-    t = ("Новости\n\nТренер Сергей Белых остался доволен игрой. "
-         "Команда, по его мнению, готова к финалу.")
+    t = "Новости\n\nТренер Сергей Белых остался доволен игрой. Команда, по его мнению, готова к финалу."
     content, speaker, cue = only(t)
     assert speaker == "Сергей Белых" and cue == "по его мнению"
     assert content.startswith("Команда") and content.endswith("готова к финалу")
@@ -104,23 +105,23 @@ def test_according_to_document():
 
 # --- как заявил X -----------------------------------------------------------------------------------
 
+
 def test_as_said_opening():
     t = "Новости\n\nКак отметил глава района Иван Сомов, ремонт дорог завершится в августе."
     assert only(t)[:2] == ("ремонт дорог завершится в августе", "Иван Сомов")
 
 
 def test_as_said_inside_a_clause_after_но():
-    t = ("Новости\n\nСначала говорили о переносе матча, но клуб, как пишет газета «Спорт», "
-         "сыграет в срок.")
+    t = "Новости\n\nСначала говорили о переносе матча, но клуб, как пишет газета «Спорт», сыграет в срок."
     content = only(t)[0]
     assert content.startswith("клуб") and content.endswith("сыграет в срок")
 
 
 # --- Об этом заявил X --------------------------------------------------------------------------------
 
+
 def test_back_pointer_takes_the_sentence_before():
-    t = ("Новости\n\nСтроительство второй очереди метро начнется весной. "
-         "Об этом заявил мэр города Олег Ветров.")
+    t = "Новости\n\nСтроительство второй очереди метро начнется весной. Об этом заявил мэр города Олег Ветров."
     assert only(t)[:2] == ("Строительство второй очереди метро начнется весной", "Олег Ветров")
 
 
@@ -130,6 +131,7 @@ def test_back_pointer_needs_a_pointer_not_a_determiner():
 
 
 # --- attribution after the content, no что ------------------------------------------------------------
+
 
 def test_trailing_attribution():
     t = "Новости\n\nПереговоры продолжатся на следующей неделе, сообщает пресс-служба Кремля."
@@ -146,6 +148,7 @@ def test_trailing_attribution_inside():
 
 # --- not inside direct quotes -------------------------------------------------------------------------
 
+
 def test_report_inside_a_direct_quote_is_not_listed():
     t = "Новости\n\n«Мэр сказал, что денег нет, и мы ему поверили», — рассказал житель поселка Петр Лунин."
     assert reported(t) == []
@@ -154,8 +157,8 @@ def test_report_inside_a_direct_quote_is_not_listed():
 def test_reported_statements_have_cue_and_speaker_spans():
     d = analyze("Новости\n\nМинистр Анна Круглова заявила, что реформа займет два года.")
     (q,) = [q for q in d.quotes if q.kind == "reported"]
-    assert d.text[q.cue_span.start:q.cue_span.end] == "заявила"
-    assert d.text[q.speaker_span.start:q.speaker_span.end] == "Министр Анна Круглова"
+    assert d.text[q.cue_span.start : q.cue_span.end] == "заявила"
+    assert d.text[q.speaker_span.start : q.speaker_span.end] == "Министр Анна Круглова"
     assert q.reason and q.reason.startswith("reported:")
 
 
@@ -165,8 +168,10 @@ def test_odd_inputs_do_not_raise(text):
 
 
 def test_trailing_attribution_to_a_body_named_with_adjectives():
-    t = ("Визит\n\nМинистр Ермек Кошербаев провел переговоры с коллегой, сообщили во внешнеполитическом "
-         "ведомстве Казахстана.")
+    t = (
+        "Визит\n\nМинистр Ермек Кошербаев провел переговоры с коллегой, сообщили во внешнеполитическом "
+        "ведомстве Казахстана."
+    )
     d = analyze(t)
     (q,) = [q for q in d.quotes if q.kind == "reported"]
     assert q.speaker == "внешнеполитическое ведомство Казахстана" and d.speaker(q.speaker).kind == "organization"
@@ -181,19 +186,23 @@ def test_sentences_parsed_in_small_blocks_give_the_same_statements(monkeypatch):
     from dispatchtui.load import load_path
 
     samples = sorted((Path(__file__).resolve().parent.parent / "samples").glob("*.txt"))[:4]
-    text = "\n\n".join(load_path(str(p)).text.strip() for p in samples) + "\n\n" + \
-        "Министр прибыл в Казань в понедельник.\n\nОб этом заявил губернатор области Иван Петров.\n"
+    text = (
+        "\n\n".join(load_path(str(p)).text.strip() for p in samples)
+        + "\n\n"
+        + "Министр прибыл в Казань в понедельник.\n\nОб этом заявил губернатор области Иван Петров.\n"
+    )
     whole = [(q.start, q.end, q.speaker, q.cue) for q in analyze(text).quotes if q.kind == "reported"]
     assert len(whole) >= 5
     for block in (1, 2, 3):
         monkeypatch.setattr(mod, "PARSE_BLOCK", block)
         assert [(q.start, q.end, q.speaker, q.cue) for q in analyze(text).quotes if q.kind == "reported"] == whole
 
+
 # --- added forms: "на его взгляд", the other aspect of a stance verb, "давать понять" ------------------
 
+
 def test_view_phrase_names_its_holder():
-    t = ("Новости\n\nЭколог Иван Петров выступил на форуме. "
-         "На его взгляд, проблема не в законах, а в их исполнении.")
+    t = "Новости\n\nЭколог Иван Петров выступил на форуме. На его взгляд, проблема не в законах, а в их исполнении."
     assert only(t)[:2] == ("проблема не в законах, а в их исполнении", "Иван Петров")
 
 
@@ -214,15 +223,19 @@ def test_imperfective_light_verb_give_to_understand():
 
 
 def test_relay_closing_the_sentence_is_not_content():
-    t = ("Новости\n\nТренер Иван Петров дал интервью. "
-         "Он заявил, что ничья на выезде — хороший результат, сообщает «Спортивный вестник».")
+    t = (
+        "Новости\n\nТренер Иван Петров дал интервью. "
+        "Он заявил, что ничья на выезде — хороший результат, сообщает «Спортивный вестник»."
+    )
     assert only(t)[:2] == ("ничья на выезде — хороший результат", "Иван Петров")
 
 
 def test_verb_after_a_comma_with_its_subject_before_is_no_relay():
     # "…, опубликовал фотографии" continues the clause (its subject came first): the content runs on
-    t = ("Новости\n\nВоеннослужащий Андрей Ковалев, находясь на дежурстве, опубликовал снимки казармы, "
-         "говорится в решении военного суда.")
+    t = (
+        "Новости\n\nВоеннослужащий Андрей Ковалев, находясь на дежурстве, опубликовал снимки казармы, "
+        "говорится в решении военного суда."
+    )
     content, _, cue = only(t)
     assert content.endswith("опубликовал снимки казармы") and cue == "говорится"
 
@@ -233,8 +246,10 @@ def test_source_phrase_inside_the_clause_relays_the_verbs_statement():
 
 
 def test_source_phrase_opening_the_sentence_frames_all_of_it():
-    t = ("Новости\n\nПевец Олег Миронов отменил гастроли. "
-         "По словам Миронова, как отец, он считает, что семья сейчас важнее.")
+    t = (
+        "Новости\n\nПевец Олег Миронов отменил гастроли. "
+        "По словам Миронова, как отец, он считает, что семья сейчас важнее."
+    )
     content, speaker, cue = only(t)
     assert speaker == "Олег Миронов" and cue == "По словам" and content.startswith("как отец")
 
@@ -248,24 +263,33 @@ def test_discourse_opener_before_a_relay_is_not_content():
 def test_pronoun_after_an_unnamed_role_subject_abstains():
     # subject continuity: "Он" is the coach of the sentence before, whom the text never names, not the
     # veteran quoted earlier
-    t = ("Новости\n\nВетеран Виктор Понедельник выразил мнение о тренере. «Тренер запоздал с заменами», — "
-         "сказал Понедельник.\n\nСам же главный тренер сборной оценил итоги матча как приемлемые. "
-         "Он заявил, что ничья на выезде — хороший результат.")
+    t = (
+        "Новости\n\nВетеран Виктор Понедельник выразил мнение о тренере. «Тренер запоздал с заменами», — "
+        "сказал Понедельник.\n\nСам же главный тренер сборной оценил итоги матча как приемлемые. "
+        "Он заявил, что ничья на выезде — хороший результат."
+    )
     assert only(t)[:2] == ("ничья на выезде — хороший результат", None)
 
 
 def test_pronoun_after_a_role_that_fits_the_person_resolves():
-    t = ("Новости\n\nМинистр финансов Олег Дымов провел совещание. «Бюджет сбалансирован», — сказал Дымов. "
-         "Министр отметил рост доходов. Он заявил, что дефицита не будет.")
+    t = (
+        "Новости\n\nМинистр финансов Олег Дымов провел совещание. «Бюджет сбалансирован», — сказал Дымов. "
+        "Министр отметил рост доходов. Он заявил, что дефицита не будет."
+    )
     assert only(t)[:2] == ("дефицита не будет", "Олег Дымов")
 
 
 def test_back_pointer_with_the_speaker_right_after_it_and_past_a_caption():
     # a photo caption (a name line without a predicate) stands between the statement and "Об этом X заявил"
-    t = ("Новости\n\nГлава союза Павел Ильин решил остаться на посту еще на четыре года.\nПавел Ильин\n"
-         "Об этом Ильин заявил на городском телевидении.")
-    assert only(t)[:3] == ("Глава союза Павел Ильин решил остаться на посту еще на четыре года", "Павел Ильин",
-                           "Об этом Ильин заявил")
+    t = (
+        "Новости\n\nГлава союза Павел Ильин решил остаться на посту еще на четыре года.\nПавел Ильин\n"
+        "Об этом Ильин заявил на городском телевидении."
+    )
+    assert only(t)[:3] == (
+        "Глава союза Павел Ильин решил остаться на посту еще на четыре года",
+        "Павел Ильин",
+        "Об этом Ильин заявил",
+    )
 
 
 def test_about_this_noun_is_a_determiner_not_a_pointer():
@@ -276,23 +300,26 @@ def test_about_this_noun_is_a_determiner_not_a_pointer():
 def test_inverted_relay_subject_the_parse_missed():
     # a number sign in the object ("приказа № 12") can throw the parse; the animate nominative after the
     # verb and the name closing the sentence are its subject
-    t = ("Новости\n\nНужно было закрепить право не тушить пожары, на которые нет денег, описывает причину "
-         "появления приказа № 12 руководитель программы отделения «Лесного фонда» Павел Ильин.")
+    t = (
+        "Новости\n\nНужно было закрепить право не тушить пожары, на которые нет денег, описывает причину "
+        "появления приказа № 12 руководитель программы отделения «Лесного фонда» Павел Ильин."
+    )
     content, speaker, cue = only(t)
     assert content.startswith("Нужно было закрепить право") and cue == "описывает"
     assert speaker == "Павел Ильин"
 
 
 def test_content_stops_at_a_sentence_end_before_an_opening_mark():
-    t = ("Новости\n\nАстронавт НАСА Анна Лис сказала, что во время спуска перегрузка достигала 8 G. "
-         "«Для меня это было тяжело», — добавила она.")
+    t = (
+        "Новости\n\nАстронавт НАСА Анна Лис сказала, что во время спуска перегрузка достигала 8 G. "
+        "«Для меня это было тяжело», — добавила она."
+    )
     content, speaker, _ = only(t)
     assert content == "во время спуска перегрузка достигала 8 G" and speaker == "Анна Лис"
 
 
 def test_light_verb_with_an_explanation_noun():
-    t = ("Новости\n\nПредставитель агентства Олег Ким дает объяснение журналистам, что это происки "
-         "конкурентов.")
+    t = "Новости\n\nПредставитель агентства Олег Ким дает объяснение журналистам, что это происки конкурентов."
     content, speaker, cue = only(t)
     assert (content, speaker, cue) == ("это происки конкурентов", "Олег Ким", "дает объяснение")
 

@@ -2,6 +2,7 @@
 
 Corpus files in tests/data: see tests/data/SOURCES.md.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -29,15 +30,22 @@ def quote(text: str, words: str, mention: str | None, cue: str | None, *, after:
     e = s + len(words)
     ms = text.index(mention, after or 0) if mention else None
     cs = text.index(cue, after or 0) if cue else None
-    return Quote(s, e, 0, "full", mention,
-                 Span(ms, ms + len(mention)) if mention else None,
-                 cue, Span(cs, cs + len(cue)) if cue else None)
+    return Quote(
+        s,
+        e,
+        0,
+        "full",
+        mention,
+        Span(ms, ms + len(mention)) if mention else None,
+        cue,
+        Span(cs, cs + len(cue)) if cue else None,
+    )
 
 
 def run(text, quotes):
     qs, speakers = resolve(text, quotes, find_people(text, []))
     names = {s.name for s in speakers}
-    assert all(q.speaker is None or q.speaker in names for q in qs)   # the invariant
+    assert all(q.speaker is None or q.speaker in names for q in qs)  # the invariant
     return qs, speakers
 
 
@@ -49,8 +57,10 @@ def test_name_mention():
 
 
 def test_role_with_synonym_resolves_to_person():
-    text = ("Министр иностранных дел Казахстана Ермек Кошербаев встретился с президентом Таджикистана "
-            "Эмомали Рахмоном. «Отношения развиваются», — сообщил глава МИД Казахстана.")
+    text = (
+        "Министр иностранных дел Казахстана Ермек Кошербаев встретился с президентом Таджикистана "
+        "Эмомали Рахмоном. «Отношения развиваются», — сообщил глава МИД Казахстана."
+    )
     q = quote(text, "Отношения развиваются", "глава МИД Казахстана", "сообщил")
     (r,), speakers = run(text, [q])
     assert r.speaker == "Ермек Кошербаев"
@@ -58,24 +68,24 @@ def test_role_with_synonym_resolves_to_person():
 
 
 def test_head_of_state_is_president():
-    text = ("Министр иностранных дел Ермек Кошербаев встретился с президентом Таджикистана "
-            "Эмомали Рахмоном. «Мы ценим дружбу», — отметил глава государства.")
+    text = (
+        "Министр иностранных дел Ермек Кошербаев встретился с президентом Таджикистана "
+        "Эмомали Рахмоном. «Мы ценим дружбу», — отметил глава государства."
+    )
     q = quote(text, "Мы ценим дружбу", "глава государства", "отметил")
     (r,), _ = run(text, [q])
     assert r.speaker == "Эмомали Рахмон"
 
 
 def test_pronoun_agrees_in_gender_with_cue_verb():
-    text = ("Алла Бут встретилась с адвокатом Виктором Петровым. "
-            "«Я не сдамся», — сказала она.")
+    text = "Алла Бут встретилась с адвокатом Виктором Петровым. «Я не сдамся», — сказала она."
     q = quote(text, "Я не сдамся", "она", "сказала")
     (r,), _ = run(text, [q])
     assert r.speaker == "Алла Бут"
 
 
 def test_pronoun_prefers_subject_over_later_object():
-    text = ("Александр Белов дал интервью Сергею Митрохину. "
-            "«Это провокация», — сказал он.")
+    text = "Александр Белов дал интервью Сергею Митрохину. «Это провокация», — сказал он."
     q = quote(text, "Это провокация", "он", "сказал")
     (r,), _ = run(text, [q])
     assert r.speaker == "Александр Белов"
@@ -88,16 +98,17 @@ def test_pronoun_without_antecedent_is_none():
 
 
 def test_bare_noun_goes_to_nearest_person_agreeing():
-    text = ("Скульптор Георгий Франгулян показал памятник. "
-            "«Работа заняла два года», — говорит скульптор.")
+    text = "Скульптор Георгий Франгулян показал памятник. «Работа заняла два года», — говорит скульптор."
     q = quote(text, "Работа заняла два года", "скульптор", "говорит", after=60)
     (r,), _ = run(text, [q])
     assert r.speaker == "Георгий Франгулян"
 
 
 def test_press_service_of_agency_resolves_to_earlier_organization():
-    text = ("Министерство экологии и природопользования Подмосковья объявило конкурс. "
-            "«Работы завершатся в 2020 году», — сообщает пресс-служба ведомства.")
+    text = (
+        "Министерство экологии и природопользования Подмосковья объявило конкурс. "
+        "«Работы завершатся в 2020 году», — сообщает пресс-служба ведомства."
+    )
     q = quote(text, "Работы завершатся в 2020 году", "пресс-служба ведомства", "сообщает")
     (r,), speakers = run(text, [q])
     assert r.speaker.startswith("пресс-служба Министерства экологии")
@@ -105,8 +116,10 @@ def test_press_service_of_agency_resolves_to_earlier_organization():
 
 
 def test_document_uses_earlier_attribution():
-    text = ("Москва. Спортсмен наказан, сообщает пресс-служба Российского антидопингового агентства.\n\n"
-            "\"Спортсмен лишен права выступать\", - говорится в сообщении.")
+    text = (
+        "Москва. Спортсмен наказан, сообщает пресс-служба Российского антидопингового агентства.\n\n"
+        '"Спортсмен лишен права выступать", - говорится в сообщении.'
+    )
     q = quote(text, "Спортсмен лишен права выступать", "в сообщении", "говорится")
     (r,), speakers = run(text, [q])
     assert r.speaker == "пресс-служба Российского антидопингового агентства"
@@ -121,8 +134,7 @@ def test_unnamed_source_is_not_a_person():
 
 
 def test_floating_quote_keeps_speaker_and_unquoted_persons_listed():
-    text = ("«Первое», — сказал Виктор Шендерович. «Второе», — продолжил Шендерович. "
-            "Ему возразил Александр Брод.")
+    text = "«Первое», — сказал Виктор Шендерович. «Второе», — продолжил Шендерович. Ему возразил Александр Брод."
     q1 = quote(text, "Первое", "Виктор Шендерович", "сказал")
     q2 = quote(text, "Второе", "Шендерович", "продолжил", after=40)
     qs, speakers = run(text, [q1, q2])
@@ -149,26 +161,43 @@ def test_seed_quotes_resolve_to_koshcherbaev():
         qs.append(Quote(s, e, 0, "full", "глава МИД Казахстана", Span(m, m + 20), cue, Span(c, c + len(cue))))
     rq, speakers = run(text, qs)
     assert [q.speaker for q in rq] == ["Ермек Кошербаев", "Ермек Кошербаев"]
-    assert [s.name for s in speakers] == ["Ермек Кошербаев", "Эмомали Рахмон", "Касым-Жомарт Токаев",
-                                          "Сироджиддин Мухриддин", "Исмоил Сомони"]
+    assert [s.name for s in speakers] == [
+        "Ермек Кошербаев",
+        "Эмомали Рахмон",
+        "Касым-Жомарт Токаев",
+        "Сироджиддин Мухриддин",
+        "Исмоил Сомони",
+    ]
     assert speakers[0].quotes == (0, 1)
 
 
 def test_document_named_only_in_cue():
-    text = ("Москва. Первый канал объявил о трансляциях.\n\n"
-            "\"Мы покажем все матчи\", - говорится в сообщении телеканала, поступившем в редакцию.")
+    text = (
+        "Москва. Первый канал объявил о трансляциях.\n\n"
+        '"Мы покажем все матчи", - говорится в сообщении телеканала, поступившем в редакцию.'
+    )
     s = text.index("Мы покажем")
     c = text.index("говорится в сообщении")
-    q = Quote(s, s + len("Мы покажем все матчи"), 1, "full", None, None, "говорится в сообщении",
-              Span(c, c + len("говорится в сообщении")))
+    q = Quote(
+        s,
+        s + len("Мы покажем все матчи"),
+        1,
+        "full",
+        None,
+        None,
+        "говорится в сообщении",
+        Span(c, c + len("говорится в сообщении")),
+    )
     (r,), speakers = run(text, [q])
     assert r.speaker == "Первый канал"
     assert speakers[0].kind == "organization"
 
 
 def test_wire_agency_is_not_the_anaphoric_organization():
-    text = ("Москва. 30 апреля. INTERFAX.RU - Борец наказан, сообщает пресс-служба ведомства.\n\n"
-            "\"Решение принято\", - говорится в сообщении.")
+    text = (
+        "Москва. 30 апреля. INTERFAX.RU - Борец наказан, сообщает пресс-служба ведомства.\n\n"
+        '"Решение принято", - говорится в сообщении.'
+    )
     s = text.index("Решение принято")
     c = text.index("говорится в сообщении")
     q = Quote(s, s + 15, 1, "full", None, None, "говорится в сообщении", Span(c, c + 21))
@@ -177,8 +206,10 @@ def test_wire_agency_is_not_the_anaphoric_organization():
 
 
 def test_surname_mention_resolves_to_full_name():
-    text = ("Министр финансов Антон Силуанов заявил, что бюджет будет исполнен. "
-            "«Мы выполним все обязательства перед гражданами», — сказал Силуанов журналистам.")
+    text = (
+        "Министр финансов Антон Силуанов заявил, что бюджет будет исполнен. "
+        "«Мы выполним все обязательства перед гражданами», — сказал Силуанов журналистам."
+    )
     # the scanner may hand over the surname alone or with the addressee
     for mention in ("Силуанов", "Силуанов журналистам"):
         q = quote(text, "Мы выполним все обязательства перед гражданами", mention, "сказал")
@@ -188,27 +219,48 @@ def test_surname_mention_resolves_to_full_name():
 
 
 def test_surname_not_tagged_by_ner_resolves_by_surname_only():
-    text = ("Министр финансов Антон Силуанов заявил, что бюджет будет исполнен. "
-            "«Все будет хорошо», — добавил Силуанов журналистам.")
+    text = (
+        "Министр финансов Антон Силуанов заявил, что бюджет будет исполнен. "
+        "«Все будет хорошо», — добавил Силуанов журналистам."
+    )
     s = text.index("Все будет")
     m = text.index("Силуанов журналистам")
-    q = Quote(s, s + 16, 0, "full", "Силуанов журналистам", Span(m, m + 20), "добавил",
-              Span(text.index("добавил"), text.index("добавил") + 7))
+    q = Quote(
+        s,
+        s + 16,
+        0,
+        "full",
+        "Силуанов журналистам",
+        Span(m, m + 20),
+        "добавил",
+        Span(text.index("добавил"), text.index("добавил") + 7),
+    )
     from dataclasses import replace
 
-    ents = [replace(e, mentions=tuple(x for x in e.mentions if x.start != m),
-                    details=tuple(d for d in e.details if d.span.start != m)) for e in find_people(text, [])]
+    ents = [
+        replace(
+            e,
+            mentions=tuple(x for x in e.mentions if x.start != m),
+            details=tuple(d for d in e.details if d.span.start != m),
+        )
+        for e in find_people(text, [])
+    ]
     assert all(x.start != m for e in ents for x in e.mentions)
     r = resolve(text, [q], ents)[0][0]
     assert r.speaker == "Антон Силуанов"
 
 
 def test_transcript_labels_resolve_to_one_person():
-    text = ("Стенограмма.\n\nВ.Путин: Добрый день, коллеги.\n\n"
-            "С.Собянин: Владимир Владимирович, город готов к зиме.\n\nВ.Путин: Спасибо.")
+    text = (
+        "Стенограмма.\n\nВ.Путин: Добрый день, коллеги.\n\n"
+        "С.Собянин: Владимир Владимирович, город готов к зиме.\n\nВ.Путин: Спасибо."
+    )
     qs = []
-    for words, label in (("Добрый день, коллеги.", "В.Путин"), ("Владимир Владимирович, город готов к зиме.", "С.Собянин"),
-                         ("Спасибо.", "В.Путин")):
+    for words, label in (
+        ("Добрый день, коллеги.", "В.Путин"),
+        ("Владимир Владимирович, город готов к зиме.", "С.Собянин"),
+        ("Спасибо.", "В.Путин"),
+    ):
         s = text.index(words)
         m = text.rindex(label, 0, s)
         qs.append(Quote(s, s + len(words), 0, "full", label, Span(m, m + len(label)), None, None))
@@ -217,11 +269,11 @@ def test_transcript_labels_resolve_to_one_person():
     assert [s.name for s in speakers if s.kind == "person"] == ["Владимир Путин", "С. Собянин"]
 
 
-@pytest.mark.parametrize("mention", ["источник", "собеседник агентства", "журналист телеканала",
-                                     "корреспондент агентства"])
+@pytest.mark.parametrize(
+    "mention", ["источник", "собеседник агентства", "журналист телеканала", "корреспондент агентства"]
+)
 def test_unnamed_sources_never_persons_even_after_a_named_person(mention):
-    text = (f"Министр финансов Антон Силуанов прибыл в Киев. «Документ будет подписан завтра», — сказал "
-            f"{mention}.")
+    text = f"Министр финансов Антон Силуанов прибыл в Киев. «Документ будет подписан завтра», — сказал {mention}."
     q = quote(text, "Документ будет подписан завтра", mention, "сказал")
     (r,), speakers = run(text, [q])
     assert r.speaker == mention
@@ -231,8 +283,10 @@ def test_unnamed_sources_never_persons_even_after_a_named_person(mention):
 
 
 def test_feminine_substantive_resolves_to_the_woman():
-    text = ("Профессор НГУ Елена Кравцова получила грант вместе с Игорем Беловым. "
-            "«Это результат десяти лет работы», — говорит ученая.")
+    text = (
+        "Профессор НГУ Елена Кравцова получила грант вместе с Игорем Беловым. "
+        "«Это результат десяти лет работы», — говорит ученая."
+    )
     q = quote(text, "Это результат десяти лет работы", "ученая", "говорит")
     (r,), _ = run(text, [q])
     assert r.speaker == "Елена Кравцова"
@@ -243,8 +297,10 @@ def test_feminine_substantive_resolves_to_the_woman():
 
 @pytest.mark.parametrize("mention", ["Министр обороны", "Министр"])
 def test_capitalised_role_opening_a_sentence_resolves_like_lower_case(mention):
-    text = (f"Министр обороны Сергей Шойгу посетил полигон. «Учения прошли успешно», — сказал министр. "
-            f"{mention} подчеркнул: «Армия готова»." )
+    text = (
+        f"Министр обороны Сергей Шойгу посетил полигон. «Учения прошли успешно», — сказал министр. "
+        f"{mention} подчеркнул: «Армия готова»."
+    )
     q1 = quote(text, "Учения прошли успешно", "министр", "сказал", after=60)
     q2 = quote(text, "Армия готова", mention, "подчеркнул", after=text.index("сказал министр") + 10)
     qs, _ = run(text, [q1, q2])
@@ -267,20 +323,18 @@ def test_capitalised_role_without_a_person_keeps_the_description():
 
 
 def test_genitive_role_is_put_in_the_nominative():
-    text = ("Агентство цитирует слова финансового директора компании: "
-            "«Мы ожидаем роста выручки на десять процентов».")
-    q = quote(text, "Мы ожидаем роста выручки на десять процентов", "финансового директора компании",
-              "цитирует слова")
+    text = "Агентство цитирует слова финансового директора компании: «Мы ожидаем роста выручки на десять процентов»."
+    q = quote(text, "Мы ожидаем роста выручки на десять процентов", "финансового директора компании", "цитирует слова")
     (r,), speakers = run(text, [q])
     assert r.speaker == "финансовый директор компании"
     assert speakers[0].kind == UNNAMED_KIND != "person"
 
 
-@pytest.mark.parametrize("mention, expected", [("местные жители", "местные жители"), ("эксперты", "эксперты"),
-                                               ("спасатели", "спасатели")])
+@pytest.mark.parametrize(
+    "mention, expected", [("местные жители", "местные жители"), ("эксперты", "эксперты"), ("спасатели", "спасатели")]
+)
 def test_plural_unnamed_group_keeps_its_description(mention, expected):
-    text = (f"Спасатель Андрей Волков вытащил людей из воды. «Вода поднялась за одну ночь», — рассказали "
-            f"{mention}.")
+    text = f"Спасатель Андрей Волков вытащил людей из воды. «Вода поднялась за одну ночь», — рассказали {mention}."
     q = quote(text, "Вода поднялась за одну ночь", mention, "рассказали")
     (r,), speakers = run(text, [q])
     assert r.speaker == expected
@@ -296,8 +350,10 @@ def test_document_without_owner_is_no_speaker():
 
 
 def test_document_owner_from_an_earlier_press_service():
-    text = ("Компания объявила об инвестициях, сообщает пресс-служба «Северстали».\n\n"
-            "«Мы вложим в модернизацию пять миллиардов рублей», — говорится в пресс-релизе.")
+    text = (
+        "Компания объявила об инвестициях, сообщает пресс-служба «Северстали».\n\n"
+        "«Мы вложим в модернизацию пять миллиардов рублей», — говорится в пресс-релизе."
+    )
     q = quote(text, "Мы вложим в модернизацию", None, "говорится в пресс-релизе")
     (r,), speakers = run(text, [q])
     assert r.speaker is not None and "Северстал" in r.speaker and "релиз" not in r.speaker
@@ -312,15 +368,18 @@ def test_document_owner_named_after_the_document_noun():
 
 
 def test_document_owner_is_an_organization_that_announced():
-    text = ("Банк «Открытие» в понедельник объявил о снижении ставок.\n\n"
-            "«Ставки по ипотеке снизятся», — говорится в сообщении.")
+    text = (
+        "Банк «Открытие» в понедельник объявил о снижении ставок.\n\n"
+        "«Ставки по ипотеке снизятся», — говорится в сообщении."
+    )
     q = quote(text, "Ставки по ипотеке снизятся", None, "говорится в сообщении")
     (r,), _ = run(text, [q])
     assert r.speaker == "Банк Открытие"
 
 
-@pytest.mark.parametrize("role, verb1, pron, verb2", [("посол", "сказал", "он", "добавил"),
-                                                      ("мэр", "заявила", "она", "добавила")])
+@pytest.mark.parametrize(
+    "role, verb1, pron, verb2", [("посол", "сказал", "он", "добавил"), ("мэр", "заявила", "она", "добавила")]
+)
 def test_pronoun_after_an_unnamed_role_speaker(role, verb1, pron, verb2):
     text = f"«Переговоры идут трудно», — {verb1} {role}. «Но мы надеемся на компромисс», — {verb2} {pron}."
     q1 = quote(text, "Переговоры идут трудно", role, verb1)
@@ -331,8 +390,9 @@ def test_pronoun_after_an_unnamed_role_speaker(role, verb1, pron, verb2):
 
 
 def test_pronoun_after_an_unnamed_role_prefers_a_newer_named_subject():
-    text = ("«Переговоры идут трудно», — сказал посол. Его поддержал министр Сергей Лавров. "
-            "«Мы не отступим», — добавил он.")
+    text = (
+        "«Переговоры идут трудно», — сказал посол. Его поддержал министр Сергей Лавров. «Мы не отступим», — добавил он."
+    )
     q1 = quote(text, "Переговоры идут трудно", "посол", "сказал")
     q2 = quote(text, "Мы не отступим", "он", "добавил", after=text.index("Лавров"))
     qs, _ = run(text, [q1, q2])
@@ -340,8 +400,10 @@ def test_pronoun_after_an_unnamed_role_prefers_a_newer_named_subject():
 
 
 def test_pronoun_skips_an_unnamed_speaker_of_the_other_gender():
-    text = ("«Город готов к зиме», — заявила мэр. Губернатор Иван Петров с ней согласился. "
-            "«Все котельные работают», — добавила она.")
+    text = (
+        "«Город готов к зиме», — заявила мэр. Губернатор Иван Петров с ней согласился. "
+        "«Все котельные работают», — добавила она."
+    )
     q1 = quote(text, "Город готов к зиме", "мэр", "заявила")
     q2 = quote(text, "Все котельные работают", "она", "добавила", after=text.index("Петров"))
     qs, _ = run(text, [q1, q2])
@@ -349,8 +411,10 @@ def test_pronoun_skips_an_unnamed_speaker_of_the_other_gender():
 
 
 def test_representative_of_an_organization_is_the_person_introduced_with_it():
-    text = ("«Решение будет быстрым», цитирует издание директора по развитию Philips в России Елену Сябренко. "
-            "«Нам нужно лучше понять рынок», — отметила представитель Philips.")
+    text = (
+        "«Решение будет быстрым», цитирует издание директора по развитию Philips в России Елену Сябренко. "
+        "«Нам нужно лучше понять рынок», — отметила представитель Philips."
+    )
     q1 = quote(text, "Решение будет быстрым", "Елену Сябренко", "цитирует")
     q2 = quote(text, "Нам нужно лучше понять рынок", "представитель Philips", "отметила")
     qs, _ = run(text, [q1, q2])
@@ -358,8 +422,10 @@ def test_representative_of_an_organization_is_the_person_introduced_with_it():
 
 
 def test_representative_without_such_a_person_stays_unnamed():
-    text = ("Компания Microsoft открыла коды. «Мы предлагаем лицензии», - сказал представитель Microsoft. "
-            "Адвокат истцов Томас Винье не согласен.")
+    text = (
+        "Компания Microsoft открыла коды. «Мы предлагаем лицензии», - сказал представитель Microsoft. "
+        "Адвокат истцов Томас Винье не согласен."
+    )
     q = quote(text, "Мы предлагаем лицензии", "представитель Microsoft", "сказал")
     (r,), speakers = run(text, [q])
     assert r.speaker == "представитель Microsoft"
@@ -367,8 +433,9 @@ def test_representative_without_such_a_person_stays_unnamed():
 
 
 def test_speaker_mentions_are_sorted_and_disjoint():
-    text = ("Цены растут. Впрочем, как заявил министр экономики Максим Решетников, «инфляция замедлится». "
-            "Решетников уехал.")
+    text = (
+        "Цены растут. Впрочем, как заявил министр экономики Максим Решетников, «инфляция замедлится». Решетников уехал."
+    )
     q = quote(text, "инфляция замедлится", "министр экономики Максим Решетников", "заявил")
     (r,), speakers = run(text, [q])
     assert r.speaker == "Максим Решетников"
@@ -402,8 +469,10 @@ def test_plural_pronoun_after_a_plural_speaker():
 
 
 def test_regional_office_of_an_organization_is_the_source_named_before():
-    text = ("Туристы застряли на пляже, сообщает ГУ МЧС РФ по Приморскому краю.\n\n"
-            "\"На пляже находятся 18 человек\", - сообщает региональный главк МЧС.")
+    text = (
+        "Туристы застряли на пляже, сообщает ГУ МЧС РФ по Приморскому краю.\n\n"
+        '"На пляже находятся 18 человек", - сообщает региональный главк МЧС.'
+    )
     q = quote(text, "На пляже находятся 18 человек", "региональный главк МЧС", "сообщает", after=70)
     (r,), speakers = run(text, [q])
     assert r.speaker == "ГУ МЧС РФ по Приморскому краю"
@@ -414,15 +483,17 @@ def test_regional_office_of_an_organization_is_the_source_named_before():
 
 
 def test_a_role_tied_to_a_person_is_a_role_mention_not_a_name_mention():
-    text = ("Министр финансов Антон Силуанов выступил на форуме. «Бюджет сбалансирован», — сказал министр. "
-            "Глава Минфина добавил: «Резервы сохранятся».")
+    text = (
+        "Министр финансов Антон Силуанов выступил на форуме. «Бюджет сбалансирован», — сказал министр. "
+        "Глава Минфина добавил: «Резервы сохранятся»."
+    )
     q1 = quote(text, "Бюджет сбалансирован", "министр", "сказал", after=20)
     q2 = quote(text, "Резервы сохранятся", "Глава Минфина", "добавил")
     _, speakers = run(text, [q1, q2])
     (s,) = [s for s in speakers if s.name == "Антон Силуанов"]
-    assert [text[m.start:m.end] for m in s.role_mentions] == ["министр", "Глава Минфина"]
+    assert [text[m.start : m.end] for m in s.role_mentions] == ["министр", "Глава Минфина"]
     # a capitalized role opening a sentence names no one: not among the name mentions
-    assert all("Силуанов" in text[m.start:m.end] for m in s.mentions)
+    assert all("Силуанов" in text[m.start : m.end] for m in s.mentions)
 
 
 def test_a_pronoun_is_neither_a_name_nor_a_role_mention():
@@ -431,13 +502,16 @@ def test_a_pronoun_is_neither_a_name_nor_a_role_mention():
     (r,), speakers = run(text, [q])
     (s,) = [s for s in speakers if s.name == "Олаф Шольц"]
     assert r.speaker == "Олаф Шольц" and s.role_mentions == ()
-    assert [text[m.start:m.end] for m in s.mentions] == ["Олаф Шольц"]
+    assert [text[m.start : m.end] for m in s.mentions] == ["Олаф Шольц"]
+
 
 def test_bare_noun_is_the_organization_introduced_with_it():
     from dispatchtui.analysis import analyze
 
-    text = ("Концерт в Гаване\n\nГруппа The Rolling Stones даст концерт в Гаване. "
-            "«Это шоу станет для нас важнейшим событием», — отмечено в заявлении группы.")
+    text = (
+        "Концерт в Гаване\n\nГруппа The Rolling Stones даст концерт в Гаване. "
+        "«Это шоу станет для нас важнейшим событием», — отмечено в заявлении группы."
+    )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "The Rolling Stones"
 
@@ -445,24 +519,30 @@ def test_bare_noun_is_the_organization_introduced_with_it():
 def test_a_headline_is_not_part_of_the_organization_below_it():
     from dispatchtui.analysis import analyze
 
-    text = ("Новости\n\nКомпания «Вектор» открыла завод в Туле. "
-            "«Мы создадим тысячу рабочих мест», — говорится в заявлении компании.")
+    text = (
+        "Новости\n\nКомпания «Вектор» открыла завод в Туле. "
+        "«Мы создадим тысячу рабочих мест», — говорится в заявлении компании."
+    )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker is not None and not q.speaker.startswith("Новости")
 
 
 def test_country_adjective_contradicting_the_roles_country_is_no_match():
     # "эстонский министр" cannot be the minister of Latvia named before; abstaining beats naming him
-    text = ("Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
-            "«Мы усилим патрулирование границы», — сказал эстонский министр.")
+    text = (
+        "Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
+        "«Мы усилим патрулирование границы», — сказал эстонский министр."
+    )
     q = quote(text, "Мы усилим патрулирование границы", "эстонский министр", "сказал")
     (r,), _ = run(text, [q])
     assert r.speaker != "Янис Озолс"
 
 
 def test_country_adjective_agreeing_with_the_role_matches():
-    text = ("Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
-            "«Мы усилим патрулирование границы», — сказал латвийский министр.")
+    text = (
+        "Министр обороны Латвии Янис Озолс встретился в Таллине с коллегами. "
+        "«Мы усилим патрулирование границы», — сказал латвийский министр."
+    )
     q = quote(text, "Мы усилим патрулирование границы", "латвийский министр", "сказал")
     (r,), _ = run(text, [q])
     assert r.speaker == "Янис Озолс"

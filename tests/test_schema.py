@@ -2,6 +2,7 @@
 
 ``segment()`` output is validated too, so the layout half of the schema is checked even without the NLP half.
 """
+
 from __future__ import annotations
 
 import base64
@@ -23,14 +24,39 @@ SAMPLES = sorted(SAMPLES_DIR.glob("*.txt"))
 #: every dispatch of the NewsML-G2 / RSS / Atom / HTML / e-mail samples (a feed is several)
 WIRE_SAMPLES = [p for p in discover([str(SAMPLES_DIR)])[0] if not p.endswith(".txt")]
 
-TOP_KEYS = {"schema", "source", "source_bytes", "encoding", "text", "headline", "dateline", "paragraphs",
-            "sentences", "repeats", "quotes", "speakers", "topics", "meta"}
+TOP_KEYS = {
+    "schema",
+    "source",
+    "source_bytes",
+    "encoding",
+    "text",
+    "headline",
+    "dateline",
+    "paragraphs",
+    "sentences",
+    "repeats",
+    "quotes",
+    "speakers",
+    "topics",
+    "meta",
+}
 META_KEYS = {"format", "item", "headline", "date", "place", "agency", "byline", "url"}
 SPAN_KEYS = {"start", "end"}
 DATELINE_KEYS = {"start", "end", "place", "date", "agency"}
 REPEAT_KEYS = {"start", "end", "of"}
-QUOTE_KEYS = {"start", "end", "paragraph", "kind", "speaker", "speaker_span", "cue", "cue_span", "statement",
-              "question", "reason"}
+QUOTE_KEYS = {
+    "start",
+    "end",
+    "paragraph",
+    "kind",
+    "speaker",
+    "speaker_span",
+    "cue",
+    "cue_span",
+    "statement",
+    "question",
+    "reason",
+}
 SPEAKER_KEYS = {"name", "kind", "role", "mentions", "quotes", "role_mentions"}
 TOPIC_KEYS = {"label", "mentions", "facet", "weight"}
 
@@ -82,14 +108,17 @@ def validate(o: dict, *, analysed: bool) -> None:
     need(isinstance(o["source"], str) and o["source"] != "", "$.source", repr(o["source"]))
     raw = o["source_bytes"]
     need(raw is None or isinstance(raw, str), "$.source_bytes", f"must be base64 or null: {raw!r}")
-    if raw is not None:   # only for a name that is not UTF-8: source is then its display form, with U+FFFD
+    if raw is not None:  # only for a name that is not UTF-8: source is then its display form, with U+FFFD
         try:
             name = base64.b64decode(raw, validate=True)
         except binascii.Error:
             raise SchemaError(f"$.source_bytes: not base64: {raw!r}") from None
         need(name.decode("utf-8", "replace") == o["source"], "$.source_bytes", "does not match source")
-        need(name.decode("utf-8", "replace").encode("utf-8") != name, "$.source_bytes",
-             "set for a name that is valid UTF-8 (must be null)")
+        need(
+            name.decode("utf-8", "replace").encode("utf-8") != name,
+            "$.source_bytes",
+            "set for a name that is valid UTF-8 (must be null)",
+        )
     need(isinstance(o["encoding"], str) and o["encoding"] != "", "$.encoding", repr(o["encoding"]))
     text = o["text"]
     need(isinstance(text, str) and text.strip() != "", "$.text", "must be non-empty text")
@@ -122,16 +151,25 @@ def validate(o: dict, *, analysed: bool) -> None:
         dl = o["dateline"]
         # a dateline the format gives but the text does not print is an empty span at the lead's start
         d = check_span(dl, n, "$.dateline", DATELINE_KEYS, allow_empty=meta is not None)
-        need(d[0] == d[1] and any(s == d[0] for s, _ in paras) or inside(d, paras), "$.dateline",
-             "not inside a paragraph")
+        need(
+            d[0] == d[1] and any(s == d[0] for s, _ in paras) or inside(d, paras),
+            "$.dateline",
+            "not inside a paragraph",
+        )
         need(o["headline"] is None or d[0] >= o["headline"]["end"], "$.dateline", "before the headline")
         for k in ("place", "date", "agency"):
             check_str_or_none(dl[k], f"$.dateline.{k}")
         from_meta = meta is not None and dl["date"] is not None and dl["date"] == ru_date(meta["date"])
-        need(dl["date"] is not None or (meta is not None and d[0] == d[1]), "$.dateline.date",
-             "a dateline in the text has a date")
-        need(from_meta or dl["date"] is None or dl["date"] in text[d[0]:d[1]], "$.dateline.date",
-             "date neither in the dateline text nor the format's")
+        need(
+            dl["date"] is not None or (meta is not None and d[0] == d[1]),
+            "$.dateline.date",
+            "a dateline in the text has a date",
+        )
+        need(
+            from_meta or dl["date"] is None or dl["date"] in text[d[0] : d[1]],
+            "$.dateline.date",
+            "date neither in the dateline text nor the format's",
+        )
         need(not any(s[0] < d[1] and d[0] < s[1] for s in sents), "$.sentences", "a sentence overlaps the dateline")
 
     need(isinstance(o["repeats"], list), "$.repeats", "array")
@@ -141,7 +179,7 @@ def validate(o: dict, *, analysed: bool) -> None:
         rs = check_span(r, n, w, REPEAT_KEYS)
         of = check_span(r["of"], n, w + ".of")
         need(of[1] <= rs[0], w, "a repeat comes after what it repeats")
-        need(text[rs[0]:rs[1]] == text[of[0]:of[1]], w, "repeat text differs from its original")
+        need(text[rs[0] : rs[1]] == text[of[0] : of[1]], w, "repeat text differs from its original")
         reps.append(rs)
     check_ordered_disjoint(reps, "$.repeats")
 
@@ -162,8 +200,11 @@ def validate(o: dict, *, analysed: bool) -> None:
         rs = [check_span(m, n, f"{w}.role_mentions[{j}]") for j, m in enumerate(sp["role_mentions"])]
         need(rs == sorted(set(rs)), w + ".role_mentions", "role mentions sorted and unique")
         # a role mention is where no name is: it overlaps none of the name mentions
-        need(not any(a < me and ms_ < b for a, b in rs for ms_, me in ms), w + ".role_mentions",
-             "a role mention overlaps a name mention")
+        need(
+            not any(a < me and ms_ < b for a, b in rs for ms_, me in ms),
+            w + ".role_mentions",
+            "a role mention overlaps a name mention",
+        )
         need(isinstance(sp["quotes"], list) and all(is_int(q) for q in sp["quotes"]), w + ".quotes", "int array")
         need(all(0 <= q < len(o["quotes"]) for q in sp["quotes"]), w + ".quotes", "index out of range")
         need(sp["quotes"] == sorted(set(sp["quotes"])), w + ".quotes", "indexes sorted and unique")
@@ -181,8 +222,11 @@ def validate(o: dict, *, analysed: bool) -> None:
         need(q["kind"] in ("full", "fragment", "reported"), w + ".kind", repr(q["kind"]))
         if q["cue_span"] is not None:
             check_span(q["cue_span"], n, w + ".cue_span")
-        need(q["statement"] is None or (is_int(q["statement"]) and 0 <= q["statement"] <= i), w + ".statement",
-             "a part points back to its statement's first part")
+        need(
+            q["statement"] is None or (is_int(q["statement"]) and 0 <= q["statement"] <= i),
+            w + ".statement",
+            "a part points back to its statement's first part",
+        )
         need(isinstance(q["question"], bool), w + ".question", repr(q["question"]))
         check_str_or_none(q["reason"], w + ".reason")
         need(q["speaker"] is None or q["speaker"] in names, w + ".speaker", f"{q['speaker']!r} not a speaker")
@@ -221,50 +265,91 @@ def load_sample(path: Path | str):
 
 # --------------------------------------------------------------------------------------------- the checker
 
+
 def _valid_record():
-    return {"schema": SCHEMA, "source": "x.txt", "source_bytes": None, "encoding": "utf-8", "text": "Заголовок\n\nТекст. Еще.",
-            "headline": {"start": 0, "end": 9}, "dateline": None,
-            "paragraphs": [{"start": 0, "end": 9}, {"start": 11, "end": 22}],
-            "sentences": [{"start": 0, "end": 9}, {"start": 11, "end": 17}, {"start": 18, "end": 22}],
-            "repeats": [],
-            "quotes": [{"start": 11, "end": 16, "paragraph": 1, "kind": "full", "speaker": "Иван Петров",
-                        "speaker_span": None, "cue": "сказал", "cue_span": None, "statement": None,
-                        "question": False, "reason": None}],
-            "speakers": [{"name": "Иван Петров", "kind": "person", "role": None, "mentions": [{"start": 11, "end": 16}],
-                          "quotes": [0], "role_mentions": [{"start": 18, "end": 21}]}],
-            "topics": [{"label": "текст", "mentions": [{"start": 11, "end": 16}], "facet": "theme", "weight": 1.0}],
-            "meta": None}
+    return {
+        "schema": SCHEMA,
+        "source": "x.txt",
+        "source_bytes": None,
+        "encoding": "utf-8",
+        "text": "Заголовок\n\nТекст. Еще.",
+        "headline": {"start": 0, "end": 9},
+        "dateline": None,
+        "paragraphs": [{"start": 0, "end": 9}, {"start": 11, "end": 22}],
+        "sentences": [{"start": 0, "end": 9}, {"start": 11, "end": 17}, {"start": 18, "end": 22}],
+        "repeats": [],
+        "quotes": [
+            {
+                "start": 11,
+                "end": 16,
+                "paragraph": 1,
+                "kind": "full",
+                "speaker": "Иван Петров",
+                "speaker_span": None,
+                "cue": "сказал",
+                "cue_span": None,
+                "statement": None,
+                "question": False,
+                "reason": None,
+            }
+        ],
+        "speakers": [
+            {
+                "name": "Иван Петров",
+                "kind": "person",
+                "role": None,
+                "mentions": [{"start": 11, "end": 16}],
+                "quotes": [0],
+                "role_mentions": [{"start": 18, "end": 21}],
+            }
+        ],
+        "topics": [{"label": "текст", "mentions": [{"start": 11, "end": 16}], "facet": "theme", "weight": 1.0}],
+        "meta": None,
+    }
 
 
-@pytest.mark.parametrize("breakage", [
-    lambda o: o.update(extra=1),
-    lambda o: o.pop("topics"),
-    lambda o: o.pop("source_bytes"),
-    lambda o: o.update(source_bytes="eC50eHQ="),           # "x.txt" is UTF-8: must be null
-    lambda o: o.update(source="y\ufffd.txt", source_bytes="eP8udHh0"),  # the bytes are x\xff.txt
-    lambda o: o.update(source_bytes="eP8udHh0!"),
-    lambda o: o["paragraphs"].reverse(),
-    lambda o: o["paragraphs"][1].update(end=99),
-    lambda o: o["sentences"][1].update(start=True),
-    lambda o: o["quotes"][0].update(speaker="Кто-то другой"),
-    lambda o: o["speakers"][0].update(quotes=[3]),
-    lambda o: o["speakers"][0].update(quotes=[]),
-    lambda o: o["speakers"][0].update(role_mentions=[{"start": 12, "end": 14}]),    # inside a name mention
-    lambda o: o["speakers"][0].update(role_mentions=[{"start": 18, "end": 99}]),
-    lambda o: o["speakers"][0].pop("role_mentions"),
-    lambda o: o.update(headline={"start": 11, "end": 22}),
-    lambda o: o["quotes"][0].update(paragraph=0),
-    lambda o: o["topics"][0].update(facet="mood"),
-    lambda o: o["quotes"][0].update(kind="indirect"),
-    lambda o: o["quotes"][0].update(statement=5),
-    lambda o: o["quotes"][0].pop("cue_span"),
-    lambda o: o.update(repeats=[{"start": 18, "end": 22, "of": {"start": 11, "end": 15}}]),
-    lambda o: o.pop("meta"),
-    lambda o: o.update(meta={"format": "pdf", "item": None, "headline": None, "date": None, "place": None,
-                             "agency": None, "byline": None, "url": None}),
-    lambda o: o.update(meta={"format": "rss"}),
-    lambda o: o.update(dateline={"start": 11, "end": 11, "place": None, "date": "1 мая", "agency": None}),
-])
+@pytest.mark.parametrize(
+    "breakage",
+    [
+        lambda o: o.update(extra=1),
+        lambda o: o.pop("topics"),
+        lambda o: o.pop("source_bytes"),
+        lambda o: o.update(source_bytes="eC50eHQ="),  # "x.txt" is UTF-8: must be null
+        lambda o: o.update(source="y\ufffd.txt", source_bytes="eP8udHh0"),  # the bytes are x\xff.txt
+        lambda o: o.update(source_bytes="eP8udHh0!"),
+        lambda o: o["paragraphs"].reverse(),
+        lambda o: o["paragraphs"][1].update(end=99),
+        lambda o: o["sentences"][1].update(start=True),
+        lambda o: o["quotes"][0].update(speaker="Кто-то другой"),
+        lambda o: o["speakers"][0].update(quotes=[3]),
+        lambda o: o["speakers"][0].update(quotes=[]),
+        lambda o: o["speakers"][0].update(role_mentions=[{"start": 12, "end": 14}]),  # inside a name mention
+        lambda o: o["speakers"][0].update(role_mentions=[{"start": 18, "end": 99}]),
+        lambda o: o["speakers"][0].pop("role_mentions"),
+        lambda o: o.update(headline={"start": 11, "end": 22}),
+        lambda o: o["quotes"][0].update(paragraph=0),
+        lambda o: o["topics"][0].update(facet="mood"),
+        lambda o: o["quotes"][0].update(kind="indirect"),
+        lambda o: o["quotes"][0].update(statement=5),
+        lambda o: o["quotes"][0].pop("cue_span"),
+        lambda o: o.update(repeats=[{"start": 18, "end": 22, "of": {"start": 11, "end": 15}}]),
+        lambda o: o.pop("meta"),
+        lambda o: o.update(
+            meta={
+                "format": "pdf",
+                "item": None,
+                "headline": None,
+                "date": None,
+                "place": None,
+                "agency": None,
+                "byline": None,
+                "url": None,
+            }
+        ),
+        lambda o: o.update(meta={"format": "rss"}),
+        lambda o: o.update(dateline={"start": 11, "end": 11, "place": None, "date": "1 мая", "agency": None}),
+    ],
+)
 def test_checker_rejects_broken_records(breakage):
     o = _valid_record()
     validate(o, analysed=True)
@@ -278,13 +363,13 @@ def test_role_mentions_round_trip_and_an_older_record_without_them_still_reads()
     d = dispatch_from_json(o)
     assert [(m.start, m.end) for m in d.speakers[0].role_mentions] == [(18, 21)]
     assert json.loads(to_json_line(d))["speakers"][0]["role_mentions"] == [{"start": 18, "end": 21}]
-    del o["speakers"][0]["role_mentions"]          # written before role mentions were exported
+    del o["speakers"][0]["role_mentions"]  # written before role mentions were exported
     assert dispatch_from_json(o).speakers[0].role_mentions == ()
 
 
 def test_a_name_that_is_not_utf8_is_exact_in_source_bytes():
     o = _valid_record()
-    o.update(source="x\ufffd.txt", source_bytes="eP8udHh0")          # b"x\xff.txt"
+    o.update(source="x\ufffd.txt", source_bytes="eP8udHh0")  # b"x\xff.txt"
     validate(o, analysed=True)
     d = dispatch_from_json(o)
     assert os.fsencode(d.source) == b"x\xff.txt"
@@ -293,6 +378,7 @@ def test_a_name_that_is_not_utf8_is_exact_in_source_bytes():
 
 
 # --------------------------------------------------------------------------------------------- layout half
+
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name[:2] for p in SAMPLES])
 def test_segment_output_matches_schema(path):
@@ -306,18 +392,20 @@ def test_wire_samples_are_there():
     assert {load_path(p).meta.format for p in WIRE_SAMPLES} == {"newsml", "rss", "atom", "html", "email"}
 
 
-@pytest.mark.parametrize("source", WIRE_SAMPLES, ids=[p.rsplit("/", 1)[-1][:2] + str(i) for i, p in
-                                                      enumerate(WIRE_SAMPLES)])
+@pytest.mark.parametrize(
+    "source", WIRE_SAMPLES, ids=[p.rsplit("/", 1)[-1][:2] + str(i) for i, p in enumerate(WIRE_SAMPLES)]
+)
 def test_wire_sample_segment_output_matches_schema(source):
     d = load_sample(source)
     o = json.loads(to_json_line(d))
     validate(o, analysed=False)
     back = dispatch_from_json(o)
     assert (back.meta, back.headline, back.dateline) == (d.meta, d.headline, d.dateline)
-    assert o["meta"]["headline"] == d.headline.slice(d.text)   # the format's headline is the layout's
+    assert o["meta"]["headline"] == d.headline.slice(d.text)  # the format's headline is the layout's
 
 
 # --------------------------------------------------------------------------------------------- full analysis
+
 
 @pytest.mark.parametrize("path", SAMPLES, ids=[p.name[:2] for p in SAMPLES])
 def test_analyze_output_matches_schema(path):
@@ -328,7 +416,13 @@ def test_analyze_output_matches_schema(path):
     # The analysis keeps the layout it was given.
     base = load_sample(path)
     assert (d.text, d.paragraphs, d.sentences, d.headline, d.dateline, d.repeats) == (
-        base.text, base.paragraphs, base.sentences, base.headline, base.dateline, base.repeats)
+        base.text,
+        base.paragraphs,
+        base.sentences,
+        base.headline,
+        base.dateline,
+        base.repeats,
+    )
 
 
 def test_seed_analysis_has_quotes_and_speakers():

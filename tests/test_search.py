@@ -1,4 +1,5 @@
 """search.py: case-insensitive, ё = е, lemma-aware for Russian, offsets into the original text."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -80,8 +81,10 @@ def test_fold_keeps_length(s):
     assert len(search.fold(s)) == len(s)
 
 
-@given(st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЯ .,-", max_size=80),
-       st.text(alphabet="абвгдеёжзЁА -", min_size=1, max_size=6))
+@given(
+    st.text(alphabet="абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВЁЯ .,-", max_size=80),
+    st.text(alphabet="абвгдеёжзЁА -", min_size=1, max_size=6),
+)
 def test_matches_are_sorted_disjoint_and_inside_the_text(text, query):
     found = search.find(text, query)
     last = 0

@@ -1,4 +1,5 @@
 """The linear tokenizer and sentence splitter give exactly razdel's tokens and sentences."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,10 +10,60 @@ from hypothesis import strategies as st
 from dispatchtui.analysis import segmenters
 
 #: what razdel's rules look at: marks, dashes, smileys, bullets, abbreviations, initials, digits, cases
-PIECES = [".", "..", "...", "…", "!", "?", "?!", ",", ";", ":", "-", "--", "—", "–", "«", "»", '"', "(", ")",
-          ":)", ":-(", ";)", "=(((", "1.", "2)", "а)", "IV.", "т.е.", "т.д.", "г.", "руб.", "В.", "В.В.",
-          "Путин", "сказал", "слово", "Да", "yahoo", "yahoo!", "3,5", "1/2", "ΔP", "mβж", "кто-то", "a_b",
-          "http://x.ru", " ", " ", "  ", "\n", "\t", "\u00a0"]
+PIECES = [
+    ".",
+    "..",
+    "...",
+    "…",
+    "!",
+    "?",
+    "?!",
+    ",",
+    ";",
+    ":",
+    "-",
+    "--",
+    "—",
+    "–",
+    "«",
+    "»",
+    '"',
+    "(",
+    ")",
+    ":)",
+    ":-(",
+    ";)",
+    "=(((",
+    "1.",
+    "2)",
+    "а)",
+    "IV.",
+    "т.е.",
+    "т.д.",
+    "г.",
+    "руб.",
+    "В.",
+    "В.В.",
+    "Путин",
+    "сказал",
+    "слово",
+    "Да",
+    "yahoo",
+    "yahoo!",
+    "3,5",
+    "1/2",
+    "ΔP",
+    "mβж",
+    "кто-то",
+    "a_b",
+    "http://x.ru",
+    " ",
+    " ",
+    "  ",
+    "\n",
+    "\t",
+    "\u00a0",
+]
 text = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=4)), max_size=80).map("".join)
 
 
@@ -35,8 +86,18 @@ def test_sentences_are_razdels(t):
 
 
 def test_long_runs_are_razdels():
-    for t in ["а" + "." * 300, "а" + "-" * 300, "— " * 200, "а" + "!?" * 150, ":" + ")" * 200, "1." * 200,
-              "В." * 100 + " Путин", "«" * 150 + "Да" + "»" * 150, "а-б" * 150, ("слово " * 30 + ". ") * 10]:
+    for t in [
+        "а" + "." * 300,
+        "а" + "-" * 300,
+        "— " * 200,
+        "а" + "!?" * 150,
+        ":" + ")" * 200,
+        "1." * 200,
+        "В." * 100 + " Путин",
+        "«" * 150 + "Да" + "»" * 150,
+        "а-б" * 150,
+        ("слово " * 30 + ". ") * 10,
+    ]:
         _same(segmenters.tokenize(t), razdel.tokenize(t))
         _same(segmenters.sentenize(t), razdel.sentenize(t))
 

@@ -2,6 +2,7 @@
 
 Corpus files in tests/data: see tests/data/SOURCES.md.
 """
+
 from __future__ import annotations
 
 import pathlib
@@ -16,8 +17,9 @@ DATA = pathlib.Path(__file__).parent / "data"
 
 
 def themes(text, entities=()):
-    return [t for t in find_topics(text, [Span(0, len(text))], [Span(0, len(text))], list(entities))
-            if t.facet == "theme"]
+    return [
+        t for t in find_topics(text, [Span(0, len(text))], [Span(0, len(text))], list(entities)) if t.facet == "theme"
+    ]
 
 
 def labels(text, entities=()):
@@ -49,26 +51,27 @@ def test_generic_phrases_are_skipped():
 def test_spans_point_at_mentions():
     text = "Сельское хозяйство растет. Инвестиции в сельское хозяйство выросли."
     (t,) = [t for t in themes(text) if t.label == "сельское хозяйство"]
-    assert [text[s.start:s.end].lower() for s in t.mentions] == ["сельское хозяйство"] * 2
+    assert [text[s.start : s.end].lower() for s in t.mentions] == ["сельское хозяйство"] * 2
 
 
 def test_frequency_ranks_first():
-    text = ("Лесные пожары охватили район. Лесные пожары тушат военные. Сухие грозы мешают. "
-            "Лесные пожары не утихают.")
+    text = "Лесные пожары охватили район. Лесные пожары тушат военные. Сухие грозы мешают. Лесные пожары не утихают."
     assert labels(text)[0] == "лесные пожары"
 
 
 def test_places_and_organizations_facets_merge_forms():
     text = "Казахстан и Республика Казахстан; ООН."
-    ents = [Entity("Казахстан", "place", mentions=(Span(0, 9),)),
-            Entity("Республика Казахстан", "place", mentions=(Span(12, 32),)),
-            Entity("ООН", "organization", mentions=(Span(34, 37),)),
-            Entity("KAZAKHSTAN TODAY", "organization", mentions=(Span(0, 1),))]
+    ents = [
+        Entity("Казахстан", "place", mentions=(Span(0, 9),)),
+        Entity("Республика Казахстан", "place", mentions=(Span(12, 32),)),
+        Entity("ООН", "organization", mentions=(Span(34, 37),)),
+        Entity("KAZAKHSTAN TODAY", "organization", mentions=(Span(0, 1),)),
+    ]
     ts = find_topics(text, [Span(0, len(text))], [Span(0, len(text))], ents)
     places = [t for t in ts if t.facet == "place"]
     orgs = [t.label for t in ts if t.facet == "organization"]
     assert [p.label for p in places] == ["Казахстан"] and len(places[0].mentions) == 2
-    assert orgs == ["ООН"]   # the news agency is no topic
+    assert orgs == ["ООН"]  # the news agency is no topic
 
 
 @pytest.fixture(scope="session")
@@ -82,11 +85,18 @@ def analyse():
         text = (DATA / name).read_text(encoding="utf-8")
         d = segment(text)
         return find_topics(d.text, d.paragraphs, d.sentences, find_people(d.text, d.sentences))
+
     return run
 
 
-SEED_EXPECTED = {"торгово-экономические связи", "водно-энергетическая сфера", "транспорт и логистика",
-                 "сельское хозяйство", "региональная безопасность", "стратегическое партнерство"}
+SEED_EXPECTED = {
+    "торгово-экономические связи",
+    "водно-энергетическая сфера",
+    "транспорт и логистика",
+    "сельское хозяйство",
+    "региональная безопасность",
+    "стратегическое партнерство",
+}
 
 
 def test_seed_topics(analyse):
@@ -96,8 +106,13 @@ def test_seed_topics(analyse):
     assert len(SEED_EXPECTED & set(got)) >= 5, got
     # the expected cards lead the list; generic pairs stay out of it
     assert len(SEED_EXPECTED & set(got[:6])) >= 5, got
-    assert not {"политическая воля", "новый уровень", "этот год", "двустороннее сотрудничество",
-                "казахско-таджикское сотрудничество"} & set(got), got
+    assert not {
+        "политическая воля",
+        "новый уровень",
+        "этот год",
+        "двустороннее сотрудничество",
+        "казахско-таджикское сотрудничество",
+    } & set(got), got
     places = [t.label for t in ts if t.facet == "place"]
     assert places[:2] == ["Казахстан", "Таджикистан"]
     assert "ООН" in [t.label for t in ts if t.facet == "organization"] or "МИД" in [t.label for t in ts]
@@ -106,9 +121,9 @@ def test_seed_topics(analyse):
 def test_seed_topic_spans_collect_the_family(analyse):
     text = (DATA / "seed_000.txt").read_text(encoding="utf-8")
     ts = {t.label.replace("ё", "е"): t for t in analyse("seed_000.txt") if t.facet == "theme"}
-    farm = [text[s.start:s.end].lower() for s in ts["сельское хозяйство"].mentions]
+    farm = [text[s.start : s.end].lower() for s in ts["сельское хозяйство"].mentions]
     assert farm == ["сельском хозяйстве", "сельскохозяйственной продукции"]
-    trade = [text[s.start:s.end].lower() for s in ts["торгово-экономические связи"].mentions]
+    trade = [text[s.start : s.end].lower() for s in ts["торгово-экономические связи"].mentions]
     assert trade == ["торгово-экономических связей", "экономических связей"]
 
 
@@ -116,7 +131,7 @@ def test_105_topics(analyse):
     ts = analyse("105_factrueval.txt")
     got = [t.label for t in ts if t.facet == "theme"]
     assert got[0] == "крымские татары"
-    assert "крымско-татарский народ" not in got          # folded into its near-synonym
+    assert "крымско-татарский народ" not in got  # folded into its near-synonym
     assert "территориально-национальная автономия" in got[:4]
     assert [t.label for t in ts if t.facet == "place"][:3] == ["Турция", "Украина", "Крым"]
 
@@ -137,59 +152,81 @@ def test_122_topics(analyse):
     ts = analyse("122_ods-interfax.txt")
     got = [t.label for t in ts if t.facet == "theme"]
     assert got[:2] == ["антидопинговые правила", "греко-римская борьба"]
-    assert not {"российский чемпион", "отечественный борец"} & set(got)   # persons' roles are no topics
+    assert not {"российский чемпион", "отечественный борец"} & set(got)  # persons' roles are no topics
     text = (DATA / "122_ods-interfax.txt").read_text(encoding="utf-8")
     (rusada,) = [t for t in ts if t.facet == "organization" and "антидопинговое" in t.label]
-    assert "РУСАДА" in {text[s.start:s.end] for s in rusada.mentions}     # one organization, two names
+    assert "РУСАДА" in {text[s.start : s.end] for s in rusada.mentions}  # one organization, two names
 
 
 # ---- ranking rules ------------------------------------------------------------------------------
 
 
 def test_family_folds_compound_adjective_into_phrase():
-    text = ("Стороны обсудили сотрудничество в сельском хозяйстве и поставки сельскохозяйственной продукции. "
-            "Также говорили о новых проектах.")
+    text = (
+        "Стороны обсудили сотрудничество в сельском хозяйстве и поставки сельскохозяйственной продукции. "
+        "Также говорили о новых проектах."
+    )
     ts = {t.label: t for t in themes(text)}
     assert "сельскохозяйственная продукция" not in ts
     assert len(ts["сельское хозяйство"].mentions) == 2
 
 
 def test_topic_markers_outrank_incidental_phrases():
-    text = ("Министры обсудили вопросы региональной безопасности. По дороге делегация осмотрела "
-            "старинные мосты. Отдельно рассмотрены перспективы развития цифровой экономики.")
+    text = (
+        "Министры обсудили вопросы региональной безопасности. По дороге делегация осмотрела "
+        "старинные мосты. Отдельно рассмотрены перспективы развития цифровой экономики."
+    )
     got = labels(text)
     assert set(got[:2]) == {"региональная безопасность", "цифровая экономика"}, got
 
 
 def test_generic_pairs_and_person_roles_are_discounted():
-    text = ("Благодаря политической воле лидеров отношения вышли на новый уровень в этом году. "
-            "Российский бизнесмен заявил о поддержке. Стороны обсудили развитие атомной энергетики.")
+    text = (
+        "Благодаря политической воле лидеров отношения вышли на новый уровень в этом году. "
+        "Российский бизнесмен заявил о поддержке. Стороны обсудили развитие атомной энергетики."
+    )
     got = labels(text)
     assert got[0] == "атомная энергетика"
     assert not {"политическая воля", "новый уровень", "этот год"} & set(got)
 
 
 def test_pronominal_adjectives_participles_and_ages_are_no_modifiers():
-    text = ("Никакая символика не допускается. Мое пребывание закончилось. Фанаты, устроившие погромы, "
-            "задержаны. Его 28-летняя дочь уехала.")
+    text = (
+        "Никакая символика не допускается. Мое пребывание закончилось. Фанаты, устроившие погромы, "
+        "задержаны. Его 28-летняя дочь уехала."
+    )
     got = labels(text)
     assert not {"никакая символика", "мое пребывание", "устроившие погромы", "летняя дочь"} & set(got), got
 
 
 def test_near_synonyms_are_shown_once():
-    text = ("Крымские татары вернулись. Права крымских татар обсуждались. Представители крымско-татарского "
-            "народа выступили. Крымских татар поддержали.")
+    text = (
+        "Крымские татары вернулись. Права крымских татар обсуждались. Представители крымско-татарского "
+        "народа выступили. Крымских татар поддержали."
+    )
     got = labels(text)
     assert got[0] == "крымские татары"
     assert "крымско-татарский народ" not in got
 
 
 def test_at_most_ten_themes():
-    text = " ".join(f"Обсудили вопросы {a} {n}." for a, n in [
-        ("атомной", "энергетики"), ("цифровой", "экономики"), ("водных", "ресурсов"), ("лесных", "пожаров"),
-        ("сельского", "хозяйства"), ("морских", "перевозок"), ("железнодорожного", "транспорта"),
-        ("космической", "отрасли"), ("налоговой", "реформы"), ("пенсионной", "системы"),
-        ("жилищного", "строительства"), ("горнодобывающей", "промышленности")])
+    text = " ".join(
+        f"Обсудили вопросы {a} {n}."
+        for a, n in [
+            ("атомной", "энергетики"),
+            ("цифровой", "экономики"),
+            ("водных", "ресурсов"),
+            ("лесных", "пожаров"),
+            ("сельского", "хозяйства"),
+            ("морских", "перевозок"),
+            ("железнодорожного", "транспорта"),
+            ("космической", "отрасли"),
+            ("налоговой", "реформы"),
+            ("пенсионной", "системы"),
+            ("жилищного", "строительства"),
+            ("горнодобывающей", "промышленности"),
+        ]
+    )
     assert len(labels(text)) == 10
 
 
@@ -200,12 +237,14 @@ def test_noun_with_genitive_is_a_candidate_head_in_nominative():
     text = "Власти объявили конкурс по расчистке реки. Расчистку реки завершат летом."
     assert labels(text)[0] == "расчистка реки"
     text = "Путин обсудил поставки газа. Поставки газа в Европу выросли."
-    assert labels(text)[0] == "поставки газа"            # the head keeps the number the text uses
+    assert labels(text)[0] == "поставки газа"  # the head keeps the number the text uses
 
 
 def test_genitive_takes_its_po_complement_and_folds_the_shorter_phrase():
-    text = ("Сборная выступит на чемпионате мира по хоккею. Билеты на матчи чемпионата мира раскуплены. "
-            "Старт чемпионата мира по хоккею намечен на май.")
+    text = (
+        "Сборная выступит на чемпионате мира по хоккею. Билеты на матчи чемпионата мира раскуплены. "
+        "Старт чемпионата мира по хоккею намечен на май."
+    )
     got = labels(text)
     assert "чемпионат мира по хоккею" in got
     assert "чемпионат мира" not in got
@@ -224,8 +263,10 @@ def test_part_of_a_thing_names_the_whole():
 
 
 def test_adjective_reading_and_chains_are_no_genitive_phrases():
-    text = ("Он занял пост главного тренера. Игроки сборной команды отдыхают. Пост главного тренера вакантен. "
-            "Игроки сборной команды тренируются.")
+    text = (
+        "Он занял пост главного тренера. Игроки сборной команды отдыхают. Пост главного тренера вакантен. "
+        "Игроки сборной команды тренируются."
+    )
     got = labels(text)
     assert not {"пост главного", "сборная команды"} & set(got), got
 
@@ -236,8 +277,10 @@ def test_abbreviation_reads_as_its_phrase():
 
 
 def test_measures_and_dates_are_no_topics():
-    text = ("Пожар уничтожил десятки домов. Выделено 300 миллионов рублей. В начале октября стрелки "
-            "переводят. Ущерб составил десятки миллионов.")
+    text = (
+        "Пожар уничтожил десятки домов. Выделено 300 миллионов рублей. В начале октября стрелки "
+        "переводят. Ущерб составил десятки миллионов."
+    )
     got = labels(text)
     assert not {"десятки домов", "миллионы рублей", "октябрь стрелки"} & set(got), got
 
@@ -247,30 +290,34 @@ def test_measures_and_dates_are_no_topics():
 
 def _sentences(text):
     import re
+
     return [Span(m.start(), m.end()) for m in re.finditer(r"[^.!?]+[.!?]?", text) if m.group().strip()]
 
 
 def test_a_dispatch_of_three_sentences_gets_a_few_themes():
     # no ADJ+NOUN term at all: the ranker fills the list from weaker phrases and repeated nouns
-    text = ("Арсенал объявил об аренде полузащитника. Аренда продлится до конца сезона. "
-            "Клуб не раскрыл условия аренды. Игрок уже прибыл в Лондон.")
+    text = (
+        "Арсенал объявил об аренде полузащитника. Аренда продлится до конца сезона. "
+        "Клуб не раскрыл условия аренды. Игрок уже прибыл в Лондон."
+    )
     ts = [t for t in find_topics(text, [Span(0, len(text))], _sentences(text), []) if t.facet == "theme"]
     assert len(ts) >= 1 and ts[0].label == "аренда"
-    assert [text[s.start:s.end] for s in ts[0].mentions] == ["аренде", "Аренда", "аренды"]
+    assert [text[s.start : s.end] for s in ts[0].mentions] == ["аренде", "Аренда", "аренды"]
 
 
-HOCKEY = ("Первый канал покажет все матчи россиян на ЧМ по хоккею в прямом эфире\n\n"
-          "Москва. 7 мая. INTERFAX.RU - Первый канал объявил о том, что все матчи сборной России по хоккею в "
-          "рамках стартующего 10 мая в Словакии чемпионата мира будут транслироваться на платформах телеканала "
-          "в режиме реального времени.\n\n\"Первый канал покажет ключевые матчи сборной России в прямом "
-          "телеэфире и эксклюзивно все матчи сборной России на сайте Первого\", - говорится в сообщении.\n\n"
-          "Комментировать ЧМ по хоккею 2019 на Первом будут Александр Кузмак и Андрей Юртаев. Действующим "
-          "чемпионом мира является сборная Швеции.")
+HOCKEY = (
+    "Первый канал покажет все матчи россиян на ЧМ по хоккею в прямом эфире\n\n"
+    "Москва. 7 мая. INTERFAX.RU - Первый канал объявил о том, что все матчи сборной России по хоккею в "
+    "рамках стартующего 10 мая в Словакии чемпионата мира будут транслироваться на платформах телеканала "
+    'в режиме реального времени.\n\n"Первый канал покажет ключевые матчи сборной России в прямом '
+    'телеэфире и эксклюзивно все матчи сборной России на сайте Первого", - говорится в сообщении.\n\n'
+    "Комментировать ЧМ по хоккею 2019 на Первом будут Александр Кузмак и Андрей Юртаев. Действующим "
+    "чемпионом мира является сборная Швеции."
+)
 
 
 def test_hockey_dispatch_has_themes():
-    got = [t.label for t in find_topics(HOCKEY, [Span(0, len(HOCKEY))], _sentences(HOCKEY), [])
-           if t.facet == "theme"]
+    got = [t.label for t in find_topics(HOCKEY, [Span(0, len(HOCKEY))], _sentences(HOCKEY), []) if t.facet == "theme"]
     assert len(got) >= 3, got
     assert {"чемпионат мира по хоккею", "сборная России по хоккею"} <= set(got), got
     assert "действующий чемпион" not in got and "прямой эфир" not in got and "реальное время" not in got
@@ -282,13 +329,15 @@ def test_hockey_dispatch_has_themes():
 def test_evaluative_adjectives_are_discounted_classifying_ones_are_not():
     text = "Причиной пожаров стали сухие грозы. Депутаты высказали резкие замечания. Бойцы несут большие потери."
     got = labels(text)
-    assert "сухие грозы" in got                      # pymorphy calls "сухой" Qual, but it classifies
+    assert "сухие грозы" in got  # pymorphy calls "сухой" Qual, but it classifies
     assert not {"резкие замечания", "большие потери"} & set(got), got
 
 
 def test_idioms_are_no_topics():
-    text = ("Эта шумиха не стоит и выеденного яйца. Выеденное яйцо никому не нужно. Обсуждали за круглым "
-            "столом. Круглый стол прошел в Москве. Добыча гелия-3 на Луне невыгодна.")
+    text = (
+        "Эта шумиха не стоит и выеденного яйца. Выеденное яйцо никому не нужно. Обсуждали за круглым "
+        "столом. Круглый стол прошел в Москве. Добыча гелия-3 на Луне невыгодна."
+    )
     got = labels(text)
     assert not {"выеденное яйцо", "круглый стол"} & set(got), got
     assert "добыча гелия-3" in got
@@ -324,16 +373,20 @@ def _facets(text, ents):
 
 
 def test_organization_abbreviations_merge_under_the_full_name():
-    text = ("Глава МИД выступил. Министерство иностранных дел сообщило. Минкультуры выделило деньги. "
-            "Министерство культуры отчиталось. Солисты Большого и Большим театром довольны. Большого театра "
-            "нет. В Большом театре тихо.")
-    ents = [_ent(text, "МИД", "organization", "МИД"),
-            _ent(text, "Министерство иностранных дел", "organization", "Министерство иностранных дел"),
-            _ent(text, "Минкультуры", "organization", "Минкультуры"),
-            _ent(text, "Министерство культуры", "organization", "Министерство культуры"),
-            _ent(text, "Большого", "organization", "Большого"),
-            _ent(text, "Больший театр", "organization", "Большим театром"),
-            _ent(text, "Большой театр", "organization", "Большого театра", "Большом театре")]
+    text = (
+        "Глава МИД выступил. Министерство иностранных дел сообщило. Минкультуры выделило деньги. "
+        "Министерство культуры отчиталось. Солисты Большого и Большим театром довольны. Большого театра "
+        "нет. В Большом театре тихо."
+    )
+    ents = [
+        _ent(text, "МИД", "organization", "МИД"),
+        _ent(text, "Министерство иностранных дел", "organization", "Министерство иностранных дел"),
+        _ent(text, "Минкультуры", "organization", "Минкультуры"),
+        _ent(text, "Министерство культуры", "organization", "Министерство культуры"),
+        _ent(text, "Большого", "organization", "Большого"),
+        _ent(text, "Больший театр", "organization", "Большим театром"),
+        _ent(text, "Большой театр", "organization", "Большого театра", "Большом театре"),
+    ]
     ts = find_topics(text, [Span(0, len(text))], [Span(0, len(text))], ents)
     orgs = {t.label: len(t.mentions) for t in ts if t.facet == "organization"}
     assert orgs == {"Министерство иностранных дел": 2, "Министерство культуры": 2, "Большой театр": 4}
@@ -347,12 +400,17 @@ def test_organization_label_in_nominative():
 
 def test_dateline_place_outlets_and_fragments_are_no_facets():
     text = "ЯКУТСК, 10 авг – РИА Новости. Власти РФ и России помогут Якутии. ГУ МЧС сообщило (ИФ)."
-    ents = [_ent(text, "ЯКУТСК", "place", "ЯКУТСК"), _ent(text, "РФ", "place", "РФ"),
-            _ent(text, "Россия", "place", "России"), _ent(text, "Якутия", "place", "Якутии"),
-            _ent(text, "ГУ", "organization", "ГУ"), _ent(text, "МЧС", "organization", "МЧС"),
-            _ent(text, "ИФ", "organization", "ИФ")]
+    ents = [
+        _ent(text, "ЯКУТСК", "place", "ЯКУТСК"),
+        _ent(text, "РФ", "place", "РФ"),
+        _ent(text, "Россия", "place", "России"),
+        _ent(text, "Якутия", "place", "Якутии"),
+        _ent(text, "ГУ", "organization", "ГУ"),
+        _ent(text, "МЧС", "organization", "МЧС"),
+        _ent(text, "ИФ", "organization", "ИФ"),
+    ]
     places, orgs = _facets(text, ents)
-    assert places == ["Россия", "Якутия"]         # РФ is Россия; the dateline city is where it was filed
+    assert places == ["Россия", "Якутия"]  # РФ is Россия; the dateline city is where it was filed
     assert orgs == ["МЧС"]
 
 
@@ -363,22 +421,32 @@ def _agreement_errors(label: str) -> list[str]:
     from dispatchtui.analysis.people import parses
 
     words = label.split()
-    if "по" in words:           # "чемпионат мира по хоккею": the complement keeps its case
-        words = words[:words.index("по")]
-    if len(words) == 2 and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(words[0])) \
-            and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(words[1].split("-")[0])):
-        return []               # "расчистка реки", "сборная России": a nominative head and its genitive
-    if "и" in words:            # "транспорт и логистика": two nominative nouns
-        return [w for w in words if w != "и" and not any(p.tag.POS == "NOUN" and p.tag.case == "nomn"
-                                                         for p in parses(w))]
+    if "по" in words:  # "чемпионат мира по хоккею": the complement keeps its case
+        words = words[: words.index("по")]
+    if (
+        len(words) == 2
+        and any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(words[0]))
+        and any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(words[1].split("-")[0]))
+    ):
+        return []  # "расчистка реки", "сборная России": a nominative head and its genitive
+    if "и" in words:  # "транспорт и логистика": two nominative nouns
+        return [
+            w for w in words if w != "и" and not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(w))
+        ]
     *adjs, head = words
     nouns = [p for p in parses(head) if p.tag.POS == "NOUN" and p.tag.case == "nomn"]
     errors = []
     for a in adjs:
-        ok = any(ap.tag.POS in ("ADJF", "PRTF") and ap.tag.case == "nomn" and any(
-            ap.tag.number == n.tag.number and (n.tag.number == "plur" or ap.tag.gender in (n.tag.gender, None)
-                                                or n.tag.gender is None)
-            for n in nouns) for ap in parses(a))
+        ok = any(
+            ap.tag.POS in ("ADJF", "PRTF")
+            and ap.tag.case == "nomn"
+            and any(
+                ap.tag.number == n.tag.number
+                and (n.tag.number == "plur" or ap.tag.gender in (n.tag.gender, None) or n.tag.gender is None)
+                for n in nouns
+            )
+            for ap in parses(a)
+        )
         if not ok:
             errors.append(a)
     if not nouns:
@@ -416,15 +484,18 @@ def test_stem_hits_counts_every_lemma_holding_the_stem():
     from dispatchtui.analysis.topics import _Lemmas, _stem_hits, _stems
 
     def scan(stem, counts, strict):
-        return sum(c for lem, c in counts.items() if lem.find(stem) >= 0
-                   and not (strict and lem.find(stem) == 0 and not any(p == stem for p in _stems(lem))))
+        return sum(
+            c
+            for lem, c in counts.items()
+            if lem.find(stem) >= 0 and not (strict and lem.find(stem) == 0 and not any(p == stem for p in _stems(lem)))
+        )
 
     rng = random.Random(4)
     for _ in range(300):
         lemmas = ["".join(rng.choice("абвгко-") for _ in range(rng.randint(1, 12))) for _ in range(rng.randint(0, 30))]
         counts = {lem: rng.randint(1, 5) for lem in lemmas}
         index = _Lemmas(counts)
-        for stem in [lem[i:i + rng.randint(4, 6)] for lem in lemmas for i in range(0, 3)] + ["абвг", "кока"]:
+        for stem in [lem[i : i + rng.randint(4, 6)] for lem in lemmas for i in range(0, 3)] + ["абвг", "кока"]:
             if len(stem) >= 4:
                 for strict in (False, True):
                     assert _stem_hits(stem, index, strict) == scan(stem, counts, strict), (stem, counts)

@@ -4,6 +4,7 @@ The one implementation for the analysis cache, the config file and any stored in
 folder (so the rename stays on one file system), then :func:`os.replace`. Pure standard library; imports
 nothing of the package.
 """
+
 from __future__ import annotations
 
 import os

@@ -8,6 +8,7 @@ of the tasks, whatever order the workers finish in. With ``max_seconds``, a job 
 up: its worker is killed (a fresh one takes the next task: ~1.5 s of model load) and the job's result is a
 reason ("gave up after 30 s …"), so one huge or pathological file never holds the rest. No UI imports.
 """
+
 from __future__ import annotations
 
 import os
@@ -25,6 +26,8 @@ Failed = Callable[[Any, str], Result]
 
 def _failed(task, reason: str) -> Result:
     return task[0], None, reason
+
+
 Job = Callable[[Any, Callable[[str], None]], Result]
 
 #: A progress line appears once a file has taken this long (short files never flash one).
@@ -39,8 +42,14 @@ class Progress:
     """One status line on a terminal (stderr), redrawn in place: ``12/1000 · huge.txt (15.9 MB) · people
     · 34 s``. Silent when the stream is not a terminal. :meth:`message` prints a line above it."""
 
-    def __init__(self, stream: TextIO | None = None, total: int = 0, *, enabled: bool | None = None,
-                 shown: Callable[[str], str] = lambda s: s) -> None:
+    def __init__(
+        self,
+        stream: TextIO | None = None,
+        total: int = 0,
+        *,
+        enabled: bool | None = None,
+        shown: Callable[[str], str] = lambda s: s,
+    ) -> None:
         self.stream = stream if stream is not None else sys.stderr
         if enabled is None:
             try:
@@ -54,7 +63,7 @@ class Progress:
         self._drawn = False
         self._last = ""
         self._lock = threading.RLock()
-        self._current: dict[int, tuple[str, float, str]] = {}   # slot → (path, started, stage)
+        self._current: dict[int, tuple[str, float, str]] = {}  # slot → (path, started, stage)
 
     def start(self, slot: int, path: str) -> None:
         self._current[slot] = (path, time.monotonic(), "reading")
@@ -84,8 +93,11 @@ class Progress:
 
     def _draw(self) -> None:
         now = time.monotonic()
-        slow = [(now - started, path, stage) for path, started, stage in list(self._current.values())
-                if now - started >= PROGRESS_AFTER_SECONDS]
+        slow = [
+            (now - started, path, stage)
+            for path, started, stage in list(self._current.values())
+            if now - started >= PROGRESS_AFTER_SECONDS
+        ]
         if not slow:
             self.clear()
             return
@@ -127,9 +139,16 @@ def gave_up(seconds: float) -> str:
     return f"gave up after {seconds:g} s (--max-seconds); the other files go on"
 
 
-def run(tasks: list, fn: Job, *, jobs: int = 1, max_seconds: float | None = None,
-        progress: Progress | None = None, warm: Callable[[], None] | None = None,
-        failed: Failed = _failed) -> Generator[Result, None, None]:
+def run(
+    tasks: list,
+    fn: Job,
+    *,
+    jobs: int = 1,
+    max_seconds: float | None = None,
+    progress: Progress | None = None,
+    warm: Callable[[], None] | None = None,
+    failed: Failed = _failed,
+) -> Generator[Result, None, None]:
     """``fn`` over ``tasks``, results in task order (see the module's docstring). ``warm()`` runs once in
     each worker process before its first task (loading the model), outside every task's time limit."""
     progress = progress or Progress(enabled=False)
@@ -137,7 +156,7 @@ def run(tasks: list, fn: Job, *, jobs: int = 1, max_seconds: float | None = None
     if max_seconds is None and (jobs <= 1 or len(tasks) < 2 * jobs):
         stop = threading.Event()
 
-        def tick() -> None:    # the seconds keep counting during a long stage
+        def tick() -> None:  # the seconds keep counting during a long stage
             while not stop.wait(0.5):
                 progress.draw()
 
@@ -160,13 +179,20 @@ def run(tasks: list, fn: Job, *, jobs: int = 1, max_seconds: float | None = None
 class _Worker:
     process: Any
     conn: Any
-    task: int | None = None         # index of the task it is working on
+    task: int | None = None  # index of the task it is working on
     started: float = 0.0
-    ready: bool = False             # warmed up (the model loaded): a task's clock starts from here
+    ready: bool = False  # warmed up (the model loaded): a task's clock starts from here
 
 
-def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, progress: Progress,
-                warm: Callable[[], None] | None, failed: Failed) -> Iterator[Result]:
+def _in_workers(
+    tasks: list,
+    fn: Job,
+    jobs: int,
+    max_seconds: float | None,
+    progress: Progress,
+    warm: Callable[[], None] | None,
+    failed: Failed,
+) -> Iterator[Result]:
     """The scheduler: ``jobs`` forked workers, one task each at a time. This function is the reason the
     module exists; its loop reads as one piece (hand out, collect, give up, yield in order)."""
     import multiprocessing as mp
@@ -199,7 +225,7 @@ def _in_workers(tasks: list, fn: Job, jobs: int, max_seconds: float | None, prog
                         done[w.task] = failed(tasks[w.task], reason)
                     elif not w.ready:
                         failed_starts += 1
-                        if failed_starts >= _MAX_FAILED_STARTS:   # no worker can start: fail the rest
+                        if failed_starts >= _MAX_FAILED_STARTS:  # no worker can start: fail the rest
                             for k in range(next_task, len(tasks)):
                                 done[k] = failed(tasks[k], reason)
                             next_task = len(tasks)

@@ -4,6 +4,7 @@ The platform cache dir (``DISPATCHTUI_CACHE_DIR`` overrides). Entries are writte
 (temp file + rename); a corrupt, half-written or foreign entry is ignored and rebuilt. The cache is
 the only place dispatchtui writes; failures to write are silent (the cache is an optimisation).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -54,8 +55,14 @@ def get(base: Dispatch) -> Dispatch | None:
         d = dispatch_from_json(o)
     except Exception:  # noqa: BLE001 - any broken entry (truncated, foreign, deeply nested…) is a miss
         return None
-    return d.with_(source=base.source, encoding=base.encoding, notes=base.notes, meta=base.meta,
-                   headline=base.headline, dateline=base.dateline)
+    return d.with_(
+        source=base.source,
+        encoding=base.encoding,
+        notes=base.notes,
+        meta=base.meta,
+        headline=base.headline,
+        dateline=base.dateline,
+    )
 
 
 def put(d: Dispatch) -> None:
@@ -69,5 +76,5 @@ def put(d: Dispatch) -> None:
     del o["text"]
     try:
         atomic.write_text(p, json.dumps(o, ensure_ascii=False))
-    except (OSError, ValueError):   # ValueError: UnicodeEncodeError (a lone surrogate), a value json refuses
+    except (OSError, ValueError):  # ValueError: UnicodeEncodeError (a lone surrogate), a value json refuses
         pass

@@ -9,6 +9,7 @@
 
 Pure: model in, string out. Missing parts are left out together with their punctuation.
 """
+
 from __future__ import annotations
 
 import re
@@ -18,8 +19,8 @@ from .model import Dispatch, Quote
 _WS = re.compile(r"\s+")
 #: the author's words between two parts of one statement longer than this are elided
 MAX_BETWEEN = 160
-_LEAD_CLOSE = re.compile(r"^\s*[»\"“”]")        # a closing mark right after a part
-_TRAIL_OPEN = re.compile(r"[«\"„“]\s*$")         # an opening mark right before the next part
+_LEAD_CLOSE = re.compile(r"^\s*[»\"“”]")  # a closing mark right after a part
+_TRAIL_OPEN = re.compile(r"[«\"„“]\s*$")  # an opening mark right before the next part
 #: a sentence end (for texts the layout gave no sentences): «…». Дальше / …?» Дальше — not before a dash
 _SENTENCE_END = re.compile(r"[»\"“”)]*[.!?…]+[»\"“”)]*\s+(?=[«\"„“(]*[A-ZА-ЯЁ0-9])")
 
@@ -32,8 +33,8 @@ def quote_text(dispatch: Dispatch, quote: Quote) -> str:
 
 def _bare(raw: str) -> str:
     text = _WS.sub(" ", raw).strip()
-    if len(text) >= 2 and text[0] in "«\"„“" and text[-1] in "»\"“”":
-        text = text[1:-1].strip()                    # one enclosing pair, if the span includes it
+    if len(text) >= 2 and text[0] in '«"„“' and text[-1] in '»"“”':
+        text = text[1:-1].strip()  # one enclosing pair, if the span includes it
     # a stray mark at an edge whose partner was lost ("…потенциалом" + '"')
     odd_straight = text.count('"') % 2 == 1
     if text and ((text[-1] == "»" and text.count("«") < text.count("»")) or (text[-1] == '"' and odd_straight)):
@@ -87,7 +88,7 @@ def statement_words(dispatch: Dispatch, parts: list[int]) -> str:
     quotes = [dispatch.quotes[i] for i in parts]
     out = _bare(quotes[0].span.slice(text))
     for prev, part in zip(quotes, quotes[1:]):
-        between = text[prev.end:max(prev.end, part.start)]
+        between = text[prev.end : max(prev.end, part.start)]
         between = _TRAIL_OPEN.sub("", _LEAD_CLOSE.sub("", between))
         between = _WS.sub(" ", between)
         if not between.strip():
@@ -152,7 +153,7 @@ def sentence_around(dispatch: Dispatch, start: int, end: int) -> tuple[int, int]
     lo, hi = (dispatch.paragraphs[p].start, dispatch.paragraphs[p].end) if p is not None else (0, len(text))
     hi = max(hi, end)
     a = lo
-    for m in _SENTENCE_END.finditer(text, lo, min(hi, start + 4)):     # (+4: room for the lookahead)
+    for m in _SENTENCE_END.finditer(text, lo, min(hi, start + 4)):  # (+4: room for the lookahead)
         if m.end() <= start:
             a = m.end()
     after = _SENTENCE_END.search(text, max(end - 1, a), hi)
@@ -194,7 +195,7 @@ def format_in_sentence(dispatch: Dispatch, parts: list[int]) -> str:
     if not bits:
         return sentence
     if sentence.endswith(".") and not sentence.endswith(".."):
-        return f"{sentence[:-1].rstrip()} ({'; '.join(bits)})."    # the source inside the sentence
+        return f"{sentence[:-1].rstrip()} ({'; '.join(bits)})."  # the source inside the sentence
     return f"{sentence} ({'; '.join(bits)})"
 
 

@@ -3,6 +3,7 @@
 Exit codes: 0 all inputs fine, 1 some inputs failed (each named on stderr, the rest still processed),
 2 usage error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,9 +75,9 @@ class _Parser(argparse.ArgumentParser):
         options = self._option_string_actions
         if name in options:
             return True
-        if name.startswith("--"):                      # argparse's unambiguous abbreviations (--enc)
+        if name.startswith("--"):  # argparse's unambiguous abbreviations (--enc)
             return any(o.startswith(name) for o in options if o.startswith("--"))
-        return len(name) > 2 and name[:2] in options   # -j4
+        return len(name) > 2 and name[:2] in options  # -j4
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -86,22 +87,38 @@ def _common(p: argparse.ArgumentParser) -> None:
 
 
 def build_parsers() -> tuple[argparse.ArgumentParser, argparse.ArgumentParser]:
-    read = _Parser(prog="dispatchtui", description=_DESCRIPTION,
-                   formatter_class=argparse.RawDescriptionHelpFormatter,
-                   epilog="Subcommands: 'dispatchtui extract --help' for the machine-readable output,"
-                          " 'dispatchtui statements --help' for who said what across a folder.")
+    read = _Parser(
+        prog="dispatchtui",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Subcommands: 'dispatchtui extract --help' for the machine-readable output,"
+        " 'dispatchtui statements --help' for who said what across a folder.",
+    )
     read.add_argument("--version", action="version", version=f"dispatchtui {__version__}")
     _common(read)
     read.add_argument("--lang", choices=("ru", "en"), help="interface language (default: from LANG/LC_ALL)")
-    extract = _Parser(prog="dispatchtui extract", description=_EXTRACT_DESCRIPTION,
-                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    extract = _Parser(
+        prog="dispatchtui extract",
+        description=_EXTRACT_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     _common(extract)
     extract.add_argument("--format", choices=("jsonl", "json", "markdown"), default="jsonl")
-    extract.add_argument("--jobs", "-j", type=int, default=1, metavar="N",
-                         help="analyse in N processes (useful for large batches; default 1)")
+    extract.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="analyse in N processes (useful for large batches; default 1)",
+    )
     extract.add_argument("--no-cache", action="store_true", help="neither read nor write the analysis cache")
-    extract.add_argument("--max-seconds", type=float, metavar="N",
-                         help="give up on a file whose analysis takes longer than N seconds (the rest go on)")
+    extract.add_argument(
+        "--max-seconds",
+        type=float,
+        metavar="N",
+        help="give up on a file whose analysis takes longer than N seconds (the rest go on)",
+    )
     return read, extract
 
 
@@ -118,8 +135,11 @@ or later. Exit codes: 0 something matched, 1 nothing matched, 2 usage error.
 
 
 def build_statements_parser() -> argparse.ArgumentParser:
-    p = _Parser(prog="dispatchtui statements", description=_STATEMENTS_DESCRIPTION,
-                formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = _Parser(
+        prog="dispatchtui statements",
+        description=_STATEMENTS_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
     p.add_argument("paths", nargs="+", metavar="PATH", help="folders or files")
     p.add_argument("--speaker", metavar="NAME", help="only this speaker's statements (by lemma)")
     p.add_argument("--kind", choices=("direct", "reported", "all"), default="all")
@@ -181,7 +201,7 @@ def _guard(fn, debug: bool = False) -> int:
             import traceback
 
             traceback.print_exc()
-        what = "" if isinstance(exc, OSError) else "internal error: "   # ENOSPC on stdout is no bug of ours
+        what = "" if isinstance(exc, OSError) else "internal error: "  # ENOSPC on stdout is no bug of ours
         hint = "" if debug else " (--debug shows where)"
         print(f"dispatchtui: {what}{_shown(_describe(exc))}{hint}", file=sys.stderr)
         return EXIT_SOME_FAILED
@@ -210,8 +230,10 @@ def _check_encoding(name: str | None) -> str | None:
 def _reconfigure_streams(utf8_stdout: bool) -> None:
     """JSON is UTF-8 whatever the locale says; nothing we print may die on an unencodable character
     (PYTHONIOENCODING=ascii, a legacy Windows code page)."""
-    for stream, kwargs in ((sys.stdout, {"encoding": "utf-8"} if utf8_stdout else {"errors": "replace"}),
-                           (sys.stderr, {"errors": "backslashreplace"})):
+    for stream, kwargs in (
+        (sys.stdout, {"encoding": "utf-8"} if utf8_stdout else {"errors": "replace"}),
+        (sys.stderr, {"errors": "backslashreplace"}),
+    ):
         try:
             stream.reconfigure(**kwargs)  # type: ignore[union-attr]  # TextIO lacks it: AttributeError, caught
         except (AttributeError, ValueError, OSError):  # not a TextIOWrapper (replaced, or already written)
@@ -245,8 +267,7 @@ def run_read(args) -> int:
             print("dispatchtui: no terminal to run the reader in (use 'dispatchtui extract -')", file=sys.stderr)
             return EXIT_USAGE
     if not sys.stdout.isatty() and os.environ.get("DISPATCHTUI_FORCE_TUI") != "1":
-        print("dispatchtui: the reader needs a terminal; for piped output use 'dispatchtui extract'",
-              file=sys.stderr)
+        print("dispatchtui: the reader needs a terminal; for piped output use 'dispatchtui extract'", file=sys.stderr)
         return EXIT_USAGE
     from .app import run_app
 
@@ -302,7 +323,7 @@ class _Output:
 
     def __init__(self, fmt: str, out) -> None:
         self.fmt, self.out = fmt, out
-        self.items: list[str] = []        # json: the array's items, written at the end
+        self.items: list[str] = []  # json: the array's items, written at the end
         self.first = True
 
     def add(self, d) -> None:
@@ -317,7 +338,7 @@ class _Output:
             text = export.to_json_line(d) + "\n"
         else:
             item = export.json_array_item(d)
-            item.encode("utf-8")          # unwritable (a lone surrogate): this record fails, not the array
+            item.encode("utf-8")  # unwritable (a lone surrogate): this record fails, not the array
             self.items.append(item)
             return
         if self.fmt != "markdown":
@@ -374,7 +395,7 @@ def run_extract(args) -> int:
             try:
                 output.add(d)
                 continue
-            except OSError:               # the output itself is broken (| head, a full disk): not this file
+            except OSError:  # the output itself is broken (| head, a full disk): not this file
                 raise
             except Exception as exc:  # noqa: BLE001 - one unwritable record must not stop the batch
                 import traceback
@@ -406,8 +427,9 @@ def _run_tasks(tasks, jobs: int, max_seconds: float | None = None, progress=None
     # job, OpenBLAS's second thread spun beside the NER's small products and took 2.4x the CPU for the
     # same tags (1 MB dispatch: 17.9 CPU s, 7.2 with one thread)
     one_blas_thread()
-    yield from batch.run(tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up,
-                         failed=_failed_task)
+    yield from batch.run(
+        tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up, failed=_failed_task
+    )
 
 
 def _failed_task(task, reason: str):

@@ -1,5 +1,6 @@
 """Clipboard helpers. The app sends OSC 52 itself (``App.copy_to_clipboard``); this module adds the
 system clipboard through pyperclip where a backend exists. A missing backend is not an error."""
+
 from __future__ import annotations
 
 

@@ -2,6 +2,7 @@
 user's keymap).
 
 ``DISPATCHTUI_CONFIG_DIR`` overrides the location (tests point it at a tmp dir)."""
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,7 @@ def save_config(changes: dict) -> bool:
     data.update(changes)
     try:
         atomic.write_text(config_path(), json.dumps(data, ensure_ascii=False, indent=1))
-    except (OSError, ValueError):   # ValueError: a value json or UTF-8 refuses (a lone surrogate)
+    except (OSError, ValueError):  # ValueError: a value json or UTF-8 refuses (a lone surrogate)
         return False
     return True
 

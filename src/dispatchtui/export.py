@@ -1,4 +1,5 @@
 """Serializations of the model: jsonl / json (schema ``dispatchtui/2``) and a markdown digest."""
+
 from __future__ import annotations
 
 import json
@@ -7,8 +8,16 @@ import re
 from .model import Dispatch
 from .paths import display_path, printable
 
-__all__ = ["join_json_array", "json_array_item", "md_code", "printable", "to_json_array", "to_json_line",
-           "to_markdown", "write_json_line"]
+__all__ = [
+    "join_json_array",
+    "json_array_item",
+    "md_code",
+    "printable",
+    "to_json_array",
+    "to_json_line",
+    "to_markdown",
+    "write_json_line",
+]
 
 
 def to_json_line(d: Dispatch) -> str:
@@ -37,7 +46,7 @@ def write_json_line(d: Dispatch, fh, chunk: int = 4096) -> None:
         items = getattr(d, key)
         fh.write(b"[")
         for k in range(0, len(items), chunk):
-            piece = json.dumps([x.to_json() for x in items[k:k + chunk]], ensure_ascii=False)
+            piece = json.dumps([x.to_json() for x in items[k : k + chunk]], ensure_ascii=False)
             fh.write((", " if k else "").encode("utf-8") + piece[1:-1].encode("utf-8"))
         fh.write(b"]")
     fh.write(b"}" if not first else b"{}")
@@ -90,7 +99,7 @@ def to_markdown(d: Dispatch) -> str:
     elif d.paragraphs:
         first = d.paragraphs[0]
         start = d.dateline.end if d.dateline is not None and d.dateline.start == first.start else first.start
-        title = d.text[start:first.end].lstrip(" -–—")
+        title = d.text[start : first.end].lstrip(" -–—")
         if len(title) > 120:
             title = title[: title.rfind(" ", 0, 120) if " " in title[:120] else 120] + "…"
     else:
@@ -157,7 +166,7 @@ def _who_md(d: Dispatch, name: str | None) -> str:
 
 
 def _statements_md(d: Dispatch) -> list[str]:
-    """"Quotes" (direct statements, multi-part ones whole, fragments marked) and "Reported" (the sentence
+    """ "Quotes" (direct statements, multi-part ones whole, fragments marked) and "Reported" (the sentence
     each reported statement stands in)."""
     from .cite import statement_sentence, statement_words
 

@@ -7,6 +7,7 @@ normalized text and adds a :class:`~dispatchtui.model.Meta`.
 Nothing here raises for a bad input: every function returns a :class:`LoadError` naming the file and
 the reason instead, so the CLI can print one line per failure and go on, and the app can show a notice.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,11 +43,15 @@ PEEK_BYTES = 4096
 
 # --------------------------------------------------------------------------------------------- discovery
 
+
 def natural_key(path: str) -> tuple:
     """Sort ``2.txt`` before ``10.txt``: digit runs compare as numbers."""
     return tuple(
-        tuple((0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
-              for part in re.split(r"(\d+)", comp) if part)
+        tuple(
+            (0, int(part), "") if part.isdigit() else (1, 0, part.casefold())
+            for part in re.split(r"(\d+)", comp)
+            if part
+        )
         for comp in path.split(os.sep)
     )
 
@@ -74,7 +79,7 @@ def discover(paths: list[str]) -> tuple[list[str], list[LoadError]]:
         try:
             st = os.stat(given)
         except OSError as exc:
-            if "#" in given and _formats().is_item_source(given):   # one item of a feed: feed.xml#ID
+            if "#" in given and _formats().is_item_source(given):  # one item of a feed: feed.xml#ID
                 found.append(given)
             else:
                 errors.append(LoadError(given, _reason(exc)))
@@ -132,7 +137,7 @@ def _walk(root: str, errors: list[LoadError]) -> list[str]:
         for entry in entries:
             name = entry.name
             try:
-                is_dir = entry.is_dir()       # follows symlinks; no stat call for a plain entry
+                is_dir = entry.is_dir()  # follows symlinks; no stat call for a plain entry
             except OSError:
                 is_dir = False
             if is_dir:
@@ -142,7 +147,7 @@ def _walk(root: str, errors: list[LoadError]) -> list[str]:
             if not _is_dispatch_name(name):
                 continue
             try:
-                regular = entry.is_file()     # follows symlinks; the type from the folder when it can
+                regular = entry.is_file()  # follows symlinks; the type from the folder when it can
             except OSError:
                 regular = False
             if regular:
@@ -150,7 +155,7 @@ def _walk(root: str, errors: list[LoadError]) -> list[str]:
                 continue
             try:
                 kind = _not_regular(entry.stat().st_mode)
-            except OSError:                   # a dangling or looping link: loading it names the reason
+            except OSError:  # a dangling or looping link: loading it names the reason
                 out.append(entry.path)
                 continue
             errors.append(LoadError(entry.path, f"skipped: {kind}"))
@@ -181,14 +186,15 @@ PREVIEW_FROM_BYTES = _env_int("DISPATCHTUI_PREVIEW_FROM_BYTES", 1024 * 1024)
 PREVIEW_BYTES = 128 * 1024
 
 
-def load_preview(path: str, encoding: str | None = None, *, limit: int | None = None,
-                 threshold: int | None = None) -> Loaded | LoadError | None:
+def load_preview(
+    path: str, encoding: str | None = None, *, limit: int | None = None, threshold: int | None = None
+) -> Loaded | LoadError | None:
     """The beginning of a big dispatch, so a reader can paint before the whole file is read: the first
     ``limit`` bytes (default :data:`PREVIEW_BYTES`), decoded and normalized like :func:`load_path`, cut
     after the last complete paragraph. None when the file is not bigger than ``threshold`` (default
     :data:`PREVIEW_FROM_BYTES`) — load it whole — or is standard input. The preview is provisional:
     :func:`load_path` gives the text that offsets point into. Never raises."""
-    if path == STDIN or _formats().handles(path):   # wire formats are read whole
+    if path == STDIN or _formats().handles(path):  # wire formats are read whole
         return None
     threshold = PREVIEW_FROM_BYTES if threshold is None else threshold
     limit = PREVIEW_BYTES if limit is None else limit
@@ -243,7 +249,7 @@ def peek(path: str, encoding: str | None = None) -> Peek | LoadError:
     paragraphs = find_paragraphs(text)
     headline = find_headline(text, paragraphs)
     first = paragraphs[0]
-    title = text[first.start:first.end]
+    title = text[first.start : first.end]
     dateline = None
     body = paragraphs[1:] if headline is not None else paragraphs
     for p in body[:2]:
@@ -251,11 +257,10 @@ def peek(path: str, encoding: str | None = None) -> Peek | LoadError:
         if dateline is not None:
             break
     if headline is None and dateline is not None and dateline.start == first.start:
-        title = text[dateline.end:first.end].lstrip(" -–—") or title
+        title = text[dateline.end : first.end].lstrip(" -–—") or title
     if len(title) > 300:
         cut = title.rfind(" ", 0, 300)
         title = title[: cut if cut > 200 else 300] + "…"
     if dateline is None:
         return Peek(path, title)
     return Peek(path, title, dateline.place, dateline.date, dateline.agency)
-

@@ -4,6 +4,7 @@ This module is the floor everything stands on. It imports nothing from the rest 
 path rule (:mod:`.paths`, standard library only) and nothing heavy, so the app, the CLI and the tests can
 all use it cheaply.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -13,7 +14,9 @@ from .paths import json_source, source_from_json
 
 SCHEMA = "dispatchtui/2"
 #: Schemas this version cannot read, with what to tell a reader that meets one.
-OLD_SCHEMAS = {"dispatchtui/1": "written by dispatchtui before 0.3 (no reported statements); re-run `dispatchtui extract`"}
+OLD_SCHEMAS = {
+    "dispatchtui/1": "written by dispatchtui before 0.3 (no reported statements); re-run `dispatchtui extract`"
+}
 
 #: full: someone's own words in marks (or a dash/label/colon block); fragment: a few quoted words inside the
 #: author's sentence; reported: the author's rendering of what someone said (indirect speech).
@@ -65,8 +68,7 @@ class Dateline:
         return Span(self.start, self.end)
 
     def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "place": self.place,
-                "date": self.date, "agency": self.agency}
+        return {"start": self.start, "end": self.end, "place": self.place, "date": self.date, "agency": self.agency}
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,25 +97,32 @@ class Quote:
     end: int
     paragraph: int
     kind: QuoteKind = "full"
-    speaker: str | None = None          # one of Dispatch.speakers[].name, or None
-    speaker_span: Span | None = None     # the mention as written ("глава МИД Казахстана", "он")
-    cue: str | None = None               # the attribution words as written ("сообщил", "по словам")
+    speaker: str | None = None  # one of Dispatch.speakers[].name, or None
+    speaker_span: Span | None = None  # the mention as written ("глава МИД Казахстана", "он")
+    cue: str | None = None  # the attribution words as written ("сообщил", "по словам")
     cue_span: Span | None = None
-    statement: int | None = None         # index in Dispatch.quotes of the statement's first part
-    question: bool = False               # an interviewer's question (the Quotes panel can hide them)
-    reason: str | None = None            # why this speaker was chosen (or none): for debugging attribution
+    statement: int | None = None  # index in Dispatch.quotes of the statement's first part
+    question: bool = False  # an interviewer's question (the Quotes panel can hide them)
+    reason: str | None = None  # why this speaker was chosen (or none): for debugging attribution
 
     @property
     def span(self) -> Span:
         return Span(self.start, self.end)
 
     def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "paragraph": self.paragraph, "kind": self.kind,
-                "speaker": self.speaker,
-                "speaker_span": self.speaker_span.to_json() if self.speaker_span else None,
-                "cue": self.cue,
-                "cue_span": self.cue_span.to_json() if self.cue_span else None,
-                "statement": self.statement, "question": self.question, "reason": self.reason}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "paragraph": self.paragraph,
+            "kind": self.kind,
+            "speaker": self.speaker,
+            "speaker_span": self.speaker_span.to_json() if self.speaker_span else None,
+            "cue": self.cue,
+            "cue_span": self.cue_span.to_json() if self.cue_span else None,
+            "statement": self.statement,
+            "question": self.question,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,16 +132,21 @@ class Speaker:
     name: str
     kind: SpeakerKind = "person"
     role: str | None = None
-    mentions: tuple[Span, ...] = ()      # where the text names them
-    quotes: tuple[int, ...] = ()         # indexes into Dispatch.quotes
+    mentions: tuple[Span, ...] = ()  # where the text names them
+    quotes: tuple[int, ...] = ()  # indexes into Dispatch.quotes
     #: where the text refers to them by a role the resolver tied to them ("министр", "глава МИД"), not by
     #: name; apart from ``mentions``, which stay the name mentions (a record without the key has none)
     role_mentions: tuple[Span, ...] = ()
 
     def to_json(self) -> dict:
-        return {"name": self.name, "kind": self.kind, "role": self.role,
-                "mentions": [m.to_json() for m in self.mentions], "quotes": list(self.quotes),
-                "role_mentions": [m.to_json() for m in self.role_mentions]}
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "role": self.role,
+            "mentions": [m.to_json() for m in self.mentions],
+            "quotes": list(self.quotes),
+            "role_mentions": [m.to_json() for m in self.role_mentions],
+        }
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,8 +159,12 @@ class Topic:
     weight: float = 0.0
 
     def to_json(self) -> dict:
-        return {"label": self.label, "mentions": [m.to_json() for m in self.mentions],
-                "facet": self.facet, "weight": round(self.weight, 4)}
+        return {
+            "label": self.label,
+            "mentions": [m.to_json() for m in self.mentions],
+            "facet": self.facet,
+            "weight": round(self.weight, 4),
+        }
 
 
 #: Where a dispatch came from when it was not plain text (see :mod:`dispatchtui.formats`).
@@ -171,17 +189,29 @@ class Meta:
     url: str | None = None
 
     def to_json(self) -> dict:
-        return {"format": self.format, "item": self.item, "headline": self.headline, "date": self.date,
-                "place": self.place, "agency": self.agency, "byline": self.byline, "url": self.url}
+        return {
+            "format": self.format,
+            "item": self.item,
+            "headline": self.headline,
+            "date": self.date,
+            "place": self.place,
+            "agency": self.agency,
+            "byline": self.byline,
+            "url": self.url,
+        }
 
 
 def meta_from_json(o: dict | None) -> Meta | None:
     if o is None:
         return None
     # the format as stored; an unknown one is kept as written (as before), hence the cast
-    return Meta(cast(MetaFormat, str(o["format"])), *(None if o.get(k) is None else str(o[k]) for k in
-                                                      ("item", "headline", "date", "place", "agency", "byline",
-                                                       "url")))
+    return Meta(
+        cast(MetaFormat, str(o["format"])),
+        *(
+            None if o.get(k) is None else str(o[k])
+            for k in ("item", "headline", "date", "place", "agency", "byline", "url")
+        ),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,8 +232,8 @@ class Dispatch:
     #: False while only the cheap layout has run (the app paints this at once);
     #: True once quotes, speakers and topics have been looked for.
     analysed: bool = False
-    notes: tuple[str, ...] = field(default=())   # what normalization changed (e.g. "stripped 3 control characters")
-    meta: Meta | None = None   # what the file format said (headline, date, agency, item id…); None for plain text
+    notes: tuple[str, ...] = field(default=())  # what normalization changed (e.g. "stripped 3 control characters")
+    meta: Meta | None = None  # what the file format said (headline, date, agency, item id…); None for plain text
 
     def with_(self, **changes) -> Dispatch:
         return replace(self, **changes)
@@ -268,24 +298,49 @@ def dispatch_from_json(o: dict) -> Dispatch:
         raise ValueError(f"not a {SCHEMA} record")
     dl = o.get("dateline")
     return Dispatch(
-        text=o["text"], source=source_from_json(o["source"], o.get("source_bytes")), encoding=o["encoding"],
+        text=o["text"],
+        source=source_from_json(o["source"], o.get("source_bytes")),
+        encoding=o["encoding"],
         headline=_span(o.get("headline")),
-        dateline=None if dl is None else Dateline(int(dl["start"]), int(dl["end"]), dl.get("place"),
-                                                  dl.get("date"), dl.get("agency")),
+        dateline=None
+        if dl is None
+        else Dateline(int(dl["start"]), int(dl["end"]), dl.get("place"), dl.get("date"), dl.get("agency")),
         paragraphs=tuple(_span(p) for p in o["paragraphs"]),
         sentences=tuple(_span(s) for s in o["sentences"]),
         repeats=tuple(Repeat(int(r["start"]), int(r["end"]), _span(r["of"])) for r in o["repeats"]),
-        quotes=tuple(Quote(int(q["start"]), int(q["end"]), int(q["paragraph"]), q["kind"], q.get("speaker"),
-                           _span(q.get("speaker_span")), q.get("cue"), _span(q.get("cue_span")),
-                           None if q.get("statement") is None else int(q["statement"]),
-                           bool(q.get("question", False)), q.get("reason"))
-                     for q in o["quotes"]),
-        speakers=tuple(Speaker(s["name"], s["kind"], s.get("role"), tuple(_span(m) for m in s["mentions"]),
-                               tuple(int(i) for i in s["quotes"]),
-                               tuple(_span(m) for m in s.get("role_mentions", ())))
-                       for s in o["speakers"]),
-        topics=tuple(Topic(t["label"], tuple(_span(m) for m in t["mentions"]), t.get("facet", "theme"),
-                           float(t.get("weight", 0.0))) for t in o["topics"]),
+        quotes=tuple(
+            Quote(
+                int(q["start"]),
+                int(q["end"]),
+                int(q["paragraph"]),
+                q["kind"],
+                q.get("speaker"),
+                _span(q.get("speaker_span")),
+                q.get("cue"),
+                _span(q.get("cue_span")),
+                None if q.get("statement") is None else int(q["statement"]),
+                bool(q.get("question", False)),
+                q.get("reason"),
+            )
+            for q in o["quotes"]
+        ),
+        speakers=tuple(
+            Speaker(
+                s["name"],
+                s["kind"],
+                s.get("role"),
+                tuple(_span(m) for m in s["mentions"]),
+                tuple(int(i) for i in s["quotes"]),
+                tuple(_span(m) for m in s.get("role_mentions", ())),
+            )
+            for s in o["speakers"]
+        ),
+        topics=tuple(
+            Topic(
+                t["label"], tuple(_span(m) for m in t["mentions"]), t.get("facet", "theme"), float(t.get("weight", 0.0))
+            )
+            for t in o["topics"]
+        ),
         analysed=True,
         meta=meta_from_json(o.get("meta")),
     )

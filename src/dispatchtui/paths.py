@@ -17,6 +17,7 @@ lone surrogate ``U+DC80``–``U+DCFF`` (``surrogateescape``); written out as is,
 
 Pure standard library; imports nothing of the package.
 """
+
 from __future__ import annotations
 
 import base64
@@ -24,8 +25,16 @@ import binascii
 import os
 import re
 
-__all__ = ["display_path", "json_source", "parse_display_path", "path_bytes", "path_from_bytes",
-           "printable", "source_from_json", "valid_utf8"]
+__all__ = [
+    "display_path",
+    "json_source",
+    "parse_display_path",
+    "path_bytes",
+    "path_from_bytes",
+    "printable",
+    "source_from_json",
+    "valid_utf8",
+]
 
 
 def path_bytes(path: str) -> bytes:
@@ -34,8 +43,9 @@ def path_bytes(path: str) -> bytes:
         return os.fsencode(path)
     except UnicodeEncodeError:
         # a surrogate that surrogateescape did not make (a str built by hand): kept, as UTF-8-like bytes
-        return b"".join(bytes([ord(c) - 0xDC00]) if 0xDC80 <= ord(c) <= 0xDCFF
-                        else c.encode("utf-8", "surrogatepass") for c in path)
+        return b"".join(
+            bytes([ord(c) - 0xDC00]) if 0xDC80 <= ord(c) <= 0xDCFF else c.encode("utf-8", "surrogatepass") for c in path
+        )
 
 
 def path_from_bytes(raw: bytes) -> str:
@@ -59,9 +69,9 @@ def _escape(s: str, backslash: bool) -> str:
             out.append("\\\\" if backslash else c)
         elif c == " " or c.isprintable():
             out.append(c)
-        elif 0xDC80 <= o <= 0xDCFF:       # a byte that is not UTF-8 (surrogateescape)
+        elif 0xDC80 <= o <= 0xDCFF:  # a byte that is not UTF-8 (surrogateescape)
             out.append(f"\\x{o - 0xDC00:02x}")
-        elif o < 0x20 or o == 0x7F:       # C0 and DEL are one byte in UTF-8 too
+        elif o < 0x20 or o == 0x7F:  # C0 and DEL are one byte in UTF-8 too
             out.append(f"\\x{o:02x}")
         elif o <= 0xFFFF:
             out.append(f"\\u{o:04x}")
@@ -106,14 +116,15 @@ _DISPLAY_ESCAPE = re.compile(r"\\(?:\\|x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|U([0-
 
 def parse_display_path(shown: str) -> str:
     """The inverse of :func:`display_path`: the ``str`` path (surrogateescape) that was shown."""
+
     def back(m: re.Match[str]) -> str:
         if m.group() == "\\\\":
             return "\\"
         if m.group(1) is not None:
             b = int(m.group(1), 16)
-            return chr(b) if b < 0x80 else chr(0xDC00 + b)     # a byte ≥ 0x80 was not UTF-8
+            return chr(b) if b < 0x80 else chr(0xDC00 + b)  # a byte ≥ 0x80 was not UTF-8
         code = int(m.group(2) or m.group(3), 16)
-        return chr(code) if code <= 0x10FFFF else m.group()   # (display_path never writes one out of range)
+        return chr(code) if code <= 0x10FFFF else m.group()  # (display_path never writes one out of range)
 
     return _DISPLAY_ESCAPE.sub(back, shown)
 

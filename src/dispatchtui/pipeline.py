@@ -34,6 +34,7 @@ Public API
 The cache is an optimisation: a broken or unwritable cache is a miss, never an error. ``use_cache=False``
 neither reads nor writes it (``DISPATCHTUI_NO_CACHE=1`` does the same, see :mod:`dispatchtui.cache`).
 """
+
 from __future__ import annotations
 
 from collections.abc import Callable
@@ -59,12 +60,18 @@ def layout(loaded: Loaded, source: str | None = None) -> Dispatch:
     """The cheap, model-free layout of a loaded text (``source``: the name it goes by, default its path)."""
     from .analysis import segment
 
-    return segment(loaded.text, source=loaded.path if source is None else source, encoding=loaded.encoding,
-                   notes=loaded.notes, meta=loaded.meta)
+    return segment(
+        loaded.text,
+        source=loaded.path if source is None else source,
+        encoding=loaded.encoding,
+        notes=loaded.notes,
+        meta=loaded.meta,
+    )
 
 
-def analyse_path(path: str, encoding: str | None = None, *, use_cache: bool = True,
-                 on_stage: Stage | None = None) -> Dispatch | LoadError:
+def analyse_path(
+    path: str, encoding: str | None = None, *, use_cache: bool = True, on_stage: Stage | None = None
+) -> Dispatch | LoadError:
     """Load, lay out and analyse ``path`` (the cached analysis when there is one)."""
     stage = on_stage or _no_stage
     stage("reading")
@@ -75,8 +82,13 @@ def analyse_path(path: str, encoding: str | None = None, *, use_cache: bool = Tr
     return analyse_dispatch(layout(loaded, source=path), use_cache=use_cache, on_stage=on_stage)
 
 
-def analyse_dispatch(base: Dispatch, *, use_cache: bool = True, on_stage: Stage | None = None,
-                     cancelled: Callable[[], bool] | None = None) -> Dispatch:
+def analyse_dispatch(
+    base: Dispatch,
+    *,
+    use_cache: bool = True,
+    on_stage: Stage | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Dispatch:
     """The analysis of ``base``: from the cache, else computed and stored."""
     if use_cache:
         hit = cached(base)
@@ -85,15 +97,20 @@ def analyse_dispatch(base: Dispatch, *, use_cache: bool = True, on_stage: Stage 
     return analyse_and_store(base, use_cache=use_cache, on_stage=on_stage, cancelled=cancelled)
 
 
-def analyse_and_store(base: Dispatch, *, use_cache: bool = True, on_stage: Stage | None = None,
-                      cancelled: Callable[[], bool] | None = None) -> Dispatch:
+def analyse_and_store(
+    base: Dispatch,
+    *,
+    use_cache: bool = True,
+    on_stage: Stage | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Dispatch:
     """Analyse ``base`` without looking in the cache (the caller has), then store the result."""
     from .analysis import analyze, segment
 
     stage = _stages(on_stage, cancelled)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    if base.paragraphs and not base.sentences:   # an outline (a huge text painted at once): segment it fully
+    if base.paragraphs and not base.sentences:  # an outline (a huge text painted at once): segment it fully
         base = segment(base.text, source=base.source, encoding=base.encoding, notes=base.notes, meta=base.meta)
     result = analyze(base, on_stage=stage)
     if use_cache:
@@ -139,5 +156,15 @@ def _stages(on_stage: Stage | None, cancelled: Callable[[], bool] | None) -> Sta
     return stage
 
 
-__all__ = ["Cancelled", "LoadError", "Loaded", "analyse_and_store", "analyse_dispatch", "analyse_path",
-           "cached", "layout", "load", "store"]
+__all__ = [
+    "Cancelled",
+    "LoadError",
+    "Loaded",
+    "analyse_and_store",
+    "analyse_dispatch",
+    "analyse_path",
+    "cached",
+    "layout",
+    "load",
+    "store",
+]

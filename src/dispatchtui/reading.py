@@ -3,6 +3,7 @@ be opened for reading, the decoding of every encoding a Russian wire arrives in,
 read becomes (:class:`LoadError`) — the floor both :mod:`dispatchtui.load` and :mod:`dispatchtui.formats`
 stand on (load hands wire formats to formats; formats reads through here, not through load).
 """
+
 from __future__ import annotations
 
 import errno
@@ -38,10 +39,10 @@ STDIN = "-"
 @dataclass(frozen=True, slots=True)
 class Loaded:
     path: str
-    text: str               # normalized
+    text: str  # normalized
     encoding: str
     notes: tuple[str, ...] = ()
-    meta: Meta | None = None    # what a wire format said (headline, date, agency, item id…); None for plain text
+    meta: Meta | None = None  # what a wire format said (headline, date, agency, item id…); None for plain text
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,15 +65,21 @@ class Peek:
     agency: str | None = None
 
 
-
 def _not_regular(mode: int) -> str | None:
     """None for a regular file, else what it is ("not a regular file (a named pipe)")."""
     if stat.S_ISREG(mode):
         return None
     if stat.S_ISDIR(mode):
         return "is a folder"
-    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
-            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else None)
+    kind = (
+        "a named pipe (FIFO)"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else None
+    )
     return f"not a regular file ({kind})" if kind else "not a regular file"
 
 
@@ -102,8 +109,9 @@ def _read_bytes(path: str, limit: int | None = None) -> bytes | LoadError:
     try:
         return _in_reader_thread(_read_file, path, limit, stall)
     except _Stalled:
-        return LoadError(path, f"reading stalled (no data for {stall} s: a network mount, "
-                               "or a file still being written?); skipped")
+        return LoadError(
+            path, f"reading stalled (no data for {stall} s: a network mount, or a file still being written?); skipped"
+        )
     except OSError as exc:
         return LoadError(path, _reason(exc))
 
@@ -198,7 +206,7 @@ def _in_reader_thread(fn, path: str, limit: int | None, stall: float):
     seen = -1
     while not done.wait(stall):
         if progress[0] == seen:
-            reader.jobs.put(None)        # ends the thread if the read ever returns
+            reader.jobs.put(None)  # ends the thread if the read ever returns
             raise _Stalled()
         seen = progress[0]
     with _readers_lock:
@@ -224,10 +232,39 @@ _BOMS = (
 _CYRILLIC_LEGACY = ("cp1251", "koi8-r", "cp866", "mac-cyrillic")
 # Russian letter frequencies (per cent, news prose) → log-probabilities for :func:`_russian_score`.
 _LETTER_FREQ = {
-    "о": 10.97, "е": 8.45, "а": 8.01, "и": 7.35, "н": 6.70, "т": 6.26, "с": 5.47, "р": 4.73, "в": 4.54,
-    "л": 4.40, "к": 3.49, "м": 3.21, "д": 2.98, "п": 2.81, "у": 2.62, "я": 2.01, "ы": 1.90, "ь": 1.74,
-    "г": 1.70, "з": 1.65, "б": 1.59, "ч": 1.44, "й": 1.21, "х": 0.97, "ж": 0.94, "ш": 0.73, "ю": 0.64,
-    "ц": 0.48, "щ": 0.36, "э": 0.32, "ф": 0.26, "ъ": 0.04, "ё": 0.04,
+    "о": 10.97,
+    "е": 8.45,
+    "а": 8.01,
+    "и": 7.35,
+    "н": 6.70,
+    "т": 6.26,
+    "с": 5.47,
+    "р": 4.73,
+    "в": 4.54,
+    "л": 4.40,
+    "к": 3.49,
+    "м": 3.21,
+    "д": 2.98,
+    "п": 2.81,
+    "у": 2.62,
+    "я": 2.01,
+    "ы": 1.90,
+    "ь": 1.74,
+    "г": 1.70,
+    "з": 1.65,
+    "б": 1.59,
+    "ч": 1.44,
+    "й": 1.21,
+    "х": 0.97,
+    "ж": 0.94,
+    "ш": 0.73,
+    "ю": 0.64,
+    "ц": 0.48,
+    "щ": 0.36,
+    "э": 0.32,
+    "ф": 0.26,
+    "ъ": 0.04,
+    "ё": 0.04,
 }
 _LETTER_LOGP = {ch: math.log(f / 100) for ch, f in _LETTER_FREQ.items()}
 _ODD_LOGP = math.log(1e-5)
@@ -314,7 +351,7 @@ def _utf16_without_bom(data: bytes) -> str | None:
     high_le = sample[1::2]
     high_be = sample[0::2]
     for name, nul_ratio, high in (("utf-16-le", odd_nul, high_le), ("utf-16-be", even_nul, high_be)):
-        uniform = (high.count(0x00) + high.count(0x04)) / len(high)   # bytes.count: C speed
+        uniform = (high.count(0x00) + high.count(0x04)) / len(high)  # bytes.count: C speed
         if uniform > 0.9 and (nul_ratio > 0.2 or high.count(0x04) / len(high) > 0.3):
             try:
                 text = data[: len(data) // 2 * 2].decode(name)
@@ -395,7 +432,7 @@ def _russian_score(text: str) -> float:
     total = 0.0
     counted = 0
     prev_lower = False
-    prev_glue = False   # the previous character was punctuation that never touches a following letter
+    prev_glue = False  # the previous character was punctuation that never touches a following letter
     for ch in sample:
         if ch < "\x80":
             prev_lower = prev_glue = False
@@ -420,9 +457,10 @@ def _russian_score(text: str) -> float:
 
 # --------------------------------------------------------------------------------------------- reasons
 
+
 def _reason(exc: OSError) -> str:
     code = exc.errno
-    if code == errno.ENXIO:   # open() of a socket, or of a device without its driver
+    if code == errno.ENXIO:  # open() of a socket, or of a device without its driver
         return "not a regular file (a socket or a device)"
     if code == errno.ENOENT:
         return "no such file or folder"
@@ -444,7 +482,7 @@ def _size(n: int, digits: int = 1) -> str:
 
 
 def _too_large(size: int, limit: int | None = None) -> str:
-    """"too large (16.02 MB; the limit is 16.00 MB)": the size shown is always visibly above the limit
+    """ "too large (16.02 MB; the limit is 16.00 MB)": the size shown is always visibly above the limit
     (up to three decimals, else in bytes: 16 MB + 1 byte never reads "16.0 MB; the limit is 16.0 MB")."""
     limit = MAX_BYTES if limit is None else limit
     for digits in (1, 2, 3):

@@ -6,6 +6,7 @@ words of three letters or more also match by lemma (pymorphy3): ``Рахмона
 
 All results are ``(start, end)`` character offsets into the searched text, sorted, non-overlapping.
 """
+
 from __future__ import annotations
 
 import re
@@ -68,8 +69,7 @@ class Matcher:
         self._substring = re.compile(re.escape(self.folded)) if self.folded else None
         words = _WORD.findall(self.folded)
         self._words: list[frozenset[str] | str] = []
-        self._by_lemma = bool(words) and any(
-            _CYRILLIC.search(w) and len(w) >= MIN_LEMMA_LEN for w in words)
+        self._by_lemma = bool(words) and any(_CYRILLIC.search(w) and len(w) >= MIN_LEMMA_LEN for w in words)
         self._first_prefix: re.Pattern[str] | None = None
         self._prefixes: tuple[str, ...] = ()
         if self._by_lemma:
@@ -122,7 +122,7 @@ class Matcher:
             pos = end
             for want in rest:
                 nxt = _WORD.search(folded, pos)
-                gap = folded[pos:nxt.start()] if nxt is not None else ""
+                gap = folded[pos : nxt.start()] if nxt is not None else ""
                 if nxt is None or gap.strip(" \t\n,.;:-—–«»\"'()") or not self._word_ok(want, nxt.group()):
                     ok = False
                     break

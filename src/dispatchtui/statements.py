@@ -5,6 +5,7 @@ index and only its statements are shown. When the index cannot be used (locked, 
 one line says so and the answer comes from a temporary index that is removed afterwards ("from
 memory"); nothing is ever written in the user's folders. No UI imports.
 """
+
 from __future__ import annotations
 
 import csv
@@ -17,8 +18,21 @@ import tempfile
 from .paths import display_path, json_source, printable
 
 EXIT_OK, EXIT_NOTHING, EXIT_USAGE = 0, 1, 2
-FIELDS = ("source", "path", "item", "headline", "date", "agency", "speaker", "speaker_kind", "kind", "text",
-          "start", "end", "cue")
+FIELDS = (
+    "source",
+    "path",
+    "item",
+    "headline",
+    "date",
+    "agency",
+    "speaker",
+    "speaker_kind",
+    "kind",
+    "text",
+    "start",
+    "end",
+    "cue",
+)
 
 
 def _targets(paths: list[str]) -> tuple[list[tuple[str, list[str] | None]], list[str]]:
@@ -41,7 +55,7 @@ def _targets(paths: list[str]) -> tuple[list[tuple[str, list[str] | None]], list
 
             folder = os.path.realpath(os.path.dirname(split_source(f)[0]) or ".")
             if targets.get(folder, []) is not None:
-                targets.setdefault(folder, []).append(f)   # type: ignore[union-attr]
+                targets.setdefault(folder, []).append(f)  # type: ignore[union-attr]
     return list(targets.items()), problems
 
 
@@ -105,8 +119,10 @@ def _rows(idx, files: list[str] | None, args):
 
 
 def run_statements(args) -> int:
-    for stream, kw in ((sys.stdout, {"encoding": "utf-8"} if args.format != "text" else {"errors": "replace"}),
-                       (sys.stderr, {"errors": "backslashreplace"})):
+    for stream, kw in (
+        (sys.stdout, {"encoding": "utf-8"} if args.format != "text" else {"errors": "replace"}),
+        (sys.stderr, {"errors": "backslashreplace"}),
+    ):
         try:
             stream.reconfigure(**kw)  # type: ignore[union-attr]  # TextIO lacks it: AttributeError, caught
         except (AttributeError, ValueError, OSError):
@@ -132,10 +148,10 @@ def run_statements(args) -> int:
                 _say(printable(exc.reason))
                 if temp is None:
                     temp = tempfile.mkdtemp(prefix="dispatchtui-index-")
-                os.environ["DISPATCHTUI_CACHE_DIR"] = temp    # a throwaway index: "from memory"
+                os.environ["DISPATCHTUI_CACHE_DIR"] = temp  # a throwaway index: "from memory"
                 try:
                     idx = _index(folder, files, args.jobs, bar)
-                except IndexUnavailable as exc2:     # not even a throwaway index: this folder fails
+                except IndexUnavailable as exc2:  # not even a throwaway index: this folder fails
                     bar.clear()
                     _say(f"{display_path(folder)}: {printable(exc2.reason)}")
                     continue
@@ -173,12 +189,24 @@ class _Writer:
             self.stream.write(printable(line) + "\n")
             return
         source, source_bytes = json_source(r.source)
-        record = {"source": source, "source_bytes": source_bytes, "path": json_source(r.path)[0],
-                  "item": r.item, "headline": r.headline, "date": r.date, "agency": r.agency,
-                  "speaker": r.speaker, "speaker_kind": r.speaker_kind, "kind": r.kind, "text": r.text,
-                  "start": r.start, "end": r.end, "cue": r.cue}
+        record = {
+            "source": source,
+            "source_bytes": source_bytes,
+            "path": json_source(r.path)[0],
+            "item": r.item,
+            "headline": r.headline,
+            "date": r.date,
+            "agency": r.agency,
+            "speaker": r.speaker,
+            "speaker_kind": r.speaker_kind,
+            "kind": r.kind,
+            "text": r.text,
+            "start": r.start,
+            "end": r.end,
+            "cue": r.cue,
+        }
         if self.fmt == "jsonl":
             self.stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            assert self.csv is not None     # fmt is csv: __init__ made the writer
+            assert self.csv is not None  # fmt is csv: __init__ made the writer
             self.csv.writerow([record[k] for k in FIELDS])

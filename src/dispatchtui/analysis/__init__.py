@@ -7,6 +7,7 @@ Two entry points:
 * :func:`analyze` — everything: :func:`segment` plus quotes, people, speaker resolution and topics.
   The NER model loads lazily on first use (see :mod:`dispatchtui.analysis.nlp`).
 """
+
 from __future__ import annotations
 
 import re
@@ -15,6 +16,7 @@ from collections.abc import Callable
 from ..model import Dispatch, Meta
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def one_blas_thread() -> None:
     """Run the model's numpy with one BLAS thread, unless the user chose otherwise. Call before numpy is
@@ -31,30 +33,47 @@ def one_blas_thread() -> None:
 ANALYSER_VERSION = "9"
 
 
-def segment(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),
-            meta: Meta | None = None) -> Dispatch:
+def segment(
+    text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (), meta: Meta | None = None
+) -> Dispatch:
     """Layout only: fast, model-free. ``text`` must already be normalized (see :mod:`dispatchtui.load`);
     ``meta`` is what the file format said (its headline and dateline win over the text's)."""
     from .layout import layout
 
     lay = layout(text, meta)
     return Dispatch(
-        text=text, source=source, encoding=encoding,
-        headline=lay.headline, dateline=lay.dateline, paragraphs=lay.paragraphs,
-        sentences=lay.sentences, repeats=lay.repeats, analysed=False, notes=notes, meta=meta,
+        text=text,
+        source=source,
+        encoding=encoding,
+        headline=lay.headline,
+        dateline=lay.dateline,
+        paragraphs=lay.paragraphs,
+        sentences=lay.sentences,
+        repeats=lay.repeats,
+        analysed=False,
+        notes=notes,
+        meta=meta,
     )
 
 
-def outline(text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (),
-            meta: Meta | None = None) -> Dispatch:
+def outline(
+    text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (), meta: Meta | None = None
+) -> Dispatch:
     """Paragraphs, headline and dateline only (no sentences, no repeats): linear even for a huge text, so
     the reader can paint a huge dispatch at once and :func:`segment` it fully in the background."""
     from .layout import outline_with
 
     lay = outline_with(text, meta)
     return Dispatch(
-        text=text, source=source, encoding=encoding, headline=lay.headline, dateline=lay.dateline,
-        paragraphs=lay.paragraphs, analysed=False, notes=notes, meta=meta,
+        text=text,
+        source=source,
+        encoding=encoding,
+        headline=lay.headline,
+        dateline=lay.dateline,
+        paragraphs=lay.paragraphs,
+        analysed=False,
+        notes=notes,
+        meta=meta,
     )
 
 
@@ -69,12 +88,17 @@ def link_statements(quotes):
         if q.statement is not None and q.statement < 0:
             first.setdefault(q.statement, i)
             count[q.statement] = count.get(q.statement, 0) + 1
-    return [replace(q, statement=first[q.statement] if count[q.statement] > 1 else None)
-            if q.statement is not None and q.statement < 0 else q for q in quotes]
+    return [
+        replace(q, statement=first[q.statement] if count[q.statement] > 1 else None)
+        if q.statement is not None and q.statement < 0
+        else q
+        for q in quotes
+    ]
 
 
-def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8",
-            on_stage: Callable[[str], None] | None = None) -> Dispatch:
+def analyze(
+    text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8", on_stage: Callable[[str], None] | None = None
+) -> Dispatch:
     """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics.
 
     ``on_stage(name)`` is called as each stage starts (a progress line for a huge text)."""
@@ -98,8 +122,9 @@ def analyze(text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8",
     direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
     stage("reported speech")
     reported = find_reported(text, d.paragraphs, d.sentences, direct)
-    raw_quotes = attribute_paragraph_quotes(text, d.paragraphs,
-                                            sorted([*direct, *reported], key=lambda q: (q.start, q.end)))
+    raw_quotes = attribute_paragraph_quotes(
+        text, d.paragraphs, sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+    )
     stage("people")
     entities = find_people(text, d.sentences)
     stage("speakers")

@@ -8,6 +8,7 @@ introducing sentence and, where the parse gives the cue verb a subject that the 
 overlap, takes the parse's subject (climbing "и добавил" / "но сказал" to the first verb's subject). Quotes
 attributed after their text («…», — сказал X) keep the scanner's mention: the inverted order is its strength.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -37,10 +38,16 @@ def check_mentions(text: str, quotes: Sequence[Quote]) -> list[Quote]:
     from .syntax import parse, speaker_of, speaker_span
 
     # (a mention standing right before its verb, "он объяснил", "Песков сказал", is the subject: kept)
-    todo = [(i, cue, who) for i, q in enumerate(quotes)
-            if q.kind in ("full", "fragment") and (cue := q.cue_span) is not None
-            and (who := q.speaker_span) is not None and cue.end <= q.start and who.end <= cue.start
-            and text[who.end:cue.start].strip() != ""]
+    todo = [
+        (i, cue, who)
+        for i, q in enumerate(quotes)
+        if q.kind in ("full", "fragment")
+        and (cue := q.cue_span) is not None
+        and (who := q.speaker_span) is not None
+        and cue.end <= q.start
+        and who.end <= cue.start
+        and text[who.end : cue.start].strip() != ""
+    ]
     if not todo:
         return list(quotes)
     spans = [(_sentence_start(text, who.start), min(len(text), cue.end + 1), 0) for _, cue, who in todo]
@@ -56,9 +63,16 @@ def check_mentions(text: str, quotes: Sequence[Quote]) -> list[Quote]:
         got = speaker_span(s, subj)
         if got is None or got.overlaps(who) or got.start >= cue.start:
             continue
-        if not any(ch.isupper() for ch in text[got.start:got.end]) and text[got.start:got.end].lower() not in (
-                "он", "она", "они"):
-            continue            # the parse's subject is a common noun phrase: no better than the scanner's
-        out[i] = replace(q, speaker=text[got.start:got.end], speaker_span=Span(got.start, got.end),
-                         reason="speaker mention: the subject of the cue verb in the parse")
+        if not any(ch.isupper() for ch in text[got.start : got.end]) and text[got.start : got.end].lower() not in (
+            "он",
+            "она",
+            "они",
+        ):
+            continue  # the parse's subject is a common noun phrase: no better than the scanner's
+        out[i] = replace(
+            q,
+            speaker=text[got.start : got.end],
+            speaker_span=Span(got.start, got.end),
+            reason="speaker mention: the subject of the cue verb in the parse",
+        )
     return out

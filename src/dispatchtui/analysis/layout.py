@@ -3,6 +3,7 @@
 Input is normalized text (see :mod:`.normalize`): after normalization every non-blank line is one
 paragraph (hard-wrapped lines have already been joined, blank-line runs collapsed).
 """
+
 from __future__ import annotations
 
 import re
@@ -81,18 +82,19 @@ def outline_with(text: str, meta: Meta | None) -> Layout:
     return Layout(headline, dateline, head.paragraphs, (), ())
 
 
-def defer_to_meta(text: str, paragraphs: list[Span], headline: Span | None, dateline: Dateline | None,
-                  meta: Meta) -> tuple[Span | None, Dateline | None]:
+def defer_to_meta(
+    text: str, paragraphs: list[Span], headline: Span | None, dateline: Dateline | None, meta: Meta
+) -> tuple[Span | None, Dateline | None]:
     """Headline and dateline where the format gave them: the first paragraph is the headline when it is
     the format's headline (the loaders put it there); the format's place, date and agency win over the
     text's. A dateline the text does not print is an empty span at the start of the lead."""
-    wanted = re.sub(r"[ \t\n\r\f\v]+", " ", meta.headline or "").strip()   # as the loaders squash it
+    wanted = re.sub(r"[ \t\n\r\f\v]+", " ", meta.headline or "").strip()  # as the loaders squash it
     if wanted and paragraphs and paragraphs[0].slice(text) == wanted:
         if headline is None:
             headline = paragraphs[0]
             dateline = None
     if dateline is None:
-        for p in (paragraphs[1:3] if headline is not None else paragraphs[:2]):
+        for p in paragraphs[1:3] if headline is not None else paragraphs[:2]:
             dateline = parse_dateline(text, p.start, p.end)
             if dateline is not None:
                 break
@@ -103,12 +105,29 @@ def defer_to_meta(text: str, paragraphs: list[Span], headline: Span | None, date
         body = [p for p in paragraphs if headline is None or p.start >= headline.end]
         at = body[0].start if body else len(text)
         return headline, Dateline(at, at, meta.place, date, meta.agency)
-    return headline, Dateline(dateline.start, dateline.end, meta.place or dateline.place, date or dateline.date,
-                              meta.agency or dateline.agency)
+    return headline, Dateline(
+        dateline.start,
+        dateline.end,
+        meta.place or dateline.place,
+        date or dateline.date,
+        meta.agency or dateline.agency,
+    )
 
 
-_GENITIVE_MONTHS = ("января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
-                    "октября", "ноября", "декабря")
+_GENITIVE_MONTHS = (
+    "января",
+    "февраля",
+    "марта",
+    "апреля",
+    "мая",
+    "июня",
+    "июля",
+    "августа",
+    "сентября",
+    "октября",
+    "ноября",
+    "декабря",
+)
 
 
 def ru_date(iso: str | None) -> str | None:
@@ -125,7 +144,7 @@ def layout(text: str, meta: Meta | None = None) -> Layout:
     sentences = find_sentences(text, paragraphs, headline, dateline)
     # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for
     # repeats in the body only (the headline blanked out, so every offset stays the same).
-    body_text = text if headline is None else " " * headline.end + text[headline.end:]
+    body_text = text if headline is None else " " * headline.end + text[headline.end :]
     repeats = [r for r in find_repeats(body_text) if _is_debris(text, r, paragraphs)]
     return Layout(headline, dateline, tuple(paragraphs), tuple(sentences), tuple(repeats))
 
@@ -135,7 +154,7 @@ def find_paragraphs(text: str) -> list[Span]:
     spans: list[Span] = []
     append = spans.append
     pos = 0
-    for line in text.split("\n"):       # C-speed split and strip; ~3x the old character loop
+    for line in text.split("\n"):  # C-speed split and strip; ~3x the old character loop
         n = len(line)
         body = line.strip()
         if body:
@@ -150,7 +169,7 @@ def find_headline(text: str, paragraphs: list[Span]) -> Span | None:
     if len(paragraphs) < 2:
         return None
     first = paragraphs[0]
-    line = text[first.start:first.end]
+    line = text[first.start : first.end]
     if len(line) > HEADLINE_MAX_CHARS or line[-1] in ".,;:-–—…" or not text.startswith("\n\n", first.end):
         return None
     if parse_dateline(text, first.start, first.end) is not None:
@@ -170,11 +189,19 @@ def parse_dateline(text: str, start: int, end: int) -> Dateline | None:
         groups = m.groupdict()
         agency = (groups.get("agency") or "").strip(" /.") or None
         place = (groups.get("place") or "").strip() or None
-        if (agency is not None and pattern is _DATELINE_PATTERNS[0] and not _known_agency(agency)
-                and not (groups.get("slash") or groups.get("dash"))):
+        if (
+            agency is not None
+            and pattern is _DATELINE_PATTERNS[0]
+            and not _known_agency(agency)
+            and not (groups.get("slash") or groups.get("dash"))
+        ):
             continue  # "МОСКВА, 8 августа. Президент России …" — the lead, not an agency
-        if (agency is not None and pattern is _DATELINE_PATTERNS[1] and not _known_agency(agency)
-                and not groups.get("dot")):
+        if (
+            agency is not None
+            and pattern is _DATELINE_PATTERNS[1]
+            and not _known_agency(agency)
+            and not groups.get("dot")
+        ):
             continue
         if agency is not None and pattern is _DATELINE_PATTERNS[2] and not _known_agency(agency):
             continue  # "ТАСС, 24 ноября." — only a known agency may stand without a place
@@ -195,8 +222,7 @@ def _known_agency(name: str) -> bool:
     return key in AGENCIES or key.split(".")[0] in AGENCIES
 
 
-def find_sentences(text: str, paragraphs: list[Span], headline: Span | None,
-                   dateline: Dateline | None) -> list[Span]:
+def find_sentences(text: str, paragraphs: list[Span], headline: Span | None, dateline: Dateline | None) -> list[Span]:
     """razdel sentences inside each paragraph (the headline counts as one; the dateline is not one)."""
     from .segmenters import sentenize  # razdel's, linear in a long sentence
 
@@ -212,7 +238,7 @@ def find_sentences(text: str, paragraphs: list[Span], headline: Span | None,
         if headline is not None and p == headline:
             out.append(p)
             continue
-        for s in sentenize(text[start:p.end]):
+        for s in sentenize(text[start : p.end]):
             if s.stop > s.start:
                 out.append(Span(start + s.start, start + s.stop))
     return out
@@ -229,7 +255,7 @@ def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
     """
     # the length first: every repeat of a run of one word points back at its first copy, and counting the
     # marks of that ever longer gap, repeat after repeat, was quadratic
-    if r.start - r.of.end <= 16 and sum(1 for ch in text[r.of.end:r.start] if not ch.isspace()) <= 8:
+    if r.start - r.of.end <= 16 and sum(1 for ch in text[r.of.end : r.start] if not ch.isspace()) <= 8:
         return True
 
     def whole_paragraph(span: Span) -> bool:
@@ -261,9 +287,9 @@ def find_repeats(text: str, max_repeats: int = 1000) -> list[Repeat]:
     i = 0
     n = len(low)
     while i + k <= n and len(repeats) < max_repeats:
-        key = hash(tuple(low[i:i + k]))
+        key = hash(tuple(low[i : i + k]))
         j = first_seen.get(key)
-        if j is None or j + k > i or low[j:j + k] != low[i:i + k]:
+        if j is None or j + k > i or low[j : j + k] != low[i : i + k]:
             first_seen.setdefault(key, i)
             i += 1
             continue

@@ -1,5 +1,6 @@
 """Word forms: one shared pymorphy3 analyzer (created on first use; ~0.1 s, ~15 MB) and the cached helpers
 every stage uses — parses, dictionary look-up, lemma, ё/е folding, capitalization, phrase inflection."""
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -68,9 +69,9 @@ def match_case(src: str, dst: str) -> str:
     return dst.capitalize() if src[:1].isupper() else dst
 
 
-
-def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | None = None,
-                   source_case: str | None = None) -> list[str]:
+def inflect_phrase(
+    words: Sequence[str], case: str = "nomn", *, number: str | None = None, source_case: str | None = None
+) -> list[str]:
     """Inflect the leading ``ADJ* NOUN`` group of a phrase to ``case``; the rest is kept as written.
 
     ``министром иностранных дел`` → ``министр иностранных дел``; ``Южной Азии`` → ``Южная Азия``.
@@ -98,14 +99,24 @@ def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | No
             continue
         if number and t.number and t.number != number and "Fixd" not in t:
             continue
-        if source_case and t.case != source_case and "Fixd" not in t \
-                and not (source_case == "accs" and t.case == "gent"):
+        if (
+            source_case
+            and t.case != source_case
+            and "Fixd" not in t
+            and not (source_case == "accs" and t.case == "gent")
+        ):
             continue
-        adj: list = []   # a parse per adjective, None where none agrees
+        adj: list = []  # a parse per adjective, None where none agrees
         score = p.score + (0.5 if t.number != "plur" else 0.0)
         for w in words[:head]:
-            cand = [a for a in parses(w) if a.tag.POS in ("ADJF", "PRTF") and a.tag.case == t.case
-                    and a.tag.number == t.number and (t.number == "plur" or a.tag.gender in (t.gender, None))]
+            cand = [
+                a
+                for a in parses(w)
+                if a.tag.POS in ("ADJF", "PRTF")
+                and a.tag.case == t.case
+                and a.tag.number == t.number
+                and (t.number == "plur" or a.tag.gender in (t.gender, None))
+            ]
             if not cand:
                 score -= 1.0
                 adj.append(None)
@@ -126,7 +137,7 @@ def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | No
         out[head] = match_case(words[head], inf.word)
     elif "Fixd" not in t:
         return words
-    g = (inf.tag.gender if inf is not None else t.gender)
+    g = inf.tag.gender if inf is not None else t.gender
     for i, a in enumerate(adj):
         if a is None:
             continue
@@ -135,7 +146,6 @@ def inflect_phrase(words: Sequence[str], case: str = "nomn", *, number: str | No
         if ai is not None:
             out[i] = match_case(words[i], ai.word)
     return out
-
 
 
 @lru_cache(maxsize=100_000)

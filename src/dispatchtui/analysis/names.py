@@ -7,6 +7,7 @@ nominative: ``Сироджиддином Мухриддином`` → ``Сиро
 Foreign names that do not decline (``Шойгу``, ``Пелоси``, ``Платини``) stay as written.
 :func:`split_name` tells first name, patronymic, surname and initials apart.
 """
+
 from __future__ import annotations
 
 import re
@@ -33,8 +34,7 @@ def is_initial(word: str) -> bool:
 _VOWELS = frozenset("аеёиоуыэюяaeiouy")
 
 
-_MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"),
-                 "loct": ("е",)}
+_MASC_ENDINGS = {"gent": ("а", "я"), "accs": ("а", "я"), "datv": ("у", "ю"), "ablt": ("ом", "ем", "ём"), "loct": ("е",)}
 
 
 def _guess_nominative(word: str, case: str, gender: str) -> str | None:
@@ -46,7 +46,7 @@ def _guess_nominative(word: str, case: str, gender: str) -> str | None:
         if w.endswith(end) and len(w) - len(end) >= 3:
             stem = word[: len(word) - len(end)]
             if stem[-1:].lower() in "аеоуэ" and end in ("я", "ю", "ем", "е"):
-                return stem + "й"           # "Карзаем", "Карзаю" → "Карзай"
+                return stem + "й"  # "Карзаем", "Карзаю" → "Карзай"
             if stem[-1:].lower() in "аеёиоуыэюяй":
                 return None
             if end in ("я", "ю", "ем", "е") and stem[-1:].lower() not in "жшчщц":
@@ -79,8 +79,9 @@ AMBIGUOUS_VOWEL_ENDINGS = ("у", "ю", "е")
 OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им")
 
 
-def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = False,
-                       after_name: bool = False, alone: bool = True) -> tuple[float, str | None, str | None]:
+def _name_part_options(
+    part: str, case: str, gender: str, hint_nomn: bool = False, after_name: bool = False, alone: bool = True
+) -> tuple[float, str | None, str | None]:
     """(weight, nominative, name tag) of the best reading of one name part in (case, gender).
 
     ``after_name``: the part follows another word of the name, so a capitalized adjective is a surname
@@ -108,8 +109,13 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
         if t.gender is not None and t.gender != gender and not (adjf and known):
             # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
             # (and so may a foreign surname: "Сейджи Маехары" → "Маехара")
-            if not (gender == "masc" and not known and t.gender == "femn"
-                    and p.normal_form[-1:] in ("а", "я") and t.number == "sing"):
+            if not (
+                gender == "masc"
+                and not known
+                and t.gender == "femn"
+                and p.normal_form[-1:] in ("а", "я")
+                and t.number == "sing"
+            ):
                 continue
             first_decl = True
         tag = next((n for n in NAME_TAGS if n in t), None) if not adjf else "Surn"
@@ -124,7 +130,7 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
                 # a guessed oblique form of a foreign name ending in a vowel: weak evidence
                 w *= 0.5 if low.endswith(INDECLINABLE_ENDINGS) else 0.7
             if t.case == "nomn" and low.endswith(OBLIQUE_ENDINGS):
-                w *= 0.5                    # "Эбботом" is no nominative a guess should win with
+                w *= 0.5  # "Эбботом" is no nominative a guess should win with
         if fixd:
             w -= 0.15
         w += 0.3 * p.score
@@ -147,21 +153,21 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
         if w > best[0]:
             best = (w, nom, tag)
     if best[0] == 0.0 and known and case == "nomn" and hint_nomn:
-        best = (0.25, part, None)       # "известная Ванга": a name the dictionary knows as something else
+        best = (0.25, part, None)  # "известная Ванга": a name the dictionary knows as something else
     if not known:
         if case == "nomn" and best[0] < 0.25:
-            best = (0.25, part, None)   # an unknown word, read as written
+            best = (0.25, part, None)  # an unknown word, read as written
         elif best[0] == 0.0:
             g = _guess_nominative(part, case, gender)
             if g is not None:
-                clear = low.endswith(("у", "ю", "ом", "ем", "ём"))   # no nominative ends so
+                clear = low.endswith(("у", "ю", "ом", "ем", "ём"))  # no nominative ends so
                 best = (0.3 if clear else 0.2, g.lower(), None)
         if vowel_end:
             # the written form of a name that may not decline, in any case and either gender
             indecl = low.endswith(INDECLINABLE_ENDINGS)
             w = (0.55 if indecl else 0.25) if case == "nomn" else (0.3 if indecl else 0.15)
             if not alone and indecl:
-                w = 0.45        # one case as good as another: the other words of the name tell which
+                w = 0.45  # one case as good as another: the other words of the name tell which
             if w > best[0]:
                 best = (w, part, None)
     return best
@@ -169,10 +175,10 @@ def _name_part_options(part: str, case: str, gender: str, hint_nomn: bool = Fals
 
 @dataclass(frozen=True, slots=True)
 class NameForm:
-    words: tuple[str, ...]          # nominative, capitalized as written
+    words: tuple[str, ...]  # nominative, capitalized as written
     case: str | None
     gender: str | None
-    tags: tuple[str | None, ...]    # Name / Surn / Patr / None per word (None for initials, particles)
+    tags: tuple[str | None, ...]  # Name / Surn / Patr / None per word (None for initials, particles)
     gender_evidence: bool = False
 
 
@@ -195,8 +201,7 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
 
     ``hint`` (from the context) favours — or, when strict, all but imposes — a case and gender.
     """
-    core = [i for i, w in enumerate(words)
-            if w[:1].isalpha() and not is_initial(w) and w.lower() not in NAME_PARTICLES]
+    core = [i for i, w in enumerate(words) if w[:1].isalpha() and not is_initial(w) and w.lower() not in NAME_PARTICLES]
     latin = all(re.fullmatch(r"[A-Za-z'.\-]+", words[i]) for i in core) if core else False
     if not core or latin:
         return NameForm(tuple(words), None, None, tuple(None for _ in words))
@@ -210,11 +215,16 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                 tag = None
                 for k, part in enumerate(parts):
                     if k < len(parts) - 1 and part.lower() in NAME_PARTICLES:
-                        part_noms.append(part)          # "эль-Масри", "аль-Хадж": the particle as written
+                        part_noms.append(part)  # "эль-Масри", "аль-Хадж": the particle as written
                         continue
-                    w, nom, t = _name_part_options(part, case, gender, hint is not None and hint.strict
-                                                   and "nomn" in hint.cases, after_name=i != core[0],
-                                                   alone=len(core) == 1)
+                    w, nom, t = _name_part_options(
+                        part,
+                        case,
+                        gender,
+                        hint is not None and hint.strict and "nomn" in hint.cases,
+                        after_name=i != core[0],
+                        alone=len(core) == 1,
+                    )
                     if k == len(parts) - 1 or len(parts) == 1:
                         total += w
                         tag = t
@@ -233,19 +243,40 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                 fits = case in hint.cases and hint.gender in (None, gender)
                 total += (0.3 if hint.strict else 0.5) if fits else (-0.8 if hint.strict else 0.0)
             if case == "loct" and (hint is None or "loct" not in hint.cases):
-                total -= 0.5            # the prepositional case never goes without its preposition
+                total -= 0.5  # the prepositional case never goes without its preposition
             key = (round(total, 6), -ci, -gi)
             if best is None or key > best[0]:
                 best = (key, case, gender, noms, tags, evidence)
-    assert best is not None     # CASES is not empty: its first reading always sets it
+    assert best is not None  # CASES is not empty: its first reading always sets it
     _, case, gender, noms, tags, evidence = best
     out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
     return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)
 
 
-
-RUSSIAN_SURNAME_ENDINGS = ("ов", "ев", "ёв", "ин", "ын", "ский", "цкий", "ова", "ева", "ина", "ына", "ская",
-                           "цкая", "ых", "их", "енко", "ук", "юк", "дзе", "швили", "ян", "янц")
+RUSSIAN_SURNAME_ENDINGS = (
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ын",
+    "ский",
+    "цкий",
+    "ова",
+    "ева",
+    "ина",
+    "ына",
+    "ская",
+    "цкая",
+    "ых",
+    "их",
+    "енко",
+    "ук",
+    "юк",
+    "дзе",
+    "швили",
+    "ян",
+    "янц",
+)
 
 
 def _surname_first(a: str, b: str) -> bool:
@@ -254,8 +285,12 @@ def _surname_first(a: str, b: str) -> bool:
     names (``Карлос Батрес``, ``Сэйдзи Маэхара``) do not reverse the order the text gives."""
     pa, pb = parses(a), parses(b)
     if not fold(a).endswith(RUSSIAN_SURNAME_ENDINGS):
-        return False    # the "Фамилия Имя" of official lists is a Russian-style surname first
-    if any("Name" in p.tag and p.tag.number != "plur" for p in pa) or not is_known(b) or not any("Name" in p.tag for p in pb):
+        return False  # the "Фамилия Имя" of official lists is a Russian-style surname first
+    if (
+        any("Name" in p.tag and p.tag.number != "plur" for p in pa)
+        or not is_known(b)
+        or not any("Name" in p.tag for p in pb)
+    ):
         return False
     return any("Surn" in p.tag for p in pa) and not any("Surn" in p.tag for p in pb)
 
@@ -288,18 +323,21 @@ def split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str 
         i, w = rest[0]
         return (w, patr, None, initials) if tags[i] == "Name" else (None, patr, w, initials)
     if len(rest) == 2 and patr is None and _surname_first(words[rest[0][0]], words[rest[1][0]]):
-        return rest[1][1], None, rest[0][1], initials   # "Лабазанов Чингиз"
+        return rest[1][1], None, rest[0][1], initials  # "Лабазанов Чингиз"
     # particles keep their place: "Авраам ибн Эзра" → surname "ибн Эзра"
     first = rest[0][1]
     if len(rest) > 2 and patr is None:
         # "Реджеп Тайип Эрдоган": two given names
         first = " ".join(w for _, w in rest[:-1])
     last_i = rest[-1][0]
-    surname = " ".join(ws[k] for k in range(rest[0][0] + 1 if len(rest) > 1 else 0, last_i + 1)
-                       if ws[k].lower() in NAME_PARTICLES) or ""
+    surname = (
+        " ".join(
+            ws[k] for k in range(rest[0][0] + 1 if len(rest) > 1 else 0, last_i + 1) if ws[k].lower() in NAME_PARTICLES
+        )
+        or ""
+    )
     surname = (surname + " " + rest[-1][1]).strip()
     return first, patr, surname, initials
-
 
 
 # --------------------------------------------------------------------------------------------------
@@ -339,10 +377,13 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     while core_left(lo + 1) >= 2 and not _name_like(words[lo]) and words[lo].lower() not in NAME_PARTICLES:
         top = parses(words[lo])[0].tag
         if top.POS == "NOUN" and top.animacy != "anim" and "Geox" not in top:
-            break           # an inanimate noun may be a first name the dictionary lacks as one
+            break  # an inanimate noun may be a first name the dictionary lacks as one
         lo += 1
-    while hi - lo >= 2 and not _name_like(words[hi - 1]) and not any(
-            p.tag.POS in ("NOUN", "ADJF", "VERB", "PRTF") for p in parses(words[hi - 1])):
+    while (
+        hi - lo >= 2
+        and not _name_like(words[hi - 1])
+        and not any(p.tag.POS in ("NOUN", "ADJF", "VERB", "PRTF") for p in parses(words[hi - 1]))
+    ):
         hi -= 1
     return lo, hi
 

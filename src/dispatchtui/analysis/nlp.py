@@ -13,6 +13,7 @@ exactly what ``natasha.NewsEmbedding`` and ``natasha.NewsNERTagger`` do. Nothing
 :func:`import_natasha` is there for code that does want natasha's own ``Doc`` pipeline (the benchmark):
 it aliases ``pymorphy2`` to ``pymorphy3`` in :data:`sys.modules` before importing natasha.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -122,11 +123,12 @@ def parse_sentences(text: str, spans: list[tuple[int, int]], max_tokens: int = 1
         return out
     syntax = get_syntax()
     for k in range(0, len(todo), 64):
-        batch = todo[k:k + 64]
+        batch = todo[k : k + 64]
         for i, markup in zip(batch, syntax.map([[w for _, _, w in toks[i]] for i in batch])):
             ids = {t.id: n for n, t in enumerate(markup.tokens)}
-            out[i] = [Parsed(a, b, w, ids.get(t.head_id, -1), t.rel or "")
-                      for (a, b, w), t in zip(toks[i], markup.tokens)]
+            out[i] = [
+                Parsed(a, b, w, ids.get(t.head_id, -1), t.rel or "") for (a, b, w), t in zip(toks[i], markup.tokens)
+            ]
     return out
 
 
@@ -158,7 +160,7 @@ class Token:
     start: int
     stop: int
     text: str
-    tag: str = "O"     # BIO tag from the NER model: "B-PER", "I-ORG", "O", ...
+    tag: str = "O"  # BIO tag from the NER model: "B-PER", "I-ORG", "O", ...
 
 
 def tokenize(text: str) -> list[Token]:
@@ -213,13 +215,13 @@ def tag_compact(text: str) -> Tokens:
     are held besides the result (the pieces are exactly those of :func:`_chunks`)."""
     starts, stops = array("q"), array("q")
     tags: list[str] = []
-    words: list[str] = []            # the piece not yet tagged
-    pieces = False                   # the text goes in more than one piece
+    words: list[str] = []  # the piece not yet tagged
+    pieces = False  # the text goes in more than one piece
     for start, stop, word in _razdel_tokens(text):
         starts.append(start)
         stops.append(stop)
         words.append(word)
-        if len(words) > NER_CHUNK_TOKENS:      # more follow: cut a piece (see _chunks)
+        if len(words) > NER_CHUNK_TOKENS:  # more follow: cut a piece (see _chunks)
             end = _cut(words, NER_CHUNK_TOKENS // 2, NER_CHUNK_TOKENS)
             tags.extend(_tag(words[:end], True))
             del words[:end]
@@ -306,13 +308,13 @@ def crf_decode(transitions, emissions, mask) -> list:
         score = em[0]
         history = []
         for index in range(1, em.shape[0]):
-            step = score[:, None] + transitions + em[index][None, :]      # from-tag x to-tag
+            step = score[:, None] + transitions + em[index][None, :]  # from-tag x to-tag
             best = step.argmax(0)
             if m[index]:
                 score = step[best, tags]
             history.append(best)
         path = [score.argmax()]
-        for best in reversed(history[:int(m.sum()) - 1]):
+        for best in reversed(history[: int(m.sum()) - 1]):
             path.append(best[path[-1]])
         path.reverse()
         out.append(np.array(path))
@@ -327,7 +329,7 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: Texts up to this size (every news article) take one pass, exactly as before.
 NER_CHUNK_TOKENS = 3000
 _SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!!", "..."})
-_CLAUSE_END = frozenset({",", ";", ":", "—", "–", "-", ")", "»", "\""})
+_CLAUSE_END = frozenset({",", ";", ":", "—", "–", "-", ")", "»", '"'})
 
 
 def _chunks(words: list[str]) -> list[tuple[int, int]]:

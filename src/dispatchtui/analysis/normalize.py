@@ -8,6 +8,7 @@
 
 Pure: text in, text out. Offsets are always into the *output*.
 """
+
 from __future__ import annotations
 
 import re
@@ -52,7 +53,7 @@ def normalize(raw: str) -> tuple[str, tuple[str, ...]]:
     if " \n" in text or "\u00a0\n" in text:
         text = _TRAILING.sub("\n", text)
     text = text.strip("\n ")
-    while "\n\n\n" in text:       # runs of blank lines → one (each pass shortens every run by a third)
+    while "\n\n\n" in text:  # runs of blank lines → one (each pass shortens every run by a third)
         text = text.replace("\n\n\n\n", "\n\n").replace("\n\n\n", "\n\n")
     text = unwrap(text)
     return text, tuple(notes)
@@ -94,17 +95,13 @@ def _join_wrapped(lines: list[str], width: int) -> list[str]:
     pieces, length, tail = [lines[0]], len(lines[0]), lines[0][-2:]
     for line in lines[1:]:
         stripped = line.lstrip()
-        is_wrap = (
-            length >= 0.7 * width
-            and stripped
-            and not stripped.startswith(("— ", "- ", "– ", "* ", "• "))
-        )
+        is_wrap = length >= 0.7 * width and stripped and not stripped.startswith(("— ", "- ", "– ", "* ", "• "))
         if not is_wrap:
             done.append("".join(pieces))
             pieces, length, tail = [line], len(line), line[-2:]
             continue
         if tail.endswith("-") and length > 1 and tail[-2].isalpha() and stripped[:1].islower():
-            piece = stripped                                    # торгово-\nэкономические
+            piece = stripped  # торгово-\nэкономические
         else:
             piece = " " + stripped
         pieces.append(piece)

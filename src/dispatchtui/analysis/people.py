@@ -8,6 +8,7 @@ fictional characters are left out, and mentions are merged into one entry per pe
 A role given in apposition right before a name (``министр иностранных дел Республики Казахстан Ермек
 Кошербаев``) is kept, its head put in the nominative.
 """
+
 from __future__ import annotations
 
 import re
@@ -65,9 +66,9 @@ class Mention:
     """One occurrence of an entity."""
 
     span: Span
-    text: str                       # as written
-    case: str | None = None         # grammatical case the mention stands in ("nomn" = likely a subject)
-    role: str | None = None         # apposition role before the mention, nominative
+    text: str  # as written
+    case: str | None = None  # grammatical case the mention stands in ("nomn" = likely a subject)
+    role: str | None = None  # apposition role before the mention, nominative
     role_span: Span | None = None
 
 
@@ -75,13 +76,13 @@ class Mention:
 class Entity:
     """A person, organization or place named in the dispatch."""
 
-    name: str                                   # nominative, fullest form
+    name: str  # nominative, fullest form
     kind: EntityKind = "person"
-    role: str | None = None                     # first apposition role found, nominative
+    role: str | None = None  # first apposition role found, nominative
     mentions: tuple[Span, ...] = ()
-    gender: str | None = None                   # "masc" | "femn" | None (persons)
-    first: str | None = None                    # first name (persons)
-    surname: str | None = None                  # surname (persons)
+    gender: str | None = None  # "masc" | "femn" | None (persons)
+    first: str | None = None  # first name (persons)
+    surname: str | None = None  # surname (persons)
     details: tuple[Mention, ...] = field(default=(), compare=False)
 
     @property
@@ -114,7 +115,7 @@ def _ner_spans(tokens, text: str = "") -> list[_Span]:
             cur = None
             continue
         bio, kind = tag.split("-", 1)
-        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop:tokens.starts[i]]:
+        if bio == "B" or cur is None or cur.kind != kind or "\n" in text[cur.toks[-1].stop : tokens.starts[i]]:
             cur = _Span(kind, [tokens[i]], i)
             spans.append(cur)
         else:
@@ -129,8 +130,14 @@ def _join_adjacent_persons(text: str, spans: list[_Span]) -> list[_Span]:
     out: list[_Span] = []
     for sp in spans:
         last = out[-1] if out else None
-        if last is not None and sp.kind == "PER" and last.kind == "PER" and len(last.toks) == 1 \
-                and text[last.toks[-1].stop:sp.toks[0].start] == " " and not _name_like(last.toks[0].text):
+        if (
+            last is not None
+            and sp.kind == "PER"
+            and last.kind == "PER"
+            and len(last.toks) == 1
+            and text[last.toks[-1].stop : sp.toks[0].start] == " "
+            and not _name_like(last.toks[0].text)
+        ):
             out[-1] = _Span("PER", last.toks + sp.toks, last.first)
         else:
             out.append(sp)
@@ -179,9 +186,8 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             break
         lw = w.lower()
         ps = parses(w)
-        sent_initial = (j == 0 or tokens[j].start <= sent_start or tokens[j - 1].text in (".", "!", "?", "\n"))
-        if (w[:1].islower() or sent_initial) and any(_role_head_ok(p, name_case) for p in ps) \
-                and tk.tag == "O":
+        sent_initial = j == 0 or tokens[j].start <= sent_start or tokens[j - 1].text in (".", "!", "?", "\n")
+        if (w[:1].islower() or sent_initial) and any(_role_head_ok(p, name_case) for p in ps) and tk.tag == "O":
             head = j
             break
         # a modifier between the head and the name: genitive words, proper names, abbreviations
@@ -205,17 +211,20 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
     k = head - 1
     while k >= 0 and tokens[k].start >= sent_start and head - k <= 2:
         w = tokens[k].text
-        if w[:1].isalpha() and w.lower().replace("ё", "е") in ROLE_MODIFIERS or (
-                w[:1].islower() and any(p.tag.POS == "ADJF" and p.normal_form in ROLE_MODIFIERS for p in parses(w))):
+        if (
+            w[:1].isalpha()
+            and w.lower().replace("ё", "е") in ROLE_MODIFIERS
+            or (w[:1].islower() and any(p.tag.POS == "ADJF" and p.normal_form in ROLE_MODIFIERS for p in parses(w)))
+        ):
             start = k
             k -= 1
             continue
         break
-    words = [t.text for t in tokens[start:head + 1]]
-    span_text = text[tokens[start].start:tokens[idx - 1].stop]
+    words = [t.text for t in tokens[start : head + 1]]
+    span_text = text[tokens[start].start : tokens[idx - 1].stop]
     norm = inflect_phrase(words, "nomn", source_case=name_case)
     # the modifiers as written, quotation marks and all ("аналитик ФК «Открытие»")
-    tail = " ".join(text[tokens[head + 1].start:tokens[idx - 1].stop].split()) if head + 1 < idx else ""
+    tail = " ".join(text[tokens[head + 1].start : tokens[idx - 1].stop].split()) if head + 1 < idx else ""
     role = " ".join(norm + ([tail] if tail else []))
     if role[:1].isupper() and not words[0].isupper() and not (len(words[0]) > 1 and words[0][1].isupper()):
         role = role[:1].lower() + role[1:]
@@ -240,9 +249,9 @@ def _same_surname(a: str | None, b: str | None) -> bool:
     if a == b:
         return True
     if len(a) >= 5 and _single_letters(a) == _single_letters(b):
-        return True         # a doubled letter in one transcription and not in another ("Бузакка", "Бузака")
+        return True  # a doubled letter in one transcription and not in another ("Бузакка", "Бузака")
     if len(a) == len(b) >= 5 and _one_vowel_apart(a, b):
-        return True         # one vowel of a foreign name transcribed two ways ("Бенер", "Бонер")
+        return True  # one vowel of a foreign name transcribed two ways ("Бенер", "Бонер")
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
@@ -283,7 +292,7 @@ def _one_edit(a: str, b: str) -> bool:
     i = 0
     while i < len(a) and a[i] == b[i]:
         i += 1
-    return a[i:] == b[i + 1:]
+    return a[i:] == b[i + 1 :]
 
 
 @dataclass
@@ -295,23 +304,24 @@ class _PersonMention:
     patr: str | None
     surname: str | None
     initials: tuple[str, ...]
-    role: tuple[str, Span, frozenset] | None     # (role, span, cases its head noun can stand in)
+    role: tuple[str, Span, frozenset] | None  # (role, span, cases its head noun can stand in)
     weight: float
-    words: tuple[str, ...] = ()                  # the name's words as written
-    fiction: bool = False                        # the text calls it a character's (героиня Карин)
-    after_word: bool = False                     # a lower-case word right before: capitalized mid-sentence
+    words: tuple[str, ...] = ()  # the name's words as written
+    fiction: bool = False  # the text calls it a character's (героиня Карин)
+    after_word: bool = False  # a lower-case word right before: capitalized mid-sentence
 
 
 @dataclass
 class _Cluster:
     mentions: list[_PersonMention] = field(default_factory=list)
-    surname_key: str | None = None      # the paradigm the mentions agree on (see _agree_paradigm)
+    surname_key: str | None = None  # the paradigm the mentions agree on (see _agree_paradigm)
     gender: str | None = None
 
     @property
     def best(self) -> _PersonMention:
         def score(m: _PersonMention):
             return (m.weight, m.form.case == "nomn", -m.span.start)
+
         return max(self.mentions, key=score)
 
     def _heaviest(self, key: str, pred) -> _PersonMention | None:
@@ -402,7 +412,7 @@ def _variant_keys(sur: str) -> list[tuple]:
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index = _ClusterIndex(clusters)
-    position: dict[int, int] = {}        # id of a cluster → its place in ``clusters``
+    position: dict[int, int] = {}  # id of a cluster → its place in ``clusters``
     last_seen: dict[int, int] = {}
 
     def recent(cands):
@@ -418,9 +428,14 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 bare = [c for c in same if not c.first]
                 if not bare:
                     # a lone word read as a first name earlier may be this surname ("Джонсон")
-                    bare = [c for c in index.get(("first4", _key(m.surname)[:4]))
-                            if not c.surname and c.first
-                            and _same_surname(c.first, m.surname) and not any(x.patr for x in c.mentions)]
+                    bare = [
+                        c
+                        for c in index.get(("first4", _key(m.surname)[:4]))
+                        if not c.surname
+                        and c.first
+                        and _same_surname(c.first, m.surname)
+                        and not any(x.patr for x in c.mentions)
+                    ]
                 if exact:
                     target = recent(exact)
                 elif len(bare) == 1:
@@ -429,21 +444,37 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 target = recent(same)
             if target is None and not m.first:
                 # a lone word NER calls a person could be a first name seen before ("Алла")
-                byfirst = [c for c in index.by_first(m.surname) if _same_first(c.first, m.surname) and c.first
-                           and len(c.first) > 1]
+                byfirst = [
+                    c
+                    for c in index.by_first(m.surname)
+                    if _same_first(c.first, m.surname) and c.first and len(c.first) > 1
+                ]
                 if byfirst and not same:
                     target = recent(byfirst)
         elif m.first:
-            byfirst = [c for c in index.by_first(m.first) if c.first and _same_first(c.first, m.first)
-                       and len(_key(c.first)) > 1
-                       and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))]
+            byfirst = [
+                c
+                for c in index.by_first(m.first)
+                if c.first
+                and _same_first(c.first, m.first)
+                and len(_key(c.first)) > 1
+                and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))
+            ]
             # (the word as written is the surname or the surname with a case ending: "Данна" is Питер Данн's
             # genitive, "Джона" is not "Аннабель Джонс")
             written = _key(m.words[-1]) if m.words else _key(m.first)
-            stems = [("sur", _key(m.first))] + [("sur", written[:-n]) for n in (1, 2, 3)
-                                                 if len(written) > n and written[-n:] in _CASE_ENDINGS]
-            bysurname = [c for c in index.get(*stems) if c.surname and (_key(c.surname) == _key(m.first) or (
-                written.startswith(_key(c.surname)) and written[len(_key(c.surname)):] in _CASE_ENDINGS))]
+            stems = [("sur", _key(m.first))] + [
+                ("sur", written[:-n]) for n in (1, 2, 3) if len(written) > n and written[-n:] in _CASE_ENDINGS
+            ]
+            bysurname = [
+                c
+                for c in index.get(*stems)
+                if c.surname
+                and (
+                    _key(c.surname) == _key(m.first)
+                    or (written.startswith(_key(c.surname)) and written[len(_key(c.surname)) :] in _CASE_ENDINGS)
+                )
+            ]
             if byfirst:
                 target = recent(byfirst)
             elif bysurname:
@@ -478,13 +509,15 @@ def _looks_like_person(c: _Cluster) -> bool:
             return False
         written = {x for m in c.mentions for x in m.words}
         if not any(m.form.tags == ("Surn",) and m.form.gender is None for m in c.mentions) and all(
-                _not_a_name_alone(x) for x in written):
+            _not_a_name_alone(x) for x in written
+        ):
             return False
         # (a capital mid-sentence is a name's: "когда Буш победил Гора" is no mountain)
         if len(c.mentions) == 1 and is_known(w) and not c.mentions[0].surname and not c.mentions[0].after_word:
             name = max((p.score for p in ps if "Name" in p.tag), default=0.0)
-            common = max((p.score for p in ps if p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS)),
-                         default=0.0)
+            common = max(
+                (p.score for p in ps if p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS)), default=0.0
+            )
             if common > name:
                 return False
     return True
@@ -522,8 +555,11 @@ def _initials_agree(m: _PersonMention, first: str, patr: str | None) -> bool:
     if not ini:
         if not m.first:
             return False
-        return len(m.first.rstrip(".")) > 1 and _key(m.first) == _key(first) \
+        return (
+            len(m.first.rstrip(".")) > 1
+            and _key(m.first) == _key(first)
             and (not m.patr or not patr or _key(m.patr) == _key(patr))
+        )
     if _key(ini[0]) != _key(first)[:1]:
         return False
     return len(ini) < 2 or not patr or _key(ini[1]) == _key(patr)[:1]
@@ -546,11 +582,21 @@ def _merge_partial_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
             continue
         patr = next((m.patr for m in a.mentions if m.patr), None)
         if patr:
-            cands = [b for b in out if b is not a and any(m.surname for m in b.mentions)
-                     and any(_initials_agree(m, first, patr) for m in b.mentions)]
+            cands = [
+                b
+                for b in out
+                if b is not a
+                and any(m.surname for m in b.mentions)
+                and any(_initials_agree(m, first, patr) for m in b.mentions)
+            ]
         else:
-            cands = [b for b in out if b is not a and any(m.surname for m in b.mentions)
-                     and any(m.first and m.surname and _key(m.first) == _key(first) for m in b.mentions)]
+            cands = [
+                b
+                for b in out
+                if b is not a
+                and any(m.surname for m in b.mentions)
+                and any(m.first and m.surname and _key(m.first) == _key(first) for m in b.mentions)
+            ]
         if len(cands) == 1:
             b = cands[0]
             b.mentions = sorted(b.mentions + a.mentions, key=lambda m: m.span.start)
@@ -562,9 +608,15 @@ def _one_reading_per_form(c: _Cluster) -> _Cluster:
     """A surname written the same way is read the same way: where one mention reads it as a nominative
     written as is (``Ливиу-Дитер Нисипяну``), the mentions that give only that written form
     (``Нисипяну — Топалов``) do not turn it into a guessed ``Нисипян`` — the name does not decline."""
-    as_written = {fold(m.surname) for m in c.mentions
-                  if m.surname and m.words and m.form.case == "nomn" and fold(m.surname) == fold(m.words[-1])
-                  and fold(m.surname).endswith(INDECLINABLE_ENDINGS + AMBIGUOUS_VOWEL_ENDINGS)}
+    as_written = {
+        fold(m.surname)
+        for m in c.mentions
+        if m.surname
+        and m.words
+        and m.form.case == "nomn"
+        and fold(m.surname) == fold(m.words[-1])
+        and fold(m.surname).endswith(INDECLINABLE_ENDINGS + AMBIGUOUS_VOWEL_ENDINGS)
+    }
     if not as_written:
         return c
     for k, m in enumerate(c.mentions):
@@ -602,12 +654,24 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
             scores[k] += 0.5 * (surnames.get(k, 0) - own[k])
     # a first name with a surname tells the gender best ("Анна Кротова" → "Кротову" is hers, feminine)
     # (a mention that reads as a name in either gender — "Ильнура Галиева" — tells nothing)
-    named = [m for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1 and m.surname
-             and m.form.gender_evidence and m.form.gender in ("masc", "femn") and m.words]
+    named = [
+        m
+        for m in c.mentions
+        if m.first
+        and len(m.first.rstrip(".")) > 1
+        and m.surname
+        and m.form.gender_evidence
+        and m.form.gender in ("masc", "femn")
+        and m.words
+    ]
     any_case = frozenset(CASES)
-    clear = [m.form.gender for m in named
-             if not normalize_name(m.words, NameHint(any_case, "femn" if m.form.gender == "masc" else "masc"))
-             .gender_evidence]
+    clear = [
+        m.form.gender
+        for m in named
+        if not normalize_name(
+            m.words, NameHint(any_case, "femn" if m.form.gender == "masc" else "masc")
+        ).gender_evidence
+    ]
     votes = clear or [m.form.gender for m in named]
     gender = None
     if votes:
@@ -632,11 +696,11 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
                 if m.initials and first and len(first) == 1:
                     first = m.first
                 role = m.role
-                if role is not None and form.case not in role[2] and not (
-                        {form.case, *role[2]} <= {"gent", "accs"}):
+                if role is not None and form.case not in role[2] and not ({form.case, *role[2]} <= {"gent", "accs"}):
                     role = None
-                m = _PersonMention(m.span, m.text, form, first or m.first, patr, surname,
-                                   m.initials, role, m.weight, m.words)
+                m = _PersonMention(
+                    m.span, m.text, form, first or m.first, patr, surname, m.initials, role, m.weight, m.words
+                )
         mentions.append(m)
     c.mentions = mentions
     return c
@@ -658,16 +722,18 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
     # the fullest form; first name from the cluster if the best mention lacks it; where mentions disagree
     # ("Сулимы" once, "Сулима" twice), the form most of them give
     first = best.first or c.first
-    firsts = [m.first for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1 and m.surname] or \
-        [m.first for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1]
+    firsts = [m.first for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1 and m.surname] or [
+        m.first for m in c.mentions if m.first and len(m.first.rstrip(".")) > 1
+    ]
     firsts = [f for f in firsts if " " not in f]
     if first and " " not in first and len(first.rstrip(".")) > 1 and len({_key(f) for f in firsts}) > 1:
         first = _vote(firsts) or first
     surname = best.surname or c.surname
     surnames = [m.surname for m in c.mentions if m.surname]
     if c.surname_key is not None:
-        surname = next((x for x in surnames if _key(x) == c.surname_key), None) or \
-            match_case(surname or "", c.surname_key)
+        surname = next((x for x in surnames if _key(x) == c.surname_key), None) or match_case(
+            surname or "", c.surname_key
+        )
     elif surname and len({_key(x) for x in surnames}) > 1:
         surname = _vote(surnames) or surname
     parts = []
@@ -690,11 +756,21 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
         gender = c.gender
     elif surname and gender is None and any(m.surname == surname and m.form.gender for m in c.mentions):
         gender = next(m.form.gender for m in c.mentions if m.surname == surname and m.form.gender)
-    details = tuple(Mention(m.span, m.text, m.form.case, m.role[0] if m.role else None,
-                            m.role[1] if m.role else None) for m in c.mentions)
+    details = tuple(
+        Mention(m.span, m.text, m.form.case, m.role[0] if m.role else None, m.role[1] if m.role else None)
+        for m in c.mentions
+    )
     role = next((m.role[0] for m in c.mentions if m.role), None)
-    return Entity(name=name, kind="person", role=role, mentions=tuple(m.span for m in c.mentions),
-                  gender=gender, first=first, surname=surname, details=details)
+    return Entity(
+        name=name,
+        kind="person",
+        role=role,
+        mentions=tuple(m.span for m in c.mentions),
+        gender=gender,
+        first=first,
+        surname=surname,
+        details=details,
+    )
 
 
 # --------------------------------------------------------------------------------------------------
@@ -735,11 +811,11 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
     if i0 == 0:
         return NameHint(frozenset({"nomn"}))
     prev = tokens[i0 - 1]
-    if "\n" in text[prev.stop:tokens[i0].start]:
-        return NameHint(frozenset({"nomn"}))          # a line opens with it: a label, a list entry
+    if "\n" in text[prev.stop : tokens[i0].start]:
+        return NameHint(frozenset({"nomn"}))  # a line opens with it: a label, a list entry
     w = prev.text
     if w == "." and i0 >= 2 and _LIST_NUMBER.fullmatch(tokens[i0 - 2].text):
-        return NameHint(frozenset({"nomn"}))          # "3. Аркади Патаркацишвили — 6,69 %"
+        return NameHint(frozenset({"nomn"}))  # "3. Аркади Патаркацишвили — 6,69 %"
     if not w[:1].islower() or prev.tag != "O":
         return None
     lw = w.lower().replace("ё", "е")
@@ -754,21 +830,21 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
         if not adj:
             return None
         genders = {str(p.tag.gender) for p in adj if p.tag.gender in ("masc", "femn")}
-        return NameHint(frozenset(str(p.tag.case) for p in adj),
-                        genders.pop() if len(genders) == 1 else None)
+        return NameHint(frozenset(str(p.tag.case) for p in adj), genders.pop() if len(genders) == 1 else None)
     core = [x for x in words if not _is_initial(x) and x.lower() not in NAME_PARTICLES]
     if len(core) >= 2:
         # a role noun in apposition: "генерал-лейтенанта Аксары Кердпола" (a lone surname after a noun is
         # often a genitive of possession instead: "адвокат Галиева")
-        roles = [p for p in ps if _role_head_ok(p, None)
-                 and p.normal_form.replace("ё", "е") not in POSSESSIVE_ROLE_HEADS]
+        roles = [
+            p for p in ps if _role_head_ok(p, None) and p.normal_form.replace("ё", "е") not in POSSESSIVE_ROLE_HEADS
+        ]
         if roles:
             return NameHint(frozenset(str(p.tag.case) for p in roles), None, strict=False)
     return None
 
 
 def _join(toks, text: str) -> str:
-    return text[toks[0].start:toks[-1].stop]
+    return text[toks[0].start : toks[-1].stop]
 
 
 def _lemma_of(tk) -> str:
@@ -798,7 +874,7 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
         if not tk.text[:1].islower() and (tk.text.isupper() or lem not in EPONYM_HEADS):
             return None
         if lem in NAMED_AFTER and not (j >= 1 and fold(tokens[j - 1].text) == "по"):
-            return "always"     # (but "мальчик по имени Антон" is named so himself)
+            return "always"  # (but "мальчик по имени Антон" is named so himself)
         if lem in EPONYM_HEADS and any(p.tag.POS == "NOUN" and p.normal_form == lem for p in parses(tk.text)):
             # "премия Андрея Белого", "болезни Паркинсона": the name in the genitive after the head
             # (a nominative after it is a subject: "в театре Иван Петров сыграл …"); a ship, an airport
@@ -819,6 +895,7 @@ _LIST_SEPARATORS = frozenset({"•", "·", ",", ";", "|", "/"})
 def _between_places(tokens, a: int, b: int) -> bool:
     """An entry of a list of places, whatever NER says (``• Чили • Коста Рика • Эквадор •``): a list
     separator on each side, and a place named beyond each one."""
+
     def place_at(k: int, step: int) -> bool:
         if not (0 <= k < len(tokens)) or tokens[k].text not in _LIST_SEPARATORS:
             return False
@@ -827,6 +904,7 @@ def _between_places(tokens, a: int, b: int) -> bool:
             return False
         tk = tokens[k]
         return tk.text[:1].isupper() and (tk.tag.endswith("LOC") or any("Geox" in p.tag for p in parses(tk.text)[:2]))
+
     return place_at(a - 1, -1) and place_at(b, 1)
 
 
@@ -842,7 +920,7 @@ def _is_fiction(tokens, i0: int) -> bool:
     while j >= 0 and seen < 3:
         tk = tokens[j]
         if tk.text in ("[", "]", "(", ")") or tk.tag.endswith("PER"):
-            j -= 1          # "[герой серии Гаррет] Скоулс": the name goes on after the editor's bracket
+            j -= 1  # "[герой серии Гаррет] Скоулс": the name goes on after the editor's bracket
             continue
         if not tk.text[:1].isalpha() or not tk.text[:1].islower():
             return False
@@ -863,11 +941,15 @@ def _family_form(tokens, i0: int, words: tuple[str, ...]) -> NameForm | None:
     plural = [p for p in ps if p.tag.number == "plur"]
     if not plural:
         return None
-    after_family = i0 >= 1 and _lemma_of(tokens[i0 - 1]) in FAMILY_HEADS and (
-        any(p.tag.number == "plur" for p in parses(tokens[i0 - 1].text)) or
-        _lemma_of(tokens[i0 - 1]) in ("семья", "семейство", "клан", "чета", "династия"))
-    only_plural = all(p.tag.number == "plur" for p in ps) and any("Surn" in p.tag for p in plural) \
-        and not is_known(w)
+    after_family = (
+        i0 >= 1
+        and _lemma_of(tokens[i0 - 1]) in FAMILY_HEADS
+        and (
+            any(p.tag.number == "plur" for p in parses(tokens[i0 - 1].text))
+            or _lemma_of(tokens[i0 - 1]) in ("семья", "семейство", "клан", "чета", "династия")
+        )
+    )
+    only_plural = all(p.tag.number == "plur" for p in ps) and any("Surn" in p.tag for p in plural) and not is_known(w)
     if not (after_family or only_plural):
         return None
     best = max(plural, key=lambda p: ("Surn" in p.tag, p.score))
@@ -889,13 +971,13 @@ def _right_hint(text: str, tokens, i0: int, i1: int) -> NameHint | None:
     if i1 >= len(tokens):
         return NameHint(frozenset({"nomn"}), strict=False)
     nxt = tokens[i1]
-    if "\n" in text[tokens[i1 - 1].stop:nxt.start] or nxt.text in ("(", "•"):
+    if "\n" in text[tokens[i1 - 1].stop : nxt.start] or nxt.text in ("(", "•"):
         return NameHint(frozenset({"nomn"}), strict=False)
     if nxt.text in ("—", "–", "-") and i1 + 1 < len(tokens) and tokens[i1 + 1].text[:1].islower():
         return NameHint(frozenset({"nomn"}), strict=False)
     hint = _verb_hint(nxt.text)
     if hint is not None and hint.gender is None and i1 - i0 < 2:
-        return None     # "по книге Даниила станет …": a lone name before a verb of no gender is no sure subject
+        return None  # "по книге Даниила станет …": a lone name before a verb of no gender is no sure subject
     return hint
 
 
@@ -931,14 +1013,14 @@ def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], sent_star
     right = _right_hint(text, tokens, i0, i1)
     if right is None:
         if left is None and i0 >= 1 and tokens[i0 - 1].tag == "O" and _lemma_of(tokens[i0 - 1]) in SPEECH_VERBS:
-            return _verb_hint(tokens[i0 - 1].text)      # "— заявил Сэйдзи Маэхара"
+            return _verb_hint(tokens[i0 - 1].text)  # "— заявил Сэйдзи Маэхара"
         return left
     if left is None:
         return right
     both = left.cases & right.cases
     if both:
         return NameHint(both, left.gender or right.gender, strict=right.strict)
-    return left     # a role in apposition binds closer than the verb: "генерал-лейтенанта Аксары Кердпола сообщил"
+    return left  # a role in apposition binds closer than the verb: "генерал-лейтенанта Аксары Кердпола сообщил"
 
 
 def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
@@ -949,8 +1031,9 @@ def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
     return sep.text in ("и", ",") and a.span.end == sep.start - (0 if sep.text == "," else 1)
 
 
-def _agree_coordinated(text: str, tokens, start_index, mentions: list[_PersonMention],
-                       sentences: Sequence[Span]) -> None:
+def _agree_coordinated(
+    text: str, tokens, start_index, mentions: list[_PersonMention], sentences: Sequence[Span]
+) -> None:
     """A name read in the nominative for want of evidence, joined by ``и`` to a name whose case is clear,
     is read again in that case (``Кими Райкконена и Марка Уэббера``: genitives both)."""
     for k in range(len(mentions) - 1):
@@ -969,9 +1052,17 @@ def _agree_coordinated(text: str, tokens, start_index, mentions: list[_PersonMen
             mentions[k] = again
 
 
-def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], span: Span,
-                    sentences: Sequence[Span], prev: _PersonMention | None = None,
-                    next_case: str | None = None) -> _PersonMention:
+def _person_mention(
+    text: str,
+    tokens,
+    i0: int,
+    i1: int,
+    words: tuple[str, ...],
+    span: Span,
+    sentences: Sequence[Span],
+    prev: _PersonMention | None = None,
+    next_case: str | None = None,
+) -> _PersonMention:
     """One person mention over tokens ``i0 .. i1-1`` (its name words ``words``). Coordinated names share
     their case (``Джона и Рейфа``, ``Кими Райкконена и Марка Уэббера``): ``prev``, the person mention
     before it, and ``next_case``, the case of the one joined after it, give a soft hint."""
@@ -998,15 +1089,25 @@ def _person_mention(text: str, tokens, i0: int, i1: int, words: tuple[str, ...],
     if initials and first and len(first) == 1:
         first = first + "."
     role = _find_role(text, tokens, start_i, form.case, sent_start)
-    return _PersonMention(span, text[span.start:span.end], form, first, patr, surname,
-                          tuple(i if i.endswith(".") else i + "." for i in initials), role,
-                          _mention_weight(first, patr, surname, initials), words,
-                          fiction=_is_fiction(tokens, start_i),
-                          after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower())
+    return _PersonMention(
+        span,
+        text[span.start : span.end],
+        form,
+        first,
+        patr,
+        surname,
+        tuple(i if i.endswith(".") else i + "." for i in initials),
+        role,
+        _mention_weight(first, patr, surname, initials),
+        words,
+        fiction=_is_fiction(tokens, start_i),
+        after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower(),
+    )
 
 
-def _name_pieces(text: str, tokens, i0: int, toks, places: frozenset[str] = frozenset()
-                 ) -> list[tuple[int, int, tuple[str, ...]]]:
+def _name_pieces(
+    text: str, tokens, i0: int, toks, places: frozenset[str] = frozenset()
+) -> list[tuple[int, int, tuple[str, ...]]]:
     """The names in one PER span, as (first token index, end token index, name words): the span cut at
     bullets and other punctuation inside it, trimmed to name words, two adjacent names split; a word
     the text names as a place elsewhere does not open a name (``После Уэйко Рено оказалась`` when
@@ -1022,9 +1123,13 @@ def _name_pieces(text: str, tokens, i0: int, toks, places: frozenset[str] = froz
         pieces.append((k, i0 + len(toks)))
     out = []
     for a, b in pieces:
-        idx = [i for i in range(a, b) if _WORDLIKE.search(tokens[i].text)
-               and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text))
-               and not any(ch.isdigit() for ch in tokens[i].text)]
+        idx = [
+            i
+            for i in range(a, b)
+            if _WORDLIKE.search(tokens[i].text)
+            and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text))
+            and not any(ch.isdigit() for ch in tokens[i].text)
+        ]
         if not idx:
             continue
         if any(_CYRILLIC.search(tokens[i].text) for i in idx):
@@ -1045,8 +1150,9 @@ _CUTS = frozenset({"•", ",", ";", ":", "(", ")", "[", "]", "/", "|", "«", "»
 def _is_particle(word: str) -> bool:
     """``фон``, ``ибн``; ``аль-Хадж``, ``эль-Масри``: a name particle, alone or before a hyphen."""
     lw = word.lower()
-    return lw in NAME_PARTICLES or (lw.split("-", 1)[0] in NAME_PARTICLES and "-" in word
-                                    and word.split("-", 1)[1][:1].isupper())
+    return lw in NAME_PARTICLES or (
+        lw.split("-", 1)[0] in NAME_PARTICLES and "-" in word and word.split("-", 1)[1][:1].isupper()
+    )
 
 
 def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
@@ -1060,7 +1166,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []
     originals: list[tuple[_PersonMention, Span, str]] = []
-    dropped_end = -10          # where the last name that was no person's ended
+    dropped_end = -10  # where the last name that was no person's ended
     others: dict[tuple[EntityKind, str], list] = {}
     for sp in spans:
         toks = sp.toks
@@ -1071,7 +1177,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
         if sp.kind != "PER":
             kind: EntityKind = "organization" if sp.kind == "ORG" else "place"
             name = _norm_org_or_place(list(words), sp.kind)
-            others.setdefault((kind, _key(name)), []).append((name, span, text[span.start:span.end]))
+            others.setdefault((kind, _key(name)), []).append((name, span, text[span.start : span.end]))
             continue
         for a, b, name_words in _name_pieces(text, tokens, sp.first, toks, places):
             prev = person_mentions[-1] if person_mentions else None
@@ -1079,10 +1185,10 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                 if prev is not None and tokens[a - 1].start - prev.span.end <= 2:
                     # "Томас Винье (Thomas Vinje)": the original spelling, one more mention of the same person
                     o = Span(tokens[a].start, tokens[b - 1].stop)
-                    originals.append((prev, o, text[o.start:o.end]))
+                    originals.append((prev, o, text[o.start : o.end]))
                     continue
                 if tokens[a - 1].start - dropped_end <= 2:
-                    continue        # the original spelling of a name that was no person's ("Раскассэ (La Rascasse)")
+                    continue  # the original spelling of a name that was no person's ("Раскассэ (La Rascasse)")
             inside = "always" if _between_places(tokens, a, b) else _inside_other_name(tokens, a, b)
             piece = Span(tokens[a].start, tokens[b - 1].stop)
             if inside == "always":
@@ -1114,8 +1220,14 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     entities = _merge_stated_aliases(text, entities)
     rest = []
     for (kind, _), items in others.items():
-        rest.append(Entity(name=items[0][0], kind=kind, mentions=tuple(s for _, s, _ in items),
-                           details=tuple(Mention(s, t) for _, s, t in items)))
+        rest.append(
+            Entity(
+                name=items[0][0],
+                kind=kind,
+                mentions=tuple(s for _, s, _ in items),
+                details=tuple(Mention(s, t) for _, s, t in items),
+            )
+        )
     rest.sort(key=lambda e: e.first_start)
     return entities + rest
 
@@ -1129,7 +1241,7 @@ def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentenc
         for m in c.mentions:
             if m.surname and m.words and " " not in m.surname:
                 for f in {fold(m.words[-1]), fold(m.surname)}:
-                    by_form[f] = c if by_form.get(f, c) is c else None     # two persons: neither
+                    by_form[f] = c if by_form.get(f, c) is c else None  # two persons: neither
     if not by_form:
         return
     prefixes = {f[:3] for f in by_form}
@@ -1139,7 +1251,7 @@ def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentenc
         if tk.tag != "O" or len(w) < 3 or not w[:1].isupper() or w.isupper() or fold(w)[:3] not in prefixes:
             continue
         if i >= 1 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
-            continue        # another first name before it: maybe another person of that surname
+            continue  # another first name before it: maybe another person of that surname
         owner = by_form.get(fold(w))
         if owner is None and fold(w) not in by_form and _name_like(w):
             form = normalize_name((w,), _hint(text, tokens, i, i + 1, (w,)))
@@ -1152,8 +1264,6 @@ def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentenc
     for c in clusters:
         if id(c) in added:
             c.mentions = sorted(c.mentions + added[id(c)], key=lambda m: m.span.start)
-
-
 
 
 def _with_originals(e: Entity, c: _Cluster, extra: dict[int, list[tuple[Span, str]]]) -> Entity:
@@ -1184,9 +1294,12 @@ def _merge_stated_aliases(text: str, people: list[Entity]) -> list[Entity]:
         i, j = into.get(i, i), into.get(j, j)
         if i == j or b.start - a.end > 80:
             continue
-        gap = fold(text[a.end:b.start])
-        bracketed = re.fullmatch(r"\s*\(\s*", gap) is not None and re.match(r"\s*\)", text[b.end:]) is not None \
-            and " " not in text[b.start:b.end].strip()
+        gap = fold(text[a.end : b.start])
+        bracketed = (
+            re.fullmatch(r"\s*\(\s*", gap) is not None
+            and re.match(r"\s*\)", text[b.end :]) is not None
+            and " " not in text[b.start : b.end].strip()
+        )
         if bracketed or _ALIAS_GAP.fullmatch(gap):
             into[j] = i
     out = [_with_untagged_alias(text, e, marks) for e in people]
@@ -1209,17 +1322,17 @@ def _with_untagged_alias(text: str, e: Entity, marks) -> Entity:
     taken = [m for m, _ in marks]
     found: list[Span] = []
     for m in e.mentions:
-        hit = _ALIAS_THEN_NAME.match(fold(text[m.end:m.end + 80]))
+        hit = _ALIAS_THEN_NAME.match(fold(text[m.end : m.end + 80]))
         if hit is None or not text[m.end + hit.start(1)].isupper():
             continue
-        word = text[m.end + hit.start(1):m.end + hit.end(1)]
+        word = text[m.end + hit.start(1) : m.end + hit.end(1)]
         for w in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
             s = Span(w.start(), w.end())
             if not any(s.overlaps(t) for t in taken + found):
                 found.append(s)
     if not found:
         return e
-    return _with_mentions(e, tuple(Mention(s, text[s.start:s.end]) for s in found))
+    return _with_mentions(e, tuple(Mention(s, text[s.start : s.end]) for s in found))
 
 
 def persons(entities: Iterable[Entity]) -> list[Entity]:

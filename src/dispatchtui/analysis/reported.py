@@ -29,6 +29,7 @@ Not reported speech: a sentence mostly inside a direct quote (a speaker quoting 
 without a speaker ("стало известно, что", "оказалось"), plans ("решил", "намерен" + infinitive). Every
 sentence is parsed at most once and cut to a bounded number of tokens, so the cost is linear in the text.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -100,7 +101,7 @@ def _authorial(word: str) -> bool:
 
 
 def _is_impersonal(t: Tok) -> bool:
-    """"сообщается", "говорится", "отмечается", "сказано", "было подчеркнуто": no one is the subject."""
+    """ "сообщается", "говорится", "отмечается", "сказано", "было подчеркнуто": no one is the subject."""
     if t.pos == "VERB" and t.lemma in IMPERSONAL_VERBS and t.text.lower().endswith(("ся", "сь")):
         return True
     return t.pos == "PRTS" and t.lemma in IMPERSONAL_VERBS and t.text.lower().endswith(("о",))
@@ -112,17 +113,17 @@ def _content(s: Sent, a: int, b: int) -> Span | None:
     sentence end before an opening mark; a leading
     "о том, что" / "что" is the complementizer, not content."""
     for k in range(a, b - 1):
-        if s.toks[k].text == ":" and s.toks[k + 1].text in ('«', '"', '„', '“', '—', '–', '-'):
+        if s.toks[k].text == ":" and s.toks[k + 1].text in ("«", '"', "„", "“", "—", "–", "-"):
             b = k
             break
-        if s.toks[k].text in (".", "!", "?", "…") and s.toks[k + 1].text in ('«', '„', '“'):
-            b = k      # "… значение 8,2 G. «Для меня …»": a sentence end the splitter missed, then a quote
+        if s.toks[k].text in (".", "!", "?", "…") and s.toks[k + 1].text in ("«", "„", "“"):
+            b = k  # "… значение 8,2 G. «Для меня …»": a sentence end the splitter missed, then a quote
             break
     for lead in (("о", "том", ",", "что"), ("о", "том", ",", "чтобы")):
         k = a
         while k < b and s.toks[k].text.lower() in OPENERS - {"о"}:
             k += 1
-        if tuple(t.text.lower() for t in s.toks[k:k + len(lead)]) == lead:
+        if tuple(t.text.lower() for t in s.toks[k : k + len(lead)]) == lead:
             a = k + len(lead)
             break
     b = _relay_tail(s, a, b)
@@ -140,8 +141,12 @@ def _relay_tail(s: Sent, a: int, b: int) -> int:
     результат, сообщает «Спорт уик-энд»."): a comma, a finite speech verb with its subject after it (the
     inversion of a relay: not "…, опубликовал фотографии" whose subject came before), no clause break after."""
     for k in range(a + 1, b - 1):
-        if s.toks[k].text == "," and s.toks[k + 1].pos == "VERB" and _is_say(s.toks[k + 1]) \
-                and (speaker_of(s, k + 1) or -1) > k + 1:
+        if (
+            s.toks[k].text == ","
+            and s.toks[k + 1].pos == "VERB"
+            and _is_say(s.toks[k + 1])
+            and (speaker_of(s, k + 1) or -1) > k + 1
+        ):
             brk = _next_break(s, k + 2)
             if brk >= b or s.toks[brk].text in _END_PUNCT:
                 return k
@@ -219,7 +224,7 @@ def form_according_to(s: Sent) -> Found | None:
             if n < len(toks) and toks[n].text.lower() in _POSSESSIVES:
                 n += 1
             while low == "по" and n < len(toks) and toks[n].pos in ("ADJF", "PRTF") and n < i + 3:
-                n += 1     # "по последним данным"; but "на первый взгляд" is nobody's view
+                n += 1  # "по последним данным"; but "на первый взгляд" is nobody's view
             if n >= len(toks) or toks[n].lemma not in nouns or toks[n].pos != "NOUN":
                 continue
         elif low == "согласно":
@@ -234,12 +239,16 @@ def form_according_to(s: Sent) -> Found | None:
         _, end = s.subtree(n)
         end = max(end, n + 1)
         brk = _next_break(s, n + 1)
-        if brk < len(toks) and toks[brk].text == "," and brk - n <= 12 and not any(
-                toks[k].pos == "VERB" for k in range(n + 1, brk)):
-            end = brk          # "По данным минэкологии Якутии на 9 августа, …": the source runs to the comma
+        if (
+            brk < len(toks)
+            and toks[brk].text == ","
+            and brk - n <= 12
+            and not any(toks[k].pos == "VERB" for k in range(n + 1, brk))
+        ):
+            end = brk  # "По данным минэкологии Якутии на 9 августа, …": the source runs to the comma
         elif poss is not None:
-            end = n + 1        # "По его мнению страны …" (no comma): the possessive is the whole source
-        else:                  # "По мнению экспертов рынок вырастет": the genitive words after the noun
+            end = n + 1  # "По его мнению страны …" (no comma): the possessive is the whole source
+        else:  # "По мнению экспертов рынок вырастет": the genitive words after the noun
             end = n + 1
             while end < len(toks) and end < n + 8 and _genitive(toks[end].text):
                 end += 1
@@ -251,7 +260,7 @@ def form_according_to(s: Sent) -> Found | None:
         else:
             who = None
         if who is None and low == "на":
-            continue       # "на взгляд" names its holder ("на его взгляд", "на взгляд экспертов") or is an idiom
+            continue  # "на взгляд" names its holder ("на его взгляд", "на взгляд экспертов") or is an idiom
         before_comma = i > 0 and toks[i - 1].text == ","
         after_comma = end < len(toks) and toks[end].text == ","
         if _only_openers(s, 0, i):
@@ -274,8 +283,7 @@ def form_as_said(s: Sent) -> Found | None:
     for i, t in enumerate(toks):
         if t.text.lower() != "как":
             continue
-        v = next((k for k in range(i + 1, min(len(toks), i + 4))
-                  if _is_say(toks[k]) or _is_impersonal(toks[k])), None)
+        v = next((k for k in range(i + 1, min(len(toks), i + 4)) if _is_say(toks[k]) or _is_impersonal(toks[k])), None)
         if v is None or any(toks[k].text == "," for k in range(i + 1, v)):
             continue
         close = _next_break(s, v + 1)
@@ -301,8 +309,11 @@ def form_that_clause(s: Sent) -> Found | None:
     toks = s.toks
     for v, t in enumerate(toks):
         say, imp = _is_say(t), _is_impersonal(t)
-        light = t.lemma in LIGHT_VERBS and t.pos in ("VERB", "GRND") and any(
-            toks[k].lemma in STANCE_NOUNS for k in range(v + 1, min(len(toks), v + 4)))
+        light = (
+            t.lemma in LIGHT_VERBS
+            and t.pos in ("VERB", "GRND")
+            and any(toks[k].lemma in STANCE_NOUNS for k in range(v + 1, min(len(toks), v + 4)))
+        )
         if not (say or imp or light):
             continue
         c = _complementizer(s, v)
@@ -330,19 +341,28 @@ def form_back_pointer(s: Sent, prev: Sent | None) -> Found | None:
     if prev is None or len(toks) < 3 or toks[0].lemma not in BACK_POINTERS:
         return None
     head = [t.lemma for t in toks[:3]]
-    if not (head[:2] in (["об", "этот"], ["о", "этот"], ["о", "это"], ["об", "это"])
-            or head[0] in ("такой", "это", "этот", "так")):
+    if not (
+        head[:2] in (["об", "этот"], ["о", "этот"], ["о", "это"], ["об", "это"])
+        or head[0] in ("такой", "это", "этот", "так")
+    ):
         return None
     if head[0] in ("об", "о") and toks[2].pos == "NOUN" and (toks[1].head == 2 or toks[2].text[:1].islower()):
-        return None          # "Об этом человеке говорят …": a determiner of the noun, not a pointer
+        return None  # "Об этом человеке говорят …": a determiner of the noun, not a pointer
     # (not a verb of a "как сообщает X" aside: "Об этом, как сообщает агентство, заявил министр")
-    v = next((k for k in range(1, min(len(toks), 12)) if (_is_say(toks[k]) or _is_impersonal(toks[k])
-              or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB")) and toks[k - 1].text.lower() != "как"),
-             None)
+    v = next(
+        (
+            k
+            for k in range(1, min(len(toks), 12))
+            if (_is_say(toks[k]) or _is_impersonal(toks[k]) or (toks[k].lemma in LIGHT_VERBS and toks[k].pos == "VERB"))
+            and toks[k - 1].text.lower() != "как"
+        ),
+        None,
+    )
     if v is None or _complementizer(s, v) is not None:
         return None
-    if head[0] in ("такой",) and not any(toks[k].lemma in STANCE_NOUNS | {"точка", "позиция", "вывод", "оценка"}
-                                        for k in range(1, v)):
+    if head[0] in ("такой",) and not any(
+        toks[k].lemma in STANCE_NOUNS | {"точка", "позиция", "вывод", "оценка"} for k in range(1, v)
+    ):
         return None
     who = speaker_span(s, speaker_of(s, v)) or place_speaker(s, v)
     content = _content(prev, 0, _sentence_end(prev))
@@ -364,7 +384,7 @@ def form_trailing(s: Sent) -> Found | None:
             return None
         subj = speaker_of(s, v)
         if subj is not None and subj < v:
-            continue                       # "…, она сказала" is not an inverted attribution
+            continue  # "…, она сказала" is not an inverted attribution
         who = speaker_span(s, subj) or place_speaker(s, v)
         if who is None and subj is None:
             who = _inverted_subject(s, v)
@@ -394,9 +414,12 @@ def _inverted_subject(s: Sent, v: int) -> Span | None:
     end = len(s.toks)
     while end > k + 1 and is_punct(s.toks[end - 1].text):
         end -= 1
-    tail = s.toks[k + 1:end]
-    if tail and tail[-1].text[:1].isupper() and not any(t.pos in ("VERB", "GRND") or t.text in _END_PUNCT
-                                                        or t.text == "," for t in tail):
+    tail = s.toks[k + 1 : end]
+    if (
+        tail
+        and tail[-1].text[:1].isupper()
+        and not any(t.pos in ("VERB", "GRND") or t.text in _END_PUNCT or t.text == "," for t in tail)
+    ):
         return s.span(k, end)
     return speaker_span(s, k)
 
@@ -409,17 +432,23 @@ def _animate_nominative_after(s: Sent, v: int) -> int | None:
         t = s.toks[k]
         if t.text in _END_PUNCT:
             return None
-        if t.pos == "NOUN" and s.toks[k - 1].pos != "PREP" and any(
+        if (
+            t.pos == "NOUN"
+            and s.toks[k - 1].pos != "PREP"
+            and any(
                 p.tag.case == "nomn" and p.tag.animacy == "anim" and "Name" not in p.tag and "Surn" not in p.tag
-                for p in parses(t.text)[:2]):
+                for p in parses(t.text)[:2]
+            )
+        ):
             return k
     return None
 
 
 def _has_clause(s: Sent, content: Span) -> bool:
     """A statement has a predicate: a finite verb, a short adjective or participle, a predicative."""
-    return any(t.pos in ("VERB", "PRTS", "ADJS", "PRED") for t in s.toks
-               if content.start <= t.start and t.stop <= content.end)
+    return any(
+        t.pos in ("VERB", "PRTS", "ADJS", "PRED") for t in s.toks if content.start <= t.start and t.stop <= content.end
+    )
 
 
 # ---------------------------------------------------------------------------------------------- the scan
@@ -468,8 +497,12 @@ def _pointed_at(parsed: dict[int, Sent], spans: list[tuple[int, int, int]], i: i
     if prev is None or spans[i - 1][2] not in (s.paragraph, s.paragraph - 1):
         return None
     whole = Span(prev.toks[0].start, prev.toks[-1].stop) if prev.toks else None
-    caption = whole is not None and spans[i - 1][2] == s.paragraph - 1 and len(prev.toks) <= 6 \
+    caption = (
+        whole is not None
+        and spans[i - 1][2] == s.paragraph - 1
+        and len(prev.toks) <= 6
         and not _has_clause(prev, whole)
+    )
     if caption and i > 1 and spans[i - 2][2] == s.paragraph - 2 and parsed.get(i - 2) is not None:
         return parsed[i - 2]
     return prev
@@ -485,9 +518,12 @@ def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
     found = form_according_to(s)
     if found is not None:
         that = form_that_clause(s)
-        if that is not None and found.content.start <= that.cue.start < found.content.end \
-                and not _only_openers(s, 0, _index_at(s, found.cue.start)):
-            return that     # (a sentence opened by "По словам X, …" is X's throughout)
+        if (
+            that is not None
+            and found.content.start <= that.cue.start < found.content.end
+            and not _only_openers(s, 0, _index_at(s, found.cue.start))
+        ):
+            return that  # (a sentence opened by "По словам X, …" is X's throughout)
         return found
     return form_as_said(s) or form_that_clause(s) or form_trailing(s)
 
@@ -507,7 +543,7 @@ def _candidate(text: str, a: int, b: int) -> bool:
     for k, m in enumerate(words):
         w = m.group().lower()
         if w in ("по", "согласно", "на") and k + 1 < len(words):
-            nxt = [lemma(x.group()) for x in words[k + 1:k + 4]]
+            nxt = [lemma(x.group()) for x in words[k + 1 : k + 4]]
             if any(x in SOURCE_NOUNS or x in ACCORDING_NOUNS or x in VIEW_NOUNS for x in nxt):
                 return True
             continue
@@ -515,7 +551,7 @@ def _candidate(text: str, a: int, b: int) -> bool:
         if lw in SAY_VERBS or lw in IMPERSONAL_VERBS or lw in STANCE_ADJS or lw in LIGHT_VERBS:
             if that or back:
                 return True
-            before = text[max(a, m.start() - 3):m.start()]
+            before = text[max(a, m.start() - 3) : m.start()]
             if "," in before or (k > 0 and words[k - 1].group().lower() == "как"):
                 return True
     return False
@@ -533,24 +569,28 @@ def _sentences(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span])
     return out
 
 
-def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span],
-                  direct: Sequence[Quote] = ()) -> list[Quote]:
+def find_reported(
+    text: str, paragraphs: Sequence[Span], sentences: Sequence[Span], direct: Sequence[Quote] = ()
+) -> list[Quote]:
     """Reported statements of ``text`` in text order (see the module docstring). Never raises on any string."""
     if not paragraphs:
         return []
     d = _Direct([q for q in direct if q.kind in ("full", "fragment")])
     spans = _sentences(text, paragraphs, sentences)
     # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
-    keep = [i for i, (a, b, _) in enumerate(spans) if d.share(a, b) < DIRECT_SHARE and not d.inside(a)
-            and _candidate(text, a, b)]
+    keep = [
+        i
+        for i, (a, b, _) in enumerate(spans)
+        if d.share(a, b) < DIRECT_SHARE and not d.inside(a) and _candidate(text, a, b)
+    ]
     out: list[Quote] = []
     taken_to = -1
     # In blocks of sentences: only one block's parses are held at a time (all of a 16 MB dispatch's took
     # ~200 MB). A sentence's parse does not depend on the sentences parsed with it.
     for k in range(0, len(keep), PARSE_BLOCK):
         # (the candidates just before a block, when they are the two sentences before, are parsed with it)
-        before = {j for j in keep[max(0, k - 2):k] if j >= keep[k] - 2}
-        taken_to = _find_in(text, spans, keep[k:k + PARSE_BLOCK], before, d, taken_to, out)
+        before = {j for j in keep[max(0, k - 2) : k] if j >= keep[k] - 2}
+        taken_to = _find_in(text, spans, keep[k : k + PARSE_BLOCK], before, d, taken_to, out)
     out.sort(key=lambda q: (q.start, q.end))
     return out
 
@@ -559,8 +599,7 @@ def find_reported(text: str, paragraphs: Sequence[Span], sentences: Sequence[Spa
 PARSE_BLOCK = 2000
 
 
-def _find_in(text: str, spans, keep: list[int], before: set[int], d: _Direct, taken_to: int,
-             out: list[Quote]) -> int:
+def _find_in(text: str, spans, keep: list[int], before: set[int], d: _Direct, taken_to: int, out: list[Quote]) -> int:
     """The statements of the candidate sentences ``keep`` (in text order), added to ``out``; returns where
     the last one taken ends (a statement never starts inside the one before). ``before``: sentences
     parsed besides."""
@@ -579,6 +618,17 @@ def _find_in(text: str, spans, keep: list[int], before: set[int], d: _Direct, ta
         if d.share(c.start, c.end) >= DIRECT_SHARE or d.inside(found.cue.start):
             continue
         taken_to = c.end
-        out.append(Quote(c.start, c.end, found.paragraph, "reported", None, found.speaker,
-                         text[found.cue.start:found.cue.end], found.cue, reason=f"reported: {found.form}"))
+        out.append(
+            Quote(
+                c.start,
+                c.end,
+                found.paragraph,
+                "reported",
+                None,
+                found.speaker,
+                text[found.cue.start : found.cue.end],
+                found.cue,
+                reason=f"reported: {found.form}",
+            )
+        )
     return taken_to

@@ -13,6 +13,7 @@ Read as a careful reader would:
 
 Nothing is invented: every name comes from the text. Unresolvable → ``None``.
 """
+
 from __future__ import annotations
 
 import bisect
@@ -51,9 +52,27 @@ def _is_agency(name: str) -> bool:
 
     u = re.sub(r"[\s./]+", " ", name.upper()).strip()
     return u in AGENCIES or u.replace(" ", ".") in AGENCIES or u.split(" ")[0] in AGENCIES
+
+
 _PREPOSITIONS = {"в", "во", "на", "по", "у", "из", "от", "со", "с"}
-_FILLER = {"словам", "слова", "мнению", "данным", "информации", "оценке", "заявлению", "сообщению",
-           "как", "же", "также", "еще", "уже", "и", "а", "тогда"}
+_FILLER = {
+    "словам",
+    "слова",
+    "мнению",
+    "данным",
+    "информации",
+    "оценке",
+    "заявлению",
+    "сообщению",
+    "как",
+    "же",
+    "также",
+    "еще",
+    "уже",
+    "и",
+    "а",
+    "тогда",
+}
 
 
 @dataclass
@@ -65,7 +84,7 @@ class _Out:
     mention_set: set = field(default_factory=set)
     quotes: list[int] = field(default_factory=list)
     order: int = 0
-    role_mentions: set = field(default_factory=set)     # roles tied to a person ("министр", "глава МИД")
+    role_mentions: set = field(default_factory=set)  # roles tied to a person ("министр", "глава МИД")
 
 
 def _is_latin_word(w: str) -> bool:
@@ -83,7 +102,7 @@ def _expand_role(lems: Sequence[str]) -> list[str]:
     i = 0
     while i < len(lems):
         for n in (4, 3, 2, 1):
-            key = tuple(lems[i:i + n])
+            key = tuple(lems[i : i + n])
             if len(key) == n and key in ROLE_SYNONYMS:
                 out.extend(ROLE_SYNONYMS[key])
                 i += n
@@ -111,9 +130,9 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     # a word matches its own lemma or a word of the same stem: "узбекский министр" / "министр … Узбекистана",
     # "чилийский лидер" / "президент Чили"
     same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
-    score = 1.0 + len(same) + (0.5 if mh == rh else 0.0)    # the role's own word beats an equivalent
+    score = 1.0 + len(same) + (0.5 if mh == rh else 0.0)  # the role's own word beats an equivalent
     if _country_differs(rest_m - same, rest_r):
-        return 0.0      # "узбекский министр" is not the "министр иностранных дел Киргизии"
+        return 0.0  # "узбекский министр" is not the "министр иностранных дел Киргизии"
     if rest_m - same:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
         score -= 0.75 * len(rest_m - same)
@@ -129,8 +148,9 @@ def _role_words(role: str) -> list[str]:
 def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
     """The mention's country adjective that no word of the role shares a stem with, where the role names a
     place: "узбекский" against "министр иностранных дел Киргизии"."""
-    return any(_country_adjective(w) and not any(_same_stem(w, x) for x in role_words) for w in mention_words) \
-        and any(_is_geo(x) for x in role_words)
+    return any(_country_adjective(w) and not any(_same_stem(w, x) for x in role_words) for w in mention_words) and any(
+        _is_geo(x) for x in role_words
+    )
 
 
 def _role_contradicts(mention_lems: Sequence[str], role: str) -> bool:
@@ -176,8 +196,12 @@ def _word_gender(word: str) -> str | None:
     """``ученая``, ``соседка``: a feminine person word tells the speaker's gender (masculine ones do not:
     ``врач`` may be a woman)."""
     for p in parses(word)[:2]:
-        if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.number == "sing" and p.tag.gender == "femn" \
-                and p.tag.case == "nomn":
+        if (
+            p.tag.POS in ("NOUN", "ADJF", "PRTF")
+            and p.tag.number == "sing"
+            and p.tag.gender == "femn"
+            and p.tag.case == "nomn"
+        ):
             return "femn"
     return None
 
@@ -188,8 +212,10 @@ def _is_person_noun(word: str) -> bool:
         return False
     if lw in EXTRA_ROLE_HEADS or lw in UNNAMED_SOURCES or lw in ROLE_HEAD_EQUIV or lw in SUBSTANTIVE_PERSONS:
         return True
-    return any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and "Name" not in p.tag
-               and "Surn" not in p.tag for p in parses(word)[:2])
+    return any(
+        p.tag.POS == "NOUN" and p.tag.animacy == "anim" and "Name" not in p.tag and "Surn" not in p.tag
+        for p in parses(word)[:2]
+    )
 
 
 _NOT_NP_POS = frozenset({"VERB", "INFN", "GRND", "PRTS", "ADJS", "ADVB", "PRED", "CONJ", "PRCL", "INTJ"})
@@ -221,7 +247,7 @@ def _head_index(words: Sequence[str], start: int) -> int:
     if i == start or not _is_noun(words[i]):
         return start
     if not _is_person_noun(words[i]) and _is_person_noun(words[start]):
-        return start    # "пострадавший мужчина": the substantive is the person word
+        return start  # "пострадавший мужчина": the substantive is the person word
     return i
 
 
@@ -274,7 +300,7 @@ _SENTENCE_REACH = 600
 
 class _Resolver:
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]):
-        self.why: str | None = None     # set by the branch of resolve_one that decided
+        self.why: str | None = None  # set by the branch of resolve_one that decided
         self.text = text
         self.quotes = quotes
         self.persons = [e for e in entities if e.kind == "person"]
@@ -284,9 +310,9 @@ class _Resolver:
         self._by_name = {e.name: e for e in self.persons}
         self._mention_index: dict[int, tuple[list[int], list[Span], int]] = {}
         self.last_org_speaker: str | None = None
-        self.unnamed: dict[str, str | None] = {}       # unnamed-role descriptions → their gender
-        self.records: list[tuple[str | None, str | None, int]] = []   # per quote: (speaker, gender, pos)
-        self._details: dict[int, tuple[list[int], list, int]] = {}   # id(entity) → its mentions by start
+        self.unnamed: dict[str, str | None] = {}  # unnamed-role descriptions → their gender
+        self.records: list[tuple[str | None, str | None, int]] = []  # per quote: (speaker, gender, pos)
+        self._details: dict[int, tuple[list[int], list, int]] = {}  # id(entity) → its mentions by start
         qs = sorted((q.start, q.end) for q in self.quote_spans)
         self._q_starts = [a for a, _ in qs]
         self._q_maxend, top = [], -1
@@ -308,8 +334,8 @@ class _Resolver:
         """Lookups built once, so that each statement costs no scan of every person or organization (a
         16 MB dispatch has thousands of each): the answers are those of the plain scans they replace."""
         self._first_by_name: dict[str, Entity] = {}
-        self._by_surname: dict[str, list[Entity]] = {}        # lemma of the surname → persons, in order
-        self._surname_keys: dict[str, list[int]] = {}          # folded surname or its lemma → person orders
+        self._by_surname: dict[str, list[Entity]] = {}  # lemma of the surname → persons, in order
+        self._surname_keys: dict[str, list[int]] = {}  # folded surname or its lemma → person orders
         self._order = {id(e): i for i, e in enumerate(self.persons)}
         for i, e in enumerate(self.persons):
             self._first_by_name.setdefault(e.name, e)
@@ -321,20 +347,37 @@ class _Resolver:
         self._with_roles = [i for i, r in enumerate(self._roles) if r]
         # "the nearest earlier person": only when every person's mentions are in text order (as find_people
         # gives them) is "the last one before" also "the one starting last"; else the plain scan is used
-        self._nearest_ok = all(all(a.span.start <= b.span.start for a, b in zip(e.details, e.details[1:]))
-                               for e in self.persons)
-        self._near = {g: _Nearest([(m.span, (m.span.start, -i), m.case in ("nomn", None))
-                                   for i, e in enumerate(self.persons) if g is None or not e.gender or e.gender == g
-                                   for m in e.details if not self._in_quote(m.span)])
-                      for g in (None, "masc", "femn")}
-        self._min_end = {id(e): min((m.span.end for m in e.details if not self._in_quote(m.span)), default=None)
-                         for e in self.persons}
+        self._nearest_ok = all(
+            all(a.span.start <= b.span.start for a, b in zip(e.details, e.details[1:])) for e in self.persons
+        )
+        self._near = {
+            g: _Nearest(
+                [
+                    (m.span, (m.span.start, -i), m.case in ("nomn", None))
+                    for i, e in enumerate(self.persons)
+                    if g is None or not e.gender or e.gender == g
+                    for m in e.details
+                    if not self._in_quote(m.span)
+                ]
+            )
+            for g in (None, "masc", "femn")
+        }
+        self._min_end = {
+            id(e): min((m.span.end for m in e.details if not self._in_quote(m.span)), default=None)
+            for e in self.persons
+        }
         org_ms = sorted((m.start, m.end, i) for i, e in enumerate(self.orgs) for m in e.mentions)
         self._org_ms, self._org_starts = org_ms, [x[0] for x in org_ms]
         self._org_maxlen = max((b - a for a, b, _ in org_ms), default=0)
-        self._near_org = _Nearest([(m, (m.start, -i, -j), False) for i, e in enumerate(self.orgs)
-                                   if not _is_agency(e.name) for j, m in enumerate(e.mentions)
-                                   if not self._in_quote(m)])
+        self._near_org = _Nearest(
+            [
+                (m, (m.start, -i, -j), False)
+                for i, e in enumerate(self.orgs)
+                if not _is_agency(e.name)
+                for j, m in enumerate(e.mentions)
+                if not self._in_quote(m)
+            ]
+        )
 
     # ---- helpers ---------------------------------------------------------------------------------
 
@@ -355,8 +398,9 @@ class _Resolver:
                 if m.span.end <= limit and not self._in_quote(m.span):
                     if best is None or m.span.start > best[0].span.start:
                         best = (m, m.case == "nomn")
-            subj = [m for m in e.details if m.span.end <= limit and not self._in_quote(m.span)
-                    and m.case in ("nomn", None)]
+            subj = [
+                m for m in e.details if m.span.end <= limit and not self._in_quote(m.span) and m.case in ("nomn", None)
+            ]
             if best:
                 cands.append((e, best[0].span.start, subj[-1].span.start if subj else -1))
         return cands
@@ -395,8 +439,13 @@ class _Resolver:
         prev = self._prev_person_speaker(qi)
         if subject is not None:
             best = self.persons[-subject[1]]
-            if prev is not None and prev is not best and (g is None or not prev.gender or prev.gender == g) \
-                    and (prev_end := self._min_end[id(prev)]) is not None and prev_end <= limit:
+            if (
+                prev is not None
+                and prev is not best
+                and (g is None or not prev.gender or prev.gender == g)
+                and (prev_end := self._min_end[id(prev)]) is not None
+                and prev_end <= limit
+            ):
                 pj = next((j for j in range(qi - 1, -1, -1) if self.resolved[j] == prev.name), qi - 1)
                 pq = self.quotes[pj]
                 pq_pos = min(pq.start, *(sp.start for sp in (pq.speaker_span, pq.cue_span) if sp is not None))
@@ -467,12 +516,12 @@ class _Resolver:
         m = self._name_detail(e, span)
         if m is None or m.span.start <= span.start:
             return False
-        before = _WORD.findall(self.text[span.start:m.span.start])
+        before = _WORD.findall(self.text[span.start : m.span.start])
         head = _mention_head(before)
         if head is None or not _is_known_common(head):
-            return False         # no head, or one the dictionary does not know ("замначальника"): keep the name
+            return False  # no head, or one the dictionary does not know ("замначальника"): keep the name
         if _is_substantive(head):
-            return False         # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
+            return False  # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
         if not _is_person_noun(head):
             return True
         return _depends_on_head(head, _WORD.findall(m.text), _first_name_gender(e.first))
@@ -501,16 +550,19 @@ class _Resolver:
         k = bisect.bisect_left(self._p_starts, span.end)
         while k < len(self._p_index) and self._p_starts[k] <= span.end + 80:
             st, en, _, e = self._p_index[k]
-            gap = self.text[span.end:st]
+            gap = self.text[span.end : st]
             if re.fullmatch(r"[\w\s,-]*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
                 words = _WORD.findall(gap)
                 while words and words[-1][:1].isupper():
-                    words.pop()          # the name's own first words the NER left out ("Нейл Патрик Харрис")
-                if loose and not any(p.tag.POS in ("VERB", "GRND", "PRTS", "INFN") for w in words
-                                     for p in parses(w)[:1]):
+                    words.pop()  # the name's own first words the NER left out ("Нейл Патрик Харрис")
+                if loose and not any(
+                    p.tag.POS in ("VERB", "GRND", "PRTS", "INFN") for w in words for p in parses(w)[:1]
+                ):
                     return e
-                if all(_is_person_noun(w) or w == "и" or any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w)[:1])
-                       for w in words):
+                if all(
+                    _is_person_noun(w) or w == "и" or any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w)[:1])
+                    for w in words
+                ):
                     return e
             k += 1
         return None
@@ -545,8 +597,10 @@ class _Resolver:
                 continue
             hit = any(org_words & {_key(x) for x in _WORD.findall(r)} for r in e.roles)
             if not hit:
-                hit = any(m.span.start < pos and not self._in_quote(m.span) and self._org_just_before(e, m.span, ends)
-                          for m in e.details)
+                hit = any(
+                    m.span.start < pos and not self._in_quote(m.span) and self._org_just_before(e, m.span, ends)
+                    for m in e.details
+                )
             if hit:
                 cands.append(e)
         return cands[0] if len(cands) == 1 else None
@@ -558,7 +612,7 @@ class _Resolver:
         while k < len(ends) and ends[k] <= span.start:
             end = ends[k]
             k += 1
-            if re.search(r"[.!?;»«\"\n]", self.text[end:span.start]):
+            if re.search(r"[.!?;»«\"\n]", self.text[end : span.start]):
                 continue
             j = bisect.bisect_left(self._p_starts, end)
             others = False
@@ -573,7 +627,7 @@ class _Resolver:
         return False
 
     def _pronoun(self, qi: int, q: Quote, pos: int, g: str | None, span: Span | None):
-        """"он"/"она"/"они" → the nearest earlier speaker or person agreeing in gender; an unnamed role
+        """ "он"/"она"/"они" → the nearest earlier speaker or person agreeing in gender; an unnamed role
         that spoke just before ("— сказал посол. «…», — добавил он") counts."""
         u = None
         for j in range(qi - 1, -1, -1):
@@ -589,8 +643,7 @@ class _Resolver:
             break
         if g == "plur":
             # "они": the group (or the organization, "сообщили в МЧС") that spoke just before
-            return (u[0], self.out[u[0]].kind if u[0] in self.out else UNNAMED_KIND, span) if u \
-                else (None, None, None)
+            return (u[0], self.out[u[0]].kind if u[0] in self.out else UNNAMED_KIND, span) if u else (None, None, None)
         e = self._nearest_person(pos, g, q, qi)
         if e is not None and self._role_subject_before(pos, e):
             self.why = "the pronoun continues an unnamed role subject: abstained"
@@ -599,8 +652,14 @@ class _Resolver:
             last = -1
             if e is not None:
                 # a person spoken of since as a subject wins; one only named as an object does not
-                last = max((m.span.start for m in e.details if m.span.end <= pos and m.case in ("nomn", None)
-                            and not self._in_quote(m.span)), default=-1)
+                last = max(
+                    (
+                        m.span.start
+                        for m in e.details
+                        if m.span.end <= pos and m.case in ("nomn", None) and not self._in_quote(m.span)
+                    ),
+                    default=-1,
+                )
             if e is None or u[1] > last:
                 return u[0], UNNAMED_KIND, span
         return (e.name, "person", span) if e else (None, None, None)
@@ -613,9 +672,12 @@ class _Resolver:
             for m in e.mentions:
                 if m.start >= pos or (best is not None and m.start <= best[0]):
                     continue
-                before = _WORD.findall(self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“"))
-                if before and self.text[max(0, m.start - 40):m.start].rstrip(" «\"„“").endswith(before[-1]) \
-                        and lemma(before[-1]) == head:
+                before = _WORD.findall(self.text[max(0, m.start - 40) : m.start].rstrip(' «"„“'))
+                if (
+                    before
+                    and self.text[max(0, m.start - 40) : m.start].rstrip(' «"„“').endswith(before[-1])
+                    and lemma(before[-1]) == head
+                ):
                     best = (m.start, e)
         return best[1] if best else None
 
@@ -627,25 +689,27 @@ class _Resolver:
         while k > 0 and self.text[k - 1] in " \t\xa0":
             k -= 1
         if k > 0 and self.text[k - 1] not in ".!?…\n":
-            return False                    # the pronoun does not open its sentence
-        lo = max(0, k - 1 - _SENTENCE_REACH)     # (bounded: a mark absent from the text is no whole-text scan)
+            return False  # the pronoun does not open its sentence
+        lo = max(0, k - 1 - _SENTENCE_REACH)  # (bounded: a mark absent from the text is no whole-text scan)
         a = max(max(self.text.rfind(ch, lo, k - 1) for ch in ".!?…\n") + 1, lo)
         words = _WORD.findall(self.text[a:k])
         while words and lemma(words[0]) in SUBJECT_OPENERS:
             words = words[1:]
         if not words:
             return False
-        h = _head_index(words, 0)              # "главный тренер": the noun after its adjectives
-        if not _is_person_noun(words[h]) or _is_plural_noun(words[h]) or not any(
-                p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(words[h])[:2]):
+        h = _head_index(words, 0)  # "главный тренер": the noun after its adjectives
+        if (
+            not _is_person_noun(words[h])
+            or _is_plural_noun(words[h])
+            or not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(words[h])[:2])
+        ):
             return False
         head = a + self.text[a:k].find(words[0])
         if self._person_at(Span(head, k)) is not None:
-            return False                    # the role phrase names its holder ("Министр Олег Дымов …")
+            return False  # the role phrase names its holder ("Министр Олег Дымов …")
         np_end = h + 1
-        while np_end < min(len(words), h + 5) and not any(
-                p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
-            np_end += 1                         # the role phrase: the head and its genitive words
+        while np_end < min(len(words), h + 5) and not any(p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
+            np_end += 1  # the role phrase: the head and its genitive words
         role_lems = tuple(_lemmas(words[:np_end]))
         return max((_role_match(role_lems, r) for r in e.roles), default=0.0) == 0.0
 
@@ -655,7 +719,7 @@ class _Resolver:
         """(name, kind, span to record as a mention)"""
         span = q.speaker_span
         if span is not None:
-            mention = self.text[span.start:span.end]
+            mention = self.text[span.start : span.end]
         elif q.speaker:
             mention = q.speaker
         else:
@@ -677,7 +741,7 @@ class _Resolver:
         # 1. a named person inside the mention — when the cue verb agrees ("рассказала Бут" is not Виктор Бут)
         if span is not None:
             e = self._person_at(span)
-            if e is not None and self.text[span.start:span.start + 1].islower():
+            if e is not None and self.text[span.start : span.start + 1].islower():
                 # a role word the people stage tied to someone ("актер" → the actor named before) yields to
                 # a name right after the role in this very attribution ("актер, продюсер и директор Нейл …")
                 after = self._name_after(span)
@@ -685,22 +749,34 @@ class _Resolver:
                     self.why = "the name after the role"
                     return after.name, "person", span
             if e is not None and self._owned_by_head(e, span):
-                e = None     # "Помощник Хиллари Клинтон", "Пресс-служба Кадырова": the name depends on the head
+                e = None  # "Помощник Хиллари Клинтон", "Пресс-служба Кадырова": the name depends on the head
             if e is not None:
                 bare = self._bare_name(e, span)
                 # the gender the text gives: the cue verb ("рассказала"), else the surname's own form
                 # ("по словам Дорофеевой" can only be a woman)
-                said_g = cue_g if cue_g in ("masc", "femn") else (
-                    _form_gender(self.text[span.start:span.end]) if bare else None)
-                if bare and said_g and e.gender and e.gender != said_g and (
-                        self._namesakes(e) or _first_name_gender(e.first) not in (None, said_g)):
+                said_g = (
+                    cue_g
+                    if cue_g in ("masc", "femn")
+                    else (_form_gender(self.text[span.start : span.end]) if bare else None)
+                )
+                if (
+                    bare
+                    and said_g
+                    and e.gender
+                    and e.gender != said_g
+                    and (self._namesakes(e) or _first_name_gender(e.first) not in (None, said_g))
+                ):
                     # a namesake of the other gender, or a first name whose gender the dictionary knows
                     other = self._namesake(e, said_g, span.start)
                     self.why = "a namesake agreeing in gender" if other else "gender disagrees: abstained"
                     return (other.name, "person", span) if other else (None, None, span)
-                if self._namesakes(e) and len(_WORD.findall(self.text[span.start:span.end])) == 1 \
-                        and said_g is None and e.first and \
-                        not self.text[span.start:span.end].lower().startswith(e.first.lower()):
+                if (
+                    self._namesakes(e)
+                    and len(_WORD.findall(self.text[span.start : span.end])) == 1
+                    and said_g is None
+                    and e.first
+                    and not self.text[span.start : span.end].lower().startswith(e.first.lower())
+                ):
                     self.why = "two people share this surname: abstained"
                     return None, None, span
                 self.why = "a name in the mention"
@@ -739,8 +815,8 @@ class _Resolver:
 
         # 3. organizations and documents
         if lems[head0] in DOCUMENT_HEADS and not _is_person_noun(words[head0]):
-            if len(words) > head0 + 1:   # "в сообщении телеканала", "в заявлении гособвинителя …"
-                return self._org_description(words[head0 + 1:], pos, span), "organization", span
+            if len(words) > head0 + 1:  # "в сообщении телеканала", "в заявлении гособвинителя …"
+                return self._org_description(words[head0 + 1 :], pos, span), "organization", span
             if self.last_org_speaker:
                 return self.last_org_speaker, "organization", None
             found = self._earlier_attribution(q.start) or self._earlier_announcer(q.start)
@@ -749,28 +825,34 @@ class _Resolver:
             # a document with no owner the dispatch names is no speaker ("говорится в пресс-релизе")
             return None, None, None
         # (the head may follow its adjectives: "во внешнеполитическом ведомстве Казахстана")
-        if lems[head0] in ORG_SPEAKER_HEADS or (head_i > head0 and head in ORG_SPEAKER_HEADS
-                                                and not _is_person_noun(head_word)) \
-                or (span is not None and self._org_at(span) is not None and not _is_person_noun(head_word)):
+        if (
+            lems[head0] in ORG_SPEAKER_HEADS
+            or (head_i > head0 and head in ORG_SPEAKER_HEADS and not _is_person_noun(head_word))
+            or (span is not None and self._org_at(span) is not None and not _is_person_noun(head_word))
+        ):
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
 
         if len(words) == 1 and not _is_person_noun(head_word):
             org = self._org_named_with(head, pos)
-            if org is not None:      # "группа The Rolling Stones" … "в заявлении группы"
+            if org is not None:  # "группа The Rolling Stones" … "в заявлении группы"
                 self.why = "the noun the organization was introduced with"
                 return org.name, "organization", span
 
         # 4. a role or a bare person noun ("Министр обороны" opening a sentence is a role too)
-        if _is_person_noun(head_word) and (head_word[:1].islower() or self._capitalised_role(words, head_i, pos)) \
-                or head in ROLE_HEAD_EQUIV:
+        if (
+            _is_person_noun(head_word)
+            and (head_word[:1].islower() or self._capitalised_role(words, head_i, pos))
+            or head in ROLE_HEAD_EQUIV
+        ):
             if head_word[:1].isupper() and not head_word.isupper():
-                words = [w.lower() if i <= head_i and w[:1].isupper() and not w.isupper() else w
-                         for i, w in enumerate(words)]
+                words = [
+                    w.lower() if i <= head_i and w[:1].isupper() and not w.isupper() else w for i, w in enumerate(words)
+                ]
             if gender is None:
                 gender = _word_gender(head_word)
             if _is_plural_noun(head_word):
-                return self._unnamed(words, span)   # "местные жители", "эксперты": a group, no person
+                return self._unnamed(words, span)  # "местные жители", "эксперты": a group, no person
 
             if span is not None:
                 e = self._name_after(span)
@@ -778,15 +860,15 @@ class _Resolver:
                     self.why = "the name after the role"
                     return e.name, "person", span
             if head in _REPRESENTATIVE_HEADS and len(words) > head_i + 1 and span is not None:
-                e = self._representative_of(words[head_i + 1:], pos, gender)
+                e = self._representative_of(words[head_i + 1 :], pos, gender)
                 if e is not None:
                     return e.name, "person", span
             role_lems = tuple(lems)
             scored = []
-            for pi in self._with_roles:       # (a person without a role scores 0)
+            for pi in self._with_roles:  # (a person without a role scores 0)
                 e, roles = self.persons[pi], self._roles[pi]
                 s = max((_role_match(role_lems, r) for r in roles), default=0.0)
-                if head_i > 0:   # "бывший министр", "узбекский министр": the head first, its modifiers after
+                if head_i > 0:  # "бывший министр", "узбекский министр": the head first, its modifiers after
                     moved = role_lems[head_i:] + role_lems[:head_i]
                     s = max(s, max((_role_match(moved, r) for r in roles), default=0.0))
                 if s > 0:
@@ -803,8 +885,7 @@ class _Resolver:
                 if gender in (None, "plur") or not e.gender or e.gender == gender:
                     self.why = "the role of a person named in the dispatch"
                     return e.name, "person", span
-            if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV
-                                           and not scored):
+            if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV and not scored):
                 if head in UNNAMED_SOURCES:
                     return self._unnamed(words, span)
             # "капитан ледокола Сергей Бахметьев": a name the NER missed closes the role — the person it names
@@ -829,8 +910,11 @@ class _Resolver:
             if not w[:1].isupper():
                 break
             caps.append(w)
-        if caps and len(caps) <= 4 and (len(caps) == len(words) or not any(
-                w[:1].isupper() for w in words[len(caps):])):
+        if (
+            caps
+            and len(caps) <= 4
+            and (len(caps) == len(words) or not any(w[:1].isupper() for w in words[len(caps) :]))
+        ):
             hits = []
             keys = self._surname_keys
             # the persons whose surname is one of caps, as written or by its lemma, in their order
@@ -845,7 +929,7 @@ class _Resolver:
             if g5 in ("masc", "femn"):
                 hits = [h for h in hits if not h[1].gender or h[1].gender == g5]
             if any(h[0] >= 0 for h in hits):
-                hits = [h for h in hits if h[0] >= 0]    # people named before the statement come first
+                hits = [h for h in hits if h[0] >= 0]  # people named before the statement come first
             if len({h[1].name for h in hits}) > 1 and len(caps) == 1:
                 self.why = "two people share this surname: abstained"
                 return None, None, span
@@ -859,8 +943,7 @@ class _Resolver:
         return None, None, None
 
     _ATTR_HEADS = ("пресс-служба", "пресс-центр", "заявление", "сообщение", "штаб")
-    _UNUSED = ("служба", "ведомство",
-                   "министерство", "управление", "администрация", "штаб")
+    _UNUSED = ("служба", "ведомство", "министерство", "управление", "администрация", "штаб")
 
     def _earlier_attribution(self, pos: int) -> str | None:
         """The organization the dispatch named as the source before ``pos`` ("сообщает пресс-служба …")."""
@@ -873,14 +956,15 @@ class _Resolver:
                 continue
             # "Пресс-служба «Газпрома» сообщила …" opening a sentence: the common noun in lower case
             phrase = [w.lower() if w[:1].isupper() and not w.isupper() else w]
-            for a2, b2, w2 in tokens[k + 1:k + 8]:
+            for a2, b2, w2 in tokens[k + 1 : k + 8]:
                 if not w2[:1].isalnum() and w2 not in ('"', "«", "»"):
                     break
-                if w2.lower() in ("во", "в", "на", "со", "с", "о", "об", "по", "для", "что") \
-                        or self._person_at(Span(a2, b2)):
+                if w2.lower() in ("во", "в", "на", "со", "с", "о", "об", "по", "для", "что") or self._person_at(
+                    Span(a2, b2)
+                ):
                     break
                 if w2[:1].islower() and any(p.tag.POS in _NOT_NP_POS for p in parses(w2)[:1]):
-                    break   # "пресс-служба «Газпрома» сообщила …": the phrase ends at the verb
+                    break  # "пресс-служба «Газпрома» сообщила …": the phrase ends at the verb
                 if w2 in ('"', "«", "»"):
                     continue
                 phrase.append(w2)
@@ -897,13 +981,13 @@ class _Resolver:
         for m in sorted(org.mentions, key=lambda x: -x.start):
             if m.end > pos or self._in_quote(m):
                 continue
-            before = self.text[max(0, m.start - 60):m.start]
+            before = self.text[max(0, m.start - 60) : m.start]
             mm = re.search(r"([\w-]+)((?:\s+[A-ZА-ЯЁ][\w-]*){0,3})\s*$", before)
             if mm is None or lemma(mm.group(1)) not in SPEECH_VERBS:
                 continue
             start = max(0, m.start - 60) + mm.start(2)
-            tail = re.match(r"[^.!?\n,;:«»\"()]{0,80}", self.text[m.start:pos])
-            phrase = (self.text[start:m.start] + tail.group()).strip() if tail else ""
+            tail = re.match(r"[^.!?\n,;:«»\"()]{0,80}", self.text[m.start : pos])
+            phrase = (self.text[start : m.start] + tail.group()).strip() if tail else ""
             if phrase and len(phrase) > len(org.name):
                 return phrase
         return None
@@ -920,7 +1004,7 @@ class _Resolver:
             for m in e.mentions:
                 if m.end > pos or self._in_quote(m) or (best is not None and m.start < best[0]):
                     continue
-                after = re.split(r"[.!?;:,\n]", self.text[m.end:min(pos, m.end + 40)], maxsplit=1)[0]
+                after = re.split(r"[.!?;:,\n]", self.text[m.end : min(pos, m.end + 40)], maxsplit=1)[0]
                 if any(lemma(w) in SPEECH_VERBS for w in _WORD.findall(after)[:4]):
                     best = (m.start, e)
         return best[1].name if best else None
@@ -935,7 +1019,7 @@ class _Resolver:
             return None
         tail = []
         if q.cue_span is not None:
-            m = re.match(r"[ \t]+([^,.;:!?()\n]{1,80})", self.text[q.cue_span.end:q.cue_span.end + 80])
+            m = re.match(r"[ \t]+([^,.;:!?()\n]{1,80})", self.text[q.cue_span.end : q.cue_span.end + 80])
             if m:
                 for w in _WORD.findall(m.group(1))[:4]:
                     if w.lower() in _PREPOSITIONS or lemma(w) in ("поступить", "опубликовать", "размещенный"):
@@ -955,10 +1039,11 @@ class _Resolver:
             if org is not None:
                 m_text = " ".join(words).lower()
                 if org.name.lower() == m_text or any(
-                        self.text[m.start:m.end].lower() == m_text for m in org.mentions):
+                    self.text[m.start : m.end].lower() == m_text for m in org.mentions
+                ):
                     return org.name
         lems = _lemmas(words)
-        if len(words) == 1 and lems[0] in ANAPHORIC_ORG:   # "телеканала" → the channel named before
+        if len(words) == 1 and lems[0] in ANAPHORIC_ORG:  # "телеканала" → the channel named before
             org = self._nearest_org(pos)
             if org is not None:
                 return org.name
@@ -967,8 +1052,9 @@ class _Resolver:
             if org is not None:
                 # "региональный главк МЧС" → the fuller "ГУ МЧС РФ по Приморскому краю" named before
                 key = org.name.lower()
-                fuller = [e for e in self.orgs if e is not org and key in e.name.lower().split()
-                          and e.mentions[0].start < pos]
+                fuller = [
+                    e for e in self.orgs if e is not org and key in e.name.lower().split() and e.mentions[0].start < pos
+                ]
                 if fuller:
                     return max(fuller, key=lambda e: len(e.name)).name
                 if any(lem in ANAPHORIC_ORG for lem in lems):
@@ -978,8 +1064,12 @@ class _Resolver:
                         return src
         # "пресс-служба ведомства": the anaphoric noun becomes the organization named before
         for i, lem in enumerate(lems):
-            if i > 0 and lem in ANAPHORIC_ORG and (i + 1 == len(lems) or not words[i + 1][:1].isupper()) \
-                    and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(words[i - 1])[:1]):
+            if (
+                i > 0
+                and lem in ANAPHORIC_ORG
+                and (i + 1 == len(lems) or not words[i + 1][:1].isupper())
+                and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(words[i - 1])[:1])
+            ):
                 org = self._nearest_org(pos)
                 if org is not None:
                     gen = inflect_phrase(org.name.split(), "gent")
@@ -997,12 +1087,12 @@ class _Resolver:
             return True
         e = self._by_name.get(name)
         if e is None or not e.mentions:
-            return any(ch.isupper() for ch in self.text[span.start:span.end])
+            return any(ch.isupper() for ch in self.text[span.start : span.end])
         if _overlaps_any(self._sorted_mentions(e), span):
             return True
         # a mention the people stage left out ("Командир корабля Юрий Маленченко"): a word of the name in it
         stems = {fold(w)[:4] for w in _WORD.findall(name) if len(w) > 1}
-        return any(w[:1].isupper() and fold(w)[:4] in stems for w in _WORD.findall(self.text[span.start:span.end]))
+        return any(w[:1].isupper() and fold(w)[:4] in stems for w in _WORD.findall(self.text[span.start : span.end]))
 
     def _sorted_mentions(self, e: Entity) -> tuple[list[int], list[Span], int]:
         """``e``'s mentions sorted by start, their starts, the longest one's length (kept per person)."""
@@ -1013,7 +1103,7 @@ class _Resolver:
         return got
 
     def _is_pronoun(self, span: Span) -> bool:
-        words = _WORD.findall(self.text[span.start:span.end])
+        words = _WORD.findall(self.text[span.start : span.end])
         return not words or all(fold(w) in PRONOUNS for w in words)
 
     def run(self) -> tuple[list[Quote], list[Speaker]]:
@@ -1032,8 +1122,9 @@ class _Resolver:
             self.resolved.append(name)
             g = _cue_gender(q.cue)
             if g is None and name is not None:
-                g = self.unnamed.get(name) or (self._first_by_name[name].gender if name in self._first_by_name
-                                               else None)
+                g = self.unnamed.get(name) or (
+                    self._first_by_name[name].gender if name in self._first_by_name else None
+                )
             self.records.append((name, g, mspan.start if mspan is not None else q.start))
             if name is not None:
                 o = self.out.get(name)
@@ -1109,11 +1200,15 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
     name_cases = {p.tag.case for p in parses(name_words[0])[:8]}
     if is_known(name_words[0]) and not head_cases & name_cases:
         return True
-    if len(name_words) > 1 and "gent" not in name_cases and any(
-            "Name" in p.tag and "Fixd" not in p.tag for p in parses(name_words[0])[:2]):
-        return False    # "бортинженер Анна Лис": a first name that declines is in the nominative, in apposition
+    if (
+        len(name_words) > 1
+        and "gent" not in name_cases
+        and any("Name" in p.tag and "Fixd" not in p.tag for p in parses(name_words[0])[:2])
+    ):
+        return False  # "бортинженер Анна Лис": a first name that declines is in the nominative, in apposition
     fixed = any("Fixd" in p.tag for p in parses(name_words[0])[:2]) or (
-        first_gender == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё")
+        first_gender == "femn" and name_words[-1][-1:].lower() not in "аяеиоуыюэё"
+    )
     if not fixed or first_gender is None:
         return False
     hg = {str(p.tag.gender) for p in parses(head)[:2] if p.tag.POS == "NOUN" and p.tag.case == "nomn"}
@@ -1132,9 +1227,9 @@ def _trailing_name(words: Sequence[str]) -> str | None:
         return None
     if not any("Name" in p.tag for p in parses(caps[0])[:3]):
         return None
-    head = _mention_head(words[:len(words) - len(caps)])
+    head = _mention_head(words[: len(words) - len(caps)])
     if head is not None and _depends_on_head(head, caps, _first_name_gender(caps[0])):
-        return None           # "помощник Хиллари Клинтон": the aide, not Клинтон
+        return None  # "помощник Хиллари Клинтон": the aide, not Клинтон
     form = normalize_name(tuple(caps))
     if not any(t == "Surn" for t in form.tags) and is_known(caps[-1]):
         return None

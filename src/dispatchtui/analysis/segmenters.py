@@ -13,6 +13,7 @@ test that it is short (``list_item``: ``len(buffer) > BULLET_SIZE``, 20) or a sm
 characters), so every decision is razdel's own. ``tests/test_segmenters.py`` checks the output against
 razdel's on random text. Another razdel version gets razdel's own functions.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -88,7 +89,7 @@ def _razdel():
 
     import razdel
 
-    if version("razdel") != "0.5.0":     # pragma: no cover - depends on the installed razdel
+    if version("razdel") != "0.5.0":  # pragma: no cover - depends on the installed razdel
         return razdel.tokenize, razdel.sentenize
     from razdel.segmenters.sentenize import sentenize as sent_segmenter
     from razdel.segmenters.tokenize import tokenize as token_segmenter

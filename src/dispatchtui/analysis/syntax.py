@@ -5,6 +5,7 @@ phrase names. Used by :mod:`.reported`, :mod:`.turns` and the quote scanner's at
 The parser itself is :func:`.nlp.parse_sentences` (loaded lazily, offline); only the sentences a stage asks
 for are parsed, each cut to ``MAX_TOKENS`` tokens, so the cost stays linear in the text.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -25,10 +26,10 @@ class Tok:
     start: int
     stop: int
     text: str
-    head: int          # index of the head token in the sentence, -1 for the root
+    head: int  # index of the head token in the sentence, -1 for the root
     rel: str
     lemma: str
-    pos: str           # pymorphy3's part of speech of the top parse ("VERB", "PRTS", "NOUN", …)
+    pos: str  # pymorphy3's part of speech of the top parse ("VERB", "PRTS", "NOUN", …)
 
 
 @dataclass(slots=True)
@@ -43,6 +44,7 @@ class Sent:
 
     def subtree(self, i: int, stop_at_comma: bool = True) -> tuple[int, int]:
         """Token range ``[a, b)`` of ``i``'s contiguous subtree; cut at a comma or dash on either side."""
+
         def under(j: int) -> bool:
             k, steps = j, 0
             while k >= 0 and steps < 64:
@@ -99,7 +101,7 @@ def speaker_of(s: Sent, v: int) -> int | None:
         if t.rel in ("conj", "advcl", "xcomp") and t.head >= 0:
             k, steps = t.head, steps + 1
             continue
-        if t.rel.startswith("acl") and t.head >= 0:     # "министр, заявивший, что": the noun
+        if t.rel.startswith("acl") and t.head >= 0:  # "министр, заявивший, что": the noun
             return t.head
         return None
     return None
@@ -117,15 +119,16 @@ def speaker_span(s: Sent, i: int | None) -> Span | None:
         gap = s.toks[b:k]
         # "Лидер отделения, Сергей Канаев, …" (a comma) or "секретарь фронта за демократию (ОФДД) Наттавута
         # Сайкыа" (words the parse hung elsewhere): no verb and no clause break between
-        if all(t.text == "," for t in gap) or not any(t.pos in ("VERB", "GRND", "PRTF") or
-                                                      t.text in (";", ":", ".", "—", "–") for t in gap):
+        if all(t.text == "," for t in gap) or not any(
+            t.pos in ("VERB", "GRND", "PRTF") or t.text in (";", ":", ".", "—", "–") for t in gap
+        ):
             b = s.subtree(k)[1]
             break
     return s.span(a, b)
 
 
 def place_speaker(s: Sent, v: int) -> Span | None:
-    """"отметили в МИД", "сообщили в пресс-службе", "говорится в сообщении ведомства": the body or the
+    """ "отметили в МИД", "сообщили в пресс-службе", "говорится в сообщении ведомства": the body or the
     document the verb's "в/на" phrase names, when the verb has no subject."""
     for k in s.kids[v]:
         t = s.toks[k]
@@ -146,13 +149,21 @@ def parse(text: str, spans: Sequence[tuple[int, int, int]]) -> list[Sent]:
     parsed = parse_sentences(text, [(a, b) for a, b, _ in spans], MAX_TOKENS)
     out = []
     for (a, b, para), ptoks in zip(spans, parsed):
-        toks = [Tok(p.start, p.stop, p.text, p.head, p.rel, lemma(p.text) if p.text[:1].isalpha() else p.text,
-                    _pos(p.text) if p.text[:1].isalpha() else "") for p in ptoks]
+        toks = [
+            Tok(
+                p.start,
+                p.stop,
+                p.text,
+                p.head,
+                p.rel,
+                lemma(p.text) if p.text[:1].isalpha() else p.text,
+                _pos(p.text) if p.text[:1].isalpha() else "",
+            )
+            for p in ptoks
+        ]
         kids: list[list[int]] = [[] for _ in toks]
         for i, t in enumerate(toks):
             if 0 <= t.head < len(toks) and t.head != i:
                 kids[t.head].append(i)
         out.append(Sent(a, b, para, toks, kids))
     return out
-
-

@@ -19,6 +19,7 @@ A dispatch of three sentences or more always gets a few themes: weaker phrases, 
 Places and organizations: one entry per thing (``МИД`` = ``Министерство иностранных дел``, ``РФ`` =
 ``Россия``), without the dateline city, news outlets or fragments. Word lists: :mod:`.lexicon.topics`.
 """
+
 from __future__ import annotations
 
 import re
@@ -53,7 +54,9 @@ MAX_PLACES = 3
 MAX_ORGS = 3
 
 #: Nouns too general to be a topic on their own or as a phrase head.
-GENERIC_NOUNS = frozenset("""
+GENERIC_NOUNS = (
+    frozenset(
+        """
 вопрос уровень рамка ход итог время год день месяц неделя сторона направление перспектива значение
 внимание раз часть число случай тема образ вид момент место результат слово дело мнение цель срок
 повестка путь возможность ряд сфера область условие процесс мера основа глава пара программа шаг
@@ -64,10 +67,14 @@ GENERIC_NOUNS = frozenset("""
 механизм контакт важность необходимость интерес образ успех ситуация сотрудник человек мужчина женщина
 ребенок люди объем доля сумма выход линия очередь утро вечер ночь неделя лето зима весна осень
 государство страна средство город
-""".split()) | MEASURE_NOUNS
+""".split()
+    )
+    | MEASURE_NOUNS
+)
 
 #: Adjectives that add nothing to a topic.
-GENERIC_ADJS = frozenset("""
+GENERIC_ADJS = frozenset(
+    """
 высокий дальнейший актуальный новый важный особый текущий данный который весь такой этот тот
 свой наш ваш его их другой многий некоторый прошлый нынешний будущий последний первый второй
 третий каждый различный большой крупный главный основной целый определенный настоящий
@@ -80,19 +87,24 @@ GENERIC_ADJS = frozenset("""
 благоприятный молодой старый местный единый нужный серьезный постоянный целый небольшой малый
 сегодняшний вчерашний завтрашний здешний последующий единственный крупнейший наибольший наименьший
 больший
-""".split())
+""".split()
+)
 
 #: Relation nouns: they introduce a topic ("сотрудничество в сфере …") rather than name one.
-RELATION_HEADS = frozenset("""
+RELATION_HEADS = frozenset(
+    """
 сотрудничество взаимодействие отношение диалог союзничество дружба поддержка
-""".split())
+""".split()
+)
 
 #: Words that introduce the topic right after them ("вопросы обеспечения …", "в сфере …").
-TOPIC_MARKERS = frozenset("""
+TOPIC_MARKERS = frozenset(
+    """
 вопрос проблема сфера область отрасль сектор тема сотрудничество взаимодействие перспектива развитие
 углубление расширение укрепление обеспечение повышение реформа модернизация поддержка обсуждение
 поставка рынок политика реализация наращивание создание решение стратегия
-""".split())
+""".split()
+)
 
 #: Nouns after which ``NOUN и NOUN`` is a topic ("в сфере транспорта и логистики").
 _PAIR_MARKERS = frozenset("сфера область вопрос проблема отрасль тема сектор".split())
@@ -125,22 +137,31 @@ class _Cover:
 
 @dataclass
 class _Cand:
-    words: tuple[str, ...]          # nominative label words
+    words: tuple[str, ...]  # nominative label words
     spans: list[Span] = field(default_factory=list)
     plural: int = 0
     early: bool = False
-    occ: float = 0.0                # sum of occurrence weights
-    animate: bool = False           # singular animate head: a person's role ("российский бизнесмен")
-    weak_mod: bool = False          # only qualitative adjectives / participles ("резкие замечания")
-    pair: bool = False              # "транспорт и логистика"
-    gen: bool = False               # noun + genitive: "чемпионат мира", "расчистка реки"
-    merged: list[Span] = field(default_factory=list)   # spans of related phrases folded in
+    occ: float = 0.0  # sum of occurrence weights
+    animate: bool = False  # singular animate head: a person's role ("российский бизнесмен")
+    weak_mod: bool = False  # only qualitative adjectives / participles ("резкие замечания")
+    pair: bool = False  # "транспорт и логистика"
+    gen: bool = False  # noun + genitive: "чемпионат мира", "расчистка реки"
+    merged: list[Span] = field(default_factory=list)  # spans of related phrases folded in
 
 
 @lru_cache(maxsize=100_000)
 def _noun_parses(w: str) -> tuple:
-    return tuple(p for p in parses(w)[:4] if p.tag.POS == "NOUN" and "Name" not in p.tag and "Surn" not in p.tag
-                 and "Patr" not in p.tag and "Geox" not in p.tag and "Orgn" not in p.tag and "Abbr" not in p.tag)
+    return tuple(
+        p
+        for p in parses(w)[:4]
+        if p.tag.POS == "NOUN"
+        and "Name" not in p.tag
+        and "Surn" not in p.tag
+        and "Patr" not in p.tag
+        and "Geox" not in p.tag
+        and "Orgn" not in p.tag
+        and "Abbr" not in p.tag
+    )
 
 
 @lru_cache(maxsize=100_000)
@@ -185,7 +206,7 @@ def _nominative_of(adjs: tuple, noun, plural: bool) -> tuple[str, ...] | None:
     return tuple(out)
 
 
-_OPENING = " «\"„“(—–-"
+_OPENING = ' «"„“(—–-'
 
 
 def _sentence_initial(text: str, block: Span, pos: int) -> bool:
@@ -228,7 +249,7 @@ def _occurrence_weight(text: str, toks, k: int, block: Span) -> float:
         w += 0.4
     j = k - 1
     skipped = 0
-    while j >= 0 and text[toks[j][1]:toks[j + 1][0]].strip() == "":
+    while j >= 0 and text[toks[j][1] : toks[j + 1][0]].strip() == "":
         lw = toks[j][2].lower()
         if lw in _SKIP and skipped == 0:
             skipped += 1
@@ -253,12 +274,18 @@ class _AdjRun:
     def __init__(self, text: str, toks, start: int) -> None:
         n = len(toks)
         j = start
-        while j < n and toks[j][2][:1].islower() and _adj_parses(toks[j][2]) and not _noun_parses(toks[j][2]) \
-                and (j == start or text[toks[j - 1][1]:toks[j][0]].strip() == ""):
+        while (
+            j < n
+            and toks[j][2][:1].islower()
+            and _adj_parses(toks[j][2])
+            and not _noun_parses(toks[j][2])
+            and (j == start or text[toks[j - 1][1] : toks[j][0]].strip() == "")
+        ):
             j += 1
         self.toks, self.start, self.end = toks, start, j
-        self.noun_ok = j > start and j < n and toks[j][2][:1].islower() \
-            and text[toks[j - 1][1]:toks[j][0]].strip() == ""
+        self.noun_ok = (
+            j > start and j < n and toks[j][2][:1].islower() and text[toks[j - 1][1] : toks[j][0]].strip() == ""
+        )
         self._nouns: tuple | None = None
         self._last_bad: list[int] = []
 
@@ -281,8 +308,9 @@ class _AdjRun:
         return None
 
 
-def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
-                      names: _Cover | None = None) -> dict[tuple, _Cand]:
+def _theme_candidates(
+    text: str, blocks: Sequence[Span], early_end: int, names: _Cover | None = None
+) -> dict[tuple, _Cand]:
     """``names``: mentions of organizations and places; a phrase inside one is part of a name, shown in
     its own facet (``антидопинговое агентство`` in ``Российское антидопинговое агентство``)."""
     cands: dict[tuple, _Cand] = {}
@@ -293,7 +321,7 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
     def add(key, words, span, plural, weight):
         if names and names.contains(span.start, span.end):
             return _Void(words)
-        if "ё" not in text[span.start:span.end].lower():   # spell ё only where the dispatch does
+        if "ё" not in text[span.start : span.end].lower():  # spell ё only where the dispatch does
             words = tuple(w.replace("ё", "е") for w in words)
         c = cands.get(key)
         if c is None:
@@ -308,8 +336,10 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
     for block in blocks:
         toks = _tokens(text, block.start, block.end)
         # a capitalized word opening a sentence is an ordinary word ("Лесные пожары охватили …")
-        toks = [(a, b, w.lower() if w[:1].isupper() and not w.isupper() and _sentence_initial(text, block, a) else w)
-                for a, b, w in toks]
+        toks = [
+            (a, b, w.lower() if w[:1].isupper() and not w.isupper() and _sentence_initial(text, block, a) else w)
+            for a, b, w in toks
+        ]
         i = 0
         n = len(toks)
         run: _AdjRun | None = None
@@ -329,8 +359,9 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
                     noun, adjs = found
                     # drop generic and pronominal adjectives ("никакая", "мое"); keep the phrase if
                     # something specific remains
-                    keep = [a for a in adjs if a.normal_form.replace("ё", "е") not in GENERIC_ADJS
-                            and "Apro" not in a.tag]
+                    keep = [
+                        a for a in adjs if a.normal_form.replace("ё", "е") not in GENERIC_ADJS and "Apro" not in a.tag
+                    ]
                     head = noun.normal_form.replace("ё", "е")
                     if keep and head not in GENERIC_NOUNS:
                         keep = keep[-2:]
@@ -339,38 +370,68 @@ def _theme_candidates(text: str, blocks: Sequence[Span], early_end: int,
                         words = _nominative(keep, noun, plural)
                         if words:
                             first_k = i + adjs.index(keep[0]) if keep[0] in adjs else i
-                            c = add(key, words, Span(toks[first_k][0], toks[j][1]), plural,
-                                    _occurrence_weight(text, toks, i, block))
+                            c = add(
+                                key,
+                                words,
+                                Span(toks[first_k][0], toks[j][1]),
+                                plural,
+                                _occurrence_weight(text, toks, i, block),
+                            )
                             c.animate = noun.tag.animacy == "anim" and noun.tag.number == "sing"
                             # evaluative adjectives and participles judge or narrate ("резкие замечания");
                             # classifying ones make terms even when pymorphy calls them Qual ("сухие грозы")
-                            c.weak_mod = all(a.normal_form.replace("ё", "е") in EVALUATIVE_ADJS
-                                             or a.tag.POS == "PRTF" for a in keep)
+                            c.weak_mod = all(
+                                a.normal_form.replace("ё", "е") in EVALUATIVE_ADJS or a.tag.POS == "PRTF" for a in keep
+                            )
                     elif keep and head in ("сфера", "область", "отрасль", "сектор"):
                         # "в водно-энергетической сфере" is a topic although "сфера" alone is not
                         words = _nominative(keep[-1:], noun, False)
                         if words:
-                            add((keep[-1].normal_form.replace("ё", "е"), head), words,
-                                Span(toks[j - 1][0], toks[j][1]), False,
-                                _occurrence_weight(text, toks, i, block))
+                            add(
+                                (keep[-1].normal_form.replace("ё", "е"), head),
+                                words,
+                                Span(toks[j - 1][0], toks[j][1]),
+                                False,
+                                _occurrence_weight(text, toks, i, block),
+                            )
                 i = j + 1 if found else i + 1
                 continue
             # NOUN и NOUN (same case) after a sphere noun: "транспорт и логистика"
             if i + 2 < n and toks[i + 1][2] == "и" and toks[i + 2][2][:1].islower():
-                gap_ok = text[e:toks[i + 1][0]].strip() == "" and text[toks[i + 1][1]:toks[i + 2][0]].strip() == ""
+                gap_ok = text[e : toks[i + 1][0]].strip() == "" and text[toks[i + 1][1] : toks[i + 2][0]].strip() == ""
                 a_ps, b_ps = _noun_parses(w), _noun_parses(toks[i + 2][2])
-                pair = next(((a, b) for a in a_ps for b in b_ps if a.tag.case == b.tag.case
-                             and a.tag.case != "nomn" and a.tag.animacy == "inan" and b.tag.animacy == "inan"), None)
+                pair = next(
+                    (
+                        (a, b)
+                        for a in a_ps
+                        for b in b_ps
+                        if a.tag.case == b.tag.case
+                        and a.tag.case != "nomn"
+                        and a.tag.animacy == "inan"
+                        and b.tag.animacy == "inan"
+                    ),
+                    None,
+                )
                 prev = _noun_parses(toks[i - 1][2]) if i > 0 else []
-                if gap_ok and pair and pair[0].normal_form not in GENERIC_NOUNS \
-                        and pair[1].normal_form not in GENERIC_NOUNS and prev \
-                        and prev[0].normal_form in _PAIR_MARKERS:
+                if (
+                    gap_ok
+                    and pair
+                    and pair[0].normal_form not in GENERIC_NOUNS
+                    and pair[1].normal_form not in GENERIC_NOUNS
+                    and prev
+                    and prev[0].normal_form in _PAIR_MARKERS
+                ):
                     a, b = pair
                     wa = a.inflect({"nomn", a.tag.number or "sing"})
                     wb = b.inflect({"nomn", b.tag.number or "sing"})
                     if wa and wb:
-                        c = add((a.normal_form, "и", b.normal_form), (wa.word, "и", wb.word),
-                                Span(s, toks[i + 2][1]), False, _occurrence_weight(text, toks, i, block))
+                        c = add(
+                            (a.normal_form, "и", b.normal_form),
+                            (wa.word, "и", wb.word),
+                            Span(s, toks[i + 2][1]),
+                            False,
+                            _occurrence_weight(text, toks, i, block),
+                        )
                         c.pair = True
                         i += 3
                         continue
@@ -405,8 +466,9 @@ def _genitive_noun(w: str, head_lemma: str):
             return None
         return next((p for p in _noun_parses(w)[:3] if p.tag.case == "gent" and p.tag.animacy == "inan"), None)
     if head_lemma in PLACE_GENITIVE_HEADS:
-        return next((p for p in parses(w)[:3] if p.tag.POS == "NOUN" and p.tag.case == "gent"
-                     and "Geox" in p.tag), None)
+        return next(
+            (p for p in parses(w)[:3] if p.tag.POS == "NOUN" and p.tag.case == "gent" and "Geox" in p.tag), None
+        )
     return None
 
 
@@ -418,14 +480,20 @@ def _genitive_candidates(text: str, toks, block: Span, add) -> None:
     n = len(toks)
 
     def glued(a: int, b: int) -> bool:
-        return text[toks[a][1]:toks[b][0]].strip() == ""
+        return text[toks[a][1] : toks[b][0]].strip() == ""
 
     def po_complement(k: int):
         """``по хоккею`` after token ``k``: (end token, lemma, surface) or None."""
-        if k + 2 < n and toks[k + 1][2] == "по" and glued(k, k + 1) and glued(k + 1, k + 2) \
-                and toks[k + 2][2][:1].islower():
-            d = next((p for p in _noun_parses(toks[k + 2][2]) if p.tag.case == "datv"
-                      and p.tag.animacy == "inan"), None)
+        if (
+            k + 2 < n
+            and toks[k + 1][2] == "по"
+            and glued(k, k + 1)
+            and glued(k + 1, k + 2)
+            and toks[k + 2][2][:1].islower()
+        ):
+            d = next(
+                (p for p in _noun_parses(toks[k + 2][2]) if p.tag.case == "datv" and p.tag.animacy == "inan"), None
+            )
             if d is not None and d.normal_form.replace("ё", "е") not in GENERIC_NOUNS:
                 return k + 2, d.normal_form.replace("ё", "е"), toks[k + 2][2].lower()
         return None
@@ -448,8 +516,14 @@ def _genitive_candidates(text: str, toks, block: Span, add) -> None:
         if head is None or head.tag.animacy == "anim":
             continue
         hl = head.normal_form.replace("ё", "е")
-        if hl in GENERIC_NOUNS or hl in GENERIC_GENITIVE_HEADS or hl in PERSON_HEADS or hl in RELATION_HEADS \
-                or hl in PARTITIVE_NOUNS or len(hl) < 3:
+        if (
+            hl in GENERIC_NOUNS
+            or hl in GENERIC_GENITIVE_HEADS
+            or hl in PERSON_HEADS
+            or hl in RELATION_HEADS
+            or hl in PARTITIVE_NOUNS
+            or len(hl) < 3
+        ):
             continue
         # the genitive: one noun, its most likely reading ("сборная России", not "пост главного [тренера]");
         # a part names the whole after it ("расчистка участка реки" → "расчистка реки")
@@ -462,21 +536,31 @@ def _genitive_candidates(text: str, toks, block: Span, add) -> None:
         if dep is None:
             continue
         dl = dep.normal_form.replace("ё", "е")
-        if dl in GENERIC_NOUNS or dl in GENERIC_GENITIVE_DEPS or dl in GENERIC_GENITIVE_HEADS \
-                or dl in PARTITIVE_NOUNS or dl in RELATION_HEADS or len(dl) < 3:
+        if (
+            dl in GENERIC_NOUNS
+            or dl in GENERIC_GENITIVE_DEPS
+            or dl in GENERIC_GENITIVE_HEADS
+            or dl in PARTITIVE_NOUNS
+            or dl in RELATION_HEADS
+            or len(dl) < 3
+        ):
             continue
         dw = toks[j][2]
         if dw[:1].islower() and any(_agree(a, dep) for a in _adj_parses(w)):
-            continue        # "сборной команды": an adjective and its noun, not a noun and its genitive
-        if j + 1 < n and glued(j, j + 1) and toks[j + 1][2][:1].islower() \
-                and any(p.tag.case == "gent" for p in _noun_parses(toks[j + 1][2])[:2]):
-            continue        # a chain ("пост главного тренера"): no clean two-word topic
+            continue  # "сборной команды": an adjective and its noun, not a noun and its genitive
+        if (
+            j + 1 < n
+            and glued(j, j + 1)
+            and toks[j + 1][2][:1].islower()
+            and any(p.tag.case == "gent" for p in _noun_parses(toks[j + 1][2])[:2])
+        ):
+            continue  # a chain ("пост главного тренера"): no clean two-word topic
         hn = head.inflect({"nomn", head.tag.number or "sing"})
         if hn is None:
             continue
         dep_surface = dw if not dw[:1].islower() else dw.lower()
         end = toks[j][1]
-        m = re.match(r"-\d+", text[end:end + 6])          # "гелия-3"
+        m = re.match(r"-\d+", text[end : end + 6])  # "гелия-3"
         if m:
             dep_surface += m.group()
             end += len(m.group())
@@ -486,8 +570,7 @@ def _genitive_candidates(text: str, toks, block: Span, add) -> None:
         if po is not None:
             kk, lem, surf = po
             key, words, end = key + ("по", lem), words + ("по", surf), toks[kk][1]
-        c = add(key, words, Span(s, end), head.tag.number == "plur",
-                _occurrence_weight(text, toks, k, block) * 0.9)
+        c = add(key, words, Span(s, end), head.tag.number == "plur", _occurrence_weight(text, toks, k, block) * 0.9)
         c.gen = True
 
 
@@ -530,7 +613,7 @@ class _Lemmas:
         find, starts, lemmas = self.joined.find, self.starts, self.lemmas
         pos = find(stem) if stem else -1
         while pos >= 0:
-            i = bisect_right(starts, pos) - 1        # the lemma holding this first occurrence in it
+            i = bisect_right(starts, pos) - 1  # the lemma holding this first occurrence in it
             lem = lemmas[i]
             if not (strict and pos == starts[i] and not any(p == stem for p in _stems(lem))):
                 total += self.counts[i]
@@ -543,17 +626,20 @@ def _stem_hits(stem: str, lemmas: _Lemmas, strict: bool = False) -> int:
     """Words of the text containing ``stem``. ``strict`` (for head nouns): the same word in another form,
     or the stem inside a compound (``сельскохозяйственный`` for ``хозяйство``) — not a derivation
     starting with it (``партнерство`` is no form of ``партнер``)."""
-    if not stem:            # (every lemma contains it)
-        return sum(c for lem, c in zip(lemmas.lemmas, lemmas.counts)
-                   if not (strict and not any(p == stem for p in _stems(lem))))
+    if not stem:  # (every lemma contains it)
+        return sum(
+            c
+            for lem, c in zip(lemmas.lemmas, lemmas.counts)
+            if not (strict and not any(p == stem for p in _stems(lem)))
+        )
     return lemmas.hits(stem, strict)
 
 
 def _gen_parts(key: tuple) -> tuple[str, list[str], list[str]]:
     """A noun + genitive key → (head, the genitive's adjectives, the other nouns)."""
     tail = list(key[2:])
-    po = tail[tail.index("по") + 1:] if "по" in tail else []
-    dep = tail[:tail.index("по")] if "по" in tail else tail
+    po = tail[tail.index("по") + 1 :] if "по" in tail else []
+    dep = tail[: tail.index("по")] if "по" in tail else tail
     return key[0], dep[:-1], dep[-1:] + po
 
 
@@ -595,9 +681,9 @@ def _fold_related(cands: dict[tuple, _Cand]) -> None:
     content = {k: _content(k) for k in keys}
     stems = {k: [s for w in content[k] for s in _stems(w)] for k in keys}
     mod_stems = {k: {s for w in content[k][:-1] for s in _stems(w)} for k in keys}
-    by_gen_head: dict[tuple, list] = defaultdict(list)     # noun + genitive: (head, genitive) → keys
-    by_head: dict[str, list] = defaultdict(list)           # the others, of two words or more: head → keys
-    by_first_stem: dict[str, list] = defaultdict(list)     # two-word phrases for the compound rule
+    by_gen_head: dict[tuple, list] = defaultdict(list)  # noun + genitive: (head, genitive) → keys
+    by_head: dict[str, list] = defaultdict(list)  # the others, of two words or more: head → keys
+    by_first_stem: dict[str, list] = defaultdict(list)  # two-word phrases for the compound rule
     for k in keys:
         if cands[k].gen:
             by_gen_head[(k[0], _gen_parts(k)[2][0])].append(k)
@@ -618,8 +704,7 @@ def _fold_related(cands: dict[tuple, _Cand]) -> None:
                 found += [a for a in by_head.get(kb[-1], ()) if mod_stems[b] < mod_stems[a]]
             for w in kb:
                 for first in _stems_in(w, by_first_stem):
-                    found += [a for a in by_first_stem[first]
-                              if w != content[a][-1] and all(s in w for s in stems[a])]
+                    found += [a for a in by_first_stem[first] if w != content[a][-1] and all(s in w for s in stems[a])]
         found = [a for a in found if a != b and a not in gone]
         if found:
             target = min(found, key=order.__getitem__)
@@ -644,8 +729,9 @@ def _score(key: tuple, c: _Cand, lemma_counts: _Lemmas, quoted: _Cover | None = 
         heads = content if c.pair else content[-1:]
         mods = [] if c.pair else content[:-1]
     head_hits = 0
-    if not any(h in GENERIC_NOUNS or h in ("сфера", "область", "отрасль", "сектор") or h in RELATION_HEADS
-               for h in heads):
+    if not any(
+        h in GENERIC_NOUNS or h in ("сфера", "область", "отрасль", "сектор") or h in RELATION_HEADS for h in heads
+    ):
         head_hits = sum(max(0, _stem_hits(s, lemma_counts, True) - own) for h in heads for s in _stems(h)[-1:])
     mod_hits = sum(max(0, _stem_hits(s, lemma_counts) - own) for m in mods for s in _stems(m))
     score += 0.4 * min(head_hits, 3) + 0.2 * min(mod_hits, 3)
@@ -668,20 +754,34 @@ def _score(key: tuple, c: _Cand, lemma_counts: _Lemmas, quoted: _Cover | None = 
 def _ethnic(adj_lemma: str) -> bool:
     """``казахско-таджикский``: a compound of nationality adjectives says "bilateral", not a domain."""
     parts = adj_lemma.split("-")
-    return all(p.endswith(("ский", "ско", "цкий", "цко")) and len(p) > 5 for p in parts) and \
-        all(not any(x in p for x in ("экономическ", "техническ", "политическ", "энергетическ", "логическ",
-                                       "гуманитарн", "социальн", "промышлен"))
-            for p in parts)
+    return all(p.endswith(("ский", "ско", "цкий", "цко")) and len(p) > 5 for p in parts) and all(
+        not any(
+            x in p
+            for x in (
+                "экономическ",
+                "техническ",
+                "политическ",
+                "энергетическ",
+                "логическ",
+                "гуманитарн",
+                "социальн",
+                "промышлен",
+            )
+        )
+        for p in parts
+    )
 
 
 def _shared(a: set[str], b: set[str]) -> int:
     """Stems of ``a`` that a stem of ``b`` equals or extends (a common start of five letters:
     ``татарин`` ~ ``татарск``)."""
+
     def close(x: str, y: str) -> bool:
         k = 0
         while k < min(len(x), len(y)) and x[k] == y[k]:
             k += 1
         return k >= min(5, len(x), len(y))
+
     return sum(1 for x in a if any(close(x, y) for y in b))
 
 
@@ -690,8 +790,9 @@ FLOOR_THEME_SCORE = 0.45
 MIN_THEMES = 3
 
 
-def _rank_themes(cands: dict[tuple, _Cand], lemma_counts: dict[str, int],
-                 quoted: _Cover | None = None, min_themes: int = 0) -> list[Topic]:
+def _rank_themes(
+    cands: dict[tuple, _Cand], lemma_counts: dict[str, int], quoted: _Cover | None = None, min_themes: int = 0
+) -> list[Topic]:
     _fold_related(cands)
     lemmas = _Lemmas(lemma_counts)
     scored = []
@@ -699,7 +800,7 @@ def _rank_themes(cands: dict[tuple, _Cand], lemma_counts: dict[str, int],
         score = _score(key, c, lemmas, quoted)
         scored.append((score, c.spans[0].start, " ".join(c.words), key, c))
     scored.sort(key=lambda x: (-x[0], x[1]))
-    kept: list[list] = []      # [label, spans, score, stems, own count]
+    kept: list[list] = []  # [label, spans, score, stems, own count]
     seen_heads: set[str] = set()
     nouns_of: dict[str, list] = {}
     taken: set[tuple] = set()
@@ -726,7 +827,7 @@ def _rank_themes(cands: dict[tuple, _Cand], lemma_counts: dict[str, int],
             return
         seen_heads.add(head)
         kept.append([label, spans, score, st, len(c.spans)])
-        for noun in ([head] + _gen_parts(key)[2][:1] if c.gen else [head]):
+        for noun in [head] + _gen_parts(key)[2][:1] if c.gen else [head]:
             nouns_of.setdefault(noun, kept[-1])
 
     for score, _, label, key, c in scored:
@@ -745,8 +846,9 @@ def _rank_themes(cands: dict[tuple, _Cand], lemma_counts: dict[str, int],
     return out
 
 
-def _noun_themes(text: str, blocks: Sequence[Span], have: list[Topic], need: int,
-                 names: _Cover | None = None) -> list[Topic]:
+def _noun_themes(
+    text: str, blocks: Sequence[Span], have: list[Topic], need: int, names: _Cover | None = None
+) -> list[Topic]:
     """Last resort for a short list: nouns the dispatch repeats (``аренда``, ``хоккей``), outside names
     (``театра`` in ``Большого театра`` is the organization's)."""
     occ: dict[str, list] = defaultdict(list)
@@ -762,8 +864,13 @@ def _noun_themes(text: str, blocks: Sequence[Span], have: list[Topic], need: int
             if noun is None or noun.tag.animacy == "anim":
                 continue
             lem = noun.normal_form.replace("ё", "е")
-            if lem in GENERIC_NOUNS or lem in GENERIC_GENITIVE_HEADS or lem in PERSON_HEADS \
-                    or lem in RELATION_HEADS or lem in TOPIC_MARKERS:
+            if (
+                lem in GENERIC_NOUNS
+                or lem in GENERIC_GENITIVE_HEADS
+                or lem in PERSON_HEADS
+                or lem in RELATION_HEADS
+                or lem in TOPIC_MARKERS
+            ):
                 continue
             occ[lem].append((Span(a, b), noun))
     have_stems = {s for t in have for w in t.label.lower().split() for s in _stems(w)}
@@ -794,8 +901,11 @@ def _upper_key(name: str) -> str:
 
 def _is_agency(name: str) -> bool:
     u = name.upper().replace("/", "").strip(". ")
-    return u in AGENCIES or any(u.startswith(a + " ") for a in AGENCIES if len(a) > 3) \
+    return (
+        u in AGENCIES
+        or any(u.startswith(a + " ") for a in AGENCIES if len(a) > 3)
         or _upper_key(name) in SOURCE_OUTLETS
+    )
 
 
 #: A date right after a name: the dateline ("ЯКУТСК, 10 авг", "Москва. 7 мая.").
@@ -814,8 +924,9 @@ def _name_lemmas(name: str) -> tuple[str, ...]:
 
 
 def _initials(name: str) -> str:
-    return "".join(p[0] for w in _NAME_WORD.findall(name) if w.lower() not in _INITIAL_SKIP
-                   for p in w.split("-") if p).upper()
+    return "".join(
+        p[0] for w in _NAME_WORD.findall(name) if w.lower() not in _INITIAL_SKIP for p in w.split("-") if p
+    ).upper()
 
 
 def _same_entity(short: str, long: str, ls: tuple, ll: tuple) -> bool:
@@ -851,8 +962,7 @@ def _fix_org_label(name: str) -> str:
     return " ".join(o.capitalize() if w[:1].isupper() else o for o, w in zip(out, words))
 
 
-def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: TopicFacet,
-                   limit: int) -> list[Topic]:
+def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: TopicFacet, limit: int) -> list[Topic]:
     aliases = PLACE_ALIASES if kind == "place" else ORG_ALIASES
     items0 = []
     for e in entities:
@@ -862,18 +972,18 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
         words = _NAME_WORD.findall(e.name)
         if kind == "organization" and len(words) == 1 and not e.name.isupper():
             ps = parses(words[0])
-            if ps and "Surn" in ps[0].tag:      # a surname taken for an organization ("Демидов")
+            if ps and "Surn" in ps[0].tag:  # a surname taken for an organization ("Демидов")
                 continue
         # the dateline names where the dispatch was filed, not what it is about
         mentions = [m for m in e.mentions if not (m.start < 200 and _DATELINE_TAIL.match(text, m.end))]
         if not mentions:
             continue
         # mentions written alike (five-letter starts: "Большим театром" ~ "Большого театра") are one name
-        surfaces = {tuple(w.lower()[:5] for w in _NAME_WORD.findall(text[m.start:m.end])) for m in e.mentions}
+        surfaces = {tuple(w.lower()[:5] for w in _NAME_WORD.findall(text[m.start : m.end])) for m in e.mentions}
         label = _fix_org_label(e.name) if kind == "organization" else e.name
         if kind == "organization" and label.startswith("Мин") and len(words) == 1:
             # "Минприроды", "Минэкологии" do not decline: show them as written, not "Минприрода"
-            written = [text[m.start:m.end] for m in e.mentions if text[m.start:m.end][:5] == label[:5]]
+            written = [text[m.start : m.end] for m in e.mentions if text[m.start : m.end][:5] == label[:5]]
             if written:
                 label = max(set(written), key=Counter(written).__getitem__)
         surfaces.add(tuple(w.lower()[:5] for w in _NAME_WORD.findall(e.name)))
@@ -882,11 +992,26 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
     groups: list[dict] = []
     for orig, key_name, mentions, surfaces in sorted(items0, key=lambda x: -len(_name_lemmas(x[1]))):
         lem = _name_lemmas(key_name)
-        g = next((g for g in groups if key_name in g["names"] or surfaces & g["surfaces"]
-                  or any(lem == gl or _same_entity(key_name, gn, lem, gl) for gn, gl in g["lems"])), None)
+        g = next(
+            (
+                g
+                for g in groups
+                if key_name in g["names"]
+                or surfaces & g["surfaces"]
+                or any(lem == gl or _same_entity(key_name, gn, lem, gl) for gn, gl in g["lems"])
+            ),
+            None,
+        )
         if g is None:
-            g = {"key": key_name, "lem": lem, "names": set(), "mentions": set(), "counts": defaultdict(int),
-                 "surfaces": set(), "lems": []}
+            g = {
+                "key": key_name,
+                "lem": lem,
+                "names": set(),
+                "mentions": set(),
+                "counts": defaultdict(int),
+                "surfaces": set(),
+                "lems": [],
+            }
             groups.append(g)
         g["surfaces"] |= surfaces
         g["lems"].append((key_name, lem))
@@ -901,28 +1026,35 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
         if kind == "place":
             # the common name: an alias's target, else the shortest (Казахстан over Республика Казахстан),
             # spelled as in running text (Лондон, not the dateline's ЛОНДОН)
-            label = g["key"] if g["key"] in PLACE_ALIASES.values() else min(
-                names, key=lambda n: (len(n.split()), n.isupper() and len(n) > 4, -g["counts"].get(n, 0)))
+            label = (
+                g["key"]
+                if g["key"] in PLACE_ALIASES.values()
+                else min(names, key=lambda n: (len(n.split()), n.isupper() and len(n) > 4, -g["counts"].get(n, 0)))
+            )
             if label.isupper() and len(label) > 4:
                 label = "-".join(p.capitalize() for p in label.split("-"))
         elif g["key"] in ORG_ALIASES.values():
-            label = g["key"]            # РУСАДА, Атлантический альянс → the name in the lexicon
+            label = g["key"]  # РУСАДА, Атлантический альянс → the name in the lexicon
         else:
             # the fullest name (Министерство иностранных дел over МИД)
             label = max(names, key=lambda n: (len(_NAME_WORD.findall(n)), g["counts"].get(n, 0)))
         if kind == "place" and len(spans) == 1 and len(g["lem"]) == 1:
             ps = parses(_NAME_WORD.findall(label)[0]) if _NAME_WORD.findall(label) else []
             # named once and an ordinary word ("канет в Лету" → "Лёт"): no place
-            if ps and ps[0].is_known and not any(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Orgn" in p.tag)
-                                                 for p in ps[:4]):
+            if (
+                ps
+                and ps[0].is_known
+                and not any(p.tag.POS == "NOUN" and ("Geox" in p.tag or "Orgn" in p.tag) for p in ps[:4])
+            ):
                 continue
         items.append((len(spans), -spans[0].start, label, spans))
     items.sort(reverse=True)
     return [Topic(label, tuple(spans), facet, float(n)) for n, _, label, spans in items[:limit]]
 
 
-def find_topics(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span],
-                entities: Sequence[Entity]) -> list[Topic]:
+def find_topics(
+    text: str, paragraphs: Sequence[Span], sentences: Sequence[Span], entities: Sequence[Entity]
+) -> list[Topic]:
     """A short ranked list of themes, then places, then organizations."""
     blocks = list(sentences) or list(paragraphs) or [Span(0, len(text))]
     early_end = paragraphs[1].end if len(paragraphs) > 1 else (paragraphs[0].end if paragraphs else len(text) // 4)
@@ -939,8 +1071,9 @@ def find_topics(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span]
     names = _Cover(m for e in entities if e.kind in ("organization", "place") for m in e.mentions)
     themes = _rank_themes(_theme_candidates(text, blocks, early_end, names), lemma_counts, quoted, need)
     if len(themes) < need:
-        themes += _noun_themes(text, blocks, themes, need - len(themes),
-                               _Cover(m for e in entities for m in e.mentions))
+        themes += _noun_themes(
+            text, blocks, themes, need - len(themes), _Cover(m for e in entities for m in e.mentions)
+        )
     places = _entity_topics(text, entities, "place", "place", MAX_PLACES)
     orgs = _entity_topics(text, entities, "organization", "organization", MAX_ORGS)
     return themes + places + orgs

@@ -22,6 +22,7 @@ a turn only inside a dense transcript or interview, or when it speaks in the fir
 "вы"). All parts of one turn share a statement id (``Quote.statement``, negative until
 :func:`dispatchtui.analysis.link_statements` turns it into the index of the first part). Linear in the text.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,16 +51,17 @@ MAX_CONTINUATION = 8
 _NAME_WORD = r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*"
 _LABEL_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}|«[^«»\n]{{1,40}}»)"
-    r"(?P<role>[ \u00a0]*\([^()\n]{1,200}\))?[ \u00a0]*:[ \u00a0]+(?=\S)")
+    r"(?P<role>[ \u00a0]*\([^()\n]{1,200}\))?[ \u00a0]*:[ \u00a0]+(?=\S)"
+)
 _WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 
 
 @dataclass(frozen=True, slots=True)
 class Label:
-    name: Span          # the name as written ("С.Донской", "Аннабель Джонс")
-    content: int        # where the turn's words start
-    question: bool      # an interviewer's label ("Вопрос", «Медуза»)
-    answer: bool        # "Ответ:" (the interviewee, named elsewhere)
+    name: Span  # the name as written ("С.Донской", "Аннабель Джонс")
+    content: int  # where the turn's words start
+    question: bool  # an interviewer's label ("Вопрос", «Медуза»)
+    answer: bool  # "Ответ:" (the interviewee, named elsewhere)
 
 
 def _name_word(w: str) -> bool:
@@ -82,10 +84,10 @@ def label_at(text: str, p: Span) -> Label | None:
     name = m.group("name")
     span = Span(m.start("name"), m.end("name"))
     rest = m.end()
-    if text[rest] in "«\"„“":
-        return None                     # "Путин: «…»" is a colon introduction of a marked quote
+    if text[rest] in '«"„“':
+        return None  # "Путин: «…»" is a colon introduction of a marked quote
     if name.startswith("«") or _is_outlet(name):
-        return Label(span, rest, True, False)   # «Медуза»: / Интерфакс: — the outlet asks
+        return Label(span, rest, True, False)  # «Медуза»: / Интерфакс: — the outlet asks
     words = re.findall(r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*", name)
     low = lemma(words[0]) if len(words) == 1 else ""
     if low in INTERVIEWER_LABELS:
@@ -95,12 +97,15 @@ def label_at(text: str, p: Span) -> Label | None:
     if not words or not all(_name_word(w) for w in words):
         return None
     last = words[-1].split(".")[-1].strip()
-    if last and get_morph().word_is_known(last.lower()) and not any(
-            p.tag.case == "nomn" for p in parses(last)):
+    if last and get_morph().word_is_known(last.lower()) and not any(p.tag.case == "nomn" for p in parses(last)):
         return None
-    if len(words) == 1 and "." not in name and not any("Surn" in p.tag for p in parses(words[0])) \
-            and get_morph().word_is_known(words[0].lower()):
-        return None                     # "Итог:", "Москва:" — one known word that is no surname
+    if (
+        len(words) == 1
+        and "." not in name
+        and not any("Surn" in p.tag for p in parses(words[0]))
+        and get_morph().word_is_known(words[0].lower())
+    ):
+        return None  # "Итог:", "Москва:" — one known word that is no surname
     return Label(span, rest, False, False)
 
 
@@ -108,7 +113,7 @@ def _is_outlet(name: str) -> bool:
     """A news outlet's name ("Интерфакс", "РИА Новости", "ТАСС")."""
     from .lexicon.agencies import AGENCIES
 
-    key = re.sub(r"[\s./]+", " ", name.upper().strip("«»\"")).strip()
+    key = re.sub(r"[\s./]+", " ", name.upper().strip('«»"')).strip()
     return key in AGENCIES or key.replace(" ", ".") in AGENCIES
 
 
@@ -117,8 +122,8 @@ def _speaks(text: str, p: Span) -> bool:
     return any(m.group().lower() in FIRST_SECOND_PERSON for m in _WORD_RE.finditer(text, p.start, p.end))
 
 
-_OPEN_MARKS = "«\"„“‘‚"
-QUOTE_CHARS = "«»„“”\"‘’‚"
+_OPEN_MARKS = '«"„“‘‚'
+QUOTE_CHARS = '«»„“”"‘’‚'
 
 
 def _own_quote(text: str, p: Span) -> bool:
@@ -130,14 +135,17 @@ def _own_quote(text: str, p: Span) -> bool:
 def _sentence_like(text: str, p: Span) -> bool:
     """Ends like running text ("…." "?" "!" "»"): a heading or a photo caption ("Арест блогера Егора Жукова")
     between turns is no one's words."""
-    return text[p.end - 1] in ".!?…»\"”)]"
+    return text[p.end - 1] in '.!?…»"”)]'
 
 
 def _names_speaker(text: str, p: Span, surnames: set[str]) -> bool:
     """The paragraph names one of the transcript's speakers in the third person (an authorial paragraph
     introducing the next turn: "У продюсера Сэнны Уоленберг разнообразная карьера")."""
-    return any(m.group().lower()[:5] in surnames for m in _WORD_RE.finditer(text, p.start, p.end)
-               if m.group()[:1].isupper() and len(m.group()) >= 4)
+    return any(
+        m.group().lower()[:5] in surnames
+        for m in _WORD_RE.finditer(text, p.start, p.end)
+        if m.group()[:1].isupper() and len(m.group()) >= 4
+    )
 
 
 def _dash_start(text: str, p: Span) -> int | None:
@@ -155,23 +163,34 @@ def _dash_start(text: str, p: Span) -> int | None:
     return j if j < p.end else None
 
 
-def _part(text: str, a: int, b: int, para: int, speaker: Span | None, group: int, question: bool = False,
-          reason: str = "") -> Quote | None:
+def _part(
+    text: str, a: int, b: int, para: int, speaker: Span | None, group: int, question: bool = False, reason: str = ""
+) -> Quote | None:
     while a < b and text[a] in " \u00a0\t":
         a += 1
     while b > a and text[b - 1] in " \u00a0\t":
         b -= 1
     if b <= a or not _WORD_RE.search(text, a, b):
         return None
-    return Quote(a, b, para, "full", text[speaker.start:speaker.end] if speaker else None, speaker,
-                 statement=-(TURN_GROUP_BASE + group), question=question, reason=reason)
+    return Quote(
+        a,
+        b,
+        para,
+        "full",
+        text[speaker.start : speaker.end] if speaker else None,
+        speaker,
+        statement=-(TURN_GROUP_BASE + group),
+        question=question,
+        reason=reason,
+    )
 
 
 # ---------------------------------------------------------------------------------------------- forms
 
 
-def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0,
-                     attributed: frozenset[int] = frozenset()) -> list[Quote]:
+def transcript_turns(
+    text: str, paras: Sequence[Span], start_group: int = 0, attributed: frozenset[int] = frozenset()
+) -> list[Quote]:
     """Labelled turns ("С.Донской: …") and the paragraphs that continue them until the next label: inside a
     transcript of three or more labels every paragraph between two labels continues the turn; elsewhere (and
     after the last label) only a paragraph talking in the first or second person does."""
@@ -185,8 +204,11 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0,
     interviewee: Span | None = None
     if any(lab.question for lab in labels.values()):
         interviewee, _ = _interviewee(text, paras, order[0])
-    surnames = {text[lab.name.start:lab.name.end].split()[-1].split(".")[-1].lower()[:5]
-                for lab in labels.values() if not (lab.question or lab.answer)}
+    surnames = {
+        text[lab.name.start : lab.name.end].split()[-1].split(".")[-1].lower()[:5]
+        for lab in labels.values()
+        if not (lab.question or lab.answer)
+    }
     out: list[Quote] = []
     group = start_group
     for n, i in enumerate(order):
@@ -203,13 +225,17 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0,
             group += 1
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
                 p = paras[j]
-                if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
-                        or _own_quote(text, p) or j in attributed:
+                if (
+                    _dash_start(text, p) is not None
+                    or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260))
+                    or _own_quote(text, p)
+                    or j in attributed
+                ):
                     break
                 if not _sentence_like(text, p):
                     continue
                 if nxt == len(paras) and not _speaks(text, p):
-                    break          # after the last question, only words in the first person are still the answer
+                    break  # after the last question, only words in the first person are still the answer
                 c = _part(text, p.start, p.end, j, interviewee, group, False, "turn: answer to a labelled question")
                 if c is not None:
                     out.append(c)
@@ -218,9 +244,13 @@ def transcript_turns(text: str, paras: Sequence[Span], start_group: int = 0,
         between = nxt < len(paras) and nxt - i - 1 <= MAX_CONTINUATION
         for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
             p = paras[j]
-            if _dash_start(text, p) is not None or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260)) \
-                    or _own_quote(text, p) or j in attributed:
-                break          # another party's turn, even one whose label is no person ("Голос Америки: …")
+            if (
+                _dash_start(text, p) is not None
+                or _LABEL_RE.match(text, p.start, min(p.end, p.start + 260))
+                or _own_quote(text, p)
+                or j in attributed
+            ):
+                break  # another party's turn, even one whose label is no person ("Голос Америки: …")
             if not _sentence_like(text, p):
                 break
             if not (_speaks(text, p) or (dense and between and not _names_speaker(text, p, surnames))):
@@ -242,10 +272,13 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
     lo = max(0, first - 3)
     spans = []
     for p in paras[lo:first]:
-        for m in re.finditer(r"[^.!?…]+[.!?…]*", text[p.start:p.end]):
+        for m in re.finditer(r"[^.!?…]+[.!?…]*", text[p.start : p.end]):
             spans.append((p.start + m.start(), p.start + m.end()))
-    cands = [(a, b) for a, b in spans if any(lemma(w.group()) in CONVERSATION_VERBS | INTERVIEWEE_VERBS
-                                             for w in _WORD_RE.finditer(text, a, b))]
+    cands = [
+        (a, b)
+        for a, b in spans
+        if any(lemma(w.group()) in CONVERSATION_VERBS | INTERVIEWEE_VERBS for w in _WORD_RE.finditer(text, a, b))
+    ]
     for ptoks in reversed(parse_sentences(text, cands[-4:])):
         toks = [Tok(t.start, t.stop, t.text, t.head, t.rel, lemma(t.text), "") for t in ptoks]
         kids: list[list[int]] = [[] for _ in toks]
@@ -259,8 +292,7 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                 for k in kids[v]:
                     case = next((c for c in kids[k] if toks[c].rel == "case"), None)
                     if case is not None and toks[case].lemma in ("с", "у") and toks[k].rel in ("obl", "nmod"):
-                        if t.lemma in ("взять", "брать") and not any(toks[c].lemma in INTERVIEW_NOUNS
-                                                                   for c in kids[v]):
+                        if t.lemma in ("взять", "брать") and not any(toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
                             continue
                         a, b = s.subtree(k)
                         a += 1 if toks[a].lemma in ("с", "у") else 0
@@ -275,8 +307,9 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
     return None, None
 
 
-def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0,
-                    attributed: frozenset[int] = frozenset()) -> list[Quote]:
+def interview_turns(
+    text: str, paras: Sequence[Span], start_group: int = 0, attributed: frozenset[int] = frozenset()
+) -> list[Quote]:
     """A dash interview: four or more paragraphs opened by a dialogue dash, at least one a question ending in
     "?", none attributed ("— …, — сказал он" is a dialogue, not an interview). Questions and answers
     alternate: a dash paragraph ending in "?" or following an answer is a question, one following a question
@@ -285,13 +318,13 @@ def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0,
     if len(dashes) < 4:
         return []
     asks = [i for i in dashes if text[paras[i].end - 1] == "?"]
-    dash_said = [i for i in dashes if re.search(r"[,.!?…]\s*[—–-]\s+[а-яё]", text[paras[i].start + 2:paras[i].end])]
+    dash_said = [i for i in dashes if re.search(r"[,.!?…]\s*[—–-]\s+[а-яё]", text[paras[i].start + 2 : paras[i].end])]
     if not asks or len(dash_said) * 3 > len(dashes):
         return []
     interviewee, interviewer = _interviewee(text, paras, dashes[0])
     out: list[Quote] = []
     group = start_group
-    state = "answer"          # what the previous dash paragraph was
+    state = "answer"  # what the previous dash paragraph was
     for n, i in enumerate(dashes):
         p = paras[i]
         # strict alternation: in an argument both sides end with "?" ("— Я тоже делал селфи. Это
@@ -300,25 +333,37 @@ def interview_turns(text: str, paras: Sequence[Span], start_group: int = 0,
         state = "question" if is_q else "answer"
         start = _dash_start(text, p)
         speaker = interviewer if is_q else interviewee
-        q = _part(text, start or p.start, p.end, i, speaker, group, is_q,
-                  "turn: interview " + ("question" if is_q else "answer"))
+        q = _part(
+            text,
+            start or p.start,
+            p.end,
+            i,
+            speaker,
+            group,
+            is_q,
+            "turn: interview " + ("question" if is_q else "answer"),
+        )
         if q is None:
             continue
         out.append(q)
         if not is_q:
             nxt = dashes[n + 1] if n + 1 < len(dashes) else len(paras)
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
-                if _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260)) \
-                        or _own_quote(text, paras[j]) or j in attributed:
+                if (
+                    _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260))
+                    or _own_quote(text, paras[j])
+                    or j in attributed
+                ):
                     break
                 if not _sentence_like(text, paras[j]):
                     if nxt < len(paras):
-                        continue       # a caption or subheading inside the answer: skipped, the answer goes on
+                        continue  # a caption or subheading inside the answer: skipped, the answer goes on
                     break
                 if nxt == len(paras) and not _speaks(text, paras[j]):
                     break
-                c = _part(text, paras[j].start, paras[j].end, j, speaker, group, False,
-                          "turn: continues the interview answer")
+                c = _part(
+                    text, paras[j].start, paras[j].end, j, speaker, group, False, "turn: continues the interview answer"
+                )
                 if c is not None:
                     out.append(c)
         group += 1
@@ -335,8 +380,12 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
     group = start_group
     for i in range(len(paras) - 1):
         p, nxt = paras[i], paras[i + 1]
-        if text[p.end - 1] != ":" or text[nxt.start] in "«\"„“" or _dash_start(text, nxt) is not None \
-                or label_at(text, nxt) is not None:
+        if (
+            text[p.end - 1] != ":"
+            or text[nxt.start] in '«"„“'
+            or _dash_start(text, nxt) is not None
+            or label_at(text, nxt) is not None
+        ):
             continue
         a = _last_sentence_start(text, p)
         if not any(lemma(w.group()) in SPEECH_VERBS for w in _WORD_RE.finditer(text, a, p.end)):
@@ -346,16 +395,30 @@ def colon_blocks(text: str, paras: Sequence[Span], start_group: int = 0) -> list
         if v is None:
             continue
         who = speaker_span(s, speaker_of(s, v))
-        parts = [nxt] + [paras[j] for j in range(i + 2, min(len(paras), i + 4))
-                         if _speaks(text, paras[j]) and not _own_quote(text, paras[j])]
+        parts = [nxt] + [
+            paras[j]
+            for j in range(i + 2, min(len(paras), i + 4))
+            if _speaks(text, paras[j]) and not _own_quote(text, paras[j])
+        ]
         for k, part in enumerate(parts):
             if k and parts[k - 1] is not paras[i + k]:
                 break
             q = _part(text, part.start, part.end, i + 1 + k, who, group, False, "turn: block after a colon")
             if q is not None:
-                out.append(Quote(q.start, q.end, q.paragraph, "full", q.speaker, q.speaker_span,
-                                 s.toks[v].text, Span(s.toks[v].start, s.toks[v].stop), q.statement,
-                                 reason=q.reason))
+                out.append(
+                    Quote(
+                        q.start,
+                        q.end,
+                        q.paragraph,
+                        "full",
+                        q.speaker,
+                        q.speaker_span,
+                        s.toks[v].text,
+                        Span(s.toks[v].start, s.toks[v].stop),
+                        q.statement,
+                        reason=q.reason,
+                    )
+                )
         group += 1
     return out
 
@@ -379,9 +442,14 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     # a paragraph holding a quote with its own attribution ("Путин сказал: «Мы»") is the author's: no turn
     # continues over it
     # (the speaker quoting themselves, "я сказал: «…»", or a cue without a mention stays inside the turn)
-    attributed = frozenset(q.paragraph for q in direct if q.kind == "full" and q.cue is not None
-                           and q.speaker_span is not None
-                           and text[q.speaker_span.start:q.speaker_span.end].lower() not in FIRST_SECOND_PERSON)
+    attributed = frozenset(
+        q.paragraph
+        for q in direct
+        if q.kind == "full"
+        and q.cue is not None
+        and q.speaker_span is not None
+        and text[q.speaker_span.start : q.speaker_span.end].lower() not in FIRST_SECOND_PERSON
+    )
     turns = transcript_turns(text, paragraphs, 0, attributed)
     taken = {q.paragraph for q in turns}
     more = interview_turns(text, paragraphs, 100_000, attributed)
@@ -411,7 +479,7 @@ def _last_sentence_start(text: str, p: Span) -> int:
 
 def _fills(text: str, p: Span, q: Quote) -> bool:
     """The quote is its paragraph: outside it only marks, punctuation and spaces."""
-    outside = text[p.start:q.start] + text[q.end:p.end]
+    outside = text[p.start : q.start] + text[q.end : p.end]
     return not _WORD_RE.search(outside)
 
 
@@ -441,15 +509,21 @@ def _attribution_after(text: str, nxt: Span) -> tuple[Span, Span | None] | None:
     w = _WORD_RE.match(text, nxt.start, nxt.end)
     if w is None or not w.group()[:1].islower() or lemma(w.group()) not in SPEECH_VERBS:
         return None
-    end = re.search(r"[.!?…]|$", text[nxt.start:nxt.end])
+    end = re.search(r"[.!?…]|$", text[nxt.start : nxt.end])
     s = parse(text, [(nxt.start, nxt.start + (end.end() if end else 0) or nxt.end, 0)])[0]
     if not s.toks:
         return None
     who = speaker_span(s, speaker_of(s, 0))
     if who is None:
         # a parse without a subject ("заявил после инаугурации Рамзан Кадыров."): the first nominative name
-        names = [k for k, t in enumerate(s.toks) if k > 0 and t.text[:1].isupper() and _name_word(t.text)
-                 and any(p.tag.case == "nomn" for p in parses(t.text))]
+        names = [
+            k
+            for k, t in enumerate(s.toks)
+            if k > 0
+            and t.text[:1].isupper()
+            and _name_word(t.text)
+            and any(p.tag.case == "nomn" for p in parses(t.text))
+        ]
         if names:
             k = names[0]
             j = k + 1
@@ -469,7 +543,7 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
 
     out = list(quotes)
     by_para: dict[int, list[int]] = {}
-    parts: dict[int, list[int]] = {}          # statement id → its parts (one scan, not one per quote)
+    parts: dict[int, list[int]] = {}  # statement id → its parts (one scan, not one per quote)
     for i, q in enumerate(out):
         by_para.setdefault(q.paragraph, []).append(i)
         if q.statement is not None:
@@ -479,25 +553,31 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
         """Who a mention names, roughly: its last capitalised word's stem ("аналитика Романа Коноплева" and
         "Роман Коноплев" are one), else its words."""
         caps = [w for w in _WORD_RE.findall(text, span.start, span.end) if w[:1].isupper()]
-        return caps[-1].lower()[:5] if caps else text[span.start:span.end].lower()
+        return caps[-1].lower()[:5] if caps else text[span.start : span.end].lower()
 
     def mentions_before(pi: int) -> set[str]:
         spans = (out[j].speaker_span for j in by_para.get(pi - 1, []))
         return {key(s) for s in spans if s is not None}
 
     for i, q in enumerate(out):
-        if q.kind == "full" and q.cue is None and q.speaker_span is not None and 0 < q.paragraph < len(paragraphs) \
-                and not paragraphs[q.paragraph].start <= q.speaker_span.start < paragraphs[q.paragraph].end \
-                and len(mentions_before(q.paragraph)) > 1:
+        if (
+            q.kind == "full"
+            and q.cue is None
+            and q.speaker_span is not None
+            and 0 < q.paragraph < len(paragraphs)
+            and not paragraphs[q.paragraph].start <= q.speaker_span.start < paragraphs[q.paragraph].end
+            and len(mentions_before(q.paragraph)) > 1
+        ):
             # the scanner carried a speaker over from the paragraph before, where two people spoke: abstain
-            out[i] = replace(q, speaker=None, speaker_span=None,
-                             reason="turn: two speakers in the paragraph before: abstained")
+            out[i] = replace(
+                q, speaker=None, speaker_span=None, reason="turn: two speakers in the paragraph before: abstained"
+            )
             continue
         if q.kind != "full" or q.speaker_span is not None or q.cue is not None or q.question:
             continue
         pi = q.paragraph
         if pi <= 1 or pi >= len(paragraphs) or not _fills(text, paragraphs[pi], q):
-            continue         # (the headline and the lead are never continued from before)
+            continue  # (the headline and the lead are never continued from before)
         found: tuple[Span, Span | None] | None = _intro_before(text, paragraphs[pi - 1])
         why = "turn: introduced at the end of the paragraph before"
         if found is None and pi + 1 < len(paragraphs):
@@ -511,7 +591,12 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
         who, cue = found
         group = parts.get(q.statement, [i]) if q.statement is not None else [i]
         for j in group:
-            out[j] = replace(out[j], speaker=text[who.start:who.end], speaker_span=who,
-                             cue=text[cue.start:cue.end] if cue else out[j].cue, cue_span=cue or out[j].cue_span,
-                             reason=why)
+            out[j] = replace(
+                out[j],
+                speaker=text[who.start : who.end],
+                speaker_span=who,
+                cue=text[cue.start : cue.end] if cue else out[j].cue,
+                cue_span=cue or out[j].cue_span,
+                reason=why,
+            )
     return out

@@ -1,12 +1,18 @@
 """The Textual layer. Importing this package is cheap: Textual is imported inside :func:`run_app`."""
+
 from __future__ import annotations
 
 import os
 import sys
 
 
-def run_app(paths: list[str], lang: str | None = None, encoding: str | None = None,
-            failed: list | None = None, roots: list[str] | None = None) -> int:
+def run_app(
+    paths: list[str],
+    lang: str | None = None,
+    encoding: str | None = None,
+    failed: list | None = None,
+    roots: list[str] | None = None,
+) -> int:
     """Open ``paths`` (folders, files, ``-`` for stdin) in the reader. Returns an exit code. ``failed``: the
     load errors of inputs the caller already gave up on (they are listed in the app too); ``roots``: the
     folders the user named (the folder index and the live folder follow them; default: the folders among
@@ -20,7 +26,7 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
     errors = [*(failed or ()), *errors]
     notices = [tr("load_error", path=display_path(e.path), reason=printable(e.reason)) for e in errors]
     if not files:
-        for n in notices:   # an ESC or a byte that is not UTF-8 in a file name: written as \x1b, \xff
+        for n in notices:  # an ESC or a byte that is not UTF-8 in a file name: written as \x1b, \xff
             print(n, file=sys.stderr)
         if not notices:
             print("dispatchtui: no dispatches found", file=sys.stderr)
@@ -31,17 +37,24 @@ def run_app(paths: list[str], lang: str | None = None, encoding: str | None = No
         _reattach_tty()
     from .app import DispatchApp
 
-    app = DispatchApp(files, lang=lang, encoding=encoding, loader=load, notices=notices, preloaded=preloaded,
-                      failed=[(display_path(e.path), printable(e.reason)) for e in errors],
-                      analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1",
-                      roots=roots if roots is not None else [p for p in paths if p != "-" and os.path.isdir(p)])
+    app = DispatchApp(
+        files,
+        lang=lang,
+        encoding=encoding,
+        loader=load,
+        notices=notices,
+        preloaded=preloaded,
+        failed=[(display_path(e.path), printable(e.reason)) for e in errors],
+        analysis_process=os.environ.get("DISPATCHTUI_ANALYSIS_THREAD") != "1",
+        roots=roots if roots is not None else [p for p in paths if p != "-" and os.path.isdir(p)],
+    )
     # Worker threads (reading a big file whole, search, the analysis with DISPATCHTUI_ANALYSIS_THREAD):
     # hand the GIL back to the event loop every 0.1 ms instead of 5 ms, or every keystroke and frame waits
     # behind them (the convoy effect).
     sys.setswitchinterval(0.0001)
     from ..analysis import one_blas_thread
 
-    one_blas_thread()   # inherited by the analysis process
+    one_blas_thread()  # inherited by the analysis process
     try:
         result = app.run()
     finally:

@@ -7,6 +7,7 @@ first use (it loads the NER model once and keeps it), gets a :class:`Dispatch`, 
 path on it (:func:`..pipeline.analyse_and_store`: segmentation of an outline, ``analyze``, cache write) and
 sends the result back. No UI imports here, none in the child.
 """
+
 from __future__ import annotations
 
 import os
@@ -39,20 +40,23 @@ class AnalysisProcess:
             try:
                 # an outline (paragraphs only) is segmented again over there anyway: send just the text
                 # and what names it (pickling 10^4 spans would hold the GIL here for tens of ms)
-                conn.send(dispatch if dispatch.sentences or not dispatch.paragraphs else
-                          (dispatch.text, dispatch.source, dispatch.encoding, dispatch.notes, dispatch.meta))
+                conn.send(
+                    dispatch
+                    if dispatch.sentences or not dispatch.paragraphs
+                    else (dispatch.text, dispatch.source, dispatch.encoding, dispatch.notes, dispatch.meta)
+                )
                 while not conn.poll(0.05):
                     if proc.poll() is not None:
                         raise RuntimeError(f"the analysis process stopped (exit code {proc.returncode})")
                     if cancelled() and len(dispatch.text) >= KILL_FROM_CHARS:
                         raise Cancelled()
                 status, payload = conn.recv()
-            except (EOFError, OSError) as exc:      # the process went away mid-job
+            except (EOFError, OSError) as exc:  # the process went away mid-job
                 code = proc.poll()
                 self._stop()
                 raise RuntimeError(f"the analysis process stopped (exit code {code})") from exc
             except BaseException:
-                self._stop()          # a half-done exchange: start clean next time
+                self._stop()  # a half-done exchange: start clean next time
                 raise
         if status != "ok":
             raise RuntimeError(payload)
@@ -74,9 +78,15 @@ class AnalysisProcess:
         here, there = socket.socketpair()
         env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
         code = f"from dispatchtui.app.analyst import _child; _child({there.fileno()})"
-        self._proc = subprocess.Popen([sys.executable, "-c", code], pass_fds=[there.fileno()], env=env,
-                                      stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL, close_fds=True)
+        self._proc = subprocess.Popen(
+            [sys.executable, "-c", code],
+            pass_fds=[there.fileno()],
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            close_fds=True,
+        )
         there.close()
         self._conn = Connection(here.detach())
 

@@ -1,4 +1,5 @@
 """DispatchApp: the screens, the global keys, the theme, the clipboard."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -43,18 +44,38 @@ class DispatchApp(App[int]):
     COMMANDS = App.COMMANDS | {DispatchCommands}
     ENABLE_COMMAND_PALETTE = True
 
-    def __init__(self, paths: list[str], *, lang: str | None = None, encoding: str | None = None,
-                 loader: Any = None, analyser: Analyser | None = None, segmenter: Segmenter | None = None,
-                 theme: str | None = None, system_clipboard: bool = True,
-                 notices: Iterable[str] = (), preloaded: dict[int, Any] | None = None,
-                 analysis_process: bool = False, failed: Iterable[tuple[str, str]] = (),
-                 roots: Iterable[str] = (), use_index: bool = True, watch: bool = True,
-                 force_polling: bool | None = None, index_in_background: bool = True) -> None:
+    def __init__(
+        self,
+        paths: list[str],
+        *,
+        lang: str | None = None,
+        encoding: str | None = None,
+        loader: Any = None,
+        analyser: Analyser | None = None,
+        segmenter: Segmenter | None = None,
+        theme: str | None = None,
+        system_clipboard: bool = True,
+        notices: Iterable[str] = (),
+        preloaded: dict[int, Any] | None = None,
+        analysis_process: bool = False,
+        failed: Iterable[tuple[str, str]] = (),
+        roots: Iterable[str] = (),
+        use_index: bool = True,
+        watch: bool = True,
+        force_polling: bool | None = None,
+        index_in_background: bool = True,
+    ) -> None:
         set_lang(lang)
         super().__init__()
         localize(self, APP)
-        self.session = Session(paths, encoding=encoding, loader=loader, segmenter=segmenter, analyser=analyser,
-                               analysis_process=analysis_process)
+        self.session = Session(
+            paths,
+            encoding=encoding,
+            loader=loader,
+            segmenter=segmenter,
+            analyser=analyser,
+            analysis_process=analysis_process,
+        )
         for i, loaded in (preloaded or {}).items():
             self.session.set_text(i, loaded)
         self.system_clipboard = system_clipboard
@@ -83,7 +104,7 @@ class DispatchApp(App[int]):
             from .indexing import EarlyIndex, index_root
 
             root = index_root(self)
-            if root is not None:          # opened while Textual starts; the library may paint from it
+            if root is not None:  # opened while Textual starts; the library may paint from it
                 self.early_index = EarlyIndex(root)
         self._restore: tuple[int, int] | None = None
 
@@ -117,7 +138,7 @@ class DispatchApp(App[int]):
 
     def on_mount(self) -> None:
         self._theme_ready = True
-        for notice in self._notices:       # long enough to be read; the library keeps a line for them
+        for notice in self._notices:  # long enough to be read; the library keeps a line for them
             self.notify(notice, severity="warning", markup=False, timeout=12)
         self._restore = self.catalog.last_position()
         from .indexing import start_folder_services
@@ -163,7 +184,7 @@ class DispatchApp(App[int]):
         """The reader shows ``index``: it is read now, and where this folder's reading stands."""
         self.catalog.set_read(index, True)
         self.catalog.remember(index, 0)
-        for i in list(self._changed_while_shown):      # changed on disk while it was shown: read afresh now
+        for i in list(self._changed_while_shown):  # changed on disk while it was shown: read afresh now
             if i != index:
                 self._changed_while_shown.discard(i)
                 self.session.forget(i)
@@ -201,7 +222,7 @@ class DispatchApp(App[int]):
 
         if isinstance(self.screen, ReaderScreen):
             below = self.screen_stack[-2] if len(self.screen_stack) > 1 else None
-            if not isinstance(below, LibraryScreen):   # opened straight into the reader: build the library now
+            if not isinstance(below, LibraryScreen):  # opened straight into the reader: build the library now
                 library = LibraryScreen(self.session, self.catalog)
                 if not self.screen._result_callbacks:
                     # the reader is the default screen, which Textual gives no result callback, and
@@ -209,6 +230,7 @@ class DispatchApp(App[int]):
                     self.screen._push_result_callback(self.screen, None)
                 self.switch_screen(library)
                 if index is not None:
+
                     def select() -> None:
                         if library.is_mounted:
                             library.list.select_path_index(index)
@@ -240,7 +262,7 @@ class DispatchApp(App[int]):
             osc_error = f"{type(exc).__name__}: {exc}"
         if osc_error is None:
             self._copied(text, what)
-            if self.system_clipboard:     # a bonus (a local X/Wayland session): nothing to say if it fails
+            if self.system_clipboard:  # a bonus (a local X/Wayland session): nothing to say if it fails
                 self._copy_system_too(text)
             return
         if not self.system_clipboard:
@@ -267,16 +289,24 @@ class DispatchApp(App[int]):
             self.post_message(Copied(text, what))
             return
         message = tr("copy_failed", error=osc_error)
-        if not self._system_clipboard_warned:        # why the system clipboard did not help: once a session
+        if not self._system_clipboard_warned:  # why the system clipboard did not help: once a session
             self._system_clipboard_warned = True
             message += "\n" + tr("no_system_clipboard")
-        self.notify(message, severity="warning", markup=False)   # notify() is thread-safe
+        self.notify(message, severity="warning", markup=False)  # notify() is thread-safe
 
     _system_clipboard_warned = False
 
-    def notify(self, message: str, *, title: str = "", severity: Any = "information",
-               timeout: float | None = None, markup: bool = True) -> None:
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: Any = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
         """Notices carry file names, paths and error messages from outside: control characters (an ESC in
         a file name would reach the terminal as a command) become visible placeholders."""
-        super().notify(visible(str(message)), title=visible(str(title)), severity=severity, timeout=timeout,
-                       markup=markup)
+        super().notify(
+            visible(str(message)), title=visible(str(title)), severity=severity, timeout=timeout, markup=markup
+        )

@@ -1,5 +1,6 @@
 """One declaration per command: it drives the key bindings, the footer, the help screen and the
 command palette (davep/hike style). Labels are i18n keys, translated when a screen is created."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
@@ -21,15 +22,15 @@ if TYPE_CHECKING:
 @dataclass(frozen=True)
 class Cmd:
     id: str
-    keys: str                    # comma-separated Textual key names
+    keys: str  # comma-separated Textual key names
     action: str
-    label: str                   # i18n key of the footer/help description
-    palette: str | None = None   # i18n key of the palette title (None: not in the palette)
-    show: bool = False           # in the footer
+    label: str  # i18n key of the footer/help description
+    palette: str | None = None  # i18n key of the palette title (None: not in the palette)
+    show: bool = False  # in the footer
     key_display: str | None = None
     priority: bool = False
-    help: str | None = None      # i18n key of a help row shared by several commands ("1 2 3 4  Focus …")
-    group: str | None = None     # help section; default: from the id ("reader.x" → "reader")
+    help: str | None = None  # i18n key of a help row shared by several commands ("1 2 3 4  Focus …")
+    group: str | None = None  # help section; default: from the id ("reader.x" → "reader")
 
 
 READER: tuple[Cmd, ...] = (
@@ -44,13 +45,28 @@ READER: tuple[Cmd, ...] = (
     Cmd("reader.find_prev", "N", "find_step(-1)", "find_prev", help="help_find_step", group="find"),
     Cmd("reader.copy_quote", "y", "copy_quote", "copy_quote", show=True),
     Cmd("reader.copy_paragraph", "Y", "copy_paragraph", "copy_paragraph", "cmd_copy_paragraph"),
-    Cmd("reader.next", "right_square_bracket", "next_dispatch(1)", "next_dispatch", "cmd_next",
-        show=True, key_display="]", help="help_dispatch"),
-    Cmd("reader.prev", "left_square_bracket", "next_dispatch(-1)", "prev_dispatch", "cmd_prev",
-        show=True, key_display="[", help="help_dispatch"),
+    Cmd(
+        "reader.next",
+        "right_square_bracket",
+        "next_dispatch(1)",
+        "next_dispatch",
+        "cmd_next",
+        show=True,
+        key_display="]",
+        help="help_dispatch",
+    ),
+    Cmd(
+        "reader.prev",
+        "left_square_bracket",
+        "next_dispatch(-1)",
+        "prev_dispatch",
+        "cmd_prev",
+        show=True,
+        key_display="[",
+        help="help_dispatch",
+    ),
     Cmd("reader.panels", "p", "toggle_panels", "toggle_panels", "cmd_toggle_panels"),
-    Cmd("reader.statements", "r", "toggle_statements", "toggle_statements", "cmd_toggle_statements",
-        group="panels"),
+    Cmd("reader.statements", "r", "toggle_statements", "toggle_statements", "cmd_toggle_statements", group="panels"),
     Cmd("reader.pager", "o", "open_external('pager')", "open_pager", "cmd_open_pager"),
     Cmd("reader.editor", "e", "open_external('editor')", "open_editor", "cmd_open_editor"),
     Cmd("reader.people", "P", "app.people", "people", "cmd_people"),
@@ -61,13 +77,13 @@ READER: tuple[Cmd, ...] = (
 LIBRARY: tuple[Cmd, ...] = (
     Cmd("library.open", "enter", "open_selected", "open", show=True),
     Cmd("library.filter", "f", "open_input('filter')", "filter", "cmd_filter", show=True),
-    Cmd("library.search", "slash", "open_input('search')", "search", "cmd_search", show=True,
-        key_display="/"),
+    Cmd("library.search", "slash", "open_input('search')", "search", "cmd_search", show=True, key_display="/"),
     Cmd("library.facets", "F", "facets", "facets", "cmd_facets", show=True),
     Cmd("library.sort_date", "d", "sort('date')", "sort_date", "cmd_sort_date", help="help_sort"),
     Cmd("library.sort_agency", "a", "sort('agency')", "sort_agency", "cmd_sort_agency", help="help_sort"),
-    Cmd("library.sort_statements", "s", "sort('statements')", "sort_statements", "cmd_sort_statements",
-        help="help_sort"),
+    Cmd(
+        "library.sort_statements", "s", "sort('statements')", "sort_statements", "cmd_sort_statements", help="help_sort"
+    ),
     Cmd("library.next_unread", "n", "next_unread", "next_unread", "cmd_next_unread", help="help_unread"),
     Cmd("library.toggle_read", "N", "toggle_read", "toggle_read", "cmd_toggle_read", help="help_unread"),
     Cmd("library.people", "P", "app.people", "people", "cmd_people", show=True),
@@ -79,8 +95,7 @@ LIBRARY: tuple[Cmd, ...] = (
 PEOPLE: tuple[Cmd, ...] = (
     Cmd("people.open", "enter", "open_selected", "people_open", show=True, key_display="⏎"),
     Cmd("people.copy", "y", "copy_statement", "copy_quote", "cmd_copy_statement", show=True),
-    Cmd("people.search", "slash", "open_search", "people_search", "cmd_people_search", show=True,
-        key_display="/"),
+    Cmd("people.search", "slash", "open_search", "people_search", "cmd_people_search", show=True, key_display="/"),
     Cmd("people.back", "escape", "back", "people_back", show=True, key_display="esc"),
     Cmd("people.quit", "q", "back", "back", help="help_people_back"),
 )
@@ -116,8 +131,7 @@ LIBLIST: tuple[Cmd, ...] = (
 FIND: tuple[Cmd, ...] = (
     Cmd("find.submit", "enter", "submit_find", "find_submit", show=True, key_display="⏎"),
     Cmd("find.submit_prev", "shift+enter", "submit_find_prev", "find_submit_prev", key_display="⇧⏎"),
-    Cmd("find.history_prev", "up", "history(-1)", "history_prev", key_display="↑↓",
-        help="help_history"),
+    Cmd("find.history_prev", "up", "history(-1)", "history_prev", key_display="↑↓", help="help_history"),
     Cmd("find.history_next", "down", "history(1)", "history_next", help="help_history"),
     Cmd("find.close", "escape", "close", "find_close", show=True, key_display="esc"),
 )
@@ -129,9 +143,7 @@ APP: tuple[Cmd, ...] = (
 )
 
 #: the help screen's own keys (it is not listed in itself)
-HELP: tuple[Cmd, ...] = (
-    Cmd("help.close", "escape,q,question_mark", "dismiss", "close"),
-)
+HELP: tuple[Cmd, ...] = (Cmd("help.close", "escape,q,question_mark", "dismiss", "close"),)
 
 #: every table, for the help screen: (section i18n key, table)
 HELP_SECTIONS = ("reader", "article", "panels", "find", "library", "people", "app")
@@ -147,9 +159,17 @@ def make_bindings(cmds: Iterable[Cmd]) -> list[BindingType]:
     for c in cmds:
         for n, key in enumerate(c.keys.split(",")):
             first = n == 0
-            out.append(Binding(key, c.action, tr(c.label), show=c.show and first,
-                               key_display=c.key_display if first else None,
-                               priority=c.priority, id=c.id if first else f"{c.id}#{n}"))
+            out.append(
+                Binding(
+                    key,
+                    c.action,
+                    tr(c.label),
+                    show=c.show and first,
+                    key_display=c.key_display if first else None,
+                    priority=c.priority,
+                    id=c.id if first else f"{c.id}#{n}",
+                )
+            )
     return out
 
 

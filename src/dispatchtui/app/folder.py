@@ -6,6 +6,7 @@ the background by another process) when it is usable, else what this session has
 rows on screen, the dispatches analysed so far). An index that cannot be opened or read gives one notice
 (:attr:`Catalog.problem`) and the catalog goes on from memory. No Textual here: the widgets receive rows.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,8 +26,7 @@ _NO_FILTERS = Filters()  # the default of order() and facets(): frozen, so one s
 
 
 # ------------------------------------------------------------------------------------------ dates
-_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр",
-           "декабр")
+_MONTHS = ("январ", "феврал", "март", "апрел", "ма", "июн", "июл", "август", "сентябр", "октябр", "ноябр", "декабр")
 _RU_DATE = re.compile(r"(?P<d>\d{1,2})\s+(?P<m>[а-яё]+)(?:\s+(?P<y>\d{4}))?", re.IGNORECASE)
 _NUM_DATE = re.compile(r"(?P<d>\d{1,2})\.(?P<m>\d{1,2})\.(?P<y>\d{4}|\d{2})\b")
 _ISO_DATE = re.compile(r"(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})")
@@ -66,8 +66,8 @@ def date_key(date: str | None, time: str | None = None) -> str | None:
         y, m, d = int(ru["y"] or 0), _month(ru["m"]) or 0, int(ru["d"])
     else:
         return None
-    assert found is not None    # one of iso, num, ru matched
-    t = _TIME.search(time or date[found.end():])
+    assert found is not None  # one of iso, num, ru matched
+    t = _TIME.search(time or date[found.end() :])
     hm = f"{int(t['h']):02d}:{t['mi']}" if t else "00:00"
     return f"{y:04d}-{m:02d}-{d:02d} {hm}"
 
@@ -199,29 +199,57 @@ class Catalog:
             direct, reported = statement_counts(d)
             speakers = main_speakers(d)
             topics = tuple(t.label for t in d.topics)
-        return DocRow(i, peek.path, peek.headline, peek.named, peek.date, None, date_key(peek.date),
-                      peek.agency, peek.place, direct, reported, speakers, topics, peek.error)
+        return DocRow(
+            i,
+            peek.path,
+            peek.headline,
+            peek.named,
+            peek.date,
+            None,
+            date_key(peek.date),
+            peek.agency,
+            peek.place,
+            direct,
+            reported,
+            speakers,
+            topics,
+            peek.error,
+        )
 
     # -------------------------------------------------------------- order and filters
-    def order(self, sort: str = "date", reverse: bool = False, filters: Filters = _NO_FILTERS,
-              cancelled: Callable[[], bool] = lambda: False) -> list[int] | None:
+    def order(
+        self,
+        sort: str = "date",
+        reverse: bool = False,
+        filters: Filters = _NO_FILTERS,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> list[int] | None:
         """The visible rows, filtered and sorted (``date``: newest first, undated ones after, in file order;
         ``agency``: A→Z; ``statements``: most first); ``reverse`` flips it. The index sorts and filters what
         it holds; rows not indexed yet follow, sorted alike from what is known of them. None: cancelled."""
         visible = self.visible_indices()
         ordered: list[int] = []
         if self.index is not None and self._docs:
-            if filters.person or filters.topic:     # lemma-aware names: the index's
-                docs = self._ix("documents", sort if sort in SORTS else "path", agency=filters.agency,
-                                person=filters.person, topic=filters.topic, default=None)
-            else:                                   # the rows in memory already: sorted here (100,000: ~0.1 s)
+            if filters.person or filters.topic:  # lemma-aware names: the index's
+                docs = self._ix(
+                    "documents",
+                    sort if sort in SORTS else "path",
+                    agency=filters.agency,
+                    person=filters.person,
+                    topic=filters.topic,
+                    default=None,
+                )
+            else:  # the rows in memory already: sorted here (100,000: ~0.1 s)
                 docs = _index_order(list(self._docs.values()), sort, filters.agency)
             if docs is not None:
                 stale, removed = self._stale, self.removed
-                self.index_of("")                   # the positions, up to date
+                self.index_of("")  # the positions, up to date
                 positions = self._positions or {}
-                ordered = [positions[d.source] for d in docs
-                           if d.source in positions and d.source not in removed and d.source not in stale]
+                ordered = [
+                    positions[d.source]
+                    for d in docs
+                    if d.source in positions and d.source not in removed and d.source not in stale
+                ]
         # rows the index does not hold (not indexed yet, changed since): from memory, after the indexed ones
         held = self._docs if ordered or self.index is not None else {}
         stale = self._stale
@@ -253,21 +281,20 @@ class Catalog:
             out.reverse()
         return out
 
-    def facets(self, kind: str, indices: Iterable[int] | None = None,
-               filters: Filters = _NO_FILTERS) -> list[tuple[str, int]]:
+    def facets(
+        self, kind: str, indices: Iterable[int] | None = None, filters: Filters = _NO_FILTERS
+    ) -> list[tuple[str, int]]:
         """The values of one facet (``agency``, ``person``, ``topic``) with how many dispatches have each,
         most first: from the index (given the facets in force), else over ``indices`` (default: every
         visible row)."""
         if self.index is not None and self._docs:
-            got = self._ix("facets", agency=filters.agency, person=filters.person, topic=filters.topic,
-                           default=None)
+            got = self._ix("facets", agency=filters.agency, person=filters.person, topic=filters.topic, default=None)
             if got is not None:
                 return [(f.value, f.count) for f in got.get(kind, [])]
         counts: dict[str, int] = {}
         for i in self.visible_indices() if indices is None else indices:
             r = self.row(i)
-            values = {"agency": (r.agency,) if r.agency else (), "person": r.speakers,
-                      "topic": r.topics}.get(kind, ())
+            values = {"agency": (r.agency,) if r.agency else (), "person": r.speakers, "topic": r.topics}.get(kind, ())
             for v in set(values):
                 counts[v] = counts.get(v, 0) + 1
         return sorted(counts.items(), key=lambda kv: (-kv[1], search.fold(kv[0])))
@@ -276,9 +303,13 @@ class Catalog:
     #: hits beyond this many get their snippet from the folded text (no second read of the file)
     SNIPPETS_AS_PRINTED = 300
 
-    def search(self, query: str, texts: Callable[[int], str | None],
-               cancelled: Callable[[], bool] = lambda: False,
-               folded: Callable[[int], str | None] = lambda i: None) -> list[Hit] | None:
+    def search(
+        self,
+        query: str,
+        texts: Callable[[int], str | None],
+        cancelled: Callable[[], bool] = lambda: False,
+        folded: Callable[[int], str | None] = lambda i: None,
+    ) -> list[Hit] | None:
         """Lemma-aware full-text search over every visible dispatch, with a snippet around the first match
         of each: the index's full-text search for what it holds, the texts themselves for the rest
         (``folded(i)``: an already folded copy if there is one, else ``texts(i)``: the text, None when
@@ -355,8 +386,9 @@ class Catalog:
                 if i is None or s.source in self.removed or s.speaker != name:
                     continue
                 seen.add(i)
-                out.append(StatementRow(i, s.start, s.end, s.kind, s.text, s.speaker or "", s.headline,
-                                        s.date, s.agency))
+                out.append(
+                    StatementRow(i, s.start, s.end, s.kind, s.text, s.speaker or "", s.headline, s.date, s.agency)
+                )
         mem: list[StatementRow] = []
         for i in self.visible_indices():
             if i in seen:
@@ -439,8 +471,20 @@ def dispatch_statements(i: int, d: Dispatch, row: DocRow) -> list[StatementRow]:
         if not q.speaker:
             continue
         last = d.quotes[parts[-1]]
-        out.append(StatementRow(i, q.start, last.end, q.kind, statement_words(d, parts), q.speaker,
-                                row.headline, row.date, row.agency, parts[0]))
+        out.append(
+            StatementRow(
+                i,
+                q.start,
+                last.end,
+                q.kind,
+                statement_words(d, parts),
+                q.speaker,
+                row.headline,
+                row.date,
+                row.agency,
+                parts[0],
+            )
+        )
     return out
 
 
@@ -454,16 +498,19 @@ def snippet(text: str, start: int, end: int, before: int = 40, after: int = 60) 
     (the line, where the match starts and ends in it)."""
     a = max(0, start - before)
     b = min(len(text), end + after)
-    if a > 0:                              # from the first word boundary inside the window
+    if a > 0:  # from the first word boundary inside the window
         space = text.find(" ", a, start)
         a = space + 1 if space >= 0 else a
-    if b < len(text):                      # to the last one
+    if b < len(text):  # to the last one
         space = text.rfind(" ", end, b)
         b = space if space >= 0 else b
-    head, match, tail = (" ".join(text[a:start].split()), " ".join(text[start:end].split()),
-                         " ".join(text[end:b].split()))
-    lead = ("…" if a > 0 else "") + head + (" " if head and text[start - 1:start].isspace() else "")
-    trail = (" " if tail and text[end:end + 1].isspace() else "") + tail + ("…" if b < len(text) else "")
+    head, match, tail = (
+        " ".join(text[a:start].split()),
+        " ".join(text[start:end].split()),
+        " ".join(text[end:b].split()),
+    )
+    lead = ("…" if a > 0 else "") + head + (" " if head and text[start - 1 : start].isspace() else "")
+    trail = (" " if tail and text[end : end + 1].isspace() else "") + tail + ("…" if b < len(text) else "")
     return lead + match + trail, len(lead), len(lead) + len(match)
 
 
@@ -517,8 +564,20 @@ def _from_index(i: int, path: str, doc: Any) -> DocRow:
     """A row from the index's :class:`dispatchtui.index.DocumentRow`."""
     headline = doc.headline or ""
     date, time = _date_time(doc.date)
-    return DocRow(i, path, headline or _name(path), not headline, date, time, doc.date_key or date_key(doc.date),
-                  doc.agency, doc.place, doc.direct, doc.reported, tuple(doc.speakers)[:3])
+    return DocRow(
+        i,
+        path,
+        headline or _name(path),
+        not headline,
+        date,
+        time,
+        doc.date_key or date_key(doc.date),
+        doc.agency,
+        doc.place,
+        doc.direct,
+        doc.reported,
+        tuple(doc.speakers)[:3],
+    )
 
 
 _ISO_STAMP = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2})")
@@ -542,5 +601,6 @@ def _name(path: str) -> str:
 
 def with_counts(row: DocRow, d: Dispatch) -> DocRow:
     direct, reported = statement_counts(d)
-    return replace(row, direct=direct, reported=reported, speakers=main_speakers(d),
-                   topics=tuple(t.label for t in d.topics))
+    return replace(
+        row, direct=direct, reported=reported, speakers=main_speakers(d), topics=tuple(t.label for t in d.topics)
+    )

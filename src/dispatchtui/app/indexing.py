@@ -4,6 +4,7 @@ show its progress in the library header, and take the live folder's changes.
 
 Everything that may wait on SQLite or the disk runs in a thread worker; the event loop only gets results.
 """
+
 from __future__ import annotations
 
 import os
@@ -63,8 +64,9 @@ def start_folder_services(app: Any) -> None:
     if root is not None and app._use_index:
         app.run_worker(lambda: _open_index(app, root), thread=True, group="index-open", exit_on_error=False)
     if app._watch and app.roots:
-        watcher = FolderWatcher(app.roots, lambda changes: _from_watcher(app, changes),
-                                force_polling=app._force_polling)
+        watcher = FolderWatcher(
+            app.roots, lambda changes: _from_watcher(app, changes), force_polling=app._force_polling
+        )
         if watcher.start():
             app.watcher = watcher
 
@@ -109,7 +111,7 @@ def index_problem(app: Any, reason: str) -> None:
     if getattr(app, "_index_warned", False):
         return
     app._index_warned = True
-    reason = reason.removesuffix("; working from memory")      # (the notice says so, in the UI's language)
+    reason = reason.removesuffix("; working from memory")  # (the notice says so, in the UI's language)
     app.notify(tr("index_unavailable", reason=reason), severity="warning", markup=False, timeout=10)
 
 
@@ -126,7 +128,7 @@ def _index_ready(app: Any, ix: Any) -> None:
 
 def _rows_changed(app: Any, first: bool = False) -> None:
     keep = None
-    if first:                                  # the last dispatch read in this folder, where it was left
+    if first:  # the last dispatch read in this folder, where it was left
         last = app.catalog.last_position()
         if last is not None and app._restore is None and not isinstance(app.screen, _reader_class()):
             app._restore = last
@@ -135,7 +137,7 @@ def _rows_changed(app: Any, first: bool = False) -> None:
     if library is None or not library.is_mounted:
         return
     if first and library.sort is None:
-        library.sort = "date"                  # the dates are known now: newest first
+        library.sort = "date"  # the dates are known now: newest first
     library.refresh_rows(keep=keep if keep is not None else library.list.current)
 
 
@@ -208,7 +210,9 @@ def _poll(app: Any) -> None:
     every = max(RELOAD_SECONDS, getattr(app, "_reload_every", 0.0))
     if finished or (p.done > last_done and now - last_time >= every):
         app._indexed_at = (p.done, now)
-        app.run_worker(lambda: _reload(app, finished), thread=True, group="index-rows", exclusive=True, exit_on_error=False)
+        app.run_worker(
+            lambda: _reload(app, finished), thread=True, group="index-rows", exclusive=True, exit_on_error=False
+        )
     if finished:
         app.indexer = None
         pending = getattr(app, "_pending_changes", False)
@@ -224,7 +228,7 @@ def _reload(app: Any, finished: bool = False) -> None:
     cat.load_index_rows()
     # a big index takes a while to read: read it again no more than a tenth of the time
     app._reload_every = 10 * (time.perf_counter() - t)
-    if finished:                          # a run that has finished has indexed what changed before it
+    if finished:  # a run that has finished has indexed what changed before it
         cat.refreshed(list(cat._stale))
     if cat.problem and not before:
         _call(app, index_problem, app, cat.problem)
@@ -236,7 +240,7 @@ def toggle_indexing(app: Any) -> None:
     if job is None:
         return
     paused = not getattr(app, "_indexing_paused", False)
-    app._indexing_paused = paused         # the process obeys between two dispatches: say it at once
+    app._indexing_paused = paused  # the process obeys between two dispatches: say it at once
     try:
         if paused:
             job.pause()

@@ -4,6 +4,7 @@
 Textual applies it (``App.set_keymap``) through the ids the bindings carry: a command with several default
 keys has one binding per key (``article.down``, ``article.down#1`` …), and the user's keys replace all of
 them. Entries that cannot be used are left out and listed, so that the app can say so once."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -65,7 +66,7 @@ def user_keymap(raw: object, tables: Iterable[Iterable[Cmd]]) -> tuple[dict[str,
     problems += _clashes(rows, wanted)
     keymap: dict[str, str] = {}
     for cmd_id, keys in wanted.items():
-        for n in range(counts[cmd_id]):       # every binding of the command: the user's keys replace them all
+        for n in range(counts[cmd_id]):  # every binding of the command: the user's keys replace them all
             keymap[cmd_id if n == 0 else f"{cmd_id}#{n}"] = ",".join(keys)
     return keymap, problems
 

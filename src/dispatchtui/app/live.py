@@ -5,6 +5,7 @@
 back spelled as the loader spelled them (under the folder as given, not resolved), so they match the
 session's. No Textual here: ``on_change`` gets plain sets and the app hands them to the event loop.
 """
+
 from __future__ import annotations
 
 import os
@@ -42,8 +43,9 @@ class FolderWatcher:
     DEBOUNCE_MS = 300
     POLL_MS = 700
 
-    def __init__(self, roots: Iterable[str], on_change: Callable[[Changes], None], *,
-                 force_polling: bool | None = None) -> None:
+    def __init__(
+        self, roots: Iterable[str], on_change: Callable[[Changes], None], *, force_polling: bool | None = None
+    ) -> None:
         self.roots = [r for r in roots if os.path.isdir(r)]
         self.on_change = on_change
         if force_polling is None:
@@ -78,9 +80,17 @@ class FolderWatcher:
 
         while not self._stop.is_set():
             try:
-                for batch in watch(*self.roots, stop_event=self._stop, debounce=self.DEBOUNCE_MS, step=50,
-                                   force_polling=self.polling, poll_delay_ms=self.POLL_MS,
-                                   raise_interrupt=False, recursive=True, ignore_permission_denied=True):
+                for batch in watch(
+                    *self.roots,
+                    stop_event=self._stop,
+                    debounce=self.DEBOUNCE_MS,
+                    step=50,
+                    force_polling=self.polling,
+                    poll_delay_ms=self.POLL_MS,
+                    raise_interrupt=False,
+                    recursive=True,
+                    ignore_permission_denied=True,
+                ):
                     changes = self._classify(batch)
                     if changes:
                         self.on_change(changes)
@@ -116,7 +126,7 @@ class FolderWatcher:
                 out.removed.discard(path)
             else:
                 out.modified.add(path)
-        for path in list(out.added | out.modified):   # gone again, or not a regular file: not a dispatch
+        for path in list(out.added | out.modified):  # gone again, or not a regular file: not a dispatch
             try:
                 regular = os.path.isfile(path)
             except OSError:

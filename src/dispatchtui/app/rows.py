@@ -1,5 +1,6 @@
 """What the library table and the people screen show, as plain records: the widgets receive these (they
 import nothing that reads files, the index or the analysis)."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,18 +10,18 @@ from dataclasses import dataclass
 class DocRow:
     """One dispatch as the library table shows it."""
 
-    index: int                         # into the session's paths
+    index: int  # into the session's paths
     path: str
     headline: str
-    named: bool = False                # the headline is the file name (display_path: already printable)
-    date: str | None = None            # as printed in the dateline ("8 августа")
+    named: bool = False  # the headline is the file name (display_path: already printable)
+    date: str | None = None  # as printed in the dateline ("8 августа")
     time: str | None = None
-    date_key: str | None = None        # sortable: "YYYY-MM-DD HH:MM", unknown parts as zeros
+    date_key: str | None = None  # sortable: "YYYY-MM-DD HH:MM", unknown parts as zeros
     agency: str | None = None
     place: str | None = None
-    direct: int | None = None          # None: not analysed yet
+    direct: int | None = None  # None: not analysed yet
     reported: int | None = None
-    speakers: tuple[str, ...] = ()     # the main ones, most statements first
+    speakers: tuple[str, ...] = ()  # the main ones, most statements first
     topics: tuple[str, ...] = ()
     error: str | None = None
 
@@ -28,7 +29,7 @@ class DocRow:
 @dataclass(frozen=True, slots=True)
 class PersonRow:
     name: str
-    kind: str                          # person | organization
+    kind: str  # person | organization
     direct: int
     reported: int
     dispatches: int
@@ -38,16 +39,16 @@ class PersonRow:
 class StatementRow:
     """One statement of a person, somewhere in the folder."""
 
-    index: int                         # the dispatch (into the session's paths)
-    start: int                         # the passage, in that dispatch's text
+    index: int  # the dispatch (into the session's paths)
+    start: int  # the passage, in that dispatch's text
     end: int
-    kind: str                          # full | fragment | reported
-    text: str                          # the words, one line
+    kind: str  # full | fragment | reported
+    text: str  # the words, one line
     speaker: str
     headline: str = ""
     date: str | None = None
     agency: str | None = None
-    quote: int | None = None           # index into Dispatch.quotes, when known
+    quote: int | None = None  # index into Dispatch.quotes, when known
 
 
 @dataclass(frozen=True)
@@ -67,4 +68,4 @@ class Filters:
 class Hit:
     index: int
     count: int
-    snippet: tuple[str, int, int] | None = None   # (text, match start, match end) around the first match
+    snippet: tuple[str, int, int] | None = None  # (text, match start, match end) around the first match

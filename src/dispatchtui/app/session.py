@@ -4,6 +4,7 @@ The app never does NLP: texts come from the loader, layout from ``analysis.outli
 heavy part from :mod:`..pipeline` (the on-disk cache, ``analysis.analyze``) — all injectable, so tests can
 pass fakes.
 """
+
 from __future__ import annotations
 
 import threading
@@ -35,15 +36,17 @@ class Row:
     named: bool = False
 
 
-def _default_segmenter(text: str, *, source: str = "-", encoding: str = "utf-8",
-                       notes: tuple[str, ...] = (), meta=None) -> Dispatch:
+def _default_segmenter(
+    text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (), meta=None
+) -> Dispatch:
     from ..analysis import segment
 
     return segment(text, source=source, encoding=encoding, notes=notes, meta=meta)
 
 
-def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
-                    notes: tuple[str, ...] = (), meta=None) -> Dispatch:
+def fallback_layout(
+    text: str, *, source: str = "-", encoding: str = "utf-8", notes: tuple[str, ...] = (), meta=None
+) -> Dispatch:
     """Used only when the real layout fails: blocks separated by blank lines, nothing else."""
     import re
 
@@ -54,9 +57,16 @@ def fallback_layout(text: str, *, source: str = "-", encoding: str = "utf-8",
 class Session:
     TEXT_CACHE = 64
 
-    def __init__(self, paths: list[str], *, encoding: str | None = None, loader: Any = None,
-                 segmenter: Segmenter | None = None, analyser: Analyser | None = None,
-                 analysis_process: bool = False) -> None:
+    def __init__(
+        self,
+        paths: list[str],
+        *,
+        encoding: str | None = None,
+        loader: Any = None,
+        segmenter: Segmenter | None = None,
+        analyser: Analyser | None = None,
+        analysis_process: bool = False,
+    ) -> None:
         if loader is None:
             from .. import load as loader
         self.loader = loader
@@ -78,9 +88,9 @@ class Session:
         self._peeks: dict[int, Row] = {}
         self._texts: OrderedDict[int, Loaded | LoadError] = OrderedDict()
         self._layouts: OrderedDict[int, Dispatch] = OrderedDict()
-        self._analysed: OrderedDict[int, Dispatch] = OrderedDict()   # LRU: see ANALYSED_CACHE
-        self._outlined: set[int] = set()     # layouts that are only an outline (not yet segmented)
-        self._previews: set[int] = set()     # layouts of the beginning of a big file only
+        self._analysed: OrderedDict[int, Dispatch] = OrderedDict()  # LRU: see ANALYSED_CACHE
+        self._outlined: set[int] = set()  # layouts that are only an outline (not yet segmented)
+        self._previews: set[int] = set()  # layouts of the beginning of a big file only
         self.counts: dict[int, tuple[int, int]] = {}
         self.layout_errors: dict[int, str] = {}
         self._lock = threading.RLock()
@@ -157,7 +167,7 @@ class Session:
             self._texts[i] = loaded
             while len(self._texts) > self.TEXT_CACHE:
                 k, _ = self._texts.popitem(last=False)
-                if self.paths[k] == "-":   # stdin cannot be read twice: keep it
+                if self.paths[k] == "-":  # stdin cannot be read twice: keep it
                     self._texts[k] = _
                     self._texts.move_to_end(k, last=False)
                     break
@@ -186,8 +196,7 @@ class Session:
                 from ..analysis import outline
 
                 try:
-                    d = outline(head.text, source=head.path, encoding=head.encoding or "utf-8",
-                                notes=tuple(head.notes))
+                    d = outline(head.text, source=head.path, encoding=head.encoding or "utf-8", notes=tuple(head.notes))
                 except Exception:  # noqa: BLE001 - the full layout will run (and report) anyway
                     d = None
                 if d is not None:
@@ -200,9 +209,10 @@ class Session:
         loaded = self.text(i)
         if isinstance(loaded, LoadError):
             return str(loaded.reason)
-        kwargs: dict[str, Any] = dict(source=loaded.path, encoding=loaded.encoding or "utf-8",
-                                      notes=tuple(loaded.notes))
-        if loaded.meta is not None:   # a wire format's headline and dateline (an injected segmenter gets it too)
+        kwargs: dict[str, Any] = dict(
+            source=loaded.path, encoding=loaded.encoding or "utf-8", notes=tuple(loaded.notes)
+        )
+        if loaded.meta is not None:  # a wire format's headline and dateline (an injected segmenter gets it too)
             kwargs["meta"] = loaded.meta
         # The default layout is an outline (paragraphs, headline, dateline: linear, no razdel), so the first
         # paint never waits for razdel; the full segmentation (sentences, repeats) comes with the analysis.
@@ -300,8 +310,9 @@ class Session:
             # a huge text painted from its outline: segment it now (the pipeline does this itself, after
             # looking in the cache)
             extra = {"meta": dispatch.meta} if dispatch.meta is not None else {}
-            dispatch = self.segmenter(dispatch.text, source=dispatch.source, encoding=dispatch.encoding,
-                                      notes=dispatch.notes, **extra)
+            dispatch = self.segmenter(
+                dispatch.text, source=dispatch.source, encoding=dispatch.encoding, notes=dispatch.notes, **extra
+            )
         if self._process is not None:
             result = self._process.analyse(dispatch, cancelled)
         elif self.analyser is not None:

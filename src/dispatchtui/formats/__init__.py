@@ -14,6 +14,7 @@ broken file is a :class:`~dispatchtui.load.LoadError` and the rest of the folder
 Plain text stays in :mod:`dispatchtui.load`; this package is only called from there, for the suffixes in
 :data:`SUFFIXES`, for extension-less files that turn out to be markup or mail, and for ``PATH#ID`` sources.
 """
+
 from __future__ import annotations
 
 import os
@@ -55,12 +56,13 @@ CONTAINER_KINDS = frozenset({"rss", "atom", "newsml"})
 
 # --------------------------------------------------------------------------------------------- detection
 
+
 def kind(path: str) -> str:
     """``text`` | ``rss`` | ``atom`` | ``newsml`` | ``html`` | ``email`` | ``xml`` (XML of no known kind):
     by suffix, and by content for extension-less and XML files. Never raises (unreadable → ``text``, whose
     loader tells why)."""
     known = _known.get(path)
-    if known is not None:    # a container parsed in this process (each of its 10,000 items asks)
+    if known is not None:  # a container parsed in this process (each of its 10,000 items asks)
         return known
     suffix = _suffix(path)
     if suffix in HTML_SUFFIXES:
@@ -74,7 +76,7 @@ def kind(path: str) -> str:
         except OSError:
             return "text"
         hit = _kinds.get(path)
-        if hit is not None and hit[0] == key:   # each item of a feed asks again
+        if hit is not None and hit[0] == key:  # each item of a feed asks again
             return hit[1]
         from .sniff import sniff
 
@@ -124,7 +126,7 @@ def _open_regular(path: str) -> int | str:
 
 
 def _suffix(path: str) -> str:
-    return os.path.splitext(path)[1].lower()    # (pathlib's suffix is ~10x slower: 10,000 items ask)
+    return os.path.splitext(path)[1].lower()  # (pathlib's suffix is ~10x slower: 10,000 items ask)
 
 
 def split_source(source: str) -> tuple[str, str | None]:
@@ -132,16 +134,16 @@ def split_source(source: str) -> tuple[str, str | None]:
     if "#" not in source:
         return source, None
     at = source.find("#")
-    while at != -1:          # a container parsed in this process: no file system call
+    while at != -1:  # a container parsed in this process: no file system call
         if source[:at] in _known:
-            return source[:at], source[at + 1:]
+            return source[:at], source[at + 1 :]
         at = source.find("#", at + 1)
     if os.path.isfile(source):
         return source, None
     at = source.find("#")
     while at != -1:
         if os.path.isfile(source[:at]):
-            return source[:at], source[at + 1:]
+            return source[:at], source[at + 1 :]
         at = source.find("#", at + 1)
     return source, None
 
@@ -175,7 +177,7 @@ def container(path: str, what: str) -> Container:
         key = (st.st_mtime_ns, st.st_size)
     except OSError:
         key = (-1, -1)
-    with _lock:   # one parse per file even when the reader and the search index ask at once
+    with _lock:  # one parse per file even when the reader and the search index ask at once
         hit = _cache.get(path)
         if hit is not None and hit[0] == key:
             _cache.move_to_end(path)
@@ -183,8 +185,9 @@ def container(path: str, what: str) -> Container:
         c = _parse_container(path, what)
         _cache[path] = (key, c)
         _known[path] = what
-        while len(_cache) > 1 and (len(_cache) > CONTAINER_CACHE
-                                   or sum(k[1] for k, _ in _cache.values()) > CONTAINER_CACHE_BYTES):
+        while len(_cache) > 1 and (
+            len(_cache) > CONTAINER_CACHE or sum(k[1] for k, _ in _cache.values()) > CONTAINER_CACHE_BYTES
+        ):
             _cache.popitem(last=False)
         return c
 
@@ -199,8 +202,11 @@ def _parse_container(path: str, what: str) -> Container:
         except OSError as exc:
             return Container(what, "utf-8", error=exc.strerror or str(exc))
         if size > MAX_CONTAINER_BYTES:
-            return Container(what, "utf-8", error=f"too large ({_mb(size)}; the limit for a feed or NewsML "
-                                                  f"file is {_mb(MAX_CONTAINER_BYTES)})")
+            return Container(
+                what,
+                "utf-8",
+                error=f"too large ({_mb(size)}; the limit for a feed or NewsML file is {_mb(MAX_CONTAINER_BYTES)})",
+            )
         try:
             if what == "newsml":
                 from .newsml import parse_newsml
@@ -262,6 +268,7 @@ def expand(found: list[str], errors: list, explicit: set[str]) -> list[str]:
 
 # --------------------------------------------------------------------------------------------- loading
 
+
 def load(source: str, encoding: str | None = None):
     """``Loaded`` (with ``meta``) or ``LoadError`` for a source this package handles. Never raises."""
     from ..reading import LoadError
@@ -278,8 +285,12 @@ def load(source: str, encoding: str | None = None):
 
             return load_mail(path, encoding)
         if k not in CONTAINER_KINDS:
-            return LoadError(source, "XML, but neither an RSS/Atom feed nor NewsML-G2" if k == "xml"
-                             else "no such item (the file is not a feed)")
+            return LoadError(
+                source,
+                "XML, but neither an RSS/Atom feed nor NewsML-G2"
+                if k == "xml"
+                else "no such item (the file is not a feed)",
+            )
         return _load_item(source, path, frag, k)
     except Exception as exc:  # noqa: BLE001 - one bad file is one message
         return LoadError(source, f"cannot read this {k} file ({type(exc).__name__}: {exc})")
@@ -294,8 +305,10 @@ def _load_item(source: str, path: str, frag: str | None, k: str):
     item = _find_item(c, frag)
     if item is None:
         if frag is None:
-            return LoadError(source, f"a feed of {len(c.items)} items: open the folder or the file "
-                                     f"through discovery (each item is PATH#ID)")
+            return LoadError(
+                source,
+                f"a feed of {len(c.items)} items: open the folder or the file through discovery (each item is PATH#ID)",
+            )
         return LoadError(source, "no such item in this file")
     if item.error is not None:
         return LoadError(source, item.error)

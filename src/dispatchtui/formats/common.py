@@ -1,6 +1,7 @@
 """What the wire formats share: the records a container's parser fills (:class:`Container`, :class:`Item`),
 the per-item limits, whitespace squashing and the composition of one item's text. A module of its own, so
 that each format (rss, newsml, html, mail) uses them without importing the package that imports it."""
+
 from __future__ import annotations
 
 import re
@@ -19,7 +20,7 @@ _SPACE = re.compile(r"[\t\n\r\f\v][ \t\n\r\f\v]*| [ \t\n\r\f\v]+")
 
 def squash(s: str) -> str:
     """Runs of ASCII whitespace → one space, trimmed (a no-break space is a character of the text: kept)."""
-    if "  " in s or "\n" in s or "\t" in s or "\r" in s or "\f" in s or "\v" in s:   # C-speed tests first
+    if "  " in s or "\n" in s or "\t" in s or "\r" in s or "\f" in s or "\v" in s:  # C-speed tests first
         s = _SPACE.sub(" ", s)
     return s.strip(" \t\n\r\f\v")
 
@@ -29,10 +30,10 @@ class Item:
     """One dispatch of a container: its metadata and its body (text, or HTML converted when loaded)."""
 
     meta: Meta
-    text: str | None = None          # body paragraphs, plain
-    html: str | None = None          # body as an HTML fragment (converted on load)
+    text: str | None = None  # body paragraphs, plain
+    html: str | None = None  # body as an HTML fragment (converted on load)
     error: str | None = None
-    fragment: str = ""               # the ``#ID`` part of its source
+    fragment: str = ""  # the ``#ID`` part of its source
     #: makes the whole item (meta and body) from what the parser kept, on first use (see :func:`resolve`)
     pending: Callable[[], Item] | None = None
 

@@ -1,5 +1,6 @@
 """HTML: article pages (trafilatura finds the main text and its metadata) and fragments (feed entries,
 NewsML-G2 XHTML, mail parts: every block a paragraph). lxml's HTML parser loads no DTD and fetches nothing."""
+
 from __future__ import annotations
 
 import logging
@@ -10,27 +11,31 @@ from ..model import Meta, MetaFormat
 from .common import squash
 
 #: Blocks: each starts a new paragraph.
-BLOCKS = frozenset("""p div section article header footer main aside blockquote li ul ol dl dt dd h1 h2 h3 h4 h5
+BLOCKS = frozenset(
+    """p div section article header footer main aside blockquote li ul ol dl dt dd h1 h2 h3 h4 h5
 h6 pre table tr td th caption figure figcaption address hr body html form fieldset legend center nav details
-summary body.content hedline hl1 hl2 byline dateline block""".split())
+summary body.content hedline hl1 hl2 byline dateline block""".split()
+)
 #: Never text: dropped with everything inside (their tail text stays).
-DROPPED = frozenset("""script style noscript template iframe object embed svg math head title button select
+DROPPED = frozenset(
+    """script style noscript template iframe object embed svg math head title button select
 input textarea canvas video audio picture img source meta link param map area frame frameset applet
-body.head""".split())
+body.head""".split()
+)
 #: Page furniture dropped when a page's main text is taken whole (no article found).
 FURNITURE = frozenset({"nav", "header", "footer", "aside", "form", "menu"})
 
-_SPACE = re.compile(r"[ \t\n\r\f\v]+")   # HTML whitespace: ASCII only (a no-break space stays)
+_SPACE = re.compile(r"[ \t\n\r\f\v]+")  # HTML whitespace: ASCII only (a no-break space stays)
 #: Bigger pages are not handed to trafilatura (its tree walk is not linear); the plain walk reads them.
 TRAFILATURA_MAX_ELEMENTS = 100_000
 
 for _name in ("trafilatura", "htmldate", "courlan", "justext", "charset_normalizer"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)   # their warnings must not reach the terminal
+    logging.getLogger(_name).setLevel(logging.CRITICAL)  # their warnings must not reach the terminal
 
 
 def _local(tag) -> str | None:
     if not isinstance(tag, str):
-        return None          # lxml comments and processing instructions
+        return None  # lxml comments and processing instructions
     return tag.rsplit("}", 1)[-1].lower()
 
 
@@ -86,7 +91,7 @@ def fragment_to_text(html: str) -> str:
 def _parse(html: str):
     import lxml.html
 
-    html = _XML_DECL.sub("", html, count=1)   # lxml refuses a str that declares its encoding
+    html = _XML_DECL.sub("", html, count=1)  # lxml refuses a str that declares its encoding
     if not html.strip():
         return None
     parser = _parser()
@@ -104,7 +109,7 @@ class TooDeep(ValueError):
 
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>")
-_local_parser = __import__("threading").local()   # an lxml parser is not for two threads at once
+_local_parser = __import__("threading").local()  # an lxml parser is not for two threads at once
 
 
 def _parser():
@@ -113,12 +118,14 @@ def _parser():
         import lxml.html
 
         # huge_tree: 2048 levels of nesting instead of 256 (generated pages go past 256), no other limit lifted
-        parser = _local_parser.parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
-                                                             recover=True, huge_tree=True)
+        parser = _local_parser.parser = lxml.html.HTMLParser(
+            no_network=True, remove_comments=True, remove_pis=True, recover=True, huge_tree=True
+        )
     return parser
 
 
 # --------------------------------------------------------------------------------------------- pages
+
 
 def load_html(path: str, encoding: str | None = None):
     """One HTML page → ``Loaded`` with its main text and meta, or ``LoadError``."""
@@ -146,23 +153,28 @@ def load_html(path: str, encoding: str | None = None):
 def page_to_text(html: str, fmt: MetaFormat = "html") -> tuple[Meta, str, tuple[str, ...]]:
     """(meta, main text, notes) of a whole page: trafilatura's article without navigation, ads and
     comments; the page's own text (furniture dropped) when it finds none."""
-    keep = _NBSP not in html    # trafilatura turns no-break spaces into spaces: carry them through it
+    keep = _NBSP not in html  # trafilatura turns no-break spaces into spaces: carry them through it
     if keep:
         html = _NBSP_FORMS.sub(_NBSP, html)
     tree = _parse(html)
     if tree is None:
         return Meta(fmt), "", ()
     head = _head_meta(tree)
-    doc: Any = None   # trafilatura's Document
+    doc: Any = None  # trafilatura's Document
     tried = sum(1 for _ in tree.iter()) <= TRAFILATURA_MAX_ELEMENTS
     if tried:
         try:
             import trafilatura
 
             # its metadata pass costs a third of the time: only when the <head> lacks a title or a date
-            doc = trafilatura.bare_extraction(tree, with_metadata=not ("title" in head and "date" in head),
-                                              include_comments=False, include_tables=False, include_images=False,
-                                              deduplicate=False)
+            doc = trafilatura.bare_extraction(
+                tree,
+                with_metadata=not ("title" in head and "date" in head),
+                include_comments=False,
+                include_tables=False,
+                include_images=False,
+                deduplicate=False,
+            )
         except Exception:  # noqa: BLE001 - the extractor failing is no reason to show nothing
             doc = None
     if doc is not None and (doc.text or "").strip():
@@ -171,30 +183,40 @@ def page_to_text(html: str, fmt: MetaFormat = "html") -> tuple[Meta, str, tuple[
         # the article opens with its own heading (og:title is often a shorter or longer variant): that is the
         # headline, not a second one above it
         title = first if first and first == head.get("h1") else head.get("title") or doc.title
-        meta = Meta(fmt, None, title, head.get("date") or doc.date, None,
-                    head.get("site") or doc.sitename, head.get("author") or doc.author,
-                    head.get("url") or doc.url)
+        meta = Meta(
+            fmt,
+            None,
+            title,
+            head.get("date") or doc.date,
+            None,
+            head.get("site") or doc.sitename,
+            head.get("author") or doc.author,
+            head.get("url") or doc.url,
+        )
         return (_unkeep(meta), body.replace(_NBSP, "\u00a0"), ()) if keep else (meta, body, ())
-    tree = _parse(html) if tried else tree   # trafilatura prunes the tree it is given
+    tree = _parse(html) if tried else tree  # trafilatura prunes the tree it is given
     body_el = tree.find("body") if tree is not None else None
     body = element_text(body_el if body_el is not None else tree, skip=FURNITURE) if tree is not None else ""
-    meta = Meta(fmt, None, head.get("title"), head.get("date"), None, head.get("site"), head.get("author"),
-                head.get("url"))
+    meta = Meta(
+        fmt, None, head.get("title"), head.get("date"), None, head.get("site"), head.get("author"), head.get("url")
+    )
     if keep:
         meta, body = _unkeep(meta), body.replace(_NBSP, "\u00a0")
     return meta, body, (("no article found in the page: its whole text is shown",) if body else ())
 
 
 #: A printable symbol (BLANK SYMBOL) standing in for U+00A0 while trafilatura works (it collapses every \s).
-_NBSP = "\u2422"   # ␢
+_NBSP = "\u2422"  # ␢
 _NBSP_FORMS = re.compile("\u00a0|&nbsp;|&#160;|&#[xX]0*[aA]0;")
 
 
 def _unkeep(meta: Meta) -> Meta:
     from dataclasses import replace
 
-    return replace(meta, **{k: getattr(meta, k).replace(_NBSP, "\u00a0") for k in ("headline", "agency", "byline")
-                            if getattr(meta, k)})
+    return replace(
+        meta,
+        **{k: getattr(meta, k).replace(_NBSP, "\u00a0") for k in ("headline", "agency", "byline") if getattr(meta, k)},
+    )
 
 
 def _head_meta(tree) -> dict[str, str]:
@@ -205,9 +227,17 @@ def _head_meta(tree) -> dict[str, str]:
         value = squash(el.get("content") or "")
         if not value:
             continue
-        slot = {"og:title": "title", "article:published_time": "date", "datepublished": "date",
-                "pubdate": "date", "date": "date", "og:site_name": "site", "og:url": "url", "author": "author",
-                "article:author": "author"}.get(key)
+        slot = {
+            "og:title": "title",
+            "article:published_time": "date",
+            "datepublished": "date",
+            "pubdate": "date",
+            "date": "date",
+            "og:site_name": "site",
+            "og:url": "url",
+            "author": "author",
+            "article:author": "author",
+        }.get(key)
         if slot and slot not in found:
             found[slot] = value
     h1 = tree.find(".//h1")

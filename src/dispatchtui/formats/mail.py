@@ -1,6 +1,7 @@
 """E-mail alerts (``.eml``, RFC 5322): the subject is the headline, the body the text/plain part — or the
 HTML part through the page path. Headers (RFC 2047) and charsets are decoded by the standard ``email``
 package; a part whose declared charset is wrong or unknown goes through the loader's own detection."""
+
 from __future__ import annotations
 
 import email
@@ -88,7 +89,7 @@ def _body(msg: EmailMessage, encoding: str | None) -> tuple[str, str, tuple[str,
         _meta_unused, text, more = page_to_text(text, "email")
         notes += more
     else:
-        cut = text.find("\n-- \n")     # the signature separator
+        cut = text.find("\n-- \n")  # the signature separator
         if cut != -1:
             text = text[:cut]
     return text, enc, notes

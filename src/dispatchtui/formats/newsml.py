@@ -6,6 +6,7 @@ one, ``located``, ``dateline``, ``by`` / ``creator``, ``creditline``, contentCre
 (text). ``remoteContent`` is never fetched. A ``packageItem`` only refers to its items (``itemRef``), so it
 is no dispatch of its own; a file with nothing but a package says so.
 """
+
 from __future__ import annotations
 
 import re
@@ -42,8 +43,9 @@ def parse_newsml(fh) -> Container:
     c.items = [limited(news_item(e)) for e in news]
     if not c.items and len(elements) > len(news):
         refs = sum(1 for e in root.iter() if _local(e.tag) == "itemRef")
-        c.error = (f"a NewsML-G2 package: its {refs} item(s) are referred to (itemRef), not included — "
-                   f"open the item files")
+        c.error = (
+            f"a NewsML-G2 package: its {refs} item(s) are referred to (itemRef), not included — open the item files"
+        )
     return c
 
 
@@ -69,7 +71,7 @@ def _headline(content_meta) -> str | None:
     if content_meta is None:
         return None
     lines = content_meta.findall(G2 + "headline")
-    for h in lines:   # the main headline first; a headline without a role is the main one
+    for h in lines:  # the main headline first; a headline without a role is the main one
         if (h.get("role") or "").split(":")[-1] in ("", "main", "headline"):
             return _text(h)
     return _text(lines[0]) if lines else None

@@ -8,6 +8,7 @@ that is not well-formed XML (an undeclared ``&nbsp;``, a bare ``&``) goes to fee
 which is given the bytes (never a URL) and strips entity declarations itself; a file declaring entities never
 gets that far. Links, enclosures and images are never fetched.
 """
+
 from __future__ import annotations
 
 import io
@@ -100,8 +101,7 @@ def _text(el) -> str:
     return squash("".join(el.itertext()))
 
 
-_KNOWN_NS = {"": "", _ATOM: "", "http://purl.org/rss/1.0/": "", _CONTENT: "content:", _DC: "dc:",
-             _YANDEX: "yandex:"}
+_KNOWN_NS = {"": "", _ATOM: "", "http://purl.org/rss/1.0/": "", _CONTENT: "content:", _DC: "dc:", _YANDEX: "yandex:"}
 
 
 def _children(el) -> dict[str, Any]:
@@ -140,11 +140,21 @@ def _entry(el, kind: MetaFormat, feed_title: str | None) -> Item:
     title, link, guid = kids.get("title"), kids.get("link"), kids.get("guid")
     date, author, source = pick("pubDate", "dc:date"), pick("author", "dc:creator"), kids.get("source")
     url = _text(link) if link is not None else None
-    ident = ((_text(guid) if guid is not None else None)
-             or el.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about") or url)
-    meta = Meta("rss", ident or None, _plain_title(title), _iso(_text(date)) if date is not None else None, None,
-                (_text(source) if source is not None else None) or feed_title,
-                _text(author) if author is not None else None, url or None)
+    ident = (
+        (_text(guid) if guid is not None else None)
+        or el.get("{http://www.w3.org/1999/02/22-rdf-syntax-ns#}about")
+        or url
+    )
+    meta = Meta(
+        "rss",
+        ident or None,
+        _plain_title(title),
+        _iso(_text(date)) if date is not None else None,
+        None,
+        (_text(source) if source is not None else None) or feed_title,
+        _text(author) if author is not None else None,
+        url or None,
+    )
     full = kids.get("yandex:full-text")
     if full is not None and _text(full):
         return Item(meta, text=_paragraphs("".join(full.itertext())))
@@ -165,13 +175,19 @@ def _atom_entry(el, feed_title: str | None) -> Item:
         if isinstance(link.tag, str) and _local(link.tag) == "link" and link.get("rel", "alternate") == "alternate":
             url = link.get("href")
             break
-    meta = Meta("atom", _text(ident) if ident is not None else url, _atom_title(title),
-                _iso(_text(date)) if date is not None else None, None,
-                (_text(source_title) if source_title is not None else None) or feed_title,
-                _text(name) if name is not None else None, url)
+    meta = Meta(
+        "atom",
+        _text(ident) if ident is not None else url,
+        _atom_title(title),
+        _iso(_text(date)) if date is not None else None,
+        None,
+        (_text(source_title) if source_title is not None else None) or feed_title,
+        _text(name) if name is not None else None,
+        url,
+    )
     content = _child(el, "content")
     if content is not None and content.get("src"):
-        content = None       # remote content: never fetched; the summary stands in
+        content = None  # remote content: never fetched; the summary stands in
     body = content if content is not None and _text(content) else _child(el, "summary")
     if body is None:
         return Item(meta, text="")
@@ -189,7 +205,7 @@ def _plain_title(el) -> str | None:
     if el is None:
         return None
     raw = "".join(el.itertext())
-    if "<" in raw or "&" in raw:      # an HTML-escaped title (common in RSS): its text
+    if "<" in raw or "&" in raw:  # an HTML-escaped title (common in RSS): its text
         from .html import fragment_to_text
 
         raw = fragment_to_text(raw)
@@ -229,6 +245,7 @@ def _iso(value: str | None) -> str | None:
 
 # --------------------------------------------------------------------------------------------- lenient
 
+
 def _lenient(fh, why: str) -> Container:
     """A feed that is not well-formed XML, through feedparser (bytes in: it never opens a URL)."""
     try:
@@ -245,8 +262,9 @@ def _lenient(fh, why: str) -> Container:
     if not parsed.entries:
         return Container(kind, "utf-8", error=f"not a readable feed ({why})")
     feed_title = parsed.feed.get("title") or None
-    c = Container(kind, (parsed.get("encoding") or "utf-8").lower(),
-                  notes=(f"not well-formed XML ({why}): read leniently",))
+    c = Container(
+        kind, (parsed.get("encoding") or "utf-8").lower(), notes=(f"not well-formed XML ({why}): read leniently",)
+    )
     for e in parsed.entries[:MAX_ITEMS]:
         c.items.append(limited(_feedparser_entry(e, kind, feed_title)))
     return c
@@ -262,8 +280,16 @@ def _feedparser_entry(e, kind: MetaFormat, feed_title: str | None) -> Item:
         iso = datetime(year, month, day, hour, minute, second, tzinfo=UTC).isoformat()
     source = e.get("source") or {}
     title = e.get("title")
-    meta = Meta(kind, e.get("id") or e.get("link") or None, squash(title) if title else None, iso, None,
-                source.get("title") or feed_title, e.get("author") or None, e.get("link") or None)
+    meta = Meta(
+        kind,
+        e.get("id") or e.get("link") or None,
+        squash(title) if title else None,
+        iso,
+        None,
+        source.get("title") or feed_title,
+        e.get("author") or None,
+        e.get("link") or None,
+    )
     contents = e.get("content") or []
     body = contents[0] if contents else e.get("summary_detail")
     if not body:

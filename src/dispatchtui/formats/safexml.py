@@ -8,6 +8,7 @@ only a file that passed is built into a tree by ElementTree's C builder. (defuse
 but through the pure-Python XMLParser: ~2.5x slower on a 10,000-entry feed, which the library must have
 read before its first paint.)
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET

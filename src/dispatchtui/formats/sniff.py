@@ -1,19 +1,57 @@
 """Tell a file's format from its first few KB: an ``.xml`` that is RSS, an HTML page without a suffix, a mail."""
+
 from __future__ import annotations
 
 import re
 
 #: The first element's local name → format.
-_ROOTS = {"rss": "rss", "rdf": "rss", "feed": "atom", "newsitem": "newsml", "packageitem": "newsml",
-          "newsmessage": "newsml", "html": "html"}
+_ROOTS = {
+    "rss": "rss",
+    "rdf": "rss",
+    "feed": "atom",
+    "newsitem": "newsml",
+    "packageitem": "newsml",
+    "newsmessage": "newsml",
+    "html": "html",
+}
 #: Elements that open an HTML page or fragment saved without its <html> (only for extension-less files).
-_HTML_OPENERS = frozenset({"head", "body", "meta", "title", "div", "p", "article", "section", "table", "link",
-                           "script", "style", "header", "main", "h1", "h2"})
+_HTML_OPENERS = frozenset(
+    {
+        "head",
+        "body",
+        "meta",
+        "title",
+        "div",
+        "p",
+        "article",
+        "section",
+        "table",
+        "link",
+        "script",
+        "style",
+        "header",
+        "main",
+        "h1",
+        "h2",
+    }
+)
 _PROLOG = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->|<!DOCTYPE(?:[^\[>]|\[.*?\])*>)", re.S | re.I)
 _TAG = re.compile(r"\s*<([A-Za-z_][\w.:-]*)")
-_HEADER = re.compile(r"[!-9;-~]+:[ \t]", re.A)   # RFC 5322 field name: printable ASCII but ':'
-_MAIL_FIELDS = frozenset({"from", "subject", "date", "message-id", "mime-version", "received", "return-path",
-                          "to", "delivered-to", "content-type"})
+_HEADER = re.compile(r"[!-9;-~]+:[ \t]", re.A)  # RFC 5322 field name: printable ASCII but ':'
+_MAIL_FIELDS = frozenset(
+    {
+        "from",
+        "subject",
+        "date",
+        "message-id",
+        "mime-version",
+        "received",
+        "return-path",
+        "to",
+        "delivered-to",
+        "content-type",
+    }
+)
 
 
 def sniff(head: bytes) -> str:
@@ -64,7 +102,7 @@ def _looks_like_mail(s: str) -> bool:
         line = line.rstrip("\r")
         if not line:
             break
-        if line[0] in " \t":       # a folded continuation line
+        if line[0] in " \t":  # a folded continuation line
             if not names:
                 return False
             continue

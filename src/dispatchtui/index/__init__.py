@@ -33,6 +33,7 @@ Every failure to open or use the index is an :class:`IndexUnavailable` with one 
 caller then works from memory. An unknown schema or a corrupt file is rebuilt (``FolderIndex.rebuilt``
 says why), never fatal.
 """
+
 from __future__ import annotations
 
 __all__ = [
@@ -82,4 +83,3 @@ def open_index(folder: str, *, create: bool = True) -> FolderIndex:
     from .store import FolderIndex as _FolderIndex
 
     return _FolderIndex.open(folder, create=create)
-

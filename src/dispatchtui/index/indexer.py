@@ -8,6 +8,7 @@ Every analysis goes through :func:`analyse` (:mod:`dispatchtui.pipeline`'s, with
 lays the dispatch out (headline, dateline) and reuses it. A file that changes while it is analysed
 (its stat or its bytes differ before and after) is put back in the queue (up to :data:`MAX_TRIES` times).
 """
+
 from __future__ import annotations
 
 import os
@@ -89,10 +90,18 @@ def index_one(task, on_stage=lambda name: None):
         if not _known(db, thash):
             d = full = analyse(d, use_cache)
         changed = stamp(path) != before or file_hash(path) != fhash
-        payload = {"file": path, "size": before[0], "mtime_ns": before[1], "fhash": fhash, "thash": thash,
-                   "item": split_source(source)[1] if "#" in source else None, "fields": doc_fields(d),
-                   "dispatch": full, "tokens": analysis_tokens(full) if full is not None else None,
-                   "changed": changed}
+        payload = {
+            "file": path,
+            "size": before[0],
+            "mtime_ns": before[1],
+            "fhash": fhash,
+            "thash": thash,
+            "item": split_source(source)[1] if "#" in source else None,
+            "fields": doc_fields(d),
+            "dispatch": full,
+            "tokens": analysis_tokens(full) if full is not None else None,
+            "changed": changed,
+        }
         return source, payload, None, None
     except Exception as exc:  # noqa: BLE001 - one bad dispatch must not stop the folder
         return source, None, f"indexing failed ({type(exc).__name__}: {exc})", None
@@ -103,6 +112,7 @@ def _failed(task, reason: str):
 
 
 # ------------------------------------------------------------------------------------------------ the run
+
 
 class _Run:
     """The counters of one run and its progress reports."""
@@ -121,9 +131,16 @@ class _Run:
         eta = None
         if self.done and state == "indexing" and elapsed > 0.5:
             eta = (self.total - self.done) * elapsed / self.done
-        return Progress(self.done, self.total, eta,
-                        state,  # type: ignore[arg-type]  # a str here; the callers pass one of the states
-                        current, self.failed, tuple(self.errors[-KEEP_ERRORS:]), message)
+        return Progress(
+            self.done,
+            self.total,
+            eta,
+            state,  # type: ignore[arg-type]  # a str here; the callers pass one of the states
+            current,
+            self.failed,
+            tuple(self.errors[-KEEP_ERRORS:]),
+            message,
+        )
 
     def report(self, state: str, current: str | None = None, force: bool = False, message: str | None = None):
         now = time.monotonic()
@@ -132,9 +149,16 @@ class _Run:
             self.on_progress(self.progress(state, current, message))
 
 
-def index_folder(folder: str, *, jobs: int = 1, on_progress: Callable[[Progress], None] | None = None,
-                 control=None, sources: list[str] | None = None, use_cache: bool = True,
-                 prune: bool | None = None) -> Progress:
+def index_folder(
+    folder: str,
+    *,
+    jobs: int = 1,
+    on_progress: Callable[[Progress], None] | None = None,
+    control=None,
+    sources: list[str] | None = None,
+    use_cache: bool = True,
+    prune: bool | None = None,
+) -> Progress:
     """Bring ``folder``'s index up to date: analyse new and changed dispatches, drop removed ones.
     ``control``: an object with ``poll() -> "pause" | "resume" | "stop" | None`` and ``wait()`` (blocks
     for the next command) — :class:`BackgroundIndexer` passes its pipe. ``sources``: only these (files
@@ -146,7 +170,7 @@ def index_folder(folder: str, *, jobs: int = 1, on_progress: Callable[[Progress]
     if jobs > 1:
         from ..analysis import one_blas_thread
 
-        one_blas_thread()    # inherited by the workers (as extract --jobs does)
+        one_blas_thread()  # inherited by the workers (as extract --jobs does)
     idx = IndexWriter.open(folder)
     try:
         lock = writer_lock(idx.directory)
@@ -258,6 +282,7 @@ def _obey(control, idx, run: _Run) -> bool:
 
 # ------------------------------------------------------------------------------------------------ background
 
+
 class _PipeControl:
     def __init__(self, conn) -> None:
         self.conn = conn
@@ -266,7 +291,7 @@ class _PipeControl:
         try:
             return self.conn.recv() if self.conn.poll() else None
         except (EOFError, OSError):
-            return "stop"          # the reader is gone
+            return "stop"  # the reader is gone
 
     def wait(self):
         try:
@@ -319,8 +344,12 @@ class BackgroundIndexer:
         here, there = ctx.Pipe()
         # not daemonic: it may start its own pool of workers. It stops when the reader's end of the pipe
         # closes (checked between dispatches), and at the reader's exit (the atexit hook below).
-        self._proc = ctx.Process(target=_child, args=(self.folder, self.jobs, self.nice, self.use_cache, there),
-                                 daemon=False, name="dispatchtui-indexer")
+        self._proc = ctx.Process(
+            target=_child,
+            args=(self.folder, self.jobs, self.nice, self.use_cache, there),
+            daemon=False,
+            name="dispatchtui-indexer",
+        )
         self._proc.start()
         there.close()
         self._conn = here
@@ -342,8 +371,13 @@ class BackgroundIndexer:
             self._conn = None
             if self._last.state not in ("done", "stopped", "failed"):
                 code = self._proc.exitcode if self._proc else None
-                self._last = Progress(self._last.done, self._last.total, None, "failed",
-                                      message=f"the indexing process stopped (exit code {code})")
+                self._last = Progress(
+                    self._last.done,
+                    self._last.total,
+                    None,
+                    "failed",
+                    message=f"the indexing process stopped (exit code {code})",
+                )
         return self._last
 
     def _send(self, cmd: str) -> None:

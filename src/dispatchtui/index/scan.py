@@ -1,4 +1,5 @@
 """The scan plan: what changed in a folder since it was indexed (size+mtime first, then content hash)."""
+
 from __future__ import annotations
 
 import hashlib
@@ -69,5 +70,4 @@ def plan(index, sources: list[str] | None = None) -> ScanPlan:
             changed += old
     present = set(sources)
     removed = [s for s in indexed if s not in present]
-    return ScanPlan(tuple(new), tuple(changed), tuple(sorted(removed)), tuple(unchanged), tuple(touched),
-                    tuple(errors))
+    return ScanPlan(tuple(new), tuple(changed), tuple(sorted(removed)), tuple(unchanged), tuple(touched), tuple(errors))

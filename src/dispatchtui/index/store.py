@@ -8,6 +8,7 @@ topics with counts) per analysis, and the lemma tokens of each analysis in ``fts
 build has no FTS5, in ``tokens``. Read/unread and the last position live in ``state.sqlite`` (written by
 the reader's process; attached as ``st``).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -65,8 +66,10 @@ CREATE INDEX names_key ON names(key, facet);
 CREATE TABLE name_tokens(token TEXT NOT NULL, name TEXT NOT NULL, PRIMARY KEY(token, name)) WITHOUT ROWID;
 """
 _FTS = "CREATE VIRTUAL TABLE fts USING fts5(tokens, tokenize = 'unicode61 remove_diacritics 0');"
-_TOKENS = ("CREATE TABLE tokens(token TEXT NOT NULL, analysis_id INTEGER NOT NULL,"
-           " PRIMARY KEY(token, analysis_id)) WITHOUT ROWID;")
+_TOKENS = (
+    "CREATE TABLE tokens(token TEXT NOT NULL, analysis_id INTEGER NOT NULL,"
+    " PRIMARY KEY(token, analysis_id)) WITHOUT ROWID;"
+)
 _STATE = """
 CREATE TABLE IF NOT EXISTS reads(source BLOB PRIMARY KEY, read INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS last(id INTEGER PRIMARY KEY CHECK (id = 1), source BLOB NOT NULL,
@@ -126,7 +129,7 @@ def _corrupt(exc: sqlite3.DatabaseError) -> bool:
 def _connect(path: Path) -> sqlite3.Connection:
     conn = sqlite3.connect(path, timeout=BUSY_SECONDS, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA foreign_keys = OFF")
-    conn.execute("PRAGMA cache_size = -16384")          # 16 MB of pages (the default 2 MB rereads them)
+    conn.execute("PRAGMA cache_size = -16384")  # 16 MB of pages (the default 2 MB rereads them)
     conn.execute("PRAGMA mmap_size = 134217728")
     return conn
 
@@ -134,8 +137,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 class FolderIndex:
     """The index of one folder, open for reading (and for read/unread marks). See the package docstring."""
 
-    def __init__(self, folder: str, directory: Path, conn: sqlite3.Connection, fts: bool,
-                 rebuilt: str | None) -> None:
+    def __init__(self, folder: str, directory: Path, conn: sqlite3.Connection, fts: bool, rebuilt: str | None) -> None:
         self.folder = os.path.realpath(folder)
         self.directory = directory
         self.path = directory / "index.sqlite"
@@ -234,35 +236,48 @@ class FolderIndex:
 
     def file_records(self) -> dict[str, tuple[int, int, str]]:
         """path → (size, mtime_ns, content hash) of every indexed file."""
-        return {path_from_bytes(p): (s, m, h) for p, s, m, h in self._query("SELECT path, size, mtime_ns, hash FROM files")}
+        return {
+            path_from_bytes(p): (s, m, h) for p, s, m, h in self._query("SELECT path, size, mtime_ns, hash FROM files")
+        }
 
     def doc_sources(self) -> dict[str, str]:
         """source → file path of every indexed dispatch."""
-        return {path_from_bytes(s): path_from_bytes(p) for s, p in self._query(
-            "SELECT source, path FROM docs")}
+        return {path_from_bytes(s): path_from_bytes(p) for s, p in self._query("SELECT source, path FROM docs")}
 
     def count(self) -> int:
         """Dispatches in the index."""
         return self._query("SELECT count(*) FROM docs")[0][0]
 
     # ------------------------------------------------------------------------------------------ the table
-    def documents(self, sort: str = "date", *, agency: str | None = None, person: str | None = None,
-                  topic: str | None = None, text: str | None = None, limit: int | None = None,
-                  offset: int = 0) -> list[DocumentRow]:
+    def documents(
+        self,
+        sort: str = "date",
+        *,
+        agency: str | None = None,
+        person: str | None = None,
+        topic: str | None = None,
+        text: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[DocumentRow]:
         """The dispatches as library rows, filtered (every filter lemma-aware; all must hold) and sorted:
         ``date`` newest first (unknown dates last), ``agency`` A→Z then newest, ``statements`` most first,
         ``path`` natural file order. ``limit``/``offset`` page through a large folder."""
         where, params = self._filters(agency, person, topic, text, walk=limit is not None)
         # (an unknown date is "", after every date; an unknown agency NO_AGENCY, after every agency)
-        order = {"date": "d.date_key DESC, d.source",
-                 "agency": "d.agency_key, d.date_key DESC, d.source",
-                 "statements": "d.statements DESC, d.date_key DESC, d.source",
-                 "path": "d.source"}.get(sort)
+        order = {
+            "date": "d.date_key DESC, d.source",
+            "agency": "d.agency_key, d.date_key DESC, d.source",
+            "statements": "d.statements DESC, d.date_key DESC, d.source",
+            "path": "d.source",
+        }.get(sort)
         if order is None:
             raise ValueError(f"unknown sort {sort!r}")
-        sql = ("SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.place, d.agency, d.direct,"
-               " d.reported, d.speakers, coalesce(r.read, 0), d.size, d.mtime_ns FROM docs d"
-               " LEFT JOIN st.reads r ON r.source = d.source" + where + " ORDER BY " + order)
+        sql = (
+            "SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.place, d.agency, d.direct,"
+            " d.reported, d.speakers, coalesce(r.read, 0), d.size, d.mtime_ns FROM docs d"
+            " LEFT JOIN st.reads r ON r.source = d.source" + where + " ORDER BY " + order
+        )
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [limit, offset]
@@ -271,12 +286,29 @@ class FolderIndex:
             from ..load import natural_key
 
             rows.sort(key=lambda r: natural_key(path_from_bytes(r[0])))
-        return [DocumentRow(path_from_bytes(s), path_from_bytes(p), item, h, date, dk, place, ag, dr, rp,
-                            tuple(sp.split("\n")) if sp else (), bool(rd), size, mt / 1e9)
-                for s, p, item, h, date, dk, place, ag, dr, rp, sp, rd, size, mt in rows]
+        return [
+            DocumentRow(
+                path_from_bytes(s),
+                path_from_bytes(p),
+                item,
+                h,
+                date,
+                dk,
+                place,
+                ag,
+                dr,
+                rp,
+                tuple(sp.split("\n")) if sp else (),
+                bool(rd),
+                size,
+                mt / 1e9,
+            )
+            for s, p, item, h, date, dk, place, ag, dr, rp, sp, rd, size, mt in rows
+        ]
 
-    def count_documents(self, *, agency: str | None = None, person: str | None = None,
-                        topic: str | None = None, text: str | None = None) -> int:
+    def count_documents(
+        self, *, agency: str | None = None, person: str | None = None, topic: str | None = None, text: str | None = None
+    ) -> int:
         where, params = self._filters(agency, person, topic, text)
         return self._query("SELECT count(*) FROM docs d" + where, params)[0][0]
 
@@ -293,8 +325,10 @@ class FolderIndex:
             if value:
                 names = self.match_names(value, facets)
                 marks = ",".join("?" * len(names))
-                clauses.append(f"{plus}d.analysis_id IN (SELECT analysis_id FROM names WHERE name IN ({marks})"
-                               f" AND facet IN ({','.join('?' * len(facets))}))")
+                clauses.append(
+                    f"{plus}d.analysis_id IN (SELECT analysis_id FROM names WHERE name IN ({marks})"
+                    f" AND facet IN ({','.join('?' * len(facets))}))"
+                )
                 params += names + list(facets)
         if text:
             ids = self._phrase_analyses(text)
@@ -317,31 +351,47 @@ class FolderIndex:
         facets = tuple(facets)
         if not found:
             return []
-        rows = self._query(f"SELECT DISTINCT name FROM names WHERE facet IN ({','.join('?' * len(facets))})"
-                           f" AND name IN ({','.join('?' * len(found))})", facets + tuple(found))
+        rows = self._query(
+            f"SELECT DISTINCT name FROM names WHERE facet IN ({','.join('?' * len(facets))})"
+            f" AND name IN ({','.join('?' * len(found))})",
+            facets + tuple(found),
+        )
         return sorted(n for (n,) in rows)
 
-    def facets(self, *, agency: str | None = None, person: str | None = None, topic: str | None = None,
-               text: str | None = None, top: int = 50) -> dict[str, list[Facet]]:
+    def facets(
+        self,
+        *,
+        agency: str | None = None,
+        person: str | None = None,
+        topic: str | None = None,
+        text: str | None = None,
+        top: int = 50,
+    ) -> dict[str, list[Facet]]:
         """Filter values with the number of dispatches each selects among those the given filters select:
         ``{"agency": [...], "person": [...], "topic": [...]}``, most dispatches first (``top`` of each)."""
-        return self._memoized(("facets", agency, person, topic, text, top),
-                              lambda: self._facets(agency, person, topic, text, top))
+        return self._memoized(
+            ("facets", agency, person, topic, text, top), lambda: self._facets(agency, person, topic, text, top)
+        )
 
     def _facets(self, agency, person, topic, text, top) -> dict[str, list[Facet]]:
         where, params = self._filters(agency, person, topic, text)
         counts = f"SELECT analysis_id, count(*) AS c FROM docs d{where} GROUP BY analysis_id"
         out: dict[str, list[Facet]] = {}
-        rows = self._query(f"SELECT min(d.agency), count(*) AS c FROM docs d{where}"
-                           f"{' AND' if where else ' WHERE'} d.agency_key != '{NO_AGENCY}' GROUP BY d.agency_key"
-                           " ORDER BY c DESC, 1 LIMIT ?", params + [top])
+        rows = self._query(
+            f"SELECT min(d.agency), count(*) AS c FROM docs d{where}"
+            f"{' AND' if where else ' WHERE'} d.agency_key != '{NO_AGENCY}' GROUP BY d.agency_key"
+            " ORDER BY c DESC, 1 LIMIT ?",
+            params + [top],
+        )
         out["agency"] = [Facet("agency", v, c) for v, c in rows]
         for facet, kinds in (("person", ("person", "organization")), ("topic", ("topic",))):
-            rows = self._query(f"WITH ac AS ({counts}) SELECT n.name, sum(ac.c) AS c FROM names n"
-                               f" JOIN ac ON ac.analysis_id = n.analysis_id WHERE n.facet IN"
-                               f" ({','.join('?' * len(kinds))}) GROUP BY n.name ORDER BY c DESC, n.name LIMIT ?",
-                               params + list(kinds) + [top])
-            out[facet] = [Facet(facet, v, c) for v, c in rows]   # type: ignore[arg-type]
+            rows = self._query(
+                f"WITH ac AS ({counts}) SELECT n.name, sum(ac.c) AS c FROM names n"
+                f" JOIN ac ON ac.analysis_id = n.analysis_id WHERE n.facet IN"
+                f" ({','.join('?' * len(kinds))}) GROUP BY n.name ORDER BY c DESC, n.name LIMIT ?",
+                params + list(kinds) + [top],
+            )
+            out[facet] = [Facet(facet, v, c) for v, c in rows]  # type: ignore[arg-type]
         return out
 
     # ------------------------------------------------------------------------------------------ full text
@@ -364,8 +414,9 @@ class FolderIndex:
             ids: set[int] = set()
             for f in forms:
                 if i == len(terms) - 1:
-                    rows = self._query("SELECT analysis_id FROM tokens WHERE token >= ? AND token < ?",
-                                       (f, f + "\U0010ffff"))
+                    rows = self._query(
+                        "SELECT analysis_id FROM tokens WHERE token >= ? AND token < ?", (f, f + "\U0010ffff")
+                    )
                 else:
                     rows = self._query("SELECT analysis_id FROM tokens WHERE token = ?", (f,))
                 ids.update(r[0] for r in rows)
@@ -399,8 +450,10 @@ class FolderIndex:
         if not found:
             return []
         matcher = Matcher(text)
-        sql = ("SELECT d.source, d.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
-               f" WHERE +d.analysis_id IN ({','.join(map(str, found))}) ORDER BY d.date_key DESC, d.source")
+        sql = (
+            "SELECT d.source, d.path, d.item, d.headline, d.date, d.agency, d.analysis_id FROM docs d"
+            f" WHERE +d.analysis_id IN ({','.join(map(str, found))}) ORDER BY d.date_key DESC, d.source"
+        )
         snippets: dict[int, tuple | None] = {}
         out: list[Hit] = []
         for s, p, item, h, date, ag, aid in self._rows(sql):
@@ -412,8 +465,9 @@ class FolderIndex:
             if snippet is None:
                 continue
             (start, end), snip, snip_start, inside, n = snippet
-            out.append(Hit(path_from_bytes(s), path_from_bytes(p), item, h, date, ag, start, end, snip,
-                           snip_start, inside, n))
+            out.append(
+                Hit(path_from_bytes(s), path_from_bytes(p), item, h, date, ag, start, end, snip, snip_start, inside, n)
+            )
             if limit is not None and len(out) >= limit:
                 break
         return out
@@ -423,8 +477,10 @@ class FolderIndex:
 
     def text(self, source: str) -> str | None:
         """The normalized text of an indexed dispatch (what every offset points into), or None."""
-        rows = self._query("SELECT a.text FROM docs d JOIN analyses a ON a.id = d.analysis_id"
-                           " WHERE d.source = ?", (path_bytes(source),))
+        rows = self._query(
+            "SELECT a.text FROM docs d JOIN analyses a ON a.id = d.analysis_id WHERE d.source = ?",
+            (path_bytes(source),),
+        )
         return rows[0][0] if rows else None
 
     # ------------------------------------------------------------------------------------------ people
@@ -445,18 +501,33 @@ class FolderIndex:
             "WITH ac AS (SELECT analysis_id, count(*) AS c FROM docs GROUP BY analysis_id)"
             " SELECT n.name, n.facet, sum(n.direct * ac.c) AS dr, sum(n.reported * ac.c) AS rp, sum(ac.c)"
             " FROM names n JOIN ac ON ac.analysis_id = n.analysis_id"
-            " WHERE n.facet IN ('person', 'organization', 'unnamed') AND n.direct + n.reported > 0" + names_sql +
-            " GROUP BY n.name, n.facet ORDER BY dr + rp DESC, n.name", params)
+            " WHERE n.facet IN ('person', 'organization', 'unnamed') AND n.direct + n.reported > 0"
+            + names_sql
+            + " GROUP BY n.name, n.facet ORDER BY dr + rp DESC, n.name",
+            params,
+        )
         return [SpeakerRow(n, k, dr, rp, c) for n, k, dr, rp, c in rows]
 
-    def statements(self, speaker: str | None = None, kind: str = "all", since: str | None = None,
-                   *, limit: int | None = None, source: str | None = None) -> list[StatementRow]:
+    def statements(
+        self,
+        speaker: str | None = None,
+        kind: str = "all",
+        since: str | None = None,
+        *,
+        limit: int | None = None,
+        source: str | None = None,
+    ) -> list[StatementRow]:
         """Statements across the folder, newest dispatch first, in text order within one. ``speaker``:
         by lemma (``Пескова`` → Дмитрий Песков); ``kind``: ``direct`` (full + fragment), ``reported``,
         ``full``, ``fragment`` or ``all``; ``since``: a date (``2019-08-01``) — dispatches dated that day
         or later (undated ones are left out); ``source``: one dispatch's."""
-        kinds = {"all": None, "direct": ("full", "fragment"), "reported": ("reported",),
-                 "full": ("full",), "fragment": ("fragment",)}
+        kinds = {
+            "all": None,
+            "direct": ("full", "fragment"),
+            "reported": ("reported",),
+            "full": ("full",),
+            "fragment": ("fragment",),
+        }
         if kind not in kinds:
             raise ValueError(f"unknown kind {kind!r}")
         # the statements of the analyses concerned, once each (identical texts share one analysis), then
@@ -475,9 +546,11 @@ class FolderIndex:
             clauses.append(f"kind IN ({','.join('?' * len(wanted))})")
             params += wanted
         by_analysis: dict[int, list[tuple]] = {}
-        for aid, *rest in self._rows('SELECT analysis_id, speaker, speaker_kind, kind, text, start, "end", cue'
-                                     " FROM statements" + (" WHERE " + " AND ".join(clauses) if clauses else "")
-                                     + " ORDER BY analysis_id, n", params):
+        for aid, *rest in self._rows(
+            'SELECT analysis_id, speaker, speaker_kind, kind, text, start, "end", cue'
+            " FROM statements" + (" WHERE " + " AND ".join(clauses) if clauses else "") + " ORDER BY analysis_id, n",
+            params,
+        ):
             by_analysis.setdefault(aid, []).append(tuple(rest))
         if not by_analysis:
             return []
@@ -491,8 +564,10 @@ class FolderIndex:
         out: list[StatementRow] = []
         make = tuple.__new__
         for src, path, item, headline, date, dk, agency, aid in self._rows(
-                "SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.agency, d.analysis_id"
-                " FROM docs d WHERE " + " AND ".join(where) + " ORDER BY d.date_key DESC, d.source", params):
+            "SELECT d.source, d.path, d.item, d.headline, d.date, d.date_key, d.agency, d.analysis_id"
+            " FROM docs d WHERE " + " AND ".join(where) + " ORDER BY d.date_key DESC, d.source",
+            params,
+        ):
             src_s = path_from_bytes(src)
             path_s = src_s if path == src else path_from_bytes(path)
             head = (src_s, path_s, item, headline, date, dk, agency)
@@ -514,8 +589,10 @@ class FolderIndex:
 
     def set_read(self, source: str, read: bool = True) -> None:
         """Mark a dispatch read (or unread); kept across sessions."""
-        self._write_state("INSERT INTO st.reads(source, read) VALUES (?, ?) ON CONFLICT(source)"
-                          " DO UPDATE SET read = excluded.read", (path_bytes(source), int(read)))
+        self._write_state(
+            "INSERT INTO st.reads(source, read) VALUES (?, ?) ON CONFLICT(source) DO UPDATE SET read = excluded.read",
+            (path_bytes(source), int(read)),
+        )
 
     def toggle_read(self, source: str) -> bool:
         """Flip a dispatch's mark; returns the new state (True: read)."""
@@ -538,9 +615,11 @@ class FolderIndex:
 
     def set_last(self, source: str, position: int = 0) -> None:
         """Remember the dispatch being read and the position in it (a character offset)."""
-        self._write_state("INSERT INTO st.last(id, source, position) VALUES (1, ?, ?) ON CONFLICT(id)"
-                          " DO UPDATE SET source = excluded.source, position = excluded.position",
-                          (path_bytes(source), int(position)))
+        self._write_state(
+            "INSERT INTO st.last(id, source, position) VALUES (1, ?, ?) ON CONFLICT(id)"
+            " DO UPDATE SET source = excluded.source, position = excluded.position",
+            (path_bytes(source), int(position)),
+        )
 
     def last(self) -> tuple[str, int] | None:
         """The dispatch and position last remembered for this folder, or None."""
@@ -595,14 +674,20 @@ def _open_db(path: Path, folder: str, create: bool) -> tuple[sqlite3.Connection,
             fts = fts5_available()
             conn.execute("BEGIN IMMEDIATE")
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type IN ('table')")}
-            if not tables:      # (another process may have made it while we waited for the lock)
+            if not tables:  # (another process may have made it while we waited for the lock)
                 for stmt in _SCHEMA.split(";"):
                     if stmt.strip():
                         conn.execute(stmt)
                 conn.execute(_FTS if fts else _TOKENS)
-                conn.executemany("INSERT INTO meta VALUES (?, ?)",
-                                 [("schema", str(SCHEMA_VERSION)), ("folder", display_path(os.path.realpath(folder))),
-                                  ("fts", "1" if fts else "0"), ("analyser", _analyser_version())])
+                conn.executemany(
+                    "INSERT INTO meta VALUES (?, ?)",
+                    [
+                        ("schema", str(SCHEMA_VERSION)),
+                        ("folder", display_path(os.path.realpath(folder))),
+                        ("fts", "1" if fts else "0"),
+                        ("analyser", _analyser_version()),
+                    ],
+                )
             conn.execute("COMMIT")
         if "meta" not in {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}:
             raise _Stale("no meta table")
@@ -622,6 +707,7 @@ def _open_db(path: Path, folder: str, create: bool) -> tuple[sqlite3.Connection,
 
 # ---------------------------------------------------------------------------------------------- writing
 
+
 def text_hash(text: str) -> str:
     """The key of one analysis: the analyser's version and the normalized text."""
     h = hashlib.sha256(_analyser_version().encode())
@@ -639,7 +725,7 @@ def doc_fields(d) -> tuple[str, str | None, str | None, str | None]:
     if not headline:
         # no headline: the first line, after the dateline that opens it ("Душанбе. 16 февраля. KAZAKHSTAN
         # TODAY - В рамках визита …" → "В рамках визита …"); the table has a column for the dateline
-        start = dl.end if dl is not None and not d.text[:dl.start].strip() else 0
+        start = dl.end if dl is not None and not d.text[: dl.start].strip() else 0
         headline = d.text[start:].lstrip(" -–—.:,").strip().split("\n", 1)[0][:200]
     date = (dl.date if dl else None) or (d.meta.date if d.meta else None)
     return " ".join(headline.split()), date, dl.place if dl else None, dl.agency if dl else None
@@ -666,7 +752,7 @@ def statements_of(d) -> list[tuple]:
         if first.question:
             continue
         sp = d.speaker(first.speaker)
-        text = " … ".join(d.text[q.start:q.end] for q in parts)
+        text = " … ".join(d.text[q.start : q.end] for q in parts)
         cue = next((q.cue for q in parts if q.cue), None)
         out.append((n, first.kind, first.speaker, sp.kind if sp else None, first.start, parts[-1].end, text, cue))
     return out
@@ -678,7 +764,7 @@ class IndexWriter(FolderIndex):
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._counts: dict[int, tuple] = {}     # analysis id → (direct, reported, speakers) for its docs
+        self._counts: dict[int, tuple] = {}  # analysis id → (direct, reported, speakers) for its docs
 
     def begin(self) -> None:
         self._exec("BEGIN IMMEDIATE")
@@ -715,19 +801,27 @@ class IndexWriter(FolderIndex):
             if s[2]:
                 per_speaker.setdefault(s[2], [0, 0])[s[1] == "reported"] += 1
         main = sorted(per_speaker, key=lambda n: -sum(per_speaker[n]))[:3]
-        cur = self._exec("INSERT INTO analyses(hash, text, direct, reported, speakers) VALUES (?, ?, ?, ?, ?)",
-                         (thash, d.text, direct, reported, "\n".join(main)))
+        cur = self._exec(
+            "INSERT INTO analyses(hash, text, direct, reported, speakers) VALUES (?, ?, ?, ?, ?)",
+            (thash, d.text, direct, reported, "\n".join(main)),
+        )
         aid = cur.lastrowid
         try:
             self.conn.executemany(
                 'INSERT INTO statements(analysis_id, n, kind, speaker, speaker_kind, start, "end", text, cue)'
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", [(aid, *s) for s in sts])
-            names = [(aid, sp.kind, sp.name, name_key(sp.name), len(sp.mentions), *per_speaker.get(sp.name, (0, 0)))
-                     for sp in d.speakers]
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(aid, *s) for s in sts],
+            )
+            names = [
+                (aid, sp.kind, sp.name, name_key(sp.name), len(sp.mentions), *per_speaker.get(sp.name, (0, 0)))
+                for sp in d.speakers
+            ]
             names += [(aid, "topic", t.label, name_key(t.label), len(t.mentions), 0, 0) for t in d.topics]
             self.conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?, ?, ?)", names)
-            self.conn.executemany("INSERT OR IGNORE INTO name_tokens VALUES (?, ?)",
-                                  [(tok, n[2]) for n in names for tok in toks["names"].get(n[2], ())])
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO name_tokens VALUES (?, ?)",
+                [(tok, n[2]) for n in names for tok in toks["names"].get(n[2], ())],
+            )
             if self.fts:
                 self.conn.execute("INSERT INTO fts(rowid, tokens) VALUES (?, ?)", (aid, " ".join(toks["text"])))
             else:
@@ -738,9 +832,11 @@ class IndexWriter(FolderIndex):
 
     def put_file(self, path: str, size: int, mtime_ns: int, fhash: str) -> int:
         raw = path_bytes(path)
-        self._exec("INSERT INTO files(path, size, mtime_ns, hash) VALUES (?, ?, ?, ?) ON CONFLICT(path)"
-                   " DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
-                   (raw, size, mtime_ns, fhash))
+        self._exec(
+            "INSERT INTO files(path, size, mtime_ns, hash) VALUES (?, ?, ?, ?) ON CONFLICT(path)"
+            " DO UPDATE SET size = excluded.size, mtime_ns = excluded.mtime_ns, hash = excluded.hash",
+            (raw, size, mtime_ns, fhash),
+        )
         return self._query("SELECT id FROM files WHERE path = ?", (raw,))[0][0]
 
     def touch(self, path: str, size: int, mtime_ns: int) -> None:
@@ -748,26 +844,54 @@ class IndexWriter(FolderIndex):
         self._exec("UPDATE files SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, raw))
         self._exec("UPDATE docs SET size = ?, mtime_ns = ? WHERE path = ?", (size, mtime_ns, raw))
 
-    def put_doc(self, source: str, file_id: int, path: str, item: str | None, aid: int,
-                fields: tuple[str, str | None, str | None, str | None], size: int, mtime_ns: int) -> None:
+    def put_doc(
+        self,
+        source: str,
+        file_id: int,
+        path: str,
+        item: str | None,
+        aid: int,
+        fields: tuple[str, str | None, str | None, str | None],
+        size: int,
+        mtime_ns: int,
+    ) -> None:
         headline, date, place, agency = fields
         counts = self._counts.get(aid)
         if counts is None:
             counts = self._counts[aid] = self._query(
-                "SELECT direct, reported, speakers FROM analyses WHERE id = ?", (aid,))[0]
+                "SELECT direct, reported, speakers FROM analyses WHERE id = ?", (aid,)
+            )[0]
         direct, reported, speakers = counts
-        self._exec("INSERT INTO docs(file_id, source, path, item, analysis_id, headline, date, date_key, place,"
-                   " agency, agency_key, direct, reported, statements, speakers, size, mtime_ns)"
-                   " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
-                   " file_id = excluded.file_id, path = excluded.path, item = excluded.item,"
-                   " analysis_id = excluded.analysis_id, headline = excluded.headline, date = excluded.date,"
-                   " date_key = excluded.date_key, place = excluded.place, agency = excluded.agency,"
-                   " agency_key = excluded.agency_key, direct = excluded.direct, reported = excluded.reported,"
-                   " statements = excluded.statements, speakers = excluded.speakers, size = excluded.size,"
-                   " mtime_ns = excluded.mtime_ns",
-                   (file_id, path_bytes(source), path_bytes(path), item, aid, headline, date,
-                    date_key(date, mtime_ns / 1e9), place, agency, name_key(agency) if agency else NO_AGENCY,
-                    direct, reported, direct + reported, speakers, size, mtime_ns))
+        self._exec(
+            "INSERT INTO docs(file_id, source, path, item, analysis_id, headline, date, date_key, place,"
+            " agency, agency_key, direct, reported, statements, speakers, size, mtime_ns)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(source) DO UPDATE SET"
+            " file_id = excluded.file_id, path = excluded.path, item = excluded.item,"
+            " analysis_id = excluded.analysis_id, headline = excluded.headline, date = excluded.date,"
+            " date_key = excluded.date_key, place = excluded.place, agency = excluded.agency,"
+            " agency_key = excluded.agency_key, direct = excluded.direct, reported = excluded.reported,"
+            " statements = excluded.statements, speakers = excluded.speakers, size = excluded.size,"
+            " mtime_ns = excluded.mtime_ns",
+            (
+                file_id,
+                path_bytes(source),
+                path_bytes(path),
+                item,
+                aid,
+                headline,
+                date,
+                date_key(date, mtime_ns / 1e9),
+                place,
+                agency,
+                name_key(agency) if agency else NO_AGENCY,
+                direct,
+                reported,
+                direct + reported,
+                speakers,
+                size,
+                mtime_ns,
+            ),
+        )
 
     def remove(self, sources: Iterable[str]) -> None:
         """Drop dispatches (and files left without any)."""
@@ -778,9 +902,12 @@ class IndexWriter(FolderIndex):
         self._counts.clear()
         self._exec("DELETE FROM files WHERE id NOT IN (SELECT file_id FROM docs)")
         ids = [i for (i,) in self._query("SELECT id FROM analyses WHERE id NOT IN (SELECT analysis_id FROM docs)")]
-        for table, col in (("statements", "analysis_id"), ("names", "analysis_id"),
-                           ("fts" if self.fts else "tokens", "rowid" if self.fts else "analysis_id"),
-                           ("analyses", "id")):
+        for table, col in (
+            ("statements", "analysis_id"),
+            ("names", "analysis_id"),
+            ("fts" if self.fts else "tokens", "rowid" if self.fts else "analysis_id"),
+            ("analyses", "id"),
+        ):
             self.conn.executemany(f"DELETE FROM {table} WHERE {col} = ?", [(i,) for i in ids])
         return len(ids)
 

@@ -1,5 +1,6 @@
 """What the index stores of a dispatch's words: lemma tokens (the reader's find, :mod:`dispatchtui.search`)
 and sortable dates. Pure functions; no database here."""
+
 from __future__ import annotations
 
 import re
@@ -7,8 +8,20 @@ import time
 
 from ..search import fold, word_forms, words
 
-_MONTHS = {"января": 1, "февраля": 2, "марта": 3, "апреля": 4, "мая": 5, "июня": 6, "июля": 7,
-           "августа": 8, "сентября": 9, "октября": 10, "ноября": 11, "декабря": 12}
+_MONTHS = {
+    "января": 1,
+    "февраля": 2,
+    "марта": 3,
+    "апреля": 4,
+    "мая": 5,
+    "июня": 6,
+    "июля": 7,
+    "августа": 8,
+    "сентября": 9,
+    "октября": 10,
+    "ноября": 11,
+    "декабря": 12,
+}
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _RU = re.compile(r"(\d{1,2})\s+([а-яё]+)\.?(?:\s+(\d{4}))?", re.IGNORECASE)
 

@@ -1,5 +1,6 @@
 """The folder index's public records and errors (re-exported by :mod:`dispatchtui.index`): a module of their
 own so that the store, the scan and the indexer use them without importing the package that imports them."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -44,7 +45,7 @@ class ScanPlan:
         """Sources to analyse (new and changed)."""
         return self.new + self.changed
 
-    def __bool__(self) -> bool:   # something to do
+    def __bool__(self) -> bool:  # something to do
         return bool(self.new or self.changed or self.removed)
 
 
@@ -52,17 +53,17 @@ class ScanPlan:
 class DocumentRow:
     """One dispatch as the library table shows it."""
 
-    source: str              # what load.load_path takes (path, or PATH#ID)
-    path: str                # the file
-    item: str | None         # the item's ID in a feed / NewsML container, else None
+    source: str  # what load.load_path takes (path, or PATH#ID)
+    path: str  # the file
+    item: str | None  # the item's ID in a feed / NewsML container, else None
     headline: str
-    date: str | None         # as written/given ("8 августа", "2019-08-08T19:22:59+03:00")
-    date_key: str            # sortable ISO "YYYY-MM-DD[THH:MM]" ("" when unknown)
+    date: str | None  # as written/given ("8 августа", "2019-08-08T19:22:59+03:00")
+    date_key: str  # sortable ISO "YYYY-MM-DD[THH:MM]" ("" when unknown)
     place: str | None
     agency: str | None
-    direct: int              # direct statements (full + fragment)
-    reported: int            # reported statements
-    speakers: tuple[str, ...]   # main speakers, most quoted first (at most 3)
+    direct: int  # direct statements (full + fragment)
+    reported: int  # reported statements
+    speakers: tuple[str, ...]  # main speakers, most quoted first (at most 3)
     read: bool
     size: int
     mtime: float
@@ -94,7 +95,7 @@ class Hit:
     snippet: str
     snippet_start: int
     spans: tuple[tuple[int, int], ...] = ()
-    matches: int = 1         # matches in the whole dispatch
+    matches: int = 1  # matches in the whole dispatch
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,7 +139,7 @@ class Progress:
     total: int = 0
     eta: float | None = None
     state: Literal["starting", "scanning", "indexing", "paused", "done", "stopped", "failed"] = "starting"
-    current: str | None = None   # the source being analysed
-    failed: int = 0              # sources that could not be read/analysed (their reasons in ``errors``)
-    errors: tuple[tuple[str, str], ...] = field(default=())   # (source, reason), the last few
-    message: str | None = None   # one line when state is "failed" (why the index is unavailable)
+    current: str | None = None  # the source being analysed
+    failed: int = 0  # sources that could not be read/analysed (their reasons in ``errors``)
+    errors: tuple[tuple[str, str], ...] = field(default=())  # (source, reason), the last few
+    message: str | None = None  # one line when state is "failed" (why the index is unavailable)

@@ -3,19 +3,39 @@ names made from a person's name, the nouns that say a name is a character's, fam
 
 All words are lemmas (pymorphy3 normal forms), lower-case, ``ё`` written ``е``.
 """
+
 from __future__ import annotations
 
 #: Cases a preposition right before a name allows.
 PREPOSITION_CASES: dict[str, frozenset[str]] = {
-    "с": frozenset({"ablt", "gent"}), "со": frozenset({"ablt", "gent"}), "к": frozenset({"datv"}),
-    "ко": frozenset({"datv"}), "о": frozenset({"loct"}), "об": frozenset({"loct"}), "обо": frozenset({"loct"}),
-    "при": frozenset({"loct"}), "у": frozenset({"gent"}), "от": frozenset({"gent"}), "для": frozenset({"gent"}),
-    "без": frozenset({"gent"}), "из": frozenset({"gent"}), "до": frozenset({"gent"}),
-    "после": frozenset({"gent"}), "против": frozenset({"gent"}), "около": frozenset({"gent"}),
-    "по": frozenset({"datv"}), "за": frozenset({"ablt", "accs"}), "перед": frozenset({"ablt"}),
-    "между": frozenset({"ablt"}), "над": frozenset({"ablt"}), "под": frozenset({"ablt", "accs"}),
-    "про": frozenset({"accs"}), "через": frozenset({"accs"}), "на": frozenset({"accs", "loct"}),
-    "в": frozenset({"accs", "loct"}), "во": frozenset({"accs", "loct"}),
+    "с": frozenset({"ablt", "gent"}),
+    "со": frozenset({"ablt", "gent"}),
+    "к": frozenset({"datv"}),
+    "ко": frozenset({"datv"}),
+    "о": frozenset({"loct"}),
+    "об": frozenset({"loct"}),
+    "обо": frozenset({"loct"}),
+    "при": frozenset({"loct"}),
+    "у": frozenset({"gent"}),
+    "от": frozenset({"gent"}),
+    "для": frozenset({"gent"}),
+    "без": frozenset({"gent"}),
+    "из": frozenset({"gent"}),
+    "до": frozenset({"gent"}),
+    "после": frozenset({"gent"}),
+    "против": frozenset({"gent"}),
+    "около": frozenset({"gent"}),
+    "по": frozenset({"datv"}),
+    "за": frozenset({"ablt", "accs"}),
+    "перед": frozenset({"ablt"}),
+    "между": frozenset({"ablt"}),
+    "над": frozenset({"ablt"}),
+    "под": frozenset({"ablt", "accs"}),
+    "про": frozenset({"accs"}),
+    "через": frozenset({"accs"}),
+    "на": frozenset({"accs", "loct"}),
+    "в": frozenset({"accs", "loct"}),
+    "во": frozenset({"accs", "loct"}),
 }
 
 #: "имени X" / "им. X": a thing named after a person (театр имени Станиславского, улица им. Ленина).
@@ -24,33 +44,115 @@ NAMED_AFTER: frozenset[str] = frozenset({"имя", "им"})
 #: Head nouns of a name made from a person's name in the genitive: the person is not mentioned, the
 #: award, street, disease or law is (премия Андрея Белого, улица Ленина, болезнь Паркинсона,
 #: пакт Молотова — Риббентропа, закон Магнитского).
-EPONYM_HEADS: frozenset[str] = frozenset({
-    "премия", "улица", "проспект", "переулок", "площадь", "бульвар", "набережная", "шоссе", "проезд",
-    "театр", "музей", "фонд", "пакт", "закон", "болезнь", "синдром", "теорема", "гипотеза", "эффект",
-    "шкала", "орден", "медаль", "стипендия", "кубок", "мемориал", "аэропорт", "телескоп",
-    "лаборатория", "библиотека", "университет", "институт", "градус", "пик", "мыс", "пролив",
-    "ледник", "остров", "залив", "станция", "метод", "принцип", "уравнение", "парадокс", "комета",
-    "кратер", "астероид", "доктрина", "госпиталь", "больница", "клиника", "гимназия", "лицей", "колледж",
-    "собор", "храм", "дворец",
-})
+EPONYM_HEADS: frozenset[str] = frozenset(
+    {
+        "премия",
+        "улица",
+        "проспект",
+        "переулок",
+        "площадь",
+        "бульвар",
+        "набережная",
+        "шоссе",
+        "проезд",
+        "театр",
+        "музей",
+        "фонд",
+        "пакт",
+        "закон",
+        "болезнь",
+        "синдром",
+        "теорема",
+        "гипотеза",
+        "эффект",
+        "шкала",
+        "орден",
+        "медаль",
+        "стипендия",
+        "кубок",
+        "мемориал",
+        "аэропорт",
+        "телескоп",
+        "лаборатория",
+        "библиотека",
+        "университет",
+        "институт",
+        "градус",
+        "пик",
+        "мыс",
+        "пролив",
+        "ледник",
+        "остров",
+        "залив",
+        "станция",
+        "метод",
+        "принцип",
+        "уравнение",
+        "парадокс",
+        "комета",
+        "кратер",
+        "астероид",
+        "доктрина",
+        "госпиталь",
+        "больница",
+        "клиника",
+        "гимназия",
+        "лицей",
+        "колледж",
+        "собор",
+        "храм",
+        "дворец",
+    }
+)
 
 #: Things that take a person's name as it is, in apposition (аэропорт Рейган, теплоход «Адмирал Нахимов»).
-APPOSITIVE_EPONYM_HEADS: frozenset[str] = frozenset({
-    "аэропорт", "телескоп", "теплоход", "пароход", "судно", "корабль", "лайнер", "крейсер", "ледокол",
-    "яхта", "подлодка", "эсминец", "фрегат", "поворот",
-})
+APPOSITIVE_EPONYM_HEADS: frozenset[str] = frozenset(
+    {
+        "аэропорт",
+        "телескоп",
+        "теплоход",
+        "пароход",
+        "судно",
+        "корабль",
+        "лайнер",
+        "крейсер",
+        "ледокол",
+        "яхта",
+        "подлодка",
+        "эсминец",
+        "фрегат",
+        "поворот",
+    }
+)
 EPONYM_HEADS = EPONYM_HEADS | APPOSITIVE_EPONYM_HEADS
 
 #: An apposition noun that makes the name a character's, not a person's (персонаж Гаррет, героиня Карин).
 #: ("Герой России", "Герой Труда" are titles: a capitalized head with a genitive after it is not this.)
-FICTION_HEADS: frozenset[str] = frozenset({
-    "персонаж", "герой", "героиня", "протагонист", "антагонист",
-})
+FICTION_HEADS: frozenset[str] = frozenset(
+    {
+        "персонаж",
+        "герой",
+        "героиня",
+        "протагонист",
+        "антагонист",
+    }
+)
 
 #: Nouns before a plural surname that name a family (братья Цукеры, супруги Скрипали, семья Ивановых).
-FAMILY_HEADS: frozenset[str] = frozenset({
-    "брат", "сестра", "супруг", "супруга", "семья", "семейство", "клан", "отец", "династия", "чета",
-})
+FAMILY_HEADS: frozenset[str] = frozenset(
+    {
+        "брат",
+        "сестра",
+        "супруг",
+        "супруга",
+        "семья",
+        "семейство",
+        "клан",
+        "отец",
+        "династия",
+        "чета",
+    }
+)
 
 #: What the text says between two names to make them one person's (a stated alias): the gap between the
 #: first name's mention and the second's, matched whole, case-insensitively, ``ё`` as ``е``.

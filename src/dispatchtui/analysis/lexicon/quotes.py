@@ -4,6 +4,7 @@ Unlike :mod:`.speech` (lemmas), these are word forms, lower-case, matched agains
 (``ё`` as written: both spellings are listed where it occurs). The rules that use them are in
 :mod:`dispatchtui.analysis.quotes`; cue verbs, document and organization nouns are in :mod:`.speech`.
 """
+
 from __future__ import annotations
 
 #: Verbs (lemmas) by which a medium relays someone else's words ("…», сообщает Лента.ру"): after an
@@ -25,11 +26,40 @@ SUBJECT_PRONOUNS: frozenset[str] = frozenset({"он", "она", "они"})
 
 #: Prepositions: a noun after one is not the subject ("сказал в интервью глава"), and a genitive chain stops
 #: at one. Matched against single tokens ("во время" never matches: kept as the rule was written).
-PREPOSITIONS: frozenset[str] = frozenset({
-    "в", "во", "на", "с", "со", "к", "ко", "о", "об", "обо", "по", "при", "у", "за",
-    "из", "от", "до", "для", "после", "перед", "через", "над", "под", "между",
-    "около", "без", "про", "среди", "во время", "против",
-})
+PREPOSITIONS: frozenset[str] = frozenset(
+    {
+        "в",
+        "во",
+        "на",
+        "с",
+        "со",
+        "к",
+        "ко",
+        "о",
+        "об",
+        "обо",
+        "по",
+        "при",
+        "у",
+        "за",
+        "из",
+        "от",
+        "до",
+        "для",
+        "после",
+        "перед",
+        "через",
+        "над",
+        "под",
+        "между",
+        "около",
+        "без",
+        "про",
+        "среди",
+        "во время",
+        "против",
+    }
+)
 
 #: "в"/"во" + place: "сообщили в пресс-службе", "В Кремле заявили", "говорится в сообщении".
 IN_PREPS: frozenset[str] = frozenset({"в", "во"})

@@ -79,6 +79,7 @@ paragraph unmarked
 
 The last three are in :mod:`dispatchtui.analysis.turns` (run after this scanner, on its output).
 """  # noqa: E501 - the form table is wider than a line; wrapped, it would not read as a table
+
 from __future__ import annotations
 
 from .marks import QUOTE_MARKS

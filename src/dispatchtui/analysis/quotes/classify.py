@@ -1,5 +1,6 @@
 """Statement or name: is a quoted region speech (a clause, attributed) or a name/scare quote (short, capitalized,
 after an organization noun or "так называемый"); full statement or fragment."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -56,20 +57,20 @@ def _name_context(text: str, pos: int, floor: int) -> bool:
 class _Signals:
     """What the scan found around and inside one marked region (a group of regions over paragraphs)."""
 
-    intro_kind: str             # what stands before the opening mark: start|colon|clause|verb|mid (cues._intro)
-    intro: _Attr | None         # the introduction's attribution
-    direct: bool                # the introducing speech verb is within two words of the mark
-    after: _Attr | None         # the attribution after the closing mark, or opening the next sentence
-    next_sentence: bool         # ``after`` opens the next sentence ("«…». Об этом заявил X")
-    inner: _Attr | None         # an attribution inside the marks ("«…, — заявил он. — …»")
-    closed: bool                # the closing mark is there
-    sent_end: bool              # the author's sentence ends right after the closing mark
-    multi: bool                 # the region runs over paragraphs
-    words: list[str]            # its words (at most 60)
-    clause: bool                # they make a clause
-    namey: bool                 # short and capitalized (:func:`_name_like`)
-    name_ctx: bool              # an organization noun or "так называемый" before the mark (:func:`_name_context`)
-    lower_start: bool           # the words start with a lower-case letter
+    intro_kind: str  # what stands before the opening mark: start|colon|clause|verb|mid (cues._intro)
+    intro: _Attr | None  # the introduction's attribution
+    direct: bool  # the introducing speech verb is within two words of the mark
+    after: _Attr | None  # the attribution after the closing mark, or opening the next sentence
+    next_sentence: bool  # ``after`` opens the next sentence ("«…». Об этом заявил X")
+    inner: _Attr | None  # an attribution inside the marks ("«…, — заявил он. — …»")
+    closed: bool  # the closing mark is there
+    sent_end: bool  # the author's sentence ends right after the closing mark
+    multi: bool  # the region runs over paragraphs
+    words: list[str]  # its words (at most 60)
+    clause: bool  # they make a clause
+    namey: bool  # short and capitalized (:func:`_name_like`)
+    name_ctx: bool  # an organization noun or "так называемый" before the mark (:func:`_name_context`)
+    lower_start: bool  # the words start with a lower-case letter
 
 
 def _is_name_quote(s: _Signals) -> bool:
@@ -84,7 +85,7 @@ def _is_name_quote(s: _Signals) -> bool:
 
 
 def _statement_kind(s: _Signals) -> str | None:
-    """"full" or "fragment" when the region is speech, None when nothing says so. Speech needs a signal: an
+    """ "full" or "fragment" when the region is speech, None when nothing says so. Speech needs a signal: an
     attribution after or inside, a colon introduction, a sentence of its own, a reported clause."""
     n = len(s.words)
     kind = "full"

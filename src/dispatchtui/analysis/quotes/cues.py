@@ -1,5 +1,6 @@
 """Attribution cues around a quote: the cue verb, the attribution clause after the closing mark or inside the
 quote, the next sentence pointing back, what introduces the opening mark; the author's sentence around it."""
+
 from __future__ import annotations
 
 import re
@@ -104,8 +105,13 @@ def _cue_at(text: str, toks: list[_T], k: int) -> tuple[Span, bool | str] | None
             if not (u.kind == "q" or (u.kind == "w" and _nominative(u))):
                 break
     # "говорится в сообщении", "отмечается в документе"
-    if k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 1].text.lower() in IN_PREPS \
-            and toks[k + 2].kind == "w" and _info(toks[k + 2].text).lemma in DOCUMENT_NOUNS:
+    if (
+        k + 2 < len(toks)
+        and toks[k + 1].kind == "w"
+        and toks[k + 1].text.lower() in IN_PREPS
+        and toks[k + 2].kind == "w"
+        and _info(toks[k + 2].text).lemma in DOCUMENT_NOUNS
+    ):
         return Span(t.start, toks[k + 2].end), False
     return Span(t.start, t.end), False
 
@@ -199,7 +205,7 @@ def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
         return None
     ce = _clause_end(text, i, end)
     toks = _tokens(text, i, ce, 16)
-    verb = text[toks[0].start:toks[0].end] if toks else ""
+    verb = text[toks[0].start : toks[0].end] if toks else ""
     for k in range(1, len(toks)):
         t = toks[k]
         if t.kind not in ("w", "i"):
@@ -208,8 +214,9 @@ def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
             return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, k + 1), ce)
         if _agrees(verb, t.text) or (t.text[:1].isupper() and _is_name_tok(t) and _nominative(t)):
             j = k + 1
-            while j < len(toks) and toks[j].kind in ("w", "i") and (toks[j].text[:1].isupper()
-                                                                     or _np_chain_ok(toks[j])):
+            while (
+                j < len(toks) and toks[j].kind in ("w", "i") and (toks[j].text[:1].isupper() or _np_chain_ok(toks[j]))
+            ):
                 j += 1
             return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, j), ce)
     return None
@@ -229,8 +236,9 @@ def _sentence_start(text: str, pos: int, floor: int) -> int:
             return j + 1
         if ch in ".!?…" and j + 1 <= pos and (j + 1 == pos or text[j + 1].isspace()):
             k = _skip_space(text, j + 1, pos)
-            if k == pos or (k < pos and (text[k].isupper() or text[k] in QUOTE_MARKS or text[k] in _DASHES
-                                          or text[k].isdigit())):
+            if k == pos or (
+                k < pos and (text[k].isupper() or text[k] in QUOTE_MARKS or text[k] in _DASHES or text[k].isdigit())
+            ):
                 if not (ch == "." and j > 0 and text[j - 1].isupper() and (j < 2 or not text[j - 2].isalpha())):
                     return k
         j -= 1
@@ -249,7 +257,7 @@ def _ends_sentence(text: str, pos: int, end: int) -> bool:
         return True
     if text[i] in ".!?…":
         return True
-    return text[pos - 2:pos - 1] in (".", "!", "?", "…") and (text[i].isupper() or text[i] in QUOTE_MARKS)
+    return text[pos - 2 : pos - 1] in (".", "!", "?", "…") and (text[i].isupper() or text[i] in QUOTE_MARKS)
 
 
 _INTERRUPT_RE = re.compile(r"[,!?.…]" + "[ \t\u00a0]{0,3}[" + _DASHES + r"]{1,2}(?=[ \t\u00a0])")
@@ -268,7 +276,7 @@ def _split(text: str, a: int, b: int, trailing_ok: bool) -> tuple[list[tuple[int
             break
         ci = _skip_space(text, m.end(), b)
         at = _attr_clause(text, ci, b, 4)
-        if at is None or any(ch in QUOTE_MARKS for ch in text[ci:at.end]):
+        if at is None or any(ch in QUOTE_MARKS for ch in text[ci : at.end]):
             pos = m.start() + 1
             continue
         # the clause must end with a dash (the quote resumes) or the sentence/region end
@@ -307,13 +315,24 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
     if i < end and text[i] in ".!?…":
         i = _skip_space(text, i + 1, end)
     toks = _tokens(text, i, min(end, i + 40), 4)
-    if len(toks) >= 3 and toks[0].kind == "w" and toks[0].text.lower() in ABOUT_PREPS \
-            and toks[1].kind == "w" and toks[1].text.lower() == ABOUT_THIS:
+    if (
+        len(toks) >= 3
+        and toks[0].kind == "w"
+        and toks[0].text.lower() in ABOUT_PREPS
+        and toks[1].kind == "w"
+        and toks[1].text.lower() == ABOUT_THIS
+    ):
         return _attr_clause(text, toks[2].start, end, 3)
     # "Так, по словам министра, считают в правительстве": the source is the one "по словам" names
-    if (len(toks) >= 4 and toks[0].kind == "w" and toks[0].text.lower() in SO_WORDS
-            and toks[1].kind == "p" and toks[1].text == ","
-            and toks[2].kind == "w" and toks[2].text.lower() == ACCORDING_PREP):
+    if (
+        len(toks) >= 4
+        and toks[0].kind == "w"
+        and toks[0].text.lower() in SO_WORDS
+        and toks[1].kind == "p"
+        and toks[1].text == ","
+        and toks[2].kind == "w"
+        and toks[2].text.lower() == ACCORDING_PREP
+    ):
         ce = _clause_end(text, i, end)
         tt = _tokens(text, toks[2].start, ce, 16)
         k = 1
@@ -365,10 +384,20 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
         return "clause", attr, False  # "По словам X, «…»": nothing between the phrase and the mark
     # "Как заявил министр, «…»": an attribution clause set off by a comma
     # (also inside the sentence: "Впрочем, как заявил министр, «…»")
-    if attr is not None and attr.cue is not None and toks and toks[-1].kind == "p" and toks[-1].text == "," \
-            and any(t.kind == "w" and t.text.lower() == AS_CONJ and t.end <= attr.cue.start
-                    and (k == 0 or toks[k - 1].kind == "p" and toks[k - 1].text == ",")
-                    for k, t in enumerate(toks)):
+    if (
+        attr is not None
+        and attr.cue is not None
+        and toks
+        and toks[-1].kind == "p"
+        and toks[-1].text == ","
+        and any(
+            t.kind == "w"
+            and t.text.lower() == AS_CONJ
+            and t.end <= attr.cue.start
+            and (k == 0 or toks[k - 1].kind == "p" and toks[k - 1].text == ",")
+            for k, t in enumerate(toks)
+        )
+    ):
         return "clause", attr, False
     if attr is not None:
         return "verb", attr, direct
@@ -383,11 +412,21 @@ def _according_at(toks: list[_T]) -> int | None:
         if t.kind != "w":
             continue
         low = t.text.lower()
-        if low == ACCORDING_PREP and k + 1 < len(toks) and toks[k + 1].kind == "w" and \
-                _info(toks[k + 1].text).lemma in WORDS_NOUNS:
+        if (
+            low == ACCORDING_PREP
+            and k + 1 < len(toks)
+            and toks[k + 1].kind == "w"
+            and _info(toks[k + 1].text).lemma in WORDS_NOUNS
+        ):
             po = k
-        elif low == ACCORDING_PREP and k + 2 < len(toks) and toks[k + 1].kind == "w" and toks[k + 2].kind == "w" \
-                and toks[k + 1].text.lower() in POSSESSIVES and _info(toks[k + 2].text).lemma in WORDS_NOUNS:
+        elif (
+            low == ACCORDING_PREP
+            and k + 2 < len(toks)
+            and toks[k + 1].kind == "w"
+            and toks[k + 2].kind == "w"
+            and toks[k + 1].text.lower() in POSSESSIVES
+            and _info(toks[k + 2].text).lemma in WORDS_NOUNS
+        ):
             po = k  # "по его словам"
     return po
 
@@ -403,7 +442,7 @@ def _last_cue(text: str, toks: list[_T], open_pos: int) -> tuple[_Attr | None, b
         if cue is None:
             continue
         cue_span, quoting = cue
-        words_after = sum(1 for x in toks[k + 1:] if x.kind == "w")
+        words_after = sum(1 for x in toks[k + 1 :] if x.kind == "w")
         direct = words_after <= 2
         kk = k
         while kk + 1 < len(toks) and toks[kk + 1].end <= cue_span.end:
@@ -417,7 +456,7 @@ def _last_cue(text: str, toks: list[_T], open_pos: int) -> tuple[_Attr | None, b
 
 
 def _according_attr(toks: list[_T], po: int, open_pos: int) -> tuple[_Attr, int]:
-    """"по словам X" / "по его словам" at ``toks[po]``: the attribution, and the index of the punctuation
+    """ "по словам X" / "по его словам" at ``toks[po]``: the attribution, and the index of the punctuation
     that closes the phrase."""
     k = po + 1
     spk: Span | None
@@ -440,11 +479,21 @@ def _colon_subject(toks: list[_T], open_pos: int) -> _Attr | None:
     дипломатичным:" (the first name)."""
     for k, t in enumerate(toks):
         # (a statement noun only as the whole introduction's head: "Комментарий X:", not "сослался на мнение X:")
-        if t.kind == "w" and k + 1 < len(toks) and (_info(t.text).lemma in WORDS_NOUNS or (
-                _info(t.text).lemma in STATEMENT_NOUNS and not any(u.kind == "w" for u in toks[:k]))):
+        if (
+            t.kind == "w"
+            and k + 1 < len(toks)
+            and (
+                _info(t.text).lemma in WORDS_NOUNS
+                or (_info(t.text).lemma in STATEMENT_NOUNS and not any(u.kind == "w" for u in toks[:k]))
+            )
+        ):
             j = k + 1
-            while j < len(toks) and _np_chain_ok(toks[j]) and toks[j].kind != "p" \
-                    and toks[j].text.lower() not in PREPOSITIONS:
+            while (
+                j < len(toks)
+                and _np_chain_ok(toks[j])
+                and toks[j].kind != "p"
+                and toks[j].text.lower() not in PREPOSITIONS
+            ):
                 j += 1
             if j > k + 1:
                 return _Attr(Span(t.start, t.end), _span_of(toks, k + 1, j), open_pos)
@@ -454,16 +503,22 @@ def _colon_subject(toks: list[_T], open_pos: int) -> _Attr | None:
     return None
 
 
-def _choose_attr(text: str, intro_kind: str, intro: _Attr | None, after: _Attr | None,
-                 inner: _Attr | None) -> _Attr | None:
+def _choose_attr(
+    text: str, intro_kind: str, intro: _Attr | None, after: _Attr | None, inner: _Attr | None
+) -> _Attr | None:
     """The attribution that names the speaker: the one inside the marks, else the one after, else the
     introduction; but a medium relaying after an introduced speaker is not the speaker ("X называет …: «…»,
     сообщает Лента.ру"), unless it names a person."""
     attr = inner or after or intro
-    if after is not None and intro is not None and intro_kind in ("colon", "clause", "verb") \
-            and intro.speaker is not None and inner is None:
+    if (
+        after is not None
+        and intro is not None
+        and intro_kind in ("colon", "clause", "verb")
+        and intro.speaker is not None
+        and inner is None
+    ):
         a_spk = after.speaker
-        relay = _info(text[after.cue.start:after.cue.end].split()[0]).lemma in RELAY_VERBS
+        relay = _info(text[after.cue.start : after.cue.end].split()[0]).lemma in RELAY_VERBS
         if relay and (a_spk is None or not any(_is_name_tok(t) for t in _tokens(text, a_spk.start, a_spk.end, 12))):
             attr = intro
     return attr

@@ -1,6 +1,7 @@
 """Paragraph forms: speech without quotation marks that a whole paragraph makes. One function per form (the
 table is in the package docstring): :func:`form_dialogue`, :func:`form_dialogue_run`, :func:`form_transcript`;
 :func:`paragraph_forms` tries them on every paragraph, in that order."""
+
 from __future__ import annotations
 
 import re
@@ -18,11 +19,11 @@ from .tokens import _content_words, _info, _tokens
 class _DashPara:
     """A paragraph opening with a dash (``— Мы готовы, — сказал он.``), read once."""
 
-    start: int                      # where its words start, after the dash
-    parts: list[tuple[int, int]]    # the words, split at inner attributions
-    attr: _Attr | None              # its own attribution ("— сказал он"), if any
-    clause: bool                    # its words make a clause
-    question: bool                  # a capitalised question ("— Почему вы …?")
+    start: int  # where its words start, after the dash
+    parts: list[tuple[int, int]]  # the words, split at inner attributions
+    attr: _Attr | None  # its own attribution ("— сказал он"), if any
+    clause: bool  # its words make a clause
+    question: bool  # a capitalised question ("— Почему вы …?")
 
 
 def paragraph_forms(text: str, paras: Sequence[Span]) -> tuple[list[_Cand], list[tuple[int, int]]]:
@@ -102,8 +103,8 @@ def _dialogue_runs(dash: dict[int, _DashPara], n: int) -> dict[int, bool]:
             pj += 1
         members = range(pi, pj)
         ok = any(dash[x].attr is not None for x in members) or any(
-            dash[x].question and not dash[x + 1].question and dash[x + 1].clause
-            for x in members[:-1])  # a question answered
+            dash[x].question and not dash[x + 1].question and dash[x + 1].clause for x in members[:-1]
+        )  # a question answered
         for x in members:
             dialogue_run[x] = ok
         pi = pj
@@ -130,7 +131,7 @@ def _dialogue_start(text: str, a: int, b: int) -> int | None:
     j = _skip_space(text, i, b)
     if j == i and text[a] == "-":
         return None
-    if j < b and (text[j].isalpha() or text[j] in QUOTE_MARKS or text[j] in "….") :
+    if j < b and (text[j].isalpha() or text[j] in QUOTE_MARKS or text[j] in "…."):
         return j
     return None
 

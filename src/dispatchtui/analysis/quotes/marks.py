@@ -1,5 +1,6 @@
 """Quotation marks: the families, the direction of straight quotes, pairing with a stack, regions over
 paragraphs, closing marks whose opening was lost; the candidate quote a region becomes."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ from dataclasses import dataclass
 from ...model import Span
 
 #: Every character treated as a quotation mark delimiter.
-QUOTE_MARKS = "«»„“”\"‘’‚"
+QUOTE_MARKS = '«»„“”"‘’‚'
 _MARK_RE = re.compile('[«»„“”"‘’‚]')
 _OPENERS = {"«": "g", "„": "l", "‚": "s", "‘": "s"}
 _DASHES = "—–-―"
@@ -43,7 +44,7 @@ def _direction(text: str, i: int, a: int, b: int) -> str:
     prev = text[i - 1] if i > a else " "
     nxt = text[i + 1] if i + 1 < b else " "
     ps = prev.isspace() or prev in "([{/" or prev in _DASHES or prev in "«„“"
-    ns = nxt.isspace() or nxt in ".,;:!?)]}…" or nxt in _DASHES or nxt in "»”“\""
+    ns = nxt.isspace() or nxt in ".,;:!?)]}…" or nxt in _DASHES or nxt in '»”“"'
     if ps and not ns:
         return "o"
     if ns and not ps:
@@ -173,9 +174,9 @@ class _MarkIndex:
 class _Open:
     """The quote open in the paragraph being paired."""
 
-    stack: list             # (family, position); position -1 = continued from the previous paragraph
+    stack: list  # (family, position); position -1 = continued from the previous paragraph
     group: int = -1
-    start: int = 0          # where its words start
+    start: int = 0  # where its words start
     skip_first: bool = False  # the paragraph's first mark re-opened the carried quote: not paired again
 
 
@@ -200,8 +201,9 @@ def _carried_in(text: str, p: Span, pi: int, carry: tuple[str, int] | None, inde
     return cur
 
 
-def _pair_paragraph(text: str, p: Span, pi: int, cur: _Open, group: int, regions: list[_Region],
-                    orphans: list[tuple[int, int]]) -> int:
+def _pair_paragraph(
+    text: str, p: Span, pi: int, cur: _Open, group: int, regions: list[_Region], orphans: list[tuple[int, int]]
+) -> int:
     """Pair the marks of paragraph ``p`` on ``cur``'s stack: closed outer quotes go to ``regions``, closing
     marks with nothing open to ``orphans``. Returns the last group number used."""
     a, b = p.start, p.end

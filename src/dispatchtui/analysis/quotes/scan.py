@@ -1,4 +1,5 @@
 """The scan: paragraph forms, then marked regions and lost openings in text order, then overlaps."""
+
 from __future__ import annotations
 
 import re
@@ -85,8 +86,9 @@ def _find_quotes(text: str, paragraphs: Sequence[Span]) -> list[Quote]:
     return _emit(text, cands, pidx)
 
 
-def _visit_order(regions: list[_Region], orphans: list[tuple[int, int]]
-                 ) -> tuple[dict[int, list[_Region]], list[tuple[int, str, int]]]:
+def _visit_order(
+    regions: list[_Region], orphans: list[tuple[int, int]]
+) -> tuple[dict[int, list[_Region]], list[tuple[int, str, int]]]:
     """Regions grouped (one group: one quote over paragraphs), and the visits in text order: ``(position, "g",
     group)`` for a group, ``(position, "o", paragraph)`` for an orphan closing mark."""
     groups: dict[int, list[_Region]] = {}
@@ -109,9 +111,9 @@ class _Scan:
     text: str
     paras: list[Span]
     cands: list[_Cand]
-    consumed: list[tuple[int, int]]     # paragraph forms, sorted: known up front, visited in order
-    ci: int = 0                         # the first of ``consumed`` not yet behind the scan
-    attr_until: int = -1                # attribution clauses are found in text order: one high-water mark
+    consumed: list[tuple[int, int]]  # paragraph forms, sorted: known up front, visited in order
+    ci: int = 0  # the first of ``consumed`` not yet behind the scan
+    attr_until: int = -1  # attribution clauses are found in text order: one high-water mark
     last_end: dict[int, int] = field(default_factory=dict)  # paragraph → end of its last quote/attribution
     recent: deque[tuple[int, int]] = field(default_factory=deque)  # (paragraph, end) of the regions just seen
 
@@ -131,8 +133,9 @@ def _lost_opening(scan: _Scan, pos: int, pi: int) -> None:
     at = _attr_after(text, pos + 1, p.end)
     if at is None:
         return
-    floor = max(_dateline_end(text, p) if pi == 0 or pi == 1 else p.start, scan.last_end.get(pi, p.start),
-                pos - _LOST_MAX)
+    floor = max(
+        _dateline_end(text, p) if pi == 0 or pi == 1 else p.start, scan.last_end.get(pi, p.start), pos - _LOST_MAX
+    )
     if floor > p.start and floor == scan.last_end.get(pi):
         # author's words after a previous quote: start at the next sentence
         k = floor
@@ -177,9 +180,22 @@ def _marked(scan: _Scan, parts: list[_Region], group: int) -> None:
     clause = _clause_like(words)
     name_ctx = first.open_pos is not None and _name_context(text, first.open_pos, floor)
     namey = _name_like(text, first.cs, last.ce, words, clause)
-    sig = _Signals(intro_kind, intro, direct, after, next_sentence, inner, closed,
-                   last.close_pos is not None and _ends_sentence(text, last.close_pos + 1, p_last.end), len(parts) > 1,
-                   words, clause, namey, name_ctx, text[first.cs:first.cs + 1].islower())
+    sig = _Signals(
+        intro_kind,
+        intro,
+        direct,
+        after,
+        next_sentence,
+        inner,
+        closed,
+        last.close_pos is not None and _ends_sentence(text, last.close_pos + 1, p_last.end),
+        len(parts) > 1,
+        words,
+        clause,
+        namey,
+        name_ctx,
+        text[first.cs : first.cs + 1].islower(),
+    )
     if _is_name_quote(sig):
         return
     kind = _statement_kind(sig)
@@ -209,8 +225,11 @@ def _after(text: str, last: _Region, p_last: Span) -> tuple[_Attr | None, bool]:
     after = _attr_after(text, last.close_pos + 1, p_last.end)
     if after is not None:
         return after, False
-    after = _next_sentence_attr(text, last.close_pos + 1, p_last.end) \
-        if _ends_sentence(text, last.close_pos + 1, p_last.end) else None
+    after = (
+        _next_sentence_attr(text, last.close_pos + 1, p_last.end)
+        if _ends_sentence(text, last.close_pos + 1, p_last.end)
+        else None
+    )
     return after, after is not None
 
 
@@ -251,14 +270,23 @@ def _emit(text: str, cands: list[_Cand], pidx: list[int]) -> list[Quote]:
         if c.start < last_end_pos or c.end <= c.start:
             continue
         speaker_span, cue_span = c.speaker, c.cue
-        if c.floating and speaker_span is None and cue_span is None and prev is not None \
-                and prev.paragraph >= pidx[c.para] - 1 and prev.speaker_span is not None:
+        if (
+            c.floating
+            and speaker_span is None
+            and cue_span is None
+            and prev is not None
+            and prev.paragraph >= pidx[c.para] - 1
+            and prev.speaker_span is not None
+        ):
             speaker_span = prev.speaker_span
         q = Quote(
-            start=c.start, end=c.end, paragraph=pidx[c.para], kind=c.kind,  # type: ignore[arg-type]
-            speaker=text[speaker_span.start:speaker_span.end] if speaker_span else None,
+            start=c.start,
+            end=c.end,
+            paragraph=pidx[c.para],
+            kind=c.kind,  # type: ignore[arg-type]
+            speaker=text[speaker_span.start : speaker_span.end] if speaker_span else None,
             speaker_span=speaker_span,
-            cue=text[cue_span.start:cue_span.end] if cue_span else None,
+            cue=text[cue_span.start : cue_span.end] if cue_span else None,
             cue_span=cue_span,
             # pieces of one marked region (split by its attribution, or over paragraphs) are one statement:
             # a negative group id until analysis.link_statements numbers the statements

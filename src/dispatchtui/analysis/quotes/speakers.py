@@ -1,5 +1,6 @@
 """Speaker mentions around a cue verb: after it (inverted order, "— сказал он"), before it (the subject),
 an organization named by place ("В Кремле заявили"), a medium addressed between the verb and the speaker."""
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,12 @@ def _genitive_chain(win: list[_T], i: int) -> int:
         if t.kind == "w" and (t.text.isupper() or _is_latin(t.text)):
             j += 1
             continue
-        if t.kind == "w" and _info(t.text).pos in ("NOUN", "ADJF", "NPRO") and "gent" in _info(t.text).cases \
-                and t.text.lower() not in PREPOSITIONS:
+        if (
+            t.kind == "w"
+            and _info(t.text).pos in ("NOUN", "ADJF", "NPRO")
+            and "gent" in _info(t.text).cases
+            and t.text.lower() not in PREPOSITIONS
+        ):
             j += 1
             continue
         break
@@ -53,14 +58,14 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
     ``quoting`` is True for a quoting verb (its object is the speaker) or "genitive" after
     "слова" ("приводятся слова X")."""
     win: list[_T] = []
-    rest = toks[k + 1:k + 30]
+    rest = toks[k + 1 : k + 30]
     i = 0
     while i < len(rest):
         t = rest[i]
         if t.kind == "p" and t.text == "(":
             close = _gloss_end(rest, i)
             if close is not None and win:
-                i = close + 1   # "президент Фонда (Human Rights Foundation) Тор Халворссен": a gloss is skipped
+                i = close + 1  # "президент Фонда (Human Rights Foundation) Тор Халворссен": a gloss is skipped
                 continue
         if t.kind == "p" and t.text in _HARD_STOP:
             break
@@ -71,10 +76,13 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
         for j in range(1, min(len(win), 6)):
             if win[j].kind == "p" and win[j].text == ",":
                 inner = win[1:j]
-                if inner and all(t.kind == "w" and not t.text[:1].isupper()
-                                 and _info(t.text).pos not in ("VERB", "INFN", "GRND", "PRTF", "PRTS")
-                                 for t in inner):
-                    win = win[j + 1:]
+                if inner and all(
+                    t.kind == "w"
+                    and not t.text[:1].isupper()
+                    and _info(t.text).pos not in ("VERB", "INFN", "GRND", "PRTF", "PRTS")
+                    for t in inner
+                ):
+                    win = win[j + 1 :]
                 break
     if not win:
         return None
@@ -172,9 +180,13 @@ def _plural_verb(verb: str) -> bool:
 
 
 def _place_after(win: list[_T], verb: str) -> Span | None:
-    """"сообщили в пресс-службе": a plural verb with "в" + place names the organization."""
-    if win[0].kind == "w" and win[0].text.lower() in IN_PREPS and verb and \
-            "plur" in str(get_morph().parse(verb.lower())[0].tag):
+    """ "сообщили в пресс-службе": a plural verb with "в" + place names the organization."""
+    if (
+        win[0].kind == "w"
+        and win[0].text.lower() in IN_PREPS
+        and verb
+        and "plur" in str(get_morph().parse(verb.lower())[0].tag)
+    ):
         j = 1
         while j < len(win) and win[j].kind == "w" and _info(win[j].text).pos == "ADJF":
             j += 1
@@ -199,7 +211,7 @@ def _first_name_run(win: list[_T], quoting: bool | str) -> tuple[int, int] | Non
 
 
 def _surname_shaped(t: _T) -> bool:
-    """"— сказал Дымов": a capitalised word inside the sentence with a surname's ending (-ов, -ев, -ин, -ына, …)
+    """ "— сказал Дымов": a capitalised word inside the sentence with a surname's ending (-ов, -ев, -ин, -ына, …)
     whose only dictionary readings are oblique forms of a common noun ("дымов", genitive of "дым") is a
     surname the dictionary does not list."""
     if t.kind != "w" or not t.text[:1].isupper() or t.text.isupper() or not _SURNAME_END.search(t.text):
@@ -209,7 +221,7 @@ def _surname_shaped(t: _T) -> bool:
 
 
 def _quoted_object(win: list[_T]) -> Span | None:
-    """"цитирует министра агентство": the object (accusative) of a quoting verb is the one quoted."""
+    """ "цитирует министра агентство": the object (accusative) of a quoting verb is the one quoted."""
     for i, t in enumerate(win):
         if t.kind != "w" or t.text.lower() in PREPOSITIONS:
             break
@@ -246,10 +258,13 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
             pp_tail = True  # the PP's noun may carry a genitive chain; skip it
             continue
         if pp_tail:
-            if t.kind == "q" or (t.kind == "w" and not t.text[:1].isupper()
-                                 and _info(t.text).pos in ("NOUN", "ADJF") and "gent" in _info(t.text).cases
-                                 and not (i + 1 < len(win) and win[i + 1].kind == "w"
-                                          and _is_name_tok(win[i + 1]))):
+            if t.kind == "q" or (
+                t.kind == "w"
+                and not t.text[:1].isupper()
+                and _info(t.text).pos in ("NOUN", "ADJF")
+                and "gent" in _info(t.text).cases
+                and not (i + 1 < len(win) and win[i + 1].kind == "w" and _is_name_tok(win[i + 1]))
+            ):
                 continue
             pp_tail = False
         if t.kind == "w" and _info(t.text).pos in ("ADVB", "PRCL", "CONJ", "NUMR") and not t.text[:1].isupper():
@@ -258,15 +273,22 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
             continue
         if t.kind == "q":
             continue
-        if low in POSSESSIVES and i + 1 < len(win) and win[i + 1].kind in ("w", "i") \
-                and (_is_name_tok(win[i + 1]) or _info(win[i + 1].text).pos in ("NOUN", "ADJF")):
+        if (
+            low in POSSESSIVES
+            and i + 1 < len(win)
+            and win[i + 1].kind in ("w", "i")
+            and (_is_name_tok(win[i + 1]) or _info(win[i + 1].text).pos in ("NOUN", "ADJF"))
+        ):
             continue  # "сказала ее соседка Мадина Алиева": a determiner, not the speaker
         if _nominative(t) or _is_name_tok(t):
-            if vgen in ("masc", "femn") and t.kind == "w" and not t.text[:1].isupper() \
-                    and _nom_genders(t.text) == {"neut"}:
+            if (
+                vgen in ("masc", "femn")
+                and t.kind == "w"
+                and not t.text[:1].isupper()
+                and _nom_genders(t.text) == {"neut"}
+            ):
                 continue  # "назвал соглашение глава МИД": a neuter noun is not the subject of "назвал"
-            if vgen == "plur" and t.kind == "w" and not t.text[:1].isupper() \
-                    and _info(t.text).nom_numbers == {"sing"}:
+            if vgen == "plur" and t.kind == "w" and not t.text[:1].isupper() and _info(t.text).nom_numbers == {"sing"}:
                 continue  # "обращают внимание": a singular noun is not the subject of a plural verb
             return i
         if t.kind == "w" and not t.text[:1].isupper() and "gent" in _info(t.text).cases:
@@ -275,7 +297,7 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
 
 
 def _place_before(toks: list[_T], k: int) -> Span | None:
-    """"В Кремле заявили": a plural verb without a subject names the organization by place."""
+    """ "В Кремле заявили": a plural verb without a subject names the organization by place."""
     if toks[k].kind != "w" or _info(toks[k].text).number != "plur":
         return None
     lo = max(0, k - 8)
@@ -327,12 +349,20 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
             info = _info(t.text)
             if info.pos == "NPRO" and "nomn" in info.cases:
                 return _span_of(toks, i, i + 1)
-            if (info.pos == "NOUN" and "nomn" in info.cases
-                    and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS)
-                    and (not vnum or not info.nom_numbers or vnum in info.nom_numbers)):
+            if (
+                info.pos == "NOUN"
+                and "nomn" in info.cases
+                and (i == 0 or toks[i - 1].text.lower() not in PREPOSITIONS)
+                and (not vnum or not info.nom_numbers or vnum in info.nom_numbers)
+            ):
                 # "Глава МИД": an inanimate noun that can be genitive belongs to the animate head before it
-                while i > 0 and "gent" in info.cases and not info.anim and toks[i - 1].kind == "w" \
-                        and not _is_latin(toks[i - 1].text):
+                while (
+                    i > 0
+                    and "gent" in info.cases
+                    and not info.anim
+                    and toks[i - 1].kind == "w"
+                    and not _is_latin(toks[i - 1].text)
+                ):
                     prev = _info(toks[i - 1].text)
                     if prev.pos != "NOUN" or not prev.anim or "nomn" not in prev.cases or prev.name:
                         break
@@ -344,8 +374,12 @@ def _speaker_before(toks: list[_T], k: int) -> Span | None:
                     j += 1
                 # and left over agreeing adjectives
                 s = i
-                while s > 0 and toks[s - 1].kind == "w" and _info(toks[s - 1].text).pos == "ADJF" \
-                        and "nomn" in _info(toks[s - 1].text).cases:
+                while (
+                    s > 0
+                    and toks[s - 1].kind == "w"
+                    and _info(toks[s - 1].text).pos == "ADJF"
+                    and "nomn" in _info(toks[s - 1].text).cases
+                ):
                     s -= 1
                 return _span_of(toks, s, j)
         i -= 1

@@ -1,5 +1,6 @@
 """Words and tokens of a bounded window: the cached morphology of a word (:class:`_W`), the tokenizer
 (:func:`_tokens`) and the word tests the other stages share (a name token, a nominative, a noun-phrase link)."""
+
 from __future__ import annotations
 
 import re
@@ -23,12 +24,12 @@ class _W:
     lemma: str
     pos: str
     cases: frozenset
-    name: bool          # some parse is a first name, surname or patronymic
+    name: bool  # some parse is a first name, surname or patronymic
     known: bool
-    number: str = ""    # grammatical number of the top parse ("sing", "plur")
+    number: str = ""  # grammatical number of the top parse ("sing", "plur")
     nom_numbers: frozenset = frozenset()  # numbers of the nominative parses
     first: bool = False  # some parse is a first name
-    anim: bool = False   # some nominative parse is animate (a person noun: "глава", "министр")
+    anim: bool = False  # some nominative parse is animate (a person noun: "глава", "министр")
 
 
 @lru_cache(maxsize=100_000)
@@ -47,8 +48,7 @@ def _info(word: str) -> _W:
     nom_numbers = frozenset(p.tag.number for p in parses[:6] if p.tag.case == "nomn" and p.tag.number)
     first = any("Name" in p.tag for p in parses[:6])
     anim = any(p.tag.case == "nomn" and p.tag.animacy == "anim" for p in parses[:6])
-    return _W(lemma(w), str(top.tag.POS or ""), cases, name, known, str(top.tag.number or ""), nom_numbers,
-              first, anim)
+    return _W(lemma(w), str(top.tag.POS or ""), cases, name, known, str(top.tag.number or ""), nom_numbers, first, anim)
 
 
 @lru_cache(maxsize=20_000)
@@ -58,19 +58,24 @@ def _nom_genders(word: str) -> frozenset:
         parses = get_morph().parse(word.lower().replace("ё", "е"))
     except (ValueError, IndexError):  # pragma: no cover - a lone surrogate (UnicodeEncodeError); no parse
         return frozenset()
-    return frozenset(str(p.tag.gender) for p in parses[:6]
-                     if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender)
+    return frozenset(
+        str(p.tag.gender) for p in parses[:6] if p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender
+    )
 
 
 @lru_cache(maxsize=20_000)
 def _past_gender(word: str) -> str:
-    """"masc"/"femn" for a past singular verb form ("назвал", "отметила"), else ""."""
+    """ "masc"/"femn" for a past singular verb form ("назвал", "отметила"), else ""."""
     try:
         top = get_morph().parse(word.lower().replace("ё", "е"))[0]
     except (ValueError, IndexError):  # pragma: no cover - a lone surrogate (UnicodeEncodeError); no parse
         return ""
-    if top.tag.POS == "VERB" and top.tag.tense == "past" and top.tag.number == "sing" \
-            and top.tag.gender in ("masc", "femn"):
+    if (
+        top.tag.POS == "VERB"
+        and top.tag.tense == "past"
+        and top.tag.number == "sing"
+        and top.tag.gender in ("masc", "femn")
+    ):
         return str(top.tag.gender)
     return ""
 
@@ -87,8 +92,14 @@ def _agrees(verb: str, noun: str) -> bool:
     v = vp[0].tag
     if v.number != "sing":
         return False
-    return any(p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.animacy == "anim"
-               and (v.tense != "past" or p.tag.gender == v.gender) for p in ps)
+    return any(
+        p.tag.POS == "NOUN"
+        and p.tag.case == "nomn"
+        and p.tag.number == "sing"
+        and p.tag.animacy == "anim"
+        and (v.tense != "past" or p.tag.gender == v.gender)
+        for p in ps
+    )
 
 
 @lru_cache(maxsize=20_000)
@@ -140,14 +151,14 @@ def _tokens(text: str, a: int, b: int, limit: int = 40) -> list[_T]:
             out.append(_T(i, j, "w", word))
             i = j
             continue
-        if ch in _OPENERS or ch in "\"“":
+        if ch in _OPENERS or ch in '"“':
             close = {"«": "»", "„": "“”", "‚": "’‘", "‘": "’", '"': '"', "“": "”“"}[ch]
             j = i + 1
             stop = min(b, i + 80)
             while j < stop and text[j] not in close and text[j] != "\n" and text[j] not in _OPENERS:
                 j += 1
             if j < stop and text[j] in close and j > i + 1:
-                out.append(_T(i, j + 1, "q", text[i + 1:j]))
+                out.append(_T(i, j + 1, "q", text[i + 1 : j]))
                 i = j + 1
                 continue
         out.append(_T(i, i + 1, "p", ch))
@@ -204,12 +215,12 @@ def _name_run(toks: list[_T], i: int) -> int:
         if _is_name_tok(t):
             j += 1
             continue
-        if t.kind == "w" and t.text[:1].isupper() and not _is_latin(t.text) \
-                and not t.text.isupper():
+        if t.kind == "w" and t.text[:1].isupper() and not _is_latin(t.text) and not t.text.isupper():
             info = _info(t.text)
             prev = toks[j - 1] if j > i else t
-            if not info.known or (j > i and prev.kind == "w" and _info(prev.text).first
-                                  and info.pos in ("NOUN", "ADJF", "ADJS", "")):
+            if not info.known or (
+                j > i and prev.kind == "w" and _info(prev.text).first and info.pos in ("NOUN", "ADJF", "ADJS", "")
+            ):
                 j += 1
                 continue
         break
@@ -218,8 +229,13 @@ def _name_run(toks: list[_T], i: int) -> int:
 
 def _unknown_cap(t: _T) -> bool:
     """A capitalized Cyrillic word the dictionary does not know ("Прают", "Чан-Оча"): a foreign name."""
-    return t.kind == "w" and t.text[:1].isupper() and not t.text.isupper() and not _is_latin(t.text) \
+    return (
+        t.kind == "w"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and not _is_latin(t.text)
         and not _info(t.text).known
+    )
 
 
 def _span_of(toks: list[_T], i: int, j: int) -> Span:

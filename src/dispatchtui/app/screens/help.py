@@ -2,6 +2,7 @@
 (reader, article, panels, find, library, everywhere). Only the project's own declarations are listed (their
 bindings carry ids, see ``commands.make_bindings``): Textual's built-ins (the find input's text-editing keys,
 the option list's duplicates) would double the screen and mean nothing new to a reader."""
+
 from __future__ import annotations
 
 from textual.app import ComposeResult
@@ -31,7 +32,7 @@ def collect_sections(screen) -> list[tuple[str, Rows]]:
         lent = getattr(node, "help_bindings", None)
         if lent is not None:
             maps.extend(lent())
-    keymap = getattr(app, "keymap", None)     # the user's keys (see ..keymap), as Textual applies them
+    keymap = getattr(app, "keymap", None)  # the user's keys (see ..keymap), as Textual applies them
     for bindings_map in maps:
         if keymap:
             bindings_map = bindings_map.copy()
@@ -58,7 +59,7 @@ def _keys(keys: list[tuple[tuple[int, int], str]]) -> str:
         if letters and key in _ALIASES:
             continue
         if key not in shown and not (len(key) == 1 and any(key in o and len(o) > 1 for _, o in keys)):
-            shown.append(key)                      # "↓" goes into the "↑↓" of its row
+            shown.append(key)  # "↓" goes into the "↑↓" of its row
     return " ".join(shown)
 
 
@@ -119,8 +120,9 @@ class HelpScreen(ModalScreen[None]):
             scroll.border_subtitle = tr("help_hint")
             with Horizontal():
                 for n, column in enumerate(columns):
-                    yield Static(_render(column, (width - 8) // len(columns)), classes="help-column",
-                                 id=f"help-column-{n}")
+                    yield Static(
+                        _render(column, (width - 8) // len(columns)), classes="help-column", id=f"help-column-{n}"
+                    )
 
 
 def _split(sections: list[tuple[str, Rows]]) -> list[list[tuple[str, Rows]]]:

@@ -1,6 +1,7 @@
 """The library screen: the folder as a table (date, agency, place, headline, statements, main speakers),
 sorted and filtered (facets with counts, lemma-aware headline filter), full-text search with snippets,
 read/unread, the indexing progress in the header."""
+
 from __future__ import annotations
 
 import builtins
@@ -42,13 +43,13 @@ class LibraryScreen(Screen[None]):
 
             catalog = Catalog(session)
         self.catalog = catalog
-        self.mode: str | None = None          # None | "filter" | "search"
+        self.mode: str | None = None  # None | "filter" | "search"
         self.search_query = ""
         self.filters = Filters()
         #: the order in force: None is the folder's own order (nothing known about dates yet)
         self.sort: str | None = "date" if getattr(catalog, "index", None) is not None else None
         self.reverse = False
-        self.progress: tuple[int, int, float | None, bool] | None = None   # done, total, seconds left, paused
+        self.progress: tuple[int, int, float | None, bool] | None = None  # done, total, seconds left, paused
         self._generation = 0
 
     def compose(self) -> ComposeResult:
@@ -56,12 +57,20 @@ class LibraryScreen(Screen[None]):
         failed = getattr(self.app, "failed_inputs", [])
         if failed:
             names = ", ".join(f"{one_line(path)} ({one_line(reason)})" for path, reason in failed)
-            yield Static(Content.styled(tr("failed_inputs", n=len(failed), names=names), "$text-error"),
-                         id="library-failed", markup=False)
+            yield Static(
+                Content.styled(tr("failed_inputs", n=len(failed), names=names), "$text-error"),
+                id="library-failed",
+                markup=False,
+            )
         cat = self.catalog
         rows = self._first_rows()
-        table = LibraryList(rows, source=cat.row, is_read=cat.is_read,
-                            is_new=lambda i: cat.session.paths[i] in cat.new, id="library-list")
+        table = LibraryList(
+            rows,
+            source=cat.row,
+            is_read=cat.is_read,
+            is_new=lambda i: cat.session.paths[i] in cat.new,
+            id="library-list",
+        )
         table.sort = (self.sort or "", self.reverse)
         yield table
         with Horizontal(id="library-inputbar"):
@@ -116,8 +125,9 @@ class LibraryScreen(Screen[None]):
         if paused:
             return text + " · " + tr("paused")
         if left is not None and done < total:
-            text += " · ~" + (tr("minutes", n=max(1, round(left / 60))) if left >= 90 else
-                              tr("seconds", n=max(1, int(left))))
+            text += " · ~" + (
+                tr("minutes", n=max(1, round(left / 60))) if left >= 90 else tr("seconds", n=max(1, int(left)))
+            )
         return text
 
     def update_title(self) -> None:
@@ -143,7 +153,7 @@ class LibraryScreen(Screen[None]):
             self.list.select_path_index(last[0])
         if self.sort is not None:
             self.refresh_rows()
-        if len(self.session) > 1:   # after the list is on screen: peek every row, index every text
+        if len(self.session) > 1:  # after the list is on screen: peek every row, index every text
             self.call_after_refresh(self._start_index)
 
     def _start_index(self) -> None:
@@ -169,7 +179,8 @@ class LibraryScreen(Screen[None]):
                 self.filters = Filters(self.filters.agency, self.filters.person, self.filters.topic)
             self.refresh_rows()
         self.query_one("#library-input-label", Static).update(
-            Content.styled(tr("filter_label" if mode == "filter" else "search_label"), "bold $text-accent"))
+            Content.styled(tr("filter_label" if mode == "filter" else "search_label"), "bold $text-accent")
+        )
         field.placeholder = tr("filter_placeholder" if mode == "filter" else "search_placeholder")
         bar.add_class("-open")
         field.focus()
@@ -201,8 +212,11 @@ class LibraryScreen(Screen[None]):
         else:
             self.sort, self.reverse = by, False
         self.list.sort = (by, self.reverse)
-        self.app.notify(tr("sorted_by", by=tr(f"col_{by}")) + (" " + tr("reversed") if self.reverse else ""),
-                        markup=False, timeout=2)
+        self.app.notify(
+            tr("sorted_by", by=tr(f"col_{by}")) + (" " + tr("reversed") if self.reverse else ""),
+            markup=False,
+            timeout=2,
+        )
         self.refresh_rows()
 
     def action_toggle_read(self) -> None:
@@ -225,8 +239,7 @@ class LibraryScreen(Screen[None]):
 
     def action_facets(self) -> None:
         """F: pick an agency, person or topic (with how many dispatches have it)."""
-        self.app.push_screen(FacetScreen(self.catalog, self.list.rows if self.filters else None),
-                             self._facet_picked)
+        self.app.push_screen(FacetScreen(self.catalog, self.list.rows if self.filters else None), self._facet_picked)
 
     def _facet_picked(self, picked: tuple[str, str] | None) -> None:
         if not picked:
@@ -262,8 +275,9 @@ class LibraryScreen(Screen[None]):
     @work(thread=True, exclusive=True, group="order", exit_on_error=False)
     def _order(self, generation: int, keep: int | None) -> None:
         worker = get_current_worker()
-        rows = self.catalog.order(self.sort or "", self.reverse, self.filters,
-                                  lambda: worker.is_cancelled or generation != self._generation)
+        rows = self.catalog.order(
+            self.sort or "", self.reverse, self.filters, lambda: worker.is_cancelled or generation != self._generation
+        )
         if rows is not None and not worker.is_cancelled:
             self.app.call_from_thread(self._ordered, generation, rows, keep)
 
@@ -362,7 +376,8 @@ class LibraryScreen(Screen[None]):
         self.update_title()
         total = sum(by_index[i].count for i in rows)
         self.query_one("#library-input-status", Static).update(
-            Content(plural(total, "match_1", "matches_n")) if rows else Content.styled(tr("no_matches"), "$text-error"))
+            Content(plural(total, "match_1", "matches_n")) if rows else Content.styled(tr("no_matches"), "$text-error")
+        )
 
     # --------------------------------------------------------------- the folder changed
     def folder_changed(self, added: int, removed: int) -> None:
@@ -399,7 +414,7 @@ class FacetScreen(ModalScreen[tuple[str, str] | None]):
             if not facets:
                 continue
             if options:
-                options.append(None)                     # a separator: not an option, no value
+                options.append(None)  # a separator: not an option, no value
             options.append(Option(Content.styled(tr("facet_" + kind), "bold underline"), disabled=True))
             self.values.append(None)
             for value, n in facets[:200]:

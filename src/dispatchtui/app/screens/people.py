@@ -2,6 +2,7 @@
 direct and reported statements and in how many dispatches; one person's statements across the folder
 (enter opens the dispatch at the passage, ``y`` copies it with its attribution, as the reader does); a
 lemma-aware search by name (``Пескова`` finds Песков)."""
+
 from __future__ import annotations
 
 from textual import on, work

@@ -1,4 +1,5 @@
 """The reader: article on the left, Speakers / Quotes / Topics on the right, status line below."""
+
 from __future__ import annotations
 
 import threading
@@ -76,7 +77,7 @@ class ReaderScreen(Screen[None]):
         self.session = session
         self.index = index
         self.dispatch: Dispatch | None = None
-        self.state = "analysing"          # analysing | ready | failed
+        self.state = "analysing"  # analysing | ready | failed
         self._initial_find = find
         self.matches: list[tuple[int, int]] = []
         self.current_match: int | None = None
@@ -128,7 +129,7 @@ class ReaderScreen(Screen[None]):
         side = self.query_one("#side")
         narrow = width < self.HORIZONTAL_BREAKPOINTS[1][0]
         measure = self.article.measure
-        wanted: int | None = None                      # None: the stylesheet's width
+        wanted: int | None = None  # None: the stylesheet's width
         if measure and not narrow:
             # the article's box: border 2 + padding 2 + scrollbar gutter
             overhead = 4 + (self.article.styles.scrollbar_size_vertical or 1)
@@ -137,12 +138,12 @@ class ReaderScreen(Screen[None]):
         current = side.styles.inline.width
         if (None if current is None else current.value) != wanted:
             side.styles.width = wanted
-        body = height - 2                              # the status line and the key line
+        body = height - 2  # the status line and the key line
         self.set_class(narrow and body * 3 // 5 - 2 < self.MIN_ARTICLE_LINES, "-small")
 
     def on_mount(self) -> None:
         self.article.measure = self._measure
-        size = self.app.size                 # a real terminal sends no Resize for the first screen
+        size = self.app.size  # a real terminal sends no Resize for the first screen
         if size.width:
             self._fit_layout(size.width, size.height)
         self.article.border_title = f"1 {tr('article')}"
@@ -202,7 +203,7 @@ class ReaderScreen(Screen[None]):
         self._layout_notice(index)
         self.dispatch = result
         self.article.set_dispatch(result)
-        if self._query:                     # the search in force carries over to the next dispatch
+        if self._query:  # the search in force carries over to the next dispatch
             self._run_find(self._query)
         if result.analysed:
             self.state = "ready"
@@ -227,7 +228,7 @@ class ReaderScreen(Screen[None]):
         self._painted.wait(2.0)
         if self.session.is_preview(index):
             try:
-                whole: Dispatch | str = self.session.layout(index)   # the whole file: read, decoded, outlined
+                whole: Dispatch | str = self.session.layout(index)  # the whole file: read, decoded, outlined
             except Exception as exc:  # noqa: BLE001 - the session promises not to raise; be safe anyway
                 whole = f"{type(exc).__name__}: {exc}"
             if worker.is_cancelled:
@@ -236,7 +237,7 @@ class ReaderScreen(Screen[None]):
             if not isinstance(whole, str) and self.article.wrap_width:
                 from ..widgets.article import Wrapped
 
-                wrapped = Wrapped(whole, self.article.wrap_width)   # ~0.2 s for 5 MB: not on the event loop
+                wrapped = Wrapped(whole, self.article.wrap_width)  # ~0.2 s for 5 MB: not on the event loop
             if worker.is_cancelled:
                 return
             self.post_message(WholeText(worker, index, whole, wrapped))
@@ -254,18 +255,22 @@ class ReaderScreen(Screen[None]):
 
     def _load_failed(self, index: int, reason: str) -> None:
         self.state = "failed"
-        self.article.set_message(tr("cannot_show", reason=reason))   # stays in the pane, not only a toast
+        self.article.set_message(tr("cannot_show", reason=reason))  # stays in the pane, not only a toast
         for name in PANES[1:]:
             self.panel(name).show_state("analysis_failed")
-        self.app.notify(tr("load_error", path=display_path(near(self.session.paths[index])), reason=reason),
-                        severity="error", markup=False)
+        self.app.notify(
+            tr("load_error", path=display_path(near(self.session.paths[index])), reason=reason),
+            severity="error",
+            markup=False,
+        )
         self._update_status()
 
     def _layout_notice(self, index: int) -> None:
         """The layout failed and the text is shown as plain blocks: say so (once)."""
         if index in self.session.layout_errors:
-            self.app.notify(tr("layout_error", error=self.session.layout_errors.pop(index)),
-                            severity="warning", markup=False)
+            self.app.notify(
+                tr("layout_error", error=self.session.layout_errors.pop(index)), severity="warning", markup=False
+            )
 
     @on(WholeText)
     def _whole_text(self, message: WholeText) -> None:
@@ -288,13 +293,14 @@ class ReaderScreen(Screen[None]):
     def _analysed(self, message: Analysed) -> None:
         result = message.result
         if message.stale or message.index != self.index:
-            return                                           # the user moved on
+            return  # the user moved on
         if isinstance(result, BaseException):
             self.state = "failed"
             for name in PANES[1:]:
                 self.panel(name).show_state("analysis_failed")
-            self.app.notify(tr("analysis_error", error=f"{type(result).__name__}: {result}"),
-                            severity="warning", markup=False)
+            self.app.notify(
+                tr("analysis_error", error=f"{type(result).__name__}: {result}"), severity="warning", markup=False
+            )
             self._update_status()
             return
         self.state = "ready"
@@ -342,9 +348,8 @@ class ReaderScreen(Screen[None]):
                 parts += ["  ", (one_line(", ".join(bits)), "$text-accent")]
         if self.state in ("analysing", "loading"):
             parts += ["  ", (tr(self.state), "italic $text-muted")]
-        if self._query and not self.findbar.is_open:      # the search in force, with the bar closed
-            count = (f"{(self.current_match or 0) + 1}/{len(self.matches)}" if self.matches
-                     else tr("no_matches"))
+        if self._query and not self.findbar.is_open:  # the search in force, with the bar closed
+            count = f"{(self.current_match or 0) + 1}/{len(self.matches)}" if self.matches else tr("no_matches")
             parts += ["  ", (one_line(tr("find_status", query=self._query, count=count)), "$text-warning")]
         self.query_one("#status", Static).update(Content.assemble(*parts))
 
@@ -353,9 +358,9 @@ class ReaderScreen(Screen[None]):
         if name != "article" and self.has_class("-no-panels"):
             self.remove_class("-no-panels")
         if name != "article" and self.has_class("-small"):
-            self.add_class("-panels-asked")           # asked for: shown, small or not
+            self.add_class("-panels-asked")  # asked for: shown, small or not
         pane = self.article if name == "article" else self.panel(name)
-        if not pane.is_mounted:          # a key in the first few milliseconds: focus it once it is there
+        if not pane.is_mounted:  # a key in the first few milliseconds: focus it once it is there
             self._pending_focus = name
             return
         pane.focus()
@@ -466,7 +471,7 @@ class ReaderScreen(Screen[None]):
             event.stop()
             event.prevent_default()
 
-    def on_input_changed(self, event) -> None:     # Input.Changed (Input is imported when the bar opens)
+    def on_input_changed(self, event) -> None:  # Input.Changed (Input is imported when the bar opens)
         if event.input.id == "find-input":
             self._run_find(event.value)
 
@@ -549,7 +554,7 @@ class ReaderScreen(Screen[None]):
             if not query:
                 self.action_open_find()
                 return
-            if not self._query:                  # cleared by a second escape: n searches again
+            if not self._query:  # cleared by a second escape: n searches again
                 self._run_find(query)
                 return
             self.app.notify(tr("no_matches_for", query=query), severity="warning", markup=False, timeout=2)
@@ -578,8 +583,8 @@ class ReaderScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "find_step" and not self.matches and not self._last_query():
-            return None          # shown greyed in the footer, still in help
-        if action == "copy_paragraph":    # nothing to copy (the dispatch could not be read): not offered
+            return None  # shown greyed in the footer, still in help
+        if action == "copy_paragraph":  # nothing to copy (the dispatch could not be read): not offered
             return self.dispatch is not None and bool(self.dispatch.paragraphs)
         return True
 
@@ -660,8 +665,11 @@ class ReaderScreen(Screen[None]):
             with self.app.suspend():
                 subprocess.run(command, check=False)
         except Exception as exc:  # noqa: BLE001 - no such tool, no terminal to suspend (tests, web)
-            self.app.notify(tr("external_failed", tool=command[0], error=f"{type(exc).__name__}: {exc}"),
-                            severity="warning", markup=False)
+            self.app.notify(
+                tr("external_failed", tool=command[0], error=f"{type(exc).__name__}: {exc}"),
+                severity="warning",
+                markup=False,
+            )
         self.refresh()
 
     # ------------------------------------------------------------------ palette
@@ -678,7 +686,7 @@ class ReaderScreen(Screen[None]):
             out.append((title, partial(self._palette_jump, "speakers", entry), ""))
         for i, q in enumerate(d.quotes):
             if q.statement is not None and q.statement != i:
-                continue                                        # a later part: its statement is listed
+                continue  # a later part: its statement is listed
             who = quote_speaker_label(q)
             words = shorten(q.span.slice(d.text), words=6, chars=40)
             out.append((tr("cmd_copy_quote", who=who, words=words), partial(self.action_copy_quote, i), ""))
@@ -694,8 +702,18 @@ class ReaderScreen(Screen[None]):
 
 
 #: read-only switches of common editors (the file is never to be changed from here)
-_READ_ONLY = {"vi": ["-R"], "vim": ["-R"], "nvim": ["-R"], "view": [], "nano": ["-v"], "emacs": [],
-              "micro": ["-readonly", "true"], "hx": [], "kak": ["-ro"], "mcedit": []}
+_READ_ONLY = {
+    "vi": ["-R"],
+    "vim": ["-R"],
+    "nvim": ["-R"],
+    "view": [],
+    "nano": ["-v"],
+    "emacs": [],
+    "micro": ["-readonly", "true"],
+    "hx": [],
+    "kak": ["-ro"],
+    "mcedit": [],
+}
 
 
 def external_command(which: str, path: str) -> list[str]:

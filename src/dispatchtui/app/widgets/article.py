@@ -4,6 +4,7 @@ Wrapping produces ``(start, end)`` offsets into the text, so every highlight (qu
 find matches, the jump target) is just a span of the model, looked up per visible line with bisect.
 Dispatch text is rendered as literal segments — never markup — through :func:`visible`.
 """
+
 from __future__ import annotations
 
 import re
@@ -44,7 +45,7 @@ class Layer:
         for s, e in sorted(spans):
             if e <= s:
                 continue
-            if s < last:               # overlap: merge into the previous one
+            if s < last:  # overlap: merge into the previous one
                 ps, pe = clean[-1]
                 clean[-1] = (ps, max(pe, e))
                 last = max(pe, e)
@@ -68,9 +69,11 @@ class Layer:
 #: characters that are not exactly one cell wide (wide East Asian, combining, zero-width, emoji …). Compiled
 #: on first need: the class costs ~20 ms to compile (sre builds a 64K-entry map) and Russian text seldom
 #: needs it — see :func:`_one_cell`.
-_NOT_ONE_CELL_RE = ("[\u0300-\u036f\u0483-\u0489\u1100-\u115f\u200b-\u200f\u2e80-\ua4cf"
-                    "\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6"
-                    "\U0001f000-\U0010ffff]")
+_NOT_ONE_CELL_RE = (
+    "[\u0300-\u036f\u0483-\u0489\u1100-\u115f\u200b-\u200f\u2e80-\ua4cf"
+    "\uac00-\ud7a3\uf900-\ufaff\ufe00-\ufe4f\uff00-\uff60\uffe0-\uffe6"
+    "\U0001f000-\U0010ffff]"
+)
 _not_one_cell: re.Pattern[str] | None = None
 
 
@@ -110,7 +113,7 @@ def _wrap_one_cell(text: str, start: int, end: int, width: int) -> list[tuple[in
     while end - pos > width:
         cut = find_space(" ", pos + 1, pos + width + 1)
         if cut < 0:
-            stop = pos + width                    # no space within reach: a hard cut
+            stop = pos + width  # no space within reach: a hard cut
         else:
             stop = cut + 1
             while stop < end and text[stop] == " ":
@@ -133,7 +136,7 @@ def _wrap_cells(text: str, start: int, end: int, width: int) -> list[tuple[int, 
         if used and used + w > width:
             lines.append((line_start, m.start()))
             line_start, used = m.start(), 0
-        if w > width:                   # a word longer than the line: hard split
+        if w > width:  # a word longer than the line: hard split
             pos = m.start()
             word_end = pos + len(word)
             while word_end - pos > 0:
@@ -166,8 +169,16 @@ class ArticleView(ScrollView, can_focus=True):
     """The scrollable, virtualized article."""
 
     COMPONENT_CLASSES = {
-        "article--headline", "article--dateline", "article--quote", "article--reported", "article--speaker",
-        "article--repeat", "article--match", "article--current", "article--highlight", "article--message",
+        "article--headline",
+        "article--dateline",
+        "article--quote",
+        "article--reported",
+        "article--speaker",
+        "article--repeat",
+        "article--match",
+        "article--current",
+        "article--highlight",
+        "article--message",
     }
 
     DEFAULT_CSS = """
@@ -189,29 +200,35 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(name=name, id=id, classes=classes)
         localize(self, ARTICLE)
         self.dispatch: Dispatch | None = None
-        self._lines: list[tuple[int, int, int]] = []   # (start, end, kind)
-        self._line_starts: list[int] = []              # starts of non-blank lines, for offset → line
-        self._line_index: list[int] = []               # their line numbers
+        self._lines: list[tuple[int, int, int]] = []  # (start, end, kind)
+        self._line_starts: list[int] = []  # starts of non-blank lines, for offset → line
+        self._line_index: list[int] = []  # their line numbers
         self._wrap_width = 0
         self._wrap_generation = 0
-        self._wrap_queue: list[tuple[int, int, int]] = []   # blocks to wrap, in order
-        self._wrap_next = 0                                  # the first block not wrapped yet
+        self._wrap_queue: list[tuple[int, int, int]] = []  # blocks to wrap, in order
+        self._wrap_next = 0  # the first block not wrapped yet
         self._layers: dict[str, Layer] = {name: Layer() for name in LAYERS}
         self._style_cache: dict[frozenset[str], Style] = {}
         self._base_style: Style | None = None
-        self._pinned_end = False           # `G` was the last move: text arriving below keeps the view at the end
+        self._pinned_end = False  # `G` was the last move: text arriving below keeps the view at the end
 
     # ---------------------------------------------------------------- content
-    def set_dispatch(self, dispatch: Dispatch | None, *, keep_scroll: bool = False,
-                     wrapped: Wrapped | None = None) -> None:
+    def set_dispatch(
+        self, dispatch: Dispatch | None, *, keep_scroll: bool = False, wrapped: Wrapped | None = None
+    ) -> None:
         """Show ``dispatch`` (or nothing). ``keep_scroll`` keeps the position (analysis arriving, the whole
         text of a big file arriving below its beginning). ``wrapped``: its lines, wrapped in a worker."""
         old = self.dispatch
         self.message = ""
         same_text = old is not None and dispatch is not None and old.text == dispatch.text
         # the whole text of a dispatch shown from its beginning (a big file): same place, more below
-        grown = (keep_scroll and not same_text and old is not None and dispatch is not None
-                 and dispatch.text.startswith(old.text))
+        grown = (
+            keep_scroll
+            and not same_text
+            and old is not None
+            and dispatch is not None
+            and dispatch.text.startswith(old.text)
+        )
         top = self.top_offset() if keep_scroll and (same_text or grown) else None
         self.dispatch = dispatch
         self._build_static_layers()
@@ -325,8 +342,16 @@ class ArticleView(ScrollView, can_focus=True):
         upto = min(upto, len(self._wrap_queue))
         if d is None or upto <= self._wrap_next:
             return
-        wrap_blocks(d.text, self._wrap_queue, self._wrap_next, upto, self._wrap_width,
-                    self._lines, self._line_starts, self._line_index)
+        wrap_blocks(
+            d.text,
+            self._wrap_queue,
+            self._wrap_next,
+            upto,
+            self._wrap_width,
+            self._lines,
+            self._line_starts,
+            self._line_index,
+        )
         self._wrap_next = upto
         self.virtual_size = Size(self._wrap_width, len(self._lines))
 
@@ -380,7 +405,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def action_scroll_end(self) -> None:
         self.finish_wrap()
-        self.scroll_end(animate=False, immediate=True)   # an animated scroll through 5 MB takes seconds
+        self.scroll_end(animate=False, immediate=True)  # an animated scroll through 5 MB takes seconds
         self._pinned_end = True
 
     def action_scroll_home(self) -> None:
@@ -489,7 +514,7 @@ class ArticleView(ScrollView, can_focus=True):
         scroll_x, scroll_y = self.scroll_offset
         width = self.size.width
         base = self._base_style
-        if base is None:        # DOMNode.rich_style walks every ancestor: once per style change, not per line
+        if base is None:  # DOMNode.rich_style walks every ancestor: once per style change, not per line
             base = self._base_style = self.rich_style
         index = scroll_y + y
         if self.dispatch is None:
@@ -547,8 +572,16 @@ def blocks_of(d: Dispatch | None) -> list[tuple[int, int, int]]:
     return blocks
 
 
-def wrap_blocks(text: str, blocks: list[tuple[int, int, int]], first: int, upto: int, width: int,
-                lines: list[tuple[int, int, int]], line_starts: list[int], line_index: list[int]) -> None:
+def wrap_blocks(
+    text: str,
+    blocks: list[tuple[int, int, int]],
+    first: int,
+    upto: int,
+    width: int,
+    lines: list[tuple[int, int, int]],
+    line_starts: list[int],
+    line_index: list[int],
+) -> None:
     """Append the lines of ``blocks[first:upto]`` (a blank line between blocks) to ``lines``, and the starts
     and numbers of the non-blank ones to ``line_starts`` / ``line_index``. Pure: safe in a worker thread."""
     append, extend = lines.append, lines.extend
@@ -557,9 +590,13 @@ def wrap_blocks(text: str, blocks: list[tuple[int, int, int]], first: int, upto:
         start, end, kind = blocks[n]
         if n:
             append((start, start, BLANK))
-        if end > start and text.find("\n", start, end) < 0 and not text[start].isspace() \
-                and not text[end - 1].isspace():
-            hard_lines: Iterable[tuple[int, int]] = ((start, end),)   # a normalized paragraph: one line
+        if (
+            end > start
+            and text.find("\n", start, end) < 0
+            and not text[start].isspace()
+            and not text[end - 1].isspace()
+        ):
+            hard_lines: Iterable[tuple[int, int]] = ((start, end),)  # a normalized paragraph: one line
         else:
             hard_lines = _hard_lines(text, start, end)
         for s, e in hard_lines:
@@ -605,8 +642,16 @@ class Wrapped:
         # interval (the convoy effect: 100–200 ms frames); sleeping lets a frame through at full speed
         step = 1024
         for first in range(0, len(self.blocks), step):
-            wrap_blocks(dispatch.text, self.blocks, first, min(first + step, len(self.blocks)), width,
-                        self.lines, self.line_starts, self.line_index)
+            wrap_blocks(
+                dispatch.text,
+                self.blocks,
+                first,
+                min(first + step, len(self.blocks)),
+                width,
+                self.lines,
+                self.line_starts,
+                self.line_index,
+            )
             sleep(0.001)
 
 

@@ -3,6 +3,7 @@
 It is composed empty and builds its children (label, input, count) the first time it opens: the reader's
 first paint neither imports nor styles an Input nobody has asked for yet.
 """
+
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
@@ -54,7 +55,7 @@ class FindBar(Horizontal):
 
     def __init__(self, **kwargs) -> None:
         super().__init__(**kwargs)
-        self._input: FindInput | None = None     # the FindInput, once built
+        self._input: FindInput | None = None  # the FindInput, once built
         self._count = Content("")
 
     @property
@@ -69,7 +70,7 @@ class FindBar(Horizontal):
             return []
         from .findinput import FindInput
 
-        return [FindInput()._bindings]       # never mounted: only its (localized) bindings are read
+        return [FindInput()._bindings]  # never mounted: only its (localized) bindings are read
 
     @property
     def is_open(self) -> bool:
@@ -79,8 +80,7 @@ class FindBar(Horizontal):
         from .findinput import FindInput
 
         # each `/` opens with the last query selected (typing replaces it, → edits it): see open()
-        self._input = FindInput(value=value, placeholder=tr("find_placeholder"), id="find-input",
-                                select_on_focus=False)
+        self._input = FindInput(value=value, placeholder=tr("find_placeholder"), id="find-input", select_on_focus=False)
         self.mount(Static(Content("/"), id="find-label"), self._input, Static(self._count, id="find-count"))
 
     @property
@@ -88,8 +88,8 @@ class FindBar(Horizontal):
         """The session's queries, oldest first (kept on the app: they outlive a reader screen)."""
         app = self.app
         if not hasattr(app, "find_history"):
-            app.find_history = []            # type: ignore[attr-defined]
-        return app.find_history              # type: ignore[attr-defined]
+            app.find_history = []  # type: ignore[attr-defined]
+        return app.find_history  # type: ignore[attr-defined]
 
     def remember(self, query: str) -> None:
         query = query.strip()
@@ -140,7 +140,7 @@ class FindBar(Horizontal):
     def _focus_input(self) -> None:
         field = self._input
         if field is None or not field.is_mounted or not self.is_open or not self._opening:
-            return                                     # closed or submitted meanwhile (keys typed fast)
+            return  # closed or submitted meanwhile (keys typed fast)
         self.screen.set_focus(field)
         if self._typed_early:
             field.cursor_position = len(field.value)

@@ -1,5 +1,6 @@
 """The find bar's input line. Its own module so that the reader's first paint does not import (or style)
 Textual's Input: the find bar builds it the first time it opens."""
+
 from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
@@ -55,7 +56,7 @@ class FindInput(Input):
     _LEAVING = {"enter": "submit_find", "shift+enter": "submit_find_prev", "escape": "close"}
 
     async def _on_key(self, event: events.Key) -> None:
-        target = self.screen.focused          # (not has_focus: that follows a Blur event still queued)
+        target = self.screen.focused  # (not has_focus: that follows a Blur event still queued)
         if target is not self:
             # forwarded here before enter/escape moved the focus (typed fast, or while a search ran):
             # meant for where the focus is now (`n` after `/query⏎`)
@@ -79,4 +80,3 @@ class FindInput(Input):
         bar = self.parent
         if isinstance(bar, FindHost):
             bar.step_history(delta)
-

@@ -5,6 +5,7 @@ focus change), each styled through the whole stylesheet: as much work as the res
 frame, again on every tab. This footer renders the same information as a single line of text and only
 re-renders when the bindings change. Keys are clickable.
 """
+
 from __future__ import annotations
 
 from rich.text import Text
@@ -39,10 +40,10 @@ class KeyFooter(Widget, can_focus=False):
 
     def __init__(self) -> None:
         super().__init__()
-        self._items: list[tuple[str, str, str, bool]] = []   # (key, key display, description, enabled)
+        self._items: list[tuple[str, str, str, bool]] = []  # (key, key display, description, enabled)
         self._pinned: list[tuple[str, str, str, bool]] = []
         self._palette: tuple[str, str, str, bool] | None = None
-        self._spans: list[tuple[int, int, str]] = []           # clickable cells: (x0, x1, key)
+        self._spans: list[tuple[int, int, str]] = []  # clickable cells: (x0, x1, key)
 
     def on_mount(self) -> None:
         self.screen.bindings_updated_signal.subscribe(self, self._bindings_changed)
@@ -91,7 +92,7 @@ class KeyFooter(Widget, can_focus=False):
             pinned_keys.append((pinned.cell_len, pinned.cell_len + part.cell_len, key))
             pinned.append_text(part)
         right = Text()
-        if self._palette is not None and width - pinned.cell_len >= 40:   # the palette goes first
+        if self._palette is not None and width - pinned.cell_len >= 40:  # the palette goes first
             key, shown, desc, _ = self._palette
             right = Text.assemble(("▏", sep_style), (shown, key_style), (f" {desc} ", desc_style))
         line = Text(no_wrap=True, overflow="crop")
@@ -112,7 +113,7 @@ class KeyFooter(Widget, can_focus=False):
             spans.extend((x + a, x + b, key) for a, b, key in pinned_keys)
             line.append_text(pinned)
             if right.cell_len:
-                spans.append((line.cell_len + 1, width, self._palette[0]))   # type: ignore[index]
+                spans.append((line.cell_len + 1, width, self._palette[0]))  # type: ignore[index]
                 line.append_text(right)
         self._spans = spans
         return line

@@ -1,6 +1,7 @@
 """The library table: one line per dispatch (two with a search snippet), a fixed header line, and only the
 visible rows rendered (the line API: 100,000 rows cost what the screen shows). The widget receives its data
 — a row getter and read/new predicates — and never reads files or the index itself."""
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,17 @@ def _blank_row(i: int) -> DocRow:
 
 class LibraryList(RowList):
     COMPONENT_CLASSES = RowList.COMPONENT_CLASSES | {
-        "liblist--header", "liblist--headline", "liblist--meta", "liblist--cursor", "liblist--count",
-        "liblist--error", "liblist--unread", "liblist--new", "liblist--match", "liblist--sorted"}
+        "liblist--header",
+        "liblist--headline",
+        "liblist--meta",
+        "liblist--cursor",
+        "liblist--count",
+        "liblist--error",
+        "liblist--unread",
+        "liblist--new",
+        "liblist--match",
+        "liblist--sorted",
+    }
 
     DEFAULT_CSS = """
     LibraryList { scrollbar-gutter: stable; overflow-x: hidden; }
@@ -38,11 +48,17 @@ class LibraryList(RowList):
     class Open(Message):
         def __init__(self, index: int) -> None:
             super().__init__()
-            self.index = index   # index into the session's paths
+            self.index = index  # index into the session's paths
 
-    def __init__(self, rows: list[int], *, source: Callable[[int], DocRow] = _blank_row,
-                 is_read: Callable[[int], bool] = lambda i: True, is_new: Callable[[int], bool] = lambda i: False,
-                 id: str | None = None) -> None:
+    def __init__(
+        self,
+        rows: list[int],
+        *,
+        source: Callable[[int], DocRow] = _blank_row,
+        is_read: Callable[[int], bool] = lambda i: True,
+        is_new: Callable[[int], bool] = lambda i: False,
+        id: str | None = None,
+    ) -> None:
         super().__init__(rows, id=id)
         self.source = source
         self.is_read = is_read
@@ -111,7 +127,7 @@ class LibraryList(RowList):
             label = "" if name == "mark" else tr(f"col_{name}")
             if name == sort:
                 label += " ▲" if reverse else " ▼"
-            if name == "mark":                       # (its own segment: an SVG export drops merged blanks)
+            if name == "mark":  # (its own segment: an SVG export drops merged blanks)
                 segs.append(Segment(" " * w, base))
                 continue
             segs.append(Segment(_pad(fit(label, w - 1), w), sorted_style if name == sort else style))
@@ -141,8 +157,12 @@ class LibraryList(RowList):
         segs = []
         for name, w in self.columns(width + 1):
             if name == "mark":
-                segs.append(Segment(_pad("●" if new else "•" if unread else "", w - 1),
-                                    line_style + c("liblist--new" if new else "liblist--count", partial=True)))
+                segs.append(
+                    Segment(
+                        _pad("●" if new else "•" if unread else "", w - 1),
+                        line_style + c("liblist--new" if new else "liblist--count", partial=True),
+                    )
+                )
                 continue
             text, style = self._cell(r, name, meta, head, line_style)
             segs.append(Segment(_pad(fit(text, w - 1), w), style))
@@ -158,8 +178,9 @@ class LibraryList(RowList):
             return one_line(r.place or ""), meta
         if name == "headline":
             if r.error:
-                return (r.headline if r.named else one_line(r.headline)) + " — " + one_line(r.error), \
-                    line + c("liblist--error", partial=True)
+                return (r.headline if r.named else one_line(r.headline)) + " — " + one_line(r.error), line + c(
+                    "liblist--error", partial=True
+                )
             return (r.headline if r.named else one_line(r.headline)), head
         if name == "statements":
             if r.direct is None:

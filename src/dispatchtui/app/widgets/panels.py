@@ -1,4 +1,5 @@
 """The side panels: Speakers, Quotes, Topics. Built from the model, never from markup."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,8 +19,8 @@ from .safe import one_line, shorten
 class Entry:
     """What a panel row points at: ``spans`` in text order (the mentions to step through)."""
 
-    kind: str                       # "speaker" | "quote" | "topic"
-    key: str | int                  # speaker name, quote index, topic label
+    kind: str  # "speaker" | "quote" | "topic"
+    key: str | int  # speaker name, quote index, topic label
     spans: tuple[tuple[int, int], ...]
 
 
@@ -87,13 +88,13 @@ class PanelSlot(Static):
     reader mounts the real panels right after the first paint; the screen does not change when it does."""
 
     def __init__(self, panel: Panel) -> None:
-        super().__init__(Content.styled(tr("analysing"), "italic $text-muted"), id=f"{panel.id}-slot",
-                         markup=False)
+        super().__init__(Content.styled(tr("analysing"), "italic $text-muted"), id=f"{panel.id}-slot", markup=False)
         self.border_title = panel.border_title
 
 
 def sorted_speakers(dispatch: Dispatch) -> list[Speaker]:
     """Quoted ones first (most quotes first), then by mentions, then by first appearance."""
+
     def first(s: Speaker) -> int:
         return min((m.start for m in s.mentions), default=1 << 60)
 
@@ -102,11 +103,15 @@ def sorted_speakers(dispatch: Dispatch) -> list[Speaker]:
 
 def speaker_spans(dispatch: Dispatch, speaker: Speaker) -> tuple[tuple[int, int], ...]:
     spans = {(m.start, m.end) for m in speaker.mentions + speaker.role_mentions}
-    spans.update((q.speaker_span.start, q.speaker_span.end) for q in dispatch.quotes
-                 if q.speaker == speaker.name and q.speaker_span is not None)
+    spans.update(
+        (q.speaker_span.start, q.speaker_span.end)
+        for q in dispatch.quotes
+        if q.speaker == speaker.name and q.speaker_span is not None
+    )
     if not spans:
-        spans = {(dispatch.quotes[i].start, dispatch.quotes[i].end) for i in speaker.quotes
-                 if 0 <= i < len(dispatch.quotes)}
+        spans = {
+            (dispatch.quotes[i].start, dispatch.quotes[i].end) for i in speaker.quotes if 0 <= i < len(dispatch.quotes)
+        }
     return tuple(sorted(spans))
 
 
@@ -130,7 +135,7 @@ def speaker_rows(dispatch: Dispatch) -> list[tuple[Content, Entry]]:
     rows = []
     for s in sorted_speakers(dispatch):
         direct, reported = statement_counts(dispatch, s.name)
-        if not direct and not reported and s.quotes:      # quotes listed on the speaker only
+        if not direct and not reported and s.quotes:  # quotes listed on the speaker only
             direct = len(s.quotes)
         name_style = ("bold" if direct or reported else "") + (" italic" if s.kind == "unnamed" else "")
         parts: list = [(one_line(s.name), name_style.strip())]
@@ -200,5 +205,17 @@ def quote_speaker_label(quote: Quote) -> str:
     return one_line(quote.speaker) if quote.speaker else tr("unknown_speaker")
 
 
-__all__ = ["Entry", "Panel", "PanelSlot", "speaker_rows", "quote_rows", "topic_rows", "sorted_speakers",
-           "speaker_spans", "quote_speaker_label", "statement_counts", "is_direct", "Topic"]
+__all__ = [
+    "Entry",
+    "Panel",
+    "PanelSlot",
+    "speaker_rows",
+    "quote_rows",
+    "topic_rows",
+    "sorted_speakers",
+    "speaker_spans",
+    "quote_speaker_label",
+    "statement_counts",
+    "is_direct",
+    "Topic",
+]

@@ -1,5 +1,6 @@
 """The people screen's two lists: everyone quoted in the folder (with counts), and one person's statements
 across the folder (two lines each: the words; headline · date · agency). They receive rows, nothing else."""
+
 from __future__ import annotations
 
 from rich.cells import cell_len
@@ -30,8 +31,11 @@ class PeopleList(RowList):
     def render_header(self, width: int, base: Style) -> Strip:
         style = base + self.get_component_rich_style("rowlist--header", partial=True)
         name, n = self._widths(width - 1)
-        text = " " + _pad(fit(tr("col_name"), name - 1), name) + "".join(
-            fit(tr(k), n - 1).rjust(n - 1) + " " for k in ("col_direct", "col_reported", "col_dispatches"))
+        text = (
+            " "
+            + _pad(fit(tr("col_name"), name - 1), name)
+            + "".join(fit(tr(k), n - 1).rjust(n - 1) + " " for k in ("col_direct", "col_reported", "col_dispatches"))
+        )
         return Strip([Segment(text, style)]).crop_extend(0, width, style)
 
     def render_row(self, position: int, sub: int, width: int, style: Style, selected: bool) -> list[Segment]:
@@ -40,9 +44,12 @@ class PeopleList(RowList):
         count = style + self.get_component_rich_style("people--count", partial=True)
         meta = style + self.get_component_rich_style("people--meta", partial=True)
         label = one_line(p.name) + (f" ({tr('org')})" if p.kind == "organization" else "")
-        return [Segment(_pad(fit(label, name - 1), name), style),
-                Segment(f"{p.direct:>{n - 1}} ", count), Segment(f"{p.reported:>{n - 1}} ", count),
-                Segment(f"{p.dispatches:>{n - 1}} ", meta)]
+        return [
+            Segment(_pad(fit(label, name - 1), name), style),
+            Segment(f"{p.direct:>{n - 1}} ", count),
+            Segment(f"{p.reported:>{n - 1}} ", count),
+            Segment(f"{p.dispatches:>{n - 1}} ", meta),
+        ]
 
 
 class StatementList(RowList):

@@ -1,6 +1,7 @@
 """A list of rows drawn through the line API (only what is on screen is rendered: 100,000 rows cost what
 the screen shows), a cursor, an optional fixed header line, rows of one or more lines. The library table
 and the people screen's lists are made of it; subclasses draw a row (:meth:`render_row`)."""
+
 from __future__ import annotations
 
 from rich.segment import Segment
@@ -125,8 +126,10 @@ class RowList(ScrollView, can_focus=True):
             return ""
         width = self.scrollable_content_region.width - 1
         style = self.rich_style
-        return "\n".join("".join(seg.text for seg in self.render_row(position, sub, width, style, False))
-                         for sub in range(self.row_height))
+        return "\n".join(
+            "".join(seg.text for seg in self.render_row(position, sub, width, style, False))
+            for sub in range(self.row_height)
+        )
 
     def cursor_style(self, base: Style) -> Style:
         return base + self.get_component_rich_style("rowlist--cursor", partial=True)
@@ -140,14 +143,15 @@ class RowList(ScrollView, can_focus=True):
         row, sub = divmod(line, self.row_height)
         if not self.rows:
             if line == 0:
-                return Strip([Segment(" " + tr(self.empty_key), base + Style(italic=True))]
-                             ).crop_extend(0, width, base)
+                return Strip([Segment(" " + tr(self.empty_key), base + Style(italic=True))]).crop_extend(0, width, base)
             return Strip.blank(width, base)
         if row >= len(self.rows):
             return Strip.blank(width, base)
         selected = row == self.cursor
         style = self.cursor_style(base) if selected else base
         marker = "▌" if selected and self.has_focus else "▏" if selected else " "
-        segs = [Segment(marker, style), *self.render_row(row, sub, self.scrollable_content_region.width - 1,
-                                                          style, selected)]
+        segs = [
+            Segment(marker, style),
+            *self.render_row(row, sub, self.scrollable_content_region.width - 1, style, selected),
+        ]
         return Strip(segs).crop_extend(0, width, style)

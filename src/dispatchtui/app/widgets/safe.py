@@ -6,6 +6,7 @@ visible placeholder character, so offsets stay the same length and nothing reach
 command. Markup is never involved: callers build ``Content``/``Segment`` objects from the result, not
 markup strings. File names are shown through :func:`..paths.display_path` instead (escaped, exact).
 """
+
 from __future__ import annotations
 
 import re
@@ -18,10 +19,10 @@ def _placeholder(m: re.Match[str]) -> str:
     if c == 0x09:
         return " "
     if c < 0x20:
-        return chr(0x2400 + c)      # ␛ for ESC, ␇ for BEL …
+        return chr(0x2400 + c)  # ␛ for ESC, ␇ for BEL …
     if c == 0x7F:
         return "␡"
-    if 0xD800 <= c <= 0xDFFF:       # a lone surrogate (a byte of a file name that is not UTF-8): unwritable
+    if 0xD800 <= c <= 0xDFFF:  # a lone surrogate (a byte of a file name that is not UTF-8): unwritable
         return "\ufffd"
     return "�" if c <= 0x9F else " " if c in (0x2028, 0x2029) else "\u00b7"
 
@@ -62,6 +63,6 @@ def fit(text: str, cells: int) -> str:
     while cut and cell_len(cut) > cells - 1:
         cut = cut[: max(0, min(len(cut) - 1, cells - 1))]
     space = cut.rfind(" ")
-    if space >= max(1, len(cut) - 16):            # a word boundary not too far back
+    if space >= max(1, len(cut) - 16):  # a word boundary not too far back
         cut = cut[:space]
     return cut.rstrip(" ,;:—-") + "…"
