@@ -105,7 +105,8 @@ class LibraryList(RowList):
     def columns(self, width: int) -> list[tuple[str, int]]:
         """(column, width) for a table ``width`` cells wide: the headline takes what is left; the place
         goes first when room is short, then the speakers shrink."""
-        fixed = [("mark", 3), ("date", 15), ("agency", 10)]
+        # "10.08.2019 14:35" where there is room; "10.08.2019" (or "10.08 14:35") in a narrow terminal
+        fixed = [("mark", 3), ("date", 17 if width >= 110 else 11), ("agency", 10)]
         place = 14 if width >= 110 else 0
         speakers = max(12, min(34, width // 5 - (4 if width < 100 else 0)))
         counts = 8
