@@ -916,11 +916,12 @@ def _is_fiction(tokens, i0: int) -> bool:
     """``персонаж Гаррет``, ``[главная героиня] Карин``, ``герой сериала Гаррет``: the text says the name is
     a character's. (A capitalized head — ``Герой России`` — is a title, not this.)"""
     j = i0 - 1
-    seen = 0
-    while j >= 0 and seen < 3:
+    seen = skipped = 0
+    while j >= 0 and seen < 3 and skipped < 12:  # (bounded: a run of a thousand initials is no backward walk)
         tk = tokens[j]
         if tk.text in ("[", "]", "(", ")") or tk.tag.endswith("PER"):
             j -= 1  # "[герой серии Гаррет] Скоулс": the name goes on after the editor's bracket
+            skipped += 1
             continue
         if not tk.text[:1].isalpha() or not tk.text[:1].islower():
             return False
