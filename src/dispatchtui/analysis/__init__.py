@@ -41,19 +41,7 @@ def segment(
     from .layout import layout
 
     lay = layout(text, meta)
-    return Dispatch(
-        text=text,
-        source=source,
-        encoding=encoding,
-        headline=lay.headline,
-        dateline=lay.dateline,
-        paragraphs=lay.paragraphs,
-        sentences=lay.sentences,
-        repeats=lay.repeats,
-        analysed=False,
-        notes=notes,
-        meta=meta,
-    )
+    return _laid_out(text, lay, source, encoding, notes, meta, sentences=lay.sentences, repeats=lay.repeats)
 
 
 def outline(
@@ -64,6 +52,13 @@ def outline(
     from .layout import outline_with
 
     lay = outline_with(text, meta)
+    return _laid_out(text, lay, source, encoding, notes, meta)
+
+
+def _laid_out(
+    text: str, lay, source: str, encoding: str, notes: tuple[str, ...], meta: Meta | None, **more
+) -> Dispatch:
+    """The unanalysed Dispatch of a layout (``more``: the sentences and repeats a full layout adds)."""
     return Dispatch(
         text=text,
         source=source,
@@ -74,6 +69,7 @@ def outline(
         analysed=False,
         notes=notes,
         meta=meta,
+        **more,
     )
 
 
