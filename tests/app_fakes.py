@@ -10,10 +10,9 @@ import html
 import os
 import re
 import weakref
-from dataclasses import dataclass
 from pathlib import Path
 
-from dispatchtui.load import Loaded, LoadError  # the loader's own result types: the app tells them apart by type
+from dispatchtui.load import Loaded, LoadError, Peek  # the loader's own result types: the app tells them apart by type
 from dispatchtui.model import Dateline, Dispatch, Quote, Repeat, Span, Speaker, Topic
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -30,15 +29,6 @@ RAHMON = "Эмомали Рахмон"
 
 
 # ------------------------------------------------------------------------------------------ loader
-@dataclass(frozen=True)
-class Peek:
-    path: str
-    headline: str
-    place: str | None = None
-    date: str | None = None
-    agency: str | None = None
-
-
 class FakeLoader:
     """``discover`` / ``load_path`` / ``peek`` over real files, no normalization beyond \\r\\n. ``peeked``
     lists the paths peeked, in order (the library peeks only the rows it shows)."""
