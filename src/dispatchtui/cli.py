@@ -273,9 +273,10 @@ def run_read(args) -> int:
 
     # the inputs that failed are shown in the app (a notice, a line in the library); on stderr only after it
     # (printed before, they would be hidden under the full-screen reader until it quits)
-    roots = [p for p in args.paths if p != "-" and os.path.isdir(p)]
+    # the folder index and the live folder name files by the folder's real path: the session, the roots
+    # the watcher spells its changes under, and the index all use that one spelling
+    roots = [os.path.realpath(p) for p in args.paths if p != "-" and os.path.isdir(p)]
     if roots:
-        # the folder index and the live folder name files by the folder's real path: the session must too
         paths = [_canonical(p) for p in paths]
     try:
         code = run_app(paths, lang=args.lang, encoding=encoding, failed=list(errors), roots=roots)
