@@ -313,6 +313,7 @@ class _Resolver:
         self.unnamed: dict[str, str | None] = {}  # unnamed-role descriptions → their gender
         self.records: list[tuple[str | None, str | None, int]] = []  # per quote: (speaker, gender, pos)
         self._details: dict[int, tuple[list[int], list, int]] = {}  # id(entity) → its mentions by start
+        self._introduced: dict[str, tuple[list[int], list[Entity]]] | None = None  # see _org_named_with
         qs = sorted((q.start, q.end) for q in self.quote_spans)
         self._q_starts = [a for a, _ in qs]
         self._q_maxend, top = [], -1
@@ -667,19 +668,24 @@ class _Resolver:
     def _org_named_with(self, head: str, pos: int) -> Entity | None:
         """The organization last introduced before ``pos`` with the common noun ``head`` in apposition
         ("группа The Rolling Stones", "компания «Вектор»"): a later bare "группы" is that organization."""
-        best: tuple[int, Entity] | None = None
-        for e in self.orgs:
-            for m in e.mentions:
-                if m.start >= pos or (best is not None and m.start <= best[0]):
-                    continue
-                before = _WORD.findall(self.text[max(0, m.start - 40) : m.start].rstrip(' «"„“'))
-                if (
-                    before
-                    and self.text[max(0, m.start - 40) : m.start].rstrip(' «"„“').endswith(before[-1])
-                    and lemma(before[-1]) == head
-                ):
-                    best = (m.start, e)
-        return best[1] if best else None
+        if self._introduced is None:
+            # once: for each noun, the organization mentions it stands right before, by start
+            by_head: dict[str, tuple[list[int], list[Entity]]] = {}
+            for e in self.orgs:
+                for m in e.mentions:
+                    before = self.text[max(0, m.start - 40) : m.start].rstrip(' «"„“')
+                    words = _WORD.findall(before)
+                    if words and before.endswith(words[-1]):
+                        starts, ents = by_head.setdefault(lemma(words[-1]), ([], []))
+                        starts.append(m.start)
+                        ents.append(e)
+            for starts, ents in by_head.values():
+                order = sorted(range(len(starts)), key=starts.__getitem__)
+                starts[:], ents[:] = [starts[i] for i in order], [ents[i] for i in order]
+            self._introduced = by_head
+        starts, ents = self._introduced.get(head, ([], []))
+        k = bisect.bisect_left(starts, pos) - 1
+        return ents[k] if k >= 0 else None
 
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
