@@ -176,6 +176,31 @@ def test_a_plural_surname_after_a_family_noun_is_the_family(ner):
     assert names(text) == ["Цукер"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # first names coordinated before one plural surname are as many people, each in their own gender
+        (
+            "Супруги Пётр и Вера Лунёвы открыли в селе музей игрушки.",
+            ["Пётр Лунёв", "Вера Лунёва"],
+        ),
+        # three of them, in the dative
+        (
+            "Грамоты вручили братьям Игорю, Степану и Роману Ковалёвым.",
+            ["Игорь Ковалёв", "Степан Ковалёв", "Роман Ковалёв"],
+        ),
+    ],
+)
+def test_first_names_before_a_plural_surname_are_each_a_person(ner, text, expected):
+    assert sorted(names(text)) == sorted(expected)
+
+
+def test_a_lone_first_name_not_joined_to_a_plural_surname_keeps_none(ner):
+    # "Пётр" is joined to nobody's surname: it stays a first name alone
+    text = "Пётр пришёл первым. Позже приехала Вера Лунёва."
+    assert sorted(names(text)) == ["Вера Лунёва", "Пётр"]
+
+
 def test_a_plural_word_alone_is_no_person(ner):
     text = "По его мнению, Госдумами прошлых лет было принято много законов."
     assert names(text) == []

@@ -328,3 +328,14 @@ def test_connective_opening_the_sentence_is_not_content():
     t = "Новости\n\nПричем, по словам министра Олега Кима, страна готова к переговорам."
     content, speaker, _ = only(t)
     assert content == "страна готова к переговорам" and speaker == "Олег Ким"
+
+
+def test_coordinated_people_as_subject_are_no_single_speaker():
+    # "Пётр и Вера Лунёвы рассказали, что …": both said it; naming one of them would be a wrong attribution
+    t = "Пожар\n\nСупруги Пётр и Вера Лунёвы рассказали журналистам, что дом сгорел за час."
+    assert only(t) == ("дом сгорел за час", None, "рассказали")
+
+
+def test_one_person_of_a_couple_is_the_speaker_when_named_alone():
+    t = "Пожар\n\nВера Лунёва рассказала журналистам, что дом сгорел за час."
+    assert only(t) == ("дом сгорел за час", "Вера Лунёва", "рассказала")

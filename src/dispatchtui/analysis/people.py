@@ -942,6 +942,8 @@ def _family_form(tokens, i0: int, words: tuple[str, ...]) -> NameForm | None:
     plural = [p for p in ps if p.tag.number == "plur"]
     if not plural:
         return None
+    if any("Name" in p.tag and p.tag.number == "sing" for p in ps) and not any("Surn" in p.tag for p in plural):
+        return None  # "супруги Пётр и Вера …": a first name in the singular, not the plural of "Петра"
     after_family = (
         i0 >= 1
         and _lemma_of(tokens[i0 - 1]) in FAMILY_HEADS
@@ -1051,6 +1053,100 @@ def _agree_coordinated(
         again = _person_mention(text, tokens, a, i1, m.words, m.span, sentences, next_case=nxt.form.case)
         if again.form.case == nxt.form.case:
             mentions[k] = again
+
+
+def _plural_surname(word: str):
+    """The dictionary's reading of ``word`` as a surname in the plural (``Дорофеевы``, ``Самохиным``), or None."""
+    if not word[:1].isupper():
+        return None
+    return next((p for p in parses(word) if "Surn" in p.tag and p.tag.number == "plur"), None)
+
+
+def _surname_for(p, gender: str | None) -> str:
+    """The nominative singular, in ``gender``, of the plural surname reading ``p``: ``Дорофеевы`` is
+    ``Дорофеев`` for a man and ``Дорофеева`` for a woman (the -ов/-ин/-ский kinds change; others do not)."""
+    masc = p.normal_form
+    if gender == "femn":
+        for q in parses(masc):
+            if "Surn" in q.tag and q.tag.gender == "masc" and q.tag.number == "sing":
+                inf = q.inflect({"nomn", "sing", "femn"})
+                if inf is not None:
+                    return inf.word
+                break
+        if masc.endswith(("ов", "ев", "ёв", "ин", "ын")):
+            return masc + "а"
+        if masc.endswith(("ский", "цкий")):
+            return masc[:-2] + "ая"
+    return masc
+
+
+def _share_plural_surname(
+    text: str, tokens, mentions: list[_PersonMention], sentences: Sequence[Span]
+) -> list[_PersonMention]:
+    """First names coordinated before one surname in the plural are as many people of that surname:
+    ``супруги Николай и Галина Дорофеевы`` are Николай Дорофеев and Галина Дорофеева, ``братьям Андрею,
+    Олегу и Петру Самохиным`` three Самохины. NER takes the lone first names apart from the last one's
+    surname, or misses them (a first name of the dictionary, joined so, is one of them); each gets the
+    surname in the singular of its own gender (the first name's)."""
+    out = list(mentions)
+    for k in range(len(out) - 1, -1, -1):
+        last = out[k]
+        if len(last.words) != 2 or not last.first or last.patr or last.initials:
+            continue
+        p = _plural_surname(last.words[1])
+        if p is None:
+            continue
+        group = [last]
+        j, b = k - 1, tokens.get(last.span.start)
+        while b is not None and b >= 2 and tokens[b - 1].text in ("и", ","):
+            m = out[j] if j >= 0 else None
+            if m is not None and _joined(tokens, m, b):
+                if len(m.words) != 1 or not m.first or m.surname:
+                    break
+                j -= 1
+            elif _lone_first_name(tokens[b - 2]):
+                tk = tokens[b - 2]
+                m = _person_mention(text, tokens, b - 2, b - 1, (tk.text,), Span(tk.start, tk.stop), sentences)
+                if not m.first:
+                    break
+                out.insert(j + 1, m)
+                k += 1
+            else:
+                break
+            group.append(m)
+            b = tokens.get(m.span.start)
+        if len(group) < 2:
+            continue
+        for m in group:
+            i = next(n for n, x in enumerate(out[: k + 1]) if x is m)
+            sur = _surname_for(p, _first_name_gender(m.first) or m.form.gender)
+            sur = match_case(last.words[1], _with_yo(last.words[1], sur))
+            form = replace(m.form, words=(m.form.words[0], sur), tags=("Name", "Surn"))
+            out[i] = replace(m, form=form, surname=sur, weight=_mention_weight(m.first, None, sur, m.initials))
+    return out
+
+
+def _lone_first_name(tk) -> bool:
+    """An untagged capitalized word the dictionary knows as a first name in the singular only."""
+    if tk.tag != "O" or not tk.text[:1].isupper():
+        return False
+    ps = parses(tk.text)
+    return bool(ps) and "Name" in ps[0].tag and ps[0].tag.number == "sing"
+
+
+def _with_yo(written: str, word: str) -> str:
+    """``word`` with the ``ё`` the written form has where the dictionary wrote ``е`` (``Лунёвы`` → ``Лунёв``)."""
+    out = list(word)
+    for i, ch in enumerate(written.lower()[: len(out)]):
+        if ch == "ё" and out[i] == "е":
+            out[i] = "ё"
+    return "".join(out)
+
+
+def _first_name_gender(first: str | None) -> str | None:
+    """The gender the dictionary gives a first name, where it gives one."""
+    g = {p.tag.gender for p in parses(first or "") if "Name" in p.tag and p.tag.gender in ("masc", "femn")}
+    return g.pop() if len(g) == 1 else None
 
 
 def _person_mention(
@@ -1202,6 +1298,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
                 dropped_end = piece.end
 
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
+    person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
     _add_recurring_surnames(text, tokens, clusters, sentences)

@@ -44,6 +44,7 @@ from .people import Entity, inflect_phrase, is_known, match_case, normalize_name
 UNNAMED_KIND: SpeakerKind = "unnamed"
 
 _WORD = re.compile(r"[\w-]+", re.U)
+_AND_BETWEEN = re.compile(r"\s+и\s+")  # two names joined: "Николай и Галина"
 
 
 def _is_agency(name: str) -> bool:
@@ -476,6 +477,17 @@ class _Resolver:
             k -= 1
         return best[1] if best else None
 
+    def _coordinated_people(self, span: Span) -> bool:
+        """Two different people named inside ``span``, joined by ``и`` (``Николай и Галина Дорофеевы``,
+        ``Иван Петров и Анна Сидорова``): the mention names a group."""
+        lo = bisect.bisect_left(self._p_starts, span.start)
+        hi = bisect.bisect_left(self._p_starts, span.end)
+        inside = [(st, en, e) for st, en, _, e in self._p_index[lo:hi] if en <= span.end]
+        for (_, en1, e1), (st2, _, e2) in zip(inside, inside[1:]):
+            if e1 is not e2 and _AND_BETWEEN.fullmatch(self.text, en1, st2):
+                return True
+        return False
+
     def _org_at(self, span: Span) -> Entity | None:
         """The first organization (in their order) with a mention overlapping ``span``."""
         k = bisect.bisect_left(self._org_starts, span.end) - 1
@@ -745,6 +757,10 @@ class _Resolver:
 
         cue_g = _cue_gender(q.cue)
         # 1. a named person inside the mention — when the cue verb agrees ("рассказала Бут" is not Виктор Бут)
+        if span is not None and self._coordinated_people(span):
+            # "Супруги Николай и Галина Дорофеевы рассказали": several speakers, none of them alone
+            self.why = "several people joined in the mention: abstained"
+            return None, None, span
         if span is not None:
             e = self._person_at(span)
             if e is not None and self.text[span.start : span.start + 1].islower():
