@@ -201,6 +201,41 @@ def test_a_lone_first_name_not_joined_to_a_plural_surname_keeps_none(ner):
     assert sorted(names(text)) == ["Вера Лунёва", "Пётр"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a surname the dictionary knows only as a short adjective ("моржова", "лисин") stays in the name
+        ("Эколог Алла Моржова рассказала, что птиц стало больше.", ["Алла Моржова"]),
+        ("Об этом сообщил агроном Павел Лисин на встрече с фермерами.", ["Павел Лисин"]),
+    ],
+)
+def test_a_surname_shaped_like_a_short_adjective_stays_in_the_name(ner, text, expected):
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an apostrophe inside a name (Irish O', French d') keeps the name one word, capitalized as written
+        ("Ирландский химик Киран О'Брайен назвал опыт удачным.", ["Киран О'Брайен"]),
+        ("Письмо подписал бельгийский посол Жан д’Арбуа.", ["Жан д’Арбуа"]),
+    ],
+)
+def test_a_name_with_an_apostrophe_is_kept_whole(ner, text, expected):
+    assert names(text) == expected
+
+
+def test_a_surname_run_into_an_organization_is_the_person(ner):
+    # NER may read "Университета Тромсё Сольхейм" as one organization; Сольхейм is the person named before
+    text = (
+        "Руководила проектом норвежский биолог Ингрид Сольхейм. «Белок меняет мембрану», — цитирует "
+        "пресс-служба Университета Бергена Сольхейм."
+    )
+    (p,) = [e for e in find_people(text, []) if e.kind == "person"]
+    assert p.name == "Ингрид Сольхейм"
+    assert len(p.mentions) == 2
+
+
 def test_a_plural_word_alone_is_no_person(ner):
     text = "По его мнению, Госдумами прошлых лет было принято много законов."
     assert names(text) == []

@@ -60,9 +60,13 @@ def is_known(word: str) -> bool:
 
 
 def match_case(src: str, dst: str) -> str:
-    """Give ``dst`` the capitalization pattern of ``src`` (per hyphen part)."""
+    """Give ``dst`` the capitalization pattern of ``src`` (per hyphen part, and per apostrophe part:
+    ``О'Мэлли``)."""
     if src.isupper() and len(src) > 1:
         return dst.upper()
+    for apos in ("'", "’"):
+        if apos in src and src.count(apos) == dst.count(apos):
+            return apos.join(match_case(s, d) for s, d in zip(src.split(apos), dst.split(apos)))
     sp, dp = src.split("-"), dst.split("-")
     if len(sp) == len(dp):
         return "-".join(d.capitalize() if s[:1].isupper() else d for s, d in zip(sp, dp))

@@ -383,9 +383,22 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
         hi - lo >= 2
         and not _name_like(words[hi - 1])
         and not any(p.tag.POS in ("NOUN", "ADJF", "VERB", "PRTF") for p in parses(words[hi - 1]))
+        and not _surname_shaped(words[hi - 1])
     ):
         hi -= 1
     return lo, hi
+
+
+def _surname_shaped(word: str) -> bool:
+    """A capitalized word of a Russian surname's shape (``-ов``, ``-ева``, ``-ина``, ``-ын``) that the dictionary
+    knows only as a short adjective (``Сомова``: "сомовый"): after a first name it is a surname, since a short
+    adjective is never capitalized inside a sentence."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and low.endswith(("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына"))
+        and all(p.tag.POS == "ADJS" for p in parses(word))
+    )
 
 
 def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[int, int]]:

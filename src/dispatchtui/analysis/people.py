@@ -144,6 +144,29 @@ def _join_adjacent_persons(text: str, spans: list[_Span]) -> list[_Span]:
     return out
 
 
+def _cut_surnames_off_organizations(spans: list[_Span]) -> list[_Span]:
+    """A person's surname NER ran into the organization before it is a person mention of its own:
+    ``цитирует пресс-служба Университета Тромсё Сольхейм`` after ``нейробиолог Ингрид Сольхейм`` is the
+    university and Сольхейм. Only the last word is cut, only when it is written as the last word of a
+    name of two words or more found elsewhere in the text (a surname the text has given a person)."""
+    surnames = {
+        fold(sp.toks[-1].text)
+        for sp in spans
+        if sp.kind == "PER" and len(_word_tokens(sp.toks)) >= 2 and sp.toks[-1].text[:1].isupper()
+    }
+    if not surnames:
+        return spans
+    out: list[_Span] = []
+    for sp in spans:
+        last = sp.toks[-1]
+        if sp.kind == "ORG" and len(sp.toks) >= 3 and fold(last.text) in surnames and last.text[:1].isupper():
+            out.append(_Span("ORG", sp.toks[:-1], sp.first))
+            out.append(_Span("PER", [last], sp.first + len(sp.toks) - 1))
+        else:
+            out.append(sp)
+    return out
+
+
 _WORDLIKE = re.compile(r"[^\W\d_]", re.U)
 _CYRILLIC = re.compile(r"[а-яёА-ЯЁ]")
 
@@ -1224,7 +1247,7 @@ def _name_pieces(
             i
             for i in range(a, b)
             if _WORDLIKE.search(tokens[i].text)
-            and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text))
+            and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text) or _elided_particle(tokens, i, b))
             and not any(ch.isdigit() for ch in tokens[i].text)
         ]
         if not idx:
@@ -1237,8 +1260,40 @@ def _name_pieces(
         for lo, hi in split_adjacent(ws, trim_name(ws)):
             sub = idx[lo:hi]
             if sub:
-                out.append((sub[0], sub[-1] + 1, tuple(tokens[i].text for i in sub)))
+                out.append((sub[0], sub[-1] + 1, _apostrophe_words(tokens, sub)))
     return out
+
+
+def _elided_particle(tokens, i: int, end: int) -> bool:
+    """A lower-case particle elided before the name it belongs to: ``д’Арбуа``, ``л'Эстранж``."""
+    return (
+        i + 2 < end
+        and len(tokens[i].text) <= 2
+        and tokens[i + 1].text in ("'", "’")
+        and tokens[i].stop == tokens[i + 1].start
+        and tokens[i + 1].stop == tokens[i + 2].start
+        and tokens[i + 2].text[:1].isupper()
+    )
+
+
+def _apostrophe_words(tokens, idx: list[int]) -> tuple[str, ...]:
+    """The words of a name, a particle joined by an apostrophe to the word after it kept one word:
+    ``О'Мэлли``, ``Д'Аламбер`` (the tokenizer gives "О", "'", "Мэлли")."""
+    words: list[str] = []
+    prev = None
+    for i in idx:
+        if (
+            prev is not None
+            and i == prev + 2
+            and tokens[prev + 1].text in ("'", "’")
+            and tokens[prev].stop == tokens[prev + 1].start
+            and tokens[prev + 1].stop == tokens[i].start
+        ):
+            words[-1] = words[-1] + tokens[prev + 1].text + tokens[i].text
+        else:
+            words.append(tokens[i].text)
+        prev = i
+    return tuple(words)
 
 
 _CUTS = frozenset({"•", ",", ";", ":", "(", ")", "[", "]", "/", "|", "«", "»", '"', "“", "”", "„", "—", "–"})
@@ -1258,7 +1313,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
 
     tokens = nlp.tag_compact(text)
     sentences = sorted(sentences)
-    spans = _join_adjacent_persons(text, _ner_spans(tokens, text))
+    spans = _join_adjacent_persons(text, _cut_surnames_off_organizations(_ner_spans(tokens, text)))
 
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []
