@@ -236,6 +236,46 @@ def test_a_surname_run_into_an_organization_is_the_person(ner):
     assert len(p.mentions) == 2
 
 
+def test_after_po_and_a_noun_in_the_dative_a_name_is_genitive(ner):
+    # "по словам / по мнению X": X is the genitive of the one whose words they are, so a double surname in
+    # -ева-…-ова is a man's, not a woman's nominative
+    text = "Бывший министр Таалай Осмоналиев-Керимов ушёл в отставку. По словам Осмоналиева-Керимова, он устал."
+    (p,) = [e for e in find_people(text, []) if e.kind == "person"]
+    assert p.name == "Таалай Осмоналиев-Керимов"
+    assert len(p.mentions) == 2
+
+
+def test_a_person_noun_in_apposition_gives_the_case_and_gender(ner):
+    # ", сына бывшего мэра": the apposition is accusative/genitive and masculine, so is the name before it
+    text = "Депутаты избрали спикером Азамата Жолдошева, сына бывшего мэра."
+    assert names(text) == ["Азамат Жолдошев"]
+
+
+def test_a_turkic_patronymic_particle_belongs_to_the_surname(ner):
+    text = "Против выступил лидер фракции Марат Сапар уулу. Сапар уулу заявил, что проект сырой."
+    assert names(text)[0] == "Марат Сапар уулу"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one person of the surname: "-младший" is him
+        (
+            "Гонку выиграл Карл Вестман. «Трасса была тяжелой», — сказал Вестман-младший.",
+            ["Карл Вестман"],
+        ),
+        # father and son: which is "-старший" the text does not say in words a rule can read: no guess,
+        # and no third person
+        (
+            "Совет возглавил Тимур Алиев, его отец Руслан Алиев остался в тени. Алиев-старший молчит.",
+            ["Тимур Алиев", "Руслан Алиев"],
+        ),
+    ],
+)
+def test_a_generation_suffix_is_a_mention_of_a_namesake(ner, text, expected):
+    assert names(text) == expected
+
+
 def test_a_plural_word_alone_is_no_person(ner):
     text = "По его мнению, Госдумами прошлых лет было принято много законов."
     assert names(text) == []

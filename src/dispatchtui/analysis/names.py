@@ -296,7 +296,19 @@ def _surname_first(a: str, b: str) -> bool:
 
 
 def split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
-    """(first, patronymic, surname, initials) of a nominative name."""
+    """(first, patronymic, surname, initials) of a nominative name. A particle after the last word (the
+    Turkic ``уулу``, ``кызы``, ``оглы``: "son / daughter of") belongs to the surname: ``Бакыт Садыр уулу``."""
+    first, patr, surname, initials = _split_name(form, words)
+    ws = form.words
+    k = len(ws)
+    while k > 0 and ws[k - 1].lower() in NAME_PARTICLES:
+        k -= 1
+    if surname and 0 < k < len(ws):
+        surname = surname + " " + " ".join(ws[k:])
+    return first, patr, surname, initials
+
+
+def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
     ws = list(form.words)
     initials = tuple(w for w in ws if is_initial(w))
     core = [(i, w) for i, w in enumerate(ws) if not is_initial(w) and w.lower() not in NAME_PARTICLES]

@@ -24,6 +24,8 @@ from .lexicon.names import (
     EPONYM_HEADS,
     FAMILY_HEADS,
     FICTION_HEADS,
+    GENERATION_SUFFIXES,
+    PATRONYMIC_PARTICLES,
     NAMED_AFTER,
     PREPOSITION_CASES,
 )
@@ -142,6 +144,24 @@ def _join_adjacent_persons(text: str, spans: list[_Span]) -> list[_Span]:
         else:
             out.append(sp)
     return out
+
+
+def _with_patronymic_particles(tokens, text: str, spans: list[_Span]) -> list[_Span]:
+    """A PER span followed, after one space, by a Turkic patronymic particle takes it in: ``Бакыт Садыр``
+    + ``уулу`` (see :data:`PATRONYMIC_PARTICLES`)."""
+    for sp in spans:
+        nxt = sp.first + len(sp.toks)
+        if (
+            sp.kind == "PER"
+            and nxt < len(tokens)
+            and tokens.tags[nxt] == "O"
+            and text[tokens.starts[nxt] - 1 : tokens.starts[nxt]] == " "
+            and tokens.starts[nxt] - 1 == sp.toks[-1].stop
+        ):
+            tk = tokens[nxt]
+            if tk.text in PATRONYMIC_PARTICLES:
+                sp.toks.append(tk)
+    return spans
 
 
 def _cut_surnames_off_organizations(spans: list[_Span]) -> list[_Span]:
@@ -515,6 +535,31 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
 _CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой", "ым", "ого", "ому"})
 
 
+_GENERATION = re.compile(r"(?P<sur>[^\W\d_][\w'’]+)-(?:" + "|".join(GENERATION_SUFFIXES) + r")\w*", re.I)
+
+
+def _place_generation_mentions(clusters: list[_Cluster]) -> list[_Cluster]:
+    """``Турдумаматов-младший``, ``Буша-старшего``: the younger or the elder of two people of one surname
+    (son and father). Such a mention is the person of that surname when the text names only one; when it
+    names two, which one is meant takes knowing who is whose son, so the mention is nobody's (no person
+    of its own, no guess) and the quote it attributes stays without a speaker."""
+    out: list[_Cluster] = []
+    pending: list[tuple[_Cluster, str]] = []
+    for c in clusters:
+        ms = [_GENERATION.fullmatch(m.text) for m in c.mentions]
+        if all(ms):
+            pending.append((c, ms[0]["sur"]))  # type: ignore[index]
+        else:
+            out.append(c)
+    for c, written in pending:
+        cands = [o for o in out if o.surname and _same_surname(o.surname, written)]
+        if len(cands) == 1:
+            target = cands[0]
+            target.mentions.extend(replace(m, surname=target.surname, first=None, patr=None) for m in c.mentions)
+            target.mentions.sort(key=lambda m: m.span.start)
+    return out
+
+
 def _looks_like_person(c: _Cluster) -> bool:
     """Drop NER persons that are no names: bare initials, a capitalized common noun (``Супруга``), a word
     in the plural or an adjective alone (``Госдумами``, ``Семидесятишестилетний``), a lone word that is a
@@ -847,6 +892,9 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
     ps = parses(w)
     if not ps:
         return None
+    by_noun = i0 >= 2 and tokens[i0 - 2].text.lower() == "по"
+    if by_noun and all(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in ps):
+        return NameHint(frozenset({"gent"}))  # "по словам / мнению / оценке Касымалиева": whose words
     if ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag:
         # an agreeing adjective: "всемирно известная Ванга" (not a participle: "обещанный Авелем")
         adj = [p for p in ps if p.tag.POS == "ADJF" and p.tag.number == "sing"]
@@ -1001,10 +1049,30 @@ def _right_hint(text: str, tokens, i0: int, i1: int) -> NameHint | None:
         return NameHint(frozenset({"nomn"}), strict=False)
     if nxt.text in ("—", "–", "-") and i1 + 1 < len(tokens) and tokens[i1 + 1].text[:1].islower():
         return NameHint(frozenset({"nomn"}), strict=False)
+    if nxt.text == "," and i1 + 1 < len(tokens):
+        app = _apposition_hint(tokens[i1 + 1].text)
+        if app is not None:
+            return app
     hint = _verb_hint(nxt.text)
     if hint is not None and hint.gender is None and i1 - i0 < 2:
         return None  # "по книге Даниила станет …": a lone name before a verb of no gender is no sure subject
     return hint
+
+
+def _apposition_hint(word: str) -> NameHint | None:
+    """A person noun in apposition after a name and a comma agrees with it in case, and its natural
+    gender is the person's (``Нурлана Турдумаматова, сына бывшего вице-премьера``: accusative or genitive,
+    a man): a soft hint. Only a lower-case animate common noun whose every reading is one."""
+    if not word[:1].islower():
+        return None
+    ps = parses(word)
+    if not ps or not all(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.number == "sing" for p in ps):
+        return None
+    if any(t in p.tag for p in ps for t in ("Name", "Surn", "Patr")):
+        return None
+    genders = {p.tag.gender for p in ps}
+    gender = genders.pop() if len(genders) == 1 and genders <= {"masc", "femn"} else None
+    return NameHint(frozenset(str(p.tag.case) for p in ps), gender, strict=False)
 
 
 def _verb_hint(word: str) -> NameHint | None:
@@ -1313,7 +1381,10 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
 
     tokens = nlp.tag_compact(text)
     sentences = sorted(sentences)
-    spans = _join_adjacent_persons(text, _cut_surnames_off_organizations(_ner_spans(tokens, text)))
+    spans = _ner_spans(tokens, text)
+    spans = _join_adjacent_persons(
+        text, _cut_surnames_off_organizations(_with_patronymic_particles(tokens, text, spans))
+    )
 
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     person_mentions: list[_PersonMention] = []
@@ -1355,7 +1426,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
-    clusters = [c for c in clusters if _looks_like_person(c)]
+    clusters = _place_generation_mentions([c for c in clusters if _looks_like_person(c)])
     _add_recurring_surnames(text, tokens, clusters, sentences)
     surnames: dict[str, int] = {}
     for m in person_mentions:

@@ -167,3 +167,11 @@ ALIAS_GAPS: tuple[str, ...] = (
     r"\s*[,(]\s*(?:также\s+)?(?:известн\w+|более\s+известн\w+)\s+как\s*",
     r"\s*[,(]\s*(?:урожденн\w+|в\s+девичестве)\s*",
 )
+
+#: The hyphenated word after a surname that tells two namesakes apart by generation (father and son):
+#: "Турдумаматов-младший", "Буша-старшего" (stems, any case).
+GENERATION_SUFFIXES: tuple[str, ...] = ("младш", "старш")
+
+#: Turkic "son / daughter of" written after the father's name, part of a person's name that NER tends to
+#: leave outside it: "Бакыт Садыр уулу", "Ильхам Гейдар оглы", "Айгерим Нурлан кызы".
+PATRONYMIC_PARTICLES: frozenset[str] = frozenset({"уулу", "кызы", "оглы", "улы", "гызы"})
