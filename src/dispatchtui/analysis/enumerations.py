@@ -1,0 +1,149 @@
+"""Enumerations: the cells of a list, a table or a results protocol, and the slots they share.
+
+News layout writes an enumeration as items of one shape: bulleted (``• Имя Фамилия (Страна)``), one a line
+(``1. Иванов (Россия) — 12,5``), a protocol (``• 2:1 — 09:17 Фамилия (Фамилия, Фамилия)``), a label and a
+colon (``Вратари: Фамилия — Фамилия``). A *cell* is a run of capitalized words with no word of running text
+beside it: punctuation, a number or the item's edge on each side. Its *slot* is the shape of its item
+before it, up to the bracket or the colon the cell stands in: marks, numbers, cells and words, each
+written as its kind. The cells in one bracket or after one colon, separated by commas or dashes, share a
+slot (``(Овечкин, Фёдоров)``), and so do the cells that stand at the same place in items of the same shape
+anywhere in the dispatch. A slot holds things of one kind: the referees' names in one, their countries in
+the next; which kind, its other cells say (see :func:`slot_kinds`).
+
+The scan is one pass over the tokens: a shape is a running hash, not a string, so a paragraph of prose
+costs a constant per token and yields no cells (a name in prose has a word beside it).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .lexicon.enumerations import CELL_SEPARATORS, DASHES, GROUP_CLOSERS, GROUP_OPENERS, ITEM_MARKS
+from .lexicon.roles import NAME_PARTICLES
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """Tokens ``start .. stop-1`` are one cell of an enumeration; ``slot`` names its place in the item's
+    shape. ``bare``: no word of running text comes before it in its item (a table's or a label's cell,
+    which stands in the nominative: nothing governs it)."""
+
+    start: int
+    stop: int
+    slot: int
+    item: int
+    bare: bool
+
+
+@dataclass(slots=True)
+class _Group:
+    base: int  # the shape a cell right after the group's opener (or a separator inside it) stands in
+    outer: int  # the enclosing shape when the group opened
+    bracket: bool  # a bracket (closed by its closer), not a colon (closed by the item's end)
+
+
+def _kind(word: str) -> str:
+    """``A`` a capitalized word, ``a`` a word in lower case, ``0`` a number, else the mark itself."""
+    if any(ch.isdigit() for ch in word):
+        return "0"
+    if word[:1].isalpha():
+        return "A" if word[:1].isupper() else "a"
+    if word in DASHES:
+        return "—"
+    return word
+
+
+def cells(tokens) -> list[Cell]:
+    """The cells of ``tokens`` (:class:`~.nlp.Tokens`: ``text``, ``starts``, ``stops``), in text order."""
+    text, starts, stops = tokens.text, tokens.starts, tokens.stops
+    n = len(starts)
+    kinds = [_kind(text[starts[i] : stops[i]]) for i in range(n)]
+    out: list[Cell] = []
+    item = 0
+    groups: list[_Group] = []
+    shape = hash("^")
+    bare = True
+    run = -1  # first token of the capitalized run being read
+    run_shape = 0
+    left_ok = True  # no word of running text before the run
+    for i in range(n + 1):
+        edge = i == n or (i > 0 and "\n" in text[stops[i - 1] : starts[i]])
+        k = "" if i == n else kinds[i]
+        word = "" if i == n else text[starts[i] : stops[i]]
+        if run >= 0 and (edge or not (k == "A" or (k == "a" and word.lower() in NAME_PARTICLES))):
+            if left_ok and (edge or k != "a"):
+                out.append(Cell(run, i, run_shape, item, bare))
+            run = -1
+            shape = hash((shape, "A"))
+        if i == n:
+            break
+        if edge or word in ITEM_MARKS:
+            item += 1
+            groups.clear()
+            shape = hash("^" if word not in ITEM_MARKS else "•")
+            bare, left_ok = True, True
+            if word in ITEM_MARKS:
+                continue
+        if k == "A" or (run >= 0 and k == "a" and word.lower() in NAME_PARTICLES):
+            if run < 0:
+                run, run_shape = i, shape
+            continue
+        left_ok = k != "a"
+        if k == "a":
+            bare = False
+            if i == 0 or kinds[i - 1] != "a":
+                shape = hash((shape, "a"))
+        elif word in GROUP_OPENERS:
+            groups.append(_Group(hash((shape, "(")), shape, True))
+            shape = groups[-1].base
+        elif word in GROUP_CLOSERS:
+            while groups and not groups[-1].bracket:
+                groups.pop()
+            shape = hash((groups.pop().outer, "()")) if groups else hash((shape, ")"))
+        elif word == ":" and not _in_number(text, starts, stops, kinds, i):
+            groups.append(_Group(hash((shape, ":")), shape, False))
+            shape = groups[-1].base
+        elif groups and word in CELL_SEPARATORS:
+            shape = groups[-1].base
+        else:
+            shape = hash((shape, k))
+    return out
+
+
+def _in_number(text: str, starts, stops, kinds: list[str], i: int) -> bool:
+    """A colon written between two numbers with no space (``2:1``, ``09:17``): part of a score or a time."""
+    return (
+        0 < i < len(kinds) - 1
+        and kinds[i - 1] == "0"
+        and kinds[i + 1] == "0"
+        and stops[i - 1] == starts[i]
+        and stops[i] == starts[i + 1]
+    )
+
+
+def slot_kinds(cells: Sequence[Cell], labels: Sequence[str | None]) -> list[str | None]:
+    """For each cell, the kind the *other* cells of its slot hold, when they agree: ``labels[k]`` is what
+    cell ``k`` is known to hold (``"person"``, ``"place"``, another kind, or ``None``, unknown).
+
+    ``"person"`` when the slot's other cells hold a person more often than anything else, known or not
+    (one other person will do: the two goalkeepers of ``Вратари: Уорд — Набоков``); ``"place"`` when two
+    at least of them are places and places are most of them. Otherwise ``None``: no verdict."""
+    total: Counter[int] = Counter()
+    per: Counter[tuple[int, str | None]] = Counter()
+    for c, lab in zip(cells, labels):
+        total[c.slot] += 1
+        per[(c.slot, lab)] += 1
+    out: list[str | None] = []
+    for c, lab in zip(cells, labels):
+        others = total[c.slot] - 1
+        persons = per[(c.slot, "person")] - (lab == "person")
+        places = per[(c.slot, "place")] - (lab == "place")
+        if persons >= 1 and persons * 2 > others:
+            out.append("person")
+        elif places >= 2 and places * 2 > others:
+            out.append("place")
+        else:
+            out.append(None)
+    return out
