@@ -16,6 +16,7 @@ costs a constant per token and yields no cells (a name in prose has a word besid
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -46,33 +47,39 @@ class _Group:
 
 def _kind(word: str) -> str:
     """``A`` a capitalized word, ``a`` a word in lower case, ``0`` a number, else the mark itself."""
-    if any(ch.isdigit() for ch in word):
+    first = word[:1]
+    if first.isalpha() and (word.isalpha() or _DIGIT.search(word) is None):
+        return "A" if first.isupper() else "a"
+    if _DIGIT.search(word) is not None:
         return "0"
-    if word[:1].isalpha():
-        return "A" if word[:1].isupper() else "a"
     if word in DASHES:
         return "—"
     return word
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def cells(tokens) -> list[Cell]:
     """The cells of ``tokens`` (:class:`~.nlp.Tokens`: ``text``, ``starts``, ``stops``), in text order."""
     text, starts, stops = tokens.text, tokens.starts, tokens.stops
     n = len(starts)
-    kinds = [_kind(text[starts[i] : stops[i]]) for i in range(n)]
     out: list[Cell] = []
     item = 0
     groups: list[_Group] = []
     shape = hash("^")
-    bare = True
+    bare = True  # no word of running text yet in the item
     run = -1  # first token of the capitalized run being read
     run_shape = 0
-    left_ok = True  # no word of running text before the run
+    left_ok = True  # no word of running text right before the run
+    prev = ""  # the kind of the token before
     for i in range(n + 1):
-        edge = i == n or (i > 0 and "\n" in text[stops[i - 1] : starts[i]])
-        k = "" if i == n else kinds[i]
+        edge = i == n or (i > 0 and text.find("\n", stops[i - 1], starts[i]) >= 0)
         word = "" if i == n else text[starts[i] : stops[i]]
-        if run >= 0 and (edge or not (k == "A" or (k == "a" and word.lower() in NAME_PARTICLES))):
+        # (the kind of a word in lower case, most of running text, is told first and cheaply)
+        k = "a" if word[:1].islower() and word.isalpha() else _kind(word) if word else ""
+        particle = k == "a" and run >= 0 and word in NAME_PARTICLES
+        if run >= 0 and (edge or not (k == "A" or particle)):
             if left_ok and (edge or k != "a"):
                 out.append(Cell(run, i, run_shape, item, bare))
             run = -1
@@ -83,43 +90,50 @@ def cells(tokens) -> list[Cell]:
             item += 1
             groups.clear()
             shape = hash("^" if word not in ITEM_MARKS else "•")
-            bare, left_ok = True, True
+            bare, left_ok, prev = True, True, ""
             if word in ITEM_MARKS:
                 continue
-        if k == "A" or (run >= 0 and k == "a" and word.lower() in NAME_PARTICLES):
+        if k == "A" or particle:
             if run < 0:
                 run, run_shape = i, shape
-            continue
-        left_ok = k != "a"
-        if k == "a":
-            bare = False
-            if i == 0 or kinds[i - 1] != "a":
+        elif k == "a":
+            bare = left_ok = False
+            if prev != "a":
                 shape = hash((shape, "a"))
-        elif word in GROUP_OPENERS:
-            groups.append(_Group(hash((shape, "(")), shape, True))
-            shape = groups[-1].base
-        elif word in GROUP_CLOSERS:
-            while groups and not groups[-1].bracket:
-                groups.pop()
-            shape = hash((groups.pop().outer, "()")) if groups else hash((shape, ")"))
-        elif word == ":" and not _in_number(text, starts, stops, kinds, i):
-            groups.append(_Group(hash((shape, ":")), shape, False))
-            shape = groups[-1].base
-        elif groups and word in CELL_SEPARATORS:
-            shape = groups[-1].base
         else:
-            shape = hash((shape, k))
+            left_ok = True
+            shape = _after_mark(text, starts, stops, i, word, k, prev, shape, groups)
+        prev = k
     return out
 
 
-def _in_number(text: str, starts, stops, kinds: list[str], i: int) -> bool:
-    """A colon written between two numbers with no space (``2:1``, ``09:17``): part of a score or a time."""
+def _after_mark(text: str, starts, stops, i: int, word: str, k: str, prev: str, shape: int, groups) -> int:
+    """The shape after the mark or number ``word`` (token ``i``): a bracket or a label's colon opens a group
+    (its cells share the shape it opened with, again after each separator inside it), a closing bracket
+    ends one."""
+    if word in GROUP_OPENERS:
+        groups.append(_Group(hash((shape, "(")), shape, True))
+        return groups[-1].base
+    if word in GROUP_CLOSERS:
+        while groups and not groups[-1].bracket:
+            groups.pop()
+        return hash((groups.pop().outer, "()")) if groups else hash((shape, ")"))
+    if word == ":" and not (prev == "0" and _number_follows(text, starts, stops, i)):
+        groups.append(_Group(hash((shape, ":")), shape, False))
+        return groups[-1].base
+    if groups and word in CELL_SEPARATORS:
+        return groups[-1].base
+    return hash((shape, k))
+
+
+def _number_follows(text: str, starts, stops, i: int) -> bool:
+    """The colon at token ``i`` stands between two numbers with no space (``2:1``, ``09:17``): part of a
+    score or a time, no label's."""
     return (
-        0 < i < len(kinds) - 1
-        and kinds[i - 1] == "0"
-        and kinds[i + 1] == "0"
+        0 < i < len(starts) - 1
         and stops[i - 1] == starts[i]
         and stops[i] == starts[i + 1]
+        and text[starts[i + 1] : starts[i + 1] + 1].isdigit()
     )
 
 
