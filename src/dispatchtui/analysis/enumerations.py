@@ -3,7 +3,8 @@
 News layout writes an enumeration as items of one shape: bulleted (``• Имя Фамилия (Страна)``), one a line
 (``1. Иванов (Россия) — 12,5``), a protocol (``• 2:1 — 09:17 Фамилия (Фамилия, Фамилия)``), a label and a
 colon (``Вратари: Фамилия — Фамилия``). A *cell* is a run of capitalized words with no word of running text
-beside it: punctuation, a number or the item's edge on each side. Its *slot* is the shape of its item
+beside it: punctuation, a number or the item's edge on each side, and something before it in its item
+(a line's first words are a heading's, a label's or a subject's, not a cell's; a bullet's are). Its *slot* is the shape of its item
 before it, up to the bracket or the colon the cell stands in: marks, numbers, cells and words, each
 written as its kind. The cells in one bracket or after one colon, separated by commas or dashes, share a
 slot (``(Овечкин, Фёдоров)``), and so do the cells that stand at the same place in items of the same shape
@@ -58,6 +59,10 @@ def _kind(word: str) -> str:
 
 
 _DIGIT = re.compile(r"\d")
+# The shapes of an item's start: a line's first words are no cell (a heading, a label, a sentence's subject,
+# whatever NER makes of it: "Стенограмма."); a bullet's are (the bullet says a list begins)
+_LINE = hash("^")
+_BULLET = hash("•")
 
 
 def cells(tokens) -> list[Cell]:
@@ -67,7 +72,7 @@ def cells(tokens) -> list[Cell]:
     out: list[Cell] = []
     item = 0
     groups: list[_Group] = []
-    shape = hash("^")
+    shape = _LINE
     bare = True  # no word of running text yet in the item
     run = -1  # first token of the capitalized run being read
     run_shape = 0
@@ -80,7 +85,7 @@ def cells(tokens) -> list[Cell]:
         k = "a" if word[:1].islower() and word.isalpha() else _kind(word) if word else ""
         particle = k == "a" and run >= 0 and word in NAME_PARTICLES
         if run >= 0 and (edge or not (k == "A" or particle)):
-            if left_ok and (edge or k != "a"):
+            if left_ok and (edge or k != "a") and run_shape != _LINE:
                 out.append(Cell(run, i, run_shape, item, bare))
             run = -1
             shape = hash((shape, "A"))
@@ -89,7 +94,7 @@ def cells(tokens) -> list[Cell]:
         if edge or word in ITEM_MARKS:
             item += 1
             groups.clear()
-            shape = hash("^" if word not in ITEM_MARKS else "•")
+            shape = _LINE if word not in ITEM_MARKS else _BULLET
             bare, left_ok, prev = True, True, ""
             if word in ITEM_MARKS:
                 continue
