@@ -4,9 +4,9 @@ News layout writes an enumeration as items of one shape: bulleted (``• Имя 
 (``1. Иванов (Россия) — 12,5``), a protocol (``• 2:1 — 09:17 Фамилия (Фамилия, Фамилия)``), a label and a
 colon (``Вратари: Фамилия — Фамилия``). A *cell* is a run of capitalized words with no word of running text
 beside it: punctuation, a number or the item's edge on each side, and something before it in its item
-(a line's first words are a heading's, a label's or a subject's, not a cell's; a bullet's are). Its *slot* is the shape of its item
-before it, up to the bracket or the colon the cell stands in: marks, numbers, cells and words, each
-written as its kind. The cells in one bracket or after one colon, separated by commas or dashes, share a
+(a line's first words are a heading's, a label's or a subject's, not a cell's; a bullet's are). Its
+*slot* is the shape of its item before it, up to the bracket or the colon the cell stands in: marks,
+numbers, cells and words, each written as its kind. The cells in one bracket or after one colon, separated by commas or dashes, share a
 slot (``(Овечкин, Фёдоров)``), and so do the cells that stand at the same place in items of the same shape
 anywhere in the dispatch. A slot holds things of one kind: the referees' names in one, their countries in
 the next; which kind, its other cells say (see :func:`slot_kinds`).
