@@ -6,10 +6,11 @@ colon (``Вратари: Фамилия — Фамилия``). A *cell* is a run
 beside it: punctuation, a number or the item's edge on each side, and something before it in its item
 (a line's first words are a heading's, a label's or a subject's, not a cell's; a bullet's are). Its
 *slot* is the shape of its item before it, up to the bracket or the colon the cell stands in: marks,
-numbers, cells and words, each written as its kind. The cells in one bracket or after one colon, separated by commas or dashes, share a
-slot (``(Овечкин, Фёдоров)``), and so do the cells that stand at the same place in items of the same shape
-anywhere in the dispatch. A slot holds things of one kind: the referees' names in one, their countries in
-the next; which kind, its other cells say (see :func:`slot_kinds`).
+numbers, cells and words, each written as its kind. The cells in one bracket or after one colon,
+separated by commas or dashes, share a slot (``(Овечкин, Фёдоров)``), and so do the cells that stand at
+the same place in items of the same shape anywhere in the dispatch. A slot holds things of one kind: the
+referees' names in one, their countries in the next; which kind, its other cells say (see
+:func:`slot_kinds`).
 
 The scan is one pass over the tokens: a shape is a running hash, not a string, so a paragraph of prose
 costs a constant per token and yields no cells (a name in prose has a word beside it).
