@@ -352,6 +352,7 @@ class _PersonMention:
     words: tuple[str, ...] = ()  # the name's words as written
     fiction: bool = False  # the text calls it a character's (героиня Карин)
     after_word: bool = False  # a lower-case word right before: capitalized mid-sentence
+    listed: bool = False  # a cell of an enumeration whose slot holds persons (see _enumerated_persons)
 
 
 @dataclass
@@ -569,6 +570,8 @@ def _looks_like_person(c: _Cluster) -> bool:
         return False
     if any(m.fiction for m in c.mentions):
         return False
+    if any(m.listed for m in c.mentions):
+        return True  # the list says so, whatever the dictionary makes of the word ("Куниц", "Уорд")
     words = {w for m in c.mentions for w in m.form.words if not _is_initial(w)}
     if len(words) == 1:
         (w,) = words
@@ -1324,6 +1327,8 @@ def _name_pieces(
             idx = [i for i in idx if _CYRILLIC.search(tokens[i].text) or _is_particle(tokens[i].text)]
         while len(idx) >= 2 and fold(tokens[idx[0]].text) in places:
             idx = idx[1:]
+        while idx and _function_word(tokens[idx[0]].text):
+            idx = idx[1:]  # a heading's or a sentence's first word NER took in: "Всё-таки Проди", "Даже Иванов"
         ws = [tokens[i].text for i in idx]
         for lo, hi in split_adjacent(ws, trim_name(ws)):
             sub = idx[lo:hi]
@@ -1362,6 +1367,15 @@ def _apostrophe_words(tokens, idx: list[int]) -> tuple[str, ...]:
             words.append(tokens[i].text)
         prev = i
     return tuple(words)
+
+
+def _function_word(word: str) -> bool:
+    """A word the dictionary knows only as a particle, a conjunction, a preposition, an interjection or an
+    adverb (``Всё-таки``, ``Даже``, ``Лишь``): capitalized at the start of a line, never a name's."""
+    return is_known(word) and all(p.tag.POS in _FUNCTION_POS for p in parses(word))
+
+
+_FUNCTION_POS = frozenset({"PRCL", "CONJ", "PREP", "INTJ", "ADVB"})
 
 
 _CUTS = frozenset({"•", ",", ";", ":", "(", ")", "[", "]", "/", "|", "«", "»", '"', "“", "”", "„", "—", "–"})
@@ -1423,6 +1437,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
             else:
                 dropped_end = piece.end
 
+    person_mentions = _enumerated_persons(text, tokens, spans, person_mentions, sentences)
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
@@ -1441,7 +1456,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     if extra:
         entities = [_with_originals(e, c, extra) for e, c in zip(entities, clusters)]
     entities.sort(key=lambda e: e.first_start)
-    entities = _merge_stated_aliases(text, entities)
+    entities = _merge_stated_aliases(text, entities, frozenset(m.span.start for m in person_mentions if m.listed))
     rest = []
     for (kind, _), items in others.items():
         rest.append(
@@ -1454,6 +1469,79 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
         )
     rest.sort(key=lambda e: e.first_start)
     return entities + rest
+
+
+def _enumerated_persons(
+    text: str, tokens, spans: list[_Span], mentions: list[_PersonMention], sentences: Sequence[Span]
+) -> list[_PersonMention]:
+    """Persons named in the cells of an enumeration (:mod:`.enumerations`): a list, a table, a results
+    protocol writes its items in one shape, and the cells at one place of that shape hold things of one
+    kind. Where the slot's other cells are persons, a cell is a person too: NER's person the dictionary
+    doubts (``• 2:1 — 09:17 Куниц``, ``Вратари: Уорд — Набоков``) is kept, and a cell NER left untagged
+    (``• Коффи Коджа (Бенин)`` among ``• Имя Фамилия (Страна)``) is a person when its words may be a
+    name's (a first name, a surname, or a word the dictionary does not know). Where the slot's other cells
+    are places, NER's person in it is none (``Иван Соколов (Нидеоланды, 37, 2689)``: a misspelt country).
+    The mentions come back in text order; the persons the list vouches for are marked ``listed``."""
+    from .enumerations import cells, slot_kinds
+
+    table = cells(tokens)
+    if len(table) < 2:
+        return mentions
+    cell_of: dict[int, int] = {}
+    for k, c in enumerate(table):
+        for i in range(c.start, c.stop):
+            cell_of[i] = k
+    labels: list[str | None] = [None] * len(table)
+    for sp in spans:
+        if sp.kind in ("LOC", "ORG"):
+            for i in range(sp.first, sp.first + len(sp.toks)):
+                if i in cell_of:
+                    labels[cell_of[i]] = "place" if sp.kind == "LOC" else "organization"
+    in_cell: dict[int, list[_PersonMention]] = {}
+    for m in mentions:
+        k = cell_of.get(tokens.get(m.span.start, -1), -1)
+        if k >= 0:
+            labels[k] = "person"
+            in_cell.setdefault(k, []).append(m)
+    verdicts = slot_kinds(table, labels)
+    dropped: set[int] = set()
+    added: list[_PersonMention] = []
+    for k, (c, lab, verdict) in enumerate(zip(table, labels, verdicts)):
+        if verdict == "place" and lab == "person":
+            dropped.update(id(m) for m in in_cell[k])
+        elif verdict == "person" and lab == "person":
+            for m in in_cell[k]:
+                m.listed = True
+        elif verdict == "person" and lab is None and _may_be_a_name(tokens, c.start, c.stop):
+            words = tuple(tokens[i].text for i in range(c.start, c.stop))
+            span = Span(tokens.starts[c.start], tokens.stops[c.stop - 1])
+            m = _person_mention(text, tokens, c.start, c.stop, words, span, sentences)
+            m.listed = True
+            added.append(m)
+    if not dropped and not added:
+        return mentions
+    kept = [m for m in mentions if id(m) not in dropped]
+    return sorted(kept + added, key=lambda m: m.span.start) if added else kept
+
+
+def _may_be_a_name(tokens, a: int, b: int) -> bool:
+    """Tokens ``a .. b-1`` may be a person's name: one to four words, none written in capitals only, each
+    a first name, a patronymic or a surname to the dictionary, a name particle, or a capitalized word it
+    does not know (and no place's name)."""
+    if not 1 <= b - a <= 4:
+        return False
+    for i in range(a, b):
+        w = tokens[i].text
+        if _is_particle(w):
+            continue
+        if w.isupper() or not w.replace("-", "").isalpha():
+            return False
+        ps = parses(w)
+        if any("Geox" in p.tag for p in ps):
+            return False
+        if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
+            return False
+    return True
 
 
 def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentences: Sequence[Span]) -> None:
@@ -1507,11 +1595,13 @@ def _with_mentions(e: Entity, more: tuple[Mention, ...]) -> Entity:
 _ALIAS_GAP = re.compile("|".join(f"(?:{g})" for g in ALIAS_GAPS), re.I)
 
 
-def _merge_stated_aliases(text: str, people: list[Entity]) -> list[Entity]:
+def _merge_stated_aliases(text: str, people: list[Entity], listed: frozenset[int] = frozenset()) -> list[Entity]:
     """One entry for a person the text gives two names: an alias it states between them (``Боширов,
     настоящая фамилия которого Чепига``, ``(он же …)``, ``под псевдонимом …``) or a surname alone in brackets
     right after a name (``Екатерина Аталык (Половникова)``: a maiden or former name). The second name's
-    mentions join the person named first, whose name the entry keeps; no alias is guessed otherwise."""
+    mentions join the person named first, whose name the entry keeps; no alias is guessed otherwise. A name
+    in brackets that is a cell of an enumeration (its mention starts at an offset in ``listed``: ``Хитли
+    (Гецлаф)`` among ``Бернс (Рой, Грин)``) is another person: that list's brackets hold the assistants."""
     marks = sorted((m, i) for i, e in enumerate(people) for m in e.mentions)
     into: dict[int, int] = {}
     for (a, i), (b, j) in zip(marks, marks[1:]):
@@ -1523,6 +1613,7 @@ def _merge_stated_aliases(text: str, people: list[Entity]) -> list[Entity]:
             re.fullmatch(r"\s*\(\s*", gap) is not None
             and re.match(r"\s*\)", text[b.end :]) is not None
             and " " not in text[b.start : b.end].strip()
+            and b.start not in listed
         )
         if bracketed or _ALIAS_GAP.fullmatch(gap):
             into[j] = i
