@@ -25,8 +25,8 @@ from .lexicon.names import (
     FAMILY_HEADS,
     FICTION_HEADS,
     GENERATION_SUFFIXES,
-    PATRONYMIC_PARTICLES,
     NAMED_AFTER,
+    PATRONYMIC_PARTICLES,
     PREPOSITION_CASES,
 )
 from .lexicon.roles import (
