@@ -26,6 +26,13 @@ def names(text):
     return [e.name for e in find_people(text, []) if e.kind == "person"]
 
 
+def analysed_names(text):
+    """The persons of the whole analysis (with its sentences, which some rules read)."""
+    from dispatchtui.analysis import analyze
+
+    return [s.name for s in analyze(text).speakers if s.kind == "person"]
+
+
 def nominative(*words, hint=None):
     return " ".join(normalize_name(tuple(words), hint).words)
 
@@ -274,6 +281,22 @@ def test_a_turkic_patronymic_particle_belongs_to_the_surname(ner):
 )
 def test_a_generation_suffix_is_a_mention_of_a_namesake(ner, text, expected):
     assert names(text) == expected
+
+
+def test_the_part_an_actor_plays_is_a_character(ner):
+    # "Кого играет кто": the accusative after a verb of playing a part is the character; the verb may be
+    # gapped in the next pair ("его сестру Ольгу — Мария Дёмина")
+    text = (
+        "Следователя Павла Гринёва играет Илья Крутов, его сестру Ольгу — Мария Дёмина. "
+        "Гринёв в финале уезжает из города."
+    )
+    assert sorted(analysed_names(text)) == ["Илья Крутов", "Мария Дёмина"]
+
+
+def test_a_name_after_an_inanimate_noun_in_such_a_sentence_is_a_person(ner):
+    # "в фильме Петра Осокина": whose film, not a part
+    text = "Илья Крутов сыграет в фильме Петра Осокина."
+    assert sorted(analysed_names(text)) == ["Илья Крутов", "Пётр Осокин"]
 
 
 def test_a_plural_word_alone_is_no_person(ner):

@@ -11,6 +11,7 @@ A role given in apposition right before a name (``министр иностра�
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -28,6 +29,7 @@ from .lexicon.names import (
     NAMED_AFTER,
     PATRONYMIC_PARTICLES,
     PREPOSITION_CASES,
+    ROLE_PLAY_VERBS,
 )
 from .lexicon.roles import (
     EXTRA_ROLE_HEADS,
@@ -559,6 +561,57 @@ def _place_generation_mentions(clusters: list[_Cluster]) -> list[_Cluster]:
             target.mentions.extend(replace(m, surname=target.surname, first=None, patr=None) for m in c.mentions)
             target.mentions.sort(key=lambda m: m.span.start)
     return out
+
+
+def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: Sequence[Span]) -> list[_PersonMention]:
+    """In a sentence with a verb of playing a part (``играет``, ``сыграет``, ``исполняет``), a name in the
+    accusative (or the genitive-accusative of a man's name) is the part, a character: ``Капитана Николая
+    Ставрова играет Артем Лозовой, его жену Веру — Дарья Михеева`` (the verb gapped in the second pair).
+    The actors are in the nominative. Not a name after an inanimate noun (``в фильме Иванова``: whose film)
+    or a preposition."""
+    if not sentences:
+        return mentions
+    out = list(mentions)
+    k = 0
+    for sent in sentences:
+        while k < len(out) and out[k].span.start < sent.start:
+            k += 1
+        j = k
+        while j < len(out) and out[j].span.end <= sent.end:
+            j += 1
+        if j == k:
+            continue
+        a = tokens.get(out[k].span.start)
+        if a is None or not _has_play_verb(tokens, sent):
+            continue
+        for n in range(k, j):
+            m = out[n]
+            if m.form.case in ("accs", "gent") and _may_be_an_object(tokens, tokens.get(m.span.start)):
+                out[n] = replace(m, fiction=True)
+    return out
+
+
+def _has_play_verb(tokens, sent: Span) -> bool:
+    i = bisect.bisect_left(tokens.starts, sent.start)
+    while i < len(tokens) and tokens.starts[i] < sent.end:
+        if tokens.tags[i] == "O" and _lemma_of(tokens[i]) in ROLE_PLAY_VERBS:
+            return True
+        i += 1
+    return False
+
+
+def _may_be_an_object(tokens, i: int | None) -> bool:
+    """The word before a name lets it be a verb's object: no preposition, no inanimate noun governing it."""
+    if i is None or i == 0:
+        return i == 0
+    prev = tokens[i - 1].text
+    if not prev[:1].isalpha() or not prev[:1].islower():
+        return True
+    ps = parses(prev)
+    if not ps:
+        return True
+    top = ps[0].tag
+    return top.POS not in ("PREP",) and not (top.POS == "NOUN" and top.animacy == "inan")
 
 
 def _looks_like_person(c: _Cluster) -> bool:
@@ -1440,6 +1493,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     person_mentions = _enumerated_persons(text, tokens, spans, person_mentions, sentences)
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
+    person_mentions = _mark_played_characters(tokens, person_mentions, sentences)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = _place_generation_mentions([c for c in clusters if _looks_like_person(c)])
     _add_recurring_surnames(text, tokens, clusters, sentences)

@@ -175,3 +175,7 @@ GENERATION_SUFFIXES: tuple[str, ...] = ("младш", "старш")
 #: Turkic "son / daughter of" written after the father's name, part of a person's name that NER tends to
 #: leave outside it: "Бакыт Садыр уулу", "Ильхам Гейдар оглы", "Айгерим Нурлан кызы".
 PATRONYMIC_PARTICLES: frozenset[str] = frozenset({"уулу", "кызы", "оглы", "улы", "гызы"})
+
+#: Verbs of playing a part: the name in the accusative after them (or before them, the actor being the
+#: subject) is a character, not a person of the story: "Гамлета играет Иван Петров", "сыграет Анну".
+ROLE_PLAY_VERBS: frozenset[str] = frozenset({"играть", "сыграть", "исполнять", "исполнить", "воплощать", "воплотить"})
