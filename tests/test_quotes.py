@@ -308,6 +308,13 @@ def test_po_slovam():
     assert table(t) == [("работы идут по графику", "full", "губернатора Ивана Петрова", "По словам")]
 
 
+@pytest.mark.parametrize("phrase", ["По мнению", "По оценке"])
+def test_po_mneniyu_with_a_quoted_clause_is_a_direct_quote(phrase):
+    # "по мнению / по оценке X, «…»": the whole clause in marks is X's own words, as after "по словам"
+    t = f"{phrase} аналитика Веры Ласточкиной, «рынок жилья уже прошел дно»."
+    assert table(t) == [("рынок жилья уже прошел дно", "full", "аналитика Веры Ласточкиной", phrase)]
+
+
 def test_fragment_after_speech_verb():
     t = "Министр назвал ситуацию «катастрофической»."
     assert table(t) == [("катастрофической", "fragment", "Министр", "назвал")]

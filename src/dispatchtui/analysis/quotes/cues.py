@@ -22,6 +22,7 @@ from ..lexicon.quotes import (
     SUBJECT_PRONOUNS,
 )
 from ..lexicon.speech import (
+    ACCORDING_NOUNS,
     CLAUSE_CONJ,
     DOCUMENT_NOUNS,
     QUOTING_VERBS,
@@ -416,7 +417,7 @@ def _according_at(toks: list[_T]) -> int | None:
             low == ACCORDING_PREP
             and k + 1 < len(toks)
             and toks[k + 1].kind == "w"
-            and _info(toks[k + 1].text).lemma in WORDS_NOUNS
+            and _info(toks[k + 1].text).lemma in ACCORDING_NOUNS
         ):
             po = k
         elif (
@@ -425,7 +426,7 @@ def _according_at(toks: list[_T]) -> int | None:
             and toks[k + 1].kind == "w"
             and toks[k + 2].kind == "w"
             and toks[k + 1].text.lower() in POSSESSIVES
-            and _info(toks[k + 2].text).lemma in WORDS_NOUNS
+            and _info(toks[k + 2].text).lemma in ACCORDING_NOUNS
         ):
             po = k  # "по его словам"
     return po
