@@ -453,6 +453,10 @@ def test_bare_surname_of_two_persons_named_so_far_is_left_unattached(ner):
     text = "Депутат Виктор Бут остается в тюрьме. Его жена Алла Бут рассказала, что суд оправдал Бута."
     ps = [e for e in find_people(text, []) if e.kind == "person"]
     assert [(p.name, len(p.mentions)) for p in ps] == [("Виктор Бут", 2), ("Алла Бут", 1)]
+    # but a Russian surname has a feminine that declines too: "Соколову" is Ирина Соколова's
+    text = "Чемпионкой стала Ирина Соколова. Председатель федерации поздравил Соколову с победой."
+    ps = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in ps] == [("Ирина Соколова", 2)]
     # one person of that surname so far: the bare surname is his
     text = "Депутат Виктор Бут остается в тюрьме. Позже Бут подал апелляцию. Алла Бут рассказала об этом."
     ps = [e for e in find_people(text, []) if e.kind == "person"]

@@ -494,14 +494,19 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
 
 
 def _agreeing_in_gender(m: _PersonMention, clusters: list[_Cluster]) -> list[_Cluster]:
-    """The clusters a bare surname may stand for by its gender: a surname ending in a consonant declines for
-    a man only (``экстрадировали Бута`` is Виктор Бут's, not Алла Бут's), so a declined one is a man's."""
+    """The clusters a bare surname may stand for by its gender: a surname ending in a consonant, with no
+    feminine of its own, declines for a man only (``экстрадировали Бута`` is Виктор Бут's, not Алла Бут's),
+    so a declined one is a man's. (A Russian surname has a feminine that declines too: ``Гребневу`` may
+    be Гребнева's.)"""
     if not m.surname or not m.words or m.form.case in (None, "nomn"):
         return clusters
     written, sur = fold(m.words[-1]), fold(m.surname)
-    if written == sur or sur[-1:] in "аеёиоуыэюяь":
+    if written == sur or sur[-1:] in "аеёиоуыэюяйь" or sur.endswith(_SURNAMES_WITH_FEMININE):
         return clusters
     return [c for c in clusters if _named_gender(c) in (None, "masc")]
+
+
+_SURNAMES_WITH_FEMININE = ("ов", "ев", "ин", "ын", "ский", "цкий", "ой", "ый", "ий")
 
 
 def _named_gender(c: _Cluster) -> str | None:
