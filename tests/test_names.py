@@ -494,3 +494,100 @@ def test_a_capital_mid_sentence_makes_a_common_noun_a_name(ner):
 def test_one_vowel_transcribed_two_ways_is_one_surname(ner):
     text = "Спикер палаты Джон Бенер выступил в среду. Бонер объявил, что цель нового конгресса — бюджет."
     assert names(text) == ["Джон Бенер"]
+
+
+# ---- East Asian names (names.east_asian_form) -------------------------------------------------------
+# Korean, Vietnamese and Chinese names are written surname first; Russian declines the first word and the
+# last one when they end in a consonant, never a middle one. (Every name here is made up.)
+
+
+@pytest.mark.parametrize(
+    "words, expected, surname",
+    [
+        (("Пака", "Сон", "Чоля"), "Пак Сон Чоль", "Пак"),  # genitive, a soft last syllable
+        (("Хвану", "Мин", "Гуку"), "Хван Мин Гук", "Хван"),  # dative
+        (("Нгуеном", "Ван", "Тханем"), "Нгуен Ван Тхань", "Нгуен"),  # instrumental ("Ван" is no "van" here)
+        (("Ли", "Мён", "Чоля"), "Ли Мён Чоль", "Ли"),  # a surname ending in a vowel does not decline
+        (("Чжоу", "Линьфэну"), "Чжоу Линьфэн", "Чжоу"),  # Chinese: the given name is one word
+        (("Ли", "Сун", "Ок"), "Ли Сун Ок", "Ли"),  # the nominative, a surname of the list
+    ],
+)
+def test_east_asian_name_nominative_and_surname_first(words, expected, surname):
+    form = normalize_name(words)
+    assert " ".join(form.words) == expected
+    first, _, sur, _ = split_name(form, words)
+    assert sur == surname and f"{sur} {first}" == expected
+
+
+def test_european_names_of_one_syllable_words_are_no_east_asian_names():
+    # every word declines, the middle one too: a European name, first name first
+    form = normalize_name(("Жана", "Поля", "Сартра"))
+    assert " ".join(form.words) == "Жан Поль Сартр"
+    assert split_name(form, ("Жана", "Поля", "Сартра"))[2] == "Сартр"
+    # a first name of the list before a Russian surname: a woman's nominative, as written
+    assert nominative("Ким", "Петрова") == "Ким Петрова"
+
+
+def test_east_asian_name_in_several_cases_is_one_person(ner):
+    text = (
+        "Министр Юн Сок Ёль прибыл в Сеул. Встреча с Юном Сок Ёлем прошла за закрытыми дверями. "
+        "Речь Юна Сок Ёля транслировали все каналы."
+    )
+    (p,) = [e for e in find_people(text, []) if e.kind == "person"]
+    assert p.name == "Юн Сок Ёль" and len(p.mentions) == 3
+
+
+def test_two_east_asian_names_side_by_side_are_cut_after_the_genitive(ner):
+    # "отцу Пака Сон Чоля Пак Мён Гук": the son's name in the genitive, then the father's in apposition
+    text = (
+        "После смерти Пака Сон Чоля власть в партии перешла к его сыну. Памятник основателю движения, "
+        "отцу Пака Сон Чоля Пак Мён Гук, открыли в столице. Пак Сон Чоль правил двенадцать лет."
+    )
+    assert names(text) == ["Пак Сон Чоль", "Пак Мён Гук"]
+
+
+def test_east_asian_surname_alone_is_the_person(ner):
+    text = "Побег Хвана Мин Гука из страны наделал шума. Позже Хван выступил в парламенте."
+    (p,) = [e for e in find_people(text, []) if e.kind == "person"]
+    assert p.name == "Хван Мин Гук" and len(p.mentions) == 2
+
+
+# ---- people who share a surname; names of things -----------------------------------------------------
+
+
+def test_first_name_and_surname_the_ner_calls_a_place_are_a_person(ner):
+    # NER reads "Ахмат-Хаджи Кадырова" as a place; the dictionary knows a first name and a surname
+    text = (
+        "Рамзан Кадыров открыл музей в Грозном. Там хранится архив его отца, первого президента "
+        "Ахмат-Хаджи Кадырова, и пишется книга."
+    )
+    assert names(text) == ["Рамзан Кадыров", "Ахмат-Хаджи Кадыров"]
+
+
+def test_bare_surname_of_two_persons_named_so_far_is_left_unattached(ner):
+    text = (
+        "Депутат Виктор Бут остается в тюрьме. Его жена Алла Бут рассказала об этом журналистам. "
+        "Позже Бут подал апелляцию."
+    )
+    ps = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [p.name for p in ps] == ["Виктор Бут", "Алла Бут"]
+    assert [len(p.mentions) for p in ps] == [1, 1]
+    # a surname ending in a consonant declines for a man only: "Бута" is Виктор's
+    text = "Депутат Виктор Бут остается в тюрьме. Его жена Алла Бут рассказала, что суд оправдал Бута."
+    ps = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in ps] == [("Виктор Бут", 2), ("Алла Бут", 1)]
+    # but a Russian surname has a feminine that declines too: "Соколову" is Ирина Соколова's
+    text = "Чемпионкой стала Ирина Соколова. Председатель федерации поздравил Соколову с победой."
+    ps = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in ps] == [("Ирина Соколова", 2)]
+    # one person of that surname so far: the bare surname is his
+    text = "Депутат Виктор Бут остается в тюрьме. Позже Бут подал апелляцию. Алла Бут рассказала об этом."
+    ps = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [(p.name, len(p.mentions)) for p in ps] == [("Виктор Бут", 2), ("Алла Бут", 1)]
+
+
+def test_hyphenated_pair_of_makes_is_no_person(ner):
+    # a racing team named by two makes; a double surname stays a person
+    text = "Вторым финишировал Хуан Пабло Монтойя из команды Тойота-Мерседес и Дэвид Култхард."
+    assert names(text) == ["Хуан Пабло Монтойя", "Дэвид Култхард"]
+    assert names("Оперу написал Римский-Корсаков.") == ["Римский-Корсаков"]

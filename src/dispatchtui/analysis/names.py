@@ -15,7 +15,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon.names import PREPOSITION_CASES  # noqa: F401  (callers import it from here)
+from .lexicon.names import (
+    EAST_ASIAN_SURNAMES,
+    PREPOSITION_CASES,  # noqa: F401  (callers import it from here)
+)
 from .lexicon.roles import NAME_PARTICLES
 from .morph import fold, is_known, match_case, parses
 
@@ -180,6 +183,7 @@ class NameForm:
     gender: str | None
     tags: tuple[str | None, ...]  # Name / Surn / Patr / None per word (None for initials, particles)
     gender_evidence: bool = False
+    surname_first: bool = False  # an East Asian name: the surname, then the given name (``Ким Ир Сен``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,6 +205,9 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
 
     ``hint`` (from the context) favours — or, when strict, all but imposes — a case and gender.
     """
+    east = east_asian_form(tuple(words), hint)  # (before the particles: "Ван" is a Vietnamese given name too)
+    if east is not None:
+        return east
     core = [i for i, w in enumerate(words) if w[:1].isalpha() and not is_initial(w) and w.lower() not in NAME_PARTICLES]
     latin = all(re.fullmatch(r"[A-Za-z'.\-]+", words[i]) for i in core) if core else False
     if not core or latin:
@@ -251,6 +258,88 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
     _, case, gender, noms, tags, evidence = best
     out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
     return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)
+
+
+_VOWEL_RUN = re.compile("[аеёиоуыэюя]+")
+#: The endings a man's foreign name ending in a consonant takes in the oblique cases (``Кима``, ``Киму``,
+#: ``Кимом``, ``о Киме``; after a soft consonant ``Чоля``, ``Чолю``, ``Чолем``), longest first, the case each
+#: tells, and what the nominative adds to the stem (``Чоль``).
+_OBLIQUE_SYLLABLE_ENDINGS = (
+    ("ом", "ablt", ""),
+    ("ем", "ablt", "ь"),
+    ("а", "gent", ""),
+    ("я", "gent", "ь"),
+    ("у", "datv", ""),
+    ("ю", "datv", "ь"),
+    ("е", "loct", ""),
+)
+
+
+def _syllables(word: str) -> int:
+    return len(_VOWEL_RUN.findall(word.lower()))
+
+
+def _declined_syllable(word: str, any_length: bool = False) -> tuple[str, str] | None:
+    """(nominative, case) of a name part ending in a consonant, written with an oblique ending: ``Кима`` →
+    (``Ким``, gent), ``Епом`` → (``Еп``, ablt), ``Чоля`` → (``Чоль``, gent). The stem is one syllable
+    (``any_length``: one at least, ``Цзиньпина``)."""
+    low = word.lower()
+    for end, case, soft in _OBLIQUE_SYLLABLE_ENDINGS:
+        stem = word[: len(word) - len(end)]
+        if not low.endswith(end) or len(stem) < 2 or stem[-1].lower() in "аеёиоуыэюяйьъ":
+            continue
+        if soft and stem[-1].lower() in "жшчщц":
+            continue  # no soft sign after a hushing consonant: "Чжанем" is no "Чжань"'s
+        n = _syllables(stem)
+        if n == 1 or (any_length and n > 1):
+            return stem + soft, case
+    return None
+
+
+def east_asian_form(words: tuple[str, ...], hint: NameHint | None = None) -> NameForm | None:
+    """A Korean, Vietnamese or Chinese name, written surname first: its nominative, or None for other names.
+
+    Such a name is a surname of one syllable and a given name of one or two (``Ким Ир Сен``, ``Хван Чжан
+    Еп``, ``Нгуен Тан Зунг``; Chinese writes the given name as one word: ``Си Цзиньпин``). Russian declines
+    its first word and its last when they end in a consonant, and never the middle one (``Кима Чен Ира``,
+    ``Хвана Чжан Епа``, ``Ли Мён Бака``): a bare syllable between two words with the same oblique ending
+    cannot be a Russian or European name, whose words all agree. Read so:
+
+    * three words of one syllable each (an oblique ending aside), the middle one bare, the declined ones
+      agreeing in their ending, and the first either declined or a known East Asian surname;
+    * two words, the first a known East Asian surname, the second unknown to the dictionary and declined
+      (a nominative of two words — ``Ким Клейстерс`` — is left to the general reading).
+
+    The ending gives the case (and a man's name: a woman's does not decline); the nominative drops it.
+    """
+    if len(words) not in (2, 3) or not all(re.fullmatch(r"[А-ЯЁ][а-яё]+", w) for w in words):
+        return None
+    ends = [_declined_syllable(words[0]), _declined_syllable(words[-1], any_length=len(words) == 2)]
+    surname = ends[0][0] if ends[0] is not None else words[0]
+    known_surname = fold(surname) in EAST_ASIAN_SURNAMES
+    if ends[0] is None and _syllables(words[0]) != 1:
+        return None
+    if len(words) == 3:
+        if _syllables(words[1]) != 1 or (ends[1] is None and _syllables(words[2]) != 1):
+            return None
+        if ends[0] is None and not known_surname:
+            return None
+    elif not known_surname or ends[1] is None or is_known(words[1]):
+        return None
+    cases = {d[1] for d in ends if d is not None}
+    if len(cases) > 1:
+        return None
+    out = (surname, *words[1:-1], ends[1][0] if ends[1] is not None else words[-1])
+    tags = ("Surn",) + ("Name",) * (len(words) - 1)
+    if cases:
+        (case,) = cases
+        if case == "gent" and hint is not None and "accs" in hint.cases and "gent" not in hint.cases:
+            case = "accs"
+        return NameForm(out, case, "masc", tags, True, surname_first=True)
+    case = "nomn"
+    if hint is not None and hint.strict and "nomn" not in hint.cases:
+        case = next(c for c in CASES if c in hint.cases)  # "с Пак Кын Хе": written as is in any case
+    return NameForm(out, case, None, tags, surname_first=True)
 
 
 RUSSIAN_SURNAME_ENDINGS = (
@@ -313,6 +402,8 @@ def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str
     initials = tuple(w for w in ws if is_initial(w))
     core = [(i, w) for i, w in enumerate(ws) if not is_initial(w) and w.lower() not in NAME_PARTICLES]
     tags = form.tags
+    if form.surname_first and len(ws) >= 2:
+        return " ".join(ws[1:]), None, ws[0], initials  # "Ким Ир Сен": Ким, then Ир Сен
     if not core:
         return None, None, None, initials
     if len(core) == 1:
@@ -386,7 +477,12 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     while core_left(lo + 1) >= 2 and re.match(r"(?:Аль|Эль|Ас|Ат|Ад|Ар|Ан)-[А-ЯЁ]", words[lo]):
         lo += 1
     # (a name of two words at least must remain: "Франк Де Блекере" keeps "Франк", a Frank to the dictionary)
-    while core_left(lo + 1) >= 2 and not _name_like(words[lo]) and words[lo].lower() not in NAME_PARTICLES:
+    while (
+        core_left(lo + 1) >= 2
+        and not _name_like(words[lo])
+        and words[lo].lower() not in NAME_PARTICLES
+        and east_asian_form(tuple(words[lo : lo + 3])) is None  # "с Юном Сок Ёлем": no adjective "юный"
+    ):
         top = parses(words[lo])[0].tag
         if top.POS == "NOUN" and top.animacy != "anim" and "Geox" not in top:
             break  # an inanimate noun may be a first name the dictionary lacks as one
@@ -418,9 +514,26 @@ def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[
     that follows a word that is no first name or patronymic, when the span opens with a first name and
     each part has two words at least."""
     lo, hi = bounds
+    east = _east_asian_run(words, lo, hi)
+    if east is not None:
+        return east
     if hi - lo >= 4 and _sing_name(words[lo]):
         for k in range(lo + 2, hi - 1):
             prev = words[k - 1]
             if _sing_name(words[k]) and not any(("Name" in p.tag or "Patr" in p.tag) for p in parses(prev)):
                 return [(lo, k), (k, hi)]
     return [(lo, hi)]
+
+
+def _east_asian_run(words: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]] | None:
+    """East Asian names of three words side by side (``отец Кима Чен Ира Ким Ир Сен``: the son's name in the
+    genitive, then the father's): cut after three words that :func:`east_asian_form` reads in an oblique case
+    (the name the next one depends on), or every three words when each three are read so."""
+    if hi - lo < 5:
+        return None
+    head = east_asian_form(tuple(words[lo : lo + 3]))
+    if head is not None and head.case != "nomn":
+        return [(lo, lo + 3), *(_east_asian_run(words, lo + 3, hi) or [(lo + 3, hi)])]
+    if (hi - lo) % 3 == 0 and all(east_asian_form(tuple(words[k : k + 3])) is not None for k in range(lo, hi, 3)):
+        return [(k, k + 3) for k in range(lo, hi, 3)]
+    return None

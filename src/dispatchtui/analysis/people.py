@@ -487,7 +487,11 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 elif len(bare) == 1:
                     target = bare[0]
             elif same:
-                target = recent(same)
+                same = _agreeing_in_gender(m, same)
+                if len({_first_key(c.first) for c in same if c.first and len(_first_key(c.first)) > 1}) > 1:
+                    continue  # two persons of that surname named so far, by different first names: either
+                if same:
+                    target = recent(same)
             if target is None and not m.first:
                 # a lone word NER calls a person could be a first name seen before ("Алла")
                 byfirst = [
@@ -533,6 +537,28 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
         last_seen[id(target)] = m.span.start
         index.update(position[id(target)])
     return clusters
+
+
+def _agreeing_in_gender(m: _PersonMention, clusters: list[_Cluster]) -> list[_Cluster]:
+    """The clusters a bare surname may stand for by its gender: a surname ending in a consonant, with no
+    feminine of its own, declines for a man only (``экстрадировали Бута`` is Виктор Бут's, not Алла Бут's),
+    so a declined one is a man's. (A Russian surname has a feminine that declines too: ``Гребневу`` may
+    be Гребнева's.)"""
+    if not m.surname or not m.words or m.form.case in (None, "nomn"):
+        return clusters
+    written, sur = fold(m.words[-1]), fold(m.surname)
+    if written == sur or sur[-1:] in "аеёиоуыэюяйь" or sur.endswith(_SURNAMES_WITH_FEMININE):
+        return clusters
+    return [c for c in clusters if _named_gender(c) in (None, "masc")]
+
+
+_SURNAMES_WITH_FEMININE = ("ов", "ев", "ин", "ын", "ский", "цкий", "ой", "ый", "ий")
+
+
+def _named_gender(c: _Cluster) -> str | None:
+    """The gender the mentions giving a first name tell, where they agree."""
+    genders = {m.form.gender for m in c.mentions if m.first and m.form.gender_evidence and m.form.gender}
+    return genders.pop() if len(genders) == 1 else None
 
 
 _CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой", "ым", "ого", "ому"})
@@ -631,6 +657,8 @@ def _looks_like_person(c: _Cluster) -> bool:
         ps = parses(w)
         if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
             return False
+        if _compound_of_things(w):
+            return False
         written = {x for m in c.mentions for x in m.words}
         if not any(m.form.tags == ("Surn",) and m.form.gender is None for m in c.mentions) and all(
             _not_a_name_alone(x) for x in written
@@ -644,6 +672,25 @@ def _looks_like_person(c: _Cluster) -> bool:
             )
             if common > name:
                 return False
+    return True
+
+
+def _compound_of_things(word: str) -> bool:
+    """``МакЛарен-Мерседес``, ``Феррари-Рено``: a hyphenated pair of words the dictionary knows as the names
+    of things — a firm or a make first (its likeliest reading an organization's or a place's), or a common
+    noun with no animate reading — is the name of a team or a brand, not a person's double surname, which
+    has a surname or an unknown word in it (``Римский-Корсаков``, ``Новиков-Прибой``, ``Бонч-Бруевич``)."""
+    parts = word.split("-")
+    if len(parts) < 2 or not all(p[:1].isupper() for p in parts):
+        return False
+    for part in parts:
+        ps = parses(part)
+        if not is_known(part) or not ps:
+            return False
+        if "Orgn" in ps[0].tag or "Geox" in ps[0].tag:
+            continue
+        if any(any(n in p.tag for n in NAME_TAGS) or p.tag.animacy == "anim" for p in ps):
+            return False
     return True
 
 
@@ -870,7 +917,11 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
     if best.patr and (best.surname or not surname):
         parts.append(best.patr)
     if surname:
-        parts.append(surname)
+        # an East Asian name keeps the order the text gives it: surname first ("Ким Ир Сен")
+        if best.form.surname_first and first:
+            parts.insert(0, surname)
+        else:
+            parts.append(surname)
     name = " ".join(parts) if parts else " ".join(best.form.words)
     genders = [m.form.gender for m in c.mentions if m.form.gender_evidence and m.form.gender]
     # (on a tie, the first mention's: no set order, which changes from run to run)
@@ -1173,6 +1224,23 @@ def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], sent_star
     return left  # a role in apposition binds closer than the verb: "генерал-лейтенанта Аксары Кердпола сообщил"
 
 
+def _east_asian_order(mentions: list[_PersonMention]) -> None:
+    """A name the text declines as an East Asian one (``Си Цзиньпина``: surname first) is one wherever it is
+    written so in the nominative (``Си Цзиньпин``), though the dictionary does not list its surname."""
+    seen = {tuple(fold(w) for w in m.form.words) for m in mentions if m.form.surname_first}
+    if not seen:
+        return
+    for k, m in enumerate(mentions):
+        if m.form.surname_first or len(m.words) < 2 or tuple(fold(w) for w in m.words) not in seen:
+            continue
+        tags = ("Surn",) + ("Name",) * (len(m.words) - 1)
+        form = replace(m.form, words=m.words, tags=tags, surname_first=True)
+        first, patr, surname, initials = split_name(form, m.words)
+        mentions[k] = replace(
+            m, form=form, first=first, patr=patr, surname=surname, weight=_mention_weight(first, patr, surname, ())
+        )
+
+
 def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
     """Mention ``a`` and the name opening at token ``start_b`` are joined by ``и`` or a comma."""
     if start_b < 1:
@@ -1464,7 +1532,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
         if not words:
             continue
         span = Span(toks[0].start, toks[-1].stop)
-        if sp.kind != "PER":
+        if sp.kind != "PER" and not _reads_as_person(words):
             kind: EntityKind = "organization" if sp.kind == "ORG" else "place"
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start : span.end]))
@@ -1494,6 +1562,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     person_mentions = _mark_played_characters(tokens, person_mentions, sentences)
+    _east_asian_order(person_mentions)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = _place_generation_mentions([c for c in clusters if _looks_like_person(c)])
     _add_recurring_surnames(text, tokens, clusters, sentences)
@@ -1596,6 +1665,26 @@ def _may_be_a_name(tokens, a: int, b: int) -> bool:
         if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
             return False
     return True
+
+
+def _reads_as_person(words: tuple[str, ...]) -> bool:
+    """A name NER calls a place's or an organization's that the dictionary reads as a person's: a first name
+    (a compound one by its first part: ``Ахмат-Хаджи``), [a patronymic,] a surname — each word one the
+    dictionary knows so, in the singular, and none the name of a place or an organization (``Южной Осетии``,
+    ``Нижнего Новгорода`` are places). A street or a fund named after the person is left out later, as any
+    name inside another name (``проспект Ахмата Кадырова``)."""
+    if len(words) not in (2, 3) or not all(w[:1].isupper() and not w.isupper() for w in words):
+        return False
+
+    def reads(word: str, tag: str) -> bool:
+        ps = parses(word)
+        if any("Geox" in p.tag or "Orgn" in p.tag for p in ps):
+            return False
+        return any(tag in p.tag and p.tag.number == "sing" for p in ps)
+
+    if not reads(words[0].split("-", 1)[0], "Name") or not reads(words[-1], "Surn"):
+        return False
+    return len(words) == 2 or reads(words[1], "Patr")
 
 
 def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentences: Sequence[Span]) -> None:

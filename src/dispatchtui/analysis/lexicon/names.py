@@ -179,3 +179,19 @@ PATRONYMIC_PARTICLES: frozenset[str] = frozenset({"уулу", "кызы", "ог�
 #: Verbs of playing a part: the name in the accusative after them (or before them, the actor being the
 #: subject) is a character, not a person of the story: "Гамлета играет Иван Петров", "сыграет Анну".
 ROLE_PLAY_VERBS: frozenset[str] = frozenset({"играть", "сыграть", "исполнять", "исполнить", "воплощать", "воплотить"})
+
+#: The commonest surnames of Korea, China and Vietnam as Russian writes them (the Kontsevich and Palladius
+#: transcriptions, the Vietnamese as the press spells it): a closed class — a few dozen cover most of each
+#: people. Such a name is written surname first (``Ким Ир Сен``, ``Ху Цзиньтао``, ``Нгуен Тан Зунг``); the
+#: list lets a name met only in the nominative be read so (see ``names.east_asian_form``). (Left out: the
+#: surnames a capital preposition opening a sentence would read as — О, У, Со, До, Ко, Но.)
+EAST_ASIAN_SURNAMES = frozenset(
+    # Korean
+    "ким ли пак чхве чон кан чо юн чан лим хан син квон хван ан сон ю хон мун ян пэ пэк ха нам"
+    " сим рю ом вон чха мин"
+    # Chinese
+    " ван чжан лю чэнь чжао хуан чжоу сюй сунь ху го ма линь хэ гао лян чжэн ло сун се тан хань цао"
+    " дэн фэн цзэн пэн сяо цай пань тянь дун юань цзян дай мао си вэнь цзя вэй ци бо цинь чэн"
+    # Vietnamese
+    " нгуен чан ле фам хоанг хюинь фан ву во данг буй хо нго зыонг".split()
+)
