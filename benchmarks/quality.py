@@ -33,6 +33,7 @@ HALVES = {
 INVENTED = (
     ("invented", "invented dispatches"),
     ("invented2", "held-out invented dispatches, new genres"),
+    ("invented3", "development invented dispatches, the genres of invented2's held-out part"),
 )
 
 

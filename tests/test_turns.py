@@ -6,6 +6,8 @@ namesakes, names that depend on the mention's head) in :mod:`dispatchtui.analysi
 
 from __future__ import annotations
 
+import pytest
+
 from dispatchtui.analysis import analyze
 
 
@@ -278,6 +280,26 @@ def test_interview_intro_with_an_addressee():
     answers = [r for r in rows if not r[2]]
     assert [r[1] for r in answers] == ["Павел Ершов", "Павел Ершов"]
     assert all(r[1] == "Анна Зуева" for r in rows if r[2])
+
+
+@pytest.mark.parametrize(
+    "intro",
+    [
+        # the interviewee as an object pronoun: not the subject of its own clause, but the person before
+        "Главный врач больницы Олег Сивцов уходит на пенсию. Корреспондент ТАСС Нина Жукова поговорила с ним "
+        "о тридцати годах работы.",
+        # the interviewee as the direct object of "расспросить"
+        "Главный врач больницы Олег Сивцов уходит на пенсию. Обозреватель Нина Жукова расспросила его о планах.",
+    ],
+)
+def test_interview_intro_with_an_object_pronoun(intro):
+    t = (
+        f"Врач\n\n{intro}\n\n— Олег Петрович, о чем жалеете?\n\n— Ни о чем. Я делал, что мог.\n\n"
+        "— А что дальше?\n\n— Дача и внуки."
+    )
+    rows = direct(t)
+    assert [r[1] for r in rows if not r[2]] == ["Олег Сивцов", "Олег Сивцов"]
+    assert all(r[1] == "Нина Жукова" for r in rows if r[2])
 
 
 def test_outlet_labelled_questions_and_unlabelled_answers():

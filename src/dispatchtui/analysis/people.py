@@ -488,6 +488,9 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                     target = bare[0]
             elif same:
                 same = _agreeing_in_gender(m, same)
+                own = [c for c in same if c.surname and _key(c.surname) == sk]
+                if len(same) > 1 and len(own) == 1 and m.form.case not in (None, "nomn"):
+                    same = own  # "По словам Ветровой" of Олег Ветров and Анна Ветрова: her surname's own form
                 if len({_first_key(c.first) for c in same if c.first and len(_first_key(c.first)) > 1}) > 1:
                     continue  # two persons of that surname named so far, by different first names: either
                 if same:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Quote, Span, Speaker, SpeakerKind
+from .lexicon.quotes import SUBJECT_PRONOUNS
 from .lexicon.roles import (
     ANAPHORIC_ORG,
     DOCUMENT_HEADS,
@@ -44,6 +45,7 @@ from .people import Entity, inflect_phrase, is_known, match_case, normalize_name
 UNNAMED_KIND: SpeakerKind = "unnamed"
 
 _WORD = re.compile(r"[\w-]+", re.U)
+_INSTR_PREP_BEFORE = re.compile(r"(?:^|\s)(?:с|со|за|над|под|перед|между)\s+$", re.I)
 _AND_BETWEEN = re.compile(r"\s+и\s+")  # two names joined: "Николай и Галина"
 
 
@@ -658,6 +660,9 @@ class _Resolver:
             # "они": the group (or the organization, "сообщили в МЧС") that spoke just before
             return (u[0], self.out[u[0]].kind if u[0] in self.out else UNNAMED_KIND, span) if u else (None, None, None)
         e = self._nearest_person(pos, g, q, qi)
+        if e is not None and span is not None and self._own_clause_subject(span, e):
+            # "Корреспондент Вера Михайлова поговорила с ним": an object pronoun is not its clause's subject
+            e = self._nearest_person(self._sentence_start(span.start), g, q, qi)
         if e is not None and self._role_subject_before(pos, e):
             self.why = "the pronoun continues an unnamed role subject: abstained"
             return None, None, span
@@ -698,6 +703,21 @@ class _Resolver:
         starts, ents = self._introduced.get(head, ([], []))
         k = bisect.bisect_left(starts, pos) - 1
         return ents[k] if k >= 0 else None
+
+    def _sentence_start(self, pos: int) -> int:
+        """Where the sentence holding ``pos`` starts (after the last ``.!?…`` or line break; bounded)."""
+        lo = max(0, pos - _SENTENCE_REACH)
+        return max(max(self.text.rfind(ch, lo, pos) for ch in ".!?…\n") + 1, lo)
+
+    def _own_clause_subject(self, span: Span, e: Entity) -> bool:
+        """``span`` is an oblique personal pronoun (``ним``, ``ее``, ``ему``) and ``e`` is named in the
+        nominative earlier in the same sentence: the subject of its clause, which such a pronoun does not
+        refer to (the reflexive ``себя`` would)."""
+        word = self.text[span.start : span.end].lower()
+        if word not in PRONOUNS or word in SUBJECT_PRONOUNS:
+            return False
+        a = self._sentence_start(span.start)
+        return any(a <= m.span.start < span.start and m.case in ("nomn", None) for m in e.details)
 
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
@@ -826,6 +846,12 @@ class _Resolver:
         # 2. pronouns
         if lw[0] in PRONOUNS and len(lw) <= 2:
             g = PRONOUNS[lw[0]]
+            if (
+                lw[0] == "ним"
+                and span is not None
+                and _INSTR_PREP_BEFORE.search(self.text, max(0, span.start - 8), span.start)
+            ):
+                g = "masc"  # "с ним": the instrumental singular ("с ними" is the plural)
             if gender == "plur":
                 g = "plur"
             return self._pronoun(qi, q, pos, g or gender, span)

@@ -30,12 +30,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import Quote, Span
+from .lexicon.roles import PRONOUNS
 from .lexicon.speech import SPEECH_VERBS
 from .lexicon.turns import (
     ANSWER_LABELS,
     CONVERSATION_VERBS,
     FIRST_SECOND_PERSON,
     INTERVIEW_NOUNS,
+    INTERVIEW_OBJECT_VERBS,
     INTERVIEWEE_VERBS,
     INTERVIEWER_LABELS,
 )
@@ -274,11 +276,8 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
     for p in paras[lo:first]:
         for m in re.finditer(r"[^.!?…]+[.!?…]*", text[p.start : p.end]):
             spans.append((p.start + m.start(), p.start + m.end()))
-    cands = [
-        (a, b)
-        for a, b in spans
-        if any(lemma(w.group()) in CONVERSATION_VERBS | INTERVIEWEE_VERBS for w in _WORD_RE.finditer(text, a, b))
-    ]
+    verbs = CONVERSATION_VERBS | INTERVIEWEE_VERBS | INTERVIEW_OBJECT_VERBS
+    cands = [(a, b) for a, b in spans if any(lemma(w.group()) in verbs for w in _WORD_RE.finditer(text, a, b))]
     for ptoks in reversed(parse_sentences(text, cands[-4:])):
         toks = [Tok(t.start, t.stop, t.text, t.head, t.rel, lemma(t.text), "") for t in ptoks]
         kids: list[list[int]] = [[] for _ in toks]
@@ -294,9 +293,13 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                     if case is not None and toks[case].lemma in ("с", "у") and toks[k].rel in ("obl", "nmod"):
                         if t.lemma in ("взять", "брать") and not any(toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
                             continue
-                        a, b = s.subtree(k)
+                        a, b = _mention_bounds(s, k)
                         a += 1 if toks[a].lemma in ("с", "у") else 0
                         return s.span(a, b), (s.span(*s.subtree(subj)) if subj is not None else None)
+            if t.lemma in INTERVIEW_OBJECT_VERBS:
+                obj = next((c for c in kids[v] if toks[c].rel == "obj"), None)
+                if obj is not None:
+                    return s.span(*_mention_bounds(s, obj)), (s.span(*s.subtree(subj)) if subj is not None else None)
             if t.lemma in INTERVIEWEE_VERBS and subj is not None:
                 if any(toks[c].lemma in INTERVIEW_NOUNS for c in kids[v]):
                     return s.span(*s.subtree(subj)), None
@@ -305,6 +308,14 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                 if addressee is not None:
                     return s.span(*s.subtree(subj)), s.span(*s.subtree(addressee))
     return None, None
+
+
+def _mention_bounds(s, k: int) -> tuple[int, int]:
+    """The bounds of the interviewee's mention headed by token ``k``: a pronoun is itself alone ("поговорила
+    с ним о гастролях": the parse may hang "о гастролях" on the pronoun), a noun phrase its subtree."""
+    if s.toks[k].text.lower() in PRONOUNS:
+        return k, k + 1
+    return s.subtree(k)
 
 
 def interview_turns(

@@ -26,6 +26,12 @@ CONVERSATION_VERBS: frozenset[str] = frozenset(
     }
 )
 
+#: Verbs whose direct object is the interviewee: "Обозреватель Павел Угрюмов расспросил ее о …",
+#: "корреспондент проинтервьюировал министра".
+INTERVIEW_OBJECT_VERBS: frozenset[str] = frozenset(
+    {"расспросить", "расспрашивать", "спросить", "опросить", "интервьюировать", "проинтервьюировать"}
+)
+
 #: The interviewee is the subject: "X дал интервью «Медузе»", "X ответил на вопросы", "X рассказал «Медузе»".
 INTERVIEWEE_VERBS: frozenset[str] = frozenset({"дать", "давать", "ответить", "отвечать", "рассказать"})
 
