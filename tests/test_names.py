@@ -299,6 +299,28 @@ def test_a_name_after_an_inanimate_noun_in_such_a_sentence_is_a_person(ner):
     assert sorted(analysed_names(text)) == ["Илья Крутов", "Пётр Осокин"]
 
 
+def test_a_vietnamese_is_called_by_the_last_word_of_the_name(ner):
+    # Нгуен Тхань Лонг is "Лонг" later, in any case; the surname-first Chinese convention does not apply
+    text = "Соглашение подписал вице-премьер Вьетнама Нгуен Тхань Лонг. Позже Лонг встретился с прессой. Встреча с Лонгом длилась час."
+    people = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [p.name for p in people] == ["Нгуен Тхань Лонг"]
+    assert len(people[0].mentions) == 3
+
+
+@pytest.mark.parametrize("middle, gender", [("Ван", "masc"), ("Тхи", "femn")])
+def test_a_vietnamese_middle_name_tells_the_gender(ner, middle, gender):
+    text = f"В переговорах участвовал представитель Вьетнама Фам {middle} Зунг."
+    (p,) = [e for e in find_people(text, []) if e.kind == "person"]
+    assert p.gender == gender
+
+
+def test_a_role_in_the_genitive_after_a_person_noun_is_not_the_names_role(ner):
+    # "супругой японского министра Юми Като": the wife, not the minister
+    text = "Министр Кэн Като прибыл в Ханой. Вечером гостей встретила супруга японского министра Юми Като."
+    roles = {e.name: e.role for e in find_people(text, []) if e.kind == "person"}
+    assert roles["Юми Като"] == "супруга японского министра"
+
+
 def test_a_plural_word_alone_is_no_person(ner):
     text = "По его мнению, Госдумами прошлых лет было принято много законов."
     assert names(text) == []

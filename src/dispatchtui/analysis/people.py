@@ -30,6 +30,8 @@ from .lexicon.names import (
     PATRONYMIC_PARTICLES,
     PREPOSITION_CASES,
     ROLE_PLAY_VERBS,
+    VIETNAMESE_MIDDLE_GENDER,
+    VIETNAMESE_SURNAMES,
 )
 from .lexicon.roles import (
     EXTRA_ROLE_HEADS,
@@ -251,6 +253,9 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
         break
     if head is None:
         return None
+    governed = _governing_person_noun(tokens, head, sent_start, name_case)
+    if governed != head:
+        head, name_case = governed, None  # (the name's case is no longer the head's)
     start = head
     # adjectives opening the role ("бывший министр", "первый вице-премьер")
     k = head - 1
@@ -278,6 +283,28 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
     del span_text
     cases = frozenset(str(p.tag.case) for p in parses(tokens[head].text) if _role_head_ok(p, name_case))
     return role, Span(tokens[start].start, tokens[idx - 1].stop), cases
+
+
+def _governing_person_noun(tokens, head: int, sent_start: int, name_case: str | None) -> int:
+    """A role noun in the genitive that depends on a person noun before it is no role of the name after
+    it: ``супругой японского министра Митико Танабэ`` — the name is the wife's, the minister is someone
+    else. The head is then that person noun (``супругой``), the genitive words its complement."""
+    ps = parses(tokens[head].text)
+    if not any(p.tag.case == "gent" for p in ps if _role_head_ok(p, name_case)):
+        return head
+    k = head - 1
+    while k >= 0 and tokens[k].start >= sent_start and head - k <= 3:
+        w = tokens[k].text
+        if not w[:1].isalpha() or not w[:1].islower():
+            return head
+        wps = parses(w)
+        if any(p.tag.POS == "ADJF" and p.tag.case == "gent" for p in wps[:2]):
+            k -= 1  # "японского": the genitive's own adjective
+            continue
+        if any(_role_head_ok(p, None) and p.tag.case not in ("gent", None) for p in wps[:2]):
+            return k
+        return head
+    return head
 
 
 # --------------------------------------------------------------------------------------------------
@@ -641,6 +668,35 @@ def _may_be_an_object(tokens, i: int | None) -> bool:
         return True
     top = ps[0].tag
     return top.POS not in ("PREP",) and not (top.POS == "NOUN" and top.animacy == "inan")
+
+
+def _vietnamese_calling_names(clusters: list[_Cluster]) -> list[_Cluster]:
+    """A Vietnamese is called by the last word of the name (``Нгуен Ван Хунг`` → ``Хунг``, ``встреча с
+    Хунгом``), and the middle name Văn / Thị tells a man from a woman: a cluster of lone words that is the
+    calling name of exactly one Vietnamese named in full is that person."""
+    called: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        best = c.best
+        ws = [fold(w) for w in best.form.words]
+        if len(ws) >= 3 and ws[0] in VIETNAMESE_SURNAMES:
+            called.setdefault(ws[-1], []).append(c)
+            g = VIETNAMESE_MIDDLE_GENDER.get(ws[1])
+            if g is not None and c.gender is None:
+                c.gender = g
+    if not called:
+        return clusters
+    out = []
+    for c in clusters:
+        if all(len(m.words) == 1 for m in c.mentions):
+            word = c.surname or c.first
+            hits = [v for k, vs in called.items() for v in vs if word and _same_surname(k, word)]
+            if len(hits) == 1 and hits[0] is not c:
+                target = hits[0]
+                target.mentions.extend(replace(m, first=target.first, surname=target.surname) for m in c.mentions)
+                target.mentions.sort(key=lambda m: m.span.start)
+                continue
+        out.append(c)
+    return out
 
 
 def _looks_like_person(c: _Cluster) -> bool:
@@ -1568,6 +1624,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     _east_asian_order(person_mentions)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = _place_generation_mentions([c for c in clusters if _looks_like_person(c)])
+    clusters = _vietnamese_calling_names(clusters)
     _add_recurring_surnames(text, tokens, clusters, sentences)
     surnames: dict[str, int] = {}
     for m in person_mentions:

@@ -195,3 +195,10 @@ EAST_ASIAN_SURNAMES = frozenset(
     # Vietnamese
     " нгуен чан ле фам хоанг хюинь фан ву во данг буй хо нго зыонг".split()
 )
+
+#: Vietnamese surnames (a subset of EAST_ASIAN_SURNAMES): a Vietnamese is called by the LAST word of the name
+#: (``Нгуен Ван Хунг`` is "Хунг" later), not by the surname as a Chinese or a Korean is.
+VIETNAMESE_SURNAMES = frozenset("нгуен чан ле фам хоанг хюинь фан ву во данг буй хо нго зыонг".split())
+
+#: The Vietnamese middle names that tell the gender: Văn a man's, Thị a woman's.
+VIETNAMESE_MIDDLE_GENDER: dict[str, str] = {"ван": "masc", "тхи": "femn"}
