@@ -301,7 +301,10 @@ def test_a_name_after_an_inanimate_noun_in_such_a_sentence_is_a_person(ner):
 
 def test_a_vietnamese_is_called_by_the_last_word_of_the_name(ner):
     # Нгуен Тхань Лонг is "Лонг" later, in any case; the surname-first Chinese convention does not apply
-    text = "Соглашение подписал вице-премьер Вьетнама Нгуен Тхань Лонг. Позже Лонг встретился с прессой. Встреча с Лонгом длилась час."
+    text = (
+        "Соглашение подписал вице-премьер Вьетнама Нгуен Тхань Лонг. Позже Лонг встретился с прессой. "
+        "Встреча с Лонгом длилась час."
+    )
     people = [e for e in find_people(text, []) if e.kind == "person"]
     assert [p.name for p in people] == ["Нгуен Тхань Лонг"]
     assert len(people[0].mentions) == 3
@@ -319,6 +322,23 @@ def test_a_role_in_the_genitive_after_a_person_noun_is_not_the_names_role(ner):
     text = "Министр Кэн Като прибыл в Ханой. Вечером гостей встретила супруга японского министра Юми Като."
     roles = {e.name: e.role for e in find_people(text, []) if e.kind == "person"}
     assert roles["Юми Като"] == "супруга японского министра"
+
+
+def test_a_particle_name_and_its_bare_mentions_are_one_person(ner):
+    # "фон Гаген" later, "Фон Гаген" opening a sentence: the same man, named with his particle
+    text = (
+        "Доклад представил профессор Клаус фон Гаген. Фон Гаген напомнил, что работа шла пять лет. "
+        "Коллеги поблагодарили фон Гагена."
+    )
+    people = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [p.name for p in people] == ["Клаус фон Гаген"]
+    assert len(people[0].mentions) == 3
+
+
+def test_ibn_and_the_fathers_name_stay_in_order(ner):
+    # "Хасан ибн Юсуф аль-Масри": the given name, "son of Юсуф", the family name
+    text = "Форум открыл шейх Хасан ибн Юсуф аль-Масри."
+    assert names(text) == ["Хасан ибн Юсуф аль-Масри"]
 
 
 def test_a_plural_word_alone_is_no_person(ner):

@@ -429,6 +429,11 @@ def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str
         return rest[1][1], None, rest[0][1], initials  # "Лабазанов Чингиз"
     # particles keep their place: "Авраам ибн Эзра" → surname "ибн Эзра"
     first = rest[0][1]
+    lead = rest[0][0]
+    particle = next((k for k in range(lead + 1, rest[-1][0]) if ws[k].lower() in NAME_PARTICLES), None)
+    if particle is not None and patr is None:
+        # "Абдулла ибн Салех аль-Харби": the given name, then "son of Салех" and the family name, in order
+        return first, None, " ".join(ws[particle : rest[-1][0] + 1]), initials
     if len(rest) > 2 and patr is None:
         # "Реджеп Тайип Эрдоган": two given names
         first = " ".join(w for _, w in rest[:-1])
@@ -520,7 +525,11 @@ def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[
     if hi - lo >= 4 and _sing_name(words[lo]):
         for k in range(lo + 2, hi - 1):
             prev = words[k - 1]
-            if _sing_name(words[k]) and not any(("Name" in p.tag or "Patr" in p.tag) for p in parses(prev)):
+            if (
+                _sing_name(words[k])
+                and prev.lower() not in NAME_PARTICLES  # "Абдулла ибн Салех": the father's name goes on
+                and not any(("Name" in p.tag or "Patr" in p.tag) for p in parses(prev))
+            ):
                 return [(lo, k), (k, hi)]
     return [(lo, hi)]
 

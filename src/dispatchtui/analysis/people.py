@@ -314,8 +314,17 @@ def _governing_person_noun(tokens, head: int, sent_start: int, name_case: str | 
 _key = fold
 
 
+def _sur_key(s: str | None) -> str:
+    """A surname's key for matching: folded, its leading particles dropped (``фон Лауэнштейн`` and a bare
+    ``Лауэнштейн``, ``ван Хаутена`` and ``Ван Хаутен`` are one surname)."""
+    k = _key(s)
+    while " " in k and k.split(" ", 1)[0] in NAME_PARTICLES:
+        k = k.split(" ", 1)[1]
+    return k
+
+
 def _same_surname(a: str | None, b: str | None) -> bool:
-    a, b = _key(a), _key(b)
+    a, b = _sur_key(a), _sur_key(b)
     if not a or not b:
         return False
     if a == b:
@@ -443,7 +452,7 @@ class _ClusterIndex:
 
     def update(self, ci: int) -> None:
         c = self.clusters[ci]
-        sur, first = _key(c.surname), c.first
+        sur, first = _sur_key(c.surname), c.first
         found: list[tuple[str, ...]] = []
         if sur:
             found += [("sur4", sur[:4]), ("sur", sur), *_variant_keys(sur)]
@@ -494,7 +503,7 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     for m in mentions:
         target = None
         if m.surname:
-            sk = _key(m.surname)
+            sk = _sur_key(m.surname)
             same = [c for c in index.get(("sur4", sk[:4]), *_variant_keys(sk)) if _same_surname(c.surname, m.surname)]
             if m.first:
                 exact = [c for c in same if c.first and _same_first(c.first, m.first)]
@@ -515,7 +524,7 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                     target = bare[0]
             elif same:
                 same = _agreeing_in_gender(m, same)
-                own = [c for c in same if c.surname and _key(c.surname) == sk]
+                own = [c for c in same if c.surname and _sur_key(c.surname) == sk]
                 if len(same) > 1 and len(own) == 1 and m.form.case not in (None, "nomn"):
                     same = own  # "По словам Ветровой" of Олег Ветров and Анна Ветрова: her surname's own form
                 if len({_first_key(c.first) for c in same if c.first and len(_first_key(c.first)) > 1}) > 1:
@@ -966,6 +975,8 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
         )
     elif surname and len({_key(x) for x in surnames}) > 1:
         surname = _vote(surnames) or surname
+    if best.surname and surname and _sur_key(best.surname) == _sur_key(surname) and len(best.surname) > len(surname):
+        surname = best.surname  # "фон Лауэнштейн" as the fullest mention writes it, not a bare "Лауэнштейн"
     parts = []
     if first:
         parts.append(first)
