@@ -191,6 +191,11 @@ def test_a_plural_surname_after_a_family_noun_is_the_family(ner):
             "Супруги Пётр и Вера Лунёвы открыли в селе музей игрушки.",
             ["Пётр Лунёв", "Вера Лунёва"],
         ),
+        # a surname the dictionary does not list, plural by its -ины shape; "Алла" a woman's name
+        (
+            "Выставку подготовили сестры Алла и Нина Тесемкины, художницы из Вологды.",
+            ["Алла Тесемкина", "Нина Тесемкина"],
+        ),
         # three of them, in the dative
         (
             "Грамоты вручили братьям Игорю, Степану и Роману Ковалёвым.",

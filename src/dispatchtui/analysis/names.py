@@ -26,6 +26,17 @@ CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NAME_TAGS = ("Name", "Surn", "Patr")
 
 
+def first_name_gender(first: str | None) -> str | None:
+    """The gender pymorphy3's dictionary gives a first name ("Алла" femn, "Виктор" masc), else None
+    (a foreign name whose ending says nothing sure: "Наттавут")."""
+    if not first:
+        return None
+    for p in parses(first)[:3]:
+        if "Name" in p.tag and p.tag.case == "nomn" and p.tag.gender in ("masc", "femn"):
+            return str(p.tag.gender)
+    return None
+
+
 def is_initial(word: str) -> bool:
     """``В``, ``Дж``: one capital letter, or two letters with no vowel — a two-letter word with a vowel is
     a name (``Ус``, ``Ли``, ``Ху``)."""

@@ -57,6 +57,7 @@ from .names import (
     NameForm,
     NameHint,
     _name_like,
+    first_name_gender,
     normalize_name,
     split_adjacent,
     split_name,
@@ -1340,17 +1341,26 @@ def _agree_coordinated(
             mentions[k] = again
 
 
-def _plural_surname(word: str):
-    """The dictionary's reading of ``word`` as a surname in the plural (``Дорофеевы``, ``Самохиным``), or None."""
+def _plural_surname(word: str) -> str | None:
+    """The masculine nominative singular of ``word`` read as a surname in the plural (``Дорофеевы``,
+    ``Самохиным``: the dictionary's reading; ``Зимины``, ``Зиминых``: the plural of an -ин/-ов surname by its
+    shape, the dictionary not listing it), or None."""
     if not word[:1].isupper():
         return None
-    return next((p for p in parses(word) if "Surn" in p.tag and p.tag.number == "plur"), None)
+    p = next((p for p in parses(word) if "Surn" in p.tag and p.tag.number == "plur"), None)
+    if p is not None:
+        return p.normal_form
+    low = word.lower()
+    for end in ("ыми", "ых", "ым", "ы"):
+        stem = low[: -len(end)]
+        if low.endswith(end) and stem.endswith(("ов", "ев", "ёв", "ин", "ын")) and len(stem) > 3:
+            return stem
+    return None
 
 
-def _surname_for(p, gender: str | None) -> str:
-    """The nominative singular, in ``gender``, of the plural surname reading ``p``: ``Дорофеевы`` is
-    ``Дорофеев`` for a man and ``Дорофеева`` for a woman (the -ов/-ин/-ский kinds change; others do not)."""
-    masc = p.normal_form
+def _surname_for(masc: str, gender: str | None) -> str:
+    """The nominative singular, in ``gender``, of a plural surname whose masculine is ``masc``: ``Дорофеевы``
+    is ``Дорофеев`` for a man and ``Дорофеева`` for a woman (the -ов/-ин/-ский kinds change; others do not)."""
     if gender == "femn":
         for q in parses(masc):
             if "Surn" in q.tag and q.tag.gender == "masc" and q.tag.number == "sing":
@@ -1404,10 +1414,15 @@ def _share_plural_surname(
             continue
         for m in group:
             i = next(n for n, x in enumerate(out[: k + 1]) if x is m)
-            sur = _surname_for(p, _first_name_gender(m.first) or m.form.gender)
+            first = m.first
+            if m is not last and last.form.case == "nomn" and _nominative_first_name(m.words[0]):
+                first = m.words[0]  # the names share the case: "сестры Алла и Нина …" (not the genitive "Алла")
+            sur = _surname_for(p, first_name_gender(first) or m.form.gender)
             sur = match_case(last.words[1], _with_yo(last.words[1], sur))
-            form = replace(m.form, words=(m.form.words[0], sur), tags=("Name", "Surn"))
-            out[i] = replace(m, form=form, surname=sur, weight=_mention_weight(m.first, None, sur, m.initials))
+            form = replace(m.form, words=(first or m.form.words[0], sur), tags=("Name", "Surn"))
+            out[i] = replace(
+                m, form=form, first=first, surname=sur, weight=_mention_weight(first, None, sur, m.initials)
+            )
     return out
 
 
@@ -1420,18 +1435,20 @@ def _lone_first_name(tk) -> bool:
 
 
 def _with_yo(written: str, word: str) -> str:
-    """``word`` with the ``ё`` the written form has where the dictionary wrote ``е`` (``Лунёвы`` → ``Лунёв``)."""
+    """``word`` spelled with ``ё`` where the written form has it and with ``е`` where it has ``е``
+    (``Лунёвы`` → ``Лунёв``; ``Тесемкины`` → ``Тесемкина``, not the dictionary's ``Тесёмкина``)."""
     out = list(word)
     for i, ch in enumerate(written.lower()[: len(out)]):
         if ch == "ё" and out[i] == "е":
             out[i] = "ё"
+        elif ch == "е" and out[i] == "ё":
+            out[i] = "е"
     return "".join(out)
 
 
-def _first_name_gender(first: str | None) -> str | None:
-    """The gender the dictionary gives a first name, where it gives one."""
-    g = {p.tag.gender for p in parses(first or "") if "Name" in p.tag and p.tag.gender in ("masc", "femn")}
-    return g.pop() if len(g) == 1 else None
+def _nominative_first_name(word: str) -> bool:
+    """The dictionary reads ``word`` as a first name in the nominative singular."""
+    return any("Name" in p.tag and p.tag.case == "nomn" and p.tag.number == "sing" for p in parses(word))
 
 
 def _person_mention(

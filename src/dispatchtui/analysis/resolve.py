@@ -39,6 +39,7 @@ from .lexicon.roles import (
     UNNAMED_SOURCES,
 )
 from .morph import fold, lemma
+from .names import first_name_gender
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
 #: Kind given to an unnamed source ("источник", "эксперты"): never a person, never an organization.
@@ -539,7 +540,7 @@ class _Resolver:
             return False  # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
         if not _is_person_noun(head):
             return True
-        return _depends_on_head(head, _WORD.findall(m.text), _first_name_gender(e.first))
+        return _depends_on_head(head, _WORD.findall(m.text), first_name_gender(e.first))
 
     def _bare_name(self, e: Entity, span: Span) -> bool:
         """The mention is only the name (no role noun whose own gender already settles who it is)."""
@@ -806,7 +807,7 @@ class _Resolver:
                     and said_g
                     and e.gender
                     and e.gender != said_g
-                    and (self._namesakes(e) or _first_name_gender(e.first) not in (None, said_g))
+                    and (self._namesakes(e) or first_name_gender(e.first) not in (None, said_g))
                 ):
                     # a namesake of the other gender, or a first name whose gender the dictionary knows
                     other = self._namesake(e, said_g, span.start)
@@ -1276,7 +1277,7 @@ def _trailing_name(words: Sequence[str]) -> str | None:
     if not any("Name" in p.tag for p in parses(caps[0])[:3]):
         return None
     head = _mention_head(words[: len(words) - len(caps)])
-    if head is not None and _depends_on_head(head, caps, _first_name_gender(caps[0])):
+    if head is not None and _depends_on_head(head, caps, first_name_gender(caps[0])):
         return None  # "помощник Хиллари Клинтон": the aide, not Клинтон
     form = normalize_name(tuple(caps))
     if not any(t == "Surn" for t in form.tags) and is_known(caps[-1]):
@@ -1297,17 +1298,6 @@ def _form_gender(mention: str) -> str | None:
         return None
     gs = {str(p.tag.gender) for p in parses(words[0]) if "Surn" in p.tag and p.tag.number == "sing"}
     return gs.pop() if len(gs) == 1 and gs <= {"masc", "femn"} else None
-
-
-def _first_name_gender(first: str | None) -> str | None:
-    """The gender pymorphy3's dictionary gives a first name ("Алла" femn, "Виктор" masc), else None
-    (a foreign name whose ending says nothing sure: "Наттавут")."""
-    if not first:
-        return None
-    for p in parses(first)[:3]:
-        if "Name" in p.tag and p.tag.case == "nomn" and p.tag.gender in ("masc", "femn"):
-            return str(p.tag.gender)
-    return None
 
 
 def _default_reason(q: Quote, name: str | None, kind: str | None) -> str:
