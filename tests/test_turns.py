@@ -70,6 +70,28 @@ def test_transcript_label_with_a_role_in_brackets():
     ]
 
 
+def test_transcript_labels_with_an_affiliation_and_a_role_alone():
+    # "Name, «Company»:" labels its speaker as a bracketed role does; "Губернатор:" is the governor named in
+    # the transcript; a woman's -ова surname the dictionary reads only as a genitive is still her nominative
+    t = (
+        "Брифинг\n\nПавел Зорин (губернатор края): Паводок прошел пик.\n\n"
+        "Лидия Жмурова, «Краевые электросети»: Свет вернем к утру.\n\n"
+        "Губернатор: Эвакуацию пока не отменяем."
+    )
+    rows = direct(t)
+    assert [(r[0], r[1]) for r in rows] == [
+        ("Паводок прошел пик.", "Павел Зорин"),
+        ("Свет вернем к утру.", "Лидия Жмурова"),
+        ("Эвакуацию пока не отменяем.", "Павел Зорин"),
+    ]
+
+
+def test_a_role_label_outside_a_transcript_is_no_turn():
+    # a match report's "Судья: …" line names the referee; nobody speaks
+    t = "Матч\n\n«Волга» победила 2:1. Голы: Сизов, 12; Ким, 60.\n\nСудья: Павел Рогов (Самара)."
+    assert direct(t) == []
+
+
 def test_an_outlet_label_is_not_a_continuation_of_the_answer():
     t = (
         "Интервью\n\nИван Орлов: Да, мы подписали договор.\n\nГолос Америки: А что дальше?\n\n"

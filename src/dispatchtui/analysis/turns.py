@@ -53,7 +53,10 @@ MAX_CONTINUATION = 8
 _NAME_WORD = r"(?:[A-ZА-ЯЁ]\.[ \u00a0]?)*[A-ZА-ЯЁ][\w’'\-]*"
 _LABEL_RE = re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ \u00a0]{_NAME_WORD}){{0,3}}|«[^«»\n]{{1,40}}»)"
-    r"(?P<role>[ \u00a0]*\([^()\n]{1,200}\))?[ \u00a0]*:[ \u00a0]+(?=\S)"
+    r"(?P<role>[ \u00a0]*\([^()\n]{1,200}\))?"
+    # "Марина Ладыгина, «Приозерскавтотранс»:", "Анна Кротова, «Коммерсантъ»:", "Олег Ким, глава района:"
+    r"(?P<aff>,[ \u00a0]*(?:«[^«»\n]{1,60}»|[а-яё][^,:()«»\n]{1,60}(?:«[^«»\n]{1,40}»)?))?"
+    r"[ \u00a0]*:[ \u00a0]+(?=\S)"
 )
 _WORD_RE = re.compile(r"[^\W\d_][\w-]*")
 
@@ -64,6 +67,8 @@ class Label:
     content: int  # where the turn's words start
     question: bool  # an interviewer's label ("Вопрос", «Медуза»)
     answer: bool  # "Ответ:" (the interviewee, named elsewhere)
+    role: str | None = None  # the lemma of the role a label gives ("(губернатор края)", ", глава района") or is
+    role_only: bool = False  # "Губернатор:": a role and no name
 
 
 def _name_word(w: str) -> bool:
@@ -75,6 +80,33 @@ def _name_word(w: str) -> bool:
     if any(t in p.tag for p in ps for t in ("Name", "Surn", "Patr")):
         return True
     return not get_morph().word_is_known(w.lower()) and w[:1].isupper()
+
+
+def _woman_named(words: list[str]) -> bool:
+    """A woman's first name in the nominative before a surname of the feminine -ова/-ева/-ина shape: "Анна
+    Кротова" is a nominative though the dictionary knows "Кротова" only as the genitive of "Кротов"."""
+    return (
+        len(words) >= 2
+        and any(
+            "Name" in p.tag and p.tag.case == "nomn" and p.tag.gender == "femn" and p.tag.number == "sing"
+            for p in parses(words[0])
+        )
+        and words[-1].lower().endswith(("ова", "ева", "ёва", "ина", "ына", "ская", "цкая"))
+    )
+
+
+def _role_noun(word: str) -> bool:
+    """A capitalized person noun in the nominative singular that names a role ("Министр", "Губернатор",
+    "Модератор"), not a name and not an interviewer's label."""
+    ps = parses(word)
+    return (
+        bool(ps)
+        and all(
+            p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not any(t in p.tag for t in ("Name", "Surn", "Patr"))
+            for p in ps[:2]
+        )
+        and any(p.tag.case == "nomn" and p.tag.number == "sing" for p in ps[:2])
+    )
 
 
 def label_at(text: str, p: Span) -> Label | None:
@@ -96,10 +128,20 @@ def label_at(text: str, p: Span) -> Label | None:
         return Label(span, rest, True, False)
     if low in ANSWER_LABELS:
         return Label(span, rest, False, True)
+    if len(words) == 1 and "." not in name and not m.group("aff") and _role_noun(words[0]):
+        return Label(span, rest, False, False, lemma(words[0]), True)  # "Министр:": the holder, named elsewhere
     if not words or not all(_name_word(w) for w in words):
         return None
+    aff = m.group("aff")
+    if aff and "«" in aff and _is_outlet(aff.split("«", 1)[1].rstrip("» ")):
+        return Label(span, rest, True, False)  # "Анна Кротова, «Коммерсантъ»:": a journalist of the outlet asks
     last = words[-1].split(".")[-1].strip()
-    if last and get_morph().word_is_known(last.lower()) and not any(p.tag.case == "nomn" for p in parses(last)):
+    if (
+        last
+        and get_morph().word_is_known(last.lower())
+        and not any(p.tag.case == "nomn" for p in parses(last))
+        and not _woman_named(words)
+    ):
         return None
     if (
         len(words) == 1
@@ -108,7 +150,16 @@ def label_at(text: str, p: Span) -> Label | None:
         and get_morph().word_is_known(words[0].lower())
     ):
         return None  # "Итог:", "Москва:" — one known word that is no surname
-    return Label(span, rest, False, False)
+    return Label(span, rest, False, False, _label_role(m.group("role"), m.group("aff")))
+
+
+def _label_role(*parts: str | None) -> str | None:
+    """The lemma of the first lower-case word of a label's bracketed role or affiliation (``губернатор``)."""
+    for part in parts:
+        w = _WORD_RE.search(part or "")
+        if w is not None and w.group()[:1].islower():
+            return lemma(w.group())
+    return None
 
 
 def _is_outlet(name: str) -> bool:
@@ -199,6 +250,10 @@ def transcript_turns(
     # (the first paragraph is the headline or the lead: "Песков: Кремль не видит угрозы" there is a
     # headline, and a headline is never a quote unless marked)
     labels = {i: lab for i, p in enumerate(paras) if i > 0 and (lab := label_at(text, p)) is not None}
+    if not any(not (lab.role_only or lab.question or lab.answer) for lab in labels.values()):
+        # "Судья: Алексей Пестов (Казань)." in a match report: a role alone labels a turn only in a transcript
+        # that labels someone by name
+        labels = {i: lab for i, lab in labels.items() if not lab.role_only}
     if not labels:
         return []
     dense = len(labels) >= 3
@@ -213,10 +268,17 @@ def transcript_turns(
     }
     out: list[Quote] = []
     group = start_group
+    holders: dict[str, Span] = {}  # role lemma → the name of the label that gave it
+    for i in order:
+        lab = labels[i]
+        if lab.role and not lab.role_only and not lab.question:
+            holders.setdefault(lab.role, lab.name)
     for n, i in enumerate(order):
         lab = labels[i]
         nxt = order[n + 1] if n + 1 < len(order) else len(paras)
         speaker = None if lab.question or lab.answer else lab.name
+        if lab.role_only and lab.role in holders:
+            speaker = holders[lab.role]  # "Губернатор:" after "Павел Зорин (губернатор края):"
         why = "turn: labelled " + ("question" if lab.question else "answer")
         q = _part(text, lab.content, paras[i].end, i, speaker, group, lab.question, why)
         if q is None:
