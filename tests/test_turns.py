@@ -86,6 +86,25 @@ def test_transcript_labels_with_an_affiliation_and_a_role_alone():
     ]
 
 
+def test_a_role_label_of_a_few_words_is_the_role_holders_turn():
+    t = (
+        "Брифинг\n\nПавел Зорин (глава района): Паводок прошел пик.\n\n"
+        "Лидия Жмурова (директор электросетей): Свет вернем к утру.\n\n"
+        "Глава района: Эвакуацию пока не отменяем."
+    )
+    rows = direct(t)
+    assert rows[-1][:2] == ("Эвакуацию пока не отменяем.", "Павел Зорин")
+
+
+def test_a_namesake_of_unknown_gender_is_the_one_the_verb_leaves():
+    # Юми (a name the dictionary lacks) and her father Кэн Сато: "сказала Сато" is not him
+    t = (
+        "Выборы\n\nЮми Сато победила на выборах мэра. Её отец Кэн Сато поздравил дочь.\n\n"
+        "«Это победа всех жителей», — сказала Сато."
+    )
+    assert speakers_of(t)["Это победа всех жителей"] == "Юми Сато"
+
+
 def test_a_role_label_outside_a_transcript_is_no_turn():
     # a match report's "Судья: …" line names the referee; nobody speaks
     t = "Матч\n\n«Волга» победила 2:1. Голы: Сизов, 12; Ким, 60.\n\nСудья: Павел Рогов (Самара)."

@@ -267,6 +267,8 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                 best = (key, case, gender, noms, tags, evidence)
     assert best is not None  # CASES is not empty: its first reading always sets it
     _, case, gender, noms, tags, evidence = best
+    if hint is not None and hint.strict and hint.gender is not None and hint.gender == gender:
+        evidence = True  # "Юко Исихара победила": the agreeing past tense tells the gender the name does not
     out = tuple(match_case(words[i], noms[i]) if i in noms else words[i] for i in range(len(words)))
     return NameForm(out, case, gender, tuple(tags.get(i) for i in range(len(words))), evidence)
 

@@ -1274,6 +1274,12 @@ def _hint(text: str, tokens, i0: int, i1: int, words: tuple[str, ...], sent_star
     have none in common."""
     left = _context_hint(text, tokens, i0, words)
     if left is not None and left.strict:
+        if left.gender is None:
+            # a line opening with the name (nominative) and a verb agreeing in gender after it: "Юми Сато
+            # победила на выборах" — the case from the left, the gender from the verb
+            right = _right_hint(text, tokens, i0, i1)
+            if right is not None and right.strict and right.gender and left.cases & right.cases:
+                return NameHint(left.cases & right.cases, right.gender)
         return left
     if left is None:
         # a role in apposition with its own modifiers between ("министра иностранных дел Японии Сейджи

@@ -556,7 +556,12 @@ class _Resolver:
     def _namesake(self, e: Entity, gender: str, pos: int) -> Entity | None:
         """The one namesake of ``e`` whose gender is ``gender`` and whom the text named before ``pos`` (a son
         introduced three paragraphs later is not who "Дорофеев уточнил" means), or None."""
-        hits = [o for o in self._namesakes(e) if o.gender == gender and any(m.start < pos for m in o.mentions)]
+        before = [o for o in self._namesakes(e) if any(m.start < pos for m in o.mentions)]
+        hits = [o for o in before if o.gender == gender]
+        if not hits:
+            # "сказала Исихара" of Тадаси (a man) and Юко Исихара, whose name the dictionary does not know: the
+            # one namesake whose gender nothing contradicts
+            hits = [o for o in before if o.gender is None]
         return hits[0] if len(hits) == 1 else None
 
     def _name_after(self, span: Span, loose: bool = False) -> Entity | None:

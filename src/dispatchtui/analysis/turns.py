@@ -99,14 +99,16 @@ def _role_noun(word: str) -> bool:
     """A capitalized person noun in the nominative singular that names a role ("Министр", "Губернатор",
     "Модератор"), not a name and not an interviewer's label."""
     ps = parses(word)
-    return (
-        bool(ps)
-        and all(
-            p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not any(t in p.tag for t in ("Name", "Surn", "Patr"))
-            for p in ps[:2]
-        )
-        and any(p.tag.case == "nomn" and p.tag.number == "sing" for p in ps[:2])
+    if not ps or any(t in p.tag for p in ps for t in ("Name", "Surn", "Patr", "Geox", "Orgn")):
+        return False
+    return any(
+        p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.case == "nomn" and p.tag.number == "sing"
+        for p in ps[:3]
     )
+
+
+#: A role label of a few words: "Глава района:", "Начальник гидрометцентра:" (a role noun, its complement).
+_ROLE_LABEL_RE = re.compile(r"(?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){1,3})[ \u00a0]*:[ \u00a0]+(?=\S)")
 
 
 def label_at(text: str, p: Span) -> Label | None:
@@ -114,6 +116,11 @@ def label_at(text: str, p: Span) -> Label | None:
     «Медуза»:), or None. A label is a nominative name: "Позиция Сергея Лаврова:" introduces, it does not label."""
     m = _LABEL_RE.match(text, p.start, min(p.end, p.start + 260))
     if m is None:
+        r = _ROLE_LABEL_RE.match(text, p.start, min(p.end, p.start + 120))
+        if r is not None and _role_noun(r.group("name").split()[0]) and text[r.end()] not in '«"„“':
+            return Label(
+                Span(r.start("name"), r.end("name")), r.end(), False, False, lemma(r.group("name").split()[0]), True
+            )
         return None
     name = m.group("name")
     span = Span(m.start("name"), m.end("name"))
