@@ -346,6 +346,27 @@ def test_ibn_and_the_fathers_name_stay_in_order(ner):
     assert names(text) == ["Хасан ибн Юсуф аль-Масри"]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # "Хуан" is a Chinese surname and a Spanish first name: "Ларрага" is no run of East Asian syllables
+        ("Министр Хуан Ларрага прилетел в Москву.", ["Хуан Ларрага"]),
+        # while a Chinese given name declines and the surname comes first
+        ("Переговоры с Чэнь Дэмином продлились час.", ["Чэнь Дэмин"]),
+    ],
+)
+def test_a_chinese_surname_that_is_also_a_spanish_first_name(ner, text, expected):
+    assert names(text) == expected
+
+
+def test_an_oblique_surname_of_the_a_declension_is_the_same_person(ner):
+    # "Ларраги": the genitive of "Ларрага", not a first name of somebody else
+    text = "Министр Хуан Ларрага прилетел в Москву. Помощник министра Ларраги сказал, что визит продлится два дня."
+    people = [e for e in find_people(text, []) if e.kind == "person"]
+    assert [p.name for p in people] == ["Хуан Ларрага"]
+    assert len(people[0].mentions) == 2
+
+
 def test_a_plural_word_alone_is_no_person(ner):
     text = "По его мнению, Госдумами прошлых лет было принято много законов."
     assert names(text) == []

@@ -337,8 +337,13 @@ def east_asian_form(words: tuple[str, ...], hint: NameHint | None = None) -> Nam
             return None
         if ends[0] is None and not known_surname:
             return None
-    elif not known_surname or ends[1] is None or is_known(words[1]):
-        return None
+    elif (
+        not known_surname
+        or ends[1] is None
+        or is_known(words[1])
+        or not _EAST_ASIAN_GIVEN.fullmatch(ends[1][0].lower())
+    ):
+        return None  # (not "Хуан Ларрага", a Juan: "Ларраг" is no run of East Asian syllables)
     cases = {d[1] for d in ends if d is not None}
     if len(cases) > 1:
         return None
@@ -353,6 +358,15 @@ def east_asian_form(words: tuple[str, ...], hint: NameHint | None = None) -> Nam
     if hint is not None and hint.strict and "nomn" not in hint.cases:
         case = next(c for c in CASES if c in hint.cases)  # "с Пак Кын Хе": written as is in any case
     return NameForm(out, case, None, tags, surname_first=True)
+
+
+#: A given name written as one or two East Asian syllables the way Russian transcribes them (Palladius for
+#: Chinese, Kontsevich for Korean, the press's Vietnamese): an optional initial, a vowel group, an optional
+#: final н / нь / нг / й (``Цзиньпин``, ``Кэцян``, ``Дэмин``, ``Хёнджун``, ``Тхань``). A European name breaks
+#: the pattern with a cluster or a final the syllabaries lack (``Ларраг``, ``Карлос``, ``Мануэль``).
+_EAST_ASIAN_GIVEN = re.compile(
+    r"(?:(?:цз|чж|дж|тх|кх|пх|ч|ш|ж|ц|с|з|б|п|м|ф|д|т|н|л|г|к|х|р|в)?[аоэиуюяеёы]{1,3}(?:нь|нг|н|й|ль)?){1,2}"
+)
 
 
 RUSSIAN_SURNAME_ENDINGS = (

@@ -556,6 +556,13 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
             stems = [("sur", _key(m.first))] + [
                 ("sur", written[:-n]) for n in (1, 2, 3) if len(written) > n and written[-n:] in _CASE_ENDINGS
             ]
+            # a surname of the -а declension ("Ларрага"): "Ларраги", "Ларраге", "Ларрагой"
+            stems += [
+                ("sur", written[:-n] + a)
+                for n in (1, 2)
+                if len(written) > n + 3 and written[-n:] in _A_DECL_ENDINGS
+                for a in ("а", "я")
+            ]
             bysurname = [
                 c
                 for c in index.get(*stems)
@@ -563,6 +570,7 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 and (
                     _key(c.surname) == _key(m.first)
                     or (written.startswith(_key(c.surname)) and written[len(_key(c.surname)) :] in _CASE_ENDINGS)
+                    or _a_declension_of(written, _key(c.surname))
                 )
             ]
             if byfirst:
@@ -599,6 +607,17 @@ def _named_gender(c: _Cluster) -> str | None:
     """The gender the mentions giving a first name tell, where they agree."""
     genders = {m.form.gender for m in c.mentions if m.first and m.form.gender_evidence and m.form.gender}
     return genders.pop() if len(genders) == 1 else None
+
+
+_A_DECL_ENDINGS = frozenset({"ы", "и", "е", "у", "ю", "ой", "ей", "ою", "ею"})
+
+
+def _a_declension_of(written: str, surname: str) -> bool:
+    """``written`` is an oblique form of ``surname`` of the -а/-я declension (``ларраги`` of ``ларрага``)."""
+    if len(surname) < 4 or surname[-1] not in "ая":
+        return False
+    stem = surname[:-1]
+    return written.startswith(stem) and written[len(stem) :] in _A_DECL_ENDINGS
 
 
 _CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой", "ым", "ого", "ому"})
