@@ -196,6 +196,11 @@ def test_a_plural_surname_after_a_family_noun_is_the_family(ner):
             "Выставку подготовили сестры Алла и Нина Тесемкины, художницы из Вологды.",
             ["Алла Тесемкина", "Нина Тесемкина"],
         ),
+        # a surname with one form for men and women is shared the same way
+        (
+            "Родители спортсменки, Олег и Вера Кравец, следили за стартом.",
+            ["Олег Кравец", "Вера Кравец"],
+        ),
         # three of them, in the dative
         (
             "Грамоты вручили братьям Игорю, Степану и Роману Ковалёвым.",
@@ -365,6 +370,19 @@ def test_an_oblique_surname_of_the_a_declension_is_the_same_person(ner):
     people = [e for e in find_people(text, []) if e.kind == "person"]
     assert [p.name for p in people] == ["Хуан Ларрага"]
     assert len(people[0].mentions) == 2
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a capitalized particle opening a sentence is the particle of a surname the text gives
+        ("Его поддержал глава порта Юсуф бен Аммар. Бен Аммар заявил, что грузов стало меньше.", ["Юсуф бен Аммар"]),
+        # and otherwise a first name
+        ("Главную роль сыграл Бен Стиллер.", ["Бен Стиллер"]),
+    ],
+)
+def test_a_capitalized_particle_is_a_first_name_unless_the_text_says_otherwise(ner, text, expected):
+    assert names(text) == expected
 
 
 def test_a_plural_word_alone_is_no_person(ner):

@@ -427,7 +427,13 @@ def split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str 
 def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str | None, str | None, tuple[str, ...]]:
     ws = list(form.words)
     initials = tuple(w for w in ws if is_initial(w))
-    core = [(i, w) for i, w in enumerate(ws) if not is_initial(w) and w.lower() not in NAME_PARTICLES]
+    # (a capitalized particle opening a name of two words is a first name: "Бен Стиллер"; where the text writes
+    # the surname with it in lower case elsewhere, people._capitalized_particles reads it so)
+    core = [
+        (i, w)
+        for i, w in enumerate(ws)
+        if not is_initial(w) and not (w.lower() in NAME_PARTICLES and not (i == 0 and len(ws) == 2 and w[:1].isupper()))
+    ]
     tags = form.tags
     if form.surname_first and len(ws) >= 2:
         return " ".join(ws[1:]), None, ws[0], initials  # "Ким Ир Сен": Ким, then Ир Сен
@@ -519,6 +525,8 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
         if top.POS == "NOUN" and top.animacy != "anim" and "Geox" not in top:
             break  # an inanimate noun may be a first name the dictionary lacks as one
         lo += 1
+    while hi - lo == 2 and not _name_like(words[lo]) and _sing_name(words[lo + 1]) and _plural_common_noun(words[lo]):
+        lo += 1  # "Двойняшки Александр": a common noun in the plural before a first name is no part of the name
     while (
         hi - lo >= 2
         and not _name_like(words[hi - 1])
@@ -527,6 +535,18 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     ):
         hi -= 1
     return lo, hi
+
+
+def _plural_common_noun(word: str) -> bool:
+    """A word the dictionary knows only as a common noun, one of whose readings is a plural nominative
+    (``Двойняшки``, ``Супруги``)."""
+    ps = parses(word)
+    return (
+        is_known(word)
+        and bool(ps)
+        and all(p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS) for p in ps)
+        and any(p.tag.number == "plur" and p.tag.case == "nomn" for p in ps)
+    )
 
 
 def _surname_shaped(word: str) -> bool:

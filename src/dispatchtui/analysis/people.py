@@ -360,7 +360,9 @@ def _same_first(a: str | None, b: str | None) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
-    return a == b or _same_surname(a, b) or (min(len(a), len(b)) >= 4 and _one_edit(a, b))
+    if a == b:
+        return True
+    return _same_surname(a, b) or (min(len(a), len(b)) >= 4 and _one_edit(a, b))
 
 
 def _one_edit(a: str, b: str) -> bool:
@@ -645,6 +647,27 @@ def _place_generation_mentions(clusters: list[_Cluster]) -> list[_Cluster]:
             target = cands[0]
             target.mentions.extend(replace(m, surname=target.surname, first=None, patr=None) for m in c.mentions)
             target.mentions.sort(key=lambda m: m.span.start)
+    return out
+
+
+def _capitalized_particles(mentions: list[_PersonMention]) -> list[_PersonMention]:
+    """A name particle capitalized at the start of a sentence (``Бен Аммар заявил``, ``Ван Хаутен``) is the
+    particle of the surname the text gives a person (``Юсуф бен Аммар``), not a first name Бен."""
+    with_particle = {
+        _sur_key(m.surname): m.surname
+        for m in mentions
+        if m.surname and " " in m.surname and m.surname.split(" ", 1)[0] in NAME_PARTICLES
+    }
+    if not with_particle:
+        return mentions
+    out = []
+    for m in mentions:
+        w = m.words
+        if len(w) == 2 and w[0].lower() in NAME_PARTICLES and w[0][:1].isupper() and m.first and not m.patr:
+            full = with_particle.get(_sur_key(m.surname))
+            if full is not None and full.split(" ", 1)[0] == w[0].lower():
+                m = replace(m, first=None, surname=full, weight=_mention_weight(None, None, full, m.initials))
+        out.append(m)
     return out
 
 
@@ -1383,6 +1406,18 @@ def _plural_surname(word: str) -> str | None:
     return None
 
 
+def _genderless_surname(word: str) -> str | None:
+    """A surname with one form for men and women (``Мельник``, ``Кравец``, ``Шевченко``, ``Черных``), in the
+    nominative: after coordinated first names it is everyone's, as a plural one is (``Олег и Вера Мельник``;
+    a Russian one would say ``Ивановы``). Capitalized after a first name, a common noun's form is a surname."""
+    low = word.lower()
+    if not word[:1].isupper() or low.endswith(("ов", "ев", "ёв", "ин", "ын", "ий", "ой", "ый", "а", "я")):
+        return None
+    if not (low[-1] not in "аеёиоуыэюяь" or low.endswith(("енко", "ко", "ых", "их"))):
+        return None
+    return low
+
+
 def _surname_for(masc: str, gender: str | None) -> str:
     """The nominative singular, in ``gender``, of a plural surname whose masculine is ``masc``: ``Дорофеевы``
     is ``Дорофеев`` for a man and ``Дорофеева`` for a woman (the -ов/-ин/-ский kinds change; others do not)."""
@@ -1413,7 +1448,7 @@ def _share_plural_surname(
         last = out[k]
         if len(last.words) != 2 or not last.first or last.patr or last.initials:
             continue
-        p = _plural_surname(last.words[1])
+        p = _plural_surname(last.words[1]) or _genderless_surname(last.words[1])
         if p is None:
             continue
         group = [last]
@@ -1674,6 +1709,7 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     person_mentions = _mark_played_characters(tokens, person_mentions, sentences)
+    person_mentions = _capitalized_particles(person_mentions)
     _east_asian_order(person_mentions)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = _place_generation_mentions([c for c in clusters if _looks_like_person(c)])
