@@ -293,6 +293,31 @@ def test_a_generation_suffix_is_a_mention_of_a_namesake(ner, text, expected):
     assert names(text) == expected
 
 
+@pytest.mark.parametrize(
+    "text, suffix, who",
+    [
+        # "X, сына Y": X is the younger
+        (
+            "Председателем избрали Тимура Алиева, сына бывшего мэра Руслана Алиева. Алиев-младший поблагодарил "
+            "коллег. Алиев-старший на заседание не пришел.",
+            "Алиев-младший",
+            "Тимур Алиев",
+        ),
+        # "Отец X, Y": Y is the elder
+        (
+            "Ферму восстановил Тимур Алиев. Отец Тимура, Руслан Алиев, сначала был против. "
+            "Алиев-старший теперь помогает сыну.",
+            "Алиев-старший",
+            "Руслан Алиев",
+        ),
+    ],
+)
+def test_the_text_says_which_namesake_is_the_son(ner, text, suffix, who):
+    people = {e.name: [text[m.start : m.end] for m in e.mentions] for e in find_people(text, []) if e.kind == "person"}
+    assert suffix in people[who]
+    assert sorted(people) == ["Руслан Алиев", "Тимур Алиев"]
+
+
 def test_the_part_an_actor_plays_is_a_character(ner):
     # "Кого играет кто": the accusative after a verb of playing a part is the character; the verb may be
     # gapped in the next pair ("его сестру Ольгу — Мария Дёмина")

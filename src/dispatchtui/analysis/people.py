@@ -525,6 +525,8 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                     target = recent(exact)
                 elif len(bare) == 1:
                     target = bare[0]
+            elif same and _GENERATION.fullmatch(m.text):
+                pass  # "Ковалёв-старший": a cluster of its own, placed by _place_generation_mentions
             elif same:
                 same = _agreeing_in_gender(m, same)
                 own = [c for c in same if c.surname and _sur_key(c.surname) == sk]
@@ -628,26 +630,80 @@ _CASE_ENDINGS = frozenset({"а", "я", "у", "ю", "ом", "ем", "е", "ой",
 _GENERATION = re.compile(r"(?P<sur>[^\W\d_][\w'’]+)-(?:" + "|".join(GENERATION_SUFFIXES) + r")\w*", re.I)
 
 
-def _place_generation_mentions(clusters: list[_Cluster]) -> list[_Cluster]:
+def _place_generation_mentions(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
     """``Турдумаматов-младший``, ``Буша-старшего``: the younger or the elder of two people of one surname
-    (son and father). Such a mention is the person of that surname when the text names only one; when it
-    names two, which one is meant takes knowing who is whose son, so the mention is nobody's (no person
-    of its own, no guess) and the quote it attributes stays without a speaker."""
+    (son and father). Such a mention is the person of that surname when the text names only one; of two,
+    the one the text says is the son (or the father): ``Нурлана Турдумаматова, сына … Эркина Турдумаматова``,
+    ``Отец Андрея, Виктор Ковалёв`` (see :func:`_elder_younger`). Else the mention is nobody's (no person of
+    its own, no guess) and the quote it attributes stays without a speaker."""
     out: list[_Cluster] = []
-    pending: list[tuple[_Cluster, str]] = []
+    pending: list[tuple[_Cluster, str, bool]] = []
     for c in clusters:
         ms = [_GENERATION.fullmatch(m.text) for m in c.mentions]
         if all(ms):
-            pending.append((c, ms[0]["sur"]))  # type: ignore[index]
+            pending.append((c, ms[0]["sur"], "младш" in c.mentions[0].text.lower()))  # type: ignore[index]
         else:
             out.append(c)
-    for c, written in pending:
-        cands = [o for o in out if o.surname and _same_surname(o.surname, written)]
-        if len(cands) == 1:
-            target = cands[0]
+    for c, written, younger in pending:
+        # (a man's: "-младший"/"-старший" agree with him; "-младшая" would be a woman's)
+        fem = c.mentions[0].text.lower().endswith(("ая", "ей", "ую", "ой"))
+        cands = [
+            o
+            for o in out
+            if o.surname
+            and _same_surname(o.surname, written)
+            and (o.gender or _named_gender(o)) in (None, "femn" if fem else "masc")
+        ]
+        target = cands[0] if len(cands) == 1 else None
+        if len(cands) == 2:
+            pair = _elder_younger(text, cands[0], cands[1])
+            if pair is not None:
+                target = pair[1] if younger else pair[0]
+        if target is not None:
             target.mentions.extend(replace(m, surname=target.surname, first=None, patr=None) for m in c.mentions)
             target.mentions.sort(key=lambda m: m.span.start)
     return out
+
+
+def _untagged_generation(text: str, tokens, clusters: list[_Cluster], sentences: Sequence[Span]) -> list[_Cluster]:
+    """``Алиев-младший`` where NER tagged nothing, the surname being one a person found has: a cluster of its
+    own each, for :func:`_place_generation_mentions`."""
+    surnames = {_sur_key(c.surname)[:4] for c in clusters if c.surname}
+    out = []
+    for i, tk in enumerate(tokens):
+        if tk.tag != "O" or "-" not in tk.text or not tk.text[:1].isupper():
+            continue
+        g = _GENERATION.fullmatch(tk.text)
+        if g is None or fold(g["sur"])[:4] not in surnames:
+            continue
+        if any(c.surname and _same_surname(c.surname, g["sur"]) for c in clusters):
+            m = _person_mention(text, tokens, i, i + 1, (tk.text,), Span(tk.start, tk.stop), sentences)
+            out.append(_Cluster([m]))
+    return out
+
+
+_KIN_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?P<kin>отец|отца|мать|матери|сын|сына|дочь|дочери)\s+(?P<of>[\w-]+)\s*,\s*$", re.I
+)
+_KIN_AFTER = re.compile(r"\s*,\s*(?P<kin>сын|сына|сыну|сыном|дочь|дочери|отец|отца|мать|матери)\b", re.I)
+_ELDER_KIN = ("отец", "отца", "мать", "матери")
+
+
+def _elder_younger(text: str, a: _Cluster, b: _Cluster) -> tuple[_Cluster, _Cluster] | None:
+    """(elder, younger) of two namesakes when the text says which is whose parent: an apposition
+    ``Отец Андрея, Виктор Ковалёв`` (Виктор the elder of Андрей) or ``Нурлана Турдумаматова, сына бывшего
+    вице-премьера Эркина Турдумаматова`` (Нурлан the younger of Эркин). None when it does not say."""
+    for x, y in ((a, b), (b, a)):
+        for m in x.mentions:
+            before = _KIN_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
+            if before is not None and y.first and _same_first(before["of"], y.first):
+                elder = before["kin"].lower() in _ELDER_KIN
+                return (x, y) if elder else (y, x)
+            after = _KIN_AFTER.match(text, m.span.end, min(len(text), m.span.end + 20))
+            if after is not None and any(0 < o.span.start - m.span.end < 80 for o in y.mentions):
+                elder = after["kin"].lower() in _ELDER_KIN
+                return (x, y) if elder else (y, x)
+    return None
 
 
 def _capitalized_particles(mentions: list[_PersonMention]) -> list[_PersonMention]:
@@ -762,6 +818,8 @@ def _looks_like_person(c: _Cluster) -> bool:
         return False
     if any(m.listed for m in c.mentions):
         return True  # the list says so, whatever the dictionary makes of the word ("Куниц", "Уорд")
+    if all(_GENERATION.fullmatch(m.text) for m in c.mentions):
+        return True  # "Алиев-младший": placed with a namesake or dropped by _place_generation_mentions
     words = {w for m in c.mentions for w in m.form.words if not _is_initial(w)}
     if len(words) == 1:
         (w,) = words
@@ -1712,7 +1770,8 @@ def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
     person_mentions = _capitalized_particles(person_mentions)
     _east_asian_order(person_mentions)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
-    clusters = _place_generation_mentions([c for c in clusters if _looks_like_person(c)])
+    clusters = [c for c in clusters if _looks_like_person(c)]
+    clusters = _place_generation_mentions(text, clusters + _untagged_generation(text, tokens, clusters, sentences))
     clusters = _vietnamese_calling_names(clusters)
     _add_recurring_surnames(text, tokens, clusters, sentences)
     surnames: dict[str, int] = {}
