@@ -81,7 +81,9 @@ def stages(path: Path) -> None:
 
     one_blas_thread()
     from dispatchtui import load
-    from dispatchtui.analysis.nlp import preload
+    from dispatchtui.analysis.nlp import allow_processes, preload
+
+    allow_processes(min(4, os.cpu_count() or 1))  # as extract does for a file it analyses in its process
 
     def rss() -> int:
         with open("/proc/self/statm") as f:

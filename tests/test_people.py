@@ -313,6 +313,45 @@ def test_tagged_tokens_are_razdel_tokens_with_their_tags(ner):
     assert list(compact) == toks and compact[2:5] == toks[2:5] and compact[-1] == toks[-1] and len(compact) == 21
 
 
+def test_a_long_text_tagged_in_worker_processes_gets_the_tags_of_the_sequential_tagging(ner, monkeypatch, tmp_path):
+    """A huge text's pieces go to worker processes when the caller allows it: the same tokens and tags, in
+    the same order, as when this process tags them one after another."""
+    import os
+    import random
+
+    from dispatchtui.analysis import nlp
+
+    rng = random.Random(2)
+    people = ["Анна Кузьмина", "Рустам Валиев", "Жан Дюпре", "Ольга Седых", "Пётр Лаптев"]
+    places = ["Казани", "Вологде", "Брюсселе", "Тбилиси"]
+    bodies = ["Минфин", "Газпром", "ООН", "МЧС"]
+    text = " ".join(
+        f"{rng.choice(people)} встретился в {rng.choice(places)} с главой {rng.choice(bodies)}, "
+        f"сообщает {rng.choice(bodies)}."
+        for _ in range(1500)
+    )
+    sequential = nlp.tag_compact(text)
+    pids = tmp_path / "pids"
+    tag = nlp._tag
+
+    def tag_noting_the_process(words, one_of_many):
+        with open(pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return tag(words, one_of_many)
+
+    monkeypatch.setattr(nlp, "_tag", tag_noting_the_process)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_CHARS", 1000)
+    nlp.allow_processes(2)
+    try:
+        parallel = nlp.tag_compact(text)
+    finally:
+        nlp.allow_processes(1)
+    assert len(sequential) > 4 * nlp.NER_CHUNK_TOKENS
+    assert list(parallel) == list(sequential)
+    assert {"B-PER", "B-LOC", "B-ORG"} <= set(parallel.tags)
+    assert set(pids.read_text().split()) - {str(os.getpid())}  # tagged elsewhere
+
+
 def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
     from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
 
