@@ -352,6 +352,37 @@ def test_a_long_text_tagged_in_worker_processes_gets_the_tags_of_the_sequential_
     assert set(pids.read_text().split()) - {str(os.getpid())}  # tagged elsewhere
 
 
+def test_many_sentences_parsed_in_worker_processes_get_the_parses_of_the_sequential_parsing(ner, monkeypatch):
+    """Many sentences' batches go to worker processes when the caller allows it: each sentence gets the
+    very parse this process gives it."""
+    import random
+
+    from dispatchtui.analysis import nlp
+
+    rng = random.Random(3)
+    subjects = ["Министр", "Глава района", "Представитель компании", "Анна Кузьмина"]
+    verbs = ["заявил", "сообщила", "подчеркнул", "напомнил журналистам"]
+    tails = ["что мост откроют весной", "что цены не вырастут", "о новых правилах въезда", "что решение принято"]
+    sentences = [
+        f"{rng.choice(subjects)} {rng.choice(verbs)}, {' '.join(rng.sample(tails, rng.randint(1, 3)))}."
+        for _ in range(300)
+    ]
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    sequential = nlp.parse_sentences(text, spans)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_SENTENCES", 64)
+    nlp.allow_processes(2)
+    try:
+        parallel = nlp.parse_sentences(text, spans)
+    finally:
+        nlp.allow_processes(1)
+    assert parallel == sequential
+    assert len(parallel) == 300 and all(p and any(t.head == -1 for t in p) for p in parallel)
+
+
 def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
     from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
 

@@ -122,15 +122,37 @@ def parse_sentences(text: str, spans: list[tuple[int, int]], max_tokens: int = 1
     todo = sorted((i for i, ts in enumerate(toks) if ts), key=lambda i: len(toks[i]))
     if not todo:
         return out
-    syntax = get_syntax()
-    for k in range(0, len(todo), 64):
-        batch = todo[k : k + 64]
-        for i, markup in zip(batch, syntax.map([[w for _, _, w in toks[i]] for i in batch])):
-            ids = {t.id: n for n, t in enumerate(markup.tokens)}
-            out[i] = [
-                Parsed(a, b, w, ids.get(t.head_id, -1), t.rel or "") for (a, b, w), t in zip(toks[i], markup.tokens)
-            ]
+
+    def take(batch: list[int], heads: list[list[tuple[int, str]]]) -> None:
+        for i, hs in zip(batch, heads):
+            out[i] = [Parsed(a, b, w, head, rel) for (a, b, w), (head, rel) in zip(toks[i], hs)]
+
+    # Batches are parsed in worker processes (see tag_compact) when there are many of them: the same
+    # parses, a batch's parse depending on its sentences alone.
+    pool = _Pool.start() if len(todo) >= PARALLEL_FROM_SENTENCES else None
+    try:
+        for k in range(0, len(todo), 64):
+            batch = todo[k : k + 64]
+            words = [[w for _, _, w in toks[i]] for i in batch]
+            if pool is not None:
+                pool.put(_parse_batch, words, lambda heads, batch=batch: take(batch, heads))
+            else:
+                take(batch, _parse_batch(words))
+        if pool is not None:
+            pool.drain()
+    finally:
+        if pool is not None:
+            pool.close()
     return out
+
+
+def _parse_batch(sentences: list[list[str]]) -> list[list[tuple[int, str]]]:
+    """The parser's (head index, relation) of every word of a batch of sentences."""
+    heads = []
+    for markup in get_syntax().map(sentences):
+        ids = {t.id: n for n, t in enumerate(markup.tokens)}
+        heads.append([(ids.get(t.head_id, -1), t.rel or "") for t in markup.tokens])
+    return heads
 
 
 def get_ner():
@@ -230,13 +252,13 @@ def tag_compact(text: str) -> Tokens:
             if len(words) > NER_CHUNK_TOKENS:  # more follow: cut a piece (see _chunks)
                 end = _cut(words, NER_CHUNK_TOKENS // 2, NER_CHUNK_TOKENS)
                 if pool is not None:
-                    pool.put(words[:end], tags)
+                    pool.put(_tag_piece, words[:end], lambda got: tags.extend(_TAGS.setdefault(t, t) for t in got))
                 else:
                     tags.extend(_tag(words[:end], True))
                 del words[:end]
                 pieces = True
         if pool is not None:
-            pool.drain(tags)
+            pool.drain()
     finally:
         if pool is not None:
             pool.close()
@@ -248,13 +270,16 @@ def tag_compact(text: str) -> Tokens:
 #: A text of this many characters (~1.2 MB, ~200,000 tokens, a hundred pieces) is tagged in worker
 #: processes, when allowed: below, starting them costs more than it saves.
 PARALLEL_FROM_CHARS = 1_200_000
-_processes = 1  # worker processes the NER may use (see allow_processes)
+#: So many sentences (sixteen batches) are parsed in worker processes, when allowed.
+PARALLEL_FROM_SENTENCES = 1024
+_processes = 1  # worker processes the models may use (see allow_processes)
 
 
 def allow_processes(n: int) -> None:
-    """Let :func:`tag_compact` tag a long text's pieces in ``n`` worker processes (1: never). For a caller
-    that analyses one text at a time with the cores to itself (``extract`` in its own process); never
-    used inside a daemonic worker (``extract --jobs``'s, which cannot have children anyway)."""
+    """Let :func:`tag_compact` and :func:`parse_sentences` send a long text's pieces to ``n`` worker
+    processes (1: never). For a caller that analyses one text at a time with the cores to itself
+    (``extract`` in its own process); never used inside a daemonic worker (``extract --jobs``'s, which
+    cannot have children anyway)."""
     global _processes
     _processes = max(1, n)
 
@@ -272,34 +297,40 @@ def _tag_piece(words: list[str]) -> list[str]:
 
 
 class _Pool:
-    """The worker processes of one :func:`tag_compact` (forked: the loaded model is shared, not reloaded)
-    and the pieces they are tagging, in text order. At most a few pieces wait per worker, so the words
-    held stay those of a few pieces however far the tokenizing runs ahead."""
+    """Worker processes for one call (forked: the loaded models are shared, not reloaded) and the work
+    sent to them, whose results are taken in the order it was sent. At most a few items wait per
+    worker, so what is held stays a few pieces' worth however far the sender runs ahead."""
 
     def __init__(self, executor, workers: int) -> None:
-        self.executor, self.workers, self.pending = executor, workers, deque()
+        self.executor, self.workers = executor, workers
+        self.pending: deque = deque()  # (future, what takes its result)
 
     @classmethod
     def start(cls) -> _Pool | None:
+        """The pool, or None where workers are not allowed (see :func:`allow_processes`) or cannot fork."""
         import multiprocessing as mp
 
         if _processes < 2 or mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
             return None
         from concurrent.futures import ProcessPoolExecutor
 
-        get_ner()  # loaded before the fork, so every worker has it
+        preload()  # the models loaded before the fork, so every worker has them
         executor = ProcessPoolExecutor(_processes, mp_context=mp.get_context("fork"), initializer=_quiet_worker)
         return cls(executor, _processes)
 
-    def put(self, words: list[str], tags: list[str]) -> None:
-        """Send a piece; the oldest pieces' tags go to ``tags`` while too many wait."""
-        self.pending.append(self.executor.submit(_tag_piece, words))
+    def put(self, fn, arg, take) -> None:
+        """Send ``fn(arg)``; the oldest results go to their ``take`` while too many wait."""
+        self.pending.append((self.executor.submit(fn, arg), take))
         while len(self.pending) > 3 * self.workers:
-            tags.extend(_TAGS.setdefault(t, t) for t in self.pending.popleft().result())
+            self._take_oldest()
 
-    def drain(self, tags: list[str]) -> None:
+    def drain(self) -> None:
         while self.pending:
-            tags.extend(_TAGS.setdefault(t, t) for t in self.pending.popleft().result())
+            self._take_oldest()
+
+    def _take_oldest(self) -> None:
+        future, take = self.pending.popleft()
+        take(future.result())
 
     def close(self) -> None:
         self.executor.shutdown(wait=True, cancel_futures=True)
