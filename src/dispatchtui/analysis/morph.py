@@ -12,7 +12,20 @@ def get_morph():
     import pymorphy3
 
     _guard_nameless_letters()
+    _plain_grammemes()
     return pymorphy3.MorphAnalyzer()
+
+
+def _plain_grammemes() -> None:
+    """A tag's ``POS``, ``case``, ``number`` … as plain strings, not pymorphy3's checked ones: a checked
+    grammeme compares in Python and raises on a misspelt one (``t.case == "gen"``), and the stages compare
+    grammemes millions of times in a huge dispatch (a tenth of its analysis). Same answers for every
+    valid grammeme. ``DISPATCHTUI_CHECKED_GRAMMEMES=1`` keeps the checks (the test suite sets it)."""
+    import os
+
+    from pymorphy3.tagset import OpencorporaTag
+
+    OpencorporaTag.typed_grammemes = os.environ.get("DISPATCHTUI_CHECKED_GRAMMEMES") == "1"
 
 
 def _guard_nameless_letters() -> None:
