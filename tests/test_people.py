@@ -314,8 +314,8 @@ def test_tagged_tokens_are_razdel_tokens_with_their_tags(ner):
 
 
 def test_a_long_text_tagged_in_worker_processes_gets_the_tags_of_the_sequential_tagging(ner, monkeypatch, tmp_path):
-    """A huge text's pieces go to worker processes when the caller allows it: the same tokens and tags, in
-    the same order, as when this process tags them one after another."""
+    """A huge text's slices and pieces go to worker processes when the caller allows it: the same tokens and
+    tags, in the same order, as when this process tokenizes and tags them one after another."""
     import os
     import random
 
@@ -341,6 +341,7 @@ def test_a_long_text_tagged_in_worker_processes_gets_the_tags_of_the_sequential_
 
     monkeypatch.setattr(nlp, "_tag", tag_noting_the_process)
     monkeypatch.setattr(nlp, "PARALLEL_FROM_CHARS", 1000)
+    monkeypatch.setattr(nlp, "RAZDEL_SLICE_CHARS", 5000)  # tokenized in slices by the workers too
     nlp.allow_processes(2)
     try:
         parallel = nlp.tag_compact(text)

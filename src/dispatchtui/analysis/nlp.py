@@ -234,36 +234,43 @@ def tag_compact(text: str) -> Tokens:
 
     Same computation as ``slovnet.NER(text)`` (which natasha's ``Doc.tag_ner`` runs on the whole text),
     but it hands back the tokens too, so the callers don't tokenize a second time. The text is tokenized
-    as it goes to the model, one piece (see :data:`NER_CHUNK_TOKENS`) at a time: only the pieces' words
-    are held besides the result (the pieces are exactly those of :func:`_chunks`). A text of
-    :data:`PARALLEL_FROM_CHARS` or more, when the caller allowed it (:func:`allow_processes`), the pieces
-    are tagged in worker processes while this one goes on tokenizing: the same tags (a piece's tags
-    depend on its words alone), in a fraction of the time."""
+    a slice at a time (see :func:`_razdel_tokens`) and goes to the model one piece (see
+    :data:`NER_CHUNK_TOKENS`) at a time: only a slice's words are held besides the result (the pieces are
+    exactly those of :func:`_chunks`). A text of :data:`PARALLEL_FROM_CHARS` or more, when the caller
+    allowed it (:func:`allow_processes`), is tokenized and tagged in worker processes, this one cutting
+    the pieces: the same tokens and tags (a piece's tags depend on its words alone), in a fraction of the
+    time."""
     starts, stops = array("q"), array("q")
     tags: list[str] = []
-    words: list[str] = []  # the piece not yet tagged
+    words: list[str] = []  # the words not yet tagged
     pieces = False  # the text goes in more than one piece
     pool = _Pool.start() if len(text) >= PARALLEL_FROM_CHARS else None
+
+    def take(got: list[str]) -> None:
+        tags.extend(_TAGS.setdefault(t, t) for t in got)
+
     try:
-        for start, stop, word in _razdel_tokens(text):
-            starts.append(start)
-            stops.append(stop)
-            words.append(word)
-            if len(words) > NER_CHUNK_TOKENS:  # more follow: cut a piece (see _chunks)
+        for slice_starts, slice_stops, slice_words in _slice_tokens(text) if pool is None else pool.tokens(text):
+            starts.extend(slice_starts)
+            stops.extend(slice_stops)
+            words.extend(slice_words)
+            # more follow: cut a piece (see _chunks; _cut looks at the piece's words and the next one only)
+            while len(words) > NER_CHUNK_TOKENS:
                 end = _cut(words, NER_CHUNK_TOKENS // 2, NER_CHUNK_TOKENS)
-                if pool is not None:
-                    pool.put(_tag_piece, words[:end], lambda got: tags.extend(_TAGS.setdefault(t, t) for t in got))
-                else:
-                    tags.extend(_tag(words[:end], True))
+                piece = words[:end]
                 del words[:end]
                 pieces = True
+                if pool is not None:
+                    pool.put(_tag_piece, piece, take)
+                else:
+                    take(_tag(piece, True))
         if pool is not None:
             pool.drain()
     finally:
         if pool is not None:
             pool.close()
     if words:
-        tags.extend(_tag(words, pieces))
+        take(_tag(words, pieces))
     return Tokens(text, starts, stops, tags)
 
 
@@ -318,6 +325,16 @@ class _Pool:
         executor = ProcessPoolExecutor(_processes, mp_context=mp.get_context("fork"), initializer=_quiet_worker)
         return cls(executor, _processes)
 
+    def tokens(self, text: str):
+        """:func:`_slice_tokens` of ``text``, the slices tokenized by the workers, a few ahead."""
+        ahead: deque = deque()
+        for start, end in _slices(text):
+            ahead.append(self.executor.submit(_tokens_of, text[start:end], start))
+            if len(ahead) > self.workers:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
+
     def put(self, fn, arg, take) -> None:
         """Send ``fn(arg)``; the oldest results go to their ``take`` while too many wait."""
         self.pending.append((self.executor.submit(fn, arg), take))
@@ -348,8 +365,19 @@ def _razdel_tokens(text: str):
     """razdel's tokens of ``text`` as (start, stop, text), the same as ``razdel.tokenize(text)`` gives, but
     a slice of the text at a time: razdel lists every atom of what it is given first (~200 bytes each: a
     16 MB text peaked ~300 MB inside razdel alone)."""
-    from razdel import tokenize as razdel_tokenize
+    for starts, stops, words in _slice_tokens(text):
+        yield from zip(starts, stops, words)
 
+
+def _slice_tokens(text: str):
+    """The tokens of each slice of ``text`` (see :func:`_slices`) in turn, as (starts, stops, words)."""
+    for start, end in _slices(text):
+        yield _tokens_of(text[start:end] if (start, end) != (0, len(text)) else text, start)
+
+
+def _slices(text: str):
+    """(start, end) of the slices razdel is given: about :data:`RAZDEL_SLICE_CHARS` each, cut where no
+    razdel rule looks across (:data:`_SAFE_CUT`)."""
     n = len(text)
     start = 0
     while start < n:
@@ -358,10 +386,20 @@ def _razdel_tokens(text: str):
             m = _SAFE_CUT.search(text, start + RAZDEL_SLICE_CHARS)
             if m is not None:
                 end = m.start()
-        piece = text[start:end] if (start, end) != (0, n) else text
-        for t in razdel_tokenize(piece):
-            yield start + t.start, start + t.stop, t.text
+        yield start, end
         start = end
+
+
+def _tokens_of(piece: str, offset: int) -> tuple[array, array, list[str]]:
+    """razdel's tokens of one slice, which starts at ``offset`` of the text."""
+    from razdel import tokenize as razdel_tokenize
+
+    starts, stops, words = array("q"), array("q"), []
+    for t in razdel_tokenize(piece):
+        starts.append(offset + t.start)
+        stops.append(offset + t.stop)
+        words.append(t.text)
+    return starts, stops, words
 
 
 _TAGS: dict[str, str] = {}
