@@ -88,9 +88,18 @@ def inflect_phrase(
     """Inflect the leading ``ADJ* NOUN`` group of a phrase to ``case``; the rest is kept as written.
 
     ``министром иностранных дел`` → ``министр иностранных дел``; ``Южной Азии`` → ``Южная Азия``.
-    ``number`` forces "sing"/"plur"; by default singular readings are preferred.
-    """
-    words = list(words)
+    ``number`` forces "sing"/"plur"; by default singular readings are preferred. A phrase is inflected
+    once (a dispatch names the same bodies and posts again and again)."""
+    return list(_inflected(tuple(words), case, number, source_case))
+
+
+@lru_cache(maxsize=50_000)
+def _inflected(words: tuple[str, ...], case: str, number: str | None, source_case: str | None) -> tuple[str, ...]:
+    return tuple(_inflect_phrase(list(words), case, number, source_case))
+
+
+def _inflect_phrase(words: list[str], case: str, number: str | None, source_case: str | None) -> list[str]:
+    """:func:`inflect_phrase`, computed."""
     if not words:
         return words
     head = None
