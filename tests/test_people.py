@@ -384,6 +384,38 @@ def test_many_sentences_parsed_in_worker_processes_get_the_parses_of_the_sequent
     assert len(parallel) == 300 and all(p and any(t.head == -1 for t in p) for p in parallel)
 
 
+@pytest.mark.slow
+def test_a_huge_text_analysed_with_worker_processes_gets_the_analysis_of_one_process(ner, monkeypatch):
+    """With the models' worker processes allowed, a huge text is tagged in the background while this process
+    finds the quotes and reported speech, and its parses go to the workers too: the very same analysis."""
+    import random
+
+    from dispatchtui.analysis import analyze, nlp
+
+    rng = random.Random(5)
+    people = ["Анна Кузьмина", "Рустам Валиев", "Жан Дюпре", "Ольга Седых"]
+    paragraphs = []
+    for _ in range(260):
+        who = rng.choice(people)
+        paragraphs.append(
+            f"«Мост откроют весной», — заявила {who}. Глава {rng.choice(['Минфина', 'МЧС', 'ООН'])} "
+            f"{rng.choice(people)} сообщил, что цены на проезд в {rng.choice(['Казани', 'Вологде'])} не вырастут."
+        )
+    text = "\n\n".join(paragraphs)
+    alone = analyze(text)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_CHARS", 1000)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_SENTENCES", 64)
+    monkeypatch.setattr(nlp, "RAZDEL_SLICE_CHARS", 5000)
+    nlp.allow_processes(2)
+    try:
+        with_workers = analyze(text)
+    finally:
+        nlp.allow_processes(1)
+    assert len(nlp.tag_compact(text)) > 2 * nlp.NER_CHUNK_TOKENS
+    assert with_workers == alone
+    assert len(alone.quotes) > 200 and len([e for e in alone.speakers]) >= 4
+
+
 def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
     from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
 

@@ -24,7 +24,8 @@ import sys
 import threading
 from array import array
 from collections import deque
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -308,21 +309,25 @@ class _Pool:
     sent to them, whose results are taken in the order it was sent. At most a few items wait per
     worker, so what is held stays a few pieces' worth however far the sender runs ahead."""
 
-    def __init__(self, executor, workers: int) -> None:
-        self.executor, self.workers = executor, workers
+    def __init__(self, executor, workers: int, owned: bool = True) -> None:
+        self.executor, self.workers, self.owned = executor, workers, owned
         self.pending: deque = deque()  # (future, what takes its result)
 
     @classmethod
     def start(cls) -> _Pool | None:
-        """The pool, or None where workers are not allowed (see :func:`allow_processes`) or cannot fork."""
+        """The pool (the shared one's processes while :func:`shared_processes` holds them open), or None
+        where workers are not allowed (see :func:`allow_processes`) or cannot fork."""
         import multiprocessing as mp
 
+        if _shared is not None:
+            return cls(_shared.executor, _shared.workers, owned=False)
         if _processes < 2 or mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
             return None
         from concurrent.futures import ProcessPoolExecutor
 
         preload()  # the models loaded before the fork, so every worker has them
         executor = ProcessPoolExecutor(_processes, mp_context=mp.get_context("fork"), initializer=_quiet_worker)
+        executor.submit(len, "").result()  # forked now, from this thread (none other is in the middle of work)
         return cls(executor, _processes)
 
     def tokens(self, text: str):
@@ -350,7 +355,44 @@ class _Pool:
         take(future.result())
 
     def close(self) -> None:
-        self.executor.shutdown(wait=True, cancel_futures=True)
+        if self.owned:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+_shared: _Pool | None = None  # the worker processes one analysis holds open (see shared_processes)
+
+
+@contextmanager
+def shared_processes(text: str):
+    """For the analysis of ``text``: when it is long enough for the models' worker processes
+    (:data:`PARALLEL_FROM_CHARS`) and they are allowed, one pool of them for every model call inside,
+    started once. Yields whether there is one."""
+    global _shared
+    pool = _Pool.start() if _shared is None and len(text) >= PARALLEL_FROM_CHARS else None
+    if pool is None:
+        yield False
+        return
+    _shared = pool
+    try:
+        yield True
+    finally:
+        _shared = None
+        pool.close()
+
+
+def tag_soon(text: str) -> Callable[[], Tokens]:
+    """:func:`tag_compact` of ``text``, as a call that gives it. Inside :func:`shared_processes` (with
+    workers) it starts now, in a thread that only hands slices and pieces to the workers and cuts pieces
+    (it waits for them nearly all the time), so the text is tagged while the caller does its other
+    stages; the call waits for the tags. Elsewhere the call computes them. Either way the same tokens."""
+    if _shared is None:
+        return lambda: tag_compact(text)
+    from concurrent.futures import ThreadPoolExecutor
+
+    thread = ThreadPoolExecutor(1, thread_name_prefix="dispatchtui-ner")
+    future = thread.submit(tag_compact, text)
+    thread.shutdown(wait=False)
+    return future.result
 
 
 #: razdel is given a long text in slices of about this many characters (see :func:`_razdel_tokens`).

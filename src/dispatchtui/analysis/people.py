@@ -1163,11 +1163,13 @@ def _is_particle(word: str) -> bool:
     )
 
 
-def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
-    """Persons, organizations and places named in ``text``; persons first, in order of appearance."""
+def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[Entity]:
+    """Persons, organizations and places named in ``text``; persons first, in order of appearance.
+    ``tokens``: the text's :func:`.nlp.tag_compact`, when the caller has it already."""
     from . import nlp
 
-    tokens = nlp.tag_compact(text)
+    if tokens is None:
+        tokens = nlp.tag_compact(text)
     sentences = sorted(sentences)
     spans = _join_adjacent_persons(text, _ner_spans(tokens, text))
 
