@@ -106,44 +106,62 @@ def parse_sentences(text: str, spans: list[tuple[int, int]], max_tokens: int = 1
     """Dependency parses of the given character ranges of ``text``, one list of tokens per range, in order.
 
     Each range is tokenized with razdel and cut to its first ``max_tokens`` tokens (a run-on "sentence" of
-    thousands of words costs no more than a long real one). Ranges go to the model in batches."""
-    from razdel import tokenize as razdel_tokenize
+    thousands of words costs no more than a long real one). Ranges go to the model in batches; many
+    ranges are tokenized and parsed in worker processes (see :func:`tag_compact`) when allowed: the same
+    parses, a batch's parse depending on its sentences alone."""
+    pool = _Pool.start() if len(spans) >= PARALLEL_FROM_SENTENCES else None
+    try:
+        return _parse_with(pool, text, spans, max_tokens)
+    finally:
+        if pool is not None:
+            pool.close()
 
-    toks = []
-    for a, b in spans:
-        ts = []
-        for t in razdel_tokenize(text[a:b]):
-            ts.append((a + t.start, a + t.stop, t.text))
-            if len(ts) >= max_tokens:
-                break
-        toks.append(ts)
+
+def _parse_with(pool: _Pool | None, text: str, spans: list[tuple[int, int]], max_tokens: int) -> list[list[Parsed]]:
+    """:func:`parse_sentences`, the work done here or in ``pool``."""
+    toks: list[list[tuple[int, int, str]]] = []
+    for k in range(0, len(spans), 256):
+        ranges = [(a, text[a:b]) for a, b in spans[k : k + 256]]
+        if pool is not None:
+            pool.put(_range_tokens, (ranges, max_tokens), toks.extend)
+        else:
+            toks.extend(_range_tokens((ranges, max_tokens)))
+    if pool is not None:
+        pool.drain()
     out: list[list[Parsed]] = [[] for _ in spans]
     # Sorted by length: the model pads every batch to its longest sentence (its cost grows with the
     # square of that length), so sentences of like length go together.
     todo = sorted((i for i, ts in enumerate(toks) if ts), key=lambda i: len(toks[i]))
-    if not todo:
-        return out
 
     def take(batch: list[int], heads: list[list[tuple[int, str]]]) -> None:
         for i, hs in zip(batch, heads):
             out[i] = [Parsed(a, b, w, head, rel) for (a, b, w), (head, rel) in zip(toks[i], hs)]
 
-    # Batches are parsed in worker processes (see tag_compact) when there are many of them: the same
-    # parses, a batch's parse depending on its sentences alone.
-    pool = _Pool.start() if len(todo) >= PARALLEL_FROM_SENTENCES else None
-    try:
-        for k in range(0, len(todo), 64):
-            batch = todo[k : k + 64]
-            words = [[w for _, _, w in toks[i]] for i in batch]
-            if pool is not None:
-                pool.put(_parse_batch, words, lambda heads, batch=batch: take(batch, heads))
-            else:
-                take(batch, _parse_batch(words))
+    for k in range(0, len(todo), 64):
+        batch = todo[k : k + 64]
+        words = [[w for _, _, w in toks[i]] for i in batch]
         if pool is not None:
-            pool.drain()
-    finally:
-        if pool is not None:
-            pool.close()
+            pool.put(_parse_batch, words, lambda heads, batch=batch: take(batch, heads))
+        else:
+            take(batch, _parse_batch(words))
+    if pool is not None:
+        pool.drain()
+    return out
+
+
+def _range_tokens(job: tuple[list[tuple[int, str]], int]) -> list[list[tuple[int, int, str]]]:
+    """razdel's first ``max_tokens`` tokens of each range (its start, its text), as (start, stop, word)."""
+    from razdel import tokenize as razdel_tokenize
+
+    ranges, max_tokens = job
+    out = []
+    for a, piece in ranges:
+        ts = []
+        for t in razdel_tokenize(piece):
+            ts.append((a + t.start, a + t.stop, t.text))
+            if len(ts) >= max_tokens:
+                break
+        out.append(ts)
     return out
 
 
