@@ -110,10 +110,13 @@ def parse_sentences(text: str, spans: list[tuple[int, int]], max_tokens: int = 1
     ranges are tokenized and parsed in worker processes (see :func:`tag_compact`) when allowed: the same
     parses, a batch's parse depending on its sentences alone."""
     pool = _Pool.start() if len(spans) >= PARALLEL_FROM_SENTENCES else None
+    if pool is not None:
+        _foreground_done.clear()  # the caller waits for these parses: a background tagging pauses
     try:
         return _parse_with(pool, text, spans, max_tokens)
     finally:
         if pool is not None:
+            _foreground_done.set()
             pool.close()
 
 
@@ -248,7 +251,7 @@ def tag_tokens(text: str) -> list[Token]:
     return list(tag_compact(text))
 
 
-def tag_compact(text: str) -> Tokens:
+def tag_compact(text: str, *, background: bool = False) -> Tokens:
     """razdel tokens of ``text``, each with the NER model's BIO tag.
 
     Same computation as ``slovnet.NER(text)`` (which natasha's ``Doc.tag_ner`` runs on the whole text),
@@ -263,7 +266,7 @@ def tag_compact(text: str) -> Tokens:
     tags: list[str] = []
     words: list[str] = []  # the words not yet tagged
     pieces = False  # the text goes in more than one piece
-    pool = _Pool.start() if len(text) >= PARALLEL_FROM_CHARS else None
+    pool = _Pool.start(background) if len(text) >= PARALLEL_FROM_CHARS else None
 
     def take(got: list[str]) -> None:
         tags.extend(_TAGS.setdefault(t, t) for t in got)
@@ -327,18 +330,19 @@ class _Pool:
     sent to them, whose results are taken in the order it was sent. At most a few items wait per
     worker, so what is held stays a few pieces' worth however far the sender runs ahead."""
 
-    def __init__(self, executor, workers: int, owned: bool = True) -> None:
-        self.executor, self.workers, self.owned = executor, workers, owned
+    def __init__(self, executor, workers: int, owned: bool = True, background: bool = False) -> None:
+        self.executor, self.workers, self.owned, self.background = executor, workers, owned, background
         self.pending: deque = deque()  # (future, what takes its result)
 
     @classmethod
-    def start(cls) -> _Pool | None:
+    def start(cls, background: bool = False) -> _Pool | None:
         """The pool (the shared one's processes while :func:`shared_processes` holds them open), or None
-        where workers are not allowed (see :func:`allow_processes`) or cannot fork."""
+        where workers are not allowed (see :func:`allow_processes`) or cannot fork. A ``background``
+        user sends nothing while a caller waits on the shared workers (see :func:`parse_sentences`)."""
         import multiprocessing as mp
 
         if _shared is not None:
-            return cls(_shared.executor, _shared.workers, owned=False)
+            return cls(_shared.executor, _shared.workers, owned=False, background=background)
         if _processes < 2 or mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
             return None
         from concurrent.futures import ProcessPoolExecutor
@@ -352,6 +356,7 @@ class _Pool:
         """:func:`_slice_tokens` of ``text``, the slices tokenized by the workers, a few ahead."""
         ahead: deque = deque()
         for start, end in _slices(text):
+            self._wait_turn()
             ahead.append(self.executor.submit(_tokens_of, text[start:end], start))
             if len(ahead) > self.workers:
                 yield ahead.popleft().result()
@@ -360,9 +365,14 @@ class _Pool:
 
     def put(self, fn, arg, take) -> None:
         """Send ``fn(arg)``; the oldest results go to their ``take`` while too many wait."""
+        self._wait_turn()
         self.pending.append((self.executor.submit(fn, arg), take))
         while len(self.pending) > 3 * self.workers:
             self._take_oldest()
+
+    def _wait_turn(self) -> None:
+        if self.background:
+            _foreground_done.wait()
 
     def drain(self) -> None:
         while self.pending:
@@ -378,6 +388,8 @@ class _Pool:
 
 
 _shared: _Pool | None = None  # the worker processes one analysis holds open (see shared_processes)
+_foreground_done = threading.Event()  # clear while a caller waits on the shared workers
+_foreground_done.set()
 
 
 @contextmanager
@@ -402,13 +414,14 @@ def tag_soon(text: str) -> Callable[[], Tokens]:
     """:func:`tag_compact` of ``text``, as a call that gives it. Inside :func:`shared_processes` (with
     workers) it starts now, in a thread that only hands slices and pieces to the workers and cuts pieces
     (it waits for them nearly all the time), so the text is tagged while the caller does its other
-    stages; the call waits for the tags. Elsewhere the call computes them. Either way the same tokens."""
+    stages, pausing while this process waits for parses; the call waits for the tags. Elsewhere the
+    call computes them. Either way the same tokens."""
     if _shared is None:
         return lambda: tag_compact(text)
     from concurrent.futures import ThreadPoolExecutor
 
     thread = ThreadPoolExecutor(1, thread_name_prefix="dispatchtui-ner")
-    future = thread.submit(tag_compact, text)
+    future = thread.submit(tag_compact, text, background=True)
     thread.shutdown(wait=False)
     return future.result
 
