@@ -10,7 +10,8 @@ reading the file (``load_path``: read, decode, normalize), loading the model alo
 ``dispatchtui extract --no-cache FILE``. ``--stages`` also runs the analysis in this process stage by
 stage (layout, quotes, reported speech, people, speakers, topics) with the time, the CPU seconds of this
 process and of its worker processes (the models' pieces of a huge text), and the peak memory growth of
-each: on a loaded machine the wall time says little, and this process's CPU is the critical path.
+each (a worker's CPU is counted at the stage where its pool ends): on a loaded machine the wall time
+says little, and this process's CPU is the critical path.
 Goals: analysed in well under a minute; memory over the model's under 4x the file's size.
 Not collected by pytest.
 """
