@@ -313,6 +313,109 @@ def test_tagged_tokens_are_razdel_tokens_with_their_tags(ner):
     assert list(compact) == toks and compact[2:5] == toks[2:5] and compact[-1] == toks[-1] and len(compact) == 21
 
 
+def test_a_long_text_tagged_in_worker_processes_gets_the_tags_of_the_sequential_tagging(ner, monkeypatch, tmp_path):
+    """A huge text's slices and pieces go to worker processes when the caller allows it: the same tokens and
+    tags, in the same order, as when this process tokenizes and tags them one after another."""
+    import os
+    import random
+
+    from dispatchtui.analysis import nlp
+
+    rng = random.Random(2)
+    people = ["Анна Кузьмина", "Рустам Валиев", "Жан Дюпре", "Ольга Седых", "Пётр Лаптев"]
+    places = ["Казани", "Вологде", "Брюсселе", "Тбилиси"]
+    bodies = ["Минфин", "Газпром", "ООН", "МЧС"]
+    text = " ".join(
+        f"{rng.choice(people)} встретился в {rng.choice(places)} с главой {rng.choice(bodies)}, "
+        f"сообщает {rng.choice(bodies)}."
+        for _ in range(1500)
+    )
+    sequential = nlp.tag_compact(text)
+    pids = tmp_path / "pids"
+    tag = nlp._tag
+
+    def tag_noting_the_process(words, one_of_many):
+        with open(pids, "a") as f:
+            f.write(f"{os.getpid()}\n")
+        return tag(words, one_of_many)
+
+    monkeypatch.setattr(nlp, "_tag", tag_noting_the_process)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_CHARS", 1000)
+    monkeypatch.setattr(nlp, "RAZDEL_SLICE_CHARS", 5000)  # tokenized in slices by the workers too
+    nlp.allow_processes(2)
+    try:
+        parallel = nlp.tag_compact(text)
+    finally:
+        nlp.allow_processes(1)
+    assert len(sequential) > 4 * nlp.NER_CHUNK_TOKENS
+    assert list(parallel) == list(sequential)
+    assert {"B-PER", "B-LOC", "B-ORG"} <= set(parallel.tags)
+    assert set(pids.read_text().split()) - {str(os.getpid())}  # tagged elsewhere
+
+
+def test_many_sentences_parsed_in_worker_processes_get_the_parses_of_the_sequential_parsing(ner, monkeypatch):
+    """Many sentences' batches go to worker processes when the caller allows it: each sentence gets the
+    very parse this process gives it."""
+    import random
+
+    from dispatchtui.analysis import nlp
+
+    rng = random.Random(3)
+    subjects = ["Министр", "Глава района", "Представитель компании", "Анна Кузьмина"]
+    verbs = ["заявил", "сообщила", "подчеркнул", "напомнил журналистам"]
+    tails = ["что мост откроют весной", "что цены не вырастут", "о новых правилах въезда", "что решение принято"]
+    sentences = [
+        f"{rng.choice(subjects)} {rng.choice(verbs)}, {' '.join(rng.sample(tails, rng.randint(1, 3)))}."
+        for _ in range(300)
+    ]
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for s in sentences:
+        spans.append((at, at + len(s)))
+        at += len(s) + 1
+    sequential = nlp.parse_sentences(text, spans)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_SENTENCES", 64)
+    nlp.allow_processes(2)
+    try:
+        parallel = nlp.parse_sentences(text, spans)
+    finally:
+        nlp.allow_processes(1)
+    assert parallel == sequential
+    assert len(parallel) == 300 and all(p and any(t.head == -1 for t in p) for p in parallel)
+
+
+@pytest.mark.slow
+def test_a_huge_text_analysed_with_worker_processes_gets_the_analysis_of_one_process(ner, monkeypatch):
+    """With the models' worker processes allowed, a huge text is tagged in the background while this process
+    finds the quotes and reported speech, and its parses go to the workers too: the very same analysis."""
+    import random
+
+    from dispatchtui.analysis import analyze, nlp
+
+    rng = random.Random(5)
+    people = ["Анна Кузьмина", "Рустам Валиев", "Жан Дюпре", "Ольга Седых"]
+    paragraphs = []
+    for _ in range(260):
+        who = rng.choice(people)
+        paragraphs.append(
+            f"«Мост откроют весной», — заявила {who}. Глава {rng.choice(['Минфина', 'МЧС', 'ООН'])} "
+            f"{rng.choice(people)} сообщил, что цены на проезд в {rng.choice(['Казани', 'Вологде'])} не вырастут."
+        )
+    text = "\n\n".join(paragraphs)
+    alone = analyze(text)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_CHARS", 1000)
+    monkeypatch.setattr(nlp, "PARALLEL_FROM_SENTENCES", 64)
+    monkeypatch.setattr(nlp, "RAZDEL_SLICE_CHARS", 5000)
+    nlp.allow_processes(2)
+    try:
+        with_workers = analyze(text)
+    finally:
+        nlp.allow_processes(1)
+    assert len(nlp.tag_compact(text)) > 2 * nlp.NER_CHUNK_TOKENS
+    assert with_workers == alone
+    assert len(alone.quotes) > 200 and len([e for e in alone.speakers]) >= 4
+
+
 def test_a_long_text_without_sentence_ends_is_cut_at_a_clause_mark_and_never_inside_a_name():
     from dispatchtui.analysis.nlp import NER_CHUNK_TOKENS, _chunks
 

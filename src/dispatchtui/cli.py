@@ -428,9 +428,22 @@ def _run_tasks(tasks, jobs: int, max_seconds: float | None = None, progress=None
     # job, OpenBLAS's second thread spun beside the NER's small products and took 2.4x the CPU for the
     # same tags (1 MB dispatch: 17.9 CPU s, 7.2 with one thread)
     one_blas_thread()
+    from .analysis.nlp import allow_processes
+
+    # a file analysed in this process has the cores to itself: a huge one's NER may use them (a worker
+    # process of --jobs / --max-seconds is daemonic and never does)
+    allow_processes(min(4, _cores()))
     yield from batch.run(
         tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up, failed=_failed_task
     )
+
+
+def _cores() -> int:
+    """The cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _failed_task(task, reason: str):

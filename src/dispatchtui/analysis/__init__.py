@@ -102,6 +102,7 @@ def analyze(
     if not isinstance(text, Dispatch):
         stage("layout")
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
+    from . import nlp
     from .attribution import check_mentions
     from .people import find_people
     from .quotes import find_quotes
@@ -114,15 +115,20 @@ def analyze(
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
-    stage("quotes")
-    direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
-    stage("reported speech")
-    reported = find_reported(text, d.paragraphs, d.sentences, direct)
-    raw_quotes = attribute_paragraph_quotes(
-        text, d.paragraphs, sorted([*direct, *reported], key=lambda q: (q.start, q.end))
-    )
-    stage("people")
-    entities = find_people(text, d.sentences)
+    # a huge text, where the caller allows the models worker processes: tagged by them from now on,
+    # while this process finds the quotes and reported speech (see nlp.shared_processes)
+    with nlp.shared_processes(text):
+        tagged = nlp.tag_soon(text)
+        stage("quotes")
+        direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
+        stage("reported speech")
+        reported = find_reported(text, d.paragraphs, d.sentences, direct)
+        raw_quotes = attribute_paragraph_quotes(
+            text, d.paragraphs, sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+        )
+        stage("people")
+        tokens = tagged()
+    entities = find_people(text, d.sentences, tokens)
     stage("speakers")
     quotes, speakers = resolve(text, raw_quotes, entities)
     quotes = link_statements(quotes)

@@ -12,7 +12,20 @@ def get_morph():
     import pymorphy3
 
     _guard_nameless_letters()
+    _plain_grammemes()
     return pymorphy3.MorphAnalyzer()
+
+
+def _plain_grammemes() -> None:
+    """A tag's ``POS``, ``case``, ``number`` … as plain strings, not pymorphy3's checked ones: a checked
+    grammeme compares in Python and raises on a misspelt one (``t.case == "gen"``), and the stages compare
+    grammemes millions of times in a huge dispatch (a tenth of its analysis). Same answers for every
+    valid grammeme. ``DISPATCHTUI_CHECKED_GRAMMEMES=1`` keeps the checks (the test suite sets it)."""
+    import os
+
+    from pymorphy3.tagset import OpencorporaTag
+
+    OpencorporaTag.typed_grammemes = os.environ.get("DISPATCHTUI_CHECKED_GRAMMEMES") == "1"
 
 
 def _guard_nameless_letters() -> None:
@@ -79,9 +92,18 @@ def inflect_phrase(
     """Inflect the leading ``ADJ* NOUN`` group of a phrase to ``case``; the rest is kept as written.
 
     ``министром иностранных дел`` → ``министр иностранных дел``; ``Южной Азии`` → ``Южная Азия``.
-    ``number`` forces "sing"/"plur"; by default singular readings are preferred.
-    """
-    words = list(words)
+    ``number`` forces "sing"/"plur"; by default singular readings are preferred. A phrase is inflected
+    once (a dispatch names the same bodies and posts again and again)."""
+    return list(_inflected(tuple(words), case, number, source_case))
+
+
+@lru_cache(maxsize=50_000)
+def _inflected(words: tuple[str, ...], case: str, number: str | None, source_case: str | None) -> tuple[str, ...]:
+    return tuple(_inflect_phrase(list(words), case, number, source_case))
+
+
+def _inflect_phrase(words: list[str], case: str, number: str | None, source_case: str | None) -> list[str]:
+    """:func:`inflect_phrase`, computed."""
     if not words:
         return words
     head = None

@@ -23,7 +23,9 @@ import re
 import sys
 import threading
 from array import array
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Callable, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,32 +106,75 @@ def parse_sentences(text: str, spans: list[tuple[int, int]], max_tokens: int = 1
     """Dependency parses of the given character ranges of ``text``, one list of tokens per range, in order.
 
     Each range is tokenized with razdel and cut to its first ``max_tokens`` tokens (a run-on "sentence" of
-    thousands of words costs no more than a long real one). Ranges go to the model in batches."""
-    from razdel import tokenize as razdel_tokenize
+    thousands of words costs no more than a long real one). Ranges go to the model in batches; many
+    ranges are tokenized and parsed in worker processes (see :func:`tag_compact`) when allowed: the same
+    parses, a batch's parse depending on its sentences alone."""
+    pool = _Pool.start() if len(spans) >= PARALLEL_FROM_SENTENCES else None
+    if pool is not None:
+        _foreground_done.clear()  # the caller waits for these parses: a background tagging pauses
+    try:
+        return _parse_with(pool, text, spans, max_tokens)
+    finally:
+        if pool is not None:
+            _foreground_done.set()
+            pool.close()
 
-    toks = []
-    for a, b in spans:
-        ts = []
-        for t in razdel_tokenize(text[a:b]):
-            ts.append((a + t.start, a + t.stop, t.text))
-            if len(ts) >= max_tokens:
-                break
-        toks.append(ts)
+
+def _parse_with(pool: _Pool | None, text: str, spans: list[tuple[int, int]], max_tokens: int) -> list[list[Parsed]]:
+    """:func:`parse_sentences`, the work done here or in ``pool``."""
+    toks: list[list[tuple[int, int, str]]] = []
+    for k in range(0, len(spans), 256):
+        ranges = [(a, text[a:b]) for a, b in spans[k : k + 256]]
+        if pool is not None:
+            pool.put(_range_tokens, (ranges, max_tokens), toks.extend)
+        else:
+            toks.extend(_range_tokens((ranges, max_tokens)))
+    if pool is not None:
+        pool.drain()
     out: list[list[Parsed]] = [[] for _ in spans]
     # Sorted by length: the model pads every batch to its longest sentence (its cost grows with the
     # square of that length), so sentences of like length go together.
     todo = sorted((i for i, ts in enumerate(toks) if ts), key=lambda i: len(toks[i]))
-    if not todo:
-        return out
-    syntax = get_syntax()
+
+    def take(batch: list[int], heads: list[list[tuple[int, str]]]) -> None:
+        for i, hs in zip(batch, heads):
+            out[i] = [Parsed(a, b, w, head, rel) for (a, b, w), (head, rel) in zip(toks[i], hs)]
+
     for k in range(0, len(todo), 64):
         batch = todo[k : k + 64]
-        for i, markup in zip(batch, syntax.map([[w for _, _, w in toks[i]] for i in batch])):
-            ids = {t.id: n for n, t in enumerate(markup.tokens)}
-            out[i] = [
-                Parsed(a, b, w, ids.get(t.head_id, -1), t.rel or "") for (a, b, w), t in zip(toks[i], markup.tokens)
-            ]
+        words = [[w for _, _, w in toks[i]] for i in batch]
+        if pool is not None:
+            pool.put(_parse_batch, words, lambda heads, batch=batch: take(batch, heads))
+        else:
+            take(batch, _parse_batch(words))
+    if pool is not None:
+        pool.drain()
     return out
+
+
+def _range_tokens(job: tuple[list[tuple[int, str]], int]) -> list[list[tuple[int, int, str]]]:
+    """razdel's first ``max_tokens`` tokens of each range (its start, its text), as (start, stop, word)."""
+    from razdel import tokenize as razdel_tokenize
+
+    ranges, max_tokens = job
+    out = []
+    for a, piece in ranges:
+        ts = []
+        for t in razdel_tokenize(piece):
+            ts.append((a + t.start, a + t.stop, t.text))
+            if len(ts) >= max_tokens:
+                break
+        out.append(ts)
+    return out
+
+
+def _parse_batch(sentences: list[list[str]]) -> list[list[tuple[int, str]]]:
+    """The parser's (head index, relation) of every word of a batch of sentences."""
+    heads = []
+    for markup in get_syntax().map(sentences):
+        ids = {t.id: n for n, t in enumerate(markup.tokens)}
+        heads.append([(ids.get(t.head_id, -1), t.rel or "") for t in markup.tokens])
+    return heads
 
 
 def get_ner():
@@ -206,29 +251,179 @@ def tag_tokens(text: str) -> list[Token]:
     return list(tag_compact(text))
 
 
-def tag_compact(text: str) -> Tokens:
+def tag_compact(text: str, *, background: bool = False) -> Tokens:
     """razdel tokens of ``text``, each with the NER model's BIO tag.
 
     Same computation as ``slovnet.NER(text)`` (which natasha's ``Doc.tag_ner`` runs on the whole text),
     but it hands back the tokens too, so the callers don't tokenize a second time. The text is tokenized
-    as it goes to the model, one piece (see :data:`NER_CHUNK_TOKENS`) at a time: only the piece's words
-    are held besides the result (the pieces are exactly those of :func:`_chunks`)."""
+    a slice at a time (see :func:`_razdel_tokens`) and goes to the model one piece (see
+    :data:`NER_CHUNK_TOKENS`) at a time: only a slice's words are held besides the result (the pieces are
+    exactly those of :func:`_chunks`). A text of :data:`PARALLEL_FROM_CHARS` or more, when the caller
+    allowed it (:func:`allow_processes`), is tokenized and tagged in worker processes, this one cutting
+    the pieces: the same tokens and tags (a piece's tags depend on its words alone), in a fraction of the
+    time."""
     starts, stops = array("q"), array("q")
     tags: list[str] = []
-    words: list[str] = []  # the piece not yet tagged
+    words: list[str] = []  # the words not yet tagged
     pieces = False  # the text goes in more than one piece
-    for start, stop, word in _razdel_tokens(text):
-        starts.append(start)
-        stops.append(stop)
-        words.append(word)
-        if len(words) > NER_CHUNK_TOKENS:  # more follow: cut a piece (see _chunks)
-            end = _cut(words, NER_CHUNK_TOKENS // 2, NER_CHUNK_TOKENS)
-            tags.extend(_tag(words[:end], True))
-            del words[:end]
-            pieces = True
+    pool = _Pool.start(background) if len(text) >= PARALLEL_FROM_CHARS else None
+
+    def take(got: list[str]) -> None:
+        tags.extend(_TAGS.setdefault(t, t) for t in got)
+
+    try:
+        for slice_starts, slice_stops, slice_words in _slice_tokens(text) if pool is None else pool.tokens(text):
+            starts.extend(slice_starts)
+            stops.extend(slice_stops)
+            words.extend(slice_words)
+            # more follow: cut a piece (see _chunks; _cut looks at the piece's words and the next one only)
+            while len(words) > NER_CHUNK_TOKENS:
+                end = _cut(words, NER_CHUNK_TOKENS // 2, NER_CHUNK_TOKENS)
+                piece = words[:end]
+                del words[:end]
+                pieces = True
+                if pool is not None:
+                    pool.put(_tag_piece, piece, take)
+                else:
+                    take(_tag(piece, True))
+        if pool is not None:
+            pool.drain()
+    finally:
+        if pool is not None:
+            pool.close()
     if words:
-        tags.extend(_tag(words, pieces))
+        take(_tag(words, pieces))
     return Tokens(text, starts, stops, tags)
+
+
+#: A text of this many characters (~1.2 MB, ~200,000 tokens, a hundred pieces) is tagged in worker
+#: processes, when allowed: below, starting them costs more than it saves.
+PARALLEL_FROM_CHARS = 1_200_000
+#: So many sentences (sixteen batches) are parsed in worker processes, when allowed.
+PARALLEL_FROM_SENTENCES = 1024
+_processes = 1  # worker processes the models may use (see allow_processes)
+
+
+def allow_processes(n: int) -> None:
+    """Let :func:`tag_compact` and :func:`parse_sentences` send a long text's pieces to ``n`` worker
+    processes (1: never). For a caller that analyses one text at a time with the cores to itself
+    (``extract`` in its own process); never used inside a daemonic worker (``extract --jobs``'s, which
+    cannot have children anyway)."""
+    global _processes
+    _processes = max(1, n)
+
+
+def _quiet_worker() -> None:
+    """A worker leaves Ctrl-C to the parent, which stops the pool."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _tag_piece(words: list[str]) -> list[str]:
+    """In a worker process: one piece's tags (see :func:`tag_compact`)."""
+    return _tag(words, True)
+
+
+class _Pool:
+    """Worker processes for one call (forked: the loaded models are shared, not reloaded) and the work
+    sent to them, whose results are taken in the order it was sent. At most a few items wait per
+    worker, so what is held stays a few pieces' worth however far the sender runs ahead."""
+
+    def __init__(self, executor, workers: int, owned: bool = True, background: bool = False) -> None:
+        self.executor, self.workers, self.owned, self.background = executor, workers, owned, background
+        self.pending: deque = deque()  # (future, what takes its result)
+
+    @classmethod
+    def start(cls, background: bool = False) -> _Pool | None:
+        """The pool (the shared one's processes while :func:`shared_processes` holds them open), or None
+        where workers are not allowed (see :func:`allow_processes`) or cannot fork. A ``background``
+        user sends nothing while a caller waits on the shared workers (see :func:`parse_sentences`)."""
+        import multiprocessing as mp
+
+        if _shared is not None:
+            return cls(_shared.executor, _shared.workers, owned=False, background=background)
+        if _processes < 2 or mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
+            return None
+        from concurrent.futures import ProcessPoolExecutor
+
+        preload()  # the models loaded before the fork, so every worker has them
+        executor = ProcessPoolExecutor(_processes, mp_context=mp.get_context("fork"), initializer=_quiet_worker)
+        executor.submit(len, "").result()  # forked now, from this thread (none other is in the middle of work)
+        return cls(executor, _processes)
+
+    def tokens(self, text: str):
+        """:func:`_slice_tokens` of ``text``, the slices tokenized by the workers, a few ahead."""
+        ahead: deque = deque()
+        for start, end in _slices(text):
+            self._wait_turn()
+            ahead.append(self.executor.submit(_tokens_of, text[start:end], start))
+            if len(ahead) > self.workers:
+                yield ahead.popleft().result()
+        while ahead:
+            yield ahead.popleft().result()
+
+    def put(self, fn, arg, take) -> None:
+        """Send ``fn(arg)``; the oldest results go to their ``take`` while too many wait."""
+        self._wait_turn()
+        self.pending.append((self.executor.submit(fn, arg), take))
+        while len(self.pending) > 3 * self.workers:
+            self._take_oldest()
+
+    def _wait_turn(self) -> None:
+        if self.background:
+            _foreground_done.wait()
+
+    def drain(self) -> None:
+        while self.pending:
+            self._take_oldest()
+
+    def _take_oldest(self) -> None:
+        future, take = self.pending.popleft()
+        take(future.result())
+
+    def close(self) -> None:
+        if self.owned:
+            self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+_shared: _Pool | None = None  # the worker processes one analysis holds open (see shared_processes)
+_foreground_done = threading.Event()  # clear while a caller waits on the shared workers
+_foreground_done.set()
+
+
+@contextmanager
+def shared_processes(text: str):
+    """For the analysis of ``text``: when it is long enough for the models' worker processes
+    (:data:`PARALLEL_FROM_CHARS`) and they are allowed, one pool of them for every model call inside,
+    started once. Yields whether there is one."""
+    global _shared
+    pool = _Pool.start() if _shared is None and len(text) >= PARALLEL_FROM_CHARS else None
+    if pool is None:
+        yield False
+        return
+    _shared = pool
+    try:
+        yield True
+    finally:
+        _shared = None
+        pool.close()
+
+
+def tag_soon(text: str) -> Callable[[], Tokens]:
+    """:func:`tag_compact` of ``text``, as a call that gives it. Inside :func:`shared_processes` (with
+    workers) it starts now, in a thread that only hands slices and pieces to the workers and cuts pieces
+    (it waits for them nearly all the time), so the text is tagged while the caller does its other
+    stages, pausing while this process waits for parses; the call waits for the tags. Elsewhere the
+    call computes them. Either way the same tokens."""
+    if _shared is None:
+        return lambda: tag_compact(text)
+    from concurrent.futures import ThreadPoolExecutor
+
+    thread = ThreadPoolExecutor(1, thread_name_prefix="dispatchtui-ner")
+    future = thread.submit(tag_compact, text, background=True)
+    thread.shutdown(wait=False)
+    return future.result
 
 
 #: razdel is given a long text in slices of about this many characters (see :func:`_razdel_tokens`).
@@ -243,8 +438,19 @@ def _razdel_tokens(text: str):
     """razdel's tokens of ``text`` as (start, stop, text), the same as ``razdel.tokenize(text)`` gives, but
     a slice of the text at a time: razdel lists every atom of what it is given first (~200 bytes each: a
     16 MB text peaked ~300 MB inside razdel alone)."""
-    from razdel import tokenize as razdel_tokenize
+    for starts, stops, words in _slice_tokens(text):
+        yield from zip(starts, stops, words)
 
+
+def _slice_tokens(text: str):
+    """The tokens of each slice of ``text`` (see :func:`_slices`) in turn, as (starts, stops, words)."""
+    for start, end in _slices(text):
+        yield _tokens_of(text[start:end] if (start, end) != (0, len(text)) else text, start)
+
+
+def _slices(text: str):
+    """(start, end) of the slices razdel is given: about :data:`RAZDEL_SLICE_CHARS` each, cut where no
+    razdel rule looks across (:data:`_SAFE_CUT`)."""
     n = len(text)
     start = 0
     while start < n:
@@ -253,10 +459,20 @@ def _razdel_tokens(text: str):
             m = _SAFE_CUT.search(text, start + RAZDEL_SLICE_CHARS)
             if m is not None:
                 end = m.start()
-        piece = text[start:end] if (start, end) != (0, n) else text
-        for t in razdel_tokenize(piece):
-            yield start + t.start, start + t.stop, t.text
+        yield start, end
         start = end
+
+
+def _tokens_of(piece: str, offset: int) -> tuple[array, array, list[str]]:
+    """razdel's tokens of one slice, which starts at ``offset`` of the text."""
+    from razdel import tokenize as razdel_tokenize
+
+    starts, stops, words = array("q"), array("q"), []
+    for t in razdel_tokenize(piece):
+        starts.append(offset + t.start)
+        stops.append(offset + t.stop)
+        words.append(t.text)
+    return starts, stops, words
 
 
 _TAGS: dict[str, str] = {}

@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Literal
 
 from ..model import Span
@@ -1136,6 +1137,12 @@ def _sentence_start(sentences: Sequence[Span], pos: int) -> int:
 
 
 def _norm_org_or_place(words: list[str], kind: str) -> str:
+    """The name of an organization or a place in the nominative (each name worked out once)."""
+    return _org_or_place_name(tuple(words), kind)
+
+
+@lru_cache(maxsize=50_000)
+def _org_or_place_name(words: tuple[str, ...], kind: str) -> str:
     if kind == "LOC" and len(words) == 1 and not words[0].isupper():
         ps = [p for p in parses(words[0]) if p.tag.POS == "NOUN"]
         geo = [p for p in ps if "Geox" in p.tag] or ps
@@ -1715,11 +1722,13 @@ def _is_particle(word: str) -> bool:
     )
 
 
-def find_people(text: str, sentences: Sequence[Span] = ()) -> list[Entity]:
-    """Persons, organizations and places named in ``text``; persons first, in order of appearance."""
+def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[Entity]:
+    """Persons, organizations and places named in ``text``; persons first, in order of appearance.
+    ``tokens``: the text's :func:`.nlp.tag_compact`, when the caller has it already."""
     from . import nlp
 
-    tokens = nlp.tag_compact(text)
+    if tokens is None:
+        tokens = nlp.tag_compact(text)
     sentences = sorted(sentences)
     spans = _ner_spans(tokens, text)
     spans = _join_adjacent_persons(
