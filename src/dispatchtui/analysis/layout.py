@@ -143,9 +143,9 @@ def layout(text: str, meta: Meta | None = None) -> Layout:
     paragraphs, headline, dateline = list(head.paragraphs), head.headline, head.dateline
     sentences = find_sentences(text, paragraphs, headline, dateline)
     # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for
-    # repeats in the body only (the headline blanked out, so every offset stays the same).
-    body_text = text if headline is None else " " * headline.end + text[headline.end :]
-    repeats = [r for r in find_repeats(body_text) if _is_debris(text, r, paragraphs)]
+    # repeats in the body only (the words after the headline; every offset stays the same).
+    start = 0 if headline is None else headline.end
+    repeats = [r for r in find_repeats(text, start=start) if _is_debris(text, r, paragraphs)]
     return Layout(headline, dateline, tuple(paragraphs), tuple(sentences), tuple(repeats))
 
 
@@ -267,34 +267,45 @@ def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
     return whole_paragraph(r.span) and whole_paragraph(r.of)
 
 
-def find_repeats(text: str, max_repeats: int = 1000) -> list[Repeat]:
-    """Passages of at least ``REPEAT_MIN_WORDS`` words that occur verbatim earlier in the text.
+def find_repeats(text: str, max_repeats: int = 1000, start: int = 0) -> list[Repeat]:
+    """Passages of at least ``REPEAT_MIN_WORDS`` words that occur verbatim earlier in the text (its words
+    from ``start`` on: what comes before is not looked at, as if it were blank).
 
     Linear: word shingles are hashed once; a match is extended greedily and skipped over.
     """
-    # Held compactly (a 16 MB text has ~1.3 million words): offsets in arrays, the shingles by their hash
-    # (a hit is checked word by word). Tuples per word and per shingle peaked ~280 MB on 16 MB.
-    starts, ends, low = array("q"), array("q"), []
-    for m in _WORD.finditer(text):
+    # Held compactly (a 16 MB text has ~1.3 million words): each word is a small id (a lower-cased word is
+    # one string, however often it occurs), offsets and ids in arrays. A shingle is looked up only when its
+    # hash was seen twice (two bitmaps), so the table of first positions holds the repeated ones alone: a
+    # dict and a string per word peaked ~130 MB on 16 MB.
+    code = "i" if len(text) < 2**31 else "q"
+    starts, ends, ids = array(code), array(code), array(code)
+    vocab: dict[str, int] = {}
+    for m in _WORD.finditer(text, start):
         starts.append(m.start())
         ends.append(m.end())
-        low.append(m.group().lower())
+        ids.append(vocab.setdefault(m.group().lower(), len(vocab)))
+    del vocab
     k = REPEAT_MIN_WORDS
-    if len(low) < 2 * k:
+    n = len(ids)
+    if n < 2 * k:
         return []
+    hashes = array("q", (hash(tuple(ids[i : i + k])) for i in range(n - k + 1)))
+    twice = _seen_twice(hashes)
     first_seen: dict[int, int] = {}
     repeats: list[Repeat] = []
     i = 0
-    n = len(low)
     while i + k <= n and len(repeats) < max_repeats:
-        key = hash(tuple(low[i : i + k]))
+        key = hashes[i]
+        if not twice(key):  # no other shingle has this hash: nothing to find, and no one will look for it
+            i += 1
+            continue
         j = first_seen.get(key)
-        if j is None or j + k > i or low[j : j + k] != low[i : i + k]:
+        if j is None or j + k > i or ids[j : j + k] != ids[i : i + k]:
             first_seen.setdefault(key, i)
             i += 1
             continue
         length = k
-        while i + length < n and j + length < i and low[j + length] == low[i + length]:
+        while i + length < n and j + length < i and ids[j + length] == ids[i + length]:
             length += 1
         a, b = starts[i], ends[i + length - 1]
         c, d = starts[j], ends[j + length - 1]
@@ -304,3 +315,25 @@ def find_repeats(text: str, max_repeats: int = 1000) -> list[Repeat]:
         else:
             i += 1
     return repeats
+
+
+def _seen_twice(hashes: array):
+    """A test of a hash: could it occur more than once among ``hashes``? (Two bitmaps of 16 to 32 bits a
+    hash: never a false no, a false yes for at most one hash in sixteen.)"""
+    bits = 1 << max(16, (16 * len(hashes)).bit_length())
+    mask = bits - 1
+    once, twice = bytearray(bits >> 3), bytearray(bits >> 3)
+    for h in hashes:
+        b = h & mask
+        byte, bit = b >> 3, 1 << (b & 7)
+        if once[byte] & bit:
+            twice[byte] |= bit
+        else:
+            once[byte] |= bit
+    del once
+
+    def test(h: int) -> bool:
+        b = h & mask
+        return bool(twice[b >> 3] & (1 << (b & 7)))
+
+    return test
