@@ -171,13 +171,21 @@ def load_path(path: str, encoding: str | None = None) -> Loaded | LoadError:
     if isinstance(data, LoadError):
         return data
     decoded = decode(data, encoding)
+    del data  # the bytes are not needed once decoded (16 MB for the largest file)
     if isinstance(decoded, str):
         return LoadError(path, decoded)
     text, enc, notes = decoded
+    del decoded
     text, norm_notes = normalize(text)
-    if not text.strip():
+    if _blank(text):
         return LoadError(path, "empty (no text)")
     return Loaded(path, text, enc, notes + norm_notes)
+
+
+def _blank(text: str) -> bool:
+    """Nothing but whitespace (a normalized text has none at its ends, so its first character tells;
+    ``text.strip()`` made a copy of a huge text to say no)."""
+    return not text or (text[0].isspace() and not text.strip())
 
 
 #: A file larger than this paints first from its beginning (see :func:`load_preview`).

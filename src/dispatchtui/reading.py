@@ -175,6 +175,9 @@ class _Reader(threading.Thread):
             except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
                 box.append((False, exc))
             done.set()
+            # an idle thread holds nothing: the last job's result (a whole file's bytes) was kept alive
+            # by these names until the next job
+            job = fn = args = box = done = None
 
 
 _idle_readers: list[_Reader] = []

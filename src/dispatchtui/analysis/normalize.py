@@ -69,22 +69,40 @@ def unwrap(text: str) -> str:
     """
     if "\n" not in text:
         return text
+    # block by block, without splitting the whole text: only a wrapped block is rebuilt, and a text without
+    # one (most) is returned as it is — the split and the join were two more copies of a huge text
     out: list[str] = []
-    for block in text.split("\n\n"):
-        lines = block.split("\n")
-        if len(lines) < 2:
-            out.append(block)
-            continue
-        width = max(len(line) for line in lines)
-        if width > WRAP_MAX_WIDTH or width < 30:
-            out.append(block)
-            continue
-        long_lines = sum(1 for line in lines[:-1] if len(line) >= 0.7 * width)
-        if long_lines < max(1, (len(lines) - 1) // 2):
-            out.append(block)
-            continue
-        out.append("\n".join(_join_wrapped(lines, width)))
-    return "\n\n".join(out)
+    done = 0  # text[:done] is in out
+    pos, n = 0, len(text)
+    while pos < n:
+        end = text.find("\n\n", pos)
+        if end < 0:
+            end = n
+        if text.find("\n", pos, end) >= 0:
+            joined = _unwrapped(text[pos:end])
+            if joined is not None:
+                out.append(text[done:pos])
+                out.append(joined)
+                done = end
+        pos = end + 2
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _unwrapped(block: str) -> str | None:
+    """A block of several lines (see :func:`unwrap`) with its wrapped lines joined, or None when it is not
+    a wrapped block (or joining changes nothing)."""
+    lines = block.split("\n")
+    width = max(len(line) for line in lines)
+    if width > WRAP_MAX_WIDTH or width < 30:
+        return None
+    long_lines = sum(1 for line in lines[:-1] if len(line) >= 0.7 * width)
+    if long_lines < max(1, (len(lines) - 1) // 2):
+        return None
+    joined = "\n".join(_join_wrapped(lines, width))
+    return None if joined == block else joined
 
 
 def _join_wrapped(lines: list[str], width: int) -> list[str]:
