@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import islice
 from dataclasses import dataclass
 
 from ..model import Dateline, Meta, Repeat, Span
@@ -245,6 +248,7 @@ def find_sentences(text: str, paragraphs: list[Span], headline: Span | None, dat
 
 
 _WORD = re.compile(r"\w+")
+_START, _GROUP = re.Match.start, re.Match.group
 
 
 def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
@@ -271,56 +275,68 @@ def find_repeats(text: str, max_repeats: int = 1000, start: int = 0) -> list[Rep
     """Passages of at least ``REPEAT_MIN_WORDS`` words that occur verbatim earlier in the text (its words
     from ``start`` on: what comes before is not looked at, as if it were blank).
 
-    Linear: word shingles are hashed once; a match is extended greedily and skipped over.
+    Linear: word shingles are hashed (twice: once to find the hashes that occur more than once, once to
+    look those up); a match is extended greedily and skipped over.
     """
     # Held compactly (a 16 MB text has ~1.3 million words): each word is a small id (a lower-cased word is
-    # one string, however often it occurs), offsets and ids in arrays. A shingle is looked up only when its
-    # hash was seen twice (two bitmaps), so the table of first positions holds the repeated ones alone: a
-    # dict and a string per word peaked ~130 MB on 16 MB.
+    # one string, however often it occurs), the ids and the words' offsets in arrays of four bytes. A shingle
+    # is looked up only when its hash was seen twice (two bitmaps), so the table of first positions holds
+    # the repeated ones alone: a dict and a string per word peaked ~130 MB on 16 MB, here ~20 MB.
     code = "i" if len(text) < 2**31 else "q"
-    starts, ends, ids = array(code), array(code), array(code)
-    vocab: dict[str, int] = {}
-    for m in _WORD.finditer(text, start):
-        starts.append(m.start())
-        ends.append(m.end())
-        ids.append(vocab.setdefault(m.group().lower(), len(vocab)))
+    starts, ids = array(code), array(code)
+    vocab: defaultdict[str, int] = defaultdict()
+    vocab.default_factory = vocab.__len__  # a new word's id: the number of words before it
+    matches = _WORD.finditer(text, start)
+    while batch := list(islice(matches, 4096)):  # (at C speed, a batch of matches at a time)
+        starts.extend(map(_START, batch))
+        ids.extend(map(vocab.__getitem__, map(str.lower, map(_GROUP, batch))))
     del vocab
     k = REPEAT_MIN_WORDS
     n = len(ids)
-    if n < 2 * k:
+    if n < 2 * k or max_repeats <= 0:
         return []
-    hashes = array("q", (hash(tuple(ids[i : i + k])) for i in range(n - k + 1)))
-    twice = _seen_twice(hashes)
+
+    def shingle_hashes() -> Iterator[int]:  # each shingle's hash, in order (tuples made at C speed)
+        return map(hash, zip(*(islice(ids, s, None) for s in range(k))))
+
+    mask, twice = _seen_twice(shingle_hashes(), n - k + 1)
+
+    def end_of(word: int) -> int:
+        m = _WORD.match(text, starts[word])
+        assert m is not None  # a word found by the same pattern at the same place
+        return m.end()
+
     first_seen: dict[int, int] = {}
     repeats: list[Repeat] = []
-    i = 0
-    while i + k <= n and len(repeats) < max_repeats:
-        key = hashes[i]
-        if not twice(key):  # no other shingle has this hash: nothing to find, and no one will look for it
-            i += 1
+    resume = 0  # the shingles before this one are inside a repeat found
+    for i, key in enumerate(shingle_hashes()):
+        if i < resume:
+            continue
+        b = key & mask
+        if not twice[b >> 3] & (1 << (b & 7)):  # no other shingle has this hash: nothing to find here
             continue
         j = first_seen.get(key)
         if j is None or j + k > i or ids[j : j + k] != ids[i : i + k]:
             first_seen.setdefault(key, i)
-            i += 1
             continue
         length = k
         while i + length < n and j + length < i and ids[j + length] == ids[i + length]:
             length += 1
-        a, b = starts[i], ends[i + length - 1]
-        c, d = starts[j], ends[j + length - 1]
+        a, b = starts[i], end_of(i + length - 1)
+        c, d = starts[j], end_of(j + length - 1)
         if b - a >= REPEAT_MIN_CHARS and text[a:b] == text[c:d]:
             repeats.append(Repeat(a, b, Span(c, d)))
-            i += length
-        else:
-            i += 1
+            if len(repeats) >= max_repeats:
+                break
+            resume = i + length
     return repeats
 
 
-def _seen_twice(hashes: array):
-    """A test of a hash: could it occur more than once among ``hashes``? (Two bitmaps of 16 to 32 bits a
-    hash: never a false no, a false yes for at most one hash in sixteen.)"""
-    bits = 1 << max(16, (16 * len(hashes)).bit_length())
+def _seen_twice(hashes: Iterable[int], count: int) -> tuple[int, bytearray]:
+    """Which hashes could occur more than once among the ``count`` ``hashes`` (gone through once): a bitmap
+    and its mask; hash ``h`` may when bit ``h & mask`` is set. (Two bitmaps of 16 to 32 bits a hash, one
+    kept: never a false no, a false yes for at most one hash in sixteen.)"""
+    bits = 1 << max(16, (16 * count).bit_length())
     mask = bits - 1
     once, twice = bytearray(bits >> 3), bytearray(bits >> 3)
     for h in hashes:
@@ -330,10 +346,4 @@ def _seen_twice(hashes: array):
             twice[byte] |= bit
         else:
             once[byte] |= bit
-    del once
-
-    def test(h: int) -> bool:
-        b = h & mask
-        return bool(twice[b >> 3] & (1 << (b & 7)))
-
-    return test
+    return mask, twice
