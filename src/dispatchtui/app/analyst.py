@@ -115,10 +115,11 @@ def _child(fd: int) -> None:
 
 def _serve(conn) -> None:
     """The child: analyse what arrives until the connection closes."""
-    from ..analysis import one_blas_thread
+    from ..analysis import one_blas_thread, steady_malloc
     from ..pipeline import analyse_and_store
 
     one_blas_thread()
+    steady_malloc()
     while True:
         try:
             job = conn.recv()
