@@ -11,8 +11,8 @@ from array import array
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 from ..model import Dateline, Meta, Repeat, Span
 from .lexicon.agencies import AGENCIES
