@@ -422,13 +422,12 @@ def _run_tasks(tasks, jobs: int, max_seconds: float | None = None, progress=None
         from .load import _read_bytes  # stdin cannot be read from a worker process: read it first
 
         _read_bytes("-")
-    from .analysis import one_blas_thread, steady_malloc
+    from .analysis import one_blas_thread
 
     # one BLAS thread in this process too (inherited by the workers; numpy is not imported yet): with one
     # job, OpenBLAS's second thread spun beside the NER's small products and took 2.4x the CPU for the
     # same tags (1 MB dispatch: 17.9 CPU s, 7.2 with one thread)
     one_blas_thread()
-    steady_malloc()  # (inherited by forked workers too)
     yield from batch.run(
         tasks, _analyse_one, jobs=jobs, max_seconds=max_seconds, progress=progress, warm=_warm_up, failed=_failed_task
     )

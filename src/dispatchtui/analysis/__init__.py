@@ -29,33 +29,6 @@ def one_blas_thread() -> None:
         os.environ.setdefault(var, "1")
 
 
-#: Blocks of this many bytes and more are mapped and unmapped on their own (see :func:`steady_malloc`).
-MMAP_THRESHOLD = 128 * 1024
-
-
-def steady_malloc() -> None:
-    """Give a huge dispatch's freed memory back to the system as it is freed (glibc only; elsewhere
-    nothing). glibc raises its threshold for mapping a block on its own to the size of the largest such
-    block freed (a 16 MB file's bytes, its text): after that every multi-megabyte array and string of
-    the analysis came from the heap and stayed there, and a 16 MB dispatch's process grew by ~75 MB that
-    nothing used. A fixed threshold (glibc's own default) keeps it. Call once, early, in a process that
-    analyses (the CLI's extract, the reader's analysis process, the indexer)."""
-    import ctypes
-    import ctypes.util
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
-    except (OSError, AttributeError):  # musl and others: no such knob
-        return
-    mallopt.argtypes, mallopt.restype = [ctypes.c_int, ctypes.c_int], ctypes.c_int
-    m_mmap_threshold = -3  # <malloc.h>
-    mallopt(m_mmap_threshold, MMAP_THRESHOLD)
-
-
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
 ANALYSER_VERSION = "9"
 

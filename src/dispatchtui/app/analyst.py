@@ -115,11 +115,10 @@ def _child(fd: int) -> None:
 
 def _serve(conn) -> None:
     """The child: analyse what arrives until the connection closes."""
-    from ..analysis import one_blas_thread, steady_malloc
+    from ..analysis import one_blas_thread
     from ..pipeline import analyse_and_store
 
     one_blas_thread()
-    steady_malloc()
     while True:
         try:
             job = conn.recv()
