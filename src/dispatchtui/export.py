@@ -40,6 +40,9 @@ def write_json_line(d: Dispatch, fh, chunk: int = 4096) -> None:
         fh.write(b"{" if first else b", ")
         first = False
         fh.write(json.dumps(key, ensure_ascii=False).encode("utf-8") + b": ")
+        if key == "text" and len(value) > chunk * 64:  # a huge text too goes out a piece at a time
+            _write_json_string(value, fh, chunk * 64)
+            continue
         if key not in _LISTS:
             fh.write(json.dumps(value, ensure_ascii=False).encode("utf-8"))
             continue
@@ -50,6 +53,16 @@ def write_json_line(d: Dispatch, fh, chunk: int = 4096) -> None:
             fh.write((", " if k else "").encode("utf-8") + piece[1:-1].encode("utf-8"))
         fh.write(b"]")
     fh.write(b"}" if not first else b"{}")
+
+
+def _write_json_string(s: str, fh, piece: int) -> None:
+    """``json.dumps(s, ensure_ascii=False)`` as UTF-8, ``piece`` characters at a time: JSON escapes each
+    character on its own, so the pieces' escaped insides, one after another, are the whole string's (its
+    escaped copy and the encoded one were each the size of a 16 MB dispatch's text)."""
+    fh.write(b'"')
+    for k in range(0, len(s), piece):
+        fh.write(json.dumps(s[k : k + piece], ensure_ascii=False)[1:-1].encode("utf-8"))
+    fh.write(b'"')
 
 
 def to_json_array(ds: list[Dispatch]) -> str:

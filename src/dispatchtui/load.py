@@ -15,7 +15,7 @@ import re
 from pathlib import Path
 
 from . import reading
-from .analysis.normalize import normalize
+from .analysis.normalize import normalize, normalize_taken
 from .reading import (  # noqa: F401 - load's public names (and what callers have always imported from here)
     MAX_BYTES,
     PEEK_STALL_SECONDS,
@@ -171,13 +171,21 @@ def load_path(path: str, encoding: str | None = None) -> Loaded | LoadError:
     if isinstance(data, LoadError):
         return data
     decoded = decode(data, encoding)
+    del data  # the bytes are not needed once decoded (16 MB for the largest file)
     if isinstance(decoded, str):
         return LoadError(path, decoded)
-    text, enc, notes = decoded
-    text, norm_notes = normalize(text)
-    if not text.strip():
+    box, enc, notes = [decoded[0]], decoded[1], decoded[2]
+    del decoded  # the decoded text is in ``box`` alone: normalizing frees it as soon as it is copied
+    text, norm_notes = normalize_taken(box)
+    if _blank(text):
         return LoadError(path, "empty (no text)")
     return Loaded(path, text, enc, notes + norm_notes)
+
+
+def _blank(text: str) -> bool:
+    """Nothing but whitespace (a normalized text has none at its ends, so its first character tells;
+    ``text.strip()`` made a copy of a huge text to say no)."""
+    return not text or (text[0].isspace() and not text.strip())
 
 
 #: A file larger than this paints first from its beginning (see :func:`load_preview`).

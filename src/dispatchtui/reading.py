@@ -175,6 +175,9 @@ class _Reader(threading.Thread):
             except BaseException as exc:  # noqa: BLE001 - handed to the caller, raised there
                 box.append((False, exc))
             done.set()
+            # an idle thread holds nothing: the last job's result (a whole file's bytes) was kept alive
+            # by these names until the next job
+            job = fn = args = box = done = None
 
 
 _idle_readers: list[_Reader] = []
@@ -311,7 +314,7 @@ def decode(data: bytes, encoding: str | None = None, partial: bool = False) -> t
     if b"\x00" in data or _control_ratio(data) > 0.05:
         return "binary file, not text"
     try:
-        return data.decode("utf-8"), "utf-8", ()
+        return _utf8(data), "utf-8", ()
     except UnicodeDecodeError as exc:
         if _cut_utf8_tail(data, exc.start):  # valid UTF-8 up to a character cut off at the very end
             notes = () if partial else ("truncated UTF-8 sequence at the end dropped",)
@@ -339,6 +342,36 @@ def decode(data: bytes, encoding: str | None = None, partial: bool = False) -> t
     if match is None:
         return "unknown encoding (not UTF-8 or a Cyrillic code page; try --encoding)"
     return str(match), match.encoding.replace("_", "-"), ()
+
+
+#: UTF-8 is decoded this many bytes at a time (see :func:`_utf8`).
+_DECODE_PIECE = 1 << 20
+
+
+def _utf8(data: bytes) -> str:
+    """``data.decode("utf-8")``, a piece at a time: the decoder writes into a buffer sized for the worst
+    case of the whole input (two bytes a byte once it meets Cyrillic: a 16 MB file's text passed through
+    a 32 MB buffer beside a 16 MB one); pieces cut before a character's first byte join to the same text."""
+    n = len(data)
+    if n <= _DECODE_PIECE:
+        return data.decode("utf-8")
+    view = memoryview(data)
+    pieces: list[str] = []
+    start = 0
+    try:
+        while start < n:
+            end = min(n, start + _DECODE_PIECE)
+            while end < n and 0x80 <= data[end] <= 0xBF:  # a continuation byte: back to the character's start
+                end -= 1
+            if end <= start:  # no character starts in a whole piece: not UTF-8 (raises below)
+                end = n
+            pieces.append(str(view[start:end], "utf-8"))
+            start = end
+    except UnicodeDecodeError:
+        return data.decode("utf-8")  # the error as the whole decode raises it (its offsets into ``data``)
+    finally:
+        view.release()
+    return "".join(pieces)
 
 
 def _utf16_without_bom(data: bytes) -> str | None:

@@ -9,7 +9,10 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import islice
 
 from ..model import Dateline, Meta, Repeat, Span
 from .lexicon.agencies import AGENCIES
@@ -143,9 +146,9 @@ def layout(text: str, meta: Meta | None = None) -> Layout:
     paragraphs, headline, dateline = list(head.paragraphs), head.headline, head.dateline
     sentences = find_sentences(text, paragraphs, headline, dateline)
     # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for
-    # repeats in the body only (the headline blanked out, so every offset stays the same).
-    body_text = text if headline is None else " " * headline.end + text[headline.end :]
-    repeats = [r for r in find_repeats(body_text) if _is_debris(text, r, paragraphs)]
+    # repeats in the body only (the words after the headline; every offset stays the same).
+    start = 0 if headline is None else headline.end
+    repeats = [r for r in find_repeats(text, start=start) if _is_debris(text, r, paragraphs)]
     return Layout(headline, dateline, tuple(paragraphs), tuple(sentences), tuple(repeats))
 
 
@@ -245,6 +248,7 @@ def find_sentences(text: str, paragraphs: list[Span], headline: Span | None, dat
 
 
 _WORD = re.compile(r"\w+")
+_START, _GROUP = re.Match.start, re.Match.group
 
 
 def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
@@ -267,40 +271,79 @@ def _is_debris(text: str, r: Repeat, paragraphs: list[Span]) -> bool:
     return whole_paragraph(r.span) and whole_paragraph(r.of)
 
 
-def find_repeats(text: str, max_repeats: int = 1000) -> list[Repeat]:
-    """Passages of at least ``REPEAT_MIN_WORDS`` words that occur verbatim earlier in the text.
+def find_repeats(text: str, max_repeats: int = 1000, start: int = 0) -> list[Repeat]:
+    """Passages of at least ``REPEAT_MIN_WORDS`` words that occur verbatim earlier in the text (its words
+    from ``start`` on: what comes before is not looked at, as if it were blank).
 
-    Linear: word shingles are hashed once; a match is extended greedily and skipped over.
+    Linear: word shingles are hashed (twice: once to find the hashes that occur more than once, once to
+    look those up); a match is extended greedily and skipped over.
     """
-    # Held compactly (a 16 MB text has ~1.3 million words): offsets in arrays, the shingles by their hash
-    # (a hit is checked word by word). Tuples per word and per shingle peaked ~280 MB on 16 MB.
-    starts, ends, low = array("q"), array("q"), []
-    for m in _WORD.finditer(text):
-        starts.append(m.start())
-        ends.append(m.end())
-        low.append(m.group().lower())
+    # Held compactly (a 16 MB text has ~1.3 million words): each word is a small id (a lower-cased word is
+    # one string, however often it occurs), the ids and the words' offsets in arrays of four bytes. A shingle
+    # is looked up only when its hash was seen twice (two bitmaps), so the table of first positions holds
+    # the repeated ones alone: a dict and a string per word peaked ~130 MB on 16 MB, here ~20 MB.
+    code = "i" if len(text) < 2**31 else "q"
+    starts, ids = array(code), array(code)
+    vocab: defaultdict[str, int] = defaultdict()
+    vocab.default_factory = vocab.__len__  # a new word's id: the number of words before it
+    matches = _WORD.finditer(text, start)
+    while batch := list(islice(matches, 4096)):  # (at C speed, a batch of matches at a time)
+        starts.extend(map(_START, batch))
+        ids.extend(map(vocab.__getitem__, map(str.lower, map(_GROUP, batch))))
+    del vocab
     k = REPEAT_MIN_WORDS
-    if len(low) < 2 * k:
+    n = len(ids)
+    if n < 2 * k or max_repeats <= 0:
         return []
+
+    def shingle_hashes() -> Iterator[int]:  # each shingle's hash, in order (tuples made at C speed)
+        return map(hash, zip(*(islice(ids, s, None) for s in range(k))))
+
+    mask, twice = _seen_twice(shingle_hashes(), n - k + 1)
+
+    def end_of(word: int) -> int:
+        m = _WORD.match(text, starts[word])
+        assert m is not None  # a word found by the same pattern at the same place
+        return m.end()
+
     first_seen: dict[int, int] = {}
     repeats: list[Repeat] = []
-    i = 0
-    n = len(low)
-    while i + k <= n and len(repeats) < max_repeats:
-        key = hash(tuple(low[i : i + k]))
+    resume = 0  # the shingles before this one are inside a repeat found
+    for i, key in enumerate(shingle_hashes()):
+        if i < resume:
+            continue
+        b = key & mask
+        if not twice[b >> 3] & (1 << (b & 7)):  # no other shingle has this hash: nothing to find here
+            continue
         j = first_seen.get(key)
-        if j is None or j + k > i or low[j : j + k] != low[i : i + k]:
+        if j is None or j + k > i or ids[j : j + k] != ids[i : i + k]:
             first_seen.setdefault(key, i)
-            i += 1
             continue
         length = k
-        while i + length < n and j + length < i and low[j + length] == low[i + length]:
+        while i + length < n and j + length < i and ids[j + length] == ids[i + length]:
             length += 1
-        a, b = starts[i], ends[i + length - 1]
-        c, d = starts[j], ends[j + length - 1]
+        a, b = starts[i], end_of(i + length - 1)
+        c, d = starts[j], end_of(j + length - 1)
         if b - a >= REPEAT_MIN_CHARS and text[a:b] == text[c:d]:
             repeats.append(Repeat(a, b, Span(c, d)))
-            i += length
-        else:
-            i += 1
+            if len(repeats) >= max_repeats:
+                break
+            resume = i + length
     return repeats
+
+
+def _seen_twice(hashes: Iterable[int], count: int) -> tuple[int, bytearray]:
+    """Which hashes could occur more than once among the ``count`` ``hashes`` (gone through once): a bitmap
+    and its mask; hash ``h`` may when bit ``h & mask`` is set. (Two bitmaps of 16 to 32 bits a hash, one
+    kept: never a false no, a false yes for at most one hash in sixteen.)"""
+    bits = 1 << max(16, (16 * count).bit_length())
+    mask = bits - 1
+    once, twice = bytearray(bits >> 3), bytearray(bits >> 3)
+    for h in hashes:
+        b = h & mask
+        byte, bit = b >> 3, 1 << (b & 7)
+        if once[byte] & bit:
+            twice[byte] |= bit
+        else:
+            once[byte] |= bit
+    return mask, twice

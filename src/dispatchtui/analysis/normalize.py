@@ -39,22 +39,36 @@ WRAP_MAX_WIDTH = 100
 
 def normalize(raw: str) -> tuple[str, tuple[str, ...]]:
     """Return the normalized text and notes on what was changed that a reader should know."""
+    return normalize_taken([raw])
+
+
+def normalize_taken(box: list[str]) -> tuple[str, tuple[str, ...]]:
+    """:func:`normalize` of the one text in ``box``, taken out of it: a caller that holds the text nowhere
+    else lets each step free its input as soon as the next copy is made (a 16 MB dispatch is held twice
+    at most on the way, not four times)."""
     notes: list[str] = []
-    text = raw.replace("\r\n", "\n").replace("\r", "\n") if "\r" in raw else raw
+    text = box.pop()
+    bom = text.startswith("\ufeff")
+    # one step a statement (a chain of replace calls held every intermediate copy until its end); each
+    # step first asks a C-speed ``in``, and a step that changes nothing returns the very same string
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+        text = text.replace("\r", "\n")
     if "\x1b" in text or "\x9b" in text or "\x9d" in text:
         text, n = _ESCAPES.subn("", text)
         if n:
             notes.append(f"removed {n} terminal escape sequence{'s' if n != 1 else ''}")
     text = text.replace("\t", " ")
     text, n = _CONTROLS.subn("", text)
-    if n and not (n == 1 and raw.startswith("\ufeff")):
+    if n and not (n == 1 and bom):
         notes.append(f"removed {n} control character{'s' if n != 1 else ''}")
-    # (each step first asks a C-speed ``in``: the regexes scan a multi-megabyte text at ~30 ns a character)
+    # (the regexes scan a multi-megabyte text at ~30 ns a character)
     if " \n" in text or "\u00a0\n" in text:
         text = _TRAILING.sub("\n", text)
     text = text.strip("\n ")
     while "\n\n\n" in text:  # runs of blank lines → one (each pass shortens every run by a third)
-        text = text.replace("\n\n\n\n", "\n\n").replace("\n\n\n", "\n\n")
+        text = text.replace("\n\n\n\n", "\n\n")
+        text = text.replace("\n\n\n", "\n\n")
     text = unwrap(text)
     return text, tuple(notes)
 
@@ -69,22 +83,40 @@ def unwrap(text: str) -> str:
     """
     if "\n" not in text:
         return text
+    # block by block, without splitting the whole text: only a wrapped block is rebuilt, and a text without
+    # one (most) is returned as it is — the split and the join were two more copies of a huge text
     out: list[str] = []
-    for block in text.split("\n\n"):
-        lines = block.split("\n")
-        if len(lines) < 2:
-            out.append(block)
-            continue
-        width = max(len(line) for line in lines)
-        if width > WRAP_MAX_WIDTH or width < 30:
-            out.append(block)
-            continue
-        long_lines = sum(1 for line in lines[:-1] if len(line) >= 0.7 * width)
-        if long_lines < max(1, (len(lines) - 1) // 2):
-            out.append(block)
-            continue
-        out.append("\n".join(_join_wrapped(lines, width)))
-    return "\n\n".join(out)
+    done = 0  # text[:done] is in out
+    pos, n = 0, len(text)
+    while pos < n:
+        end = text.find("\n\n", pos)
+        if end < 0:
+            end = n
+        if text.find("\n", pos, end) >= 0:
+            joined = _unwrapped(text[pos:end])
+            if joined is not None:
+                out.append(text[done:pos])
+                out.append(joined)
+                done = end
+        pos = end + 2
+    if not out:
+        return text
+    out.append(text[done:])
+    return "".join(out)
+
+
+def _unwrapped(block: str) -> str | None:
+    """A block of several lines (see :func:`unwrap`) with its wrapped lines joined, or None when it is not
+    a wrapped block (or joining changes nothing)."""
+    lines = block.split("\n")
+    width = max(len(line) for line in lines)
+    if width > WRAP_MAX_WIDTH or width < 30:
+        return None
+    long_lines = sum(1 for line in lines[:-1] if len(line) >= 0.7 * width)
+    if long_lines < max(1, (len(lines) - 1) // 2):
+        return None
+    joined = "\n".join(_join_wrapped(lines, width))
+    return None if joined == block else joined
 
 
 def _join_wrapped(lines: list[str], width: int) -> list[str]:
