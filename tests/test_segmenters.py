@@ -109,3 +109,22 @@ def test_the_corpus_samples_are_razdels():
         t = p.read_text(encoding="utf-8")
         _same(segmenters.tokenize(t), razdel.tokenize(t))
         _same(segmenters.sentenize(t), razdel.sentenize(t))
+
+
+@pytest.mark.parametrize(
+    "t",
+    [
+        "а" + "!" * 1000,
+        "Слово " + "." * 300 + " конец.",
+        "а\n" + "-" * 600 + "\nб",
+        "?" + "!" * 400 + "б",  # a run razdel joins with the mark before it: left to razdel
+        "1" + "-" * 300 + "2",
+    ],
+)
+def test_the_models_tokens_of_a_long_run_of_marks_are_razdels(t):
+    # the NER's tokenizer makes a long run of one mark the single token razdel makes of it, without
+    # razdel's join (which grew faster than the run)
+    from dispatchtui.analysis import nlp
+
+    nlp.preload()
+    assert [(k.start, k.stop) for k in nlp.tag_compact(t)] == [(k.start, k.stop) for k in razdel.tokenize(t)]

@@ -723,7 +723,13 @@ class _Resolver:
         if word not in PRONOUNS or word in SUBJECT_PRONOUNS:
             return False
         a = self._sentence_start(span.start)
-        return any(a <= m.span.start < span.start and m.case in ("nomn", None) for m in e.details)
+        details = e.details  # (in text order: only those of this sentence are looked at)
+        k = bisect.bisect_left(details, a, key=lambda m: m.span.start)
+        while k < len(details) and details[k].span.start < span.start:
+            if details[k].case in ("nomn", None):
+                return True
+            k += 1
+        return False
 
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
