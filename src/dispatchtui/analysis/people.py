@@ -23,11 +23,13 @@ from ..model import Span
 from .lexicon.names import (
     ALIAS_GAPS,
     APPOSITIVE_EPONYM_HEADS,
+    CHILD_NOUNS,
     EPONYM_HEADS,
     FAMILY_HEADS,
     FICTION_HEADS,
     GENERATION_SUFFIXES,
     NAMED_AFTER,
+    PARENT_NOUNS,
     PATRONYMIC_PARTICLES,
     PREPOSITION_CASES,
     ROLE_PLAY_VERBS,
@@ -683,11 +685,9 @@ def _untagged_generation(text: str, tokens, clusters: list[_Cluster], sentences:
     return out
 
 
-_KIN_BEFORE = re.compile(
-    r"(?:^|[^\w-])(?P<kin>отец|отца|мать|матери|сын|сына|дочь|дочери)\s+(?P<of>[\w-]+)\s*,\s*$", re.I
-)
-_KIN_AFTER = re.compile(r"\s*,\s*(?P<kin>сын|сына|сыну|сыном|дочь|дочери|отец|отца|мать|матери)\b", re.I)
-_ELDER_KIN = ("отец", "отца", "мать", "матери")
+_KIN = "|".join(sorted(PARENT_NOUNS | CHILD_NOUNS, key=len, reverse=True))
+_KIN_BEFORE = re.compile(rf"(?:^|[^\w-])(?P<kin>{_KIN})\s+(?P<of>[\w-]+)\s*,\s*$", re.I)
+_KIN_AFTER = re.compile(rf"\s*,\s*(?P<kin>{_KIN})\b", re.I)
 
 
 def _elder_younger(text: str, a: _Cluster, b: _Cluster) -> tuple[_Cluster, _Cluster] | None:
@@ -698,11 +698,11 @@ def _elder_younger(text: str, a: _Cluster, b: _Cluster) -> tuple[_Cluster, _Clus
         for m in x.mentions:
             before = _KIN_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
             if before is not None and y.first and _same_first(before["of"], y.first):
-                elder = before["kin"].lower() in _ELDER_KIN
+                elder = before["kin"].lower() in PARENT_NOUNS
                 return (x, y) if elder else (y, x)
             after = _KIN_AFTER.match(text, m.span.end, min(len(text), m.span.end + 20))
             if after is not None and any(0 < o.span.start - m.span.end < 80 for o in y.mentions):
-                elder = after["kin"].lower() in _ELDER_KIN
+                elder = after["kin"].lower() in PARENT_NOUNS
                 return (x, y) if elder else (y, x)
     return None
 
@@ -746,8 +746,7 @@ def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: S
             j += 1
         if j == k:
             continue
-        a = tokens.get(out[k].span.start)
-        if a is None or not _has_play_verb(tokens, sent):
+        if not _has_play_verb(tokens, sent):
             continue
         for n in range(k, j):
             m = out[n]

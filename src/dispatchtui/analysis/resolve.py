@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Quote, Span, Speaker, SpeakerKind
-from .lexicon.quotes import SUBJECT_PRONOUNS
+from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.roles import (
     ANAPHORIC_ORG,
     DOCUMENT_HEADS,
@@ -46,7 +46,7 @@ from .people import Entity, inflect_phrase, is_known, match_case, normalize_name
 UNNAMED_KIND: SpeakerKind = "unnamed"
 
 _WORD = re.compile(r"[\w-]+", re.U)
-_INSTR_PREP_BEFORE = re.compile(r"(?:^|\s)(?:с|со|за|над|под|перед|между)\s+$", re.I)
+_INSTR_PREP_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(INSTRUMENTAL_PREPOSITIONS) + r")\s+$", re.I)
 _AND_BETWEEN = re.compile(r"\s+и\s+")  # two names joined: "Николай и Галина"
 
 

@@ -202,3 +202,8 @@ VIETNAMESE_SURNAMES = frozenset("нгуен чан ле фам хоанг хюи
 
 #: The Vietnamese middle names that tell the gender: Văn a man's, Thị a woman's.
 VIETNAMESE_MIDDLE_GENDER: dict[str, str] = {"ван": "masc", "тхи": "femn"}
+
+#: Kinship nouns that say which of two namesakes is the parent and which the child ("Отец Андрея, Виктор
+#: Ковалёв", "Нурлана Турдумаматова, сына … Эркина Турдумаматова"), as written, by generation.
+PARENT_NOUNS: frozenset[str] = frozenset({"отец", "отца", "отцу", "отцом", "мать", "матери"})
+CHILD_NOUNS: frozenset[str] = frozenset({"сын", "сына", "сыну", "сыном", "дочь", "дочери"})

@@ -79,3 +79,6 @@ SO_CALLED_PREFIXES: tuple[str, ...] = ("называем", "именуем", "п
 
 #: Lemma beginnings of "привести"/"приводить": a quoting verb that needs a words noun ("приводит слова X").
 BRING_PREFIXES: tuple[str, ...] = ("привод", "привест")
+
+#: Prepositions of the instrumental: "с ним" is a man (the plural would be "с ними"), "к ним" a plural dative.
+INSTRUMENTAL_PREPOSITIONS: frozenset[str] = frozenset({"с", "со", "за", "над", "под", "перед", "между"})
