@@ -369,3 +369,57 @@ def test_a_name_closing_a_role_mention_is_the_speaker():
 def test_an_unmarked_label_headline_is_no_quote():
     t = "Песков: Кремль не видит угрозы в учениях\n\nПресс-секретарь президента ответил на вопросы журналистов."
     assert direct(t) == []
+
+
+# --- rules of this stop (invented sentences) ------------------------------------------------------------
+
+
+def test_any_finite_verb_between_dashes_attributes_a_dialogue_line():
+    # "— …, — смеется Дарья. — …": the author's words between dashes, whatever their verb
+    t = (
+        "Пекари\n\nВ пекарне работают супруги Антон и Дарья Левченко.\n\n"
+        "— Мы переехали сюда ради этой работы, — смеется Дарья. — Родители сначала крутили пальцем у виска."
+    )
+    assert speakers_of(t) == {
+        "Мы переехали сюда ради этой работы": "Дарья Левченко",
+        "Родители сначала крутили пальцем у виска.": "Дарья Левченко",
+    }
+
+
+def test_headline_quote_then_colon_and_the_speaker():
+    # «…»: капитан порта — о сезоне: the headline form, the speaker after the colon (a role, resolved)
+    t = (
+        "«Море не прощает ошибок»: капитан порта — о летнем сезоне\n\n"
+        "Капитан порта Новоморск Игорь Лаптев рассказал о том, как прошел сезон.\n"
+    )
+    assert speakers_of(t) == {"Море не прощает ошибок": "Игорь Лаптев"}
+    # a thing after the colon is no speaker
+    t = "Совещание\n\n«Нам нужно больше денег»: эта фраза звучит на каждом совещании.\n"
+    assert all(s is None for s in speakers_of(t).values())
+
+
+def test_quoting_verb_with_an_indeclinable_object_before_the_medium():
+    # "— цитирует Мори газета": the one quoted stands first, whatever the dictionary reads "Мори" as (a verb)
+    t = (
+        "Спасение\n\nЛечащий врач Франческа Мори рассказала о пострадавших.\n\n"
+        "«Он держался молодцом», — цитирует Мори швейцарская газета Le Nouvelliste."
+    )
+    assert speakers_of(t)["Он держался молодцом"] == "Франческа Мори"
+
+
+def test_addressee_in_the_dative_with_its_name_is_skipped():
+    # "сказал агентству Интерфакс директор …": the addressee, then the speaker
+    t = "Дорога\n\n«Главное — сроки», — сказал агентству Интерфакс директор института Фам Куок Зунг."
+    assert speakers_of(t)["Главное — сроки"] == "Фам Куок Зунг"
+    t = "Мэрия\n\n«Все решено», — сообщил газете «Вести» мэр Иван Попов."
+    assert speakers_of(t)["Все решено"] == "Иван Попов"
+
+
+def test_pronoun_after_a_french_womans_name():
+    # "Анн Бергер поблагодарила …": she, not the woman who spoke before
+    t = (
+        "Спасение\n\nЛечащий врач Франческа Мори рассказала журналистам, что жизни туриста ничего не угрожает. "
+        "«Он держался молодцом», — цитирует Мори газета.\n\n"
+        "Его жена Анн Бергер поблагодарила спасателей. «Я не думала, что снова увижу мужа», — написала она."
+    )
+    assert speakers_of(t)["Я не думала, что снова увижу мужа"] == "Анн Бергер"

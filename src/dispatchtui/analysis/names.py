@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .lexicon.names import (
     EAST_ASIAN_SURNAMES,
+    HONORIFICS,
     PREPOSITION_CASES,  # noqa: F401  (callers import it from here)
 )
 from .lexicon.roles import NAME_PARTICLES
@@ -107,6 +108,10 @@ def _name_part_options(
     known = is_known(part)
     low = part.lower()
     vowel_end = not known and low.endswith(INDECLINABLE_ENDINGS + AMBIGUOUS_VOWEL_ENDINGS) and len(low) > 2
+    if not after_name and not alone and _short_feminine_name(part):
+        # "Анн Бергер", "Лор Дюваль": a French or German woman's name the dictionary knows only as the plural of
+        # a Russian one (Анна, Лора); it does not decline, and it is hers
+        return (0.9, part, "Name") if gender == "femn" else best
     for p in parses(part):
         t = p.tag
         adjf = t.POS == "ADJF" and part[:1].isupper() and (not known or after_name)
@@ -185,6 +190,24 @@ def _name_part_options(
             if w > best[0]:
                 best = (w, part, None)
     return best
+
+
+def _person_common_noun(word: str) -> bool:
+    """Every reading of ``word`` is an animate common noun, none a name (``Мать``, ``Вдова``, ``Генерал``): it
+    opens no name, even when only one word stays after it (``Мать Бранкато`` is his mother, ``Бранкато`` his)."""
+    ps = parses(word)
+    return bool(ps) and all(
+        p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not any(t in p.tag for t in NAME_TAGS) for p in ps
+    )
+
+
+def _short_feminine_name(word: str) -> bool:
+    """The dictionary knows ``word``, and every first-name reading of it is a plural form of a woman's name, none a
+    singular (``Анн``, ``Лор``, ``Грет``; not ``Том``, a man's name too, nor ``Ирэн``, a singular of its own)."""
+    if not is_known(word):
+        return False  # (a guess: "Хоакин" would read as the plural of an unknown "Хоакина")
+    names = [p.tag for p in parses(word) if "Name" in p.tag]
+    return bool(names) and all(t.number == "plur" and t.gender == "femn" for t in names)
 
 
 @dataclass(frozen=True, slots=True)
@@ -506,6 +529,12 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     may be one (``Виктор Понедельник``, ``Артур Гороховский``, ``Маркус Мерк``).
     """
     lo, hi = 0, len(words)
+    while (
+        hi - lo >= 2
+        and (fold(words[lo]) in HONORIFICS or _person_common_noun(words[lo]))
+        and east_asian_form(tuple(words[lo:hi])) is None  # "Пан Ги Мун": a Korean surname, not "пан"
+    ):
+        lo += 1  # "Месье Дюпре", "Мать Бранкато": a form of address or a person noun, whatever remains
 
     def core_left(k: int) -> int:
         return sum(1 for w in words[k:hi] if w.lower() not in NAME_PARTICLES)

@@ -24,6 +24,7 @@ from .lexicon.names import (
     ALIAS_GAPS,
     APPOSITIVE_EPONYM_HEADS,
     CHILD_NOUNS,
+    EAST_ASIAN_SURNAMES,
     EPONYM_HEADS,
     FAMILY_HEADS,
     FICTION_HEADS,
@@ -31,12 +32,14 @@ from .lexicon.names import (
     NAMED_AFTER,
     PARENT_NOUNS,
     PATRONYMIC_PARTICLES,
+    PLACE_PREPOSITIONS,
     PREPOSITION_CASES,
     ROLE_PLAY_VERBS,
     VIETNAMESE_MIDDLE_GENDER,
     VIETNAMESE_SURNAMES,
 )
 from .lexicon.roles import (
+    ARTICLE_PREFIXES,
     EXTRA_ROLE_HEADS,
     NAME_PARTICLES,
     NOT_ROLE_HEADS,
@@ -169,6 +172,26 @@ def _with_patronymic_particles(tokens, text: str, spans: list[_Span]) -> list[_S
             tk = tokens[nxt]
             if tk.text in PATRONYMIC_PARTICLES:
                 sp.toks.append(tk)
+    return spans
+
+
+def _with_east_asian_surname(tokens, text: str, spans: list[_Span]) -> list[_Span]:
+    """A PER span right after a capitalized East Asian surname NER left out, inside a sentence, takes it in:
+    ``Вьетнама Во`` + ``Минь Тханя`` (a capital "Во" there is no preposition; see :data:`EAST_ASIAN_SURNAMES`)."""
+    for sp in spans:
+        i = sp.first - 1
+        if sp.kind != "PER" or i < 1 or tokens.tags[i] != "O":
+            continue
+        tk, before = tokens[i], tokens[i - 1]
+        if (
+            tk.text[:1].isupper()
+            and not tk.text.isupper()
+            and fold(tk.text) in EAST_ASIAN_SURNAMES
+            and text[tk.stop : sp.toks[0].start] == " "
+            and before.text[:1].isalnum()  # inside the sentence: a word before it, no full stop
+        ):
+            sp.toks.insert(0, tk)
+            sp.first = i
     return spans
 
 
@@ -397,6 +420,7 @@ class _PersonMention:
     fiction: bool = False  # the text calls it a character's (героиня Карин)
     after_word: bool = False  # a lower-case word right before: capitalized mid-sentence
     listed: bool = False  # a cell of an enumeration whose slot holds persons (see _enumerated_persons)
+    address: bool = False  # words addressed to the person ("— Мурат Хасанбиевич, почему …"): see _is_address
 
 
 @dataclass
@@ -528,6 +552,10 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                     target = recent(exact)
                 elif len(bare) == 1:
                     target = bare[0]
+                elif not same and m.address and _PATRONYMIC_SHAPE.search(m.surname):
+                    target = _addressed_by_patronymic(m, index)
+                    if target is not None:
+                        m = replace(m, patr=m.surname, surname=None, weight=m.weight / 2)
             elif same and _GENERATION.fullmatch(m.text):
                 pass  # "Ковалёв-старший": a cluster of its own, placed by _place_generation_mentions
             elif same:
@@ -557,10 +585,13 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 and len(_key(c.first)) > 1
                 and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))
             ]
+
             # (the word as written is the surname or the surname with a case ending: "Данна" is Питер Данн's
             # genitive, "Джона" is not "Аннабель Джонс")
             written = _key(m.words[-1]) if m.words else _key(m.first)
-            stems = [("sur", _key(m.first))] + [
+            # (and the word as written may be a surname seen with a first name: "По словам Леру" after "Клод
+            # Леру", where the lone word also reads as the first name Лера)
+            stems = [("sur", _key(m.first)), ("sur", written)] + [
                 ("sur", written[:-n]) for n in (1, 2, 3) if len(written) > n and written[-n:] in _CASE_ENDINGS
             ]
             # a surname of the -а declension ("Ларрага"): "Ларраги", "Ларраге", "Ларрагой"
@@ -575,9 +606,9 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 for c in index.get(*stems)
                 if c.surname
                 and (
-                    _key(c.surname) == _key(m.first)
-                    or (written.startswith(_key(c.surname)) and written[len(_key(c.surname)) :] in _CASE_ENDINGS)
-                    or _a_declension_of(written, _key(c.surname))
+                    (sk := _sur_key(c.surname)) in (_key(m.first), written)
+                    or (written.startswith(sk) and written[len(sk) :] in _CASE_ENDINGS)
+                    or _a_declension_of(written, sk)
                 )
             ]
             if byfirst:
@@ -592,6 +623,27 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
         last_seen[id(target)] = m.span.start
         index.update(position[id(target)])
     return clusters
+
+
+#: The endings of a patronymic (also those of some Slavic surnames: Абрамович, Милошевич).
+_PATRONYMIC_SHAPE = re.compile(r"(?:ович|евич|ьич|овна|евна|ична|инична)$", re.IGNORECASE)
+
+
+def _addressed_by_patronymic(m: _PersonMention, index: _ClusterIndex) -> _Cluster | None:
+    """ "— Мурат Хасанбиевич, почему …" after "с Муратом Кушховым": an address by a first name and a patronymic-shaped
+    second word (a non-Russian father's name the dictionary lacks), where exactly one person of that
+    first name has a surname of his own and no patronymic given: his name and patronymic, not a new person
+    (a surname in -ович of another person is then still told apart by another first name)."""
+    free = [
+        c
+        for c in index.by_first(m.first)
+        if c.first
+        and c.surname
+        and _key(c.first) == _key(m.first)
+        and not any(x.patr for x in c.mentions)
+        and not _same_surname(c.surname, m.surname)
+    ]
+    return free[0] if len(free) == 1 else None
 
 
 def _agreeing_in_gender(m: _PersonMention, clusters: list[_Cluster]) -> list[_Cluster]:
@@ -1263,6 +1315,18 @@ def _between_places(tokens, a: int, b: int) -> bool:
     return place_at(a - 1, -1) and place_at(b, 1)
 
 
+def _town_after_preposition(tokens, a: int, b: int) -> bool:
+    """``переехали из Иванова``: one word after a preposition of place (:data:`PLACE_PREPOSITIONS`) that the
+    dictionary reads as a place in a case the preposition governs."""
+    if b - a != 1 or a < 1:
+        return False
+    prep = fold(tokens[a - 1].text)
+    if prep not in PLACE_PREPOSITIONS:
+        return False
+    cases = PREPOSITION_CASES[prep]
+    return any("Geox" in p.tag and p.tag.case in cases for p in parses(tokens[a].text))
+
+
 _OPEN_MARKS = frozenset({"«", '"', "“", "„"})
 _CLOSE_MARKS = frozenset({"»", '"', "”", "“"})
 
@@ -1625,7 +1689,15 @@ def _person_mention(
         words,
         fiction=_is_fiction(tokens, start_i),
         after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower(),
+        address=_is_address(text, span),
     )
+
+
+def _is_address(text: str, span: Span) -> bool:
+    """The name opens an utterance and a comma follows it: ``— Мурат Хасанбиевич, почему …``, ``«Анна Петровна,
+    …``: the vocative of an address, set off by commas, at the start of the words said."""
+    before = text[max(0, span.start - 3) : span.start].rstrip(" \u00a0")
+    return text[span.end : span.end + 1] == "," and (before.endswith(("—", "–", "«", '"', "„")) or before == "")
 
 
 def _name_pieces(
@@ -1659,7 +1731,7 @@ def _name_pieces(
             idx = [i for i in idx if _CYRILLIC.search(tokens[i].text) or _is_particle(tokens[i].text)]
         while len(idx) >= 2 and fold(tokens[idx[0]].text) in places:
             idx = idx[1:]
-        while idx and _function_word(tokens[idx[0]].text):
+        while idx and _function_word(tokens[idx[0]].text) and not _surname_not_preposition(tokens, idx[0]):
             idx = idx[1:]  # a heading's or a sentence's first word NER took in: "Всё-таки Проди", "Даже Иванов"
         ws = [tokens[i].text for i in idx]
         for lo, hi in split_adjacent(ws, trim_name(ws)):
@@ -1667,6 +1739,17 @@ def _name_pieces(
             if sub:
                 out.append((sub[0], sub[-1] + 1, _apostrophe_words(tokens, sub)))
     return out
+
+
+def _surname_not_preposition(tokens, i: int) -> bool:
+    """``Компартии Вьетнама Во Минь Тхань``: a capitalized East Asian surname that is also a function word ("Во")
+    inside a sentence, where no preposition is capitalized."""
+    return (
+        i >= 1
+        and fold(tokens[i].text) in EAST_ASIAN_SURNAMES
+        and tokens[i].text[:1].isupper()
+        and tokens[i - 1].text[:1].isalnum()
+    )
 
 
 def _elided_particle(tokens, i: int, end: int) -> bool:
@@ -1716,8 +1799,9 @@ _CUTS = frozenset({"•", ",", ";", ":", "(", ")", "[", "]", "/", "|", "«", "»
 def _is_particle(word: str) -> bool:
     """``фон``, ``ибн``; ``аль-Хадж``, ``эль-Масри``: a name particle, alone or before a hyphen."""
     lw = word.lower()
+    head = lw.split("-", 1)[0]
     return lw in NAME_PARTICLES or (
-        lw.split("-", 1)[0] in NAME_PARTICLES and "-" in word and word.split("-", 1)[1][:1].isupper()
+        (head in NAME_PARTICLES or head in ARTICLE_PREFIXES) and "-" in word and word.split("-", 1)[1][:1].isupper()
     )
 
 
@@ -1731,10 +1815,14 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     sentences = sorted(sentences)
     spans = _ner_spans(tokens, text)
     spans = _join_adjacent_persons(
-        text, _cut_surnames_off_organizations(_with_patronymic_particles(tokens, text, spans))
+        text,
+        _cut_surnames_off_organizations(
+            _with_east_asian_surname(tokens, text, _with_patronymic_particles(tokens, text, spans))
+        ),
     )
 
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
+    surnames_tagged = frozenset(fold(sp.toks[-1].text) for sp in spans if sp.kind == "PER" and len(sp.toks) <= 3)
     person_mentions: list[_PersonMention] = []
     originals: list[tuple[_PersonMention, Span, str]] = []
     dropped_end = -10  # where the last name that was no person's ended
@@ -1745,7 +1833,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
         if not words:
             continue
         span = Span(toks[0].start, toks[-1].stop)
-        if sp.kind != "PER" and not _reads_as_person(words):
+        if sp.kind != "PER" and not _reads_as_person(words) and not _named_as_person_elsewhere(words, surnames_tagged):
             kind: EntityKind = "organization" if sp.kind == "ORG" else "place"
             name = _norm_org_or_place(list(words), sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start : span.end]))
@@ -1760,7 +1848,11 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
                     continue
                 if tokens[a - 1].start - dropped_end <= 2:
                     continue  # the original spelling of a name that was no person's ("Раскассэ (La Rascasse)")
-            inside = "always" if _between_places(tokens, a, b) else _inside_other_name(tokens, a, b)
+            inside = (
+                "always"
+                if _between_places(tokens, a, b) or _town_after_preposition(tokens, a, b)
+                else _inside_other_name(tokens, a, b)
+            )
             piece = Span(tokens[a].start, tokens[b - 1].stop)
             if inside == "always":
                 dropped_end = piece.end
@@ -1883,13 +1975,29 @@ def _may_be_a_name(tokens, a: int, b: int) -> bool:
     return True
 
 
+def _named_as_person_elsewhere(words: tuple[str, ...], surnames: frozenset[str]) -> bool:
+    """ "эксперт Фейсал аль-Харби" that NER calls a place, where "заявил аль-Харби" it calls a person: a name of two
+    words whose last word is the last word of a person's name elsewhere in the text, and whose first word is no
+    word of the dictionary but a name or an unknown one (not "Театр", not a place)."""
+    if len(words) != 2 or fold(words[-1]) not in surnames or not words[0][:1].isupper() or words[0].isupper():
+        return False
+    ps = parses(words[0])
+    if any("Geox" in p.tag or "Orgn" in p.tag for p in ps):
+        return False
+    return not is_known(words[0]) or any("Name" in p.tag and p.tag.number == "sing" for p in ps)
+
+
 def _reads_as_person(words: tuple[str, ...]) -> bool:
     """A name NER calls a place's or an organization's that the dictionary reads as a person's: a first name
     (a compound one by its first part: ``Ахмат-Хаджи``), [a patronymic,] a surname — each word one the
     dictionary knows so, in the singular, and none the name of a place or an organization (``Южной Осетии``,
     ``Нижнего Новгорода`` are places). A street or a fund named after the person is left out later, as any
     name inside another name (``проспект Ахмата Кадырова``)."""
-    if len(words) not in (2, 3) or not all(w[:1].isupper() and not w.isupper() for w in words):
+    # (a family name with the Arabic article is a surname by its shape: "Фейсал аль-Харби")
+    article_surname = "-" in words[-1] and _is_particle(words[-1]) and words[-1][:1].islower()
+    if len(words) not in (2, 3) or not all(
+        (w[:1].isupper() or (k == len(words) - 1 and article_surname)) and not w.isupper() for k, w in enumerate(words)
+    ):
         return False
 
     def reads(word: str, tag: str) -> bool:
@@ -1898,7 +2006,7 @@ def _reads_as_person(words: tuple[str, ...]) -> bool:
             return False
         return any(tag in p.tag and p.tag.number == "sing" for p in ps)
 
-    if not reads(words[0].split("-", 1)[0], "Name") or not reads(words[-1], "Surn"):
+    if not reads(words[0].split("-", 1)[0], "Name") or not (article_surname or reads(words[-1], "Surn")):
         return False
     return len(words) == 2 or reads(words[1], "Patr")
 

@@ -207,3 +207,33 @@ VIETNAMESE_MIDDLE_GENDER: dict[str, str] = {"ван": "masc", "тхи": "femn"}
 #: Ковалёв", "Нурлана Турдумаматова, сына … Эркина Турдумаматова"), as written, by generation.
 PARENT_NOUNS: frozenset[str] = frozenset({"отец", "отца", "отцу", "отцом", "мать", "матери"})
 CHILD_NOUNS: frozenset[str] = frozenset({"сын", "сына", "сыну", "сыном", "дочь", "дочери"})
+
+#: Forms of address written before a name ("месье Дюпре", "госпожа Ли", "фрау Мюллер"): a closed class of
+#: loan and Russian titles, never a part of the name even when only the surname remains. (Not "пан": Пан is a
+#: Korean surname, "Пан Ги Мун".)
+HONORIFICS: frozenset[str] = frozenset(
+    {
+        "месье",
+        "мсье",
+        "мадам",
+        "мадемуазель",
+        "мистер",
+        "миссис",
+        "мисс",
+        "господин",
+        "госпожа",
+        "сеньор",
+        "сеньора",
+        "синьор",
+        "синьора",
+        "фрау",
+        "герр",
+        "пани",
+        "сэр",
+    }
+)
+
+#: Prepositions of place: a lone capitalized word after one that the dictionary reads as a town in the case the
+#: preposition governs is the town, whatever NER says ("переехали из Иванова", "под Королёвом", "в Кирове"):
+#: a person is rarely where one comes from or lives. (Not "у", "от", "с": "у Иванова", "от Кирова" are people's.)
+PLACE_PREPOSITIONS: frozenset[str] = frozenset({"из", "в", "во", "под", "близ", "возле"})

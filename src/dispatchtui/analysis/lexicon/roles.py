@@ -308,6 +308,13 @@ NAME_PARTICLES: frozenset[str] = frozenset(
     }
 )
 
+#: The Arabic article as Russian writes it before a hyphen, with its assimilated forms (al- before "sun letters":
+#: "ас-Сафи", "ад-Дин", "ар-Рашид", "аш-Шараа", "ат-Тани", "аз-Захир", "ан-Нахайян"), Egyptian "эль-": only ever a
+#: particle in "ас-Сафи", never a word of its own (so not in NAME_PARTICLES: "ад" is hell).
+ARTICLE_PREFIXES: frozenset[str] = frozenset(
+    {"аль", "эль", "ас", "ад", "ар", "аш", "ат", "аз", "ан", "эс", "эд", "эш", "эт"}
+)
+
 #: Nouns that head an apposition role although pymorphy3 does not mark them animate.
 EXTRA_ROLE_HEADS: frozenset[str] = frozenset(
     {

@@ -172,6 +172,8 @@ def _attr_clause(text: str, i: int, end: int, max_verb_pos: int = 4) -> _Attr | 
 def _attr_after(text: str, pos: int, end: int) -> _Attr | None:
     """Attribution right after a closing mark at ``pos``: ``», — сказал он`` or ``», сказал он``."""
     i = _skip_space(text, pos, end)
+    if i < end and text[i] == ":" and i == pos:
+        return _attr_colon_after(text, i + 1, end)
     comma = False
     if i < end and text[i] in ",.!?":
         comma = text[i] == ","
@@ -193,6 +195,33 @@ def _attr_after(text: str, pos: int, end: int) -> _Attr | None:
     if at is None and dash:
         at = _attr_by_shape(text, i, end)
     return at
+
+
+def _attr_colon_after(text: str, i: int, end: int) -> _Attr | None:
+    """«Море не прощает ошибок»: капитан порта — о сезоне / «…»: Лавров: the headline form of an interview or a
+    statement, the quote first and its speaker after a colon. The words after the colon, up to a dash, a comma or
+    the clause end, must be a person: a name, or a nominative animate noun heading them ("капитан порта",
+    "бывший министр"), never a thing ("«…»: эта фраза …")."""
+    ce = _clause_end(text, i, end)
+    toks = _tokens(text, i, ce, 12)
+    j = 0
+    while j < len(toks) and toks[j].kind in ("w", "i", "q"):
+        j += 1
+    if j == 0 or j > 8:
+        return None
+    first = toks[0]
+    if _is_name_tok(first) and _nominative(first):
+        return _Attr(None, _span_of(toks, 0, _name_run(toks, 0) or 1), ce)  # type: ignore[arg-type]
+    for k in range(min(j, 3)):
+        t = toks[k]
+        info = _info(t.text) if t.kind == "w" else None
+        if info is None or "nomn" not in info.cases:
+            return None
+        if info.pos == "NOUN":
+            return _Attr(None, _span_of(toks, 0, j), ce) if info.anim else None  # type: ignore[arg-type]
+        if info.pos != "ADJF":
+            return None
+    return None
 
 
 def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
@@ -276,7 +305,8 @@ def _split(text: str, a: int, b: int, trailing_ok: bool) -> tuple[list[tuple[int
         if m is None:
             break
         ci = _skip_space(text, m.end(), b)
-        at = _attr_clause(text, ci, b, 4)
+        # "— …, — смеется Дарья. — …": the author's words between dashes attribute whatever their verb
+        at = _attr_clause(text, ci, b, 4) or _attr_by_shape(text, ci, b)
         if at is None or any(ch in QUOTE_MARKS for ch in text[ci : at.end]):
             pos = m.start() + 1
             continue
@@ -519,7 +549,7 @@ def _choose_attr(
         and inner is None
     ):
         a_spk = after.speaker
-        relay = _info(text[after.cue.start : after.cue.end].split()[0]).lemma in RELAY_VERBS
+        relay = after.cue is not None and _info(text[after.cue.start : after.cue.end].split()[0]).lemma in RELAY_VERBS
         if relay and (a_spk is None or not any(_is_name_tok(t) for t in _tokens(text, a_spk.start, a_spk.end, 12))):
             attr = intro
     return attr

@@ -136,6 +136,18 @@ def _addressee_end(win: list[_T]) -> int:
         return 1
     if t.text[:1].isupper() and "datv" in _info(t.text).cases and "nomn" not in _info(t.text).cases:
         return 1  # "Коммерсанту", "сказал Путину Лукашенко"
+    info = _info(t.text)
+    if t.text[:1].islower() and info.pos == "NOUN" and "datv" in info.cases and "nomn" not in info.cases:
+        # "сказал агентству Интерфакс директор института", "сообщил газете «Вести» мэр": the addressee, a noun
+        # in the dative, with the name it may carry
+        j = 1
+        while j < len(win) and (
+            win[j].kind == "q" or (win[j].kind == "w" and (_is_latin(win[j].text) or win[j].text.isupper()))
+        ):
+            j += 1
+        if j == 1 and len(win) > 1 and win[1].kind == "w" and win[1].text[:1].isupper():
+            j = 2 if _info(win[1].text).known and not _info(win[1].text).name else 1  # "агентству Интерфакс"
+        return j
     return 0
 
 
@@ -203,11 +215,23 @@ def _first_name_run(win: list[_T], quoting: bool | str) -> tuple[int, int] | Non
             if not quoting:
                 break
             continue
-        if _is_name_tok(t) or _unknown_cap(t) or _surname_shaped(t):
-            return (i, _name_run(win, i))
+        if _is_name_tok(t) or _unknown_cap(t) or _surname_shaped(t) or _capitalized_verb(t):
+            return (i, max(i + 1, _name_run(win, i)))
         if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND", "PRTF") and i > 0:
             break
     return None
+
+
+def _capitalized_verb(t: _T) -> bool:
+    """ "— цитирует Мори газета": a capitalised word after the cue, inside the sentence, that the dictionary reads
+    only as a verb form (the imperative "мори") is a name: no verb is written with a capital there."""
+    return (
+        t.kind == "w"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and not _is_latin(t.text)
+        and _info(t.text).pos in ("VERB", "INFN", "GRND", "PRTS")
+    )
 
 
 def _surname_shaped(t: _T) -> bool:
