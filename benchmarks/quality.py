@@ -34,6 +34,7 @@ INVENTED = (
     ("invented", "invented dispatches"),
     ("invented2", "held-out invented dispatches, new genres"),
     ("invented3", "development invented dispatches, the genres of invented2's held-out part"),
+    ("invented4", "held-out invented dispatches (the whole set held out)"),
 )
 
 
