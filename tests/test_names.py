@@ -782,3 +782,19 @@ def test_address_by_first_name_and_patronymic_is_the_person_named_before(ner):
     # a second Роман with a surname in -евич in a list is another person
     text = "Вышла комедия Романа Каримова. В совет вошли продюсеры Роман Борисевич и Александр Акопов."
     assert "Роман Борисевич" in names(text)
+
+
+def test_possessive_surname_read_as_an_adjective_by_the_dictionary():
+    # "Ирине Сомовой", "с Олегом Сомовым": the dictionary knows "сомовый" (of catfish), the name is Сомова / Сомов;
+    # an adjectival surname ends in -ой/-ий (Луговой, Толстой) and keeps it
+    assert nominative("Ирине", "Сомовой") == "Ирина Сомова"
+    assert nominative("Олегом", "Сомовым") == "Олег Сомов"
+    assert nominative("Ирину", "Сомову") == "Ирина Сомова"
+    assert nominative("Андреем", "Луговым") == "Андрей Луговой"
+    assert nominative("Львом", "Толстым") == "Лев Толстой"
+
+
+def test_first_name_and_patronymic_of_the_one_person_of_that_first_name(ner):
+    # "Сергей Викторович" is Сергей Ладыгин, the one Сергей the text names with a surname
+    text = "Тренер Сергей Ладыгин ответил на вопросы. «Сергей Викторович, что пошло не так?» — спросил репортер."
+    assert names(text) == ["Сергей Ладыгин"]

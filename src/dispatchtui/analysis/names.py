@@ -79,6 +79,8 @@ def _stem_ok(word: str, nominative: str, adjectival: bool = False) -> bool:
     slack = 3 if adjectival else 2
     if common < len(w) - slack or common < len(n) - slack:
         return False
+    if n[-3:] in ("ова", "ева", "ина", "ына") and w == n[:-1] + "у":
+        return True  # "Ирину Сомову": the accusative of a woman's possessive surname
     # a guessed masculine nominative does not end in a vowel ("Сайкыа" is no genitive of "Сайкы")
     return not (n != w and n[-1:] in "аеиоуыэюя" and w[-1:] in "аяуюе")
 
@@ -160,6 +162,13 @@ def _name_part_options(
             inf = p.inflect({"nomn", "sing"} if t.number else {"nomn"})
             if adjf:
                 inf = p.inflect({"nomn", "sing", gender})
+                if p.normal_form.endswith(_POSSESSIVE_ADJ) and t.case != "nomn" and low.endswith(("ой", "ым")):
+                    # "Ирине Сомовой", "с Олегом Сомовым": the possessive surname Сомова / Сомов, not the
+                    # adjective "сомовый" the dictionary knows (adjectival surnames end in -ой/-ий: Луговой)
+                    stem = p.normal_form[:-2]
+                    if w > best[0]:
+                        best = (w, stem + ("а" if gender == "femn" else ""), "Surn")
+                    continue
             if gender == "femn" and tag == "Surn" and inf is not None:
                 inf = p.inflect({"nomn", "sing", "femn"}) or inf
             nom = inf.word if inf is not None else None
@@ -190,6 +199,11 @@ def _name_part_options(
             if w > best[0]:
                 best = (w, part, None)
     return best
+
+
+#: Relative adjectives of the possessive surnames' shape ("сомовый", "дубовый", "грибовый"): an oblique form
+#: of one after a first name is the possessive surname's (see :func:`_name_part_options`).
+_POSSESSIVE_ADJ = ("овый", "евый", "ёвый", "иный", "ыный")
 
 
 def _person_common_noun(word: str) -> bool:

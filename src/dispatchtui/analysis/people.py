@@ -585,6 +585,15 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 and len(_key(c.first)) > 1
                 and (not m.patr or any(_key(x.patr) == _key(m.patr) for x in c.mentions))
             ]
+            if not byfirst and m.patr:
+                # "Сергей Викторович" of the one Сергей named with a surname and no patronymic: his name and
+                # patronymic (two persons of that first name: neither)
+                free = [
+                    c
+                    for c in index.by_first(m.first)
+                    if c.first and c.surname and _key(c.first) == _key(m.first) and not any(x.patr for x in c.mentions)
+                ]
+                byfirst = free if len(free) == 1 else []
 
             # (the word as written is the surname or the surname with a case ending: "Данна" is Питер Данн's
             # genitive, "Джона" is not "Аннабель Джонс")

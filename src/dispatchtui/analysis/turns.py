@@ -42,6 +42,7 @@ from .lexicon.turns import (
     INTERVIEWER_LABELS,
 )
 from .morph import get_morph, lemma, parses
+from .names import RUSSIAN_SURNAME_ENDINGS
 
 __all__ = ["find_turns", "attribute_paragraph_quotes", "TURN_GROUP_BASE"]
 
@@ -79,7 +80,21 @@ def _name_word(w: str) -> bool:
     ps = parses(w)
     if any(t in p.tag for p in ps for t in ("Name", "Surn", "Patr")):
         return True
+    if _short_adjective_surname(w):
+        return True
     return not get_morph().word_is_known(w.lower()) and w[:1].isupper()
+
+
+def _short_adjective_surname(w: str) -> bool:
+    """ "Сомова (КПРФ):": a capitalized word of a surname's shape that the dictionary reads only as a short adjective
+    ("сомова"): a surname."""
+    ps = parses(w)
+    return (
+        w[:1].isupper()
+        and bool(ps)
+        and all(p.tag.POS == "ADJS" for p in ps)
+        and w.lower().endswith(RUSSIAN_SURNAME_ENDINGS)
+    )
 
 
 def _woman_named(words: list[str]) -> bool:
@@ -148,6 +163,7 @@ def label_at(text: str, p: Span) -> Label | None:
         and get_morph().word_is_known(last.lower())
         and not any(p.tag.case == "nomn" for p in parses(last))
         and not _woman_named(words)
+        and not _short_adjective_surname(last)
     ):
         return None
     if (
@@ -155,6 +171,7 @@ def label_at(text: str, p: Span) -> Label | None:
         and "." not in name
         and not any("Surn" in p.tag for p in parses(words[0]))
         and get_morph().word_is_known(words[0].lower())
+        and not _short_adjective_surname(words[0])
     ):
         return None  # "Итог:", "Москва:" — one known word that is no surname
     return Label(span, rest, False, False, _label_role(m.group("role"), m.group("aff")))
@@ -379,6 +396,20 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
     return None, None
 
 
+_ADDRESS_RE = re.compile(r"([А-ЯЁ][а-яё-]+)(?:[ \u00a0]([А-ЯЁ][а-яё-]+))?,[ \u00a0]")
+
+
+def _address(text: str, a: int, b: int) -> Span | None:
+    """ "— Сергей Викторович, что пошло не так?": a question opening with the name of the one it is put to (a
+    first name, with a patronymic or a surname) — in a press conference of several, the one who answers."""
+    m = _ADDRESS_RE.match(text, a, b)
+    if m is None or not any("Name" in p.tag and p.tag.case == "nomn" for p in parses(m.group(1))):
+        return None
+    if m.group(2) and not _name_word(m.group(2)):
+        return None
+    return Span(m.start(), m.end() - 2)
+
+
 def _mention_bounds(s, k: int) -> tuple[int, int]:
     """The bounds of the interviewee's mention headed by token ``k``: a pronoun is itself alone ("поговорила
     с ним о гастролях": the parse may hang "о гастролях" on the pronoun), a noun phrase its subtree."""
@@ -405,6 +436,7 @@ def interview_turns(
     out: list[Quote] = []
     group = start_group
     state = "answer"  # what the previous dash paragraph was
+    addressed: Span | None = None  # the name the last question opened with
     for n, i in enumerate(dashes):
         p = paras[i]
         # strict alternation: in an argument both sides end with "?" ("— Я тоже делал селфи. Это
@@ -412,7 +444,9 @@ def interview_turns(
         is_q = state == "answer"
         state = "question" if is_q else "answer"
         start = _dash_start(text, p)
-        speaker = interviewer if is_q else interviewee
+        if is_q:
+            addressed = _address(text, start or p.start, p.end)
+        speaker = interviewer if is_q else (addressed or interviewee)
         q = _part(
             text,
             start or p.start,
