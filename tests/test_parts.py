@@ -189,3 +189,19 @@ def test_a_sentence_longer_than_a_part_is_cut_at_spaces(workers):
 def test_a_text_below_the_threshold_is_analysed_whole(workers):
     text, _ = joined()
     assert analyze(text) == analyze(text, parts_from=len(text) + 1, part_chars=100)
+
+
+def test_cancelling_between_parts_stops_the_workers(workers):
+    import multiprocessing as mp
+
+    from dispatchtui.pipeline import Cancelled
+
+    text = "Новости транспорта\n\n" + SAYING * 40
+
+    def stage(name: str) -> None:
+        if name.startswith("parts 1/"):
+            raise Cancelled()
+
+    with pytest.raises(Cancelled):
+        analyze(text, parts_from=1000, part_chars=400, on_stage=stage)
+    assert mp.active_children() == []
