@@ -120,7 +120,10 @@ def analyse_in_parts(
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-    return merge.result()
+    found = merge.result()
+    del merge
+    _give_back_freed_memory()  # (what unpickling the parts' findings left behind, before the export)
+    return found
 
 
 def _give_back_freed_memory() -> None:
@@ -161,12 +164,15 @@ def _analyse_part(k: int):
     quotes, speakers, topics, entities = run_stages(text[a:b], paras, sents, _no_stage)
     by_name = {e.name: e for e in entities if e.kind == "person"}
     keys = [person_key(s.name, by_name.get(s.name)) if s.kind == "person" else None for s in speakers]
-    return (
+    found = (
         [_shift_quote(q, a, owners) for q in quotes],
         [_shift_speaker(s, a) for s in speakers],
         keys,
         [replace(t, mentions=_shift_spans(t.mentions, a)) for t in topics],
     )
+    del quotes, speakers, topics, entities, by_name, paras, sents
+    _give_back_freed_memory()  # what the part's stages freed: a worker's peak stays one part's
+    return found
 
 
 def _clipped(text: str, spans: Sequence[Span], a: int, b: int) -> tuple[list[Span], list[int]]:
@@ -219,10 +225,25 @@ class _Merge:
         self.speakers: list[Speaker] = []  # every part's, their quote indices renumbered
         self.keys: list = []  # a person's PersonKey, else None, for each of ``speakers``
         self.topics: dict[tuple[str, str], list] = {}  # (facet, label) → [mentions, weight]
+        #: one string object for each cue, reason and speaker name written alike (each part's came as its own
+        #: copies: a 16 MB text's 25,000 quotes have ~200 different cues and reasons)
+        self.strings: dict[str, str] = {}
+
+    def _one(self, s: str | None) -> str | None:
+        return None if s is None else self.strings.setdefault(s, s)
 
     def add(self, quotes: list[Quote], speakers: list[Speaker], keys: list, topics: list[Topic]) -> None:
-        base = len(self.quotes)
-        self.quotes.extend(q if q.statement is None else replace(q, statement=q.statement + base) for q in quotes)
+        base, one = len(self.quotes), self._one
+        self.quotes.extend(
+            replace(
+                q,
+                statement=None if q.statement is None else q.statement + base,
+                cue=one(q.cue),
+                reason=one(q.reason),
+                speaker=one(q.speaker),
+            )
+            for q in quotes
+        )
         self.speakers.extend(replace(s, quotes=tuple(i + base for i in s.quotes)) for s in speakers)
         self.keys.extend(keys)
         for t in topics:
