@@ -28,7 +28,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..model import Quote, Span, Speaker, Topic
+from ..model import Quote, Span, Speaker, Topic, TopicFacet
 
 #: A text of this many characters or more is analysed in parts, where worker processes are allowed.
 PARTS_FROM_CHARS = 1_000_000
@@ -224,7 +224,7 @@ class _Merge:
         self.quotes: list[Quote] = []
         self.speakers: list[Speaker] = []  # every part's, their quote indices renumbered
         self.keys: list = []  # a person's PersonKey, else None, for each of ``speakers``
-        self.topics: dict[tuple[str, str], list] = {}  # (facet, label) → [mentions, weight]
+        self.topics: dict[tuple[TopicFacet, str], list] = {}  # (facet, label) → [mentions, weight]
         #: one string object for each cue, reason and speaker name written alike (each part's came as its own
         #: copies: a 16 MB text's 25,000 quotes have ~200 different cues and reasons)
         self.strings: dict[str, str] = {}
@@ -281,7 +281,12 @@ class _Merge:
         from .topics import MAX_ORGS, MAX_PLACES, MAX_THEMES
 
         out: list[Topic] = []
-        for facet, limit in (("theme", MAX_THEMES), ("place", MAX_PLACES), ("organization", MAX_ORGS)):
+        limits: tuple[tuple[TopicFacet, int], ...] = (
+            ("theme", MAX_THEMES),
+            ("place", MAX_PLACES),
+            ("organization", MAX_ORGS),
+        )
+        for facet, limit in limits:
             found = [
                 Topic(label, tuple(sorted(mentions)), f, round(weight, 3))
                 for (f, label), (mentions, weight) in self.topics.items()
