@@ -8,10 +8,10 @@ Three fresh interpreters, each timed with its peak resident memory (``getrusage`
 CPU seconds include its worker processes'):
 reading the file (``load_path``: read, decode, normalize), loading the model alone, and
 ``dispatchtui extract --no-cache FILE``. ``--stages`` also runs the analysis in this process stage by
-stage (layout, quotes, reported speech, people, speakers, topics) with the time, the CPU seconds of this
-process and of its worker processes (the models' pieces of a huge text), and the peak memory growth of
-each (a worker's CPU is counted at the stage where its pool ends): on a loaded machine the wall time
-says little, and this process's CPU is the critical path.
+stage (layout, then the parts a huge text is analysed in by worker processes, see ``analysis/parts.py``, as
+one line; with workers not allowed: quotes, reported speech, people, speakers, topics) with the time, the
+CPU seconds of this process and of its worker processes, and the peak memory growth of each (a worker's
+CPU is counted at the stage where its pool ends): on a loaded machine the wall time says little.
 Goals: analysed in well under a minute; memory over the model's under 4x the file's size.
 Not collected by pytest.
 """
@@ -109,6 +109,10 @@ def stages(path: Path) -> None:
         return r.ru_utime + r.ru_stime
 
     def on_stage(name: str) -> None:
+        if name.startswith("parts "):  # a huge text analysed in parts: "parts 0/36" … "parts 36/36", one line
+            if str(current["name"]).startswith("parts"):
+                return
+            name = f"parts ({name.split('/')[-1]})"
         now, cpu, workers = time.perf_counter(), time.process_time(), workers_cpu()
         if current["name"] is not None:
             print(

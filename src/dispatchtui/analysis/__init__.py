@@ -11,9 +11,9 @@ Two entry points:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
-from ..model import Dispatch, Meta
+from ..model import Dispatch, Meta, Span
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
@@ -93,15 +93,39 @@ def link_statements(quotes):
 
 
 def analyze(
-    text: str | Dispatch, *, source: str = "-", encoding: str = "utf-8", on_stage: Callable[[str], None] | None = None
+    text: str | Dispatch,
+    *,
+    source: str = "-",
+    encoding: str = "utf-8",
+    on_stage: Callable[[str], None] | None = None,
+    parts_from: int | None = None,
+    part_chars: int | None = None,
 ) -> Dispatch:
     """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics.
 
-    ``on_stage(name)`` is called as each stage starts (a progress line for a huge text)."""
+    ``on_stage(name)`` is called as each stage starts (a progress line for a huge text). A text of
+    ``parts_from`` characters or more (default :data:`.parts.PARTS_FROM_CHARS`), where the caller allows
+    the models worker processes (see :func:`.nlp.allow_processes`), is analysed in parts of about
+    ``part_chars`` (default :data:`.parts.PART_CHARS`) by those processes (see :mod:`.parts`)."""
     stage = on_stage or (lambda name: None)
     if not isinstance(text, Dispatch):
         stage("layout")
     d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
+    from . import parts
+
+    # Lone surrogates (possible through the API, never from the loader) make the morphology and the
+    # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
+    # so every offset still points into ``d.text``.
+    text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
+    if parts.in_parts(text, parts_from):
+        quotes, speakers, topics = parts.analyse_in_parts(text, d.paragraphs, d.sentences, stage, part_chars)
+    else:
+        quotes, speakers, topics, _ = run_stages(text, d.paragraphs, d.sentences, stage)
+    return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)
+
+
+def run_stages(text: str, paragraphs: Sequence[Span], sentences: Sequence[Span], stage: Callable[[str], None]):
+    """The stages after the layout on ``text`` → (quotes, speakers, topics, entities)."""
     from . import nlp
     from .attribution import check_mentions
     from .people import find_people
@@ -111,27 +135,24 @@ def analyze(
     from .topics import find_topics
     from .turns import attribute_paragraph_quotes, find_turns
 
-    # Lone surrogates (possible through the API, never from the loader) make the morphology and the
-    # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
-    # so every offset still points into ``d.text``.
-    text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
     # a huge text, where the caller allows the models worker processes: tagged by them from now on,
     # while this process finds the quotes and reported speech (see nlp.shared_processes)
     with nlp.shared_processes(text):
         tagged = nlp.tag_soon(text)
         stage("quotes")
-        direct = check_mentions(text, find_turns(text, d.paragraphs, find_quotes(text, d.paragraphs, d.sentences)))
+        direct = check_mentions(text, find_turns(text, paragraphs, find_quotes(text, paragraphs, sentences)))
         stage("reported speech")
-        reported = find_reported(text, d.paragraphs, d.sentences, direct)
+        reported = find_reported(text, paragraphs, sentences, direct)
         raw_quotes = attribute_paragraph_quotes(
-            text, d.paragraphs, sorted([*direct, *reported], key=lambda q: (q.start, q.end))
+            text, paragraphs, sorted([*direct, *reported], key=lambda q: (q.start, q.end))
         )
         stage("people")
         tokens = tagged()
-    entities = find_people(text, d.sentences, tokens)
+    entities = find_people(text, sentences, tokens)
+    del tokens
     stage("speakers")
     quotes, speakers = resolve(text, raw_quotes, entities)
     quotes = link_statements(quotes)
     stage("topics")
-    topics = find_topics(text, d.paragraphs, d.sentences, entities)
-    return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)
+    topics = find_topics(text, paragraphs, sentences, entities)
+    return quotes, speakers, topics, entities

@@ -362,6 +362,39 @@ def allow_processes(n: int) -> None:
     _processes = max(1, n)
 
 
+def processes_allowed() -> int:
+    """How many worker processes :func:`fork_workers` would start (0: none, not allowed or not possible)."""
+    import multiprocessing as mp
+
+    if _processes < 2 or mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
+        return 0
+    return _processes
+
+
+def fork_workers(initializer: Callable[[], None] | None = None):
+    """A ``ProcessPoolExecutor`` of :func:`processes_allowed` workers, forked now with the models loaded
+    (shared with this process, not reloaded), each ignoring Ctrl-C and running ``initializer``; None when
+    workers are not allowed."""
+    import multiprocessing as mp
+    from concurrent.futures import ProcessPoolExecutor
+
+    workers = processes_allowed()
+    if not workers:
+        return None
+    preload()  # the models loaded before the fork, so every worker has them
+    executor = ProcessPoolExecutor(
+        workers, mp_context=mp.get_context("fork"), initializer=_start_worker, initargs=(initializer,)
+    )
+    executor.submit(len, "").result()  # forked now, from this thread (none other is in the middle of work)
+    return executor
+
+
+def _start_worker(initializer: Callable[[], None] | None) -> None:
+    _quiet_worker()
+    if initializer is not None:
+        initializer()
+
+
 def _quiet_worker() -> None:
     """A worker leaves Ctrl-C to the parent, which stops the pool."""
     import signal
@@ -388,18 +421,10 @@ class _Pool:
         """The pool (the shared one's processes while :func:`shared_processes` holds them open), or None
         where workers are not allowed (see :func:`allow_processes`) or cannot fork. A ``background``
         user sends nothing while a caller waits on the shared workers (see :func:`parse_sentences`)."""
-        import multiprocessing as mp
-
         if _shared is not None:
             return cls(_shared.executor, _shared.workers, owned=False, background=background)
-        if _processes < 2 or mp.current_process().daemon or "fork" not in mp.get_all_start_methods():
-            return None
-        from concurrent.futures import ProcessPoolExecutor
-
-        preload()  # the models loaded before the fork, so every worker has them
-        executor = ProcessPoolExecutor(_processes, mp_context=mp.get_context("fork"), initializer=_quiet_worker)
-        executor.submit(len, "").result()  # forked now, from this thread (none other is in the middle of work)
-        return cls(executor, _processes)
+        executor = fork_workers()
+        return None if executor is None else cls(executor, _processes)
 
     def tokens(self, text: str):
         """:func:`_slice_tokens` of ``text``, the slices tokenized by the workers, a few ahead."""

@@ -655,6 +655,65 @@ def _addressed_by_patronymic(m: _PersonMention, index: _ClusterIndex) -> _Cluste
     return free[0] if len(free) == 1 else None
 
 
+@dataclass(frozen=True, slots=True)
+class PersonKey:
+    """What tells one person from another when the parts of one huge text were analysed apart (see
+    :mod:`.parts`): the name shown, and the first name, surname and gender its :class:`Entity` found."""
+
+    name: str
+    first: str | None = None
+    surname: str | None = None
+    gender: str | None = None
+
+
+def person_key(name: str, e: Entity | None) -> PersonKey:
+    """The key of a speaker ``name`` (``e``: its entity, None for a name the resolver read off a mention)."""
+    return PersonKey(name) if e is None else PersonKey(name, e.first, e.surname, e.gender)
+
+
+def group_persons(keys: Sequence[PersonKey]) -> list[int]:
+    """The group of each of ``keys`` (persons found apart in the parts of one text, in text order), by the
+    rules :func:`_cluster_persons` merges mentions by: the same name is one person; a full name joins the
+    latest group of its first name and surname, else the one group of that surname without a first name; a
+    bare surname joins the latest group of its surname agreeing in gender, unless groups of it with two
+    different first names are known (either could be meant: it stays apart); a first name alone, or a name
+    the entity did not split, joins only its own name."""
+    groups: list[list] = []  # [first, surname, gender, last index]
+    buckets: dict[tuple, list[int]] = {}
+    by_name: dict[str, int] = {}
+    out: list[int] = []
+    for i, k in enumerate(keys):
+        target = by_name.get(k.name)
+        if target is None and k.surname:
+            sk = _sur_key(k.surname)
+            near = sorted({g for b in (("sur4", sk[:4]), *_variant_keys(sk)) for g in buckets.get(b, ())})
+            same = [
+                g
+                for g in near
+                if _same_surname(groups[g][1], k.surname)
+                and (not groups[g][2] or not k.gender or groups[g][2] == k.gender)
+            ]
+            if k.first:
+                exact = [g for g in same if groups[g][0] and _same_first(groups[g][0], k.first)]
+                bare = [g for g in same if not groups[g][0]]
+                target = max(exact, key=lambda g: groups[g][3]) if exact else (bare[0] if len(bare) == 1 else None)
+            elif same and len({_first_key(groups[g][0]) for g in same if groups[g][0]}) <= 1:
+                target = max(same, key=lambda g: groups[g][3])
+        if target is None:
+            target = len(groups)
+            groups.append([k.first, k.surname, k.gender, i])
+            if k.surname:
+                sk = _sur_key(k.surname)
+                for b in (("sur4", sk[:4]), *_variant_keys(sk)):
+                    buckets.setdefault(b, []).append(target)
+        else:
+            g = groups[target]
+            g[0], g[2], g[3] = g[0] or k.first, g[2] or k.gender, i
+        by_name.setdefault(k.name, target)
+        out.append(target)
+    return out
+
+
 def _agreeing_in_gender(m: _PersonMention, clusters: list[_Cluster]) -> list[_Cluster]:
     """The clusters a bare surname may stand for by its gender: a surname ending in a consonant, with no
     feminine of its own, declines for a man only (``экстрадировали Бута`` is Виктор Бут's, not Алла Бут's),
