@@ -222,3 +222,23 @@ def test_no_cache_env_disables(cache_dir, monkeypatch):
 
 def test_cache_dir_override(cache_dir):
     assert cache.cache_dir() == cache_dir
+
+
+def test_analysis_in_parts_and_whole_have_their_own_entries(cache_dir, monkeypatch):
+    # extract analyses a huge text in parts (worker processes allowed), the reader whole: the two results differ
+    # a little at the parts' edges, so one must never be served for the other
+    from dispatchtui.analysis import nlp, parts
+
+    monkeypatch.setattr(parts, "PARTS_FROM_CHARS", 10)
+    before = nlp.processes_allowed()
+    base, d = analysed_by_hand()
+    try:
+        nlp.allow_processes(2)
+        if nlp.processes_allowed() == 0:
+            pytest.fail("this machine cannot fork worker processes")
+        cache.put(d)
+        assert cache.get(base) is not None
+        nlp.allow_processes(0)
+        assert cache.get(base) is None
+    finally:
+        nlp.allow_processes(before)

@@ -29,8 +29,12 @@ def _key(text: str) -> str:
     from .analysis import ANALYSER_VERSION
 
     h = hashlib.sha256()
+    from .analysis.parts import in_parts
+
     h.update(ANALYSER_VERSION.encode())
-    h.update(b"\0")
+    # a huge text analysed in parts (extract, with worker processes) differs a little at the parts' edges from
+    # the same text analysed whole (the reader): each way has its own entry
+    h.update(b"\0parts\0" if in_parts(text) else b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
     return h.hexdigest()
 
