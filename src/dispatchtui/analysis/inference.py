@@ -23,8 +23,9 @@ What is done here instead, and why the numbers cannot change:
 * **The Viterbi decoding** (:func:`viterbi`) does slovnet's step — ``(score[i] + transitions[i, j]) +
   emission[j]``, the best ``i`` for each ``j``, first on ties — on the transposed transition matrix
   (``transitions.T[j, i] + score[i]`` is the same float32 sum: addition commutes exactly), in place, with
-  the back-pointers in one array and the path followed in Python: ~4 numpy calls a token instead of ~8.
-  Where a piece holds a pad token (the padding mask not all false), slovnet's masked decoding is used.
+  only the maxima in the forward pass (three numpy calls a token instead of ~8), the back-pointers all at
+  once afterwards with slovnet's very sums, the path followed over bytes. Where a piece holds a pad token
+  (the padding mask not all false), the caller uses the masked decoding (``nlp.crf_decode``).
 
 The heads (the NER's projection, the parser's arc and relation scorers and their decoding) are slovnet's
 own modules, given the encoder's output in slovnet's layout. ``tests/test_inference.py`` compares every
@@ -37,15 +38,34 @@ from __future__ import annotations
 import numpy as np
 
 
+_CODES: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # id(codes) -> (codes, rows, offsets)
+
+
+def _code_rows(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """navec's codes (qdim x centroids x chunk) as one row of ``chunk`` floats per (subspace, centroid), each
+    row one opaque item (so ``take`` copies it whole), and each subspace's first row."""
+    got = _CODES.get(id(codes))
+    if got is None or got[0] is not codes:
+        qdim, centroids, chunk = codes.shape
+        rows = np.ascontiguousarray(codes).reshape(qdim * centroids, chunk)
+        rows = rows.view(np.dtype((np.void, rows.itemsize * chunk))).ravel()
+        got = _CODES[id(codes)] = (codes, rows, np.arange(qdim, dtype=np.intp) * centroids)
+    return got[1], got[2]
+
+
 def embed_into(out: np.ndarray, emb, word_id: np.ndarray, shape_id: np.ndarray) -> None:
     """``out[:] = emb(word_id, shape_id)`` for slovnet's ``WordShapeEmbedding`` (navec words, shape
-    vectors), written into ``out`` (batch x tokens x dim, any strides): the same float32 values."""
+    vectors), written into ``out`` (batch x tokens x dim, any strides): the same float32 values. navec's
+    ``codes[qdims, indexes]`` (a gather of two index arrays, a fifth of the NER's time after the conv) is
+    one ``take`` of whole code rows here."""
     word, shape = emb.word, emb.shape
     codes = word.codes.array  # qdim x centroids x chunk
     qdim, _, chunk = codes.shape
     dim = qdim * chunk
-    indexes = word.indexes.array[word_id]  # batch x tokens x qdim
-    out[..., :dim] = codes[word.qdims, indexes].reshape(*word_id.shape, dim)
+    rows, offsets = _code_rows(codes)
+    at = word.indexes.array[word_id].astype(np.intp)  # batch x tokens x qdim: each subspace's centroid
+    at += offsets
+    out[..., :dim] = rows.take(at).view(codes.dtype).reshape(*word_id.shape, dim)
     out[..., dim:] = shape.weight.array[shape_id]
 
 
@@ -79,10 +99,10 @@ def encode(model, word_id: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarra
     layers = model.encoder.layers
     batch, tokens = word_id.shape
     mask = pad_mask if pad_mask.any() else None
-    emb_dim = model.emb.word.codes.array.shape[0] * model.emb.word.codes.array.shape[2]
-    emb_dim += model.emb.shape.weight.array.shape[1]
+    codes, shapes = model.emb.word.codes.array, model.emb.shape.weight.array
+    dtype = np.result_type(codes, shapes)  # float32: slovnet's arrays, and so every step's
     pad = layers[0].conv.padding
-    padded = np.zeros((batch, tokens + 2 * pad, emb_dim), dtype=np.float32)
+    padded = np.zeros((batch, tokens + 2 * pad, codes.shape[0] * codes.shape[2] + shapes.shape[1]), dtype=dtype)
     embed_into(padded[:, pad : pad + tokens], model.emb, word_id, shape_id)
     for n, layer in enumerate(layers):
         filters, _, kernel = layer.conv.weight.shape
@@ -90,7 +110,7 @@ def encode(model, word_id: np.ndarray, shape_id: np.ndarray, pad_mask: np.ndarra
             raise ValueError("a conv layer that changes the sequence length")  # slovnet's masking fails too
         last = n == len(layers) - 1
         nxt = 0 if last else layers[n + 1].conv.padding
-        following = np.empty((batch, tokens + 2 * nxt, filters), dtype=np.float32)
+        following = np.empty((batch, tokens + 2 * nxt, filters), dtype=np.result_type(dtype, layer.conv.weight.array))
         if nxt:
             following[:, :nxt] = 0
             following[:, -nxt:] = 0
@@ -130,22 +150,24 @@ def viterbi(transitions: np.ndarray, emissions: np.ndarray) -> list[int]:
     scores = np.empty((tokens, tags), dtype=dtype)
     scores[0] = emissions[0]
     rows, em_rows = list(scores), list(emissions)
-    step = np.empty((tags, tags), dtype=dtype)
-    best_in = np.empty(tags, dtype=dtype)
-    add, largest = np.add, np.maximum.reduce
+    flat = np.empty(tags * tags, dtype=dtype)
+    step = flat.reshape(tags, tags)
+    starts = np.arange(0, tags * tags, tags)  # each row of step: the candidates for one tag
+    add, largest = np.add, np.maximum.reduceat  # (reduceat: the cheapest of numpy's calls for this)
     prev = rows[0]
     for t in range(1, tokens):
         add(into, prev, out=step)  # step[j, i] = transitions[i, j] + score[i]: the same float32 sum
-        largest(step, axis=1, out=best_in)
         prev = rows[t]
-        add(best_in, em_rows[t], out=prev)
+        add(largest(flat, starts), em_rows[t], out=prev)
     steps = scores[:-1, :, None] + transitions  # (score[i] + transitions[i, j]) for every token
     steps += emissions[1:, None, :]
-    back = steps.argmax(1).tolist()  # back[t - 1][j]: the best tag before tag j at token t
+    # back[(t - 1) * tags + j]: the best tag before tag j at token t (bytes: read as ints at once)
+    back = steps.argmax(1).astype(np.uint8 if tags <= 256 else np.intp).ravel()
+    pointers = back.tobytes() if tags <= 256 else back.tolist()
     best = int(scores[-1].argmax())
     path = [best]
-    for t in range(tokens - 2, -1, -1):
-        best = back[t][best]
+    for at in range((tokens - 2) * tags, -1, -tags):
+        best = pointers[at + best]
         path.append(best)
     path.reverse()
     return path
