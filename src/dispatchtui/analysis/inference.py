@@ -37,7 +37,6 @@ from __future__ import annotations
 
 import numpy as np
 
-
 _CODES: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}  # id(codes) -> (codes, rows, offsets)
 
 
@@ -47,8 +46,8 @@ def _code_rows(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     got = _CODES.get(id(codes))
     if got is None or got[0] is not codes:
         qdim, centroids, chunk = codes.shape
-        rows = np.ascontiguousarray(codes).reshape(qdim * centroids, chunk)
-        rows = rows.view(np.dtype((np.void, rows.itemsize * chunk))).ravel()
+        table = np.ascontiguousarray(codes).reshape(qdim * centroids, chunk)
+        rows = table.view(np.dtype((np.void, table.itemsize * chunk))).ravel()
         got = _CODES[id(codes)] = (codes, rows, np.arange(qdim, dtype=np.intp) * centroids)
     return got[1], got[2]
 
