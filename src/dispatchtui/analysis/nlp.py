@@ -169,11 +169,29 @@ def _range_tokens(job: tuple[list[tuple[int, str]], int]) -> list[list[tuple[int
 
 
 def _parse_batch(sentences: list[list[str]]) -> list[list[tuple[int, str]]]:
-    """The parser's (head index, relation) of every word of a batch of sentences."""
+    """The parser's (head index, relation) of every word of a batch of sentences: what
+    ``get_syntax().map(sentences)`` gives (the same sub-batches of slovnet's batch size, padded alike), its
+    network run by :mod:`.inference` (the same numbers, fewer copies)."""
+    from slovnet.exec.mask import split_masked
+
+    from .inference import syntax_pred
+
+    syntax = get_syntax()
+    infer = syntax.infer
+    model, encoder, rels = infer.model, infer.encoder, infer.decoder.rels_vocab
+    size = min(syntax.batch_size, encoder.batch_size)  # API.map's chunks, each chopped again by the encoder
     heads = []
-    for markup in get_syntax().map(sentences):
-        ids = {t.id: n for n, t in enumerate(markup.tokens)}
-        heads.append([(ids.get(t.head_id, -1), t.rel or "") for t in markup.tokens])
+    for k in range(0, len(sentences), size):
+        batch = encoder.input([_word_ids(encoder, words) for words in sentences[k : k + size]])
+        pred = syntax_pred(model, batch.word_id, batch.shape_id, batch.pad_mask)
+        mask = ~batch.pad_mask
+        head_ids = split_masked(model.head.decode(pred.head_id, mask), mask)
+        rel_ids = split_masked(model.rel.decode(pred.rel_id, mask), mask)
+        for head_id, rel_id in zip(head_ids, rel_ids):
+            n = len(head_id)  # slovnet's head ids: 0 the root, else a token's number from 1
+            heads.append(
+                [(h - 1 if 0 < h <= n else -1, rels.decode(r) or "") for h, r in zip(head_id.tolist(), rel_id.tolist())]
+            )
     return heads
 
 
@@ -575,11 +593,18 @@ def _tag(words: list[str], one_of_many: bool) -> list[str]:
         # a long run of marks, digits or symbols (",,,,", "1 2 3"): no name can be in it (find_people
         # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
         return ["O"] * len(words)
+    from .inference import ner_emissions, viterbi
+
     infer = get_ner().infer
     model = infer.model
     transitions = model.head.crf.transitions.array
     batch = infer.encoder.input([_word_ids(infer.encoder, words)])
-    paths = crf_decode(transitions, model(batch.word_id, batch.shape_id, batch.pad_mask), ~batch.pad_mask)
+    # slovnet's network and decoding, done by .inference: the same numbers, fewer copies and numpy calls
+    emissions = ner_emissions(model, batch.word_id, batch.shape_id, batch.pad_mask)
+    if batch.pad_mask.any():  # a word that is the vocabulary's pad: slovnet's masked decoding
+        paths = crf_decode(transitions, emissions, ~batch.pad_mask)
+    else:
+        paths = [viterbi(transitions, emissions[0])]
     return [_TAGS.setdefault(tag, tag) for tag in next(iter(infer.decoder(paths)))]
 
 
