@@ -446,3 +446,35 @@ def test_label_of_a_surname_the_dictionary_reads_as_a_short_adjective():
         "Клюев: Спасибо, коллега.\n"
     )
     assert speakers_of(t)["Бюджет не учитывает расходы на село. Мы будем голосовать против."] == "Ирина Сомова"
+
+
+INTERVIEW_UNDER_A_QUOTE = """«Ледник отступает быстрее, чем мы думали»
+
+Обозреватель РИА Новости Павел Угрюмов поговорил с гляциологом Еленой Сомовой о ее экспедиции.
+
+— Елена Викторовна, что вы увидели на леднике?
+
+— Мы увидели воду там, где раньше был лед.
+
+— Что было самым трудным?
+
+— Погода. Пять дней мы не могли выйти из палатки.
+
+Гастрольный план экспедиции, по словам Сомовой, расписан до весны.
+
+— Когда следующая экспедиция?
+
+— Летом, если найдем деньги.
+"""
+
+
+def test_quoted_headline_of_an_interview_is_the_interviewees():
+    # a bare quoted headline over an interview: the interviewee's words, as the intro names her
+    assert speakers_of(INTERVIEW_UNDER_A_QUOTE)["Ледник отступает быстрее, чем мы думали"] == "Елена Сомова"
+
+
+def test_paragraph_reporting_the_interviewee_is_the_authors():
+    # "…, по словам Сомовой, …" after an answer: the author reports her words, the answer does not go on
+    d = analyze(INTERVIEW_UNDER_A_QUOTE)
+    (q,) = [q for q in d.quotes if "по словам" in d.text[q.start : q.end] or "расписан" in d.text[q.start : q.end]]
+    assert q.kind == "reported" and q.speaker == "Елена Сомова"

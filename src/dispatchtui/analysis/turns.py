@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Quote, Span
 from .lexicon.roles import PRONOUNS
-from .lexicon.speech import SPEECH_VERBS
+from .lexicon.speech import ACCORDING_NOUNS, SPEECH_VERBS
 from .lexicon.turns import (
     ANSWER_LABELS,
     CONVERSATION_VERBS,
@@ -222,6 +222,16 @@ def _names_speaker(text: str, p: Span, surnames: set[str]) -> bool:
         m.group().lower()[:5] in surnames
         for m in _WORD_RE.finditer(text, p.start, p.end)
         if m.group()[:1].isupper() and len(m.group()) >= 4
+    )
+
+
+def _source_phrase(text: str, p: Span) -> bool:
+    """The paragraph holds a source phrase ("по словам Полозова", "по его мнению"): the author reports someone's
+    words there, no speaker goes on talking."""
+    words = [m.group().lower() for m in _WORD_RE.finditer(text, p.start, min(p.end, p.start + 400))]
+    return any(w == "по" and lemma(nxt) in ACCORDING_NOUNS for w, nxt in zip(words, words[1:] + [""]) if nxt) or any(
+        w == "по" and nxt in ("его", "ее", "её", "их") and lemma(nxt2) in ACCORDING_NOUNS
+        for w, nxt, nxt2 in zip(words, words[1:], words[2:])
     )
 
 
@@ -437,6 +447,7 @@ def interview_turns(
     group = start_group
     state = "answer"  # what the previous dash paragraph was
     addressed: Span | None = None  # the name the last question opened with
+
     for n, i in enumerate(dashes):
         p = paras[i]
         # strict alternation: in an argument both sides end with "?" ("— Я тоже делал селфи. Это
@@ -462,6 +473,12 @@ def interview_turns(
         out.append(q)
         if not is_q:
             nxt = dashes[n + 1] if n + 1 < len(dashes) else len(paras)
+            # the answerer's name words (their first five letters, as _names_speaker compares them)
+            named = (
+                {w.lower()[:5] for w in _WORD_RE.findall(text, speaker.start, speaker.end) if w[:1].isupper()}
+                if speaker is not None
+                else set()
+            )
             for j in range(i + 1, min(nxt, i + 1 + MAX_CONTINUATION)):
                 if (
                     _LABEL_RE.match(text, paras[j].start, min(paras[j].end, paras[j].start + 260))
@@ -473,6 +490,10 @@ def interview_turns(
                     if nxt < len(paras):
                         continue  # a caption or subheading inside the answer: skipped, the answer goes on
                     break
+                if (_names_speaker(text, paras[j], named) or _source_phrase(text, paras[j])) and not _speaks(
+                    text, paras[j]
+                ):
+                    break  # "Гастрольный график, по словам Полозова, …": the author speaks of the interviewee
                 if nxt == len(paras) and not _speaks(text, paras[j]):
                     break
                 c = _part(
@@ -566,8 +587,8 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     )
     turns = transcript_turns(text, paragraphs, 0, attributed)
     taken = {q.paragraph for q in turns}
-    more = interview_turns(text, paragraphs, 100_000, attributed)
-    turns += [q for q in more if q.paragraph not in taken]
+    interview = interview_turns(text, paragraphs, 100_000, attributed)
+    turns += [q for q in interview if q.paragraph not in taken]
     taken = {q.paragraph for q in turns}
     more = colon_blocks(text, paragraphs, 200_000)
     covered = {q.paragraph for q in direct}
@@ -577,7 +598,21 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     # interviewer's questions ("Голос Америки: …", "Вопрос: …") are left out (their paragraphs stay taken).
     turns = [q for q in turns if not q.question or q.speaker_span is not None]
     kept = [q for q in direct if q.paragraph not in taken and not _unmarked_headline(text, q)]
+    kept = [_interview_headline(text, paragraphs, q, interview) for q in kept]
     return sorted(kept + turns, key=lambda q: (q.start, q.end))
+
+
+def _interview_headline(text: str, paragraphs: Sequence[Span], q: Quote, interview: Sequence[Quote]) -> Quote:
+    """«Ледник отступает быстрее, чем мы считали» over an interview: a quoted headline that names no one is the
+    interviewee's words (as the intro names them)."""
+    if not interview or q.paragraph != 0 or q.kind != "full" or q.speaker_span is not None or q.cue is not None:
+        return q
+    who, _ = _interviewee(text, paragraphs, interview[0].paragraph)
+    if who is None or text[who.start : who.end].lower() in PRONOUNS:
+        return q  # (a pronoun, "поговорил с ней", has no antecedent before the headline)
+    return replace(
+        q, speaker=text[who.start : who.end], speaker_span=who, reason="the interviewee's words as the headline"
+    )
 
 
 # ---------------------------------------------------------------------------------------------- paragraph quotes
