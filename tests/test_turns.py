@@ -478,3 +478,38 @@ def test_paragraph_reporting_the_interviewee_is_the_authors():
     d = analyze(INTERVIEW_UNDER_A_QUOTE)
     (q,) = [q for q in d.quotes if "по словам" in d.text[q.start : q.end] or "расписан" in d.text[q.start : q.end]]
     assert q.kind == "reported" and q.speaker == "Елена Сомова"
+
+
+def test_capitalized_word_right_after_the_cue_is_the_speaker():
+    # "— сказал Туре журналистам": the dictionary reads "Туре" as "тур", but no common noun is capitalized there
+    t = "Суд\n\nПрокурор Мамаду Туре заявил, что обжалует приговор. «Экспертиза однозначна», — сказал Туре журналистам."
+    assert speakers_of(t)["Экспертиза однозначна"] == "Мамаду Туре"
+
+
+def test_japanese_given_name_in_ko_is_a_womans():
+    # Митико (-ко, "child") is a woman: "сказала она" after she is named in the instrumental
+    t = (
+        "Визит\n\nМинистр Хироси Танабэ прибыл в Ханой. Вечером министр Нгуен Ван Хунг встретился с супругой "
+        "японского министра Митико Танабэ. «Наши страны связывает не только торговля», — сказала она."
+    )
+    assert speakers_of(t)["Наши страны связывает не только торговля"] == "Митико Танабэ"
+
+
+def test_country_adjective_matches_a_role_with_coordinated_genitives():
+    # "министр экономики, торговли и промышленности Японии" is the role; "японский министр" names him
+    t = (
+        "Переговоры\n\nМинистр экономики, торговли и промышленности Японии Хироси Танабэ и министр коммерции "
+        "Вьетнама Нгуен Ван Хунг подписали меморандум.\n\n"
+        "«Япония не может больше ждать», — добавил японский министр."
+    )
+    assert speakers_of(t)["Япония не может больше ждать"] == "Хироси Танабэ"
+
+
+def test_role_of_two_people_goes_to_the_one_whose_statement_comes_before():
+    # two ministers; "Кабу заявил, что … ¶ «…», — сказал министр": the one who was just speaking
+    t = (
+        "Форум\n\nНа форуме выступили министр сельского хозяйства Кении Сэмюэл Нгуги и министр торговли Того "
+        "Кофи Кабу.\n\nВ своем выступлении Нгуги заявил, что биржам следует ограничить спекуляции.\n\n"
+        "«Фермер получает меньше, чем трейдер зарабатывает за минуту», — сказал министр."
+    )
+    assert speakers_of(t)["Фермер получает меньше, чем трейдер зарабатывает за минуту"] == "Сэмюэл Нгуги"

@@ -256,6 +256,9 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
     east = east_asian_form(tuple(words), hint)  # (before the particles: "Ван" is a Vietnamese given name too)
     if east is not None:
         return east
+    japanese = japanese_woman(tuple(words))
+    if japanese is not None:
+        return japanese
     core = [i for i, w in enumerate(words) if w[:1].isalpha() and not is_initial(w) and w.lower() not in NAME_PARTICLES]
     latin = all(re.fullmatch(r"[A-Za-z'.\-]+", words[i]) for i in core) if core else False
     if not core or latin:
@@ -395,6 +398,31 @@ def east_asian_form(words: tuple[str, ...], hint: NameHint | None = None) -> Nam
     if hint is not None and hint.strict and "nomn" not in hint.cases:
         case = next(c for c in CASES if c in hint.cases)  # "с Пак Кын Хе": written as is in any case
     return NameForm(out, case, None, tags, surname_first=True)
+
+
+#: A Japanese word as Russian transcribes it (the Polivanov system): open syllables, a consonant (or ц, дз, ти)
+#: and a vowel, "н" closing one, "й" only after "э" (Кэйко), no cluster and no other final consonant.
+_JAPANESE_WORD = re.compile(r"(?:(?:дз|[кгсзтдцнхфбпмрвшжчй])?[аиуэоёюяе]й?|н)+", re.IGNORECASE)
+
+
+def japanese_woman(words: tuple[str, ...]) -> NameForm | None:
+    """``Митико Танабэ``, ``Юко Исихара``: a Japanese given name ending in -ко (子, "child") is a woman's; the
+    name and the surname, both Japanese in shape and the surname ending in a vowel, do not decline as Russian
+    words (an oblique form, "Юко Исихару", is left to the usual reading)."""
+    if len(words) != 2:
+        return None
+    given, surname = words
+    if not (
+        given.lower().endswith("ко")
+        and _JAPANESE_WORD.fullmatch(given)
+        and _JAPANESE_WORD.fullmatch(surname)
+        and surname[-1:].lower() in "аиуэоёя"
+        and not re.search(r"й(?!$)", given.lower().replace("эй", ""))
+    ):
+        return None
+    if surname[-1:].lower() in "уыой" and not surname.lower().endswith(("о", "э")):
+        return None  # "Исихару", "Исихарой": oblique forms of a name in -а
+    return NameForm(words, "nomn", "femn", ("Name", "Surn"), True)
 
 
 #: A given name written as one or two East Asian syllables the way Russian transcribes them (Palladius for

@@ -257,6 +257,9 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             if w in ("«", "»", '"', "-") and (modifiers or (w in ("»", '"') and j == idx - 1)):
                 j -= 1
                 continue
+            if w == "," and modifiers and _genitive_noun(tokens, j - 1) and _genitive_noun(tokens, j + 1):
+                j -= 1  # "министр экономики, торговли и промышленности Японии": coordinated genitives
+                continue
             break
         lw = w.lower()
         ps = parses(w)
@@ -310,6 +313,13 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
     del span_text
     cases = frozenset(str(p.tag.case) for p in parses(tokens[head].text) if _role_head_ok(p, name_case))
     return role, Span(tokens[start].start, tokens[idx - 1].stop), cases
+
+
+def _genitive_noun(tokens, j: int) -> bool:
+    """A lower-case noun that may be a genitive at token ``j``."""
+    if not 0 <= j < len(tokens) or not tokens[j].text[:1].islower():
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.case == "gent" for p in parses(tokens[j].text))
 
 
 def _governing_person_noun(tokens, head: int, sent_start: int, name_case: str | None) -> int:
@@ -1220,7 +1230,12 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
     gender = max(genders, key=counts.__getitem__) if genders else None
     if c.gender is not None:
         gender = c.gender
-    elif surname and gender is None and any(m.surname == surname and m.form.gender for m in c.mentions):
+    elif (
+        surname
+        and gender is None
+        and surname[-1:].lower() not in "эеиоуыю"  # "Танабэ", "Мори": an indeclinable surname tells no gender
+        and any(m.surname == surname and m.form.gender for m in c.mentions)
+    ):
         gender = next(m.form.gender for m in c.mentions if m.surname == surname and m.form.gender)
     details = tuple(
         Mention(m.span, m.text, m.form.case, m.role[0] if m.role else None, m.role[1] if m.role else None)

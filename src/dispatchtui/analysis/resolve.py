@@ -174,9 +174,18 @@ def _is_geo(w: str) -> bool:
 
 def _same_stem(a: str, b: str) -> bool:
     """Two lemmas of one stem: the first min(5, shorter) letters agree, at least four ("узбек-ский" and
-    "узбек-истан", "чили-йский" and "чили")."""
+    "узбек-истан", "чили-йский" and "чили"), or a place adjective's stem opens the other ("япон-ский", "япон-ия";
+    not "австрийский" and "австралия")."""
     k = min(5, len(a), len(b))
-    return k >= 4 and a[:k] == b[:k]
+    if k >= 4 and a[:k] == b[:k]:
+        return True
+    # "японский" and "япония", "российский" and "россия": the adjective's stem opens the place's name
+    for adj, place in ((a, b), (b, a)):
+        if adj.endswith(("ский", "цкий")):
+            stem = adj[:-4].removesuffix("й")
+            if len(stem) >= 4 and place.startswith(stem) and not place.endswith(("ский", "цкий")):
+                return True
+    return False
 
 
 def _cue_gender(cue: str | None) -> str | None:
@@ -940,6 +949,19 @@ class _Resolver:
                 s, last, e = max(scored, key=lambda x: (x[0], x[1]))
                 rivals = {x[2].name for x in scored if x[0] == s}
                 if len(rivals) > 1:
+                    # "Нгуги заявил, что … ¶ «…», — сказал министр": of two ministers, the one whose statement
+                    # comes right before (this paragraph or the one before) is meant
+                    prev = self._prev_person_speaker(qi)
+                    pj = qi - 1
+                    if (
+                        prev is not None
+                        and prev.name in rivals
+                        and pj >= 0
+                        and self.resolved[pj] == prev.name
+                        and q.paragraph - self.quotes[pj].paragraph <= 1
+                    ):
+                        self.why = "the role of the person whose statement comes just before"
+                        return prev.name, "person", span
                     self.why = "the role fits two people equally: abstained"
                     return None, None, span
                 if gender in (None, "plur") or not e.gender or e.gender == gender:

@@ -215,11 +215,25 @@ def _first_name_run(win: list[_T], quoting: bool | str) -> tuple[int, int] | Non
             if not quoting:
                 break
             continue
-        if _is_name_tok(t) or _unknown_cap(t) or _surname_shaped(t) or _capitalized_verb(t):
+        if _is_name_tok(t) or _unknown_cap(t) or _surname_shaped(t) or _capitalized_verb(t) or _right_after_cue(win, i):
             return (i, max(i + 1, _name_run(win, i)))
         if t.kind == "w" and _info(t.text).pos in ("VERB", "INFN", "GRND", "PRTF") and i > 0:
             break
     return None
+
+
+def _right_after_cue(win: list[_T], i: int) -> bool:
+    """ "— сказал Туре журналистам": a capitalised Cyrillic word right after the cue verb, inside the sentence, is
+    a name whatever the dictionary reads it as ("туре", of "тур"): no common noun is capitalised there."""
+    t = win[i]
+    return (
+        i == 0
+        and t.kind == "w"
+        and t.text[:1].isupper()
+        and not t.text.isupper()
+        and not _is_latin(t.text)
+        and "nomn" not in _info(t.text).cases
+    )
 
 
 def _capitalized_verb(t: _T) -> bool:
