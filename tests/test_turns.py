@@ -513,3 +513,12 @@ def test_role_of_two_people_goes_to_the_one_whose_statement_comes_before():
         "«Фермер получает меньше, чем трейдер зарабатывает за минуту», — сказал министр."
     )
     assert speakers_of(t)["Фермер получает меньше, чем трейдер зарабатывает за минуту"] == "Сэмюэл Нгуги"
+
+
+def test_country_adjective_of_an_abbreviated_country():
+    # "китайский министр" is the "министр коммерции КНР": the adjective's country written as an abbreviation
+    t = (
+        "Переговоры\n\nМинистр коммерции КНР Лю Цзяньпин и министр торговли Вьетнама Нгуен Ван Хунг подписали "
+        "меморандум.\n\n«Детали еще предстоит обсудить», — сказал китайский министр."
+    )
+    assert speakers_of(t)["Детали еще предстоит обсудить"] == "Лю Цзяньпин"

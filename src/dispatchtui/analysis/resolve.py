@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..model import Quote, Span, Speaker, SpeakerKind
 from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.roles import (
+    COUNTRY_ADJECTIVES,
     ANAPHORIC_ORG,
     DOCUMENT_HEADS,
     EXTRA_ROLE_HEADS,
@@ -181,6 +182,9 @@ def _same_stem(a: str, b: str) -> bool:
         return True
     # "японский" and "япония", "российский" and "россия": the adjective's stem opens the place's name
     for adj, place in ((a, b), (b, a)):
+        if place in COUNTRY_ADJECTIVES.get(adj, ()):
+            return True  # "китайский" and "КНР"
+
         if adj.endswith(("ский", "цкий")):
             stem = adj[:-4].removesuffix("й")
             if len(stem) >= 4 and place.startswith(stem) and not place.endswith(("ский", "цкий")):

@@ -415,3 +415,20 @@ POSSESSIVE_ROLE_HEADS: frozenset[str] = frozenset(
 SUBJECT_OPENERS: frozenset[str] = frozenset(
     {"сам", "же", "при", "этот", "однако", "и", "а", "но", "в", "свой", "очередь", "тогда", "впрочем", "также"}
 )
+
+#: Country adjectives whose stem is not the country's name as a role writes it ("китайский министр" is the
+#: "министр коммерции КНР"; "немецкий канцлер", the "канцлер ФРГ"), as lemmas: the adjective → the lemmas of the
+#: names of its country.
+COUNTRY_ADJECTIVES: dict[str, frozenset[str]] = {
+    "китайский": frozenset({"китай", "кнр"}),
+    "американский": frozenset({"сша", "америка"}),
+    "немецкий": frozenset({"германия", "фрг"}),
+    "германский": frozenset({"германия", "фрг"}),
+    "британский": frozenset({"великобритания", "британия"}),
+    "французский": frozenset({"франция"}),
+    "северокорейский": frozenset({"кндр"}),
+    "российский": frozenset({"россия", "рф"}),
+    "эмиратский": frozenset({"оаэ"}),
+    "белорусский": frozenset({"белоруссия", "беларусь"}),
+    "голландский": frozenset({"нидерланды", "голландия"}),
+}
