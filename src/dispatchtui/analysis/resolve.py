@@ -25,8 +25,8 @@ from functools import lru_cache
 from ..model import Quote, Span, Speaker, SpeakerKind
 from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.roles import (
-    COUNTRY_ADJECTIVES,
     ANAPHORIC_ORG,
+    COUNTRY_ADJECTIVES,
     DOCUMENT_HEADS,
     EXTRA_ROLE_HEADS,
     NOT_ROLE_HEADS,
