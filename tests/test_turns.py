@@ -96,6 +96,39 @@ def test_a_role_label_of_a_few_words_is_the_role_holders_turn():
     assert rows[-1][:2] == ("Эвакуацию пока не отменяем.", "Павел Зорин")
 
 
+COURT = (
+    "Суд начал рассматривать дело о растрате\n\n"
+    "Районный суд начал рассматривать дело бывшего директора предприятия Олега Смородина. Председательствует "
+    "судья Марина Колесникова, обвинение поддерживает прокурор Денис Ушаков.\n\n"
+    "Судья: Подсудимый, вам понятно обвинение?\n\n"
+    "Смородин: Понятно, ваша честь. Вину я не признаю.\n\n"
+    "Прокурор: Прошу приобщить к делу заключение экспертизы.\n\n"
+    "Адвокат: Защита возражает.\n\n"
+    "Судья: Ходатайство удовлетворено."
+)
+
+
+def test_a_surname_label_the_dictionary_reads_as_a_common_word_is_the_person_the_intro_names():
+    # "смородин" is the genitive plural of "смородина"; the intro gives "Олега Смородина" after a first name
+    rows = {r[0]: r[1] for r in direct(COURT)}
+    assert rows["Понятно, ваша честь. Вину я не признаю."] == "Олег Смородин"
+
+
+def test_court_role_labels_are_the_holders_the_intro_names_and_an_unnamed_role_abstains():
+    rows = {r[0]: r[1] for r in direct(COURT)}
+    assert rows["Подсудимый, вам понятно обвинение?"] == "Марина Колесникова"
+    assert rows["Прошу приобщить к делу заключение экспертизы."] == "Денис Ушаков"
+    assert rows["Ходатайство удовлетворено."] == "Марина Колесникова"
+    # no lawyer is named: "Адвокат:" is not the nearest person (the prosecutor), it stays the role
+    assert rows["Защита возражает."] not in ("Денис Ушаков", "Олег Смородин", "Марина Колесникова")
+
+
+def test_the_defence_counsel_label_is_the_person_the_report_calls_defender():
+    t = COURT + "\n\nЗащитник подсудимого Ирина Белова после заседания пообещала добиваться новой экспертизы."
+    rows = {r[0]: r[1] for r in direct(t)}
+    assert rows["Защита возражает."] == "Ирина Белова"
+
+
 def test_a_namesake_of_unknown_gender_is_the_one_the_verb_leaves():
     # Юми (a name the dictionary lacks) and her father Кэн Сато: "сказала Сато" is not him
     t = (

@@ -51,6 +51,10 @@ _INSTR_PREP_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(INSTRUMENTAL_PREPOSITI
 _AND_BETWEEN = re.compile(r"\s+и\s+")  # two names joined: "Николай и Галина"
 
 
+#: what follows a transcript label's name: a bracketed role, then the colon
+_LABEL_TAIL = re.compile(r"[ \u00a0]*(?:\([^()\n]{1,200}\))?[ \u00a0]*:")
+
+
 def _is_agency(name: str) -> bool:
     """The wire agency of the dateline (KAZAKHSTAN TODAY, INTERFAX.RU) is no source organization."""
     from .lexicon.agencies import AGENCIES
@@ -601,6 +605,13 @@ class _Resolver:
             k += 1
         return None
 
+    def _is_label(self, span: Span | None) -> bool:
+        """The mention is a transcript label ("Адвокат:", "Судья (Марина Колесникова):" — a paragraph opened by
+        the mention and a colon)."""
+        if span is None or (span.start > 0 and self.text[span.start - 1] != "\n"):
+            return False
+        return _LABEL_TAIL.match(self.text, span.end) is not None
+
     def _unnamed(self, words: Sequence[str], span: Span | None):
         desc = self._nominative(words)
         head = words[_head_index(words, 0)]
@@ -980,7 +991,8 @@ class _Resolver:
                 self.why = "the name after the role (not tagged by the NER)"
                 return tail, "person", span
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
-            if len(words) <= 3 and not possessed:
+            # (not for a transcript label, "Адвокат: …": the nearest person is anyone the report named)
+            if len(words) <= 3 and not possessed and not self._is_label(span):
                 e = self._nearest_person(pos, gender, q, qi)
                 if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
                     self.why = "the role names another country than the nearest person's: abstained"

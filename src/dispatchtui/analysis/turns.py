@@ -26,7 +26,7 @@ a turn only inside a dense transcript or interview, or when it speaks in the fir
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Quote, Span
@@ -126,9 +126,10 @@ def _role_noun(word: str) -> bool:
 _ROLE_LABEL_RE = re.compile(r"(?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){1,3})[ \u00a0]*:[ \u00a0]+(?=\S)")
 
 
-def label_at(text: str, p: Span) -> Label | None:
+def label_at(text: str, p: Span, named: Callable[[str], bool] = lambda w: False) -> Label | None:
     """The speaker label opening paragraph ``p`` ("С.Донской:", "Аннабель Джонс (продюсер):", "Вопрос:",
-    «Медуза»:), or None. A label is a nominative name: "Позиция Сергея Лаврова:" introduces, it does not label."""
+    «Медуза»:), or None. A label is a nominative name: "Позиция Сергея Лаврова:" introduces, it does not label.
+    ``named(word)`` tells a surname the text gives a person elsewhere (see :func:`_surnames_of_people`)."""
     m = _LABEL_RE.match(text, p.start, min(p.end, p.start + 260))
     if m is None:
         r = _ROLE_LABEL_RE.match(text, p.start, min(p.end, p.start + 120))
@@ -152,6 +153,8 @@ def label_at(text: str, p: Span) -> Label | None:
         return Label(span, rest, False, True)
     if len(words) == 1 and "." not in name and not m.group("aff") and _role_noun(words[0]):
         return Label(span, rest, False, False, lemma(words[0]), True)  # "Министр:": the holder, named elsewhere
+    if words and named(words[-1].split(".")[-1]) and all(_name_word(w) for w in words[:-1]):
+        return Label(span, rest, False, False, _label_role(m.group("role"), m.group("aff")))
     if not words or not all(_name_word(w) for w in words):
         return None
     aff = m.group("aff")
@@ -175,6 +178,28 @@ def label_at(text: str, p: Span) -> Label | None:
     ):
         return None  # "Итог:", "Москва:" — one known word that is no surname
     return Label(span, rest, False, False, _label_role(m.group("role"), m.group("aff")))
+
+
+def _surnames_of_people(text: str) -> Callable[[str], bool]:
+    """ "Смородин:" after "директора … Олега Смородина": a label word is a surname when the text puts it (in any case)
+    after a first name, though the dictionary reads it otherwise ("смородин", the genitive plural of "смородина").
+    The scan runs once, on the first question."""
+    found: set[str] | None = None
+
+    def named(word: str) -> bool:
+        nonlocal found
+        if found is None:
+            found = set()
+            for m in _FIRST_THEN_CAPITALIZED.finditer(text):
+                if any("Name" in p.tag for p in parses(m.group(1))):
+                    found.add(m.group(2).lower().replace("ё", "е")[:-1])
+        w = word.lower().replace("ё", "е")
+        return len(w) >= 4 and (w in found or w[:-1] in found)
+
+    return named
+
+
+_FIRST_THEN_CAPITALIZED = re.compile(r"\b([А-ЯЁ][а-яё]+)[ \u00a0]([А-ЯЁ][а-яё]{3,})(?![\w-])")
 
 
 def _label_role(*parts: str | None) -> str | None:
@@ -283,7 +308,8 @@ def transcript_turns(
     after the last label) only a paragraph talking in the first or second person does."""
     # (the first paragraph is the headline or the lead: "Песков: Кремль не видит угрозы" there is a
     # headline, and a headline is never a quote unless marked)
-    labels = {i: lab for i, p in enumerate(paras) if i > 0 and (lab := label_at(text, p)) is not None}
+    named = _surnames_of_people(text)
+    labels = {i: lab for i, p in enumerate(paras) if i > 0 and (lab := label_at(text, p, named)) is not None}
     if not any(not (lab.role_only or lab.question or lab.answer) for lab in labels.values()):
         # "Судья: Алексей Пестов (Казань)." in a match report: a role alone labels a turn only in a transcript
         # that labels someone by name
