@@ -555,3 +555,14 @@ def test_country_adjective_of_an_abbreviated_country():
         "меморандум.\n\n«Детали еще предстоит обсудить», — сказал китайский министр."
     )
     assert speakers_of(t)["Детали еще предстоит обсудить"] == "Лю Цзяньпин"
+
+
+def test_a_role_with_a_po_complement_tells_the_committee_head_from_the_chamber_head():
+    # "председатель комитета по охране здоровья" is a role ("по" + dative is its complement): "глава
+    # комитета" is that committee's chairman, not the chairman of the Duma
+    t = (
+        "Бюджет\n\nПервым выступил председатель комитета по охране здоровья Андрей Кудрин.\n\n"
+        "Председатель Госдумы Виктор Арсеньев призвал коллег к сдержанности.\n\n"
+        "«Ни одно предложение не останется без ответа», — заверил глава комитета."
+    )
+    assert speakers_of(t)["Ни одно предложение не останется без ответа"] == "Андрей Кудрин"

@@ -280,6 +280,10 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             modifiers += 1
             j -= 1
             continue
+        if lw == "по" and modifiers or _po_complement_word(tokens, j, sent_start):
+            modifiers += 1  # "председатель комитета по охране здоровья", "уполномоченный по правам человека"
+            j -= 1
+            continue
         break
     if head is None:
         return None
@@ -313,6 +317,22 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
     del span_text
     cases = frozenset(str(p.tag.case) for p in parses(tokens[head].text) if _role_head_ok(p, name_case))
     return role, Span(tokens[start].start, tokens[idx - 1].stop), cases
+
+
+def _po_complement_word(tokens, j: int, sent_start: int) -> bool:
+    """A lower-case noun or adjective in the dative (or the locative) that a "по" at most two words before governs:
+    the complement of a role ("комитет по охране здоровья", "комиссар по делам молодежи")."""
+    w = tokens[j].text
+    if not w[:1].islower() or not any(
+        p.tag.POS in ("NOUN", "ADJF") and p.tag.case in ("datv", "loct") for p in parses(w)
+    ):
+        return False
+    for k in (j - 1, j - 2):
+        if k < 0 or tokens[k].start < sent_start or not _WORDLIKE.search(tokens[k].text):
+            return False
+        if tokens[k].text.lower() == "по":
+            return True
+    return False
 
 
 def _genitive_noun(tokens, j: int) -> bool:
