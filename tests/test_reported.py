@@ -37,6 +37,19 @@ def test_that_clause_addressee_and_time_between():
     assert (content, speaker, cue) == ("мост откроют к осени", "Андрей Крылов", "сообщил")
 
 
+def test_a_two_word_clause_with_its_predicate_is_a_statement_when_someone_says_it():
+    # "что доволен результатом", "что угрозы нет": a predicate and its complement make a clause
+    t = "Итоги\n\nПрезидент клуба Аркадий Лосев заявил, что доволен результатом."
+    assert only(t) == ("доволен результатом", "Аркадий Лосев", "заявил")
+    t = "Паводок\n\nГлава района Нина Орлова сообщила, что угрозы нет."
+    assert only(t)[:2] == ("угрозы нет", "Нина Орлова")
+
+
+def test_two_words_after_an_agentless_passive_are_no_statement():
+    # no one says them ("было подтверждено, что экипаж жив"): too little to call a statement
+    assert reported("Посадка\n\nЧерез час было подтверждено, что экипаж жив.") == []
+
+
 def test_that_clause_stance_adjective():
     t = "Новости\n\nАктриса Вера Лебедева уверена, что фильм получит главный приз фестиваля."
     assert only(t)[:2] == ("фильм получит главный приз фестиваля", "Вера Лебедева")

@@ -107,11 +107,12 @@ def _is_impersonal(t: Tok) -> bool:
     return t.pos == "PRTS" and t.lemma in IMPERSONAL_VERBS and t.text.lower().endswith(("о",))
 
 
-def _content(s: Sent, a: int, b: int) -> Span | None:
+def _content(s: Sent, a: int, b: int, short: bool = False) -> Span | None:
     """The content tokens ``[a, b)`` as a span, without punctuation at either end; None when too short.
     A colon that opens a direct quote or dialogue ends it ("По словам X, Крым …: «Турция …»"), and so does a
     sentence end before an opening mark; a leading
-    "о том, что" / "что" is the complementizer, not content."""
+    "о том, что" / "что" is the complementizer, not content. ``short`` lets a clause of two words through
+    (:func:`_short_clause`)."""
     for k in range(a, b - 1):
         if s.toks[k].text == ":" and s.toks[k + 1].text in ("«", '"', "„", "“", "—", "–", "-"):
             b = k
@@ -131,9 +132,16 @@ def _content(s: Sent, a: int, b: int) -> Span | None:
         a += 1
     while b > a and is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
         b -= 1
-    if sum(1 for t in s.toks[a:b] if _WORD_RE.match(t.text)) < MIN_WORDS:
+    words = [t for t in s.toks[a:b] if _WORD_RE.match(t.text)]
+    if len(words) < MIN_WORDS and not (short and _short_clause(words)):
         return None
     return s.span(a, b)
+
+
+def _short_clause(words: Sequence[Tok]) -> bool:
+    """Two words that make a clause of their own: a predicate and its complement or subject ("что доволен
+    результатом", "что угрозы нет", "что ситуация стабилизировалась")."""
+    return len(words) == 2 and any(t.pos in ("VERB", "ADJS", "PRTS", "PRED") for t in words)
 
 
 def _relay_tail(s: Sent, a: int, b: int) -> int:
@@ -320,12 +328,17 @@ def form_that_clause(s: Sent) -> Found | None:
         if c is None:
             continue
         content = _content(s, c, _sentence_end(s))
+        short = content is None
+        if short:
+            content = _content(s, c, _sentence_end(s), short=True)
         if content is None:
             continue
         subj = speaker_of(s, v)
         who = speaker_span(s, subj)
         if who is None:
             who = place_speaker(s, v)
+        if short and who is None:
+            continue  # "было подтверждено, что космонавты живы": two words and no one who says them is no statement
         cue_end = v + 1
         if light:
             cue_end = next(k for k in range(v + 1, min(len(toks), v + 4)) if toks[k].lemma in STANCE_NOUNS) + 1
