@@ -798,3 +798,10 @@ def test_first_name_and_patronymic_of_the_one_person_of_that_first_name(ner):
     # "Сергей Викторович" is Сергей Ладыгин, the one Сергей the text names with a surname
     text = "Тренер Сергей Ладыгин ответил на вопросы. «Сергей Викторович, что пошло не так?» — спросил репортер."
     assert names(text) == ["Сергей Ладыгин"]
+
+
+def test_a_first_name_and_a_surname_initial_is_an_anonymised_person():
+    # crime copy keeps a suspect anonymous: "Антон К." is Антон with his surname's initial, not К. Антон
+    t = "Кража\n\nПодозреваемый Антон К. задержан в гараже. Его знакомая Марина С. объявлена в розыск."
+    got = analysed_names(t)
+    assert "Антон К." in got and "Марина С." in got

@@ -507,6 +507,10 @@ def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str
     if len(core) == 1:
         i, w = core[0]
         tag = tags[i]
+        if initials and tag == "Name" and len(ws) == 2 and i == 0:
+            # "подозреваемый Антон К.": a first name and the surname's initial (a suspect or a witness the
+            # report keeps anonymous); the initial stands for the surname
+            return w, None, ws[1] if ws[1].endswith(".") else ws[1] + ".", initials
         if initials:
             return initials[0], None, w, initials
         # a lone first name ("Лиза") vs a lone surname ("Кошербаев")

@@ -150,8 +150,13 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
 
 @lru_cache(maxsize=20_000)
 def _role_words(role: str) -> list[str]:
-    """A person's role as canonical lemmas (see :func:`_expand_role`)."""
-    return _expand_role(_lemmas(_WORD.findall(role)))
+    """A person's role as canonical lemmas (see :func:`_expand_role`), its head noun first: "генеральный директор
+    компании" is a director (``директор, генеральный, компания``), whom "глава компании" names."""
+    lems = _lemmas(_WORD.findall(role))
+    k = 0
+    while k < len(lems) - 1 and k < 2 and any(p.tag.POS == "ADJF" for p in parses(lems[k])[:1]):
+        k += 1
+    return _expand_role([lems[k], *lems[:k], *lems[k + 1 :]] if k else lems)
 
 
 def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
@@ -602,8 +607,24 @@ class _Resolver:
                     for w in words
                 ):
                     return e
+                if _second_apposition(gap, words):
+                    return e
             k += 1
         return None
+
+    def _namesake_in_paragraph(self, hits: Sequence[tuple[int, Entity]], pos: int) -> Entity | None:
+        """ "аналитик Дмитрий Кулагин (не родственник главы компании). «…», — отметил Кулагин": of two people
+        who share a surname, the only one the paragraph of the mention names before it (by a fuller name than
+        the surname alone) is meant."""
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        named = [
+            e
+            for _, e in hits
+            if any(
+                para_start <= m.start < pos and len(_WORD.findall(self.text[m.start : m.end])) > 1 for m in e.mentions
+            )
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _is_label(self, span: Span | None) -> bool:
         """The mention is a transcript label ("Адвокат:", "Судья (Марина Колесникова):" — a paragraph opened by
@@ -1029,6 +1050,10 @@ class _Resolver:
             if any(h[0] >= 0 for h in hits):
                 hits = [h for h in hits if h[0] >= 0]  # people named before the statement come first
             if len({h[1].name for h in hits}) > 1 and len(caps) == 1:
+                near = self._namesake_in_paragraph(hits, pos)
+                if near is not None:
+                    self.why = "of two namesakes, the one this paragraph has just named"
+                    return near.name, "person", span
                 self.why = "two people share this surname: abstained"
                 return None, None, span
             if hits:
@@ -1311,6 +1336,20 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
         return False
     hg = {str(p.tag.gender) for p in parses(head)[:2] if p.tag.POS == "NOUN" and p.tag.case == "nomn"}
     return len(hg) == 1 and hg <= {"masc", "femn"} and hg != {first_gender}
+
+
+def _second_apposition(gap: str, words: Sequence[str]) -> bool:
+    """ "руководитель работы, заведующий лабораторией экологической микробиологии Константин Лаврентьев": after a
+    comma, a second role — a person noun or a substantivized participle in the nominative, then its complement
+    (nouns and adjectives, no verb) — stands between the first role and the name."""
+    if not gap.lstrip().startswith(",") or gap.count(",") != 1 or not 1 <= len(words) <= 8:
+        return False
+    head = parses(words[0])[:2]
+    if not (
+        _is_person_noun(words[0]) or any(p.tag.POS == "PRTF" and "Subx" in p.tag and p.tag.case == "nomn" for p in head)
+    ):
+        return False
+    return all(p.tag.POS in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "NUMR") for w in words[1:] for p in parses(w)[:1])
 
 
 def _trailing_name(words: Sequence[str]) -> str | None:
