@@ -805,3 +805,27 @@ def test_a_first_name_and_a_surname_initial_is_an_anonymised_person():
     t = "Кража\n\nПодозреваемый Антон К. задержан в гараже. Его знакомая Марина С. объявлена в розыск."
     got = analysed_names(t)
     assert "Антон К." in got and "Марина С." in got
+
+
+def test_a_nickname_the_text_gives_is_the_same_person():
+    # "которого на улице зовут просто Кузьмичом": a stated nickname, one entry
+    t = (
+        "Стройка\n\nДом построил сосед Василий Рябов, которого на улице зовут просто Кузьмичом. "
+        "«Чего ждать-то?» — смеется Кузьмич."
+    )
+    assert analysed_names(t) == ["Василий Рябов"]
+
+
+def test_a_short_form_of_a_first_name_is_the_person_with_the_full_name():
+    # "сыном Михаилом … Миша": Миша is the everyday form of Михаил; "Ваня" shortens no name the text gives
+    t = (
+        "Пожар\n\nВалентина Голубева с сыном Михаилом успели выбежать. «Миша стучал в окно», — вспоминает она. "
+        "«Там был мой Ваня молодой», — говорит ее мать."
+    )
+    got = analysed_names(t)
+    assert "Миша" not in got and "Михаил" in " ".join(got) and "Ваня" in got
+
+
+def test_a_lone_first_name_is_the_person_with_that_name_and_a_patronymic():
+    t = "Деревня\n\nБабушка Нина жалеет о фотографиях. «Теперь ничего нет», — говорит Нина Игнатьевна."
+    assert analysed_names(t) == ["Нина Игнатьевна"]

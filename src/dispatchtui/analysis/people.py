@@ -29,6 +29,7 @@ from .lexicon.names import (
     FAMILY_HEADS,
     FICTION_HEADS,
     GENERATION_SUFFIXES,
+    HYPOCORISTICS,
     NAMED_AFTER,
     PARENT_NOUNS,
     PATRONYMIC_PARTICLES,
@@ -1087,10 +1088,28 @@ def _merge_partial_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
                 and any(m.surname for m in b.mentions)
                 and any(m.first and m.surname and _key(m.first) == _key(first) for m in b.mentions)
             ]
+            if not cands:
+                cands = _full_name_of_short(a, first, out)
         if len(cands) == 1:
             b = cands[0]
             b.mentions = sorted(b.mentions + a.mentions, key=lambda m: m.span.start)
             out.remove(a)
+    return out
+
+
+def _full_name_of_short(a: _Cluster, first: str, clusters: list[_Cluster]) -> list[_Cluster]:
+    """The persons a lone first name can only be when no one with a surname has it: "бабушка Нина" is Нина
+    Игнатьевна (a first name and patronymic), "Миша" the Михаил the text names (a short form of his name,
+    :data:`HYPOCORISTICS`)."""
+    key = _key(first)
+    fulls = set(HYPOCORISTICS.get(key, ()))
+    out = []
+    for b in clusters:
+        if b is a:
+            continue
+        firsts = {_key(m.first) for m in b.mentions if m.first and len(m.first.rstrip(".")) > 1}
+        if (key in firsts and any(m.patr for m in b.mentions)) or (fulls & firsts):
+            out.append(b)
     return out
 
 

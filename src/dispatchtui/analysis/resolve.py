@@ -29,12 +29,14 @@ from .lexicon.roles import (
     COUNTRY_ADJECTIVES,
     DOCUMENT_HEADS,
     EXTRA_ROLE_HEADS,
+    GENERIC_PERSON_NOUNS,
     NOT_ROLE_HEADS,
     ORG_SPEAKER_HEADS,
     PRONOUNS,
     ROLE_HEAD_EQUIV,
     ROLE_SYNONYMS,
     ROLE_WORD_EQUIV,
+    STATE_BODY_ANAPHORS,
     SUBJECT_OPENERS,
     SUBSTANTIVE_PERSONS,
     UNNAMED_SOURCES,
@@ -396,6 +398,7 @@ class _Resolver:
         org_ms = sorted((m.start, m.end, i) for i, e in enumerate(self.orgs) for m in e.mentions)
         self._org_ms, self._org_starts = org_ms, [x[0] for x in org_ms]
         self._org_maxlen = max((b - a for a, b, _ in org_ms), default=0)
+        self._near_body: _Nearest | None = None  # see _nearest_org
         self._near_org = _Nearest(
             [
                 (m, (m.start, -i, -j), False)
@@ -524,10 +527,31 @@ class _Resolver:
             k -= 1
         return self.orgs[best] if best is not None else None
 
-    def _nearest_org(self, pos: int) -> Entity | None:
-        """The organization (no wire agency) mentioned last before ``pos``, outside quotes."""
+    def _nearest_org(self, pos: int, anaphor: str | None = None) -> Entity | None:
+        """The organization (no wire agency) mentioned last before ``pos``, outside quotes. For an anaphor that
+        names a state body ("ведомство", "министерство"): the last organization whose name is never written in
+        quotation marks — a company's, a club's or an outlet's name is, by Russian convention, a state body's
+        is not ("ФАС одобрила сделку «Енисей-Связи» … в сообщении ведомства": ФАС)."""
+        if anaphor in STATE_BODY_ANAPHORS:
+            if self._near_body is None:
+                self._near_body = _Nearest(
+                    [
+                        (m, (m.start, -i, -j), False)
+                        for i, e in enumerate(self.orgs)
+                        if not _is_agency(e.name) and not any(self._quoted_name(m) for m in e.mentions)
+                        for j, m in enumerate(e.mentions)
+                        if not self._in_quote(m)
+                    ]
+                )
+            found, _ = self._near_body.last(pos)
+            if found is not None:
+                return self.orgs[-found[1]]
         found, _ = self._near_org.last(pos)
         return self.orgs[-found[1]] if found is not None else None
+
+    def _quoted_name(self, m: Span) -> bool:
+        """The name mention stands between quotation marks (``«Енисей-Связь»``)."""
+        return (m.start > 0 and self.text[m.start - 1] in '«"„“') or self.text[m.start : m.start + 1] in ("«", '"')
 
     def _name_detail(self, e: Entity, span: Span):
         """The earliest of ``e``'s name mentions overlapping ``span`` (by binary search: a person named
@@ -913,6 +937,10 @@ class _Resolver:
                 g = "plur"
             return self._pronoun(qi, q, pos, g or gender, span)
 
+        if len(lw) == 1 and lemma(words[0]) in GENERIC_PERSON_NOUNS and words[0][:1].islower():
+            # "«…», — сказала женщина": a bare "женщина"/"мужчина" points back to the person spoken of, as "она"
+            return self._pronoun(qi, q, pos, GENERIC_PERSON_NOUNS[lemma(words[0])], span)
+
         head0 = next((i for i, w in enumerate(words) if w[:1].isalpha()), 0)
         # the head noun, after its agreeing adjectives ("финансового директора", "местные жители")
         head_i = _head_index(words, head0)
@@ -1167,7 +1195,7 @@ class _Resolver:
                     return org.name
         lems = _lemmas(words)
         if len(words) == 1 and lems[0] in ANAPHORIC_ORG:  # "телеканала" → the channel named before
-            org = self._nearest_org(pos)
+            org = self._nearest_org(pos, lems[0])
             if org is not None:
                 return org.name
         if span is not None:
@@ -1193,7 +1221,7 @@ class _Resolver:
                 and (i + 1 == len(lems) or not words[i + 1][:1].isupper())
                 and not any(p.tag.POS in ("ADJF", "PRTF") for p in parses(words[i - 1])[:1])
             ):
-                org = self._nearest_org(pos)
+                org = self._nearest_org(pos, lem)
                 if org is not None:
                     gen = inflect_phrase(org.name.split(), "gent")
                     head = inflect_phrase(words[:i], "nomn")

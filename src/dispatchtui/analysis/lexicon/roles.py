@@ -259,6 +259,10 @@ DOCUMENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: The anaphoric nouns that name a state body (never a company, a club or an outlet): "в сообщении ведомства" is
+#: the last state body named before, not the company the sentence names after it.
+STATE_BODY_ANAPHORS: frozenset[str] = frozenset({"ведомство", "министерство", "главк"})
+
 #: Anaphoric organization nouns: "пресс-служба ведомства" → the organization named earlier.
 ANAPHORIC_ORG: frozenset[str] = frozenset(
     {
@@ -371,6 +375,10 @@ NOT_ROLE_HEADS: frozenset[str] = frozenset(
         "господин",
     }
 )
+
+#: Nouns that say only a person's sex: alone after a speech verb ("— сказала женщина") they point back to the person
+#: spoken of, as a pronoun of that gender does.
+GENERIC_PERSON_NOUNS: dict[str, str] = {"женщина": "femn", "мужчина": "masc"}
 
 #: Person nouns often followed by a genitive of possession ("отец Рината Хасанова", "адвокат Галиева"):
 #: a name after them says nothing about its own case.
