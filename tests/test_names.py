@@ -829,3 +829,9 @@ def test_a_short_form_of_a_first_name_is_the_person_with_the_full_name():
 def test_a_lone_first_name_is_the_person_with_that_name_and_a_patronymic():
     t = "Деревня\n\nБабушка Нина жалеет о фотографиях. «Теперь ничего нет», — говорит Нина Игнатьевна."
     assert analysed_names(t) == ["Нина Игнатьевна"]
+
+
+def test_a_korean_given_name_of_two_syllables_keeps_its_last_one():
+    # "Хан Сон Хо": the surname Хан, the given name Сон Хо — "хо" is no interjection there
+    t = "Переговоры\n\nОб этом сообщил заместитель министра окружающей среды Южной Кореи Хан Сон Хо."
+    assert analysed_names(t) == ["Хан Сон Хо"]

@@ -610,3 +610,21 @@ def test_the_anaphor_vedomstvo_is_the_state_body_not_the_quoted_company():
         "Как говорится в сообщении ведомства, предписание будет действовать три года."
     )
     assert speakers_of(t)["предписание будет действовать три года"] == "ФАС"
+
+
+def test_a_form_of_address_takes_the_surname_of_a_name_written_surname_first():
+    # "Мацумото Кэндзи … господин Мацумото": the name is written surname first, "господин" names him
+    t = (
+        "Бури\n\nЯпонию представлял директор департамента атмосферы Мацумото Кэндзи. «Сейчас у нас есть "
+        "шесть часов», — пояснил господин Мацумото."
+    )
+    assert speakers_of(t)["Сейчас у нас есть шесть часов"] == "Мацумото Кэндзи"
+
+
+def test_a_surname_that_reads_as_a_particle_after_the_verb():
+    # "— добавил Ли": a capitalized "Ли" right after the cue is the surname, not the particle "ли"
+    t = (
+        "Датчики\n\nЕе президент Ли Мин Чжон сообщил, что датчики установят до конца года. «Для нас это шанс», "
+        "— добавил Ли."
+    )
+    assert speakers_of(t)["Для нас это шанс"] == "Ли Мин Чжон"

@@ -607,6 +607,7 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
         and not _name_like(words[hi - 1])
         and not any(p.tag.POS in ("NOUN", "ADJF", "VERB", "PRTF") for p in parses(words[hi - 1]))
         and not _surname_shaped(words[hi - 1])
+        and east_asian_form(tuple(words[lo:hi])) is None  # "Хан Сон Хо": a Korean given name, no interjection "хо"
     ):
         hi -= 1
     return lo, hi

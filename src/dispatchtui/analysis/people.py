@@ -29,6 +29,7 @@ from .lexicon.names import (
     FAMILY_HEADS,
     FICTION_HEADS,
     GENERATION_SUFFIXES,
+    HONORIFICS,
     HYPOCORISTICS,
     NAMED_AFTER,
     PARENT_NOUNS,
@@ -1610,6 +1611,36 @@ def _east_asian_order(mentions: list[_PersonMention]) -> None:
         )
 
 
+def _surname_first_by_lone_mention(text: str, mentions: list[_PersonMention]) -> None:
+    """A foreign name of two words whose FIRST word the text later uses alone after a form of address
+    ("директор департамента Мацумото Кэндзи … пояснил господин Мацумото") is written surname first, as Japanese
+    and Chinese officials' names often are: a form of address takes the surname. Only for a first word the
+    dictionary does not know (no Russian first name is read as a surname); a first name used alone without
+    one ("Чарли вспомнил" in an interview) says nothing."""
+    lone = {
+        fold(m.words[0])
+        for m in mentions
+        if len(m.words) == 1
+        and (w := _WORD_BEFORE.search(text, max(0, m.span.start - 20), m.span.start)) is not None
+        and fold(w.group(1)) in HONORIFICS
+    }
+    if not lone:
+        return
+    for k, m in enumerate(mentions):
+        if m.form.surname_first or len(m.words) != 2 or m.initials or m.patr:
+            continue
+        a, b = m.words
+        if fold(a) in lone and fold(b) not in lone and a[:1].isupper() and b[:1].isupper() and not is_known(a):
+            form = replace(m.form, words=m.words, tags=("Surn", "Name"), surname_first=True)
+            first, patr, surname, initials = split_name(form, m.words)
+            mentions[k] = replace(
+                m, form=form, first=first, patr=patr, surname=surname, weight=_mention_weight(first, patr, surname, ())
+            )
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+$")
+
+
 def _joined(tokens, a: _PersonMention, start_b: int) -> bool:
     """Mention ``a`` and the name opening at token ``start_b`` are joined by ``и`` or a comma."""
     if start_b < 1:
@@ -1991,6 +2022,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     person_mentions = _mark_played_characters(tokens, person_mentions, sentences)
     person_mentions = _capitalized_particles(person_mentions)
     _east_asian_order(person_mentions)
+    _surname_first_by_lone_mention(text, person_mentions)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
     clusters = _place_generation_mentions(text, clusters + _untagged_generation(text, tokens, clusters, sentences))

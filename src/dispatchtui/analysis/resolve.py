@@ -23,6 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Quote, Span, Speaker, SpeakerKind
+from .lexicon.names import HONORIFICS
 from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.roles import (
     ANAPHORIC_ORG,
@@ -1051,7 +1052,10 @@ class _Resolver:
             return self._unnamed(words, span)
 
         # 5. a name NER did not tag: surname of a known person, or a new person from the text
-        # (the leading capitalized words: "Силуанов журналистам" is the surname and the addressee)
+        # (the leading capitalized words: "Силуанов журналистам" is the surname and the addressee; a form of
+        # address before them is no part of the name: "пояснил господин Мацумото")
+        while len(words) > 1 and fold(words[0]) in HONORIFICS:
+            words = words[1:]
         caps = []
         for w in words:
             if not w[:1].isupper():

@@ -224,16 +224,13 @@ def _first_name_run(win: list[_T], quoting: bool | str) -> tuple[int, int] | Non
 
 def _right_after_cue(win: list[_T], i: int) -> bool:
     """ "— сказал Туре журналистам": a capitalised Cyrillic word right after the cue verb, inside the sentence, is
-    a name whatever the dictionary reads it as ("туре", of "тур"): no common noun is capitalised there."""
+    a name whatever the dictionary reads it as ("туре", of "тур"): no common noun is capitalised there; nor is a
+    particle or a conjunction ("— добавил Ли": the surname, not "ли")."""
     t = win[i]
-    return (
-        i == 0
-        and t.kind == "w"
-        and t.text[:1].isupper()
-        and not t.text.isupper()
-        and not _is_latin(t.text)
-        and "nomn" not in _info(t.text).cases
-    )
+    if i != 0 or t.kind != "w" or not t.text[:1].isupper() or t.text.isupper() or _is_latin(t.text):
+        return False
+    info = _info(t.text)
+    return "nomn" not in info.cases or (info.name and info.pos in ("CONJ", "PRCL", "INTJ", "PREP"))
 
 
 def _capitalized_verb(t: _T) -> bool:
