@@ -835,3 +835,12 @@ def test_a_korean_given_name_of_two_syllables_keeps_its_last_one():
     # "Хан Сон Хо": the surname Хан, the given name Сон Хо — "хо" is no interjection there
     t = "Переговоры\n\nОб этом сообщил заместитель министра окружающей среды Южной Кореи Хан Сон Хо."
     assert analysed_names(t) == ["Хан Сон Хо"]
+
+
+def test_a_surname_after_a_particle_written_as_its_nominative_elsewhere_stays_as_written():
+    # "Маргарета фон Арним … Сама фон Арним": one person, no instrumental of a guessed "Арной"
+    t = (
+        "Скачки\n\nТренер «Сахиля» Маргарета фон Арним, по словам жокея, знала лошадь. "
+        "Сама фон Арним от комментариев отказалась."
+    )
+    assert analysed_names(t) == ["Маргарета фон Арним"]

@@ -1638,6 +1638,32 @@ def _surname_first_by_lone_mention(text: str, mentions: list[_PersonMention]) ->
             )
 
 
+def _particle_names_as_written(mentions: list[_PersonMention]) -> None:
+    """A surname after a particle (``фон``, ``ван``, ``де``) is a foreign one: where one mention writes it as its
+    nominative (``Маргарета фон Арним``), another that writes it the same way is that nominative too ("Сама фон
+    Арним отказалась", not an instrumental of a guessed "Арной")."""
+    written = {
+        fold(m.words[-1])
+        for m in mentions
+        if len(m.words) >= 2
+        and m.surname
+        and m.words[-2].lower() in NAME_PARTICLES
+        and m.form.case == "nomn"
+        and fold(m.surname.split()[-1]) == fold(m.words[-1])
+    }
+    if not written:
+        return
+    for k, m in enumerate(mentions):
+        if (
+            m.surname
+            and len(m.words) >= 2
+            and m.words[-2].lower() in NAME_PARTICLES
+            and fold(m.words[-1]) in written
+            and fold(m.surname.split()[-1]) != fold(m.words[-1])
+        ):
+            mentions[k] = replace(m, surname=" ".join(m.surname.split()[:-1] + [m.words[-1]]))
+
+
 _WORD_BEFORE = re.compile(r"(?<![\w-])([\w-]+)[ \u00a0]+$")
 
 
@@ -2023,6 +2049,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     person_mentions = _capitalized_particles(person_mentions)
     _east_asian_order(person_mentions)
     _surname_first_by_lone_mention(text, person_mentions)
+    _particle_names_as_written(person_mentions)
     clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
     clusters = [c for c in clusters if _looks_like_person(c)]
     clusters = _place_generation_mentions(text, clusters + _untagged_generation(text, tokens, clusters, sentences))

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Quote, Span, Speaker, SpeakerKind
-from .lexicon.names import HONORIFICS
+from .lexicon.names import HONORIFICS, PREFIXED_NAME_RE
 from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.roles import (
     ANAPHORIC_ORG,
@@ -371,7 +371,11 @@ class _Resolver:
             self._first_by_name.setdefault(e.name, e)
             if e.surname:
                 self._by_surname.setdefault(lemma(e.surname), []).append(e)
-                for k in {_key(e.surname), "\0" + lemma(e.surname)}:
+                keys = {_key(e.surname), "\0" + lemma(e.surname)}
+                if " " in e.surname:
+                    # "ибн Саид аль-Хашими" is named by its last part alone: "— сказал аль-Хашими"
+                    keys.add(_key(e.surname.split()[-1]))
+                for k in keys:
                     self._surname_keys.setdefault(k, []).append(i)
         self._roles = [e.roles for e in self.persons]
         self._with_roles = [i for i, r in enumerate(self._roles) if r]
@@ -1058,7 +1062,7 @@ class _Resolver:
             words = words[1:]
         caps = []
         for w in words:
-            if not w[:1].isupper():
+            if not (w[:1].isupper() or PREFIXED_NAME_RE.fullmatch(w)):
                 break
             caps.append(w)
         if (

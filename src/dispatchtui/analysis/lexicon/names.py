@@ -6,6 +6,8 @@ All words are lemmas (pymorphy3 normal forms), lower-case, ``ё`` written ``е``
 
 from __future__ import annotations
 
+import re
+
 #: Cases a preposition right before a name allows.
 PREPOSITION_CASES: dict[str, frozenset[str]] = {
     "с": frozenset({"ablt", "gent"}),
@@ -299,3 +301,7 @@ HYPOCORISTICS: dict[str, tuple[str, ...]] = {
     "рая": ("раиса",),
     "юля": ("юлия",),
 }
+
+#: A surname written with its lower-case Arabic article or particle and a hyphen: "аль-Хашими", "эль-Масри",
+#: "ибн-Сина", "абу-Бакр" (a name, though it starts with a small letter).
+PREFIXED_NAME_RE = re.compile(r"(?:аль|эль|ас|ад|ар|аш|ат|аз|ан|эс|эд|эш|эт|ибн|бен|бин|абу)-[А-ЯЁ][а-яё]+")

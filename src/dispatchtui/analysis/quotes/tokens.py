@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...model import Span
+from ..lexicon.names import PREFIXED_NAME_RE
 from ..morph import get_morph, lemma, parses
 from .marks import _OPENERS
 
@@ -169,6 +170,8 @@ def _tokens(text: str, a: int, b: int, limit: int = 40) -> list[_T]:
 def _is_name_tok(t: _T) -> bool:
     if t.kind == "i":
         return True
+    if t.kind == "w" and PREFIXED_NAME_RE.fullmatch(t.text):
+        return True  # a surname written with its lower-case article: "— сказал аль-Хашими"
     if t.kind != "w" or not t.text[:1].isupper():
         return False
     if _is_latin(t.text):
