@@ -646,3 +646,14 @@ def test_statement_noun_inside_the_introduction_is_not_its_head():
     t = "Министр Петр Ильин сослался на мнение Орлова: «Это задание меня вдохновило бы»."
     (row,) = table(t)
     assert row[2] != "Орлова"
+
+
+def test_an_inner_quote_closed_before_the_speakers_own_dash_closes_only_itself():
+    # «Отец сказал: „Иди“, — я и побежал»: the dash is inside the quote, the guillemets close after it
+    from dispatchtui.analysis import analyze
+
+    for inner in ("„Иди и беги“", '"Иди и беги"'):
+        t = f"Матч\n\nОн вышел рано. «Отец сказал: {inner}, — я и побежал», — рассказал полузащитник Никита Галиев."
+        d = analyze(t)
+        full = [d.text[q.start : q.end] for q in d.quotes if q.kind == "full"]
+        assert full == [f"Отец сказал: {inner}, — я и побежал"]

@@ -637,3 +637,19 @@ def test_an_arabic_name_is_named_by_its_last_part_with_its_article():
         "«Для нас это великий день», — сказал журналистам аль-Хашими."
     )
     assert speakers_of(t)["Для нас это великий день"] == "Халид ибн Саид аль-Хашими"
+
+
+def test_a_bare_source_noun_right_after_a_named_persons_statement_is_that_person():
+    t = (
+        "Матч\n\nНаставник гостей Олег Сурмин недоволен. Он считает, что судья не назначил пенальти. «Я не хочу "
+        "говорить про судейство», — сказал специалист."
+    )
+    assert speakers_of(t)["Я не хочу говорить про судейство"] == "Олег Сурмин"
+
+
+def test_an_anonymous_source_noun_is_never_the_person_just_quoted():
+    t = (
+        "Переговоры\n\nМинистр Олег Сурмин считает, что соглашение будет подписано. «Это технический вопрос», "
+        "— сказал источник."
+    )
+    assert speakers_of(t)["Это технический вопрос"] != "Олег Сурмин"

@@ -27,6 +27,7 @@ from .lexicon.names import HONORIFICS, PREFIXED_NAME_RE
 from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.roles import (
     ANAPHORIC_ORG,
+    ANONYMOUS_SOURCES,
     COUNTRY_ADJECTIVES,
     DOCUMENT_HEADS,
     EXTRA_ROLE_HEADS,
@@ -488,6 +489,22 @@ class _Resolver:
                     return prev
             return best
         return self.persons[-anyone[1]]
+
+    def _just_quoted(self, words: Sequence[str], head: str, q: Quote, qi: int, gender: str | None) -> Entity | None:
+        """ "Наставник гостей Олег Сурмин недоволен. Он считает, что … «…», — сказал специалист": a bare noun of an
+        unnamed source (no complement: not "специалист агентства"), right after a statement of a named person in
+        the same paragraph, is that person — a new unnamed source would be introduced, not slipped in. Never for
+        the nouns that say the source is anonymous (``источник``)."""
+        if len(words) != 1 or head in ANONYMOUS_SOURCES or qi == 0:
+            return None
+        pq = self.quotes[qi - 1]
+        name = self.resolved[qi - 1]
+        if name is None or pq.paragraph != q.paragraph:
+            return None
+        e = self._first_by_name.get(name)
+        if e is None or (gender in ("masc", "femn") and e.gender and e.gender != gender):
+            return None
+        return e
 
     def _prev_person_speaker(self, qi: int) -> Entity | None:
         for j in range(qi - 1, -1, -1):
@@ -1038,6 +1055,10 @@ class _Resolver:
                     return e.name, "person", span
             if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV and not scored):
                 if head in UNNAMED_SOURCES:
+                    e = self._just_quoted(words, head, q, qi, gender)
+                    if e is not None:
+                        self.why = "a bare noun for the person whose statement this paragraph has just given"
+                        return e.name, "person", span
                     return self._unnamed(words, span)
             # "капитан ледокола Сергей Бахметьев": a name the NER missed closes the role — the person it names
             tail = _trailing_name(words)

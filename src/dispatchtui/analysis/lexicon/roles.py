@@ -376,6 +376,9 @@ NOT_ROLE_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: The unnamed-source nouns that say the source is anonymous: never the person the text has just named.
+ANONYMOUS_SOURCES: frozenset[str] = frozenset({"источник", "аноним", "инсайдер", "информатор", "осведомленный"})
+
 #: Nouns that say only a person's sex: alone after a speech verb ("— сказала женщина") they point back to the person
 #: spoken of, as a pronoun of that gender does.
 GENERIC_PERSON_NOUNS: dict[str, str] = {"женщина": "femn", "мужчина": "masc"}

@@ -98,6 +98,13 @@ def _shared_close(text: str, pos: int, end: int) -> bool:
     return i < end and text[i] in _DASHES
 
 
+def _outer_closes_later(text: str, outer: str, inner: str, pos: int, end: int) -> bool:
+    """«Отец сказал: „Иди и беги“, — я и побежал», — рассказал он: an inner quote of another family than the
+    outer guillemets, closed before a dash, closes only itself when a closing guillemet follows in the
+    paragraph (the dash is the speaker's own, inside the quote)."""
+    return outer == "g" and inner != "g" and "»" in text[pos : min(end, pos + _WINDOW)]
+
+
 def _excess_close(text: str, a: int, b: int) -> str | None:
     """The family of the first mark paragraph ``[a, b)`` closes without opening it (a carried
     quote ends here), else None."""
@@ -236,7 +243,7 @@ def _pair_paragraph(
             if fam == "q" and len(stack) < _MAX_DEPTH:
                 stack.append((fam, i))  # a glued inner opener
             continue
-        if hit > 0 and _shared_close(text, i + 1, b):
+        if hit > 0 and _shared_close(text, i + 1, b) and not _outer_closes_later(text, stack[0][0], fam, i + 1, b):
             hit = 0
         if hit == 0:
             op = stack[0][1]
