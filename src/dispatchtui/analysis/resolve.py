@@ -640,20 +640,30 @@ class _Resolver:
         while k < len(self._p_index) and self._p_starts[k] <= span.end + 80:
             st, en, _, e = self._p_index[k]
             gap = self.text[span.end : st]
-            if re.fullmatch(r"[\w\s,-]*", gap) and not re.search(r"[.!?;:«»\"\n]", gap):
-                words = _WORD.findall(gap)
+            # (a company's name in quotation marks may complement a second role: "руководитель фракции «Народный
+            # выбор» Анатолий Рябинин")
+            unquoted = _QUOTED_NAME.sub(" ", gap)
+            if (
+                re.fullmatch(r"[\w\s,-]*", unquoted)
+                and not re.search(r"[.!?;:«»\"\n]", unquoted)
+                and _cases_agree(self.text[span.start : span.end], self.text[st:en])
+            ):
+                words = _WORD.findall(unquoted)
                 while words and words[-1][:1].isupper():
                     words.pop()  # the name's own first words the NER left out ("Нейл Патрик Харрис")
-                if loose and not any(
-                    p.tag.POS in ("VERB", "GRND", "PRTS", "INFN") for w in words for p in parses(w)[:1]
+                plain = unquoted == gap
+                if (
+                    plain
+                    and loose
+                    and not any(p.tag.POS in ("VERB", "GRND", "PRTS", "INFN") for w in words for p in parses(w)[:1])
                 ):
                     return e
-                if all(
+                if plain and all(
                     _is_person_noun(w) or w == "и" or any(p.tag.POS in ("ADJF", "PRTF") for p in parses(w)[:1])
                     for w in words
                 ):
                     return e
-                if _second_apposition(gap, words):
+                if _second_apposition(unquoted, words):
                     return e
             k += 1
         return None
@@ -1395,18 +1405,41 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
     return len(hg) == 1 and hg <= {"masc", "femn"} and hg != {first_gender}
 
 
+_QUOTED_NAME = re.compile(r"«[^«»\n]{1,40}»")
+
+
+def _cases_agree(mention: str, name: str) -> bool:
+    """The role mention's head and the name's first word can stand in one case — the name is the role's
+    apposition — or one of them tells no case ("По словам консула, туристке Ольге Рыбаковой": a genitive and a
+    dative, another person)."""
+    mw, nw = _WORD.findall(mention), _WORD.findall(name)
+    if not mw or not nw:
+        return True
+    head = mw[_head_index(mw, 0)]
+    role = {p.tag.case for p in parses(head) if p.tag.POS in ("NOUN", "ADJF", "PRTF") and p.tag.case}
+    named = {p.tag.case for p in parses(nw[0]) if ("Name" in p.tag or "Surn" in p.tag) and p.tag.case}
+    if not role or not named:
+        return True
+    gen_acc = {"gent", "accs"}
+    return bool(role & named) or (bool(role & gen_acc) and bool(named & gen_acc))
+
+
 def _second_apposition(gap: str, words: Sequence[str]) -> bool:
     """ "руководитель работы, заведующий лабораторией экологической микробиологии Константин Лаврентьев": after a
     comma, a second role — a person noun or a substantivized participle in the nominative, then its complement
     (nouns and adjectives, no verb) — stands between the first role and the name."""
     if not gap.lstrip().startswith(",") or gap.count(",") != 1 or not 1 <= len(words) <= 8:
         return False
+    while len(words) > 1 and any(p.tag.POS == "ADVB" for p in parses(words[0])[:1]):
+        words = words[1:]  # "Его ученица, ныне заведующая отделением Ольга Трофимова"
     head = parses(words[0])[:2]
     if not (
         _is_person_noun(words[0]) or any(p.tag.POS == "PRTF" and "Subx" in p.tag and p.tag.case == "nomn" for p in head)
     ):
         return False
-    return all(p.tag.POS in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "NUMR") for w in words[1:] for p in parses(w)[:1])
+    return all(
+        p.tag.POS in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "NUMR", "PRCL") for w in words[1:] for p in parses(w)[:1]
+    )
 
 
 def _trailing_name(words: Sequence[str]) -> str | None:
