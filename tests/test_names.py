@@ -844,3 +844,11 @@ def test_a_surname_after_a_particle_written_as_its_nominative_elsewhere_stays_as
         "Сама фон Арним от комментариев отказалась."
     )
     assert analysed_names(t) == ["Маргарета фон Арним"]
+
+
+def test_a_compound_of_two_common_nouns_opening_a_sentence_is_no_person():
+    t = (
+        "Вузы\n\nРектор Виктория Пантелеева рассказала о приеме. Выпускник-геолог сейчас получает больше, чем "
+        "начинающий программист."
+    )
+    assert analysed_names(t) == ["Виктория Пантелеева"]

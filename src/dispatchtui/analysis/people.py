@@ -978,7 +978,7 @@ def _looks_like_person(c: _Cluster) -> bool:
         ps = parses(w)
         if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
             return False
-        if _compound_of_things(w):
+        if _compound_of_things(w) or _common_noun_compound(w):
             return False
         written = {x for m in c.mentions for x in m.words}
         if not any(m.form.tags == ("Surn",) and m.form.gender is None for m in c.mentions) and all(
@@ -994,6 +994,18 @@ def _looks_like_person(c: _Cluster) -> bool:
             if common > name:
                 return False
     return True
+
+
+def _common_noun_compound(word: str) -> bool:
+    """``Выпускник-геолог``, ``Инженер-конструктор`` opening a sentence: two common nouns joined by a hyphen, the
+    second in lower case, are a compound noun; a double surname capitalizes both parts."""
+    parts = word.split("-")
+    return (
+        len(parts) == 2
+        and parts[0][:1].isupper()
+        and parts[1][:1].islower()
+        and all(is_known(p) and not any(any(n in q.tag for n in NAME_TAGS) for q in parses(p)) for p in parts)
+    )
 
 
 def _compound_of_things(word: str) -> bool:
