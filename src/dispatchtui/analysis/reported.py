@@ -272,8 +272,9 @@ def form_according_to(s: Sent) -> Found | None:
         before_comma = i > 0 and toks[i - 1].text == ","
         after_comma = end < len(toks) and toks[end].text == ","
         if _only_openers(s, 0, i):
-            # "По его мнению страны Балтии могут …": the comma after the source may be missing
-            content = _content(s, end + 1 if after_comma else end, _sentence_end(s))
+            # "По его мнению страны Балтии могут …": the comma after the source may be missing; a source that
+            # names its holder may open a clause of two words ("По его мнению, акции недооценены")
+            content = _content(s, end + 1 if after_comma else end, _sentence_end(s), short=who is not None)
         elif before_comma and (end >= len(toks) or toks[end].text in _END_PUNCT):
             content = _content(s, _clause_start(s, i), i - 1)
         elif before_comma and after_comma:

@@ -405,6 +405,7 @@ class _Resolver:
         self._org_ms, self._org_starts = org_ms, [x[0] for x in org_ms]
         self._org_maxlen = max((b - a for a, b, _ in org_ms), default=0)
         self._near_body: _Nearest | None = None  # see _nearest_org
+        self._starts: dict[int, list[int]] = {}  # id(entity) → its mentions' starts, sorted
         self._near_org = _Nearest(
             [
                 (m, (m.start, -i, -j), False)
@@ -570,6 +571,15 @@ class _Resolver:
                 return self.orgs[-found[1]]
         found, _ = self._near_org.last(pos)
         return self.orgs[-found[1]] if found is not None else None
+
+    def _named_in_paragraph(self, e: Entity, pos: int) -> bool:
+        """``e`` has a mention in the paragraph of ``pos``, before it."""
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        starts = self._starts.get(id(e))
+        if starts is None:
+            starts = self._starts[id(e)] = sorted(m.start for m in e.mentions)
+        k = bisect.bisect_left(starts, pos) - 1
+        return k >= 0 and starts[k] >= para_start
 
     def _quoted_name(self, m: Span) -> bool:
         """The name mention stands between quotation marks (``«Енисей-Связь»``)."""
@@ -1234,7 +1244,11 @@ class _Resolver:
                     return org.name
         lems = _lemmas(words)
         if len(words) == 1 and lems[0] in ANAPHORIC_ORG:  # "телеканала" → the channel named before
+            # (one named in this paragraph; else the one introduced with this very noun: "компании «Полюс-Металл»"
+            # … "В компании также сообщили", though an analyst's firm was named in the paragraph before)
             org = self._nearest_org(pos, lems[0])
+            if org is None or not self._named_in_paragraph(org, pos):
+                org = self._org_named_with(lems[0], pos) or org
             if org is not None:
                 return org.name
         if span is not None:
