@@ -657,3 +657,17 @@ def test_an_inner_quote_closed_before_the_speakers_own_dash_closes_only_itself()
         d = analyze(t)
         full = [d.text[q.start : q.end] for q in d.quotes if q.kind == "full"]
         assert full == [f"Отец сказал: {inner}, — я и побежал"]
+
+
+def test_a_verb_read_first_as_a_noun_attributes_the_quote_before_a_subject_pronoun():
+    # "«…» — начала она": "начала" is first a genitive of "начало" to the dictionary; with "она" after, the verb
+    from dispatchtui.analysis import analyze
+
+    t = (
+        "Дума\n\nДепутат Светлана Ильина потребовала вернуть деньги. «Вы урезали образование на 200 миллионов "
+        "и называете это оптимизацией...» — начала она."
+    )
+    d = analyze(t)
+    assert [(d.text[q.start : q.end], q.speaker) for q in d.quotes if q.kind == "full"] == [
+        ("Вы урезали образование на 200 миллионов и называете это оптимизацией...", "Светлана Ильина")
+    ]

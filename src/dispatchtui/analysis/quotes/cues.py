@@ -231,8 +231,16 @@ def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
     "описала впечатления шахматистка" does not), or a name. Morphology only: this runs for every closing
     mark followed by a dash, so it must cost no parse."""
     m = _WORD_RE.match(text, i, end)
-    if m is None or not _finite_third(m.group()):
+    if m is None:
         return None
+    if not _finite_third(m.group()):
+        # "«…» — начала она": a verb the dictionary reads first as a noun ("начала", of "начало") is the verb
+        # when a subject pronoun follows it
+        nxt = _WORD_RE.match(text, _skip_space(text, m.end(), end), end)
+        if not (
+            _finite_third(m.group(), any_reading=True) and nxt is not None and nxt.group().lower() in SUBJECT_PRONOUNS
+        ):
+            return None
     ce = _clause_end(text, i, end)
     toks = _tokens(text, i, ce, 16)
     verb = text[toks[0].start : toks[0].end] if toks else ""

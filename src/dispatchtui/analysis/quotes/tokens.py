@@ -104,14 +104,16 @@ def _agrees(verb: str, noun: str) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def _finite_third(word: str) -> bool:
-    """A finite verb form of the third person or the past ("усмехнулся", "добавляет"), not "скажу"/"скажите"."""
+def _finite_third(word: str, any_reading: bool = False) -> bool:
+    """A finite verb form of the third person or the past ("усмехнулся", "добавляет"), not "скажу"/"скажите":
+    by the likeliest reading, or (``any_reading``) by any of the first three."""
     try:
-        top = get_morph().parse(word.lower().replace("ё", "е"))[0]
+        ps = get_morph().parse(word.lower().replace("ё", "е"))[: 3 if any_reading else 1]
     except (ValueError, IndexError):  # pragma: no cover - a lone surrogate (UnicodeEncodeError); no parse
         return False
-    t = top.tag
-    return t.POS == "VERB" and t.mood == "indc" and (t.tense == "past" or t.person == "3per")
+    return any(
+        p.tag.POS == "VERB" and p.tag.mood == "indc" and (p.tag.tense == "past" or p.tag.person == "3per") for p in ps
+    )
 
 
 # --------------------------------------------------------------------------------------------
