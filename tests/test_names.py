@@ -798,3 +798,20 @@ def test_first_name_and_patronymic_of_the_one_person_of_that_first_name(ner):
     # "Сергей Викторович" is Сергей Ладыгин, the one Сергей the text names with a surname
     text = "Тренер Сергей Ладыгин ответил на вопросы. «Сергей Викторович, что пошло не так?» — спросил репортер."
     assert names(text) == ["Сергей Ладыгин"]
+
+
+def test_remembered_grammemes_are_pymorphys_answers(monkeypatch):
+    """A tag's grammeme categories (``tag.case`` …), remembered per tag string where grammemes are plain
+    strings, are the ones pymorphy3's own descriptor gives."""
+    from pymorphy3.tagset import OpencorporaTag
+
+    from dispatchtui.analysis.morph import _GRAMMEME_ATTRIBUTES, _RememberedGrammeme, get_morph
+
+    morph = get_morph()
+    monkeypatch.setattr(OpencorporaTag, "typed_grammemes", False)
+    for word in ("министрами", "сказала", "Путина", "быстро", "новых", "2024", "ООН", "шёл"):
+        for p in morph.parse(word):
+            for name in _GRAMMEME_ATTRIBUTES:
+                remembered = OpencorporaTag.__dict__[name]
+                assert isinstance(remembered, _RememberedGrammeme)
+                assert getattr(p.tag, name) == getattr(p.tag, name) == remembered.selector.__get__(p.tag, type(p.tag))
