@@ -852,3 +852,20 @@ def test_a_compound_of_two_common_nouns_opening_a_sentence_is_no_person():
         "начинающий программист."
     )
     assert analysed_names(t) == ["Виктория Пантелеева"]
+
+
+def test_remembered_grammemes_are_pymorphys_answers(monkeypatch):
+    """A tag's grammeme categories (``tag.case`` …), remembered per tag string where grammemes are plain
+    strings, are the ones pymorphy3's own descriptor gives."""
+    from pymorphy3.tagset import OpencorporaTag
+
+    from dispatchtui.analysis.morph import _GRAMMEME_ATTRIBUTES, _RememberedGrammeme, get_morph
+
+    morph = get_morph()
+    monkeypatch.setattr(OpencorporaTag, "typed_grammemes", False)
+    for word in ("министрами", "сказала", "Путина", "быстро", "новых", "2024", "ООН", "шёл"):
+        for p in morph.parse(word):
+            for name in _GRAMMEME_ATTRIBUTES:
+                remembered = OpencorporaTag.__dict__[name]
+                assert isinstance(remembered, _RememberedGrammeme)
+                assert getattr(p.tag, name) == getattr(p.tag, name) == remembered.selector.__get__(p.tag, type(p.tag))

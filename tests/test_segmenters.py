@@ -71,11 +71,23 @@ def _same(ours, theirs) -> None:
     assert [(s.start, s.stop, s.text) for s in ours] == [(s.start, s.stop, s.text) for s in theirs]
 
 
+def _same_spans(t: str) -> None:
+    """:func:`segmenters.token_spans` are razdel's tokens."""
+    assert segmenters.token_spans(t) == [(s.start, s.stop) for s in razdel.tokenize(t)]
+
+
 @pytest.mark.slow
 @settings(max_examples=1500, deadline=None)
 @given(text)
 def test_tokens_are_razdels(t):
     _same(segmenters.tokenize(t), razdel.tokenize(t))
+    _same_spans(t)
+
+
+@settings(max_examples=300, deadline=None)
+@given(text)
+def test_token_spans_are_razdels(t):
+    _same_spans(t)
 
 
 @pytest.mark.slow
@@ -100,6 +112,7 @@ def test_long_runs_are_razdels():
     ]:
         _same(segmenters.tokenize(t), razdel.tokenize(t))
         _same(segmenters.sentenize(t), razdel.sentenize(t))
+        _same_spans(t)
 
 
 def test_the_corpus_samples_are_razdels():
@@ -109,6 +122,7 @@ def test_the_corpus_samples_are_razdels():
         t = p.read_text(encoding="utf-8")
         _same(segmenters.tokenize(t), razdel.tokenize(t))
         _same(segmenters.sentenize(t), razdel.sentenize(t))
+        _same_spans(t)
 
 
 @pytest.mark.parametrize(

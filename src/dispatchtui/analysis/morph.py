@@ -26,6 +26,52 @@ def _plain_grammemes() -> None:
     from pymorphy3.tagset import OpencorporaTag
 
     OpencorporaTag.typed_grammemes = os.environ.get("DISPATCHTUI_CHECKED_GRAMMEMES") == "1"
+    for name in _GRAMMEME_ATTRIBUTES:
+        selector = OpencorporaTag.__dict__.get(name)
+        if selector is not None and not isinstance(selector, _RememberedGrammeme):
+            setattr(OpencorporaTag, name, _RememberedGrammeme(selector, OpencorporaTag))
+
+
+#: pymorphy3's grammeme categories of a tag (``tag.POS``, ``tag.case`` …)
+_GRAMMEME_ATTRIBUTES = (
+    "POS",
+    "animacy",
+    "aspect",
+    "case",
+    "gender",
+    "involvement",
+    "mood",
+    "number",
+    "person",
+    "tense",
+    "transitivity",
+    "voice",
+)
+
+
+class _RememberedGrammeme:
+    """pymorphy3's descriptor of one grammeme category (``tag.case``), its answer for each tag string
+    remembered: pymorphy3 intersects two sets on every access, and the stages ask millions of times (a
+    tenth of a huge dispatch's rule stages). A tag's grammemes are a function of its string (its
+    ``__init__`` splits the string), so the answer is the one pymorphy3 gives; checked grammemes
+    (``typed_grammemes``) and other tag classes are asked of pymorphy3 itself."""
+
+    __slots__ = ("selector", "owner", "answers")
+
+    def __init__(self, selector, owner) -> None:
+        self.selector, self.owner = selector, owner
+        self.answers: dict[str, str | None] = {}
+
+    def __get__(self, instance, owner):
+        if instance is None:
+            return self.selector
+        if owner is not self.owner or owner.typed_grammemes:
+            return self.selector.__get__(instance, owner)
+        try:
+            return self.answers[instance._str]
+        except KeyError:
+            got = self.answers[instance._str] = self.selector.__get__(instance, owner)
+            return got
 
 
 def _guard_nameless_letters() -> None:

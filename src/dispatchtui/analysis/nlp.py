@@ -154,17 +154,12 @@ def _parse_with(pool: _Pool | None, text: str, spans: list[tuple[int, int]], max
 
 def _range_tokens(job: tuple[list[tuple[int, str]], int]) -> list[list[tuple[int, int, str]]]:
     """razdel's first ``max_tokens`` tokens of each range (its start, its text), as (start, stop, word)."""
-    from razdel import tokenize as razdel_tokenize
+    from .segmenters import token_spans  # razdel's tokens
 
     ranges, max_tokens = job
     out = []
     for a, piece in ranges:
-        ts = []
-        for t in razdel_tokenize(piece):
-            ts.append((a + t.start, a + t.stop, t.text))
-            if len(ts) >= max_tokens:
-                break
-        out.append(ts)
+        out.append([(a + x, a + y, piece[x:y]) for x, y in token_spans(piece)[:max_tokens]])
     return out
 
 
@@ -564,7 +559,7 @@ _MARK_RUN = re.compile(r"(?:(?<=[^\W\d_])|(?<=\s)|^)([!.\-])\1{255,}(?=[^\W\d_]|
 
 def _tokens_of(piece: str, offset: int) -> tuple[array, array, list[str]]:
     """razdel's tokens of one slice, which starts at ``offset`` of the text."""
-    from razdel import tokenize as razdel_tokenize
+    from .segmenters import token_spans  # razdel's tokens
 
     code = "i" if offset + len(piece) < 2**31 else "q"
     starts, stops, words = array(code), array(code), []
@@ -572,10 +567,11 @@ def _tokens_of(piece: str, offset: int) -> tuple[array, array, list[str]]:
     for run in (*_MARK_RUN.finditer(piece), None):
         end = run.start() if run is not None else len(piece)
         part = piece[at:end] if (at, end) != (0, len(piece)) else piece
-        for t in razdel_tokenize(part):
-            starts.append(offset + at + t.start)
-            stops.append(offset + at + t.stop)
-            words.append(t.text)
+        base = offset + at
+        for x, y in token_spans(part):
+            starts.append(base + x)
+            stops.append(base + y)
+            words.append(part[x:y])
         if run is not None:
             starts.append(offset + run.start())
             stops.append(offset + run.end())

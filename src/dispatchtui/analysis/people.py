@@ -820,13 +820,30 @@ def _place_generation_mentions(text: str, clusters: list[_Cluster]) -> list[_Clu
     return out
 
 
+def _untagged_capitalized(tokens):
+    """(index, token) of each token NER tagged ``O`` whose text starts with a capital, in order. Of
+    :class:`.nlp.Tokens` read from its arrays, a :class:`.nlp.Token` made for those alone (two stages look
+    at every token of a part for these few: making each one was most of their time)."""
+    from .nlp import _TAG_IDS, Tokens
+
+    if not isinstance(tokens, Tokens):
+        for i, tk in enumerate(tokens):
+            if tk.tag == "O" and tk.text[:1].isupper():
+                yield i, tk
+        return
+    untagged, text = _TAG_IDS.get("O"), tokens.text
+    for i, (a, b, tag) in enumerate(zip(tokens.starts, tokens.stops, tokens.tag_ids)):
+        if tag == untagged and b > a and text[a].isupper():
+            yield i, tokens[i]
+
+
 def _untagged_generation(text: str, tokens, clusters: list[_Cluster], sentences: Sequence[Span]) -> list[_Cluster]:
     """``Алиев-младший`` where NER tagged nothing, the surname being one a person found has: a cluster of its
     own each, for :func:`_place_generation_mentions`."""
     surnames = {_sur_key(c.surname)[:4] for c in clusters if c.surname}
     out = []
-    for i, tk in enumerate(tokens):
-        if tk.tag != "O" or "-" not in tk.text or not tk.text[:1].isupper():
+    for i, tk in _untagged_capitalized(tokens):
+        if "-" not in tk.text:
             continue
         g = _GENERATION.fullmatch(tk.text)
         if g is None or fold(g["sur"])[:4] not in surnames:
@@ -2218,9 +2235,9 @@ def _add_recurring_surnames(text: str, tokens, clusters: list[_Cluster], sentenc
         return
     prefixes = {f[:3] for f in by_form}
     added: dict[int, list[_PersonMention]] = {}
-    for i, tk in enumerate(tokens):
+    for i, tk in _untagged_capitalized(tokens):
         w = tk.text
-        if tk.tag != "O" or len(w) < 3 or not w[:1].isupper() or w.isupper() or fold(w)[:3] not in prefixes:
+        if len(w) < 3 or w.isupper() or fold(w)[:3] not in prefixes:
             continue
         if i >= 1 and tokens[i - 1].text[:1].isupper() and tokens[i - 1].text.isalpha():
             continue  # another first name before it: maybe another person of that surname

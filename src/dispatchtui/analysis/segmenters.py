@@ -84,13 +84,13 @@ def _sentences(segmenter, parts):
 
 @lru_cache(maxsize=1)
 def _razdel():
-    """(tokenize, sentenize): ours for razdel 0.5.0, razdel's own for any other version."""
+    """(tokenize, sentenize, "0.5.0"): ours for razdel 0.5.0; razdel's own and None for any other version."""
     from importlib.metadata import version
 
     import razdel
 
     if version("razdel") != "0.5.0":  # pragma: no cover - depends on the installed razdel
-        return razdel.tokenize, razdel.sentenize
+        return razdel.tokenize, razdel.sentenize, None
     from razdel.segmenters.sentenize import sentenize as sent_segmenter
     from razdel.segmenters.tokenize import tokenize as token_segmenter
     from razdel.substring import find_substrings
@@ -102,7 +102,7 @@ def _razdel():
         chunks = _sentences(sent_segmenter, sent_segmenter.split(text))
         return find_substrings(sent_segmenter.post(chunks), text)
 
-    return tokenize, sentenize
+    return tokenize, sentenize, "0.5.0"
 
 
 def tokenize(text: str):
@@ -113,3 +113,37 @@ def tokenize(text: str):
 def sentenize(text: str):
     """razdel sentences of ``text`` (``.start``, ``.stop``, ``.text``), as ``razdel.sentenize`` gives them."""
     return _razdel()[1](text)
+
+
+def token_spans(text: str) -> list[tuple[int, int]]:
+    """(start, stop) of each razdel token of ``text``: the tokens :func:`tokenize` gives, found without
+    razdel's split objects where no rule is asked. razdel splits a text into atoms (a run of Cyrillic or of
+    Latin letters, of digits, one mark, any other character; only whitespace between them) and asks its
+    rules about two atoms with nothing between them alone (whitespace always splits); a token is the text
+    from its first atom to its last. So the same atoms, the same rules asked of the same splits (the same
+    atoms around, the token so far as ``split.buffer``, as :class:`_Buffer` shows it), the same tokens;
+    their offsets are the atoms' (razdel finds each token's text after the one before: nothing but
+    whitespace lies between them). Another razdel version: its own tokens."""
+    if _razdel()[2] is None:  # pragma: no cover - depends on the installed razdel
+        return [(t.start, t.stop) for t in tokenize(text)]
+    from razdel.segmenters.tokenize import TokenSplit
+    from razdel.segmenters.tokenize import tokenize as segmenter
+
+    atoms = list(segmenter.split.atoms(text))
+    if not atoms:
+        return []
+    window, join = segmenter.split.window, segmenter.join
+    out: list[tuple[int, int]] = []
+    start, stop = atoms[0].start, atoms[0].stop
+    for i in range(1, len(atoms)):
+        atom = atoms[i]
+        if atom.start == stop:  # no whitespace between: razdel's rules decide
+            split = TokenSplit(atoms[max(0, i - window) : i], "", atoms[i : i + window])
+            split.buffer = text[max(start, stop - SHORT) : stop]
+            if join(split):
+                stop = atom.stop
+                continue
+        out.append((start, stop))
+        start, stop = atom.start, atom.stop
+    out.append((start, stop))
+    return out
