@@ -985,7 +985,8 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
             # "Минприроды", "Минэкологии" do not decline: show them as written, not "Минприрода"
             written = [text[m.start : m.end] for m in e.mentions if text[m.start : m.end][:5] == label[:5]]
             if written:
-                label = max(set(written), key=Counter(written).__getitem__)
+                counts = Counter(written)
+                label = max(sorted(counts), key=counts.__getitem__)  # (sorted: a tie never depends on the hash seed)
         surfaces.add(tuple(w.lower()[:5] for w in _NAME_WORD.findall(e.name)))
         items0.append((label, name, mentions, surfaces))
     # group: the same key, then a short name folded into a longer one it abbreviates or is part of
@@ -1029,7 +1030,10 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
             label = (
                 g["key"]
                 if g["key"] in PLACE_ALIASES.values()
-                else min(names, key=lambda n: (len(n.split()), n.isupper() and len(n) > 4, -g["counts"].get(n, 0)))
+                else min(
+                    sorted(names),  # (sorted: a tie never depends on the hash seed)
+                    key=lambda n: (len(n.split()), n.isupper() and len(n) > 4, -g["counts"].get(n, 0)),
+                )
             )
             if label.isupper() and len(label) > 4:
                 label = "-".join(p.capitalize() for p in label.split("-"))
@@ -1037,7 +1041,7 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
             label = g["key"]  # РУСАДА, Атлантический альянс → the name in the lexicon
         else:
             # the fullest name (Министерство иностранных дел over МИД)
-            label = max(names, key=lambda n: (len(_NAME_WORD.findall(n)), g["counts"].get(n, 0)))
+            label = max(sorted(names), key=lambda n: (len(_NAME_WORD.findall(n)), g["counts"].get(n, 0)))
         if kind == "place" and len(spans) == 1 and len(g["lem"]) == 1:
             ps = parses(_NAME_WORD.findall(label)[0]) if _NAME_WORD.findall(label) else []
             # named once and an ordinary word ("канет в Лету" → "Лёт"): no place
