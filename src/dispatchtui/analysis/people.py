@@ -655,6 +655,8 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
             if byfirst:
                 target = recent(byfirst)
             elif bysurname:
+                if len({_first_key(c.first) for c in bysurname if c.first and len(_first_key(c.first)) > 1}) > 1:
+                    continue  # "Званцева" after Лидия and Ольга Званцева: either of them (as for a surname, above)
                 target = recent(bysurname)
         if target is None:
             target = _Cluster()

@@ -809,7 +809,7 @@ class _Resolver:
                 for m in e.mentions:
                     before = self.text[max(0, m.start - 40) : m.start].rstrip(' «"„“')
                     words = _WORD.findall(before)
-                    if words and before.endswith(words[-1]):
+                    if words and before.endswith(words[-1]) and words[-1][:1].islower():  # a common noun
                         starts, ents = by_head.setdefault(lemma(words[-1]), ([], []))
                         starts.append(m.start)
                         ents.append(e)
@@ -842,6 +842,19 @@ class _Resolver:
             k += 1
         return False
 
+    def _only_adverbials(self, a: int, b: int) -> bool:
+        """``[a, b)`` holds no name (no person or organization mention, no capitalized word but the first) and no
+        nominative person noun: only circumstances ("В интервью журналу «…» в 1998 году")."""
+        if self._person_at(Span(a, b)) is not None:
+            return False
+        words = _WORD.findall(_QUOTED_NAME.sub(" ", self.text[a:b]))
+        return bool(words) and not any(
+            (i > 0 and w[:1].isupper())
+            or (_is_person_noun(w) and any(p.tag.case == "nomn" for p in parses(w)[:2]))
+            or lemma(w) in PRONOUNS
+            for i, w in enumerate(words)
+        )
+
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
         when that subject is a role phrase ("Сам же главный тренер сборной оценил …. Он заявил …") that
@@ -850,7 +863,14 @@ class _Resolver:
         while k > 0 and self.text[k - 1] in " \t\xa0":
             k -= 1
         if k > 0 and self.text[k - 1] not in ".!?…\n":
-            return False  # the pronoun does not open its sentence
+            # (after adverbials only — "В интервью журналу в 1998 году она говорила" — it still opens its clause:
+            # no name and no person noun stands before it in its sentence)
+            own = self._sentence_start(k)
+            if own >= k or not self._only_adverbials(own, k):
+                return False  # the pronoun does not open its sentence
+            k = own
+            while k > 0 and self.text[k - 1] in " \t\xa0":
+                k -= 1
         lo = max(0, k - 1 - _SENTENCE_REACH)  # (bounded: a mark absent from the text is no whole-text scan)
         a = max(max(self.text.rfind(ch, lo, k - 1) for ch in ".!?…\n") + 1, lo)
         words = _WORD.findall(self.text[a:k])
