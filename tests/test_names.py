@@ -869,3 +869,17 @@ def test_remembered_grammemes_are_pymorphys_answers(monkeypatch):
                 remembered = OpencorporaTag.__dict__[name]
                 assert isinstance(remembered, _RememberedGrammeme)
                 assert getattr(p.tag, name) == getattr(p.tag, name) == remembered.selector.__get__(p.tag, type(p.tag))
+
+
+def test_a_hierarchs_name_after_his_sees_adjectives_is_a_person():
+    # "епископ Вельский и Шенкурский Игнатий": NER may end a place span with the first name
+    t = "Храм\n\nВ воскресенье храм освятил епископ Вельский и Шенкурский Игнатий. Службу посетили сотни людей."
+    assert "Игнатий" in analysed_names(t)
+
+
+def test_an_east_asian_surname_and_an_unknown_given_name_is_a_person_not_a_place():
+    t = (
+        "Форум\n\nНа форуме выступила председатель торговой палаты приграничного округа Ван Лимэй. "
+        "Она предложила расширить упрощенный режим."
+    )
+    assert "Ван Лимэй" in analysed_names(t)

@@ -434,6 +434,11 @@ _EAST_ASIAN_GIVEN = re.compile(
 )
 
 
+def east_asian_given(word: str) -> bool:
+    """A given name of one or two East Asian syllables the dictionary does not know (``Лимэй``, ``Цзяньго``)."""
+    return not is_known(word) and _EAST_ASIAN_GIVEN.fullmatch(word.lower()) is not None
+
+
 RUSSIAN_SURNAME_ENDINGS = (
     "ов",
     "ев",

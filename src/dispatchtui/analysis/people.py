@@ -65,6 +65,7 @@ from .names import (
     NameForm,
     NameHint,
     _name_like,
+    east_asian_given,
     first_name_gender,
     normalize_name,
     split_adjacent,
@@ -175,6 +176,40 @@ def _with_patronymic_particles(tokens, text: str, spans: list[_Span]) -> list[_S
             if tk.text in PATRONYMIC_PARTICLES:
                 sp.toks.append(tk)
     return spans
+
+
+def _first_name_after_place_adjectives(spans: list[_Span]) -> list[_Span]:
+    """``епископ Вельский и Шенкурский Игнатий``: a place span NER ended with a first name, the words before it
+    adjectives (a hierarch's title by his see) — the first name is a person of its own. Only for a word the
+    dictionary reads first as a first name (not "Вера", first a common noun) and never as a place. And a
+    "place" of two words that is an East Asian surname and a given name the dictionary does not know
+    (``Ван Лимэй``) is a person."""
+    out: list[_Span] = []
+    for sp in spans:
+        words = _word_tokens(sp.toks)
+        if sp.kind == "LOC" and len(words) >= 2 and words[-1] is sp.toks[-1]:
+            last = parses(words[-1].text)[:1]
+            if (
+                last
+                and "Name" in last[0].tag
+                and not any("Geox" in p.tag for p in parses(words[-1].text))
+                and all(parses(w.text)[:1] and parses(w.text)[0].tag.POS == "ADJF" for w in words[:-1])
+            ):
+                out.append(_Span("LOC", sp.toks[:-1], sp.first))
+                out.append(_Span("PER", [sp.toks[-1]], sp.first + len(sp.toks) - 1))
+                continue
+        if (
+            sp.kind == "LOC"
+            and len(words) == 2
+            and len(sp.toks) == 2
+            and fold(words[0].text) in EAST_ASIAN_SURNAMES
+            and east_asian_given(words[1].text)
+            and not any("Geox" in p.tag for p in parses(words[1].text))
+        ):
+            out.append(_Span("PER", sp.toks, sp.first))  # "председатель палаты округа Ван Лимэй": a person
+            continue
+        out.append(sp)
+    return out
 
 
 def _with_east_asian_surname(tokens, text: str, spans: list[_Span]) -> list[_Span]:
@@ -1305,6 +1340,11 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
         surname
         and gender is None
         and surname[-1:].lower() not in "эеиоуыю"  # "Танабэ", "Мори": an indeclinable surname tells no gender
+        and not (  # nor does an East Asian name ("Ван Лимэй")
+            len(best.form.words) >= 2
+            and fold(best.form.words[0]) in EAST_ASIAN_SURNAMES
+            and east_asian_given(best.form.words[-1])
+        )
         and any(m.surname == surname and m.form.gender for m in c.mentions)
     ):
         gender = next(m.form.gender for m in c.mentions if m.surname == surname and m.form.gender)
@@ -1661,7 +1701,13 @@ def _surname_first_by_lone_mention(text: str, mentions: list[_PersonMention]) ->
         if m.form.surname_first or len(m.words) != 2 or m.initials or m.patr:
             continue
         a, b = m.words
-        if fold(a) in lone and fold(b) not in lone and a[:1].isupper() and b[:1].isupper() and not is_known(a):
+        if (
+            fold(a) in lone
+            and fold(b) not in lone
+            and a[:1].isupper()
+            and b[:1].isupper()
+            and (not is_known(a) or fold(a) in EAST_ASIAN_SURNAMES)  # ("Ван" is also a particle to the dictionary)
+        ):
             form = replace(m.form, words=m.words, tags=("Surn", "Name"), surname_first=True)
             first, patr, surname, initials = split_name(form, m.words)
             mentions[k] = replace(
@@ -2027,7 +2073,9 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     spans = _join_adjacent_persons(
         text,
         _cut_surnames_off_organizations(
-            _with_east_asian_surname(tokens, text, _with_patronymic_particles(tokens, text, spans))
+            _with_east_asian_surname(
+                tokens, text, _with_patronymic_particles(tokens, text, _first_name_after_place_adjectives(spans))
+            )
         ),
     )
 

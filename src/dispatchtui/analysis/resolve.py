@@ -238,8 +238,8 @@ def _word_gender(word: str) -> str | None:
 
 def _is_person_noun(word: str) -> bool:
     lw = lemma(word)
-    if lw in NOT_ROLE_HEADS:
-        return False
+    if lw in NOT_ROLE_HEADS or fold(word) in HONORIFICS:
+        return False  # ("госпожа Ван": a form of address before a name, no role)
     if lw in EXTRA_ROLE_HEADS or lw in UNNAMED_SOURCES or lw in ROLE_HEAD_EQUIV or lw in SUBSTANTIVE_PERSONS:
         return True
     return any(
@@ -612,8 +612,8 @@ class _Resolver:
             return False
         before = _WORD.findall(self.text[span.start : m.span.start])
         head = _mention_head(before)
-        if head is None or not _is_known_common(head):
-            return False  # no head, or one the dictionary does not know ("замначальника"): keep the name
+        if head is None or not _is_known_common(head) or fold(head) in HONORIFICS:
+            return False  # no head, one the dictionary does not know ("замначальника"), a form of address: the name
         if _is_substantive(head):
             return False  # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
         if not _is_person_noun(head):
