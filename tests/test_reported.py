@@ -352,3 +352,21 @@ def test_coordinated_people_as_subject_are_no_single_speaker():
 def test_one_person_of_a_couple_is_the_speaker_when_named_alone():
     t = "Пожар\n\nВера Лунёва рассказала журналистам, что дом сгорел за час."
     assert only(t) == ("дом сгорел за час", "Вера Лунёва", "рассказала")
+
+
+def test_a_coordinated_clause_opened_by_its_own_source_is_another_statement():
+    # "X заявил, что A, а по словам Y, B": two speakers, two statements
+    t = (
+        "Эфир\n\nЭкономист Геннадий Волков заявил, что готов выступить на слушаниях как эксперт, а по словам "
+        "фермера Степана Огарева, фермеры района уже создают собственный кооператив."
+    )
+    got = [(c, s) for c, s, _ in reported(t)]
+    assert got == [
+        ("готов выступить на слушаниях как эксперт", "Геннадий Волков"),
+        ("фермеры района уже создают собственный кооператив", "Степан Огарев"),
+    ]
+
+
+def test_a_source_set_off_inside_the_clause_keeps_it_one_statement():
+    t = "Мост\n\nГубернатор Олег Дымов сообщил, что первый мост, по словам строителей, появится уже в следующем году."
+    assert len(reported(t)) == 1

@@ -161,6 +161,28 @@ def _relay_tail(s: Sent, a: int, b: int) -> int:
     return b
 
 
+def _before_new_source(s: Sent, a: int, b: int) -> int:
+    """End of the content ``[a, b)`` before a coordinated clause that names a source of its own ("Волков заявил,
+    что готов выступить как эксперт, а по словам Огарёва, фермеры создают кооператив"): ", а/но/и по словам X" or
+    ", а как сказал X" starts another person's statement."""
+    for k in range(a + 1, b - 2):
+        if s.toks[k].text != ",":
+            continue
+        j = k + 1
+        if s.toks[j].text.lower() not in ("а", "но", "однако"):
+            continue  # (", по словам X," without a conjunction is set off inside the same statement)
+        j += 1
+        if j + 1 >= b:
+            break
+        w, nxt = s.toks[j].text.lower(), s.toks[j + 1]
+        if (w == "по" and nxt.lemma in ACCORDING_NOUNS) or (w == "как" and _is_say(nxt)):
+            return k
+        if w == "по" and nxt.text.lower() in ("его", "ее", "её", "их") and j + 2 < b:
+            if s.toks[j + 2].lemma in ACCORDING_NOUNS:
+                return k
+    return b
+
+
 def _clause_start(s: Sent, i: int) -> int:
     """Start of the clause holding token ``i``: after a ";" or a ", но" / ", а" / ", однако" before it."""
     for k in range(i - 1, 0, -1):
@@ -271,7 +293,9 @@ def form_according_to(s: Sent) -> Found | None:
             continue  # "на взгляд" names its holder ("на его взгляд", "на взгляд экспертов") or is an idiom
         before_comma = i > 0 and toks[i - 1].text == ","
         after_comma = end < len(toks) and toks[end].text == ","
-        if _only_openers(s, 0, i):
+        # ", а по словам Огарёва, фермеры …": a coordinated clause opened by its source, like a sentence
+        opens_clause = i >= 2 and toks[i - 1].text.lower() in ("а", "но", "однако") and toks[i - 2].text == ","
+        if _only_openers(s, 0, i) or (opens_clause and after_comma):
             # "По его мнению страны Балтии могут …": the comma after the source may be missing; a source that
             # names its holder may open a clause of two words ("По его мнению, акции недооценены")
             content = _content(s, end + 1 if after_comma else end, _sentence_end(s), short=who is not None)
@@ -328,10 +352,11 @@ def form_that_clause(s: Sent) -> Found | None:
         c = _complementizer(s, v)
         if c is None:
             continue
-        content = _content(s, c, _sentence_end(s))
+        end = _before_new_source(s, c, _sentence_end(s))
+        content = _content(s, c, end)
         short = content is None
         if short:
-            content = _content(s, c, _sentence_end(s), short=True)
+            content = _content(s, c, end, short=True)
         if content is None:
             continue
         subj = speaker_of(s, v)
@@ -542,6 +567,19 @@ def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
     return form_as_said(s) or form_that_clause(s) or form_trailing(s)
 
 
+def _statement_forms(s: Sent, prev: Sent | None) -> list[Found]:
+    """The statements of ``s``: the one :func:`_statement_form` finds, and before a source phrase that opens a
+    coordinated clause the statement the sentence began with ("Волков заявил, что готов выступить, а по словам
+    Огарёва, фермеры создают кооператив": two speakers, two statements)."""
+    found = _statement_form(s, prev)
+    if found is None or found.form != "по словам":
+        return [found] if found is not None else []
+    that = form_that_clause(s)
+    if that is not None and that.content.end <= found.cue.start and that.cue.end <= found.cue.start:
+        return [that, found]
+    return [found]
+
+
 def _index_at(s: Sent, pos: int) -> int:
     """Index of the token of ``s`` that starts at ``pos`` (or the first one after it)."""
     return next((k for k, t in enumerate(s.toks) if t.start >= pos), len(s.toks))
@@ -625,24 +663,24 @@ def _find_in(text: str, spans, keep: list[int], before: set[int], d: _Direct, ta
     for i in keep:
         s = parsed[i]
         prev = _pointed_at(parsed, spans, i)
-        found = _statement_form(s, prev)
-        if found is None or found.content.start < taken_to:
-            continue
-        c = found.content
-        if d.share(c.start, c.end) >= DIRECT_SHARE or d.inside(found.cue.start):
-            continue
-        taken_to = c.end
-        out.append(
-            Quote(
-                c.start,
-                c.end,
-                found.paragraph,
-                "reported",
-                None,
-                found.speaker,
-                text[found.cue.start : found.cue.end],
-                found.cue,
-                reason=f"reported: {found.form}",
+        for found in _statement_forms(s, prev):
+            if found.content.start < taken_to:
+                continue
+            c = found.content
+            if d.share(c.start, c.end) >= DIRECT_SHARE or d.inside(found.cue.start):
+                continue
+            taken_to = c.end
+            out.append(
+                Quote(
+                    c.start,
+                    c.end,
+                    found.paragraph,
+                    "reported",
+                    None,
+                    found.speaker,
+                    text[found.cue.start : found.cue.end],
+                    found.cue,
+                    reason=f"reported: {found.form}",
+                )
             )
-        )
     return taken_to
