@@ -723,3 +723,14 @@ def test_a_form_of_address_picks_the_namesake_of_its_gender_and_names_a_vietname
     got = speakers_of(t)
     assert got["режим стоит распространить на морепродукты"] == "Ван Лимэй"
     assert got["Вьетнам изучит это предложение"] == "Фам Тхань Лонг"
+
+
+def test_the_first_roles_complement_before_a_second_role_and_the_name():
+    # "Партнёр Званцевой по многим спектаклям, народный артист Геннадий Ромашов, рассказал": not the person named
+    # in the paragraph before
+    t = (
+        "Некролог\n\nХудожественный руководитель театра Борис Ланской назвал её уход концом эпохи.\n\n"
+        "Партнёр Званцевой по многим спектаклям, народный артист Геннадий Ромашов, рассказал, что актриса "
+        "приходила на все премьеры."
+    )
+    assert speakers_of(t)["актриса приходила на все премьеры"] == "Геннадий Ромашов"

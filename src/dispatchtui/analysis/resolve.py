@@ -1460,20 +1460,32 @@ def _cases_agree(mention: str, name: str) -> bool:
 
 def _second_apposition(gap: str, words: Sequence[str]) -> bool:
     """ "руководитель работы, заведующий лабораторией экологической микробиологии Константин Лаврентьев": after a
-    comma, a second role — a person noun or a substantivized participle in the nominative, then its complement
-    (nouns and adjectives, no verb) — stands between the first role and the name."""
-    if not gap.lstrip().startswith(",") or gap.count(",") != 1 or not 1 <= len(words) <= 8:
+    comma, a second role — a person noun (after its adjectives: "народный артист") or a substantivized participle
+    in the nominative, then its complement (nouns and adjectives, no verb) — stands between the first role and
+    the name. The first role's own complement may come before the comma ("Партнёр Званцевой по многим
+    спектаклям, народный артист Геннадий Ромашов")."""
+    if gap.count(",") != 1 or not 1 <= len(words) <= 12:
         return False
+    pre = _WORD.findall(gap.split(",", 1)[0])
+    if len(pre) > 5 or not all(p.tag.POS in _COMPLEMENT_POS for w in pre for p in parses(w)[:1]):
+        return False
+    words = list(words[len(pre) :])
     while len(words) > 1 and any(p.tag.POS == "ADVB" for p in parses(words[0])[:1]):
         words = words[1:]  # "Его ученица, ныне заведующая отделением Ольга Трофимова"
-    head = parses(words[0])[:2]
+    if not words:
+        return False
+    substantive = any(p.tag.POS == "PRTF" and "Subx" in p.tag and p.tag.case == "nomn" for p in parses(words[0])[:2])
+    h = 0 if substantive else _head_index(words, 0)  # ("заведующий лабораторией": the participle is the head)
+    head = parses(words[h])[:2]
     if not (
-        _is_person_noun(words[0]) or any(p.tag.POS == "PRTF" and "Subx" in p.tag and p.tag.case == "nomn" for p in head)
+        _is_person_noun(words[h]) or any(p.tag.POS == "PRTF" and "Subx" in p.tag and p.tag.case == "nomn" for p in head)
     ):
         return False
-    return all(
-        p.tag.POS in ("NOUN", "ADJF", "PRTF", "PREP", "CONJ", "NUMR", "PRCL") for w in words[1:] for p in parses(w)[:1]
-    )
+    return all(p.tag.POS in _COMPLEMENT_POS for w in words[h + 1 :] for p in parses(w)[:1])
+
+
+#: The parts of speech of a role's complement ("лабораторией экологической микробиологии", "по многим спектаклям")
+_COMPLEMENT_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "CONJ", "NUMR", "PRCL"})
 
 
 def _trailing_name(words: Sequence[str]) -> str | None:
