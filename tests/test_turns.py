@@ -734,3 +734,24 @@ def test_the_first_roles_complement_before_a_second_role_and_the_name():
         "приходила на все премьеры."
     )
     assert speakers_of(t)["актриса приходила на все премьеры"] == "Геннадий Ромашов"
+
+
+def test_a_pronoun_after_a_sentence_about_one_person_in_the_dative_is_that_person():
+    # "Фёдору Ивановичу восемьдесят три года. Он признаётся, что …": the sentence is about him, though the last
+    # subject named was his grandson
+    t = (
+        "Мотоцикл\n\nБратья Матвей и Макар Кудрины восстановили мотоцикл, на котором их дед Фёдор Иванович Кудрин "
+        "ездил на свидания.\n\n"
+        "— Мы даже ни разу не поругались, — смеётся Макар.\n\n"
+        "Фёдору Ивановичу восемьдесят три года. Он признаётся, что не верил в затею внуков."
+    )
+    assert speakers_of(t)["не верил в затею внуков"] == "Фёдор Иванович Кудрин"
+
+
+def test_a_pronoun_after_a_sentence_with_a_role_subject_is_not_the_named_object():
+    # "Петрову позвонил министр. Он сказал, что …": the subject is the minister, not Петров
+    t = (
+        "Звонок\n\nМинистр финансов Олег Дымов провел совещание.\n\n"
+        "Губернатору Ивану Петрову позвонил министр. Он сказал, что деньги уже выделены."
+    )
+    assert speakers_of(t)["деньги уже выделены"] != "Иван Петров"

@@ -776,7 +776,7 @@ class _Resolver:
         if g == "plur":
             # "они": the group (or the organization, "сообщили в МЧС") that spoke just before
             return (u[0], self.out[u[0]].kind if u[0] in self.out else UNNAMED_KIND, span) if u else (None, None, None)
-        e = self._nearest_person(pos, g, q, qi)
+        e = self._topic_of_sentence_before(pos, g) or self._nearest_person(pos, g, q, qi)
         if e is not None and span is not None and self._own_clause_subject(span, e):
             # "Корреспондент Вера Михайлова поговорила с ним": an object pronoun is not its clause's subject
             e = self._nearest_person(self._sentence_start(span.start), g, q, qi)
@@ -841,6 +841,36 @@ class _Resolver:
                 return True
             k += 1
         return False
+
+    def _topic_of_sentence_before(self, pos: int, g: str | None) -> Entity | None:
+        """ "Фёдору Ивановичу восемьдесят три года. Он признаётся, что …": a pronoun opening its sentence after one
+        that names a single person and no nominative person noun or pronoun (no other subject) is that person,
+        whatever the case of the mention — the sentence is about them."""
+        k = pos
+        while k > 0 and self.text[k - 1] in " \t\xa0":
+            k -= 1
+        if k == 0 or self.text[k - 1] not in ".!?…":
+            return None
+        a = self._sentence_start(k - 1)
+        if a >= k - 1 or "\n" in self.text[a : k - 1]:
+            return None
+        lo = bisect.bisect_left(self._p_starts, a)
+        hi = bisect.bisect_left(self._p_starts, k)
+        found = {
+            id(e): (st, en, e) for st, en, _, e in self._p_index[lo:hi] if en <= k and not self._in_quote(Span(st, en))
+        }
+        if len(found) != 1:
+            return None
+        ((st, en, e),) = found.values()
+        if not _gender_ok(g, e.gender):
+            return None
+        rest = _WORD.findall(self.text[a:st] + " " + self.text[en:k])
+        if any(
+            lemma(w) in PRONOUNS or (_is_person_noun(w) and any(p.tag.case == "nomn" for p in parses(w)[:2]))
+            for w in rest
+        ):
+            return None
+        return e
 
     def _only_adverbials(self, a: int, b: int) -> bool:
         """``[a, b)`` holds no name (no person or organization mention, no capitalized word but the first) and no
