@@ -883,3 +883,10 @@ def test_an_east_asian_surname_and_an_unknown_given_name_is_a_person_not_a_place
         "Она предложила расширить упрощенный режим."
     )
     assert "Ван Лимэй" in analysed_names(t)
+
+
+def test_a_name_after_a_family_noun_and_its_substantive_complement_takes_the_nouns_case():
+    # "Мать погибшего Валентина Горюнова выступала": "погибшего" is the mother's complement (the dead son),
+    # not an adjective of the name — she is Валентина Горюнова, not a genitive "Валентин Горюнов"
+    t = "Суд\n\nМать погибшего Валентина Горюнова выступала в суде дважды. Приговор она намерена обжаловать."
+    assert analysed_names(t) == ["Валентина Горюнова"]

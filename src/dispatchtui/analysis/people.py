@@ -1425,6 +1425,19 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
     by_noun = i0 >= 2 and tokens[i0 - 2].text.lower() == "по"
     if by_noun and all(p.tag.POS == "NOUN" and p.tag.case == "datv" for p in ps):
         return NameHint(frozenset({"gent"}))  # "по словам / мнению / оценке Касымалиева": whose words
+    if ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag and i0 >= 2:
+        # "Мать погибшего Валентина Горюнова": a family noun, then an adjective that cannot agree with it — the
+        # adjective is that noun's complement (the dead son), the name the noun's apposition, in its case
+        head = parses(tokens[i0 - 2].text)[:1]
+        if (
+            head
+            and head[0].normal_form.replace("ё", "е") in POSSESSIVE_ROLE_HEADS
+            and not any(p.tag.POS == "ADJF" and p.tag.case == head[0].tag.case for p in ps)
+        ):
+            return NameHint(
+                frozenset({str(head[0].tag.case)}),
+                head[0].tag.gender if head[0].tag.gender in ("masc", "femn") else None,
+            )
     if ps[0].tag.POS == "ADJF" and "Apro" not in ps[0].tag:
         # an agreeing adjective: "всемирно известная Ванга" (not a participle: "обещанный Авелем")
         adj = [p for p in ps if p.tag.POS == "ADJF" and p.tag.number == "sing"]
