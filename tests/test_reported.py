@@ -370,3 +370,22 @@ def test_a_coordinated_clause_opened_by_its_own_source_is_another_statement():
 def test_a_source_set_off_inside_the_clause_keeps_it_one_statement():
     t = "Мост\n\nГубернатор Олег Дымов сообщил, что первый мост, по словам строителей, появится уже в следующем году."
     assert len(reported(t)) == 1
+
+
+def test_a_medium_relaying_a_statement_is_not_its_speaker():
+    # "Как передаёт агентство Anadolu, он заявил, что …": the governor's statement, relayed
+    t = (
+        "Посадка\n\nГубернатор провинции Эрол Кылычоглу прибыл в аэропорт. Как передаёт агентство Anadolu, он "
+        "заявил, что экипаж действовал безупречно."
+    )
+    assert only(t)[:2] == ("экипаж действовал безупречно", "Эрол Кылычоглу")
+
+
+def test_a_speaker_whose_as_clause_holds_a_stance_keeps_it():
+    # "Как отметил Лю, Пекин рассчитывает, что …": Лю's statement, the whole clause
+    t = (
+        "Форум\n\nЗамминистра Лю Цзяньпин был сдержан. Как отметил Лю, Пекин рассчитывает, что меморандум "
+        "станет основой."
+    )
+    content, speaker, _ = only(t)
+    assert speaker == "Лю Цзяньпин" and content.startswith("Пекин рассчитывает")

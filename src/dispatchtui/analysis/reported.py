@@ -45,6 +45,7 @@ from .lexicon.reported import (
     IMPERSONAL_VERBS,
     LIGHT_VERBS,
     OPENERS,
+    RELAY_VERBS,
     SAY_VERBS,
     SOURCE_NOUNS,
     STANCE_ADJS,
@@ -564,7 +565,20 @@ def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
         ):
             return that  # (a sentence opened by "По словам X, …" is X's throughout)
         return found
-    return form_as_said(s) or form_that_clause(s) or form_trailing(s)
+    said = form_as_said(s)
+    if said is not None:
+        that = form_that_clause(s)
+        if (
+            that is not None
+            and said.content.start <= that.cue.start < said.content.end
+            and that.speaker is not None
+            and any(t.lemma in RELAY_VERBS for t in s.toks if said.cue.start <= t.start and t.stop <= said.cue.end)
+        ):
+            # "Как передаёт агентство Anadolu, он заявил, что экипаж …": the medium relays his statement (but "Как
+            # отметил Лю, Пекин рассчитывает, что …" is Лю's)
+            return that
+        return said
+    return form_that_clause(s) or form_trailing(s)
 
 
 def _statement_forms(s: Sent, prev: Sent | None) -> list[Found]:

@@ -216,3 +216,7 @@ OPENERS: frozenset[str] = frozenset(
         "причём",
     }
 )
+
+
+#: The verbs a medium relays someone's words with ("Как передаёт агентство, он заявил, что …": the statement is his).
+RELAY_VERBS: frozenset[str] = frozenset({"передавать", "передать", "писать", "сообщать", "информировать"})
