@@ -755,3 +755,12 @@ def test_a_pronoun_after_a_sentence_with_a_role_subject_is_not_the_named_object(
         "Губернатору Ивану Петрову позвонил министр. Он сказал, что деньги уже выделены."
     )
     assert speakers_of(t)["деньги уже выделены"] != "Иван Петров"
+
+
+def test_a_role_mention_holding_a_name_scores_by_its_role_and_never_falls_to_the_nearest_person():
+    # "Прокурор Мамаду Туре уже заявил": the prosecutor, not the gallery owner named before
+    t = (
+        "Суд\n\nГалерист Франсуа Дюпре получил два года условно.\n\n"
+        "Прокурор Мамаду Туре уже заявил, что обжалует приговор суда."
+    )
+    assert speakers_of(t)["обжалует приговор суда"] == "Мамаду Туре"

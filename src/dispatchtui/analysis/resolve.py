@@ -1088,7 +1088,14 @@ class _Resolver:
                 e = self._representative_of(words[head_i + 1 :], pos, gender)
                 if e is not None:
                     return e.name, "person", span
-            role_lems = tuple(lems)
+            # (a name closing the mention is no part of the role: "Прокурор Мамаду Туре" scores as "прокурор")
+            mention = self.text[span.start : span.end] if span else ""
+            quoted = set(_WORD.findall(" ".join(_QUOTED_NAME.findall(mention))))  # (an organization's name)
+            named_at = next(
+                (k for k in range(head_i + 1, len(words)) if _person_name_word(words[k]) and words[k] not in quoted),
+                len(words),
+            )
+            role_lems = tuple(lems[:named_at])
             scored = []
             for pi in self._with_roles:  # (a person without a role scores 0)
                 e, roles = self.persons[pi], self._roles[pi]
@@ -1137,7 +1144,8 @@ class _Resolver:
                 return tail, "person", span
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             # (not for a transcript label, "Адвокат: …": the nearest person is anyone the report named)
-            if len(words) <= 3 and not possessed and not self._is_label(span):
+            # (nor for a mention that holds a name: "Помощник Хиллари Клинтон" is nobody named before)
+            if len(words) <= 3 and not possessed and not self._is_label(span) and named_at == len(words):
                 e = self._nearest_person(pos, gender, q, qi)
                 if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
                     self.why = "the role names another country than the nearest person's: abstained"
@@ -1516,6 +1524,17 @@ def _second_apposition(gap: str, words: Sequence[str]) -> bool:
 
 #: The parts of speech of a role's complement ("лабораторией экологической микробиологии", "по многим спектаклям")
 _COMPLEMENT_POS = frozenset({"NOUN", "ADJF", "PRTF", "PREP", "CONJ", "NUMR", "PRCL"})
+
+
+def _person_name_word(w: str) -> bool:
+    """A capitalized word the dictionary reads as a first name, surname or patronymic, and not as a place or an
+    organization ("Мамаду", "Туре"; not "Казахстана", "МИД", "Экозащита")."""
+    if not w[:1].isupper() or w.isupper():
+        return False
+    ps = parses(w)[:3]
+    return any(t in p.tag for p in ps for t in ("Name", "Surn", "Patr")) and not any(
+        "Geox" in p.tag or "Orgn" in p.tag for p in ps
+    )
 
 
 def _trailing_name(words: Sequence[str]) -> str | None:
