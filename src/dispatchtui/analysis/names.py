@@ -215,6 +215,17 @@ def _person_common_noun(word: str) -> bool:
     )
 
 
+def _agent_noun(word: str) -> bool:
+    """``Галерист``, ``Пианистка`` opening a sentence before a name of two words: a noun of the agentive suffix
+    -ист(ка) the dictionary lacks, guessed an animate noun — an occupation, no first name."""
+    w = fold(word)
+    return (
+        not is_known(word)
+        and w.endswith(("ист", "истка"))
+        and any(p.tag.POS == "NOUN" and p.tag.animacy == "anim" for p in parses(word))
+    )
+
+
 def _short_feminine_name(word: str) -> bool:
     """The dictionary knows ``word``, and every first-name reading of it is a plural form of a woman's name, none a
     singular (``Анн``, ``Лор``, ``Грет``; not ``Том``, a man's name too, nor ``Ирэн``, a singular of its own)."""
@@ -582,7 +593,9 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     lo, hi = 0, len(words)
     while (
         hi - lo >= 2
-        and (fold(words[lo]) in HONORIFICS or _person_common_noun(words[lo]))
+        and (
+            fold(words[lo]) in HONORIFICS or _person_common_noun(words[lo]) or (hi - lo >= 3 and _agent_noun(words[lo]))
+        )
         and east_asian_form(tuple(words[lo:hi])) is None  # "Пан Ги Мун": a Korean surname, not "пан"
     ):
         lo += 1  # "Месье Дюпре", "Мать Бранкато": a form of address or a person noun, whatever remains

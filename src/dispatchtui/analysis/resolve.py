@@ -809,7 +809,7 @@ class _Resolver:
                 for m in e.mentions:
                     before = self.text[max(0, m.start - 40) : m.start].rstrip(' «"„“')
                     words = _WORD.findall(before)
-                    if words and before.endswith(words[-1]) and words[-1][:1].islower():  # a common noun
+                    if words and before.endswith(words[-1]) and _is_known_common(words[-1]):  # a common noun
                         starts, ents = by_head.setdefault(lemma(words[-1]), ([], []))
                         starts.append(m.start)
                         ents.append(e)
