@@ -557,20 +557,15 @@ def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
         return found
     found = form_according_to(s)
     if found is not None:
-        that = form_that_clause(s)
-        if (
-            that is not None
-            and found.content.start <= that.cue.start < found.content.end
-            and not _only_openers(s, 0, _index_at(s, found.cue.start))
-        ):
+        that = _that_clause_inside(s, found)
+        if that is not None and not _only_openers(s, 0, _index_at(s, found.cue.start)):
             return that  # (a sentence opened by "По словам X, …" is X's throughout)
         return found
     said = form_as_said(s)
     if said is not None:
-        that = form_that_clause(s)
+        that = _that_clause_inside(s, said)
         if (
             that is not None
-            and said.content.start <= that.cue.start < said.content.end
             and that.speaker is not None
             and any(t.lemma in RELAY_VERBS for t in s.toks if said.cue.start <= t.start and t.stop <= said.cue.end)
         ):
@@ -579,6 +574,12 @@ def _statement_form(s: Sent, prev: Sent | None) -> Found | None:
             return that
         return said
     return form_that_clause(s) or form_trailing(s)
+
+
+def _that_clause_inside(s: Sent, outer: Found) -> Found | None:
+    """The "X заявил, что …" statement whose speech verb stands inside ``outer``'s content, or None."""
+    that = form_that_clause(s)
+    return that if that is not None and outer.content.start <= that.cue.start < outer.content.end else None
 
 
 def _statement_forms(s: Sent, prev: Sent | None) -> list[Found]:

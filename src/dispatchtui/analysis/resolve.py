@@ -405,7 +405,7 @@ class _Resolver:
         self._org_ms, self._org_starts = org_ms, [x[0] for x in org_ms]
         self._org_maxlen = max((b - a for a, b, _ in org_ms), default=0)
         self._near_body: _Nearest | None = None  # see _nearest_org
-        self._starts: dict[int, list[int]] = {}  # id(entity) → its mentions' starts, sorted
+        self._starts: dict[int, tuple[list[int], list[Span]]] = {}  # id(entity) → its mentions, sorted
         self._near_org = _Nearest(
             [
                 (m, (m.start, -i, -j), False)
@@ -572,14 +572,19 @@ class _Resolver:
         found, _ = self._near_org.last(pos)
         return self.orgs[-found[1]] if found is not None else None
 
+    def _mentions_in_paragraph(self, e: Entity, pos: int) -> list[Span]:
+        """``e``'s mentions in the paragraph of ``pos``, before it (by binary search over its sorted mentions)."""
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        got = self._starts.get(id(e))
+        if got is None:
+            spans = sorted(e.mentions)
+            got = self._starts[id(e)] = ([m.start for m in spans], spans)
+        starts, spans = got
+        return spans[bisect.bisect_left(starts, para_start) : bisect.bisect_left(starts, pos)]
+
     def _named_in_paragraph(self, e: Entity, pos: int) -> bool:
         """``e`` has a mention in the paragraph of ``pos``, before it."""
-        para_start = self.text.rfind("\n", 0, pos) + 1
-        starts = self._starts.get(id(e))
-        if starts is None:
-            starts = self._starts[id(e)] = sorted(m.start for m in e.mentions)
-        k = bisect.bisect_left(starts, pos) - 1
-        return k >= 0 and starts[k] >= para_start
+        return bool(self._mentions_in_paragraph(e, pos))
 
     def _quoted_name(self, m: Span) -> bool:
         """The name mention stands between quotation marks (``«Енисей-Связь»``)."""
@@ -682,13 +687,10 @@ class _Resolver:
         """ "аналитик Дмитрий Кулагин (не родственник главы компании). «…», — отметил Кулагин": of two people
         who share a surname, the only one the paragraph of the mention names before it (by a fuller name than
         the surname alone) is meant."""
-        para_start = self.text.rfind("\n", 0, pos) + 1
         named = [
             e
             for _, e in hits
-            if any(
-                para_start <= m.start < pos and len(_WORD.findall(self.text[m.start : m.end])) > 1 for m in e.mentions
-            )
+            if any(len(_WORD.findall(self.text[m.start : m.end])) > 1 for m in self._mentions_in_paragraph(e, pos))
         ]
         return named[0] if len(named) == 1 else None
 
