@@ -555,3 +555,32 @@ def test_profession_noun_before_a_womans_declined_first_name_is_apposition():
     d = analyze("Новости\n\nБортинженер Анна Лис сказала, что во время спуска перегрузка достигала 8 G.")
     assert [q.speaker for q in d.quotes] == ["Анна Лис"]
     assert [s.name for s in d.speakers if s.quotes] == ["Анна Лис"]
+
+
+def test_a_substantivized_participle_after_the_cue_is_the_speaker_and_takes_the_role():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Хоккей\n\nПобедную шайбу забросил нападающий Олег Рябинин.\n\n"
+        "— Мы выиграли характером, — сказал тренер Пётр Сомов.\n\n"
+        "— Я проспал первый период, — признался нападающий."
+    )
+    qs = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert [q.speaker for q in qs] == ["Пётр Сомов", "Олег Рябинин"]
+
+
+def test_a_participle_before_its_noun_is_no_substantive():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Происшествие\n\nВ Туле задержан Иван Орлов.\n\n"
+        "«Я ничего не брал», — сказал задержанный накануне мужчина."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end].endswith("мужчина")
+
+
+def test_a_feminine_participle_is_a_person_noun():
+    from dispatchtui.analysis.resolve import _is_person_noun
+
+    assert _is_person_noun("задержанная") and _is_person_noun("потерпевшей") and not _is_person_noun("уставшая")

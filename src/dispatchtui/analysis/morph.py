@@ -103,6 +103,19 @@ def lemma(word: str) -> str:
     return parses[0].normal_form.replace("ё", "е") if parses else w
 
 
+@lru_cache(maxsize=50_000)
+def substantive_form(word: str) -> str:
+    """The masculine singular nominative of an adjective or participle reading of ``word`` (``задержанная`` →
+    ``задержанный``, ``нападающего`` → ``нападающий``), folded: the key of a substantivized one, whose lemma is
+    its verb's (``задержать``); ``word`` folded when it has no such reading."""
+    for p in parses(word)[:3]:
+        if p.tag.POS in ("ADJF", "PRTF"):
+            inf = p.inflect({"masc", "sing", "nomn"})
+            if inf is not None:
+                return fold(inf.word)
+    return fold(word)
+
+
 def fold(s: str | None) -> str:
     """Lower-case, ``ё`` → ``е``: the key two spellings of one word share."""
     return (s or "").lower().replace("ё", "е")

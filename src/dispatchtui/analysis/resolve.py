@@ -43,7 +43,7 @@ from .lexicon.roles import (
     SUBSTANTIVE_PERSONS,
     UNNAMED_SOURCES,
 )
-from .morph import fold, lemma
+from .morph import fold, lemma, substantive_form
 from .names import first_name_gender
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
 
@@ -242,6 +242,8 @@ def _is_person_noun(word: str) -> bool:
         return False  # ("госпожа Ван": a form of address before a name, no role)
     if lw in EXTRA_ROLE_HEADS or lw in UNNAMED_SOURCES or lw in ROLE_HEAD_EQUIV or lw in SUBSTANTIVE_PERSONS:
         return True
+    if substantive_form(word) in SUBSTANTIVE_PERSONS:
+        return True  # "задержанная", "нападающего": a participle's lemma is its verb's
     return any(
         p.tag.POS == "NOUN" and p.tag.animacy == "anim" and "Name" not in p.tag and "Surn" not in p.tag
         for p in parses(word)[:2]

@@ -315,7 +315,7 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
             and (_is_name_tok(win[i + 1]) or _info(win[i + 1].text).pos in ("NOUN", "ADJF"))
         ):
             continue  # "сказала ее соседка Мадина Алиева": a determiner, not the speaker
-        if _nominative(t) or _is_name_tok(t):
+        if _substantive_participle(win, i) or _nominative(t) or _is_name_tok(t):
             if (
                 vgen in ("masc", "femn")
                 and t.kind == "w"
@@ -329,6 +329,24 @@ def _subject_head(win: list[_T], vgen: str) -> int | None:
         if t.kind == "w" and not t.text[:1].isupper() and "gent" in _info(t.text).cases:
             continue  # genitive complement of a PP noun ("в ходе визита")
     return None
+
+
+def _substantive_participle(win: list[_T], i: int) -> bool:
+    """A participle in the nominative with no noun after it to agree with is a noun of its own: substantivation
+    ("— сказал нападающий", "рассказала пострадавшая в аварии"); one that a nominative noun follows before the
+    next comma modifies it ("сказал задержанный накануне мужчина")."""
+    t = win[i]
+    if t.kind != "w" or t.text[:1].isupper():
+        return False
+    info = _info(t.text)
+    if info.pos != "PRTF" or "nomn" not in info.cases:
+        return False
+    for u in win[i + 1 :]:
+        if u.kind == "p":
+            break
+        if u.kind == "w" and not u.text[:1].isupper() and _info(u.text).pos == "NOUN" and "nomn" in _info(u.text).cases:
+            return False
+    return True
 
 
 def _place_before(toks: list[_T], k: int) -> Span | None:
