@@ -584,3 +584,14 @@ def test_a_feminine_participle_is_a_person_noun():
     from dispatchtui.analysis.resolve import _is_person_noun
 
     assert _is_person_noun("задержанная") and _is_person_noun("потерпевшей") and not _is_person_noun("уставшая")
+
+
+def test_a_feminine_unnamed_source_is_nobody_named_before():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Лекарство\n\nРуководитель лаборатории Марина Лосева рассказала о новом препарате.\n\n"
+        "«Раньше меня увозили по скорой каждый месяц», — рассказала собеседница агентства."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker != "Марина Лосева"

@@ -1155,6 +1155,7 @@ class _Resolver:
                     self.why = "the role names another country than the nearest person's: abstained"
                     return None, None, span
                 if e is not None:
+                    self.why = "a role no one named holds: the person spoken of just before"
                     return e.name, "person", span
             return self._unnamed(words, span)
 
