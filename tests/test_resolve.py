@@ -572,10 +572,7 @@ def test_a_substantivized_participle_after_the_cue_is_the_speaker_and_takes_the_
 def test_a_participle_before_its_noun_is_no_substantive():
     from dispatchtui.analysis import analyze
 
-    text = (
-        "Происшествие\n\nВ Туле задержан Иван Орлов.\n\n"
-        "«Я ничего не брал», — сказал задержанный накануне мужчина."
-    )
+    text = "Происшествие\n\nВ Туле задержан Иван Орлов.\n\n«Я ничего не брал», — сказал задержанный накануне мужчина."
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker_span is not None and text[q.speaker_span.start : q.speaker_span.end].endswith("мужчина")
 
@@ -595,3 +592,37 @@ def test_a_feminine_unnamed_source_is_nobody_named_before():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker != "Марина Лосева"
+
+
+def _reported_speakers(text: str) -> list[str | None]:
+    from dispatchtui.analysis import analyze
+
+    return [q.speaker for q in analyze(text).quotes if q.kind == "reported"]
+
+
+def test_a_plural_source_after_a_plural_verb_is_a_group_not_the_person_named_before():
+    text = (
+        "Шторм\n\nГлава управления Олег Васильченко призвал жителей не выходить из домов. "
+        "Синоптики Приморского УГМС предупредили, что в четверг ожидается усиление ветра."
+    )
+    assert _reported_speakers(text) == ["синоптики Приморского УГМС"]
+
+
+def test_a_statement_made_in_a_body_is_the_body_s():
+    text = (
+        "Сделка\n\nДиректор сети Алина Чернова сообщила о продаже. "
+        "Как заверили в компании-покупателе, весь персонал сохранит рабочие места."
+    )
+    assert _reported_speakers(text) == ["компания-покупатель"]
+
+
+def test_a_hyphenated_compound_is_headed_by_its_first_part():
+    from dispatchtui.analysis.morph import inflect_phrase
+
+    text = (
+        "Кино\n\nРежиссёр Дарья Лихачёва закончила монтаж. "
+        "Фильм выйдет в прокат в ноябре, сообщает компания-дистрибьютор «Север Фильм»."
+    )
+    (spk,) = _reported_speakers(text)
+    assert spk is not None and "Лихачёва" not in spk
+    assert inflect_phrase(["страны-участницы"], "nomn") == ["страна-участница"]

@@ -219,7 +219,7 @@ def _inflect_phrase(words: list[str], case: str, number: str | None, source_case
     out = list(words)
     inf = p.inflect({case, num}) if "Fixd" not in t else None
     if inf is not None:
-        out[head] = match_case(words[head], inf.word)
+        out[head] = _compound_first_part(match_case(words[head], inf.word), str(t.case), case, num)
     elif "Fixd" not in t:
         return words
     g = inf.tag.gender if inf is not None else t.gender
@@ -231,6 +231,19 @@ def _inflect_phrase(words: list[str], case: str, number: str | None, source_case
         if ai is not None:
             out[i] = match_case(words[i], ai.word)
     return out
+
+
+def _compound_first_part(word: str, source_case: str, case: str, num: str) -> str:
+    """A hyphenated compound of two nouns in one case declines in both (``компании-покупателе`` →
+    ``компания-покупатель``); pymorphy3 inflects only the last part."""
+    first, dash, rest = word.partition("-")
+    if not dash or not first[:1].isalpha():
+        return word
+    for p in parses(first):
+        if p.tag.POS == "NOUN" and p.tag.case == source_case and (p.tag.number or "sing") == num:
+            inf = p.inflect({case, num})
+            return match_case(first, inf.word) + dash + rest if inf is not None else word
+    return word
 
 
 @lru_cache(maxsize=100_000)

@@ -257,6 +257,17 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:его|ее|её|их)\s+$", re.I
 _REPRESENTATIVE_HEADS = frozenset({"представитель", "представительница"})
 
 
+#: Prepositions of place opening a speaker mention: "сообщили в ведомстве", "заверили в компании".
+_LOCATIVE_PREPS = frozenset({"в", "во"})
+
+
+def _org_compound(lem: str) -> bool:
+    """A hyphenated compound whose first part, its head, is an organization noun (``компания-дистрибьютор``,
+    ``компания-покупатель``): the second part is an apposition to it."""
+    first, dash, _ = lem.partition("-")
+    return bool(dash) and first in ORG_SPEAKER_HEADS
+
+
 def _is_nominal(word: str) -> bool:
     if not word[:1].isalpha():
         return False
@@ -286,6 +297,10 @@ def _head_index(words: Sequence[str], start: int) -> int:
 def _is_plural_noun(word: str) -> bool:
     nouns = [p for p in parses(word)[:3] if p.tag.POS == "NOUN"]
     return bool(nouns) and all(p.tag.number == "plur" for p in nouns)
+
+
+def _has_plural_reading(word: str) -> bool:
+    return any(p.tag.POS == "NOUN" and p.tag.number == "plur" and p.tag.case == "nomn" for p in parses(word)[:3])
 
 
 def _noun_gender(word: str) -> str | None:
@@ -703,8 +718,8 @@ class _Resolver:
             return False
         return _LABEL_TAIL.match(self.text, span.end) is not None
 
-    def _unnamed(self, words: Sequence[str], span: Span | None):
-        desc = self._nominative(words)
+    def _unnamed(self, words: Sequence[str], span: Span | None, number: str | None = None):
+        desc = " ".join(inflect_phrase(list(words), "nomn", number=number))
         head = words[_head_index(words, 0)]
         self.unnamed.setdefault(desc, _noun_gender(head))
         return desc, UNNAMED_KIND, span
@@ -1037,10 +1052,16 @@ class _Resolver:
             # "«…», — сказала женщина": a bare "женщина"/"мужчина" points back to the person spoken of, as "она"
             return self._pronoun(qi, q, pos, GENERIC_PERSON_NOUNS[lemma(words[0])], span)
 
+        if len(words) > 1 and lw[0] in _LOCATIVE_PREPS and _is_nominal(words[1]):
+            # "Как заверили в компании-покупателе": where the statement was made — a body, not a person
+            return self._org_description(words[1:], pos, span), "organization", span
         head0 = next((i for i, w in enumerate(words) if w[:1].isalpha()), 0)
         # the head noun, after its agreeing adjectives ("финансового директора", "местные жители")
         head_i = _head_index(words, head0)
         head, head_word = lems[head_i], words[head_i]
+        if _org_compound(lems[head0]):
+            # "компания-дистрибьютор «Север Фильм»": the first part of a hyphenated compound is its head
+            return self._org_description(words, pos, span), "organization", span
 
         # 3. organizations and documents
         if lems[head0] in DOCUMENT_HEADS and not _is_person_noun(words[head0]):
@@ -1082,6 +1103,9 @@ class _Resolver:
                 gender = _word_gender(head_word)
             if _is_plural_noun(head_word):
                 return self._unnamed(words, span)  # "местные жители", "эксперты": a group, no person
+            if gender == "plur" and _has_plural_reading(head_word):
+                # "Синоптики … предупредили": the plural verb tells the number "синоптики" leaves open
+                return self._unnamed(words, span, number="plur")
 
             if span is not None:
                 e = self._name_after(span)
@@ -1149,7 +1173,14 @@ class _Resolver:
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             # (not for a transcript label, "Адвокат: …": the nearest person is anyone the report named)
             # (nor for a mention that holds a name: "Помощник Хиллари Клинтон" is nobody named before)
-            if len(words) <= 3 and not possessed and not self._is_label(span) and named_at == len(words):
+            # (nor after a plural verb: "Синоптики … предупредили" are a group, not the person named before)
+            if (
+                len(words) <= 3
+                and not possessed
+                and gender != "plur"
+                and not self._is_label(span)
+                and named_at == len(words)
+            ):
                 e = self._nearest_person(pos, gender, q, qi)
                 if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
                     self.why = "the role names another country than the nearest person's: abstained"
