@@ -626,3 +626,27 @@ def test_a_hyphenated_compound_is_headed_by_its_first_part():
     (spk,) = _reported_speakers(text)
     assert spk is not None and "Лихачёва" not in spk
     assert inflect_phrase(["страны-участницы"], "nomn") == ["страна-участница"]
+
+
+def test_a_bare_epithet_is_the_source_the_text_has_been_quoting():
+    # the source named in the same paragraph, who spoke before
+    text = (
+        "Банки\n\n«Рост почти целиком обеспечен резервами», — сказал аналитик Пётр Лузин.\n\n"
+        "По мнению аналитика Анны Зориной, главный риск — кредиты.\n\n"
+        "Лузин с этой оценкой не согласен. Эксперт полагает, что худшее уже позади."
+    )
+    assert _reported_speakers(text)[-1] == "Пётр Лузин"
+    # the speaker at the end of the paragraph before, when this one names nobody before the epithet
+    text = (
+        "Храм\n\n«Мы разбирали стену по кирпичу», — пояснила реставратор Вера Дымова.\n\n"
+        "Специалист уточнила, что росписи удалось сохранить."
+    )
+    assert _reported_speakers(text) == ["Вера Дымова"]
+
+
+def test_a_bare_epithet_after_someone_new_is_nobody_named():
+    text = (
+        "Банки\n\n«Рост почти целиком обеспечен резервами», — сказал аналитик Пётр Лузин.\n\n"
+        "Отчёт изучил и Олег Ремезов. Эксперт полагает, что худшее уже позади."
+    )
+    assert _reported_speakers(text)[-1] not in ("Пётр Лузин", "Олег Ремезов")

@@ -30,6 +30,7 @@ from .lexicon.roles import (
     ANONYMOUS_SOURCES,
     COUNTRY_ADJECTIVES,
     DOCUMENT_HEADS,
+    EPITHET_SOURCES,
     EXTRA_ROLE_HEADS,
     GENERIC_PERSON_NOUNS,
     NOT_ROLE_HEADS,
@@ -520,6 +521,32 @@ class _Resolver:
         if name is None or pq.paragraph != q.paragraph:
             return None
         e = self._first_by_name.get(name)
+        if e is None or (gender in ("masc", "femn") and e.gender and e.gender != gender):
+            return None
+        return e
+
+    def _epithet_source(
+        self, words: Sequence[str], head: str, q: Quote, qi: int, pos: int, gender: str | None
+    ) -> Entity | None:
+        """ "Кротов с этой оценкой не согласен. Эксперт полагает, что …"; "— пояснила Полозова. ¶ Специалист
+        уточнила, что …": a bare epithet of a source (``эксперт``, ``специалист``) is the source the text has been
+        quoting — the last person this paragraph names before it, when that person has spoken before; where the
+        paragraph names nobody before it, the speaker of the statement just before, at the end of the paragraph
+        before. Someone named who has not spoken yet may be the one meant: then nobody."""
+        if len(words) != 1 or head not in EPITHET_SOURCES or qi == 0:
+            return None
+        para_start = self.text.rfind("\n", 0, pos) + 1
+        lo = bisect.bisect_left(self._p_starts, para_start)
+        hi = bisect.bisect_left(self._p_starts, pos)
+        if hi > lo:
+            e = self._p_index[hi - 1][3]
+            if e.name not in self.resolved[:qi]:
+                return None
+        else:
+            name, pq = self.resolved[qi - 1], self.quotes[qi - 1]
+            if name is None or q.paragraph - pq.paragraph != 1:
+                return None
+            e = self._first_by_name.get(name)
         if e is None or (gender in ("masc", "femn") and e.gender and e.gender != gender):
             return None
         return e
@@ -1163,6 +1190,10 @@ class _Resolver:
                     e = self._just_quoted(words, head, q, qi, gender)
                     if e is not None:
                         self.why = "a bare noun for the person whose statement this paragraph has just given"
+                        return e.name, "person", span
+                    e = self._epithet_source(words, head, q, qi, pos, gender)
+                    if e is not None:
+                        self.why = "a bare epithet for the source the text has been quoting"
                         return e.name, "person", span
                     return self._unnamed(words, span)
             # "капитан ледокола Сергей Бахметьев": a name the NER missed closes the role — the person it names

@@ -406,6 +406,10 @@ NOT_ROLE_HEADS: frozenset[str] = frozenset(
 )
 
 #: The unnamed-source nouns that say the source is anonymous: never the person the text has just named.
+#: Unnamed-source nouns a text uses as epithets for a source it has named ("Кротов не согласен. Эксперт полагает,
+#: что …"): alone, they point back to that source (not "очевидец", "житель": those bring a new one in).
+EPITHET_SOURCES: frozenset[str] = frozenset({"эксперт", "аналитик", "специалист"})
+
 ANONYMOUS_SOURCES: frozenset[str] = frozenset({"источник", "аноним", "инсайдер", "информатор", "осведомленный"})
 
 #: Nouns that say only a person's sex: alone after a speech verb ("— сказала женщина") they point back to the person
