@@ -437,3 +437,17 @@ def test_a_long_run_without_letters_is_tagged_o_and_names_around_it_are_found(ne
     toks = ner.tag_tokens(text)
     assert all(t.tag == "O" for t in toks if t.text == ",")
     assert {"Владимир Путин", "Эмомали Рахмон"} <= set(names(text, ner))
+
+
+def test_a_stated_nickname_in_quotation_marks_recurs_in_another_case():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Хоккей\n\nШайбу забросил нападающий Даниил Ежов, которого болельщики называют «Ёршом».\n\n"
+        "— Увидел, что вратарь рано лёг, и поднял шайбу, — пожал плечами Ёрш."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Даниил Ежов"
+    (ezhov,) = [s for s in d.speakers if s.name == "Даниил Ежов"]
+    assert "Ёрш" in [text[m.start : m.end] for m in ezhov.mentions]

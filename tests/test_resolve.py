@@ -650,3 +650,21 @@ def test_a_bare_epithet_after_someone_new_is_nobody_named():
         "Отчёт изучил и Олег Ремезов. Эксперт полагает, что худшее уже позади."
     )
     assert _reported_speakers(text)[-1] not in ("Пётр Лузин", "Олег Ремезов")
+
+
+def test_a_bare_role_no_one_holds_reaches_back_one_paragraph_only():
+    text = (
+        "Премьера\n\nГлавные роли сыграли Артём Лозин и дебютант театра Глеб Соколов.\n\n"
+        "«Мне хотелось, чтобы зритель почувствовал себя пассажиром», — объяснила режиссёр Ксения Волкова.\n\n"
+        "Лучшая работа спектакля — капитан в исполнении Лозина. Актёр признался, что искал интонацию в записях деда."
+    )
+    assert _reported_speakers(text) == ["Артём Лозин"]
+    assert _reported_speakers(text.replace(" в исполнении Лозина", "")) == [None]
+
+
+def test_a_compound_role_is_named_by_its_last_root():
+    from dispatchtui.analysis.resolve import _role_match
+
+    assert _role_match(("хирург",), "известный кардиохирург") > 0
+    assert _role_match(("полковник",), "подполковник полиции") == 0
+    assert _role_match(("министр",), "замминистра финансов") == 0

@@ -2368,7 +2368,15 @@ def _merge_stated_aliases(text: str, people: list[Entity], listed: frozenset[int
     return [e for k, e in enumerate(out) if k not in into]
 
 
-_ALIAS_THEN_NAME = re.compile(f"(?:{_ALIAS_GAP.pattern})" + r"([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])", re.I)
+_ALIAS_THEN_NAME = re.compile(
+    f"(?:{_ALIAS_GAP.pattern})" + r"[«\"„“]?([А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)(?![\w-])", re.I
+)
+
+
+def _noun_lemmas(word: str) -> set[str]:
+    """The word itself and the normal forms of its noun readings (``Ёршом`` → ``ёрш``: its first reading is an
+    adverb)."""
+    return {fold(word)} | {fold(p.normal_form) for p in parses(word) if p.tag.POS == "NOUN"}
 
 
 def _with_untagged_alias(text: str, e: Entity, marks) -> Entity:
@@ -2381,7 +2389,11 @@ def _with_untagged_alias(text: str, e: Entity, marks) -> Entity:
         if hit is None or not text[m.end + hit.start(1)].isupper():
             continue
         word = text[m.end + hit.start(1) : m.end + hit.end(1)]
-        for w in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        # (a nickname is given in the case its verb governs, «Ёршом», and recurs in any: "Ёрш сегодня …")
+        key, stem = _noun_lemmas(word), word[: max(2, len(word) - 3)]
+        for w in re.finditer(rf"(?<![\w-]){re.escape(stem)}[а-яё]*(?![\w-])", text):
+            if w.group() != word and not key & _noun_lemmas(w.group()):
+                continue
             s = Span(w.start(), w.end())
             if not any(s.overlaps(t) for t in taken + found):
                 found.append(s)

@@ -136,7 +136,7 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     if not m or not r:
         return 0.0
     mh, rh = m[0], r[0]
-    head_ok = mh == rh or rh in ROLE_HEAD_EQUIV.get(mh, ()) or mh in ROLE_HEAD_EQUIV.get(rh, ())
+    head_ok = mh == rh or rh in ROLE_HEAD_EQUIV.get(mh, ()) or mh in ROLE_HEAD_EQUIV.get(rh, ()) or _compound_of(rh, mh)
     if not head_ok:
         # "министр иностранных дел" inside a longer role ("первый заместитель министра …") is no match
         return 0.0
@@ -151,6 +151,14 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
         score -= 0.75 * len(rest_m - same)
     return score
+
+
+def _compound_of(word: str, base: str) -> bool:
+    """``word`` is ``base`` with a combining form before it, joined by the vowel -о- (``кардиохирург``,
+    ``нейрохирург``, ``фотокорреспондент``): a kind of ``base``, which names it. Not a prefix (``подполковник``,
+    ``замминистра``)."""
+    lead = word[: len(word) - len(base)]
+    return len(base) >= 4 and len(lead) >= 3 and word.endswith(base) and lead.endswith("о")
 
 
 @lru_cache(maxsize=20_000)
@@ -258,6 +266,7 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<![\w-])(?:его|ее|её|их)\s+$", re.I
 _REPRESENTATIVE_HEADS = frozenset({"представитель", "представительница"})
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n+")
 #: Prepositions of place opening a speaker mention: "сообщили в ведомстве", "заверили в компании".
 _LOCATIVE_PREPS = frozenset({"в", "во"})
 
@@ -625,6 +634,17 @@ class _Resolver:
             got = self._starts[id(e)] = ([m.start for m in spans], spans)
         starts, spans = got
         return spans[bisect.bisect_left(starts, para_start) : bisect.bisect_left(starts, pos)]
+
+    def _paragraphs_since(self, e: Entity, pos: int) -> int:
+        """How many paragraph breaks stand between ``e``'s last mention before ``pos`` and ``pos`` (2 for one far
+        away or none)."""
+        if not self._mentions_in_paragraph(e, pos):
+            got = self._starts[id(e)]
+            k = bisect.bisect_left(got[0], pos) - 1
+            if k < 0 or pos - got[1][k].end > 20_000:
+                return 2
+            return len(_PARAGRAPH_BREAK.findall(self.text, got[1][k].end, pos))
+        return 0
 
     def _named_in_paragraph(self, e: Entity, pos: int) -> bool:
         """``e`` has a mention in the paragraph of ``pos``, before it."""
@@ -1215,6 +1235,11 @@ class _Resolver:
                 e = self._nearest_person(pos, gender, q, qi)
                 if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
                     self.why = "the role names another country than the nearest person's: abstained"
+                    return None, None, span
+                if e is not None and len(words) == 1 and self._paragraphs_since(e, pos) > 1:
+                    # "Актер признался, что …" two paragraphs after the one who was named: a bare noun reaches
+                    # back to the paragraph before, no further
+                    self.why = "a role no one named holds, and no one fitting is named close before: abstained"
                     return None, None, span
                 if e is not None:
                     self.why = "a role no one named holds: the person spoken of just before"
