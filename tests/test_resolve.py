@@ -668,3 +668,11 @@ def test_a_compound_role_is_named_by_its_last_root():
     assert _role_match(("хирург",), "известный кардиохирург") > 0
     assert _role_match(("полковник",), "подполковник полиции") == 0
     assert _role_match(("министр",), "замминистра финансов") == 0
+
+
+def test_a_name_in_an_oblique_case_after_a_nominative_head_is_its_dependent():
+    text = (
+        "Визы\n\nОб этом заявил министр иностранных дел Уругвая Эстебан Вальдеррама.\n\n"
+        "Помощник министра Вальдеррамы сказал, что переговоры с авиакомпаниями продолжаются."
+    )
+    assert _reported_speakers(text)[-1] != "Эстебан Вальдеррама"

@@ -687,7 +687,17 @@ class _Resolver:
             return False  # "Заведующий отделением … Дмитрий Мясников": a person adjective heads it
         if not _is_person_noun(head):
             return True
-        return _depends_on_head(head, _WORD.findall(m.text), first_name_gender(e.first))
+        words = _WORD.findall(m.text)
+        if (
+            m.case not in (None, "nomn")
+            and e.surname
+            and fold(words[-1]) != fold(e.surname)
+            and m.case not in {p.tag.case for p in parses(head)[:4] if p.tag.POS == "NOUN"}
+        ):
+            # "Помощник министра Ларраги": a name written in an oblique case the head noun does not stand in is
+            # no apposition to it (an apposition agrees) but its dependent
+            return True
+        return _depends_on_head(head, words, first_name_gender(e.first))
 
     def _bare_name(self, e: Entity, span: Span) -> bool:
         """The mention is only the name (no role noun whose own gender already settles who it is)."""
