@@ -267,6 +267,7 @@ _REPRESENTATIVE_HEADS = frozenset({"представитель", "предста
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+_PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:По|С|У|От|Для|Со)$")
 #: Prepositions of place opening a speaker mention: "сообщили в ведомстве", "заверили в компании".
 _LOCATIVE_PREPS = frozenset({"в", "во"})
 
@@ -921,10 +922,16 @@ class _Resolver:
     def _topic_of_sentence_before(self, pos: int, g: str | None) -> Entity | None:
         """ "Фёдору Ивановичу восемьдесят три года. Он признаётся, что …": a pronoun opening its sentence after one
         that names a single person and no nominative person noun or pronoun (no other subject) is that person,
-        whatever the case of the mention — the sentence is about them."""
+        whatever the case of the mention — the sentence is about them. A preposition may open the sentence before
+        the pronoun: "Заявление Картера стало ответом … По его словам, …"."""
         k = pos
         while k > 0 and self.text[k - 1] in " \t\xa0":
             k -= 1
+        prep = _PREPOSITION_BEFORE.search(self.text, max(0, k - 8), k)
+        if prep is not None:
+            k = prep.start()
+            while k > 0 and self.text[k - 1] in " \t\xa0":
+                k -= 1
         if k == 0 or self.text[k - 1] not in ".!?…":
             return None
         a = self._sentence_start(k - 1)
