@@ -451,3 +451,15 @@ def test_a_stated_nickname_in_quotation_marks_recurs_in_another_case():
     assert q.speaker == "Даниил Ежов"
     (ezhov,) = [s for s in d.speakers if s.name == "Даниил Ежов"]
     assert "Ёрш" in [text[m.start : m.end] for m in ezhov.mentions]
+
+
+def test_the_idiom_play_a_role_names_no_parts():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Суд\n\nКлючевую роль в деле сыграли показания двух экспертов — Марты Кройц из Антверпена и её "
+        "однофамильца Клауса Кройца из Кельна."
+    )
+    assert {s.name for s in analyze(text).speakers if s.kind == "person"} == {"Марта Кройц", "Клаус Кройц"}
+    text = "Премьера\n\nРоль Гамлета сыграет Иван Сомов, Офелию — Анна Дубко."
+    assert {s.name for s in analyze(text).speakers if s.kind == "person"} == {"Иван Сомов", "Анна Дубко"}

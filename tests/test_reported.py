@@ -389,3 +389,19 @@ def test_a_speaker_whose_as_clause_holds_a_stance_keeps_it():
     )
     content, speaker, _ = only(t)
     assert speaker == "Лю Цзяньпин" and content.startswith("Пекин рассчитывает")
+
+
+def test_a_coordinated_clause_with_its_own_speaker_is_another_statement():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Суд\n\nПоказания дали эксперты Марта Кройц и Клаус Кройц. "
+        "Марта Кройц настаивала, что полотна написаны в 1990-е годы, а Клаус Кройц заявил, что не может исключить их "
+        "подлинность."
+    )
+    d = analyze(text)
+    got = [(d.text[q.start : q.end], q.speaker) for q in d.quotes if q.kind == "reported"]
+    assert got == [
+        ("полотна написаны в 1990-е годы", "Марта Кройц"),
+        ("не может исключить их подлинность", "Клаус Кройц"),
+    ]

@@ -954,11 +954,36 @@ def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: S
             continue
         if not _has_play_verb(tokens, sent):
             continue
+        if _role_idiom(tokens, sent):
+            continue
         for n in range(k, j):
             m = out[n]
-            if m.form.case in ("accs", "gent") and _may_be_an_object(tokens, tokens.get(m.span.start)):
+            i = tokens.get(m.span.start)
+            if m.form.case in ("accs", "gent") and _may_be_an_object(tokens, i):
                 out[n] = replace(m, fiction=True)
     return out
+
+
+def _role_idiom(tokens, sent: Span) -> bool:
+    """The sentence's "роль" is the idiom "сыграть (ключевую) роль в …" (be important): no character named after it,
+    a preposition or a mark next. Then its names are no parts played ("Ключевую роль в деле сыграли показания
+    экспертов — Элен Шмидт и …"), while "роль Гамлета сыграет Иван Петров, Офелию — …" names parts."""
+    i = bisect.bisect_left(tokens.starts, sent.start)
+    idiom = False
+    while i + 1 < len(tokens) and tokens.starts[i] < sent.end:
+        if tokens.tags[i] == "O" and _lemma_of(tokens[i]) == "роль":
+            nxt = tokens[i + 1].text
+            ps = parses(nxt)[:3]
+            if nxt[:1].isupper() or (
+                nxt[:1].isalpha()
+                and ps
+                and ps[0].tag.POS != "PREP"
+                and any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in ps)
+            ):
+                return False
+            idiom = True
+        i += 1
+    return idiom
 
 
 def _has_play_verb(tokens, sent: Span) -> bool:

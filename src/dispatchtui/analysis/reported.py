@@ -181,7 +181,24 @@ def _before_new_source(s: Sent, a: int, b: int) -> int:
         if w == "по" and nxt.text.lower() in ("его", "ее", "её", "их") and j + 2 < b:
             if s.toks[j + 2].lemma in ACCORDING_NOUNS:
                 return k
+        if _own_that_clause(s, j, b):
+            return k
     return b
+
+
+def _own_that_clause(s: Sent, j: int, b: int) -> bool:
+    """ "…, а Шмидт заявил, что …": after the conjunction a subject of its own (a name, a pronoun: at most three
+    words) and a speech verb with its complementizer — a coordinated clause that is another statement."""
+    for v in range(j + 1, min(b, j + 4)):
+        t = s.toks[v]
+        if _is_say(t):
+            subject = s.toks[j:v]
+            return all(x.text[:1].isupper() or x.text.lower() in ("он", "она", "они") for x in subject) and (
+                _complementizer(s, v) is not None
+            )
+        if not t.text[:1].isalpha():
+            return False
+    return False
 
 
 def _clause_start(s: Sent, i: int) -> int:
@@ -336,12 +353,13 @@ def form_as_said(s: Sent) -> Found | None:
     return None
 
 
-def form_that_clause(s: Sent) -> Found | None:
+def form_that_clause(s: Sent, first: int = 0) -> Found | None:
     """«X заявил, что …», «X считает, что …», «X уверен, что …», «X выразил надежду, что …», «сообщается, что
     …», «в сообщении говорится, что …», «спросил, будет ли …»: the verb's subject is the speaker (or, for an
     impersonal verb, the document the sentence names), the clause after the complementizer the content."""
     toks = s.toks
-    for v, t in enumerate(toks):
+    for v in range(first, len(toks)):
+        t = toks[v]
         say, imp = _is_say(t), _is_impersonal(t)
         light = (
             t.lemma in LIGHT_VERBS
@@ -587,6 +605,10 @@ def _statement_forms(s: Sent, prev: Sent | None) -> list[Found]:
     coordinated clause the statement the sentence began with ("Волков заявил, что готов выступить, а по словам
     Огарёва, фермеры создают кооператив": two speakers, two statements)."""
     found = _statement_form(s, prev)
+    if found is not None and found.form == "сказал, что":
+        # "Шмидт настаивала, что …, а Шмидт заявил, что …": the coordinated clause's statement after the first
+        nxt = form_that_clause(s, _index_at(s, found.content.end))
+        return [found, nxt] if nxt is not None and nxt.cue.start >= found.content.end else [found]
     if found is None or found.form != "по словам":
         return [found] if found is not None else []
     that = form_that_clause(s)
