@@ -671,3 +671,14 @@ def test_a_verb_read_first_as_a_noun_attributes_the_quote_before_a_subject_prono
     assert [(d.text[q.start : q.end], q.speaker) for q in d.quotes if q.kind == "full"] == [
         ("Вы урезали образование на 200 миллионов и называете это оптимизацией...", "Светлана Ильина")
     ]
+
+
+def test_the_words_relayed_are_the_genitive_after_the_words_noun_even_an_indeclinable_name():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Авария\n\nГубернатор провинции Эрол Тунджоглу прибыл в аэропорт. "
+        "«Пилоты приняли единственно верное решение», — приводит агентство слова Тунджоглу."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Эрол Тунджоглу"

@@ -8,7 +8,7 @@ import re
 from ...model import Span
 from ..lexicon.agencies import AGENCIES
 from ..lexicon.quotes import IN_PREPS, POSSESSIVES, PREPOSITIONS
-from ..lexicon.speech import INSTITUTION_NOUNS
+from ..lexicon.speech import INSTITUTION_NOUNS, WORDS_NOUNS
 from ..morph import get_morph
 from .marks import _DASHES, QUOTE_MARKS
 from .tokens import (
@@ -35,8 +35,8 @@ def _genitive_chain(win: list[_T], i: int) -> int:
     j = i
     while j < len(win):
         t = win[j]
-        if t.kind in ("q", "i") or _is_name_tok(t):
-            j += 1
+        if t.kind in ("q", "i") or _is_name_tok(t) or _unknown_cap(t):
+            j += 1  # (an unknown capitalized word: a foreign name that does not decline, "слова Кылычоглу")
             continue
         if t.kind == "w" and (t.text.isupper() or _is_latin(t.text)):
             j += 1
@@ -87,8 +87,10 @@ def _speaker_after(text: str, toks: list[_T], k: int, quoting: bool | str) -> Sp
     if not win:
         return None
     if quoting == "genitive":
-        j = _genitive_chain(win, 0)
-        return _span_of(win, 0, j) if j > 0 else None
+        # (after the words noun: "приводит агентство слова Кылычоглу" relays his words)
+        w0 = next((i + 1 for i, t in enumerate(win[:4]) if t.kind == "w" and _info(t.text).lemma in WORDS_NOUNS), 0)
+        j = _genitive_chain(win, w0)
+        return _span_of(win, w0, j) if j > w0 else None
     verb = toks[k].text if toks[k].kind == "w" else ""
     # "сказал Reuters глава банка", "сообщили РИА Новости в пресс-службе": the medium addressed
     # stands between the verb and the speaker; skip it when a speaker follows
