@@ -548,9 +548,10 @@ class _Resolver:
         para_start = self.text.rfind("\n", 0, pos) + 1
         lo = bisect.bisect_left(self._p_starts, para_start)
         hi = bisect.bisect_left(self._p_starts, pos)
+        e: Entity | None
         if hi > lo:
             e = self._p_index[hi - 1][3]
-            if e.name not in self.resolved[:qi]:
+            if e is None or e.name not in self.resolved[:qi]:
                 return None
         else:
             name, pq = self.resolved[qi - 1], self.quotes[qi - 1]
