@@ -764,3 +764,19 @@ def test_a_role_mention_holding_a_name_scores_by_its_role_and_never_falls_to_the
         "Прокурор Мамаду Туре уже заявил, что обжалует приговор суда."
     )
     assert speakers_of(t)["обжалует приговор суда"] == "Мамаду Туре"
+
+
+def test_a_short_surname_label_is_the_person_the_text_names_with_it():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Суд\n\nБизнесмен Виктор Пак, обвиняемый в мошенничестве, выступил в суде. "
+        "Обвинение поддерживает прокурор Олег Сычёв.\n\n"
+        "Прокурор: Прошу приобщить к делу справку о банкротстве.\n\n"
+        "Пак: Эта справка подложная."
+    )
+    got = [(text[q.start : q.end], q.speaker) for q in analyze(text).quotes if q.kind == "full"]
+    assert got == [
+        ("Прошу приобщить к делу справку о банкротстве.", "Олег Сычёв"),
+        ("Эта справка подложная.", "Виктор Пак"),
+    ]
