@@ -682,3 +682,21 @@ def test_the_words_relayed_are_the_genitive_after_the_words_noun_even_an_indecli
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Эрол Тунджоглу"
+
+
+def test_inline_dialogue_after_the_author_s_sentence_is_speech():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Футбол\n\nКапитан команды Денис Орлов поддержал тренера. — Андрей Викторович дал нам всё, что мог, — "
+        "заявил футболист. — Виноваты мы."
+    )
+    got = [(text[q.start : q.end], q.speaker) for q in analyze(text).quotes if q.kind == "full"]
+    assert got == [("Андрей Викторович дал нам всё, что мог", "Денис Орлов"), ("Виноваты мы.", "Денис Орлов")]
+
+
+def test_inline_dialogue_needs_its_attribution():
+    from dispatchtui.analysis import analyze
+
+    text = "Футбол\n\nМатч начался в семь. — Это было в апреле, когда снег уже сошёл."
+    assert [q for q in analyze(text).quotes if q.kind == "full"] == []

@@ -67,6 +67,9 @@ paragraph with its own attribution)
 «— Почему …? / — Потому что …» (unattributed  :func:`.forms.form_dialogue_run`   ``test_interview_questions_and_*``
 dash paragraphs in a dialogue run; a dash                                        ``test_dash_*_not_dialogue``
 list is none)
+«Он поддержал тренера. — Он дал нам всё, —    :func:`.forms.form_inline_dialogue` ``test_inline_dialogue_*``
+заявил футболист.» (a dialogue dash inside a
+paragraph, after the author's sentence)
 «В.Путин: Мы готовы.» (a transcript label     :func:`.forms.form_transcript`     ``test_transcript_*``
 naming a person)                                                                 ``test_colon_after_a_common_noun_*``
 «С.Донской: …» and the paragraphs continuing  :func:`..turns.transcript_turns`   ``test_transcript_*`` (tests/test_turns.py)

@@ -1,6 +1,7 @@
 """Paragraph forms: speech without quotation marks that a whole paragraph makes. One function per form (the
 table is in the package docstring): :func:`form_dialogue`, :func:`form_dialogue_run`, :func:`form_transcript`;
-:func:`paragraph_forms` tries them on every paragraph, in that order."""
+:func:`paragraph_forms` tries them on every paragraph, in that order, and on a paragraph none takes
+:func:`form_inline_dialogue` (a dialogue dash after a sentence of the author's)."""
 
 from __future__ import annotations
 
@@ -43,6 +44,11 @@ def paragraph_forms(text: str, paras: Sequence[Span]) -> tuple[list[_Cand], list
         if found is not None:
             cands.extend(found)
             consumed.append((p.start, p.end))
+            continue
+        inline = form_inline_dialogue(text, p, pi)
+        if inline is not None:
+            cands.extend(inline[0])
+            consumed.append(inline[1])
     return cands, consumed
 
 
@@ -74,6 +80,33 @@ def form_transcript(text: str, p: Span, pi: int) -> list[_Cand] | None:
     if e > s and len(_content_words(text, s, e, 3)) >= 2:
         return [_Cand(s, e, pi, "full", Span(ls, le), None, False)]
     return None
+
+
+#: A dialogue dash after a sentence of the author's inside a paragraph: ". — Андрей Викторович дал нам всё".
+_INLINE_DASH_RE = re.compile(r"(?<=[.!?…])[ \u00a0]+[—–][ \u00a0]+(?=[А-ЯЁA-Z…])")
+
+
+def form_inline_dialogue(text: str, p: Span, pi: int) -> tuple[list[_Cand], tuple[int, int]] | None:
+    """«Капитан Денис Орлов поддержал тренера. — Он дал нам всё, — заявил футболист. — Виноваты мы.»: a dash
+    after a sentence of the author's opens speech that its own attribution ("— заявил футболист") closes, in the
+    same paragraph; its parts are quotes of the attributed speaker. Returns them and the span they take (from
+    the dash to the last part, or to the attribution when nothing resumes after it)."""
+    m = _INLINE_DASH_RE.search(text, p.start, p.end)
+    if m is None:
+        return None
+    ds = m.end()
+    parts, at = _split(text, ds, p.end, True)
+    if at is None or any(ch in QUOTE_MARKS for ch in text[ds : at.cue.start]):
+        return None  # (no attribution, or marks inside: the marks scan reads them)
+    out: list[_Cand] = []
+    for a, b in parts:
+        a, b = _trim(text, a, b)
+        b = _trim_tail_punct(text, a, b)
+        if b > a:
+            out.append(_Cand(a, b, pi, "full", at.speaker, at.cue, False))
+    if not out:
+        return None
+    return out, (m.start(), max(parts[-1][1], at.end))
 
 
 def _dash_paragraphs(text: str, paras: Sequence[Span]) -> dict[int, _DashPara]:
