@@ -463,3 +463,14 @@ def test_the_idiom_play_a_role_names_no_parts():
     assert {s.name for s in analyze(text).speakers if s.kind == "person"} == {"Марта Кройц", "Клаус Кройц"}
     text = "Премьера\n\nРоль Гамлета сыграет Иван Сомов, Офелию — Анна Дубко."
     assert {s.name for s in analyze(text).speakers if s.kind == "person"} == {"Иван Сомов", "Анна Дубко"}
+
+
+def test_a_hierarch_s_see_is_no_part_of_his_name():
+    from pathlib import Path
+
+    from dispatchtui.analysis import analyze
+
+    # (an invented obituary: in this context the NER tags "Псковский Арсений" as one person)
+    text = (Path(__file__).parent / "data" / "obituary_hierarch.txt").read_text(encoding="utf-8")
+    names = {s.name for s in analyze(text).speakers if s.kind == "person"}
+    assert "Арсений" in names and not any("Псковский" in n for n in names)

@@ -43,6 +43,7 @@ from .lexicon.names import (
 from .lexicon.roles import (
     ARTICLE_PREFIXES,
     EXTRA_ROLE_HEADS,
+    HIERARCH_TITLES,
     NAME_PARTICLES,
     NOT_ROLE_HEADS,
     POSSESSIVE_ROLE_HEADS,
@@ -178,7 +179,7 @@ def _with_patronymic_particles(tokens, text: str, spans: list[_Span]) -> list[_S
     return spans
 
 
-def _first_name_after_place_adjectives(spans: list[_Span]) -> list[_Span]:
+def _first_name_after_place_adjectives(spans: list[_Span], tokens=None) -> list[_Span]:
     """``епископ Вельский и Шенкурский Игнатий``: a place span NER ended with a first name, the words before it
     adjectives (a hierarch's title by his see) — the first name is a person of its own. Only for a word the
     dictionary reads first as a first name (not "Вера", first a common noun) and never as a place. And a
@@ -187,6 +188,19 @@ def _first_name_after_place_adjectives(spans: list[_Span]) -> list[_Span]:
     out: list[_Span] = []
     for sp in spans:
         words = _word_tokens(sp.toks)
+        if (
+            sp.kind == "PER"
+            and tokens is not None
+            and sp.first > 0
+            and _lemma_of(tokens[sp.first - 1]) in HIERARCH_TITLES
+            and len(words) >= 2
+            and words[-1] is sp.toks[-1]
+            and any("Name" in p.tag for p in parses(words[-1].text)[:1])
+            and all(parses(w.text)[:1] and parses(w.text)[0].tag.POS == "ADJF" for w in words[:-1])
+        ):
+            # "митрополит Псковский Арсений" tagged as one person: the see's adjectives are his title
+            out.append(_Span("PER", [sp.toks[-1]], sp.first + len(sp.toks) - 1))
+            continue
         if sp.kind == "LOC" and len(words) >= 2 and words[-1] is sp.toks[-1]:
             last = parses(words[-1].text)[:1]
             if (
@@ -2112,7 +2126,9 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
         text,
         _cut_surnames_off_organizations(
             _with_east_asian_surname(
-                tokens, text, _with_patronymic_particles(tokens, text, _first_name_after_place_adjectives(spans))
+                tokens,
+                text,
+                _with_patronymic_particles(tokens, text, _first_name_after_place_adjectives(spans, tokens)),
             )
         ),
     )

@@ -406,6 +406,12 @@ NOT_ROLE_HEADS: frozenset[str] = frozenset(
 )
 
 #: The unnamed-source nouns that say the source is anonymous: never the person the text has just named.
+#: Titles of a church hierarch, who is named by his see's adjectives and a first name ("митрополит Псковский и
+#: Порховский Арсений"): the adjectives are no part of his name.
+HIERARCH_TITLES: frozenset[str] = frozenset(
+    {"митрополит", "архиепископ", "епископ", "патриарх", "католикос", "экзарх", "викарий"}
+)
+
 #: Unnamed-source nouns a text uses as epithets for a source it has named ("Кротов не согласен. Эксперт полагает,
 #: что …"): alone, they point back to that source (not "очевидец", "житель": those bring a new one in).
 EPITHET_SOURCES: frozenset[str] = frozenset({"эксперт", "аналитик", "специалист"})
