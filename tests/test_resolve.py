@@ -686,3 +686,12 @@ def test_a_pronoun_after_an_opening_preposition_is_the_one_person_of_the_sentenc
         "Заявление Брайта стало ответом на призывы военных. По его словам, ведущая роль должна быть у человека."
     )
     assert _reported_speakers(text)[-1] == "Эштон Брайт"
+
+
+def test_the_investigation_is_a_body():
+    text = "Суд\n\nПо данным следствия, чиновник получил от подрядчика 12 млн рублей."
+    from dispatchtui.analysis import analyze
+
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker == "следствие" and {s.name: s.kind for s in d.speakers}["следствие"] == "organization"

@@ -209,6 +209,7 @@ ORG_SPEAKER_HEADS: frozenset[str] = frozenset(
         "управление",
         "департамент",
         "прокуратура",
+        "следствие",  # the investigating body: "по данным следствия"
         "суд",
         "полиция",
         "мэрия",
