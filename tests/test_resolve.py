@@ -695,3 +695,12 @@ def test_the_investigation_is_a_body():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "reported"]
     assert q.speaker == "следствие" and {s.name: s.kind for s in d.speakers}["следствие"] == "organization"
+
+
+def test_two_adjectives_make_two_posts():
+    from dispatchtui.analysis.resolve import _role_match
+
+    assert _role_match(("директор", "финансовый"), "генеральный директор компании") == 0
+    assert _role_match(("тренер", "старший"), "главный тренер клуба") == 0
+    assert _role_match(("директор", "бывший"), "генеральный директор компании") > 0
+    assert _role_match(("директор", "генеральный"), "генеральный директор компании") > 0

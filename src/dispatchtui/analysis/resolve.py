@@ -33,6 +33,7 @@ from .lexicon.roles import (
     EPITHET_SOURCES,
     EXTRA_ROLE_HEADS,
     GENERIC_PERSON_NOUNS,
+    NON_DEFINING_ROLE_ADJECTIVES,
     NOT_ROLE_HEADS,
     ORG_SPEAKER_HEADS,
     PRONOUNS,
@@ -141,6 +142,9 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
         # "министр иностранных дел" inside a longer role ("первый заместитель министра …") is no match
         return 0.0
     rest_m, rest_r = set(m[1:]), set(r[1:])
+    pm, pr = _post_adjectives(rest_m), _post_adjectives(rest_r)
+    if pm and pr and not pm & pr:
+        return 0.0  # "финансовый директор" is not the "генеральный директор": two adjectives, two posts
     # a word matches its own lemma or a word of the same stem: "узбекский министр" / "министр … Узбекистана",
     # "чилийский лидер" / "президент Чили"
     same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
@@ -170,6 +174,19 @@ def _role_words(role: str) -> list[str]:
     while k < len(lems) - 1 and k < 2 and any(p.tag.POS == "ADJF" for p in parses(lems[k])[:1]):
         k += 1
     return _expand_role([lems[k], *lems[:k], *lems[k + 1 :]] if k else lems)
+
+
+def _post_adjectives(words: set[str]) -> set[str]:
+    """The adjectives among a role's words that tell which post it is ("генеральный", "финансовый", "главный"):
+    not a country's (see :func:`_country_differs`), not one that tells only when or how well ("бывший",
+    "известный")."""
+    return {
+        w
+        for w in words
+        if w not in NON_DEFINING_ROLE_ADJECTIVES
+        and not _country_adjective(w)
+        and any(p.tag.POS == "ADJF" for p in parses(w)[:1])
+    }
 
 
 def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:

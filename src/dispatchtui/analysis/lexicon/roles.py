@@ -407,6 +407,27 @@ NOT_ROLE_HEADS: frozenset[str] = frozenset(
 )
 
 #: The unnamed-source nouns that say the source is anonymous: never the person the text has just named.
+#: Adjectives of a role that do not tell which post it is, only when or how well it is held ("бывший министр" is
+#: still the minister the role names): they never set two roles apart.
+NON_DEFINING_ROLE_ADJECTIVES: frozenset[str] = frozenset(
+    {
+        "бывший",
+        "новый",
+        "нынешний",
+        "действующий",
+        "прежний",
+        "известный",
+        "знаменитый",
+        "опытный",
+        "молодой",
+        "пожилой",
+        "покойный",
+        "легендарный",
+        "многолетний",
+        "постоянный",
+    }
+)
+
 #: Titles of a church hierarch, who is named by his see's adjectives and a first name ("митрополит Псковский и
 #: Порховский Арсений"): the adjectives are no part of his name.
 HIERARCH_TITLES: frozenset[str] = frozenset(
