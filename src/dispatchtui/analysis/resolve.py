@@ -185,7 +185,7 @@ def _post_adjectives(words: set[str]) -> set[str]:
         for w in words
         if w not in NON_DEFINING_ROLE_ADJECTIVES
         and not _country_adjective(w)
-        and any(p.tag.POS == "ADJF" for p in parses(w)[:1])
+        and any(p.tag.POS == "ADJF" for p in parses(w)[:2])
     }
 
 
