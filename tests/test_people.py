@@ -474,3 +474,11 @@ def test_a_hierarch_s_see_is_no_part_of_his_name():
     text = (Path(__file__).parent / "data" / "obituary_hierarch.txt").read_text(encoding="utf-8")
     names = {s.name for s in analyze(text).speakers if s.kind == "person"}
     assert "Арсений" in names and not any("Псковский" in n for n in names)
+
+
+def test_a_street_s_eponym_before_a_resident_s_name_is_no_part_of_it():
+    from dispatchtui.analysis import analyze
+
+    text = "Ливень\n\nЖительница улицы Калинина Мария Пак рассказала агентству, что вода в подвале поднялась до метра."
+    names = [s.name for s in analyze(text).speakers if s.kind == "person"]
+    assert names == ["Мария Пак"]

@@ -1504,6 +1504,17 @@ def _lemma_of(tk) -> str:
     return fold(parses(tk.text)[0].normal_form) if parses(tk.text) else fold(tk.text)
 
 
+def _eponym_then_name(tokens, a: int, words: Sequence[str]) -> bool:
+    """A name of three words or more after the head of a named thing whose first word is a name in the genitive
+    (the thing's eponym, ``улицы Калинина``) and whose second is a first name in the nominative (the person's):
+    two names NER ran together."""
+    if len(words) < 3 or tokens[a].text != words[0]:
+        return False
+    first = any(p.tag.case == "gent" and any(t in p.tag for t in NAME_TAGS) for p in parses(words[0]))
+    second = any(p.tag.case == "nomn" and "Name" in p.tag for p in parses(words[1]))
+    return first and second
+
+
 def _inside_other_name(tokens, a: int, b: int) -> str | None:
     """A person's name inside the name of something else: ``театр имени Станиславского``, ``им. Ленина``,
     ``премия Андрея Белого``, ``болезнь Паркинсона``, ``аэропорт Рейган``, a film title in quotation
@@ -2165,6 +2176,9 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
                 if _between_places(tokens, a, b) or _town_after_preposition(tokens, a, b)
                 else _inside_other_name(tokens, a, b)
             )
+            if inside == "genitive" and _eponym_then_name(tokens, a, name_words):
+                # "Жительница улицы Калинина Мария Пак": the street's eponym, then the person
+                a, name_words, inside = a + 1, name_words[1:], None
             piece = Span(tokens[a].start, tokens[b - 1].stop)
             if inside == "always":
                 dropped_end = piece.end
