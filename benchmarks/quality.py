@@ -31,7 +31,8 @@ HALVES = {
 #: whether the set is held out (only ever measured: ``--details`` never shows its misses). ``invented``,
 #: ``invented3`` and (since stop 23) the whole of ``invented2`` were used to find error classes; ``invented4``
 #: is held out; ``invented5`` (stop 24), written in invented4's genres by a helper who saw neither invented4's texts
-#: nor the code, is studied in its place, and so is ``invented6`` (stop 24, the same genres, harder forms).
+#: nor the code, is studied in its place, and so is ``invented6`` (stop 24, the same genres, harder forms), and
+#: ``invented7`` (stop 25, the same genres, written to be rich in forms that invite a wrong attribution).
 INVENTED = (
     ("invented", "invented dispatches", False),
     ("invented2", "invented dispatches, new genres", False),
@@ -39,6 +40,7 @@ INVENTED = (
     ("invented4", "held-out invented dispatches (the whole set held out)", True),
     ("invented5", "development invented dispatches, the genres of invented4", False),
     ("invented6", "development invented dispatches, harder forms in invented4's genres", False),
+    ("invented7", "development invented dispatches, invented4's genres rich in forms of wrong attribution", True),
 )
 
 
