@@ -780,3 +780,31 @@ def test_a_short_surname_label_is_the_person_the_text_names_with_it():
         ("Прошу приобщить к делу справку о банкротстве.", "Олег Сычёв"),
         ("Эта справка подложная.", "Виктор Пак"),
     ]
+
+
+def test_a_role_label_no_one_holds_is_the_person_the_introduction_gives_that_role():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Суд\n\nОбвинение поддерживает прокурор Наталья Гаврилюк.\n\n"
+        "Главным событием дня стал допрос бывшего бухгалтера компании Веры Ткачук. "
+        "В суде свидетельница заговорила иначе.\n\n"
+        "Гаврилюк: Вы подтверждаете показания?\n\n"
+        "Свидетель: Не полностью. Тогда я подписала бы что угодно."
+    )
+    got = [q.speaker for q in analyze(text).quotes if q.kind == "full"]
+    assert got == ["Наталья Гаврилюк", "Вера Ткачук"]
+
+
+def test_a_first_name_tells_the_gender_better_than_surname_labels():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Суд\n\nОбвинение поддерживает прокурор Наталья Гаврилюк.\n\n"
+        "Гаврилюк: Вы подтверждаете показания?\n\nГаврилюк: На вас оказывали давление?"
+    )
+    (e,) = [s for s in analyze(text).speakers if s.name == "Наталья Гаврилюк"]
+    from dispatchtui.analysis.people import find_people
+
+    (p,) = [x for x in find_people(text) if x.name == "Наталья Гаврилюк"]
+    assert p.gender == "femn" and e.kind == "person"

@@ -1370,6 +1370,13 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
             parts.append(surname)
     name = " ".join(parts) if parts else " ".join(best.form.words)
     genders = [m.form.gender for m in c.mentions if m.form.gender_evidence and m.form.gender]
+    # a mention with the first name tells the gender better than any number of the surname alone ("Наталья
+    # Гаврилюк" and the labels "Гаврилюк:", which the dictionary reads as a man's)
+    genders = [
+        m.form.gender
+        for m in c.mentions
+        if m.first and len(m.first.rstrip(".")) > 1 and m.form.gender_evidence and m.form.gender
+    ] or genders
     # (on a tie, the first mention's: no set order, which changes from run to run)
     counts = Counter(genders)
     gender = max(genders, key=counts.__getitem__) if genders else None

@@ -284,6 +284,7 @@ _REPRESENTATIVE_HEADS = frozenset({"представитель", "предста
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+_LABELLED_PARAGRAPH = re.compile(r"[A-ZА-ЯЁ][\w.\- ]{0,40}(?:\([^)\n]{0,60}\))?:\s")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:По|С|У|От|Для|Со)$")
 #: Prepositions of place opening a speaker mention: "сообщили в ведомстве", "заверили в компании".
 _LOCATIVE_PREPS = frozenset({"в", "во"})
@@ -787,6 +788,30 @@ class _Resolver:
         ]
         return named[0] if len(named) == 1 else None
 
+    def _label_by_intro(self, head: str, span: Span | None) -> Entity | None:
+        """ "допрос бывшего бухгалтера Веры Ткачук … В суде свидетельница заговорила иначе. ¶ Гаврилюк: … ¶
+        Свидетель: …": a role label no one named holds is the one person the paragraph introducing the transcript
+        names, when that paragraph calls someone by the label's role (a word of its stem)."""
+        if not self._is_label(span) or span is None:
+            return None
+        end = span.start - 1
+        for _ in range(60):  # back over the transcript's labelled paragraphs to the one introducing them
+            a = self.text.rfind("\n", 0, max(0, end - 1)) + 1
+            para = self.text[a:end].strip()
+            if para and not _LABELLED_PARAGRAPH.match(para):
+                break
+            if a == 0:
+                return None
+            end = a - 1
+        else:
+            return None
+        if not any(_same_stem(head, lemma(w)) for w in _WORD.findall(para) if w[:1].islower()):
+            return None
+        lo = bisect.bisect_left(self._p_starts, a)
+        hi = bisect.bisect_left(self._p_starts, a + len(self.text[a:end]))
+        named = {id(x[3]): x[3] for x in self._p_index[lo:hi]}
+        return next(iter(named.values())) if len(named) == 1 else None
+
     def _is_label(self, span: Span | None) -> bool:
         """The mention is a transcript label ("Адвокат:", "Судья (Марина Колесникова):" — a paragraph opened by
         the mention and a colon)."""
@@ -1249,6 +1274,10 @@ class _Resolver:
                     e = self._epithet_source(words, head, q, qi, pos, gender)
                     if e is not None:
                         self.why = "a bare epithet for the source the text has been quoting"
+                        return e.name, "person", span
+                    e = self._label_by_intro(head, span)
+                    if e is not None:
+                        self.why = "a role label: the one person the transcript's introduction gives that role"
                         return e.name, "person", span
                     return self._unnamed(words, span)
             # "капитан ледокола Сергей Бахметьев": a name the NER missed closes the role — the person it names
