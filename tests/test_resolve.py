@@ -704,3 +704,24 @@ def test_two_adjectives_make_two_posts():
     assert _role_match(("тренер", "старший"), "главный тренер клуба") == 0
     assert _role_match(("директор", "бывший"), "генеральный директор компании") > 0
     assert _role_match(("директор", "генеральный"), "генеральный директор компании") > 0
+
+
+def test_the_sentence_after_may_say_who_the_role_was():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Борьба\n\n«Видеопросмотр был», — заявил главный судья турнира Заур Магомедов.\n\n"
+        "«Такого финала не было лет десять», — сказал почётный гость турнира. "
+        "Им был двукратный чемпион Европы Рамазан Курбатов."
+    )
+    assert [q.speaker for q in analyze(text).quotes if q.kind == "full"] == ["Заур Магомедов", "Рамазан Курбатов"]
+
+
+def test_a_nationality_in_the_mention_names_the_one_person_of_it():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Борьба\n\nРоссийский борец Магомед Алиев выиграл турнир. «Я ошибся один раз», — сказал Алиев.\n\n"
+        "Бронзу завоевал грузин Леван Чихадзе. «Я прилетел ночью», — сказал грузинский борец."
+    )
+    assert [q.speaker for q in analyze(text).quotes if q.kind == "full"] == ["Магомед Алиев", "Леван Чихадзе"]

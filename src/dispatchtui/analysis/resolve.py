@@ -192,8 +192,9 @@ def _post_adjectives(words: set[str]) -> set[str]:
 def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
     """The mention's country adjective that no word of the role shares a stem with, where the role names a
     place: "узбекский" against "министр иностранных дел Киргизии"."""
+    # (or a country's adjective of its own: "грузинский борец" is not the "российский борец")
     return any(_country_adjective(w) and not any(_same_stem(w, x) for x in role_words) for w in mention_words) and any(
-        _is_geo(x) for x in role_words
+        _is_geo(x) or _country_adjective(x) for x in role_words
     )
 
 
@@ -284,6 +285,7 @@ _REPRESENTATIVE_HEADS = frozenset({"представитель", "предста
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+_NAMED_NEXT = re.compile(r"[.!]\s+(?:Им|Ею|Ей)\s+(?:был|была|оказался|оказалась|стал|стала)\s")
 _LABELLED_PARAGRAPH = re.compile(r"[A-ZА-ЯЁ][\w.\- ]{0,40}(?:\([^)\n]{0,60}\))?:\s")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:По|С|У|От|Для|Со)$")
 #: Prepositions of place opening a speaker mention: "сообщили в ведомстве", "заверили в компании".
@@ -788,6 +790,39 @@ class _Resolver:
         ]
         return named[0] if len(named) == 1 else None
 
+    def _named_next(self, span: Span | None) -> Entity | None:
+        """ "— сказал почетный гость турнира. Им был … Рамазан Курбанов": the next sentence says who the role
+        mention was, "Им/Ею был(а)/оказался/оказалась" and a name; that person."""
+        if span is None:
+            return None
+        m = _NAMED_NEXT.match(self.text, span.end)
+        if m is None:
+            return None
+        k = bisect.bisect_left(self._p_starts, m.end())
+        if k >= len(self._p_index):
+            return None
+        st, _, _, e = self._p_index[k]
+        return e if st - m.end() <= 120 and not re.search(r"[.!?\n]", self.text[m.end() : st]) else None
+
+    def _of_nationality(self, role_lems: Sequence[str], gender: str | None) -> Entity | None:
+        """ "— сказал грузинский борец" after "грузин Леван Чихладзе": a country's adjective in the mention names
+        the one person whose role gives that nationality (a noun or adjective of its stem)."""
+        adjs = [w for w in role_lems if _country_adjective(w)]
+        if not adjs:
+            return None
+        # (a role that is the nationality alone, "грузин", or one of the mention's head: not "посол России" for
+        # "российский министр")
+        hits = [
+            self.persons[pi]
+            for pi in self._with_roles
+            for r in self._roles[pi]
+            if any(_same_stem(a, lemma(w)) for a in adjs for w in _WORD.findall(r))
+            and (len(_WORD.findall(r)) == 1 or _role_match(tuple(role_lems), r) > 0)
+        ]
+        hits = list({id(e): e for e in hits}.values())
+        hits = [e for e in hits if _gender_ok(gender, e.gender) or gender not in ("masc", "femn")]
+        return hits[0] if len(hits) == 1 else None
+
     def _label_by_intro(self, head: str, span: Span | None) -> Entity | None:
         """ "допрос бывшего бухгалтера Веры Ткачук … В суде свидетельница заговорила иначе. ¶ Гаврилюк: … ¶
         Свидетель: …": a role label no one named holds is the one person the paragraph introducing the transcript
@@ -1241,6 +1276,10 @@ class _Resolver:
                 if s > 0:
                     last = max((m.start for m in e.mentions if m.start < pos), default=-1)
                     scored.append((s, last, e))
+            nat = self._of_nationality(role_lems, gender)
+            if nat is not None:
+                self.why = "the one person the dispatch gives the mention's nationality"
+                return nat.name, "person", span
             if scored:
                 if gender in ("masc", "femn"):
                     scored = [x for x in scored if not x[2].gender or x[2].gender == gender] or scored
@@ -1285,6 +1324,10 @@ class _Resolver:
             if tail:
                 self.why = "the name after the role (not tagged by the NER)"
                 return tail, "person", span
+            e = self._named_next(span)
+            if e is not None and _gender_ok(gender, e.gender):
+                self.why = "the sentence after names who it was (Им был …)"
+                return e.name, "person", span
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             # (not for a transcript label, "Адвокат: …": the nearest person is anyone the report named)
             # (nor for a mention that holds a name: "Помощник Хиллари Клинтон" is nobody named before)
