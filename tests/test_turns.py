@@ -808,3 +808,16 @@ def test_a_first_name_tells_the_gender_better_than_surname_labels():
 
     (p,) = [x for x in find_people(text) if x.name == "Наталья Гаврилюк"]
     assert p.gender == "femn" and e.kind == "person"
+
+
+def test_question_and_answer_labels_are_the_interviewer_and_interviewee_the_intro_names():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Интервью\n\nО сроках стройки корреспондент Интерфакса Денис Аксёнов поговорил с председателем совета "
+        "директоров компании Мехметом Озкаем.\n\n"
+        "Вопрос: Стройка отстаёт от графика на четыре месяца. Успеете?\n\n"
+        "Ответ: Успеем. Каркас корпуса готов, фасад закончим к маю."
+    )
+    got = [(q.speaker, q.question) for q in analyze(text).quotes if q.kind == "full"]
+    assert got == [("Денис Аксёнов", True), ("Мехмет Озкай", False)]

@@ -322,8 +322,9 @@ def transcript_turns(
     dense = len(labels) >= 3
     order = sorted(labels)
     interviewee: Span | None = None
+    interviewer: Span | None = None
     if any(lab.question for lab in labels.values()):
-        interviewee, _ = _interviewee(text, paras, order[0])
+        interviewee, interviewer = _interviewee(text, paras, order[0])
     surnames = {
         text[lab.name.start : lab.name.end].split()[-1].split(".")[-1].lower()[:5]
         for lab in labels.values()
@@ -339,7 +340,8 @@ def transcript_turns(
     for n, i in enumerate(order):
         lab = labels[i]
         nxt = order[n + 1] if n + 1 < len(order) else len(paras)
-        speaker = None if lab.question or lab.answer else lab.name
+        # ("Вопрос:" / "Ответ:": the interviewer and the interviewee the intro names, where it does)
+        speaker = interviewer if lab.question else interviewee if lab.answer else lab.name
         if lab.role_only and lab.role in holders:
             speaker = holders[lab.role]  # "Губернатор:" after "Павел Зорин (губернатор края):"
         why = "turn: labelled " + ("question" if lab.question else "answer")
