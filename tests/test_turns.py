@@ -821,3 +821,16 @@ def test_question_and_answer_labels_are_the_interviewer_and_interviewee_the_intr
     )
     got = [(q.speaker, q.question) for q in analyze(text).quotes if q.kind == "full"]
     assert got == [("Денис Аксёнов", True), ("Мехмет Озкай", False)]
+
+
+def test_the_interviewee_is_the_subject_that_holds_a_name():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Интервью\n\nМастерская реставрации отмечает сорокалетие. Ее бессменный руководитель Тамара Гогия "
+        "рассказала корреспонденту ТАСС Ольге Пименовой о работе.\n\n"
+        "— Тамара Шалвовна, сорок лет — это много?\n\n— Для иконы это мгновение.\n\n"
+        "— Кто еще вас учил?\n\n— Вера Кузьмина, она начинала еще при Грабаре."
+    )
+    answers = [q.speaker for q in analyze(text).quotes if q.kind == "full" and not q.question]
+    assert answers == ["Тамара Гогия", "Тамара Гогия"]

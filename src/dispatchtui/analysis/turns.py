@@ -413,7 +413,7 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                 kids[t.head].append(i)
         s = Sent(0, 0, 0, toks, kids)
         for v, t in enumerate(toks):
-            subj = s.child(v, ("nsubj",))
+            subj = _named_subject(s, kids, v)
             if t.lemma in CONVERSATION_VERBS:
                 for k in kids[v]:
                     case = next((c for c in kids[k] if toks[c].rel == "case"), None)
@@ -435,6 +435,17 @@ def _interviewee(text: str, paras: Sequence[Span], first: int) -> tuple[Span | N
                 if addressee is not None:
                     return s.span(*s.subtree(subj)), s.span(*s.subtree(addressee))
     return None, None
+
+
+def _named_subject(s, kids: list[list[int]], v: int) -> int | None:
+    """The subject of the verb ``toks[v]``: of two the parse gives it ("Ее бессменный | руководитель Тамара
+    Гогоберидзе рассказала": an adjective read as a subject of its own), the one whose words hold a name."""
+    subjects = [k for k in kids[v] if s.toks[k].rel == "nsubj"]
+    for k in subjects:
+        a, b = s.subtree(k)
+        if any(s.toks[i].text[:1].isupper() for i in range(max(a, 1), b)):  # (the sentence's first word aside)
+            return k
+    return subjects[0] if subjects else None
 
 
 _ADDRESS_RE = re.compile(r"([А-ЯЁ][а-яё-]+)(?:[ \u00a0]([А-ЯЁ][а-яё-]+))?,[ \u00a0]")
