@@ -341,7 +341,9 @@ def transcript_turns(
         lab = labels[i]
         nxt = order[n + 1] if n + 1 < len(order) else len(paras)
         # ("Вопрос:" / "Ответ:": the interviewer and the interviewee the intro names, where it does)
-        speaker = interviewer if lab.question else interviewee if lab.answer else lab.name
+        # (an outlet's label, "Интерфакс:", asks as the outlet: no person, as before)
+        asker = interviewer if lemma(text[lab.name.start : lab.name.end].split()[0]) in INTERVIEWER_LABELS else None
+        speaker = asker if lab.question else interviewee if lab.answer else lab.name
         if lab.role_only and lab.role in holders:
             speaker = holders[lab.role]  # "Губернатор:" after "Павел Зорин (губернатор края):"
         why = "turn: labelled " + ("question" if lab.question else "answer")
