@@ -16,6 +16,7 @@ razdel's on random text. Another razdel version gets razdel's own functions.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 #: Longest buffer a rule sees in full (razdel's rules need 20 characters at most).
@@ -126,24 +127,59 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     whitespace lies between them). Another razdel version: its own tokens."""
     if _razdel()[2] is None:  # pragma: no cover - depends on the installed razdel
         return [(t.start, t.stop) for t in tokenize(text)]
-    from razdel.segmenters.tokenize import TokenSplit
+    from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
     from razdel.segmenters.tokenize import tokenize as segmenter
 
-    atoms = list(segmenter.split.atoms(text))
-    if not atoms:
+    matches = list(ATOM.finditer(text))  # razdel's atoms (``split.atoms``), as matches
+    if not matches:
         return []
     window, join = segmenter.split.window, segmenter.join
+    spans = list(map(_SPAN, matches))
+    made: dict[int, Atom] = {}  # razdel's Atom of each match a rule may see, made once, when first needed
+
+    def atoms(lo: int, hi: int) -> list[Atom]:
+        out = []
+        for j in range(lo, min(hi, len(matches))):
+            atom = made.get(j)
+            if atom is None:
+                m = matches[j]
+                atom = made[j] = Atom(m.start(), m.end(), m.lastgroup, m.group(0))
+            out.append(atom)
+        return out
+
     out: list[tuple[int, int]] = []
-    start, stop = atoms[0].start, atoms[0].stop
-    for i in range(1, len(atoms)):
-        atom = atoms[i]
-        if atom.start == stop:  # no whitespace between: razdel's rules decide
-            split = TokenSplit(atoms[max(0, i - window) : i], "", atoms[i : i + window])
+    start, stop = spans[0]
+    for i in range(1, len(spans)):
+        a, b = spans[i]
+        if a == stop and _some_rule_may_join(matches[i - 1], matches[i]):  # no whitespace between
+            split = TokenSplit(atoms(max(0, i - window), i), "", atoms(i, i + window))
             split.buffer = text[max(start, stop - SHORT) : stop]
             if join(split):
-                stop = atom.stop
+                stop = b
                 continue
         out.append((start, stop))
-        start, stop = atom.start, atom.stop
+        start, stop = a, b
     out.append((start, stop))
     return out
+
+
+_SPAN = re.Match.span
+#: razdel's atom types no rule joins by their type alone (``other`` joins an OTHER atom to its neighbour)
+_PLAIN = frozenset(("RU", "LAT", "INT", "PUNCT"))
+#: the marks a rule looks at next to a word: dashes and ``_`` (joining words), ``/`` and ``\\`` (numbers),
+#: ``!`` (``yahoo!``); ``.`` and ``,`` join numbers alone (see :func:`_some_rule_may_join`)
+_ASKED = frozenset("‑–—−-_/\\!")
+
+
+def _some_rule_may_join(left: re.Match, right: re.Match) -> bool:
+    """Whether one of razdel's token rules (dash, underscore, float, fraction, punct, other, yahoo) could
+    join two atoms with nothing between them; when not, every rule passes and razdel splits them. Two
+    marks (``punct``), an OTHER atom, a dash, ``_``, ``/``, ``\\``, ``!``, or ``.`` / ``,`` next to a number
+    are asked; a word or number next to any other mark, or two words (``тестtest``, ``abc123``), are not."""
+    lt, rt = left.lastgroup, right.lastgroup
+    if lt not in _PLAIN or rt not in _PLAIN or lt == rt == "PUNCT":
+        return True
+    lw, rw = left.group(), right.group()
+    if lw in _ASKED or rw in _ASKED:
+        return True
+    return (rw in (".", ",") and lt == "INT") or (lw in (".", ",") and rt == "INT")
