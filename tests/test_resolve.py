@@ -725,3 +725,14 @@ def test_a_nationality_in_the_mention_names_the_one_person_of_it():
         "Бронзу завоевал грузин Леван Чихадзе. «Я прилетел ночью», — сказал грузинский борец."
     )
     assert [q.speaker for q in analyze(text).quotes if q.kind == "full"] == ["Магомед Алиев", "Леван Чихадзе"]
+
+
+def test_the_head_of_the_ministry_is_its_minister():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Мост\n\nНа совещании выступили министр транспорта региона Денис Шубов и глава округа Андрей Коробов.\n\n"
+        "«Контракт с подрядчиком расторгнут», — добавил глава ведомства."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Денис Шубов"
