@@ -571,7 +571,7 @@ class _Resolver:
         e: Entity | None
         if hi > lo:
             e = self._p_index[hi - 1][3]
-            if e is None or e.name not in self.resolved[:qi]:
+            if e is None or e.name not in self._said:
                 return None
         else:
             name, pq = self.resolved[qi - 1], self.quotes[qi - 1]
@@ -843,7 +843,7 @@ class _Resolver:
         if not any(_same_stem(head, lemma(w)) for w in _WORD.findall(para) if w[:1].islower()):
             return None
         lo = bisect.bisect_left(self._p_starts, a)
-        hi = bisect.bisect_left(self._p_starts, a + len(self.text[a:end]))
+        hi = bisect.bisect_left(self._p_starts, end)
         named = {id(x[3]): x[3] for x in self._p_index[lo:hi]}
         return next(iter(named.values())) if len(named) == 1 else None
 
@@ -1569,6 +1569,7 @@ class _Resolver:
 
     def run(self) -> tuple[list[Quote], list[Speaker]]:
         self.resolved: list[str | None] = []
+        self._said: set[str] = set()  # the names resolved so far (who has spoken before a statement)
         cache: dict[tuple, tuple] = {}
         new_quotes = []
         for qi, q in enumerate(self.quotes):
@@ -1581,6 +1582,8 @@ class _Resolver:
                 why = self.why or _default_reason(q, name, kind)
                 cache[key] = (name, kind, mspan, why)
             self.resolved.append(name)
+            if name is not None:
+                self._said.add(name)
             g = _cue_gender(q.cue)
             if g is None and name is not None:
                 g = self.unnamed.get(name) or (
