@@ -482,3 +482,33 @@ def test_a_street_s_eponym_before_a_resident_s_name_is_no_part_of_it():
     text = "Ливень\n\nЖительница улицы Калинина Мария Пак рассказала агентству, что вода в подвале поднялась до метра."
     names = [s.name for s in analyze(text).speakers if s.kind == "person"]
     assert names == ["Мария Пак"]
+
+
+def test_a_roman_numeral_after_a_first_name_is_a_monarch_s_name_and_tells_one_from_another(ner):
+    text = (
+        "Реформу начал Петр I, а закончить ее довелось уже при Екатерине II. "
+        "Архив хранит письмо Николая I и дневник Николая II."
+    )
+    assert sorted(names(text, ner)) == ["Екатерина II", "Николай I", "Николай II", "Петр I"]
+
+
+def test_a_name_without_its_first_word_is_the_same_person(ner):
+    # a Spanish double surname; an Arabic compound name named short first, in a headline
+    text = "Рукопись изучила филолог из Валенсии Мерседес Ортега Морено. По словам Ортеги Морено, письма подлинные."
+    assert names(text, ner) == ["Мерседес Ортега Морено"]
+    text = (
+        "Хасанов обыграл Абдель Карима\n\nВ финале Руслан Хасанов обыграл тунисца Ахмеда Абдель Карима. "
+        "Абдель Карим поздравил соперника."
+    )
+    assert sorted(names(text, ner)) == ["Ахмед Абдель Карим", "Руслан Хасанов"]
+
+
+def test_a_surname_read_oblique_by_its_context_is_read_so_where_it_is_written_alike(ner):
+    # "боцмана Зорина": the genitive of Зорин, so the same form elsewhere is his too, not a woman's Зорина
+    text = "В судовом журнале записано: «Боцмана Зорина списать на берег». Через неделю Зорина вернули на судно."
+    (p,) = persons(text, ner)
+    assert (p.name, p.gender) == ("Зорин", "masc")
+    # a woman's nominative stays where no context reads it otherwise
+    text = "Зорина вернулась на судно через неделю. Капитан поблагодарил Зорину."
+    (p,) = persons(text, ner)
+    assert p.name == "Зорина"

@@ -648,11 +648,15 @@ def _surname_shaped(word: str) -> bool:
     knows only as a short adjective (``Сомова``: "сомовый"): after a first name it is a surname, since a short
     adjective is never capitalized inside a sentence."""
     low = word.lower()
-    return (
-        word[:1].isupper()
-        and low.endswith(("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына"))
-        and all(p.tag.POS == "ADJS" for p in parses(word))
-    )
+    ps = parses(word)
+    if not word[:1].isupper() or not ps:
+        return False
+    if low.endswith(("ов", "ев", "ёв", "ин", "ын", "ова", "ева", "ёва", "ина", "ына")) and all(
+        p.tag.POS == "ADJS" for p in ps
+    ):
+        return True
+    # (nor a short participle: "Инес Гарсиа Морено" — "морено", of "морить" — is a Spanish surname)
+    return all(p.tag.POS in ("ADJS", "PRTS") for p in ps) and any(p.tag.POS == "PRTS" for p in ps)
 
 
 def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[int, int]]:

@@ -314,8 +314,14 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             break
         lw = w.lower()
         ps = parses(w)
-        sent_initial = j == 0 or tokens[j].start <= sent_start or tokens[j - 1].text in (".", "!", "?", "\n")
-        if (w[:1].islower() or sent_initial) and any(_role_head_ok(p, name_case) for p in ps) and tk.tag == "O":
+        sent_initial = j == 0 or tokens[j].start <= sent_start or tokens[j - 1].text in (".", "!", "?", "\n", "«", "„")
+        # (a word right before the name that the NER took into its span and the name's trimming left out is
+        # no name: "«Капитана Кокорина рассчитать»")
+        if (
+            (w[:1].islower() or sent_initial)
+            and any(_role_head_ok(p, name_case) for p in ps)
+            and (tk.tag == "O" or j == idx - 1)
+        ):
             head = j
             break
         # a modifier between the head and the name: genitive words, proper names, abbreviations
@@ -502,6 +508,8 @@ class _PersonMention:
     after_word: bool = False  # a lower-case word right before: capitalized mid-sentence
     listed: bool = False  # a cell of an enumeration whose slot holds persons (see _enumerated_persons)
     address: bool = False  # words addressed to the person ("— Мурат Хасанбиевич, почему …"): see _is_address
+    strict_case: bool = False  # its case comes from a context that fixes it (a preposition, an agreeing verb)
+    hinted_case: bool = False  # its case is one its context allows (a role in apposition, a verb after it)
 
 
 @dataclass
@@ -542,6 +550,14 @@ class _Cluster:
             return m.first
         m = self._heaviest("any_first", lambda m: bool(m.first))  # the heaviest; any will do as a fallback
         return m.first if m is not None else None
+
+
+def _first_is_tail(a: str, b: str) -> bool:
+    """One first name is the last word of the other, of two words or more (``Омар Абдель`` / ``Абдель``)."""
+    a, b = _key(a), _key(b)
+    if " " in a and " " not in b:
+        return a.rsplit(" ", 1)[1] == b
+    return " " in b and " " not in a and b.rsplit(" ", 1)[1] == a
 
 
 def _first_key(first: str | None) -> str:
@@ -629,8 +645,14 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                         and _same_surname(c.first, m.surname)
                         and not any(x.patr for x in c.mentions)
                     ]
+                # a name of three words or more without its first one: "Гарсиа Морено" of Инес Гарсиа Морено,
+                # "Абдель Латиф" of Омар Абдель Латиф (a Spanish double surname, an Arabic compound name)
+                # (or the other way round, the shorter mention first: a headline's "Абдель Латифа")
+                tail = [c for c in same if c.first and _first_is_tail(c.first, m.first)]
                 if exact:
                     target = recent(exact)
+                elif len(tail) == 1:
+                    target = tail[0]
                 elif len(bare) == 1:
                     target = bare[0]
                 elif not same and m.address and _PATRONYMIC_SHAPE.search(m.surname):
@@ -1237,6 +1259,33 @@ def _one_reading_per_form(c: _Cluster) -> _Cluster:
     for k, m in enumerate(c.mentions):
         if m.surname and m.words and fold(m.words[-1]) in as_written and fold(m.surname) != fold(m.words[-1]):
             c.mentions[k] = replace(m, surname=m.words[-1])
+    return c
+
+
+def _oblique_reading_wins(c: _Cluster) -> _Cluster:
+    """A surname written the same way is read the same way (2): where its context reads one mention in an
+    oblique case (``«Капитана Кокорина рассчитать»``: the captain's genitive, so ``Кокорин``), another
+    mention written alike that only its form read as a nominative (``Кокорина взяли обратно``: a woman's
+    ``Кокорина``?) is the same oblique form — no feminine nominative explains the first one."""
+    oblique = {
+        fold(m.words[-1]): m
+        for m in c.mentions
+        if m.surname
+        and m.words
+        and m.hinted_case
+        and m.form.case not in (None, "nomn")
+        and fold(m.surname) != fold(m.words[-1])
+    }
+    if not oblique:
+        return c
+    for k, m in enumerate(c.mentions):
+        o = oblique.get(fold(m.words[-1])) if m.surname and m.words else None
+        if o is None or m.strict_case or m.form.case != "nomn" or _key(m.surname) == _key(o.surname):
+            continue
+        form = normalize_name(m.words, NameHint(frozenset({o.form.case}), o.form.gender, strict=False))
+        first, patr, surname, initials = split_name(form, m.words)
+        if surname and _key(surname) == _key(o.surname):
+            c.mentions[k] = replace(m, form=form, surname=surname, first=first or m.first, patr=patr or m.patr)
     return c
 
 
@@ -2016,7 +2065,26 @@ def _person_mention(
         fiction=_is_fiction(tokens, start_i),
         after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower(),
         address=_is_address(text, span),
+        strict_case=hint is not None and hint.strict,
+        hinted_case=hint is not None and form.case in hint.cases,
     )
+
+
+#: A Roman numeral of a monarch's or a pope's name (I … XXXIX).
+_REGNAL = re.compile(r"(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3})")
+
+
+def _with_regnal_number(text: str, tokens, b: int, m: _PersonMention) -> _PersonMention:
+    """A first name with a Roman numeral after it is a monarch's or a pope's name (``императора Александра
+    I``, ``Николай II``, ``Людовика XIV``): the numeral is part of the name, written as is, and tells one
+    Александр from another — it takes the place a surname has in matching mentions."""
+    if m.surname or not m.first or len(m.first.rstrip(".")) < 2 or b >= len(tokens):
+        return m
+    tk = tokens[b]
+    if not _REGNAL.fullmatch(tk.text) or text[tokens[b - 1].stop : tk.start] not in (" ", "\u00a0"):
+        return m
+    span = Span(m.span.start, tk.stop)
+    return replace(m, span=span, text=text[span.start : span.end], surname=tk.text, words=(*m.words, tk.text))
 
 
 def _is_address(text: str, span: Span) -> bool:
@@ -2190,7 +2258,9 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
             if inside == "always":
                 dropped_end = piece.end
                 continue
-            m = _person_mention(text, tokens, a, b, name_words, piece, sentences, prev)
+            m = _with_regnal_number(
+                text, tokens, b, _person_mention(text, tokens, a, b, name_words, piece, sentences, prev)
+            )
             if inside is None or m.form.case not in ("gent", "accs"):
                 person_mentions.append(m)
             else:
@@ -2214,7 +2284,10 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
         if m.surname:
             surnames[_key(m.surname)] = surnames.get(_key(m.surname), 0) + 1
     kept = {id(m) for c in clusters for m in c.mentions}
-    entities = [_entity_from_cluster(_agree_paradigm(_one_reading_per_form(c), surnames)) for c in clusters]
+    entities = [
+        _entity_from_cluster(_agree_paradigm(_oblique_reading_wins(_one_reading_per_form(c)), surnames))
+        for c in clusters
+    ]
     extra: dict[int, list[tuple[Span, str]]] = {}
     for m, o, written in originals:
         if id(m) in kept:
