@@ -1280,10 +1280,12 @@ def _oblique_reading_wins(c: _Cluster) -> _Cluster:
         return c
     for k, m in enumerate(c.mentions):
         o = oblique.get(fold(m.words[-1])) if m.surname and m.words else None
-        if o is None or m.strict_case or m.form.case != "nomn" or _key(m.surname) == _key(o.surname):
+        if o is None or o.form.case is None or m.strict_case or m.form.case != "nomn":
+            continue
+        if _key(m.surname) == _key(o.surname):
             continue
         form = normalize_name(m.words, NameHint(frozenset({o.form.case}), o.form.gender, strict=False))
-        first, patr, surname, initials = split_name(form, m.words)
+        first, patr, surname, _ = split_name(form, m.words)
         if surname and _key(surname) == _key(o.surname):
             c.mentions[k] = replace(m, form=form, surname=surname, first=first or m.first, patr=patr or m.patr)
     return c
