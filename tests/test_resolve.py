@@ -736,3 +736,22 @@ def test_the_head_of_the_ministry_is_its_minister():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Денис Шубов"
+
+
+def test_a_bare_noun_after_someone_unnamed_was_described_by_its_stem_is_no_guess_of_the_nearest():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Архив\n\nДокументы разбирала историк Ольга Минаева.\n\n"
+        "Минаева и ее немецкая коллега потратили на опись три месяца. «Бумаги были сложены без всякого порядка», "
+        "— рассказала немка."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker is None
+    # without that other person, the nearest one fitting is meant
+    text = (
+        "Архив\n\nДокументы разбирала историк Ханна Вебер.\n\n"
+        "Вебер потратила на опись три месяца. «Бумаги были сложены без всякого порядка», — рассказала немка."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Ханна Вебер"

@@ -232,6 +232,25 @@ def _same_stem(a: str, b: str) -> bool:
     return False
 
 
+def _nationality_stem(adjective: str, noun: str) -> bool:
+    """An adjective and a noun of one people or place: :func:`_same_stem`, or the noun's stem without its
+    suffix of a person (``-ка``, ``-ец``, ``-анка``, ``-анин``) opens the adjective's (``немка`` / ``немецкий``,
+    ``турчанка`` / ``турецкий``, ``испанка`` / ``испанский``)."""
+    if _same_stem(adjective, noun):
+        return True
+    if not adjective.endswith(("ский", "цкий")):
+        return False
+    stem = noun
+    for suffix in ("анка", "янка", "анин", "янин", "ка", "ец", "ок", "ин"):
+        if noun.endswith(suffix) and len(noun) - len(suffix) >= 3:
+            stem = noun[: -len(suffix)]
+            break
+    k = 0
+    while k < min(len(stem), len(adjective)) and stem[k] == adjective[k]:
+        k += 1
+    return k >= 3 and k >= len(stem) - 1
+
+
 def _cue_gender(cue: str | None) -> str | None:
     if not cue:
         return None
@@ -656,6 +675,23 @@ class _Resolver:
             got = self._starts[id(e)] = ([m.start for m in spans], spans)
         starts, spans = got
         return spans[bisect.bisect_left(starts, para_start) : bisect.bisect_left(starts, pos)]
+
+    def _unnamed_bearer_since(self, e: Entity, head: str, pos: int) -> bool:
+        """ "Сафронова и ее испанская коллега работали … «…», — призналась испанка": since the last mention of
+        ``e``, the person spoken of just before, the text has described someone else, unnamed, by an adjective
+        of the bare noun's stem before a person noun (``испанская коллега`` for ``испанка``): the noun is that
+        person's, not ``e``'s. Only in the sentences between (no further back than ``e``'s mention)."""
+        starts, spans = self._starts.get(id(e)) or ([m.start for m in sorted(e.mentions)], sorted(e.mentions))
+        k = bisect.bisect_left(starts, pos) - 1
+        if k < 0 or pos - spans[k].end > 2_000:
+            return False
+        words = _WORD.findall(self.text[spans[k].end : pos])
+        for w, nxt in zip(words, words[1:]):
+            if not w[:1].islower() or not _nationality_stem(lemma(w), head):
+                continue
+            if any(p.tag.POS == "ADJF" for p in parses(w)[:2]) and _is_person_noun(nxt):
+                return True
+        return False
 
     def _paragraphs_since(self, e: Entity, pos: int) -> int:
         """How many paragraph breaks stand between ``e``'s last mention before ``pos`` and ``pos`` (2 for one far
@@ -1347,6 +1383,9 @@ class _Resolver:
                     # "Актер признался, что …" two paragraphs after the one who was named: a bare noun reaches
                     # back to the paragraph before, no further
                     self.why = "a role no one named holds, and no one fitting is named close before: abstained"
+                    return None, None, span
+                if e is not None and len(words) == 1 and self._unnamed_bearer_since(e, head, pos):
+                    self.why = "a role no one named holds, and someone unnamed was described so since: abstained"
                     return None, None, span
                 if e is not None:
                     self.why = "a role no one named holds: the person spoken of just before"
