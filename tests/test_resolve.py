@@ -755,3 +755,26 @@ def test_a_bare_noun_after_someone_unnamed_was_described_by_its_stem_is_no_guess
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Ханна Вебер"
+
+
+def test_a_name_after_the_comma_closing_po_slovam_is_the_subject_of_what_follows():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Регата\n\nНа финише тренер команды Луиджи Мартини поблагодарил экипаж. «Ветер нам помог», — сказал Мартини. "
+        "По словам итальянского специалиста, Ндиайе пока не готов выходить в море после травмы."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "reported"]
+    assert q.speaker == "Луиджи Мартини"
+
+
+def test_a_pronoun_goes_on_with_an_unnamed_role_subject_after_a_statement_of_it():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Футбол\n\nПосле матча с журналистами поговорил защитник хозяев Олег Миронов. «Мы заслужили победу», — "
+        "сказал Миронов.\n\nВратарь гостей был немногословен. «Нам нечего сказать», — бросил он. Он добавил, что "
+        "команда подаст жалобу."
+    )
+    d = analyze(text)
+    assert [(q.kind, q.speaker) for q in d.quotes] == [("full", "Олег Миронов"), ("full", None), ("reported", None)]

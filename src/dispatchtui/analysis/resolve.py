@@ -232,6 +232,9 @@ def _same_stem(a: str, b: str) -> bool:
     return False
 
 
+_CONTINUES_ROLE_SUBJECT = "the pronoun continues an unnamed role subject: abstained"
+
+
 def _nationality_stem(adjective: str, noun: str) -> bool:
     """An adjective and a noun of one people or place: :func:`_same_stem`, or the noun's stem without its
     suffix of a person (``-ка``, ``-ец``, ``-анка``, ``-анин``) opens the adjective's (``немка`` / ``немецкий``,
@@ -562,7 +565,11 @@ class _Resolver:
         """ "Наставник гостей Олег Сурмин недоволен. Он считает, что … «…», — сказал специалист": a bare noun of an
         unnamed source (no complement: not "специалист агентства"), right after a statement of a named person in
         the same paragraph, is that person — a new unnamed source would be introduced, not slipped in. Never for
-        the nouns that say the source is anonymous (``источник``)."""
+        the nouns that say the source is anonymous (``источник``). A place's or a people's adjective before the
+        noun is an epithet too (``по словам грузинского специалиста`` after the Georgian coach's words), not
+        a ``другой`` or ``второй`` that would bring in someone else."""
+        if len(words) == 2 and _country_adjective(lemma(words[0])) and lemma(words[1]) == head:
+            words = words[1:]
         if len(words) != 1 or head in ANONYMOUS_SOURCES or qi == 0:
             return None
         pq = self.quotes[qi - 1]
@@ -794,6 +801,7 @@ class _Resolver:
                 re.fullmatch(r"[\w\s,-]*", unquoted)
                 and not re.search(r"[.!?;:«»\"\n]", unquoted)
                 and _cases_agree(self.text[span.start : span.end], self.text[st:en])
+                and not self._subject_after_comma(span, gap, st, en, e)
             ):
                 words = _WORD.findall(unquoted)
                 while words and words[-1][:1].isupper():
@@ -814,6 +822,18 @@ class _Resolver:
                     return e
             k += 1
         return None
+
+    def _subject_after_comma(self, span: Span, gap: str, st: int, en: int, e: Entity) -> bool:
+        """ "По словам грузинского специалиста, Йылдыз пока не готов играть": after a role in an oblique case and
+        a comma, a name written as its nominative opens the clause that follows (its subject), no apposition
+        (which would agree with the role: "по словам специалиста, Гии Кобахидзе, …")."""
+        if gap.strip() != ",":
+            return False
+        role_words = _WORD.findall(self.text[span.start : span.end])
+        if not role_words or any(p.tag.case == "nomn" for w in role_words for p in parses(w)):
+            return False
+        written = fold(self.text[st:en])
+        return any(written.endswith(fold(n)) for n in (e.surname, e.name) if n)
 
     def _namesake_in_paragraph(self, hits: Sequence[tuple[int, Entity]], pos: int) -> Entity | None:
         """ "аналитик Дмитрий Кулагин (не родственник главы компании). «…», — отметил Кулагин": of two people
@@ -971,8 +991,8 @@ class _Resolver:
         if e is not None and span is not None and self._own_clause_subject(span, e):
             # "Корреспондент Вера Михайлова поговорила с ним": an object pronoun is not its clause's subject
             e = self._nearest_person(self._sentence_start(span.start), g, q, qi)
-        if e is not None and self._role_subject_before(pos, e):
-            self.why = "the pronoun continues an unnamed role subject: abstained"
+        if e is not None and (self._role_subject_before(pos, e) or self._continues_abstained_pronoun(qi, q, pos)):
+            self.why = _CONTINUES_ROLE_SUBJECT
             return None, None, span
         if u is not None:
             last = -1
@@ -1081,6 +1101,18 @@ class _Resolver:
             or lemma(w) in PRONOUNS
             for i, w in enumerate(words)
         )
+
+    def _continues_abstained_pronoun(self, qi: int, q: Quote, pos: int) -> bool:
+        """ "Тренер гостей был менее разговорчив. «…», — сказал он. Он добавил, что …": the chain of one subject
+        goes on — the statement just before, in this paragraph, went to no one because its pronoun continued an
+        unnamed role subject, and no one has been named since: this pronoun is that role's too."""
+        if qi == 0 or self.whys[qi - 1] != _CONTINUES_ROLE_SUBJECT or self.quotes[qi - 1].paragraph != q.paragraph:
+            return False
+        prev = self.quotes[qi - 1]
+        since = max(prev.end, *(sp.end for sp in (prev.speaker_span, prev.cue_span) if sp is not None))
+        if since > pos or not re.fullmatch(r"[\s»\"”,.!?…—–-]*(?:[.!?…]\s*)?", self.text[since:pos]):
+            return False  # (the pronoun opens the sentence right after that statement's)
+        return True
 
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
@@ -1608,6 +1640,7 @@ class _Resolver:
 
     def run(self) -> tuple[list[Quote], list[Speaker]]:
         self.resolved: list[str | None] = []
+        self.whys: list[str] = []  # per quote: why its speaker was chosen (or none)
         self._said: set[str] = set()  # the names resolved so far (who has spoken before a statement)
         cache: dict[tuple, tuple] = {}
         new_quotes = []
@@ -1621,6 +1654,7 @@ class _Resolver:
                 why = self.why or _default_reason(q, name, kind)
                 cache[key] = (name, kind, mspan, why)
             self.resolved.append(name)
+            self.whys.append(why)
             if name is not None:
                 self._said.add(name)
             g = _cue_gender(q.cue)
