@@ -512,3 +512,9 @@ def test_a_surname_read_oblique_by_its_context_is_read_so_where_it_is_written_al
     text = "Зорина вернулась на судно через неделю. Капитан поблагодарил Зорину."
     (p,) = persons(text, ner)
     assert p.name == "Зорина"
+
+
+def test_a_name_joined_by_and_takes_no_role_of_the_name_before(ner):
+    text = "В полуфинале встретились бельгийский велогонщик Лукас Мертенс и Иван Рогов."
+    roles = {p.name: p.roles for p in persons(text, ner)}
+    assert roles == {"Лукас Мертенс": ("велогонщик",), "Иван Рогов": ()}

@@ -778,3 +778,13 @@ def test_a_pronoun_goes_on_with_an_unnamed_role_subject_after_a_statement_of_it(
     )
     d = analyze(text)
     assert [(q.kind, q.speaker) for q in d.quotes] == [("full", "Олег Миронов"), ("full", None), ("reported", None)]
+
+
+def test_a_people_s_noun_names_the_one_person_described_by_its_adjective():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Теннис\n\nВ финале встретились немецкий теннисист Йонас Кель и Андрей Рублев.\n\n"
+        "— Сегодня мне везло, — признался Рублев.\n\n— А мне нет, — ответил немец."
+    )
+    assert [q.speaker for q in analyze(text).quotes if q.kind == "full"] == ["Андрей Рублев", "Йонас Кель"]

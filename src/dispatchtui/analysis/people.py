@@ -329,7 +329,9 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             modifiers += 1
             j -= 1
             continue
-        if lw in ("и",) and modifiers:
+        if lw in ("и",):
+            if not modifiers:
+                break  # "теннисист Йонас Кель и Андрей Рублев": a name joined by "и" has no role of the one before
             modifiers += 1
             j -= 1
             continue

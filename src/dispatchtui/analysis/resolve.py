@@ -865,7 +865,7 @@ class _Resolver:
         the one person whose role gives that nationality (a noun or adjective of its stem)."""
         adjs = [w for w in role_lems if _country_adjective(w)]
         if not adjs:
-            return None
+            return self._of_people_noun(role_lems, gender)
         # (a role that is the nationality alone, "грузин", or one of the mention's head: not "посол России" for
         # "российский министр")
         hits = [
@@ -878,6 +878,35 @@ class _Resolver:
         hits = list({id(e): e for e in hits}.values())
         hits = [e for e in hits if _gender_ok(gender, e.gender) or gender not in ("masc", "femn")]
         return hits[0] if len(hits) == 1 else None
+
+    def _of_people_noun(self, role_lems: Sequence[str], gender: str | None) -> Entity | None:
+        """ "— ответил турок" after "турецкий нападающий Эмре Йылдыз": a bare noun of a people names the one person
+        the dispatch describes by that people's adjective — in a role, or right before a role or a name of theirs
+        (the adjective the role itself leaves out). Only a noun no role of anyone's contains as it is."""
+        if len(role_lems) != 1 or not _is_noun(role_lems[0]):
+            return None
+        noun = role_lems[0]
+        hits: dict[int, Entity] = {}
+        for e in self.persons:
+            if any(noun in _WORD.findall(r) for r in e.roles):
+                return None  # a role word, no people's noun ("нападающий")
+            if not _gender_ok(gender, e.gender) and gender in ("masc", "femn"):
+                continue
+            for a in self._nationality_adjectives(e):
+                if _nationality_stem(a, noun):
+                    hits[id(e)] = e
+        return next(iter(hits.values())) if len(hits) == 1 else None
+
+    def _nationality_adjectives(self, e: Entity) -> list[str]:
+        """The place and people adjectives the text gives ``e``: in its roles, and the one word right before a
+        role or a name of its (``турецкий нападающий Эмре Йылдыз``)."""
+        out = [lemma(w) for r in e.roles for w in _WORD.findall(r) if _country_adjective(lemma(w))]
+        for m in e.details:
+            start = m.role_span.start if m.role_span is not None else m.span.start
+            before = _WORD.findall(self.text[max(0, start - 40) : start])
+            if before and self.text[:start].rstrip().endswith(before[-1]) and _country_adjective(lemma(before[-1])):
+                out.append(lemma(before[-1]))
+        return out
 
     def _label_by_intro(self, head: str, span: Span | None) -> Entity | None:
         """ "допрос бывшего бухгалтера Веры Ткачук … В суде свидетельница заговорила иначе. ¶ Гаврилюк: … ¶
