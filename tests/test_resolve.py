@@ -788,3 +788,14 @@ def test_a_people_s_noun_names_the_one_person_described_by_its_adjective():
         "— Сегодня мне везло, — признался Рублев.\n\n— А мне нет, — ответил немец."
     )
     assert [q.speaker for q in analyze(text).quotes if q.kind == "full"] == ["Андрей Рублев", "Йонас Кель"]
+
+
+def test_a_role_that_fits_only_without_its_team_yields_to_no_guess_after_another_s_statement():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Хоккей\n\n«Северсталь» обыграла «Торпедо». Обе шайбы забросил нападающий Илья Гусев, у гостей отличился "
+        "Павел Крюков.\n\nКрюков признал, что команда устала. «Мы просто не добежали», — сказал нападающий «Торпедо»."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker is None  # (not the forward of the other team)

@@ -1131,6 +1131,13 @@ class _Resolver:
             for i, w in enumerate(words)
         )
 
+    def _other_speaker_just_before(self, qi: int, q: Quote, e: Entity) -> bool:
+        """The statement just before ``q``, in its paragraph, is a person's other than ``e``."""
+        if qi == 0 or self.quotes[qi - 1].paragraph != q.paragraph:
+            return False
+        name = self.resolved[qi - 1]
+        return name is not None and name != e.name and name in self._first_by_name
+
     def _continues_abstained_pronoun(self, qi: int, q: Quote, pos: int) -> bool:
         """ "Тренер гостей был менее разговорчив. «…», — сказал он. Он добавил, что …": the chain of one subject
         goes on — the statement just before, in this paragraph, went to no one because its pronoun continued an
@@ -1397,6 +1404,13 @@ class _Resolver:
                         self.why = "the role of the person whose statement comes just before"
                         return prev.name, "person", span
                     self.why = "the role fits two people equally: abstained"
+                    return None, None, span
+                named_in_mention = {fold(w) for w in words[head_i + 1 :] if w[:1].isupper()}
+                named_in_role = {fold(w) for r in e.roles for w in _WORD.findall(r)}
+                if s < 1.0 and named_in_mention - named_in_role and self._other_speaker_just_before(qi, q, e):
+                    # "Сафин признал, что … «…», — сказал нападающий «Камы-Энергии»": the role fits the forward
+                    # named elsewhere only in part (not his team); the statement just before is another's
+                    self.why = "the role fits in part, and another person's statement comes just before: abstained"
                     return None, None, span
                 if gender in (None, "plur") or not e.gender or e.gender == gender:
                     self.why = "the role of a person named in the dispatch"
