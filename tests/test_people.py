@@ -518,3 +518,14 @@ def test_a_name_joined_by_and_takes_no_role_of_the_name_before(ner):
     text = "В полуфинале встретились бельгийский велогонщик Лукас Мертенс и Иван Рогов."
     roles = {p.name: p.roles for p in persons(text, ner)}
     assert roles == {"Лукас Мертенс": ("велогонщик",), "Иван Рогов": ()}
+
+
+def test_a_post_given_by_a_clause_after_the_name_is_a_role(ner):
+    text = (
+        "Архив получил дневник Отто Фишера, немца, который в 1920-х годах работал инженером на заводе. "
+        "Там же хранятся письма Веры Ланской, служившей экономкой в доме Фишеров. Павел Орлов, который купил "
+        "дом, передал бумаги архиву."
+    )
+    roles = {p.name: p.roles for p in persons(text, ner)}
+    assert roles["Отто Фишер"] == ("инженер",) and roles["Вера Ланская"] == ("экономка",)
+    assert roles["Павел Орлов"] == ()  # (no verb of a post: "купил")

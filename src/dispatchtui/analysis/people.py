@@ -47,6 +47,7 @@ from .lexicon.roles import (
     NAME_PARTICLES,
     NOT_ROLE_HEADS,
     POSSESSIVE_ROLE_HEADS,
+    POST_VERBS,
     ROLE_MODIFIERS,
 )
 from .lexicon.speech import SPEECH_VERBS
@@ -376,6 +377,41 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
     del span_text
     cases = frozenset(str(p.tag.case) for p in parses(tokens[head].text) if _role_head_ok(p, name_case))
     return role, Span(tokens[start].start, tokens[idx - 1].stop), cases
+
+
+def _role_from_relative_clause(text: str, tokens, i1: int):
+    """A post the clause after a name gives, where no role stands before it: ``Ламбера, француза, который служил
+    гувернером``, ``Петрова, работавшего врачом`` — a verb of holding a post (``служить``, ``работать``, ``быть``)
+    in a relative clause of ``который`` or as a participle, and its predicate noun in the instrumental, an
+    animate one of a person (the role in the nominative). Only within the sentence, a few words after the name
+    (past an apposition: ``, француза,``)."""
+    j, end = i1, min(len(tokens), i1 + 12)
+    while j < end and tokens[j].text not in (".", "!", "?", ";", "«", "»", "(", ")"):
+        ps = parses(tokens[j].text)
+        verb = next((p for p in ps if p.tag.POS in ("VERB", "PRTF") and p.normal_form in POST_VERBS), None)
+        if verb is not None and _after_relative_or_comma(tokens, i1, j):
+            for k in range(j + 1, min(j + 5, len(tokens))):
+                nps = [p for p in parses(tokens[k].text) if p.tag.case == "ablt" and _role_head_ok(p, None)]
+                if nps and tokens[k].text[:1].islower():
+                    nom = nps[0].inflect({"nomn"})
+                    role = nom.word if nom is not None else nps[0].normal_form
+                    return role, Span(tokens[k].start, tokens[k].stop), frozenset(CASES)
+                if tokens[k].text in (",", ".", "и"):
+                    break
+            return None
+        j += 1
+    return None
+
+
+def _after_relative_or_comma(tokens, i1: int, j: int) -> bool:
+    """Token ``j`` (a verb or a participle) opens, or follows only adverbials in, a clause set off after the name
+    ending at ``i1``: ``, который [в 1810-х годах] служил``, ``, служивший``."""
+    k = j - 1
+    while k > i1 and tokens[k].text != ",":
+        if fold(tokens[k].text).startswith("котор"):
+            return True
+        k -= 1
+    return k >= i1 and tokens[k].text == "," and k == j - 1 and any(p.tag.POS == "PRTF" for p in parses(tokens[j].text))
 
 
 def _po_complement_word(tokens, j: int, sent_start: int) -> bool:
@@ -2054,7 +2090,7 @@ def _person_mention(
         first = initials[0]
     if initials and first and len(first) == 1:
         first = first + "."
-    role = _find_role(text, tokens, start_i, form.case, sent_start)
+    role = _find_role(text, tokens, start_i, form.case, sent_start) or _role_from_relative_clause(text, tokens, i1)
     return _PersonMention(
         span,
         text[span.start : span.end],

@@ -511,3 +511,7 @@ COUNTRY_ADJECTIVES: dict[str, frozenset[str]] = {
     "белорусский": frozenset({"белоруссия", "беларусь"}),
     "голландский": frozenset({"нидерланды", "голландия"}),
 }
+
+#: Verbs whose predicate noun in the instrumental names the post its subject holds ("который служил гувернером",
+#: "работавшая врачом", "являющийся директором"): see ``people._role_from_relative_clause``.
+POST_VERBS: frozenset[str] = frozenset({"служить", "работать", "быть", "являться", "трудиться", "стать"})
