@@ -700,3 +700,17 @@ def test_inline_dialogue_needs_its_attribution():
 
     text = "Футбол\n\nМатч начался в семь. — Это было в апреле, когда снег уже сошёл."
     assert [q for q in analyze(text).quotes if q.kind == "full"] == []
+
+
+def test_a_dialogue_line_closed_by_a_verb_and_an_adjective_used_as_a_noun_is_attributed():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Сестры\n\nНа сцену вышли сестры Ирина и Ольга Власовы.\n\n— Мы репетировали полгода, — сказала Ирина.\n\n"
+        "— Не полгода, а целый год, — поправила старшая."
+    )
+    d = analyze(text)
+    full = [d.text[q.start : q.end] for q in d.quotes if q.kind == "full"]
+    assert full == ["Мы репетировали полгода", "Не полгода, а целый год"]
+    (q,) = [q for q in d.quotes if d.text[q.start : q.end].startswith("Не полгода")]
+    assert d.text[q.speaker_span.start : q.speaker_span.end] == "старшая"

@@ -37,6 +37,7 @@ from .speakers import _place_before, _speaker_after, _speaker_before
 from .tokens import (
     _T,
     _WORD_RE,
+    _adjective_subject,
     _agrees,
     _finite_third,
     _info,
@@ -257,6 +258,8 @@ def _attr_by_shape(text: str, i: int, end: int) -> _Attr | None:
             ):
                 j += 1
             return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, j), ce)
+        if k == len(toks) - 1 and _adjective_subject(verb, t.text):
+            return _Attr(Span(toks[0].start, toks[0].end), _span_of(toks, k, k + 1), ce)  # "— вмешался младший"
     return None
 
 

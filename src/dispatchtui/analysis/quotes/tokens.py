@@ -103,6 +103,18 @@ def _agrees(verb: str, noun: str) -> bool:
     )
 
 
+def _adjective_subject(verb: str, word: str) -> bool:
+    """A nominative singular adjective agreeing with a past singular verb in gender ("вмешался младший",
+    "ответила старшая"): closing the clause, with no noun after it, an adjective used as a noun — the subject."""
+    vp, ps = parses(verb), parses(word)[:4]
+    if not vp or vp[0].tag.number != "sing" or vp[0].tag.tense != "past":
+        return False
+    return any(
+        p.tag.POS == "ADJF" and p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.gender == vp[0].tag.gender
+        for p in ps
+    )
+
+
 @lru_cache(maxsize=20_000)
 def _finite_third(word: str, any_reading: bool = False) -> bool:
     """A finite verb form of the third person or the past ("усмехнулся", "добавляет"), not "скажу"/"скажите":
