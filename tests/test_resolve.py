@@ -766,6 +766,13 @@ def test_a_name_after_the_comma_closing_po_slovam_is_the_subject_of_what_follows
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "reported"]
     assert q.speaker == "Луиджи Мартини"
+    # the name in an oblique case, the object of what follows (no apposition: no comma closes it)
+    text = (
+        "Поиски\n\nПропавшую грибницу Анну Смирнову искали двое суток. Работой спасателей руководила "
+        "координатор отряда Елена Крылова. По словам координатора, Смирнову нашли у старой дороги."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "reported"]
+    assert q.speaker == "Елена Крылова"
 
 
 def test_a_pronoun_goes_on_with_an_unnamed_role_subject_after_a_statement_of_it():

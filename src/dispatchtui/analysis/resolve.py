@@ -824,16 +824,16 @@ class _Resolver:
         return None
 
     def _subject_after_comma(self, span: Span, gap: str, st: int, en: int, e: Entity) -> bool:
-        """ "По словам грузинского специалиста, Йылдыз пока не готов играть": after a role in an oblique case and
-        a comma, a name written as its nominative opens the clause that follows (its subject), no apposition
-        (which would agree with the role: "по словам специалиста, Гии Кобахидзе, …")."""
+        """ "По словам грузинского специалиста, Йылдыз пока не готов играть", "По словам координатора, Рочева нашли
+        …": after a role and a comma, a name that no comma or dash closes opens the clause that follows (its
+        subject or object): an apposition set off by a comma is set off on both sides ("по словам специалиста,
+        Гии Кобахидзе, …")."""
         if gap.strip() != ",":
             return False
-        role_words = _WORD.findall(self.text[span.start : span.end])
-        if not role_words or any(p.tag.case == "nomn" for w in role_words for p in parses(w)):
-            return False
-        written = fold(self.text[st:en])
-        return any(written.endswith(fold(n)) for n in (e.surname, e.name) if n)
+        k = en
+        while k < len(self.text) and self.text[k] in " \u00a0":
+            k += 1
+        return k < len(self.text) and (self.text[k].isalnum() or self.text[k] in '«"(')
 
     def _namesake_in_paragraph(self, hits: Sequence[tuple[int, Entity]], pos: int) -> Entity | None:
         """ "аналитик Дмитрий Кулагин (не родственник главы компании). «…», — отметил Кулагин": of two people
