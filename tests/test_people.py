@@ -529,3 +529,14 @@ def test_a_post_given_by_a_clause_after_the_name_is_a_role(ner):
     roles = {p.name: p.roles for p in persons(text, ner)}
     assert roles["Отто Фишер"] == ("инженер",) and roles["Вера Ланская"] == ("экономка",)
     assert roles["Павел Орлов"] == ()  # (no verb of a post: "купил")
+
+
+def test_a_woman_s_kin_noun_before_a_name_of_two_readings_takes_the_family_s_surname(ner):
+    text = (
+        "Спасатели нашли в тайге охотника Петра Зуева. Тревогу подняла дочь охотника Евгения Зуева. "
+        "Зуева позвонила в полицию."
+    )
+    assert sorted(names(text, ner)) == ["Евгения Зуева", "Пётр Зуев"]
+    # no man of that surname named otherwise: the reading of the man's genitive stays (his daughter, unnamed)
+    text = "Тревогу подняла дочь охотника Евгения Зуева. Сам Зуев не вернулся из тайги."
+    assert names(text, ner) == ["Евгений Зуев"]

@@ -547,6 +547,9 @@ class _PersonMention:
     listed: bool = False  # a cell of an enumeration whose slot holds persons (see _enumerated_persons)
     address: bool = False  # words addressed to the person ("— Мурат Хасанбиевич, почему …"): see _is_address
     strict_case: bool = False  # its case comes from a context that fixes it (a preposition, an agreeing verb)
+    # "жена пенсионера Валентина Рочева": a woman's kin noun, then a genitive noun, then a name that reads as a
+    # man's genitive or as her nominative — the nominative reading, kept for _kin_sharing_a_surname
+    kin_reading: NameForm | None = None
     hinted_case: bool = False  # its case is one its context allows (a role in apposition, a verb after it)
 
 
@@ -2107,6 +2110,7 @@ def _person_mention(
         address=_is_address(text, span),
         strict_case=hint is not None and hint.strict,
         hinted_case=hint is not None and form.case in hint.cases,
+        kin_reading=_kin_apposition_reading(tokens, start_i, words, form),
     )
 
 
@@ -2125,6 +2129,50 @@ def _with_regnal_number(text: str, tokens, b: int, m: _PersonMention) -> _Person
         return m
     span = Span(m.span.start, tk.stop)
     return replace(m, span=span, text=text[span.start : span.end], surname=tk.text, words=(*m.words, tk.text))
+
+
+def _kin_apposition_reading(tokens, i0: int, words: tuple[str, ...], form: NameForm) -> NameForm | None:
+    """ "Тревогу подняла жена пенсионера Валентина Рочева": after a woman's kin noun in the nominative and a
+    genitive person noun, a name read as a man's genitive (the pensioner's name) may as well be the woman's own
+    nominative (her apposition) — the same letters. That reading, when the name has it; which one the text
+    means is decided with the other people it names (:func:`_kin_sharing_a_surname`)."""
+    if i0 < 2 or form.gender != "masc" or form.case not in ("gent", "accs"):
+        return None
+    head, mid = tokens[i0 - 2].text, tokens[i0 - 1].text
+    if not head[:1].islower() or not mid[:1].islower():
+        return None
+    kin = [
+        p
+        for p in parses(head)
+        if p.tag.case == "nomn" and p.tag.gender == "femn" and p.normal_form in POSSESSIVE_ROLE_HEADS
+    ]
+    if not kin or not any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.animacy == "anim" for p in parses(mid)
+    ):
+        return None
+    her = normalize_name(words, NameHint(frozenset({"nomn"}), "femn", strict=True))
+    if her.gender != "femn" or her.case != "nomn" or tuple(fold(w) for w in her.words) != tuple(fold(w) for w in words):
+        return None
+    return her
+
+
+def _kin_sharing_a_surname(mentions: list[_PersonMention]) -> None:
+    """A woman's kin noun before a name of two readings (see :func:`_kin_apposition_reading`): where a man of that
+    surname is named elsewhere by another first name ("Николая Рочева"), the name is the woman's, who shares the
+    family's surname, not a second man of it whose kin she would be."""
+    men: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.surname and m.first and m.form.gender == "masc" and m.kin_reading is None:
+            men.setdefault(_key(m.surname), set()).add(_first_key(m.first))
+    for k, m in enumerate(mentions):
+        if m.kin_reading is None or not m.surname or not m.first:
+            continue
+        firsts = men.get(_key(m.surname), set())
+        if firsts and _first_key(m.first) not in firsts:
+            form = m.kin_reading
+            first, patr, surname, _ = split_name(form, m.words)
+            if surname and first:
+                mentions[k] = replace(m, form=form, first=first, patr=patr, surname=surname, role=None)
 
 
 def _is_address(text: str, span: Span) -> bool:
@@ -2311,6 +2359,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     person_mentions = _mark_played_characters(tokens, person_mentions, sentences)
     person_mentions = _capitalized_particles(person_mentions)
+    _kin_sharing_a_surname(person_mentions)
     _east_asian_order(person_mentions)
     _surname_first_by_lone_mention(text, person_mentions)
     _particle_names_as_written(person_mentions)
