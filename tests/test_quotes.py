@@ -714,3 +714,15 @@ def test_a_dialogue_line_closed_by_a_verb_and_an_adjective_used_as_a_noun_is_att
     assert full == ["Мы репетировали полгода", "Не полгода, а целый год"]
     (q,) = [q for q in d.quotes if d.text[q.start : q.end].startswith("Не полгода")]
     assert d.text[q.speaker_span.start : q.speaker_span.end] == "старшая"
+
+
+def test_a_document_s_words_introduced_by_a_colon_do_not_inherit_the_speaker_before():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Архив\n\n«Эти тетради пролежали на чердаке полвека», — рассказал историк Игорь Сомов.\n\n"
+        "На обложке первой тетради есть надпись: «Сжечь после моей смерти, не читая»."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if d.text[q.start : q.end].startswith("Сжечь")]
+    assert q.speaker is None

@@ -515,6 +515,14 @@ def _according_attr(toks: list[_T], po: int, open_pos: int) -> tuple[_Attr, int]
     return _Attr(Span(toks[po].start, toks[k].end), spk, open_pos), po_end
 
 
+def document_colon(text: str, open_pos: int, floor: int) -> bool:
+    """ "В дневнике за 1891 год есть запись: «…»", "На плакате надпись: «…»": a colon introduction whose sentence
+    names a document — the words are the document's, not a continuation of whoever spoke before."""
+    s = _sentence_start(text, open_pos, floor)
+    toks = _tokens(text, s, open_pos, 40)
+    return any(t.kind == "w" and _info(t.text).lemma in DOCUMENT_NOUNS for t in toks)
+
+
 def _colon_subject(toks: list[_T], open_pos: int) -> _Attr | None:
     """A colon introduction without a cue: "Слова Сагдеева из интервью:", "Комментарий шведского телевидения:"
     (the words or statement noun names the speaker in the genitive), "Сам Александр Белов оказался более

@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from ...model import Quote, Span
 from ..layout import parse_dateline
 from .classify import _clause_like, _is_name_quote, _name_context, _name_like, _Signals, _statement_kind
-from .cues import _Attr, _attr_after, _choose_attr, _ends_sentence, _intro, _next_sentence_attr, _split
+from .cues import (
+    _Attr,
+    _attr_after,
+    _choose_attr,
+    _ends_sentence,
+    _intro,
+    _next_sentence_attr,
+    _split,
+    document_colon,
+)
 from .forms import paragraph_forms
 from .marks import _DASHES, _WINDOW, QUOTE_MARKS, _Cand, _pair, _Region, _skip_space, _trim, _trim_tail_punct
 from .tokens import _content_words
@@ -204,6 +213,10 @@ def _marked(scan: _Scan, parts: list[_Region], group: int) -> None:
     attr = _choose_attr(text, intro_kind, intro, after, inner)
     speaker = attr.speaker if attr else None
     cue = attr.cue if attr else None
+    # (a document's words introduced by a colon float free of the speaker before: see cues.document_colon)
+    floating = speaker is None and cue is None
+    if floating and intro_kind == "colon" and first.open_pos is not None:
+        floating = not document_colon(text, first.open_pos, floor)
     end_attr = after.end if after is not None else last.ce + 1
     for s, e, pi in pieces:
         s, e = _trim(text, s, e)
@@ -211,7 +224,7 @@ def _marked(scan: _Scan, parts: list[_Region], group: int) -> None:
         s, e = _trim(text, s, e)
         if e <= s or not _content_words(text, s, e, 1):
             continue
-        scan.cands.append(_Cand(s, e, pi, kind, speaker, cue, speaker is None and cue is None, group=group))
+        scan.cands.append(_Cand(s, e, pi, kind, speaker, cue, floating, group=group))
     scan.last_end[last.para] = max(scan.last_end.get(last.para, 0), end_attr)
     if after is not None:
         scan.attr_until = max(scan.attr_until, after.end)
