@@ -806,3 +806,21 @@ def test_a_role_that_fits_only_without_its_team_yields_to_no_guess_after_another
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker is None  # (not the forward of the other team)
+
+
+def test_a_document_s_words_are_its_author_s_named_with_the_verb_that_made_it():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Завод\n\nДиректор завода Олег Панин встретился с рабочими. Вечером профсоюз собрал подписи.\n\n"
+        "Наутро Панин направил письмо в министерство. «Без заказа завод остановится в марте», — говорится в письме."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Олег Панин"
+    text = (
+        "Театр\n\nБлагодарность труппе выразил режиссер театра Антон Лисицын.\n\n"
+        "Вскоре режиссер опубликовал открытое обращение к зрителям. «Мы вернемся на сцену осенью», — говорится "
+        "в обращении."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Антон Лисицын"

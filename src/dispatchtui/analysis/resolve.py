@@ -28,6 +28,7 @@ from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.roles import (
     ANAPHORIC_ORG,
     ANONYMOUS_SOURCES,
+    AUTHORING_VERBS,
     COUNTRY_ADJECTIVES,
     DOCUMENT_HEADS,
     EPITHET_SOURCES,
@@ -1313,6 +1314,10 @@ class _Resolver:
         if lems[head0] in DOCUMENT_HEADS and not _is_person_noun(words[head0]):
             if len(words) > head0 + 1:  # "в сообщении телеканала", "в заявлении гособвинителя …"
                 return self._org_description(words[head0 + 1 :], pos, span), "organization", span
+            author = self._document_author(lems[head0], q)
+            if author is not None:
+                self.why = "the author of the document, named with the verb that made it"
+                return author.name, "person", None
             if self.last_org_speaker:
                 return self.last_org_speaker, "organization", None
             found = self._earlier_attribution(q.start) or self._earlier_announcer(q.start)
@@ -1579,6 +1584,37 @@ class _Resolver:
                 if any(lemma(w) in SPEECH_VERBS for w in _WORD.findall(after)[:4]):
                     best = (m.start, e)
         return best[1].name if best else None
+
+    def _document_author(self, doc: str, q: Quote) -> Entity | None:
+        """ "Тогда художник написал открытое письмо в Министерство культуры. «…», — говорилось в письме": the
+        subject of a verb of making a document (:data:`AUTHORING_VERBS`) whose object is that document, in the
+        sentence before the quote in its paragraph, is its author — a person named there, or the one person whose
+        role the subject names."""
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        a = self._sentence_start(max(para_start, self._sentence_start(q.start) - 1))
+        a = max(a, para_start)
+        words = [(m.start(), m.group()) for m in _WORD.finditer(self.text, a, q.start)]
+        for k, (at, w) in enumerate(words):
+            if lemma(w) not in AUTHORING_VERBS or not any(lemma(x) == doc for _, x in words[k + 1 : k + 4]):
+                continue
+            subject = [x for _, x in words[:k]]
+            j = bisect.bisect_left(self._p_starts, a)
+            named = {id(e): e for st, _, _, e in self._p_index[j : bisect.bisect_left(self._p_starts, at)]}
+            if len(named) == 1:
+                return next(iter(named.values()))
+            if named or not subject:
+                return None
+            h = _head_index(subject, 0)
+            while h < len(subject) - 1 and not _is_person_noun(subject[h]):
+                h = _head_index(subject, h + 1)
+            if not _is_person_noun(subject[h]):
+                return None
+            lems = tuple(_lemmas(subject[h:]))
+            scored = [(max((_role_match(lems, r) for r in e.roles), default=0.0), e) for e in self.persons]
+            best = max((x for x, _ in scored), default=0.0)
+            fits = [e for x, e in scored if x == best and x > 0]
+            return fits[0] if len(fits) == 1 else None
+        return None
 
     def _document_in_cue(self, q: Quote) -> str | None:
         """The document a cue names ("говорится в сообщении" + "телеканала" after it), or None."""

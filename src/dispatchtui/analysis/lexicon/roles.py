@@ -515,3 +515,9 @@ COUNTRY_ADJECTIVES: dict[str, frozenset[str]] = {
 #: Verbs whose predicate noun in the instrumental names the post its subject holds ("который служил гувернером",
 #: "работавшая врачом", "являющийся директором"): see ``people._role_from_relative_clause``.
 POST_VERBS: frozenset[str] = frozenset({"служить", "работать", "быть", "являться", "трудиться", "стать"})
+
+#: Verbs whose subject is the author of the document that is their object ("художник написал открытое письмо",
+#: "губернатор подписал указ"): the document's words quoted after are that author's (``resolve._document_author``).
+AUTHORING_VERBS: frozenset[str] = frozenset(
+    {"написать", "направить", "подписать", "опубликовать", "отправить", "составить", "разослать", "издать"}
+)
