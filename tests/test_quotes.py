@@ -726,3 +726,15 @@ def test_a_document_s_words_introduced_by_a_colon_do_not_inherit_the_speaker_bef
     d = analyze(text)
     (q,) = [q for q in d.quotes if d.text[q.start : q.end].startswith("Сжечь")]
     assert q.speaker is None
+
+
+def test_the_owner_of_the_words_a_verb_repeats_is_the_speaker():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Память\n\nУченики вспоминают профессора Андрея Лукина. Тренер Ольга Зайцева часто повторяет фразу Лукина: "
+        "«Сначала техника, потом скорость»."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Андрей Лукин"

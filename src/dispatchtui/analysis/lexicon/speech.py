@@ -203,7 +203,7 @@ DOCUMENT_NOUNS: frozenset[str] = frozenset(
 )
 
 #: Nouns meaning "words/statement of X": "приводятся слова X", "слова Сагдеева из интервью".
-WORDS_NOUNS: frozenset[str] = frozenset({"слово", "цитата", "высказывание", "реплика"})
+WORDS_NOUNS: frozenset[str] = frozenset({"слово", "цитата", "высказывание", "реплика", "фраза", "изречение"})
 #: The nouns of a source phrase before a quotation: "по словам X, «…»", "по мнению X, «…»", "по оценке X,
 #: «…»" (the quoted clause is X's own words; "по данным X" gives data, not words).
 ACCORDING_NOUNS: frozenset[str] = WORDS_NOUNS | {"мнение", "оценка"}

@@ -411,8 +411,11 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
     if po is not None and (attr is None or attr.cue.start < toks[po].start):
         attr, po_end = _according_attr(toks, po, open_pos)
     if colon:
-        if attr is None:
-            attr = _colon_subject(toks, open_pos)
+        owner = _colon_subject(toks, open_pos)
+        # "Художник любил повторять фразу Краснова: «…»": the words' owner after the verb is the speaker, not
+        # the one who repeats them
+        if attr is None or (owner is not None and owner.cue is not None and owner.cue.start > attr.cue.start):
+            attr = owner
         return "colon", attr, direct
     # reported clause: "отметил, что «…»", "по словам X, «…»"
     words = [t for t in toks if t.kind == "w"]
