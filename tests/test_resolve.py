@@ -824,3 +824,14 @@ def test_a_document_s_words_are_its_author_s_named_with_the_verb_that_made_it():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Антон Лисицын"
+
+
+def test_a_document_s_words_are_its_owner_s_named_in_the_genitive_after_it():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Выставка\n\nВ музее покажут и указ тобольского губернатора Ивана Шарова от 1799 года. "
+        "«Обывателям улиц не загромождать», — говорится в документе."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Иван Шаров"

@@ -1316,8 +1316,8 @@ class _Resolver:
                 return self._org_description(words[head0 + 1 :], pos, span), "organization", span
             author = self._document_author(lems[head0], q)
             if author is not None:
-                self.why = "the author of the document, named with the verb that made it"
                 return author.name, "person", None
+            self.why = None
             if self.last_org_speaker:
                 return self.last_org_speaker, "organization", None
             found = self._earlier_attribution(q.start) or self._earlier_announcer(q.start)
@@ -1600,6 +1600,7 @@ class _Resolver:
             subject = [x for _, x in words[:k]]
             j = bisect.bisect_left(self._p_starts, a)
             named = {id(e): e for st, _, _, e in self._p_index[j : bisect.bisect_left(self._p_starts, at)]}
+            self.why = "the author of the document, named with the verb that made it"
             if len(named) == 1:
                 return next(iter(named.values()))
             if named or not subject:
@@ -1614,6 +1615,27 @@ class _Resolver:
             best = max((x for x, _ in scored), default=0.0)
             fits = [e for x, e in scored if x == best and x > 0]
             return fits[0] if len(fits) == 1 else None
+        self.why = "the owner of the document named in the sentence before"
+        return self._document_owner(words, a)
+
+    def _document_owner(self, words: list[tuple[int, str]], a: int) -> Entity | None:
+        """ "покажут приказ ярославского губернатора Петра Ключарева от 1824 года. «…», — говорится в документе":
+        a document noun in the sentence before, its owner in the genitive right after it (a person named within
+        a few words, only role words between), is the author of the document quoted."""
+        for k, (at, w) in enumerate(words):
+            if lemma(w) not in DOCUMENT_HEADS or not w[:1].islower():
+                continue
+            end = words[k + 4][0] if k + 4 < len(words) else words[-1][0] + len(words[-1][1])
+            j = bisect.bisect_left(self._p_starts, at)
+            near = [(st, e) for st, _, _, e in self._p_index[j : bisect.bisect_right(self._p_starts, end)]]
+            if not near:
+                continue
+            st, e = near[0]
+            between = [x for p0, x in words[k + 1 :] if p0 < st]
+            if all(_is_person_noun(x) or _country_adjective(lemma(x)) or x[:1].islower() for x in between) and all(
+                any(p.tag.case == "gent" for p in parses(x)[:2]) for x in between
+            ):
+                return e
         return None
 
     def _document_in_cue(self, q: Quote) -> str | None:
