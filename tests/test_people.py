@@ -540,3 +540,8 @@ def test_a_woman_s_kin_noun_before_a_name_of_two_readings_takes_the_family_s_sur
     # no man of that surname named otherwise: the reading of the man's genitive stays (his daughter, unnamed)
     text = "Тревогу подняла дочь охотника Евгения Зуева. Сам Зуев не вернулся из тайги."
     assert names(text, ner) == ["Евгений Зуев"]
+
+
+def test_a_quoted_name_inside_a_role_is_skipped_whole(ner):
+    text = "Аналитик ФГ «Зеленый берег» Кирилл Ордынцев ожидает снижения ставки."
+    assert {p.name: p.roles for p in persons(text, ner)} == {"Кирилл Ордынцев": ("аналитик ФГ «Зеленый берег»",)}

@@ -835,3 +835,14 @@ def test_a_document_s_words_are_its_owner_s_named_in_the_genitive_after_it():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Иван Шаров"
+
+
+def test_a_source_s_epithet_names_the_analyst_this_paragraph_has_just_named():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Рынок\n\nЗавод остановлен. Аналитик ФГ «Зеленый берег» Кирилл Ордынцев называет решение запоздалым. "
+        "«Долги копились три года», — отметил эксперт."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Кирилл Ордынцев"

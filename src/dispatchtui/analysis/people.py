@@ -305,6 +305,13 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
         if tk.start < sent_start:
             break
         w = tk.text
+        if w == "»":
+            # a quoted name as a whole, whatever its words: "аналитик ИК «Северная гавань» Дмитрий Ровный"
+            k = next((k for k in range(j - 1, max(j - 8, -1), -1) if tokens[k].text == "«"), None)
+            if k is not None and tokens[k].start >= sent_start:
+                modifiers += 1
+                j = k - 1
+                continue
         if not _WORDLIKE.search(w):
             if w in ("«", "»", '"', "-") and (modifiers or (w in ("»", '"') and j == idx - 1)):
                 j -= 1

@@ -590,7 +590,7 @@ class _Resolver:
         quoting — the last person this paragraph names before it, when that person has spoken before; where the
         paragraph names nobody before it, the speaker of the statement just before, at the end of the paragraph
         before. Someone named who has not spoken yet may be the one meant: then nobody."""
-        if len(words) != 1 or head not in EPITHET_SOURCES or qi == 0:
+        if len(words) != 1 or head not in EPITHET_SOURCES:
             return None
         para_start = self.text.rfind("\n", 0, pos) + 1
         lo = bisect.bisect_left(self._p_starts, para_start)
@@ -598,9 +598,12 @@ class _Resolver:
         e: Entity | None
         if hi > lo:
             e = self._p_index[hi - 1][3]
-            if e is None or e.name not in self._said:
+            # (or one the text gives a source's role: "Аналитик Дмитрий Ровный называет … «…», — отметил эксперт")
+            if e is None or (e.name not in self._said and not self._source_role(e)):
                 return None
         else:
+            if qi == 0:
+                return None
             name, pq = self.resolved[qi - 1], self.quotes[qi - 1]
             if name is None or q.paragraph - pq.paragraph != 1:
                 return None
@@ -608,6 +611,10 @@ class _Resolver:
         if e is None or (gender in ("masc", "femn") and e.gender and e.gender != gender):
             return None
         return e
+
+    def _source_role(self, e: Entity) -> bool:
+        """``e`` has a role whose head is an epithet of a source (``аналитик``, ``эксперт``, ``специалист``)."""
+        return any((ws := _WORD.findall(r)) and lemma(ws[0]) in EPITHET_SOURCES for r in e.roles)
 
     def _prev_person_speaker(self, qi: int) -> Entity | None:
         for j in range(qi - 1, -1, -1):
