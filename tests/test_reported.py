@@ -405,3 +405,17 @@ def test_a_coordinated_clause_with_its_own_speaker_is_another_statement():
         ("полотна написаны в 1990-е годы", "Марта Кройц"),
         ("не может исключить их подлинность", "Клаус Кройц"),
     ]
+
+
+def test_a_past_verb_joined_to_the_speech_verb_after_no_resumes_the_narrative():
+    from dispatchtui.analysis import analyze
+
+    text = "Матч\n\nВратарь Олег Сизов признал, что пропустил по своей вине, но остался недоволен работой защиты."
+    d = analyze(text)
+    assert [d.text[q.start : q.end] for q in d.quotes if q.kind == "reported"] == ["пропустил по своей вине"]
+    # a present tense after the past speech verb is still the words reported
+    text = "Реформа\n\nМинистр Ирина Лаврова сообщила, что поддерживает реформу, но требует ее доработать к осени."
+    d = analyze(text)
+    assert [d.text[q.start : q.end] for q in d.quotes if q.kind == "reported"] == [
+        "поддерживает реформу, но требует ее доработать к осени"
+    ]

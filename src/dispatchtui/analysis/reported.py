@@ -186,6 +186,27 @@ def _before_new_source(s: Sent, a: int, b: int) -> int:
     return b
 
 
+def _main_clause_resumes(s: Sent, v: int, a: int, b: int) -> int:
+    """End of the clause ``[a, b)`` of speech verb ``v`` before the main clause goes on: ", но отказался назвать
+    сроки" after "заявил, что переговоры идут" — a verb after ", но" / ", а" / ", однако" / ", и" that the parse
+    joins to ``v`` itself (a conjunct of the speech verb, not of the clause's own predicate), in the speech verb's
+    past tense: the narrative goes on. A present tense after a past speech verb is the words reported (Russian
+    keeps the speaker's own tense: "сообщил, что желает …, но требует …")."""
+    vt = parses(s.toks[v].text)[:1]
+    if not vt or vt[0].tag.tense != "past":
+        return b
+    for k in range(a + 1, b - 1):
+        if s.toks[k].text != "," or s.toks[k + 1].text.lower() not in ("но", "а", "однако", "и"):
+            continue
+        for j in range(k + 2, min(b, k + 4)):
+            t = s.toks[j]
+            if t.pos == "VERB" and t.head == v and t.rel == "conj":
+                jt = parses(t.text)[:1]
+                if jt and jt[0].tag.tense == "past":
+                    return k
+    return b
+
+
 def _own_that_clause(s: Sent, j: int, b: int) -> bool:
     """ "…, а Шмидт заявил, что …": after the conjunction a subject of its own (a name, a pronoun: at most three
     words) and a speech verb with its complementizer — a coordinated clause that is another statement."""
@@ -371,7 +392,7 @@ def form_that_clause(s: Sent, first: int = 0) -> Found | None:
         c = _complementizer(s, v)
         if c is None:
             continue
-        end = _before_new_source(s, c, _sentence_end(s))
+        end = _main_clause_resumes(s, v, c, _before_new_source(s, c, _sentence_end(s)))
         content = _content(s, c, end)
         short = content is None
         if short:
