@@ -545,3 +545,14 @@ def test_a_woman_s_kin_noun_before_a_name_of_two_readings_takes_the_family_s_sur
 def test_a_quoted_name_inside_a_role_is_skipped_whole(ner):
     text = "Аналитик ФГ «Зеленый берег» Кирилл Ордынцев ожидает снижения ставки."
     assert {p.name: p.roles for p in persons(text, ner)} == {"Кирилл Ордынцев": ("аналитик ФГ «Зеленый берег»",)}
+
+
+def test_a_long_foreign_surname_misspelt_once_is_the_same_person(ner):
+    text = (
+        "Глава миссии Франк Шольценбергер прибыл в Вену. Позже Шольценбергер встретился с министром. "
+        "«Мы готовы продолжать», — сказал Шолцеенбергер."
+    )
+    assert names(text, ner) == ["Франк Шольценбергер"]
+    # short surnames a letter or two apart stay two people
+    text = "Иван Петров и Олег Петриков приехали вместе. Петриков выступил первым."
+    assert sorted(names(text, ner)) == ["Иван Петров", "Олег Петриков"]

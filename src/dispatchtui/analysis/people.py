@@ -492,10 +492,34 @@ def _same_surname(a: str | None, b: str | None) -> bool:
         return True  # a doubled letter in one transcription and not in another ("Бузакка", "Бузака")
     if len(a) == len(b) >= 5 and _one_vowel_apart(a, b):
         return True  # one vowel of a foreign name transcribed two ways ("Бенер", "Бонер")
+    if _long_misspelling(a, b):
+        return True  # "Герстенмайер" written once "Гернстермайер"
     k = 0
     while k < min(len(a), len(b)) and a[k] == b[k]:
         k += 1
     return k >= 4 and k >= max(len(a), len(b)) - 3 and k >= min(len(a), len(b)) - 1
+
+
+def _long_misspelling(a: str, b: str) -> bool:
+    """A long foreign surname misspelt (``Герстенмайер`` / ``Гернстермайер``): both of nine letters or more, the
+    same first two and last four letters (not an ending of grammar: those are compared whole), at most two
+    letters inserted, deleted or changed in between."""
+    if min(len(a), len(b)) < 9 or a[:2] != b[:2] or a[-4:] != b[-4:] or abs(len(a) - len(b)) > 2:
+        return False
+    return _edit_distance(a, b, 2) <= 2
+
+
+def _edit_distance(a: str, b: str, cap: int) -> int:
+    """Levenshtein distance of ``a`` and ``b``, or ``cap + 1`` once it is above ``cap``."""
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, y in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y))
+        if min(cur) > cap:
+            return cap + 1
+        prev = cur
+    return prev[-1]
 
 
 def _one_vowel_apart(a: str, b: str) -> bool:
@@ -663,7 +687,10 @@ class _ClusterIndex:
 def _variant_keys(sur: str) -> list[tuple]:
     """Bucket keys under which :func:`_same_surname`'s spelling variants meet: the first four letters with
     doubled letters single ("Сааргсян" / "Саргсян") and with vowels masked ("Бонер" / "Бенер")."""
-    return [("sursq", _single_letters(sur)[:4]), ("surv", "".join("*" if ch in _VOWELS else ch for ch in sur[:4]))]
+    keys = [("sursq", _single_letters(sur)[:4]), ("surv", "".join("*" if ch in _VOWELS else ch for ch in sur[:4]))]
+    if len(sur) >= 9:
+        keys.append(("surlong", sur[:2] + sur[-4:]))  # (see _long_misspelling)
+    return keys
 
 
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
