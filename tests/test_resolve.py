@@ -846,3 +846,21 @@ def test_a_source_s_epithet_names_the_analyst_this_paragraph_has_just_named():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Кирилл Ордынцев"
+
+
+def test_a_quote_a_colon_introduces_is_the_words_of_the_person_opening_that_sentence():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Выборы\n\nПрезидент союза Ларс Линдквист объявил о переизбрании. Линдквист передумал, несмотря на "
+        "возраст: «Пока никто не готов занять этот пост»."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Ларс Линдквист"
+    # not when the sentence names him in another case
+    text = (
+        "Выборы\n\nПрезидент союза Ларс Линдквист объявил о переизбрании. Линдквиста поддержали не все: "
+        "«Пока никто не готов занять этот пост»."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker is None

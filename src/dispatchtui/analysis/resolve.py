@@ -233,6 +233,9 @@ def _same_stem(a: str, b: str) -> bool:
     return False
 
 
+#: The marks that open a quotation (what may stand between a colon and the quote's first word).
+QUOTE_OPENERS = "«„“\"'"
+
 _CONTINUES_ROLE_SUBJECT = "the pronoun continues an unnamed role subject: abstained"
 
 
@@ -1209,6 +1212,10 @@ class _Resolver:
         else:
             found = self._document_in_cue(q)
             if found is None:
+                subject = self._colon_intro_subject(q)
+                if subject is not None:
+                    self.why = "the person opening the sentence that introduces the quote with a colon"
+                    return subject[0].name, "person", subject[1]
                 return None, None, None
             mention = found
         words = _WORD.findall(mention)
@@ -1591,6 +1598,30 @@ class _Resolver:
                 if any(lemma(w) in SPEECH_VERBS for w in _WORD.findall(after)[:4]):
                     best = (m.start, e)
         return best[1].name if best else None
+
+    def _colon_intro_subject(self, q: Quote) -> tuple[Entity, Span] | None:
+        """ "Юханссон передумал, несмотря на свой преклонный возраст: «…»": a quote that a colon introduces, with no
+        cue and no speaker the scanner could read (a surname the dictionary lacks), is the words of the person
+        whose name opens that sentence, in the nominative — the one person it names."""
+        if q.kind != "full":
+            return None
+        k = q.start
+        while k > 0 and (self.text[k - 1] in " \u00a0" or self.text[k - 1] in QUOTE_OPENERS):
+            k -= 1
+        if k == 0 or self.text[k - 1] != ":":
+            return None
+        a = self._sentence_start(k - 1)
+        while a < k and self.text[a] in " \u00a0\n":
+            a += 1
+        j = bisect.bisect_left(self._p_starts, a)
+        named = self._p_index[j : bisect.bisect_left(self._p_starts, k)]
+        if not named or named[0][0] != a or len({id(x[3]) for x in named}) != 1:
+            return None
+        st, en, _, e = named[0]
+        written = fold(self.text[st:en])
+        if written not in {fold(n) for n in (e.name, e.surname) if n}:
+            return None  # (not in the nominative: "Юханссона поддержали: …")
+        return e, Span(st, en)
 
     def _document_author(self, doc: str, q: Quote) -> Entity | None:
         """ "Тогда художник написал открытое письмо в Министерство культуры. «…», — говорилось в письме": the
