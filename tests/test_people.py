@@ -556,3 +556,11 @@ def test_a_long_foreign_surname_misspelt_once_is_the_same_person(ner):
     # short surnames a letter or two apart stay two people
     text = "Иван Петров и Олег Петриков приехали вместе. Петриков выступил первым."
     assert sorted(names(text, ner)) == ["Иван Петров", "Олег Петриков"]
+
+
+def test_an_english_w_written_two_ways_is_one_first_name(ner):
+    text = (
+        "Актер Уолден Кросби отказался от поездки. «Я не могу поступить иначе», — написал Кросби. "
+        "Позже Волден Кросби поблагодарил поклонников."
+    )
+    assert names(text, ner) == ["Уолден Кросби"]

@@ -544,7 +544,19 @@ def _same_first(a: str | None, b: str | None) -> bool:
         return a[0] == b[0]
     if a == b:
         return True
+    if _english_w(a) == _english_w(b):
+        return True
     return _same_surname(a, b) or (min(len(a), len(b)) >= 4 and _one_edit(a, b))
+
+
+_W_SOUND = re.compile(r"(?:^|(?<=[бвгджзклмнпрстфхцчшщ]))у(?=[эиоа])")
+
+
+def _english_w(name: str) -> str:
+    """A name with the English W written as "в" where it may be written "у" (``Уэнтуорт`` / ``Вентворт``,
+    ``Уильям`` / ``Вильям``): "у" before a vowel, at the start or after a consonant, read as "в", and the vowel
+    "э" after it as "е"."""
+    return _W_SOUND.sub("в", name).replace("вэ", "ве")
 
 
 def _one_edit(a: str, b: str) -> bool:
