@@ -33,6 +33,8 @@ HALVES = {
 #: is held out; ``invented5`` (stop 24), written in invented4's genres by a helper who saw neither invented4's texts
 #: nor the code, is studied in its place, and so is ``invented6`` (stop 24, the same genres, harder forms), and
 #: ``invented7`` (stop 25, the same genres, written to be rich in forms that invite a wrong attribution).
+#: ``invented8`` (stop 26, written by a helper who read neither the code nor any other set's texts, after the
+#: rules of stop 26 were made on invented7) is held out: the measure of whether those rules generalize.
 INVENTED = (
     ("invented", "invented dispatches", False),
     ("invented2", "invented dispatches, new genres", False),
@@ -41,6 +43,7 @@ INVENTED = (
     ("invented5", "development invented dispatches, the genres of invented4", False),
     ("invented6", "development invented dispatches, harder forms in invented4's genres", False),
     ("invented7", "development invented dispatches, invented4's genres rich in forms of wrong attribution", False),
+    ("invented8", "held-out invented dispatches, invented4's genres rich in forms of wrong attribution", True),
 )
 
 
