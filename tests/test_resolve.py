@@ -864,3 +864,15 @@ def test_a_quote_a_colon_introduces_is_the_words_of_the_person_opening_that_sent
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker is None
+
+
+def test_the_person_who_goes_on_speaking_in_the_next_sentence_holds_the_role():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Сделка\n\nСеть «Колосок» купила конкурента. «Мы давно искали выход в этот регион», — сказал журналистам "
+        "генеральный директор покупателя. Ремезов добавил, что цены не изменятся.\n\n"
+        "Ранее Олег Ремезов возглавлял другую сеть."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Олег Ремезов"

@@ -46,6 +46,7 @@ from .lexicon.roles import (
     SUBSTANTIVE_PERSONS,
     UNNAMED_SOURCES,
 )
+from .lexicon.speech import CONTINUING_VERBS
 from .morph import fold, lemma, substantive_form
 from .names import first_name_gender
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
@@ -871,6 +872,26 @@ class _Resolver:
         st, _, _, e = self._p_index[k]
         return e if st - m.end() <= 120 and not re.search(r"[.!?\n]", self.text[m.end() : st]) else None
 
+    def _continued_by(self, span: Span | None) -> Entity | None:
+        """ "«…», — сказал журналистам генеральный директор покупателя. Барсуков добавил, что …": the sentence right
+        after a statement whose speaker is a role names, as its subject, a person who goes on speaking
+        (:data:`CONTINUING_VERBS`) — the holder of that role; "добавил" adds to one's own words."""
+        if span is None:
+            return None
+        m = re.compile(r"[ \u00a0]*[.!][ \u00a0]+").match(self.text, span.end)
+        if m is None:
+            return None
+        k = bisect.bisect_left(self._p_starts, m.end())
+        if k >= len(self._p_index) or self._p_starts[k] != m.end():
+            return None
+        st, en, _, e = self._p_index[k]
+        if fold(self.text[st:en]) not in {fold(n) for n in (e.name, e.surname) if n}:
+            return None  # (the name in the nominative: the subject)
+        after = _WORD.findall(self.text[en : en + 40])[:2]
+        if after and lemma(after[0]) == "также":
+            after = after[1:]
+        return e if after and lemma(after[0]) in CONTINUING_VERBS else None
+
     def _of_nationality(self, role_lems: Sequence[str], gender: str | None) -> Entity | None:
         """ "— сказал грузинский борец" after "грузин Леван Чихладзе": a country's adjective in the mention names
         the one person whose role gives that nationality (a noun or adjective of its stem)."""
@@ -1457,6 +1478,14 @@ class _Resolver:
             e = self._named_next(span)
             if e is not None and _gender_ok(gender, e.gender):
                 self.why = "the sentence after names who it was (Им был …)"
+                return e.name, "person", span
+            e = self._continued_by(span)
+            if (
+                e is not None
+                and _gender_ok(gender, e.gender)
+                and not any(_role_contradicts(role_lems, r) for r in e.roles)
+            ):
+                self.why = "the person the next sentence says went on speaking (Барсуков добавил …)"
                 return e.name, "person", span
             # (not for "сказал его брат": someone related to the person spoken of, not that person)
             # (not for a transcript label, "Адвокат: …": the nearest person is anyone the report named)

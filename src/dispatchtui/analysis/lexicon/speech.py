@@ -467,3 +467,7 @@ SO_CALLED: frozenset[str] = frozenset(
 
 #: Conjunctions that make a following quote a reported clause ("отметил, что «…»").
 CLAUSE_CONJ: frozenset[str] = frozenset({"что", "чтобы", "будто", "якобы"})
+
+#: Verbs that go on with one's own words ("Барсуков добавил, что …"): right after a statement whose speaker is only a
+#: role, a person named as their subject is that role's holder (``resolve._continued_by``).
+CONTINUING_VERBS: frozenset[str] = frozenset({"добавить", "продолжить", "дополнить", "уточнить"})
