@@ -876,3 +876,14 @@ def test_the_person_who_goes_on_speaking_in_the_next_sentence_holds_the_role():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Олег Ремезов"
+
+
+def test_an_adjective_of_a_group_then_a_name_set_off_says_who_spoke():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Школа\n\nБратья-близнецы Павел и Глеб Сорокины собрали робота.\n\n"
+        "— Мы работали по вечерам, — сказал Павел.\n\n"
+        "— А я хотел бы отвезти его на выставку, — добавил младший из братьев, Глеб, родившийся позже."
+    )
+    assert [q.speaker for q in analyze(text).quotes if q.kind == "full"] == ["Павел Сорокин", "Глеб Сорокин"]

@@ -1311,10 +1311,17 @@ class _Resolver:
             possessed = True
 
         # "один из авторов законопроекта, депутат Роман Евсеев": the name that follows says who the one is
-        if lw[0] in ("один", "одна") and span is not None:
+        # (and "младший из близнецов, Макар": an adjective used as a noun, of a group, then who it is)
+        partitive = (
+            span is not None
+            and len(words) == 1
+            and any(p.tag.POS == "ADJF" and p.tag.case == "nomn" for p in parses(words[0])[:2])
+            and re.match(r"\s+из\s", self.text[span.end : span.end + 5]) is not None
+        )
+        if (lw[0] in ("один", "одна") or partitive) and span is not None:
             e = self._name_after(span, loose=True)
             if e is not None and (gender not in ("masc", "femn") or _gender_ok(gender, e.gender)):
-                self.why = "the name after 'один из …'"
+                self.why = "the name after 'один из …' (\"младший из …\")"
                 return e.name, "person", span
 
         # 2. pronouns
