@@ -564,3 +564,13 @@ def test_an_english_w_written_two_ways_is_one_first_name(ner):
         "Позже Волден Кросби поблагодарил поклонников."
     )
     assert names(text, ner) == ["Уолден Кросби"]
+
+
+def test_the_captain_of_a_ship_named_after_its_genitive_is_a_person_not_the_ship(ner):
+    text = (
+        "Капитан теплохода Григорий Мальцев рассказал, что рейс прошел спокойно. Пассажиров встречал теплоход «Иртыш»."
+    )
+    assert names(text, ner) == ["Григорий Мальцев"]
+    # the ship itself named after a person is no person
+    text = "В порт вошел теплоход Федор Шаляпин с тремястами пассажирами."
+    assert names(text, ner) == []

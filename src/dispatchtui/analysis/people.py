@@ -1688,6 +1688,8 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
             # "премия Андрея Белого", "болезни Паркинсона": the name in the genitive after the head
             # (a nominative after it is a subject: "в театре Иван Петров сыграл …"); a ship, an airport
             # or a telescope takes the name as it is ("аэропорт Рейган")
+            if lem in APPOSITIVE_EPONYM_HEADS and _crew_role_before(tokens, j, a, b):
+                return None  # "Капитан ледокола Сергей Бахметьев": the captain, named
             return "always" if lem in APPOSITIVE_EPONYM_HEADS else "genitive"
         # a title between ("имени шейха Мансура", "премии академика Королёва")
         if any(_role_head_ok(p, None) for p in parses(tk.text)):
@@ -1696,6 +1698,19 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
             continue
         return None
     return None
+
+
+def _crew_role_before(tokens, j: int, a: int, b: int) -> bool:
+    """ "Капитан ледокола Сергей Бахметьев": the head of a thing that takes a name as it is (a ship, an airport),
+    itself in the genitive after a person's role noun, then a first name and a surname — the role's holder, not
+    the thing's name (a ship is named in quotation marks, or by a title and a surname: "Академик Фёдоров")."""
+    if j < 1 or b - a < 2 or not tokens[j].text[:1].islower():
+        return False
+    if not all(p.tag.case == "gent" for p in parses(tokens[j].text)[:2]):
+        return False
+    if not any(_role_head_ok(p, None) for p in parses(tokens[j - 1].text)):
+        return False
+    return any("Name" in p.tag and p.tag.case == "nomn" for p in parses(tokens[a].text))
 
 
 _LIST_SEPARATORS = frozenset({"•", "·", ",", ";", "|", "/"})
