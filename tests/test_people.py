@@ -574,3 +574,13 @@ def test_the_captain_of_a_ship_named_after_its_genitive_is_a_person_not_the_ship
     # the ship itself named after a person is no person
     text = "В порт вошел теплоход Федор Шаляпин с тремястами пассажирами."
     assert names(text, ner) == []
+
+
+def test_an_institution_s_stump_compound_is_an_organization_not_a_person(ner):
+    text = (
+        "По данным Главсевморпути, навигация продлится до декабря. Астронавт Скотт Хоровитц (Scott Horowitz) "
+        "согласен. «Лед тает», — сказал Хоровитц."
+    )
+    ents = find_people(text, [])
+    assert [e.name for e in ents if e.kind == "person"] == ["Скотт Хоровитц"]
+    assert "Главсевморпуть" in [e.name for e in ents if e.kind == "organization"]

@@ -2370,6 +2370,10 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
 
     places = frozenset(fold(t.text) for sp in spans if sp.kind == "LOC" for t in sp.toks if len(sp.toks) == 1)
     surnames_tagged = frozenset(fold(sp.toks[-1].text) for sp in spans if sp.kind == "PER" and len(sp.toks) <= 3)
+    # (the words after the first of each person's name of two words or more: "Скотт Хоровитц (Scott Horowitz)")
+    full_name_ends = frozenset(
+        fold(t.text) for sp in spans if sp.kind == "PER" for t in _word_tokens(sp.toks)[1:4] if t.text[:1].isupper()
+    )
     person_mentions: list[_PersonMention] = []
     originals: list[tuple[_PersonMention, Span, str]] = []
     dropped_end = -10  # where the last name that was no person's ended
@@ -2380,9 +2384,11 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
         if not words:
             continue
         span = Span(toks[0].start, toks[-1].stop)
-        if sp.kind != "PER" and not _reads_as_person(words) and not _named_as_person_elsewhere(words, surnames_tagged):
-            kind: EntityKind = "organization" if sp.kind == "ORG" else "place"
-            name = _norm_org_or_place(list(words), sp.kind)
+        if (sp.kind == "PER" and _reads_as_organization(words) and fold(words[0]) not in full_name_ends) or (
+            sp.kind != "PER" and not _reads_as_person(words) and not _named_as_person_elsewhere(words, surnames_tagged)
+        ):
+            kind: EntityKind = "organization" if sp.kind in ("ORG", "PER") else "place"
+            name = _norm_org_or_place(list(words), "ORG" if sp.kind == "PER" else sp.kind)
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start : span.end]))
             continue
         for a, b, name_words in _name_pieces(text, tokens, sp.first, toks, places):
@@ -2543,6 +2549,16 @@ def _named_as_person_elsewhere(words: tuple[str, ...], surnames: frozenset[str])
     if any("Geox" in p.tag or "Orgn" in p.tag for p in ps):
         return False
     return not is_known(words[0]) or any("Name" in p.tag and p.tag.number == "sing" for p in ps)
+
+
+def _reads_as_organization(words: tuple[str, ...]) -> bool:
+    """A lone word NER calls a person's that the dictionary reads (or, for a word it lacks, guesses) only as an
+    inanimate organization's name: an institution's stump compound (``Главсевморпути``, ``Минздрава``). (The
+    caller keeps a word that closes a person's name elsewhere: "сказал Хоровитц" after "Скотт Хоровитц".)"""
+    if len(words) != 1:
+        return False
+    ps = parses(words[0])
+    return bool(ps) and all("Orgn" in p.tag and p.tag.animacy == "inan" for p in ps)
 
 
 def _reads_as_person(words: tuple[str, ...]) -> bool:
