@@ -8,10 +8,11 @@ Three fresh interpreters, each timed with its peak resident memory (``getrusage`
 CPU seconds include its worker processes'):
 reading the file (``load_path``: read, decode, normalize), loading the model alone, and
 ``dispatchtui extract --no-cache FILE``. ``--stages`` also runs the analysis in this process stage by
-stage (layout, then the parts a huge text is analysed in by worker processes, see ``analysis/parts.py``, as
-one line; with workers not allowed: quotes, reported speech, people, speakers, topics) with the time, the
-CPU seconds of this process and of its worker processes, and the peak memory growth of each (a worker's
-CPU is counted at the stage where its pool ends): on a loaded machine the wall time says little.
+stage (layout: for a huge text only its outline, its sentences and repeats are found in the parts; then the
+parts a huge text is analysed in by worker processes, see ``analysis/parts.py``, as one line; with workers
+not allowed: quotes, reported speech, people, speakers, topics) with the time, the CPU seconds of this
+process and of its worker processes, and the peak memory growth of each (a worker's CPU is counted at the
+stage where its pool ends): on a loaded machine the wall time says little.
 Goals: analysed in well under a minute; memory over the model's under 4x the file's size.
 Not collected by pytest.
 """
@@ -81,7 +82,8 @@ def timed(argv: list[str], env: dict[str, str], own_clock: bool = False) -> tupl
 def stages(path: Path) -> None:
     """Each stage of the analysis in this process: time and peak growth of the resident memory."""
     sys.path.insert(0, str(ROOT / "src"))
-    from dispatchtui.analysis import analyze, one_blas_thread, segment
+    from dispatchtui.analysis import analyze, one_blas_thread, outline, segment
+    from dispatchtui.analysis.parts import in_parts
 
     one_blas_thread()
     from dispatchtui import load
@@ -127,7 +129,8 @@ def stages(path: Path) -> None:
     on_stage("read")
     loaded = load.load_path(str(path))
     on_stage("layout")
-    d = segment(loaded.text, source=str(path))
+    # as extract does: a text analysed in parts is only outlined here, laid out beside its parts
+    d = (outline if in_parts(loaded.text) else segment)(loaded.text, source=str(path))
     analyze(d, on_stage=on_stage)
     on_stage("end")
 

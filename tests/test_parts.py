@@ -205,3 +205,27 @@ def test_cancelling_between_parts_stops_the_workers(workers):
     with pytest.raises(Cancelled):
         analyze(text, parts_from=1000, part_chars=400, on_stage=stage)
     assert mp.active_children() == []
+
+
+def test_an_outline_laid_out_in_parts_has_the_layout_of_the_whole_text(workers):
+    """Sentences found by the parts' workers (a long paragraph's before the cut) and the repeats found by a
+    worker are the layout of the whole text: with a dateline, a headline, a paragraph printed twice."""
+    from dispatchtui.analysis import outline, segment
+
+    text, _ = joined()
+    text = (
+        "Новости транспорта\n\nМОСКВА, 8 августа. /ТАСС/. "
+        + SAYING * 12
+        + "\n\n"
+        + text
+        + "\n\n"
+        + DISPATCHES[1].split("\n\n")[1]
+        + "\n\nКонец."
+    )
+    whole = segment(text)
+    assert whole.repeats and whole.dateline is not None and whole.headline is not None
+    d = analyze(outline(text), parts_from=1000, part_chars=500)
+    assert (d.headline, d.dateline, d.paragraphs) == (whole.headline, whole.dateline, whole.paragraphs)
+    assert d.sentences == whole.sentences and d.repeats == whole.repeats
+    assert analyze(text, parts_from=1000, part_chars=500) == d
+    assert analyze(whole, parts_from=1000, part_chars=500) == d

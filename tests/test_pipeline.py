@@ -88,12 +88,14 @@ def test_stages_are_reported_in_order(dispatch_file, calls):
     assert stages == ["reading", "layout", *STAGES]
 
 
-def test_an_outline_is_segmented_fully_before_the_analysis(calls):
+def test_an_outline_is_segmented_fully_by_the_analysis():
     outline = analysis.outline(TEXT, source="a.txt")
     assert outline.paragraphs and not outline.sentences
-    result = pipeline.analyse_dispatch(outline)
-    assert calls[0].sentences == analysis.segment(TEXT).sentences
-    assert result.sentences and result.source == "a.txt"
+    result = pipeline.analyse_dispatch(outline, use_cache=False)
+    whole = analysis.segment(TEXT)
+    assert (result.sentences, result.repeats) == (whole.sentences, whole.repeats)
+    assert result.sentences and result.source == "a.txt" and result.analysed
+    assert result == pipeline.analyse_dispatch(whole.with_(source="a.txt"), use_cache=False)
 
 
 def test_a_cancelled_job_stops_and_stores_nothing(calls):

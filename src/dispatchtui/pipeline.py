@@ -14,7 +14,7 @@ Public API
     The analysis of a laid-out dispatch (from :func:`layout`, ``analysis.segment`` or ``analysis.outline``):
     the cached one if there is one, else :func:`analyse_and_store`.
 ``analyse_and_store(base, *, use_cache=True, on_stage=None, cancelled=None) -> Dispatch``
-    The cache miss: an outline segmented fully, ``analysis.analyze``, the result written to the cache.
+    The cache miss: ``analysis.analyze`` (an outline laid out fully), the result written to the cache.
 ``cached(base) -> Dispatch | None``
     The cached analysis of ``base``'s text (with ``base``'s source, notes and headline), or None. Cheap
     (about a millisecond); never raises.
@@ -79,7 +79,18 @@ def analyse_path(
     if isinstance(loaded, LoadError):
         return loaded
     stage("layout")
-    return analyse_dispatch(layout(loaded, source=path), use_cache=use_cache, on_stage=on_stage)
+    return analyse_dispatch(_laid_out(loaded, path), use_cache=use_cache, on_stage=on_stage)
+
+
+def _laid_out(loaded: Loaded, source: str) -> Dispatch:
+    """:func:`layout`, or for a text analysed in parts only its outline: its sentences and repeats are
+    found beside its parts (see ``analysis.analyze``), not before them."""
+    from .analysis import outline
+    from .analysis.parts import in_parts
+
+    if not in_parts(loaded.text):
+        return layout(loaded, source=source)
+    return outline(loaded.text, source=source, encoding=loaded.encoding, notes=loaded.notes, meta=loaded.meta)
 
 
 def analyse_dispatch(
@@ -104,14 +115,13 @@ def analyse_and_store(
     on_stage: Stage | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> Dispatch:
-    """Analyse ``base`` without looking in the cache (the caller has), then store the result."""
-    from .analysis import analyze, segment
+    """Analyse ``base`` without looking in the cache (the caller has), then store the result. An outline (a
+    huge text painted at once) is laid out fully by ``analysis.analyze``."""
+    from .analysis import analyze
 
     stage = _stages(on_stage, cancelled)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    if base.paragraphs and not base.sentences:  # an outline (a huge text painted at once): segment it fully
-        base = segment(base.text, source=base.source, encoding=base.encoding, notes=base.notes, meta=base.meta)
     result = analyze(base, on_stage=stage)
     if use_cache:
         store(result)

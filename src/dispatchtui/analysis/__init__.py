@@ -103,22 +103,38 @@ def analyze(
 ) -> Dispatch:
     """The whole pipeline, in order: layout → direct quotes → reported statements → people → resolution → topics.
 
-    ``on_stage(name)`` is called as each stage starts (a progress line for a huge text). A text of
+    ``text`` may be an outline (see :func:`outline`): laid out here. ``on_stage(name)`` is called as each
+    stage starts (a progress line for a huge text). A text of
     ``parts_from`` characters or more (default :data:`.parts.PARTS_FROM_CHARS`), where the caller allows
     the models worker processes (see :func:`.nlp.allow_processes`), is analysed in parts of about
-    ``part_chars`` (default :data:`.parts.PART_CHARS`) by those processes (see :mod:`.parts`)."""
+    ``part_chars`` (default :data:`.parts.PART_CHARS`) by those processes (see :mod:`.parts`); an outline of
+    one, or one given as a string, is laid out there too (its sentences by the parts' workers, its repeats
+    beside them), not first in this process alone."""
     stage = on_stage or (lambda name: None)
-    if not isinstance(text, Dispatch):
-        stage("layout")
-    d = text if isinstance(text, Dispatch) else segment(text, source=source, encoding=encoding)
     from . import parts
 
+    if isinstance(text, Dispatch):
+        d = text
+    else:
+        stage("layout")
+        lay = outline if parts.in_parts(text, parts_from) else segment
+        d = lay(text, source=source, encoding=encoding)
     # Lone surrogates (possible through the API, never from the loader) make the morphology and the
     # NER encoder raise UnicodeEncodeError: analyse a same-length copy with U+FFFD in their place,
     # so every offset still points into ``d.text``.
     text = _SURROGATE.sub("\ufffd", d.text) if _SURROGATE.search(d.text) else d.text
-    if parts.in_parts(text, parts_from):
-        quotes, speakers, topics = parts.analyse_in_parts(text, d.paragraphs, d.sentences, stage, part_chars)
+    huge = parts.in_parts(text, parts_from)
+    outlined = bool(d.paragraphs) and not d.sentences  # (see outline)
+    if outlined and not (huge and text is d.text):  # laid out in full here, else by the parts
+        d = segment(d.text, source=d.source, encoding=d.encoding, notes=d.notes, meta=d.meta)
+        outlined = False
+    if huge:
+        found = parts.analyse_in_parts(
+            text, d.paragraphs, None if outlined else d.sentences, stage, part_chars, (d.headline, d.dateline)
+        )
+        quotes, speakers, topics, laid = found
+        if laid is not None:
+            d = d.with_(sentences=laid[0], repeats=laid[1])
     else:
         quotes, speakers, topics, _ = run_stages(text, d.paragraphs, d.sentences, stage)
     return d.with_(quotes=tuple(quotes), speakers=tuple(speakers), topics=tuple(topics), analysed=True)

@@ -145,11 +145,16 @@ def layout(text: str, meta: Meta | None = None) -> Layout:
     head = outline_with(text, meta)
     paragraphs, headline, dateline = list(head.paragraphs), head.headline, head.dateline
     sentences = find_sentences(text, paragraphs, headline, dateline)
-    # A lead that opens by echoing the headline is ordinary news style, not debris to dim: look for
-    # repeats in the body only (the words after the headline; every offset stays the same).
-    start = 0 if headline is None else headline.end
-    repeats = [r for r in find_repeats(text, start=start) if _is_debris(text, r, paragraphs)]
+    repeats = find_debris(text, paragraphs, headline)
     return Layout(headline, dateline, tuple(paragraphs), tuple(sentences), tuple(repeats))
+
+
+def find_debris(text: str, paragraphs: list[Span], headline: Span | None) -> list[Repeat]:
+    """The repeated passages a reader wants dimmed (see :func:`_is_debris`). A lead that opens by echoing
+    the headline is ordinary news style, not debris to dim: repeats are looked for in the body only (the
+    words after the headline; every offset stays the same)."""
+    start = 0 if headline is None else headline.end
+    return [r for r in find_repeats(text, start=start) if _is_debris(text, r, paragraphs)]
 
 
 def find_paragraphs(text: str) -> list[Span]:

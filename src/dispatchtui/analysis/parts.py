@@ -23,12 +23,12 @@ named in the part before. The layout itself is the whole text's.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from ..model import Quote, Span, Speaker, Topic, TopicFacet
+from ..model import Dateline, Quote, Repeat, Span, Speaker, Topic, TopicFacet
 
 #: A text of this many characters or more is analysed in parts, where worker processes are allowed.
 PARTS_FROM_CHARS = 1_000_000
@@ -37,8 +37,9 @@ PART_CHARS = 256_000
 
 Stage = Callable[[str], None]
 
-#: (text, paragraphs, sentences, cuts) of the text being analysed in parts, set while the workers fork
-#: (they read their part from it; nothing of it is pickled)
+#: (text, paragraphs, sentences, cuts, heads) of the text being analysed in parts, set while the workers
+#: fork (they read their part from it; nothing of it is pickled). ``heads`` (headline, dateline) when the
+#: text is only outlined: the workers find their parts' sentences, ``sentences`` holds the long paragraphs'.
 _job: tuple | None = None
 
 
@@ -85,34 +86,41 @@ def _cut_inside(text: str, sentences: Sequence[Span], start: int, size: int) -> 
 
 
 def analyse_in_parts(
-    text: str, paragraphs: Sequence[Span], sentences: Sequence[Span], stage: Stage, part_chars: int | None = None
-) -> tuple[list[Quote], list[Speaker], list[Topic]]:
+    text: str,
+    paragraphs: Sequence[Span],
+    sentences: Sequence[Span] | None,
+    stage: Stage,
+    part_chars: int | None = None,
+    heads: tuple[Span | None, Dateline | None] | None = None,
+) -> tuple[list[Quote], list[Speaker], list[Topic], tuple[tuple[Span, ...], tuple[Repeat, ...]] | None]:
     """The quotes, speakers and topics of ``text`` (laid out as ``paragraphs`` and ``sentences``), found part
-    by part in worker processes; ``stage("parts k/n")`` as each part is taken (where a caller can cancel)."""
+    by part in worker processes; ``stage("parts k/n")`` as each part is taken (where a caller can cancel).
+
+    ``sentences`` None: ``text`` is only outlined (its headline and dateline ``heads``), and its sentences
+    and repeated passages are found here too, returned fourth (else None): each part's sentences by its
+    worker, the repeats by one worker before its first part. The layout of a 16 MB text, ~2.5 s of one
+    process before any worker started, so runs beside the parts."""
     from . import nlp, run_stages
 
     global _job
-    cuts = plan(text, paragraphs, sentences, PART_CHARS if part_chars is None else part_chars)
+    if sentences is not None:
+        heads = None  # (laid out already)
+    size = PART_CHARS if part_chars is None else part_chars
+    given = sentences if sentences is not None else _long_sentences(text, paragraphs, heads, size)
+    cuts = plan(text, paragraphs, given, size)
     _give_back_freed_memory()  # (before the fork: the workers start from this process's pages)
-    _job = (text, paragraphs, sentences, cuts)
+    _job = (text, paragraphs, given, cuts, heads)
     try:
         executor = nlp.fork_workers(_one_process)
     finally:
         _job = None  # the workers have their copy
     if executor is None:  # (workers were allowed a moment ago)
-        quotes, speakers, topics, _ = run_stages(text, paragraphs, sentences, stage)
-        return quotes, speakers, topics
+        laid = None if heads is None else _laid_out_here(text, paragraphs, heads)
+        quotes, speakers, topics, _ = run_stages(text, paragraphs, laid[0] if laid else given, stage)
+        return quotes, speakers, topics, laid
     merge = _Merge()
     try:
-        stage(f"parts 0/{len(cuts)}")
-        ahead, sent = 2 * nlp.processes_allowed(), 0
-        pending: deque = deque()  # a few parts sent ahead: what waits here stays a few parts' findings
-        for k in range(len(cuts)):
-            while sent < len(cuts) and len(pending) < ahead:
-                pending.append(executor.submit(_analyse_part, sent))
-                sent += 1
-            merge.add(*pending.popleft().result())
-            stage(f"parts {k + 1}/{len(cuts)}")
+        found = _take_parts(executor, len(cuts), merge, stage, heads is not None)
     except BaseException:
         # cancelled, Ctrl-C, a part that failed: the workers stop now, not after the parts they are on
         for process in list(getattr(executor, "_processes", {}).values()):
@@ -120,10 +128,76 @@ def analyse_in_parts(
         raise
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
-    found = merge.result()
+    quotes, speakers, topics = merge.result()
+    laid = None
+    if heads is not None:
+        laid = (tuple(sorted([*given, *merge.sentences], key=_start_of)), found)
     del merge
     _give_back_freed_memory()  # (what unpickling the parts' findings left behind, before the export)
+    return quotes, speakers, topics, laid
+
+
+def _take_parts(executor, n: int, merge: _Merge, stage: Stage, outlined: bool) -> tuple[Repeat, ...]:
+    """Send the ``n`` parts to the workers a few ahead (what waits here stays a few parts' findings) and
+    merge their findings in order. ``outlined``: a worker first finds the text's repeated passages
+    (:func:`_repeats_of_job`), returned (in this process their ~20 MB, made beside the parts' findings
+    arriving, stayed in its heap: its peak at the export grew by as much)."""
+    from . import nlp
+
+    repeats = executor.submit(_repeats_of_job) if outlined else None
+    stage(f"parts 0/{n}")
+    ahead, sent = 2 * nlp.processes_allowed(), 0
+    pending: deque = deque()
+    for k in range(n):
+        while sent < n and len(pending) < ahead:
+            pending.append(executor.submit(_analyse_part, sent))
+            sent += 1
+        merge.add(*pending.popleft().result())
+        stage(f"parts {k + 1}/{n}")
+    return () if repeats is None else repeats.result()
+
+
+def _repeats_of_job() -> tuple[Repeat, ...]:
+    """In a worker: the repeated passages of the outlined text being analysed in parts."""
+    assert _job is not None
+    text, paragraphs, _, _, heads = _job
+    found = _repeats(text, paragraphs, heads)
+    _give_back_freed_memory()  # (a worker's peak stays one part's)
     return found
+
+
+def _start_of(s: Span) -> int:
+    return s.start
+
+
+def _long_sentences(
+    text: str, paragraphs: Sequence[Span], heads: tuple[Span | None, Dateline | None] | None, size: int
+) -> list[Span]:
+    """The sentences of the paragraphs longer than a part (:func:`plan` cuts them at their sentences), as
+    :func:`.layout.find_sentences` finds them (it finds a paragraph's sentences in that paragraph alone)."""
+    from .layout import find_sentences
+
+    headline, dateline = heads or (None, None)
+    return find_sentences(text, [p for p in paragraphs if len(p) > size], headline, dateline)
+
+
+def _laid_out_here(
+    text: str, paragraphs: Sequence[Span], heads: tuple[Span | None, Dateline | None] | None
+) -> tuple[tuple[Span, ...], tuple[Repeat, ...]]:
+    """The sentences and repeats of an outlined text, all found in this process (as :func:`.layout.layout`)."""
+    from .layout import find_sentences
+
+    headline, dateline = heads or (None, None)
+    return tuple(find_sentences(text, list(paragraphs), headline, dateline)), _repeats(text, paragraphs, heads)
+
+
+def _repeats(
+    text: str, paragraphs: Sequence[Span], heads: tuple[Span | None, Dateline | None] | None
+) -> tuple[Repeat, ...]:
+    """The repeated passages of an outlined text (none looked for when ``heads`` is None: it was laid out)."""
+    from .layout import find_debris
+
+    return () if heads is None else tuple(find_debris(text, list(paragraphs), heads[0]))
 
 
 def _give_back_freed_memory() -> None:
@@ -151,15 +225,20 @@ def _no_stage(name: str) -> None:
 
 
 def _analyse_part(k: int):
-    """In a worker: part ``k``'s (quotes, speakers, person keys, topics), offsets in the whole text (quote
-    indices and statement numbers still the part's own)."""
+    """In a worker: part ``k``'s (quotes, speakers, person keys, topics, sentences found), offsets in the
+    whole text (quote indices and statement numbers still the part's own; the sentences those of its
+    paragraphs no longer than a part, when the text is only outlined, else none)."""
     from . import run_stages
     from .people import person_key
 
     assert _job is not None
-    text, paragraphs, sentences, cuts = _job
+    text, paragraphs, sentences, cuts, heads = _job
     a, b = cuts[k]
     paras, owners = _clipped(text, paragraphs, a, b)
+    own = [] if heads is None else _own_sentences(text, paragraphs, heads, a, b)
+    if heads is not None:  # the part's sentences: its own paragraphs', and those of a long one it is in
+        lo, hi = bisect_right(sentences, a, key=_end_of), bisect_left(sentences, b, key=_start_of)
+        sentences = sorted([*own, *sentences[lo:hi]], key=_start_of)
     sents, _ = _clipped(text, sentences, a, b)
     quotes, speakers, topics, entities = run_stages(text[a:b], paras, sents, _no_stage)
     by_name = {e.name: e for e in entities if e.kind == "person"}
@@ -169,10 +248,27 @@ def _analyse_part(k: int):
         [_shift_speaker(s, a) for s in speakers],
         keys,
         [replace(t, mentions=_shift_spans(t.mentions, a)) for t in topics],
+        own,
     )
     del quotes, speakers, topics, entities, by_name, paras, sents
     _give_back_freed_memory()  # what the part's stages freed: a worker's peak stays one part's
     return found
+
+
+def _end_of(s: Span) -> int:
+    return s.end
+
+
+def _own_sentences(
+    text: str, paragraphs: Sequence[Span], heads: tuple[Span | None, Dateline | None], a: int, b: int
+) -> list[Span]:
+    """The sentences of the paragraphs inside part ``[a, b)``, as :func:`.layout.find_sentences` finds them.
+    Each paragraph no longer than a part is inside one part; a longer one's sentences were found before
+    the parts were cut (none is inside a part: a part is no longer than a part)."""
+    from .layout import find_sentences
+
+    lo, hi = bisect_left(paragraphs, a, key=_start_of), bisect_left(paragraphs, b, key=_start_of)
+    return find_sentences(text, [p for p in paragraphs[lo:hi] if p.end <= b], heads[0], heads[1])
 
 
 def _clipped(text: str, spans: Sequence[Span], a: int, b: int) -> tuple[list[Span], list[int]]:
@@ -228,12 +324,16 @@ class _Merge:
         #: one string object for each cue, reason and speaker name written alike (each part's came as its own
         #: copies: a 16 MB text's 25,000 quotes have ~200 different cues and reasons)
         self.strings: dict[str, str] = {}
+        self.sentences: list[Span] = []  # the sentences the parts found (an outlined text's)
 
     def _one(self, s: str | None) -> str | None:
         return None if s is None else self.strings.setdefault(s, s)
 
-    def add(self, quotes: list[Quote], speakers: list[Speaker], keys: list, topics: list[Topic]) -> None:
+    def add(
+        self, quotes: list[Quote], speakers: list[Speaker], keys: list, topics: list[Topic], sentences: list[Span]
+    ) -> None:
         base, one = len(self.quotes), self._one
+        self.sentences.extend(sentences)
         self.quotes.extend(
             replace(
                 q,

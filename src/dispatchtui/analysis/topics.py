@@ -899,7 +899,10 @@ def _upper_key(name: str) -> str:
     return " ".join(re.sub(r"[/.«»\"]", " ", name.upper()).split())
 
 
+@lru_cache(maxsize=20_000)
 def _is_agency(name: str) -> bool:
+    """A news agency or outlet (the source of a dispatch, no organization it is about). Remembered: every
+    part of a huge dispatch asks it of each of its names, and the answer scans the agencies."""
     u = name.upper().replace("/", "").strip(". ")
     return (
         u in AGENCIES
@@ -989,37 +992,7 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
                 label = max(sorted(counts), key=counts.__getitem__)  # (sorted: a tie never depends on the hash seed)
         surfaces.add(tuple(w.lower()[:5] for w in _NAME_WORD.findall(e.name)))
         items0.append((label, name, mentions, surfaces))
-    # group: the same key, then a short name folded into a longer one it abbreviates or is part of
-    groups: list[dict] = []
-    for orig, key_name, mentions, surfaces in sorted(items0, key=lambda x: -len(_name_lemmas(x[1]))):
-        lem = _name_lemmas(key_name)
-        g = next(
-            (
-                g
-                for g in groups
-                if key_name in g["names"]
-                or surfaces & g["surfaces"]
-                or any(lem == gl or _same_entity(key_name, gn, lem, gl) for gn, gl in g["lems"])
-            ),
-            None,
-        )
-        if g is None:
-            g = {
-                "key": key_name,
-                "lem": lem,
-                "names": set(),
-                "mentions": set(),
-                "counts": defaultdict(int),
-                "surfaces": set(),
-                "lems": [],
-            }
-            groups.append(g)
-        g["surfaces"] |= surfaces
-        g["lems"].append((key_name, lem))
-        g["names"].add(orig)
-        g["names"].add(key_name)
-        g["mentions"].update(mentions)
-        g["counts"][orig] += len(mentions)
+    groups = _group_names(items0)
     items = []
     for g in groups:
         spans = sorted(g["mentions"])
@@ -1054,6 +1027,93 @@ def _entity_topics(text: str, entities: Sequence[Entity], kind: str, facet: Topi
         items.append((len(spans), -spans[0].start, label, spans))
     items.sort(reverse=True)
     return [Topic(label, tuple(spans), facet, float(n)) for n, _, label, spans in items[:limit]]
+
+
+class _NameGroups:
+    """The groups of :func:`_group_names` so far, with indexes of what a new name is matched on (a name,
+    a surface, lemmas, initials, a ministry's word, a lemma word), so a name is compared only with the few
+    groups one of them points at, not with every group (a 16 MB dispatch's part has hundreds of names:
+    the scan of every group's every name per name was most of :func:`_entity_topics`)."""
+
+    def __init__(self) -> None:
+        self.groups: list[dict] = []
+        self.index: dict[tuple, set[int]] = defaultdict(set)  # (what, key) → indexes into groups
+
+    def _at(self, what: str, key) -> set[int]:
+        return self.index.get((what, key), set())
+
+    def candidates(self, key_name: str, lem: tuple, surfaces: set) -> list[int]:
+        """The groups, in order, that :func:`_joins` could accept ``key_name`` into (a superset of them):
+        those sharing a name, a surface or the lemmas; those whose name ``key_name`` may abbreviate
+        (initials, ``Мин…``); those holding its first lemma word (its words within a longer name)."""
+        found = set(self._at("name", key_name)) | self._at("lem", lem)
+        for surface in surfaces:
+            found |= self._at("surface", surface)
+        if key_name.isupper() and 2 <= len(key_name) <= 6:
+            found |= self._at("initials", key_name.replace("-", ""))
+        rest = key_name[3:].lower()
+        if key_name.startswith("Мин") and len(rest) >= 4:
+            found |= self._at("ministry", rest[:4])
+        if lem:
+            found |= self._at("word", lem[0])
+        return sorted(found)
+
+    def add(self, k: int, orig: str, key_name: str, lem: tuple, surfaces: set) -> None:
+        """Index what group ``k`` now also holds (as :func:`_group_names` adds it to the group)."""
+        for name in (orig, key_name):
+            self.index[("name", name)].add(k)
+        for surface in surfaces:
+            self.index[("surface", surface)].add(k)
+        self.index[("lem", lem)].add(k)
+        if len(lem) >= 2:
+            self.index[("initials", _initials(key_name))].add(k)
+            if key_name.startswith("Министерств"):
+                self.index[("ministry", lem[1][:4])].add(k)
+        for w in set(lem):
+            self.index[("word", w)].add(k)
+
+
+def _joins(g: dict, key_name: str, lem: tuple, surfaces: set) -> bool:
+    """Whether a name (its key, lemmas and surfaces) belongs in group ``g``."""
+    return (
+        key_name in g["names"]
+        or bool(surfaces & g["surfaces"])
+        or any(lem == gl or _same_entity(key_name, gn, lem, gl) for gn, gl in g["lems"])
+    )
+
+
+def _group_names(items0: list[tuple]) -> list[dict]:
+    """The (label, key name, mentions, surfaces) of :func:`_entity_topics` in groups: the same key, then a
+    short name folded into a longer one it abbreviates or is part of (the longest names first; each into
+    the first group it joins)."""
+    index = _NameGroups()
+    groups = index.groups
+    for orig, key_name, mentions, surfaces in sorted(items0, key=lambda x: -len(_name_lemmas(x[1]))):
+        lem = _name_lemmas(key_name)
+        found = index.candidates(key_name, lem, surfaces)
+        k = next((k for k in found if _joins(groups[k], key_name, lem, surfaces)), None)
+        if k is None:
+            k = len(groups)
+            groups.append(
+                {
+                    "key": key_name,
+                    "lem": lem,
+                    "names": set(),
+                    "mentions": set(),
+                    "counts": defaultdict(int),
+                    "surfaces": set(),
+                    "lems": [],
+                }
+            )
+        g = groups[k]
+        g["surfaces"] |= surfaces
+        g["lems"].append((key_name, lem))
+        g["names"].add(orig)
+        g["names"].add(key_name)
+        g["mentions"].update(mentions)
+        g["counts"][orig] += len(mentions)
+        index.add(k, orig, key_name, lem, surfaces)
+    return groups
 
 
 def find_topics(
