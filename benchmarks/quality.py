@@ -35,6 +35,7 @@ HALVES = {
 #: ``invented7`` (stop 25, the same genres, written to be rich in forms that invite a wrong attribution).
 #: ``invented8`` (stop 26, written by a helper who read neither the code nor any other set's texts, after the
 #: rules of stop 26 were made on invented7) is held out: the measure of whether those rules generalize.
+#: ``invented9`` (stop 26, same authorship, more genres) is the development set studied after it.
 INVENTED = (
     ("invented", "invented dispatches", False),
     ("invented2", "invented dispatches, new genres", False),
@@ -44,6 +45,7 @@ INVENTED = (
     ("invented6", "development invented dispatches, harder forms in invented4's genres", False),
     ("invented7", "development invented dispatches, invented4's genres rich in forms of wrong attribution", False),
     ("invented8", "held-out invented dispatches, invented4's genres rich in forms of wrong attribution", True),
+    ("invented9", "development invented dispatches, wire genres rich in forms of wrong attribution", False),
 )
 
 
