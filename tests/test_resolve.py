@@ -887,3 +887,22 @@ def test_an_adjective_of_a_group_then_a_name_set_off_says_who_spoke():
         "— А я хотел бы отвезти его на выставку, — добавил младший из братьев, Глеб, родившийся позже."
     )
     assert [q.speaker for q in analyze(text).quotes if q.kind == "full"] == ["Павел Сорокин", "Глеб Сорокин"]
+
+
+def test_the_one_the_outlet_spoke_to_is_the_source_quoted_or_no_one():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Сделка\n\nПредставитель компании Ольга Круглова уточнила, что сделка одобрена советом директоров. "
+        "«Сокращений не будет», — добавила собеседница агентства."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Ольга Круглова"
+    # nobody quoted before it: no one, and no unnamed "собеседница агентства" as a speaker either
+    text = (
+        "Суд\n\nДело рассматривала судья Ольга Мезенцева. Защита намерена обжаловать приговор. "
+        "«Мой подзащитный невиновен», — пояснила собеседница агентства."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker is None and not [s for s in d.speakers if "собеседница" in s.name]

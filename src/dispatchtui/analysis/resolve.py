@@ -34,9 +34,11 @@ from .lexicon.roles import (
     EPITHET_SOURCES,
     EXTRA_ROLE_HEADS,
     GENERIC_PERSON_NOUNS,
+    INTERVIEWEE_NOUNS,
     NON_DEFINING_ROLE_ADJECTIVES,
     NOT_ROLE_HEADS,
     ORG_SPEAKER_HEADS,
+    OUTLET_NOUNS,
     PRONOUNS,
     ROLE_HEAD_EQUIV,
     ROLE_SYNONYMS,
@@ -615,6 +617,21 @@ class _Resolver:
         if e is None or (gender in ("masc", "femn") and e.gender and e.gender != gender):
             return None
         return e
+
+    def _interviewee(self, words: Sequence[str], head: str, q: Quote, qi: int, pos: int, gender: str | None, span):
+        """ "— добавила собеседница агентства": the one the outlet spoke to is a source the text quotes — the
+        person this paragraph has just quoted or the source it has been quoting (an outlet's name or noun after the
+        word names no one: "собеседник агентства", "собеседница РИА Новости"); else no one, never a new unnamed
+        speaker."""
+        rest = list(words[1:])
+        if rest and all(lemma(w) in OUTLET_NOUNS or _is_agency(w) or w[:1].isupper() for w in rest):
+            words = words[:1]
+        e = self._just_quoted(words, head, q, qi, gender) or self._epithet_source(words, head, q, qi, pos, gender)
+        if e is not None:
+            self.why = "the one the outlet spoke to: the source this paragraph has been quoting"
+            return e.name, "person", span
+        self.why = "the one the outlet spoke to, and no source quoted close before: abstained"
+        return None, None, span
 
     def _source_role(self, e: Entity) -> bool:
         """``e`` has a role whose head is an epithet of a source (``аналитик``, ``эксперт``, ``специалист``)."""
@@ -1464,6 +1481,8 @@ class _Resolver:
                     return e.name, "person", span
             if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV and not scored):
                 if head in UNNAMED_SOURCES:
+                    if head in INTERVIEWEE_NOUNS:
+                        return self._interviewee(words, head, q, qi, pos, gender, span)
                     e = self._just_quoted(words, head, q, qi, gender)
                     if e is not None:
                         self.why = "a bare noun for the person whose statement this paragraph has just given"

@@ -440,7 +440,16 @@ HIERARCH_TITLES: frozenset[str] = frozenset(
 
 #: Unnamed-source nouns a text uses as epithets for a source it has named ("Кротов не согласен. Эксперт полагает,
 #: что …"): alone, they point back to that source (not "очевидец", "житель": those bring a new one in).
-EPITHET_SOURCES: frozenset[str] = frozenset({"эксперт", "аналитик", "специалист"})
+EPITHET_SOURCES: frozenset[str] = frozenset({"эксперт", "аналитик", "специалист", "собеседник", "собеседница"})
+
+#: The one the outlet spoke to ("собеседник агентства", "собеседница издания"): always a source the text quotes,
+#: never a new one — named by the paragraph, or no one (``resolve._interviewee``).
+INTERVIEWEE_NOUNS: frozenset[str] = frozenset({"собеседник", "собеседница"})
+
+#: Nouns of an outlet ("агентство", "издание"): the complement of an interviewee noun that names no one.
+OUTLET_NOUNS: frozenset[str] = frozenset(
+    {"агентство", "издание", "газета", "телеканал", "радиостанция", "портал", "журнал", "редакция"}
+)
 
 ANONYMOUS_SOURCES: frozenset[str] = frozenset({"источник", "аноним", "инсайдер", "информатор", "осведомленный"})
 
