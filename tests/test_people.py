@@ -584,3 +584,13 @@ def test_an_institution_s_stump_compound_is_an_organization_not_a_person(ner):
     ents = find_people(text, [])
     assert [e.name for e in ents if e.kind == "person"] == ["Скотт Хоровитц"]
     assert "Главсевморпуть" in [e.name for e in ents if e.kind == "organization"]
+
+
+def test_a_people_s_noun_of_a_man_tells_the_gender_a_foreign_first_name_does_not(ner):
+    text = "Первым выступил наставник гостей финн Юкка Мякинен."
+    (p,) = persons(text, ner)
+    assert (p.name, p.gender) == ("Юкка Мякинен", "masc")
+    # a masculine noun said of women too tells nothing ("капитан")
+    text = "Первым выступил капитан команды Юкка Мякинен."
+    (p,) = persons(text, ner)
+    assert p.gender != "masc" or p.name != "Юкка Мякинен"

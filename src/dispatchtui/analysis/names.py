@@ -655,8 +655,9 @@ def _surname_shaped(word: str) -> bool:
         p.tag.POS == "ADJS" for p in ps
     ):
         return True
-    # (nor a short participle: "Инес Гарсиа Морено" — "морено", of "морить" — is a Spanish surname)
-    return all(p.tag.POS in ("ADJS", "PRTS") for p in ps) and any(p.tag.POS == "PRTS" for p in ps)
+    # (nor any other short form, a predicate's, never capitalized inside a sentence: "Инес Гарсиа Морено" —
+    # "морено", of "морить" — is a Spanish surname, "Юкка Мякинен" — "мякинен", of "мякинный" — a Finnish one)
+    return all(p.tag.POS in ("ADJS", "PRTS") for p in ps)
 
 
 def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[int, int]]:

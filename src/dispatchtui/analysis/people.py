@@ -1459,6 +1459,52 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     return c
 
 
+def _natural_gender_of_roles(c: _Cluster) -> str | None:
+    """The gender the roles of a cluster's mentions tell by nature: a feminine person noun (``финка``,
+    ``наставница``), or a masculine one whose feminine counterpart the dictionary has (``финн`` / ``финка``,
+    ``канадец`` / ``канадка``, ``защитник`` / ``защитница``: a woman would be called so); one gender only. A
+    masculine noun without one (``капитан``, ``министр``) is said of women too and tells nothing."""
+    found = set()
+    for m in c.mentions:
+        if m.role is None:
+            continue
+        head = next(
+            (
+                w
+                for w in re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", m.role[0])
+                if any(p.tag.POS == "NOUN" for p in parses(w)[:1])
+            ),
+            None,
+        )
+        g = _person_noun_gender(head) if head else None
+        if g is not None:
+            found.add(g)
+    return found.pop() if len(found) == 1 else None
+
+
+@lru_cache(maxsize=4_096)
+def _person_noun_gender(word: str) -> str | None:
+    ps = [p for p in parses(word) if p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.case == "nomn"]
+    if not ps or any(n in p.tag for p in ps for n in NAME_TAGS):
+        return None
+    if all(p.tag.gender == "femn" for p in ps):
+        return "femn"
+    if not all(p.tag.gender == "masc" for p in ps):
+        return None
+    lem = fold(ps[0].normal_form)
+    pairs = [lem + "ка"]
+    if lem.endswith("ник"):
+        pairs.append(lem[:-1] + "ца")
+    if lem.endswith("ец"):
+        pairs.append(lem[:-2] + "ка")
+    if len(lem) > 2 and lem[-1] == lem[-2]:
+        pairs.append(lem[:-1] + "ка")
+    for f in pairs:
+        if is_known(f) and any(p.tag.gender == "femn" and p.tag.POS == "NOUN" for p in parses(f)):
+            return "masc"
+    return None
+
+
 def _vote(values: list[str]) -> str | None:
     """The form most mentions give (first one on a tie)."""
     counts: dict[str, int] = {}
@@ -1520,6 +1566,8 @@ def _entity_from_cluster(c: _Cluster) -> Entity:
     gender = max(genders, key=counts.__getitem__) if genders else None
     if c.gender is not None:
         gender = c.gender
+    elif gender is None and (role_gender := _natural_gender_of_roles(c)) is not None:
+        gender = role_gender  # "финн Юкка Лаппалайнен": a name the dictionary lacks, a people's noun of a man
     elif (
         surname
         and gender is None

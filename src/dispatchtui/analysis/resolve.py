@@ -621,17 +621,16 @@ class _Resolver:
     def _interviewee(self, words: Sequence[str], head: str, q: Quote, qi: int, pos: int, gender: str | None, span):
         """ "— добавила собеседница агентства": the one the outlet spoke to is a source the text quotes — the
         person this paragraph has just quoted or the source it has been quoting (an outlet's name or noun after the
-        word names no one: "собеседник агентства", "собеседница РИА Новости"); else no one, never a new unnamed
-        speaker."""
+        word names no one: "собеседник агентства", "собеседница РИА Новости"); else an unnamed source, as the
+        guidelines have it (and always one that a description of its own sets apart: "собеседник агентства в
+        правительстве области")."""
         rest = list(words[1:])
-        if rest and all(lemma(w) in OUTLET_NOUNS or _is_agency(w) or w[:1].isupper() for w in rest):
-            words = words[:1]
-        e = self._just_quoted(words, head, q, qi, gender) or self._epithet_source(words, head, q, qi, pos, gender)
+        bare = words[:1] if all(lemma(w) in OUTLET_NOUNS or _is_agency(w) or w[:1].isupper() for w in rest) else words
+        e = self._just_quoted(bare, head, q, qi, gender) or self._epithet_source(bare, head, q, qi, pos, gender)
         if e is not None:
             self.why = "the one the outlet spoke to: the source this paragraph has been quoting"
             return e.name, "person", span
-        self.why = "the one the outlet spoke to, and no source quoted close before: abstained"
-        return None, None, span
+        return self._unnamed(words, span)
 
     def _source_role(self, e: Entity) -> bool:
         """``e`` has a role whose head is an epithet of a source (``аналитик``, ``эксперт``, ``специалист``)."""
@@ -921,7 +920,7 @@ class _Resolver:
             self.persons[pi]
             for pi in self._with_roles
             for r in self._roles[pi]
-            if any(_same_stem(a, lemma(w)) for a in adjs for w in _WORD.findall(r))
+            if any(_same_stem(a, lemma(w)) or _nationality_stem(a, lemma(w)) for a in adjs for w in _WORD.findall(r))
             and (len(_WORD.findall(r)) == 1 or _role_match(tuple(role_lems), r) > 0)
         ]
         hits = list({id(e): e for e in hits}.values())
