@@ -594,3 +594,14 @@ def test_a_people_s_noun_of_a_man_tells_the_gender_a_foreign_first_name_does_not
     text = "Первым выступил капитан команды Юкка Мякинен."
     (p,) = persons(text, ner)
     assert p.gender != "masc" or p.name != "Юкка Мякинен"
+
+
+def test_a_part_named_after_a_quoted_title_is_a_character_not_a_person(ner):
+    text = (
+        "Театр покажет «Короля Лира» еще пять раз. Роль Лира исполнял Игорь Светлов. По словам режиссера, "
+        "спектакль «Король Лир» останется в репертуаре, но роль Лира никому передавать не будут."
+    )
+    assert names(text, ner) == ["Игорь Светлов"]
+    # one sign alone is not enough: "роль Лаврова в переговорах" names the minister
+    text = "Министр Сергей Лавров прибыл в Женеву. Эксперты оценили роль Лаврова в переговорах."
+    assert names(text, ner) == ["Сергей Лавров"]

@@ -46,6 +46,7 @@ from .lexicon.roles import (
     HIERARCH_TITLES,
     NAME_PARTICLES,
     NOT_ROLE_HEADS,
+    PART_NOUNS,
     POSSESSIVE_ROLE_HEADS,
     POST_VERBS,
     ROLE_MODIFIERS,
@@ -1085,6 +1086,29 @@ def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: S
             if m.form.case in ("accs", "gent") and _may_be_an_object(tokens, i):
                 out[n] = replace(m, fiction=True)
     return out
+
+
+def _title_characters(text: str, tokens, mentions: list[_PersonMention]) -> list[_PersonMention]:
+    """ "спектакль «Король Лир» …, но роль Лира никому передавать не будут": a name in the genitive after the noun of
+    a part (``роль``, ``образ``) that is also a word of a work's title in quotation marks is the title character —
+    each sign alone is not enough ("роль Путина в переговорах", a film titled after a living man)."""
+    titles = {fold(w) for m in _QUOTED_TITLE.finditer(text) for w in re.findall(r"[^\W\d_]+", m.group(1))}
+    if not titles:
+        return mentions
+    out = list(mentions)
+    for m in mentions:
+        i = tokens.get(m.span.start)
+        if i is None or i == 0 or m.form.case != "gent" or not m.words or fold(m.words[-1]) not in titles:
+            continue
+        prev = tokens[i - 1].text
+        if prev[:1].islower() and any(p.normal_form in PART_NOUNS and p.tag.POS == "NOUN" for p in parses(prev)):
+            name = m.surname or m.first
+            out = [replace(x, fiction=True) if (x.surname or x.first) == name else x for x in out]
+    return out
+
+
+#: A title in quotation marks of two words or more ("«Король Лир»", "«Анна Каренина»").
+_QUOTED_TITLE = re.compile(r"«([^«»\n]{3,60}?\s[^«»\n]{1,60}?)»")
 
 
 def _role_idiom(tokens, sent: Span) -> bool:
@@ -2472,7 +2496,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     person_mentions = _enumerated_persons(text, tokens, spans, person_mentions, sentences)
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
-    person_mentions = _mark_played_characters(tokens, person_mentions, sentences)
+    person_mentions = _title_characters(text, tokens, _mark_played_characters(tokens, person_mentions, sentences))
     person_mentions = _capitalized_particles(person_mentions)
     _kin_sharing_a_surname(person_mentions)
     _east_asian_order(person_mentions)

@@ -530,3 +530,7 @@ POST_VERBS: frozenset[str] = frozenset({"служить", "работать", "�
 AUTHORING_VERBS: frozenset[str] = frozenset(
     {"написать", "направить", "подписать", "опубликовать", "отправить", "составить", "разослать", "издать"}
 )
+
+#: Nouns of a part played: a name in the genitive after one may be a character ("роль Лира", "образ Гамлета"):
+#: see ``people._title_characters``.
+PART_NOUNS: frozenset[str] = frozenset({"роль", "образ"})
