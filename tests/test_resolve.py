@@ -917,3 +917,16 @@ def test_a_people_s_adjective_names_the_one_person_given_that_people_s_noun():
     )
     d = analyze(text)
     assert [q.speaker for q in d.quotes if q.kind == "full" and not q.question][-1] == "Юкка Мякинен"
+
+
+def test_of_two_namesakes_the_one_whose_statement_comes_just_before():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Утрата\n\nСкончался актер Петр Дубов. Об этом сообщил его сын, режиссер Илья Дубов.\n\n"
+        "«Отец до последнего дня учил роль», — сказал Дубов."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Илья Дубов"
+    assert d.text[q.speaker_span.start : q.speaker_span.end] == "Дубов"

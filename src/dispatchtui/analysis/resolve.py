@@ -1575,6 +1575,19 @@ class _Resolver:
                 if near is not None:
                     self.why = "of two namesakes, the one this paragraph has just named"
                     return near.name, "person", span
+                prev = self._prev_person_speaker(qi)
+                pj = qi - 1
+                if (
+                    prev is not None
+                    and prev.name in {h[1].name for h in hits}
+                    and pj >= 0
+                    and self.resolved[pj] == prev.name
+                    and q.paragraph - self.quotes[pj].paragraph <= 1
+                ):
+                    # "Об этом сообщил его сын Кирилл Сабуров. ¶ «Папа ушел ночью», — сказал Сабуров": of two
+                    # namesakes, the one whose statement comes right before
+                    self.why = "of two namesakes, the one whose statement comes just before"
+                    return prev.name, "person", span
                 self.why = "two people share this surname: abstained"
                 return None, None, span
             if hits:

@@ -250,11 +250,12 @@ def _capitalized_verb(t: _T) -> bool:
 def _surname_shaped(t: _T) -> bool:
     """ "— сказал Дымов": a capitalised word inside the sentence with a surname's ending (-ов, -ев, -ин, -ына, …)
     whose only dictionary readings are oblique forms of a common noun ("дымов", genitive of "дым") is a
-    surname the dictionary does not list."""
+    surname the dictionary does not list; or whose likeliest reading is a short adjective ("Сабуров": "сабуровый"),
+    a predicate's form that is never capitalised inside a sentence."""
     if t.kind != "w" or not t.text[:1].isupper() or t.text.isupper() or not _SURNAME_END.search(t.text):
         return False
     info = _info(t.text)
-    return info.pos == "NOUN" and not info.name and "nomn" not in info.cases
+    return (info.pos == "NOUN" and not info.name and "nomn" not in info.cases) or info.pos == "ADJS"
 
 
 def _quoted_object(win: list[_T]) -> Span | None:
