@@ -738,3 +738,12 @@ def test_the_owner_of_the_words_a_verb_repeats_is_the_speaker():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker == "Андрей Лукин"
+
+
+def test_a_surname_the_dictionary_reads_first_as_a_short_adjective_is_the_speaker_after_the_cue():
+    from dispatchtui.analysis.quotes import find_quotes
+    from dispatchtui.model import Span
+
+    text = "«Папа до последнего дня учил текст новой роли», — сказал Сабуров."
+    (q,) = find_quotes(text, [Span(0, len(text))])
+    assert (q.speaker, q.cue) == ("Сабуров", "сказал")
