@@ -930,3 +930,15 @@ def test_of_two_namesakes_the_one_whose_statement_comes_just_before():
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker == "Илья Дубов"
     assert d.text[q.speaker_span.start : q.speaker_span.end] == "Дубов"
+
+
+def test_a_bare_scientist_opening_the_next_paragraph_is_the_scientist_just_quoted():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Наука\n\nБиологи нашли новый вид жуков. Результаты опубликованы в журнале «Природа», сообщила ТАСС "
+        "руководитель работы, ведущий научный сотрудник института Анна Ветрова.\n\n"
+        "«Мы нашли его за неделю до конца экспедиции», — рассказала ученая."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Анна Ветрова"

@@ -1504,6 +1504,12 @@ class _Resolver:
             if e is not None and _gender_ok(gender, e.gender):
                 self.why = "the sentence after names who it was (Им был …)"
                 return e.name, "person", span
+            if head in EPITHET_SOURCES and head not in UNNAMED_SOURCES:
+                # "— рассказала ученая" at the start of the paragraph after the scientist's statement
+                e = self._epithet_source(words, head, q, qi, pos, gender)
+                if e is not None:
+                    self.why = "a bare epithet for the source the text has been quoting"
+                    return e.name, "person", span
             e = self._continued_by(span)
             if (
                 e is not None

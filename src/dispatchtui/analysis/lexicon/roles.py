@@ -440,7 +440,9 @@ HIERARCH_TITLES: frozenset[str] = frozenset(
 
 #: Unnamed-source nouns a text uses as epithets for a source it has named ("Кротов не согласен. Эксперт полагает,
 #: что …"): alone, they point back to that source (not "очевидец", "житель": those bring a new one in).
-EPITHET_SOURCES: frozenset[str] = frozenset({"эксперт", "аналитик", "специалист", "собеседник", "собеседница"})
+EPITHET_SOURCES: frozenset[str] = frozenset(
+    {"эксперт", "аналитик", "специалист", "собеседник", "собеседница", "ученый"}
+)
 
 #: The one the outlet spoke to ("собеседник агентства", "собеседница издания"): always a source the text quotes,
 #: never a new one — named by the paragraph, or no one (``resolve._interviewee``).
