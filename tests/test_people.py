@@ -605,3 +605,13 @@ def test_a_part_named_after_a_quoted_title_is_a_character_not_a_person(ner):
     # one sign alone is not enough: "роль Лаврова в переговорах" names the minister
     text = "Министр Сергей Лавров прибыл в Женеву. Эксперты оценили роль Лаврова в переговорах."
     assert names(text, ner) == ["Сергей Лавров"]
+
+
+def test_a_lone_surname_whose_nominative_tells_its_gender_is_the_one_spouse_of_that_form(ner):
+    text = (
+        "Статью написала геолог Анна Муравьева вместе с мужем, геофизиком Олегом Муравьевым. Коллега из Томска "
+        "назвал выводы смелыми. Муравьева с коллегой отчасти согласна."
+    )
+    ps = {p.name: [text[m.start : m.end] for m in p.mentions] for p in persons(text, ner)}
+    assert ps["Анна Муравьева"] == ["Анна Муравьева", "Муравьева"]
+    assert [m for name, ms in ps.items() if name != "Анна Муравьева" for m in ms] == ["Олегом Муравьевым"]

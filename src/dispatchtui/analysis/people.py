@@ -752,8 +752,17 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
             elif same:
                 same = _agreeing_in_gender(m, same)
                 own = [c for c in same if c.surname and _sur_key(c.surname) == sk]
-                if len(same) > 1 and len(own) == 1 and m.form.case not in (None, "nomn"):
-                    same = own  # "По словам Ветровой" of Олег Ветров and Анна Ветрова: her surname's own form
+                if (
+                    len(same) > 1
+                    and len(own) == 1
+                    and (
+                        m.form.case not in (None, "nomn")
+                        or (m.form.gender_evidence and m.form.gender == _named_gender(own[0]))
+                    )
+                ):
+                    # "По словам Ветровой" of Олег Ветров and Анна Ветрова: her surname's own form; and so a
+                    # nominative that tells its gender ("Муравьева с коллегой согласна": hers, not his)
+                    same = own
                 if len({_first_key(c.first) for c in same if c.first and len(_first_key(c.first)) > 1}) > 1:
                     continue  # two persons of that surname named so far, by different first names: either
                 if same:
