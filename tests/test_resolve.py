@@ -942,3 +942,15 @@ def test_a_bare_scientist_opening_the_next_paragraph_is_the_scientist_just_quote
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker == "Анна Ветрова"
+
+
+def test_a_bare_noun_is_not_the_person_whose_apposition_calls_them_kin_of_one():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Выставка\n\nКартины передал музею коллекционер Марк Ланге, внук сестры скульптора. «Их хранили на даче», "
+        "— сказал Ланге.\n\nВ одном из писем скульптор жалуется сестре: «Глина здесь плохая, но люди хорошие»."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if d.text[q.start : q.end].startswith("Глина")]
+    assert q.speaker is None  # (not the sculptor's grand-nephew)

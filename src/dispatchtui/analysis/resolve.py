@@ -711,6 +711,22 @@ class _Resolver:
         starts, spans = got
         return spans[bisect.bisect_left(starts, para_start) : bisect.bisect_left(starts, pos)]
 
+    def _described_by_kin_of(self, e: Entity, head: str, pos: int) -> bool:
+        """ "коллекционер Йост ван дер Хейден, правнук брата художника … «…», — жалуется художник": the apposition
+        right after a mention of ``e`` calls ``e`` someone's kin or companion by a genitive of the bare noun — the
+        noun is another person's, not ``e``'s."""
+        for m in e.mentions:
+            if m.start >= pos:
+                break
+            tail = self.text[m.end : m.end + 60]
+            if not tail.startswith(","):
+                continue
+            words = _WORD.findall(tail.split(".")[0])[:4]
+            for w in words[1:]:
+                if lemma(w) == head and any(p.tag.case == "gent" for p in parses(w)[:2]):
+                    return True
+        return False
+
     def _unnamed_bearer_since(self, e: Entity, head: str, pos: int) -> bool:
         """ "Сафронова и ее испанская коллега работали … «…», — призналась испанка": since the last mention of
         ``e``, the person spoken of just before, the text has described someone else, unnamed, by an adjective
@@ -1537,6 +1553,9 @@ class _Resolver:
                     # "Актер признался, что …" two paragraphs after the one who was named: a bare noun reaches
                     # back to the paragraph before, no further
                     self.why = "a role no one named holds, and no one fitting is named close before: abstained"
+                    return None, None, span
+                if e is not None and len(words) == 1 and self._described_by_kin_of(e, head, pos):
+                    self.why = "a role no one named holds, and the nearest person is described as kin of one: abstained"
                     return None, None, span
                 if e is not None and len(words) == 1 and self._unnamed_bearer_since(e, head, pos):
                     self.why = "a role no one named holds, and someone unnamed was described so since: abstained"
