@@ -747,3 +747,18 @@ def test_a_surname_the_dictionary_reads_first_as_a_short_adjective_is_the_speake
     text = "«Папа до последнего дня учил текст новой роли», — сказал Сабуров."
     (q,) = find_quotes(text, [Span(0, len(text))])
     assert (q.speaker, q.cue) == ("Сабуров", "сказал")
+
+
+def test_a_colon_after_a_clause_of_kak_with_its_own_subject_gives_that_subject_s_words():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Суд\n\nДиректор фирмы Игорь Пронин вину не признал. Свидетельница Анна Лосева вспомнила, как в 2020 году "
+        "директор уговаривал вкладчиков: «Деньги вернутся через месяц». «Не вернулись до сих пор», — сказала "
+        "свидетельница."
+    )
+    d = analyze(text)
+    assert [(d.text[q.start : q.end], q.speaker) for q in d.quotes if q.kind == "full"] == [
+        ("Деньги вернутся через месяц", "Игорь Пронин"),
+        ("Не вернулись до сих пор", "Анна Лосева"),
+    ]

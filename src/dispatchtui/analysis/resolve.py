@@ -584,8 +584,15 @@ class _Resolver:
         if name is None or pq.paragraph != q.paragraph:
             return None
         e = self._first_by_name.get(name)
-        if e is None or (gender in ("masc", "femn") and e.gender and e.gender != gender):
-            return None
+        if e is not None and gender in ("masc", "femn") and e.gender and e.gender != gender:
+            # "Гусева вспомнила, как директор успокаивал дольщиков: «…». «…», — сказала свидетельница": the words
+            # just before were another's, recalled — the one person of the noun's gender this paragraph names
+            # before them is the witness
+            para_start = self.text.rfind("\n", 0, pq.start) + 1
+            lo = bisect.bisect_left(self._p_starts, para_start)
+            hi = bisect.bisect_left(self._p_starts, pq.start)
+            fits = {id(x[3]): x[3] for x in self._p_index[lo:hi] if x[3].gender == gender}
+            return next(iter(fits.values())) if len(fits) == 1 else None
         return e
 
     def _epithet_source(

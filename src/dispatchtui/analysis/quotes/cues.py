@@ -33,7 +33,7 @@ from ..lexicon.speech import (
     WORDS_NOUNS,
 )
 from .marks import _CLAUSE_WINDOW, _DASHES, _SPACE, _WINDOW, QUOTE_MARKS, _skip_space
-from .speakers import _place_before, _speaker_after, _speaker_before
+from .speakers import _place_before, _speaker_after, _speaker_before, _subject_head
 from .tokens import (
     _T,
     _WORD_RE,
@@ -411,6 +411,10 @@ def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, boo
     if po is not None and (attr is None or attr.cue.start < toks[po].start):
         attr, po_end = _according_attr(toks, po, open_pos)
     if colon:
+        if attr is not None and attr.cue is not None:
+            embedded = _embedded_speaker(toks, attr.cue.end)
+            if embedded is not None:
+                attr = _Attr(embedded[1], embedded[0], open_pos)
         owner = _colon_subject(toks, open_pos)
         # "Художник любил повторять фразу Краснова: «…»": the words' owner after the verb is the speaker, not
         # the one who repeats them
@@ -516,6 +520,31 @@ def _according_attr(toks: list[_T], po: int, open_pos: int) -> tuple[_Attr, int]
         spk = _span_of(toks, k + 1, j) if j > k + 1 else None
         po_end = j
     return _Attr(Span(toks[po].start, toks[k].end), spk, open_pos), po_end
+
+
+def _embedded_speaker(toks: list[_T], after: int) -> tuple[Span, Span] | None:
+    """ "Гусева вспомнила, как в 2021 году директор успокаивал дольщиков: «…»": a clause of "как" after the cue,
+    with a subject of its own — an animate noun (or a name) in the nominative and a finite verb after it — ends
+    at the colon; the quote gives what that subject said, not the one who recalls it. (speaker, its verb as the
+    cue)"""
+    k = next((i for i, t in enumerate(toks) if t.start >= after and t.kind == "w" and t.text.lower() == "как"), None)
+    if k is None or k == 0 or toks[k - 1].text != ",":
+        return None
+    win = toks[k + 1 :]
+    h = _subject_head(win, "")
+    if h is None or win[h].kind != "w":
+        return None
+    t = win[h]
+    info = _info(t.text)
+    if not (_is_name_tok(t) or (info.pos == "NOUN" and info.anim)):
+        return None
+    verb = next((u for u in win[h + 1 : h + 4] if u.kind == "w" and _finite_third(u.text)), None)
+    if verb is None:
+        return None
+    j = h + 1
+    while j < len(win) and win[j].kind == "w" and _is_name_tok(win[j]):
+        j += 1
+    return _span_of(win, h, j), Span(verb.start, verb.end)
 
 
 def document_colon(text: str, open_pos: int, floor: int) -> bool:
