@@ -615,3 +615,8 @@ def test_a_lone_surname_whose_nominative_tells_its_gender_is_the_one_spouse_of_t
     ps = {p.name: [text[m.start : m.end] for m in p.mentions] for p in persons(text, ner)}
     assert ps["Анна Муравьева"] == ["Анна Муравьева", "Муравьева"]
     assert [m for name, ms in ps.items() if name != "Анна Муравьева" for m in ms] == ["Олегом Муравьевым"]
+
+
+def test_a_patronymic_shaped_word_after_no_first_name_is_a_surname(ner):
+    text = "Судья не назначил пенальти за снос Желько Павловича. «Я упал», — сказал Павлович."
+    assert names(text, ner) == ["Желько Павлович"]

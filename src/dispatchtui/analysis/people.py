@@ -2230,6 +2230,10 @@ def _person_mention(
             hint = NameHint(frozenset({next_case}), None, strict=False)
     form = _family_form(tokens, start_i, words) or normalize_name(words, hint)
     first, patr, surname, initials = split_name(form, words)
+    if patr and not first and surname and len(words) == 2 and not initials:
+        # "Драгана Петровича": a patronymic goes after a first name only; of two words, a first name the
+        # dictionary lacks and a surname of the patronymic's shape (Serbian "Петрович", "Милошевич")
+        first, surname, patr = surname, patr, None
     if pre and not first:
         initials = tuple(p + "." for p in pre) + initials
         first = initials[0]
