@@ -620,3 +620,12 @@ def test_a_lone_surname_whose_nominative_tells_its_gender_is_the_one_spouse_of_t
 def test_a_patronymic_shaped_word_after_no_first_name_is_a_surname(ner):
     text = "Судья не назначил пенальти за снос Желько Павловича. «Я упал», — сказал Павлович."
     assert names(text, ner) == ["Желько Павлович"]
+
+
+def test_the_verb_after_a_surname_a_couple_shares_tells_whose_it_is(ner):
+    text = (
+        "Ферму основала Мария Гордиенко вместе с мужем Олегом Гордиенко. Гордиенко не исключила, что ферма "
+        "вырастет вдвое."
+    )
+    ps = {p.name: [text[m.start : m.end] for m in p.mentions] for p in persons(text, ner)}
+    assert ps == {"Мария Гордиенко": ["Мария Гордиенко", "Гордиенко"], "Олег Гордиенко": ["Олегом Гордиенко"]}

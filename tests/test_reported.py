@@ -419,3 +419,17 @@ def test_a_past_verb_joined_to_the_speech_verb_after_no_resumes_the_narrative():
     assert [d.text[q.start : q.end] for q in d.quotes if q.kind == "reported"] == [
         "поддерживает реформу, но требует ее доработать к осени"
     ]
+
+
+def test_a_named_subject_s_past_verb_after_a_present_clause_resumes_the_narrative():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Водовод\n\nПодрядчик Иван Дьяков приехал на объект. Глава округа Олег Сомов напомнил, что жители поселка "
+        "десять лет возят воду цистернами, "
+        "а Дьяков пообещал закончить работы к осени."
+    )
+    d = analyze(text)
+    assert [d.text[q.start : q.end] for q in d.quotes if q.kind == "reported"] == [
+        "жители поселка десять лет возят воду цистернами"
+    ]

@@ -954,3 +954,23 @@ def test_a_bare_noun_is_not_the_person_whose_apposition_calls_them_kin_of_one():
     d = analyze(text)
     (q,) = [q for q in d.quotes if d.text[q.start : q.end].startswith("Глина")]
     assert q.speaker is None  # (not the sculptor's grand-nephew)
+
+
+def test_a_pronoun_after_a_quote_goes_on_with_the_subject_before_the_quote():
+    from dispatchtui.analysis import analyze
+
+    # the sentence before the quote names her; the quote's own words ("Муж считает …") are no subject of it
+    text = (
+        "Ферма\n\nФерму основала Мария Гордиенко вместе с мужем Олегом Гордиенко.\n\nАналитик Ольга Зуева "
+        "считает рынок перспективным. Гордиенко не исключила, что ферма вырастет. «Муж считает, что я рискую. "
+        "Но кто не рискует, тот проигрывает», — сказала она."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker == "Мария Гордиенко"
+    # an unnamed role subject before the quote that fits the person named before only in part is another's
+    text = (
+        "Матч\n\nГлавный тренер «Горняка» Олег Сомов был доволен.\n\nТренер гостей был менее разговорчив. "
+        "«Судья решил всё. Больше мне сказать нечего», — сказал он."
+    )
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    assert q.speaker is None

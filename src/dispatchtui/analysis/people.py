@@ -595,6 +595,7 @@ class _PersonMention:
     # man's genitive or as her nominative — the nominative reading, kept for _kin_sharing_a_surname
     kin_reading: NameForm | None = None
     hinted_case: bool = False  # its case is one its context allows (a role in apposition, a verb after it)
+    verb_gender: str | None = None  # the gender of the past-tense verb right after it, whose subject it is
 
 
 @dataclass
@@ -751,6 +752,9 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
                 pass  # "Ковалёв-старший": a cluster of its own, placed by _place_generation_mentions
             elif same:
                 same = _agreeing_in_gender(m, same)
+                if m.verb_gender is not None:
+                    # "Бондаренко не исключила": the verb's gender tells which of a couple sharing the surname
+                    same = [c for c in same if _named_gender(c) in (None, m.verb_gender)] or same
                 own = [c for c in same if c.surname and _sur_key(c.surname) == sk]
                 if (
                     len(same) > 1
@@ -1899,6 +1903,8 @@ def _right_hint(text: str, tokens, i0: int, i1: int) -> NameHint | None:
         app = _apposition_hint(tokens[i1 + 1].text)
         if app is not None:
             return app
+    if nxt.text.lower() == "не" and i1 + 1 < len(tokens):
+        nxt = tokens[i1 + 1]  # "Бондаренко не исключила": the negation stands between the subject and its verb
     hint = _verb_hint(nxt.text)
     if hint is not None and hint.gender is None and i1 - i0 < 2:
         return None  # "по книге Даниила станет …": a lone name before a verb of no gender is no sure subject
@@ -2256,6 +2262,7 @@ def _person_mention(
         address=_is_address(text, span),
         strict_case=hint is not None and hint.strict,
         hinted_case=hint is not None and form.case in hint.cases,
+        verb_gender=_subject_verb_gender(text, tokens, start_i, i1, form),
         kin_reading=_kin_apposition_reading(tokens, start_i, words, form),
     )
 
@@ -2275,6 +2282,15 @@ def _with_regnal_number(text: str, tokens, b: int, m: _PersonMention) -> _Person
         return m
     span = Span(m.span.start, tk.stop)
     return replace(m, span=span, text=text[span.start : span.end], surname=tk.text, words=(*m.words, tk.text))
+
+
+def _subject_verb_gender(text: str, tokens, i0: int, i1: int, form: NameForm) -> str | None:
+    """The gender of the past-tense verb right after a name in the nominative (its subject: "Бондаренко не
+    исключила"), or None."""
+    if form.case != "nomn":
+        return None
+    right = _right_hint(text, tokens, i0, i1)
+    return right.gender if right is not None and right.strict else None
 
 
 def _kin_apposition_reading(tokens, i0: int, words: tuple[str, ...], form: NameForm) -> NameForm | None:

@@ -192,19 +192,29 @@ def _main_clause_resumes(s: Sent, v: int, a: int, b: int) -> int:
     joins to ``v`` itself (a conjunct of the speech verb, not of the clause's own predicate), in the speech verb's
     past tense: the narrative goes on. A present tense after a past speech verb is the words reported (Russian
     keeps the speaker's own tense: "сообщил, что желает …, но требует …")."""
-    vt = parses(s.toks[v].text)[:1]
-    if not vt or vt[0].tag.tense != "past":
+    if not _past(s.toks[v].text):
         return b
     for k in range(a + 1, b - 1):
         if s.toks[k].text != "," or s.toks[k + 1].text.lower() not in ("но", "а", "однако", "и"):
             continue
-        for j in range(k + 2, min(b, k + 4)):
+        for j in range(k + 2, min(b, k + 7)):
             t = s.toks[j]
-            if t.pos == "VERB" and t.head == v and t.rel == "conj":
-                jt = parses(t.text)[:1]
-                if jt and jt[0].tag.tense == "past":
-                    return k
+            if t.pos != "VERB" or t.rel != "conj" or not _past(t.text):
+                continue
+            own_subject = any(s.toks[x].rel.startswith("nsubj") and s.toks[x].head == j for x in range(k + 1, j))
+            if t.head == v and j <= k + 3:
+                return k
+            # (or, joined to the clause's own predicate in a tense other than the past, a past verb with a subject
+            # of its own: "напомнил, что жители возят воду цистернами, а Лапин пообещал …" — the narrative again)
+            h = t.head
+            if own_subject and a <= h < k and s.toks[h].pos == "VERB" and not _past(s.toks[h].text):
+                return k
     return b
+
+
+def _past(word: str) -> bool:
+    ps = parses(word)[:1]
+    return bool(ps) and ps[0].tag.tense == "past"
 
 
 def _own_that_clause(s: Sent, j: int, b: int) -> bool:

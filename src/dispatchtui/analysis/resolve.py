@@ -1228,6 +1228,12 @@ class _Resolver:
         k = pos
         while k > 0 and self.text[k - 1] in " \t\xa0":
             k -= 1
+        close = self.text.rfind("»", max(0, k - 40), k)
+        if close >= 0 and re.fullmatch(r"»[,\s]*[—–-]?\s*\w+\s*", self.text[close:k]):
+            # "«…», — сказала она": the attribution after a quote; the sentence before is the one before the quote
+            k = self.text.rfind("«", 0, close)
+            while k > 0 and self.text[k - 1] in " \t\xa0":
+                k -= 1
         if k > 0 and self.text[k - 1] not in ".!?…\n":
             # (after adverbials only — "В интервью журналу в 1998 году она говорила" — it still opens its clause:
             # no name and no person noun stands before it in its sentence)
@@ -1245,6 +1251,8 @@ class _Resolver:
         if not words:
             return False
         h = _head_index(words, 0)  # "главный тренер": the noun after its adjectives
+        if any(n in p.tag for p in parses(words[h])[:3] for n in ("Surn", "Name", "Patr")):
+            return False  # a name the NER left out or the people stage left to no one ("Бондаренко не исключила")
         if (
             not _is_person_noun(words[h])
             or _is_plural_noun(words[h])
@@ -1258,7 +1266,9 @@ class _Resolver:
         while np_end < min(len(words), h + 5) and not any(p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
             np_end += 1  # the role phrase: the head and its genitive words
         role_lems = tuple(_lemmas(words[:np_end]))
-        return max((_role_match(role_lems, r) for r in e.roles), default=0.0) == 0.0
+        # (a role that fits e only in part, the phrase saying more than e's role does — "тренер гостей" for the
+        # home team's "главный тренер «Горняка»" — is another's)
+        return max((_role_match(role_lems, r) for r in e.roles), default=0.0) < 1.0
 
     # ---- one mention -----------------------------------------------------------------------------
 
