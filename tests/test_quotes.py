@@ -763,3 +763,15 @@ def test_a_colon_after_a_clause_of_kak_with_its_own_subject_gives_that_subject_s
         ("Деньги вернутся через месяц", "Игорь Пронин"),
         ("Не вернулись до сих пор", "Анна Лосева"),
     ]
+
+
+def test_words_said_to_belong_to_someone_in_the_next_sentence_are_theirs():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Сессия\n\nОбсуждение бюджета затянулось до вечера.\n\n«Вы считаете школы как койко-места». Эти слова, "
+        "вызвавшие шум в зале, принадлежат депутату Ирине Лобовой, бывшей учительнице."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Ирина Лобова"

@@ -391,7 +391,28 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
     # "Так прокомментировал ситуацию X", "Такое мнение высказал X", "Так считает X"
     if len(toks) >= 2 and toks[0].kind == "w" and toks[0].text.lower() in SO_WORDS:
         return _attr_clause(text, toks[1].start, end, 2)
-    return None
+    return _words_belong_to(text, i, end)
+
+
+def _words_belong_to(text: str, i: int, end: int) -> _Attr | None:
+    """ "«…». Эти слова, вызвавшие аплодисменты, принадлежат депутату Людмиле Карпенко": the words just quoted
+    (a demonstrative and a words noun opening the next sentence) belong to the one in the dative after
+    "принадлежать" — the speaker, named after the quote."""
+    ce = _clause_end(text, i, end)
+    toks = _tokens(text, i, min(end, i + 160), 24)
+    if len(toks) < 4 or toks[0].kind != "w" or toks[0].text.lower() not in ("эти", "это", "такие", "эта"):
+        return None
+    if toks[1].kind != "w" or _info(toks[1].text).lemma not in WORDS_NOUNS:
+        return None
+    k = next((n for n, t in enumerate(toks) if t.kind == "w" and _info(t.text).lemma == "принадлежать"), None)
+    if k is None or k + 1 >= len(toks):
+        return None
+    if toks[k + 1].kind not in ("w", "i") or "datv" not in _info(toks[k + 1].text).cases:
+        return None  # (its holder in the dative: "принадлежат депутату …")
+    j = k + 2
+    while j < len(toks) and toks[j].kind in ("w", "i") and (toks[j].text[:1].isupper() or _np_chain_ok(toks[j])):
+        j += 1
+    return _Attr(Span(toks[k].start, toks[k].end), _span_of(toks, k + 1, j), max(ce, toks[j - 1].end))
 
 
 def _intro(text: str, open_pos: int, floor: int) -> tuple[str, _Attr | None, bool]:
