@@ -629,3 +629,11 @@ def test_the_verb_after_a_surname_a_couple_shares_tells_whose_it_is(ner):
     )
     ps = {p.name: [text[m.start : m.end] for m in p.mentions] for p in persons(text, ner)}
     assert ps == {"Мария Гордиенко": ["Мария Гордиенко", "Гордиенко"], "Олег Гордиенко": ["Олегом Гордиенко"]}
+
+
+def test_a_figure_of_scripture_named_by_its_title_is_no_person(ner):
+    text = (
+        "Реставратор Анна Котова раскрыла фреску с изображением пророка Даниила во рву со львами. "
+        "Рядом сохранилась сцена с апостолом Фомой."
+    )
+    assert names(text, ner) == ["Анна Котова"]

@@ -128,7 +128,8 @@ APPOSITIVE_EPONYM_HEADS: frozenset[str] = frozenset(
 )
 EPONYM_HEADS = EPONYM_HEADS | APPOSITIVE_EPONYM_HEADS
 
-#: An apposition noun that makes the name a character's, not a person's (персонаж Гаррет, героиня Карин).
+#: An apposition noun that makes the name a character's, not a person's (персонаж Гаррет, героиня Карин), or a
+#: figure of scripture's (пророк Илия, апостол Павел, праотец Авраам: named in an icon, a fresco, a sermon).
 #: ("Герой России", "Герой Труда" are titles: a capitalized head with a genitive after it is not this.)
 FICTION_HEADS: frozenset[str] = frozenset(
     {
@@ -137,6 +138,12 @@ FICTION_HEADS: frozenset[str] = frozenset(
         "героиня",
         "протагонист",
         "антагонист",
+        "пророк",
+        "апостол",
+        "праотец",
+        "праматерь",
+        "евангелист",
+        "архангел",
     }
 )
 
