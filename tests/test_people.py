@@ -637,3 +637,11 @@ def test_a_figure_of_scripture_named_by_its_title_is_no_person(ner):
         "Рядом сохранилась сцена с апостолом Фомой."
     )
     assert names(text, ner) == ["Анна Котова"]
+
+
+def test_a_compound_first_name_called_by_its_first_part_is_the_same_person(ner):
+    text = (
+        "Музей покажет письма Жана-Батиста Мерсье, учителя музыки. «Для нас он был просто дядя Жан», — рассказала "
+        "его правнучка Софи Мерсье."
+    )
+    assert sorted(names(text, ner)) == ["Жан-Батист Мерсье", "Софи Мерсье"]

@@ -547,6 +547,8 @@ def _same_first(a: str | None, b: str | None) -> bool:
         return True
     if _english_w(a) == _english_w(b):
         return True
+    if ("-" in a) != ("-" in b) and (a.split("-")[0] == b or b.split("-")[0] == a):
+        return True  # "дядя Жан" of Жан-Батист Ламбер: a compound first name called by its first part
     return _same_surname(a, b) or (min(len(a), len(b)) >= 4 and _one_edit(a, b))
 
 
