@@ -555,6 +555,7 @@ def _same_first(a: str | None, b: str | None) -> bool:
 _W_SOUND = re.compile(r"(?:^|(?<=[бвгджзклмнпрстфхцчшщ]))у(?=[эиоа])")
 
 
+@lru_cache(maxsize=20_000)
 def _english_w(name: str) -> str:
     """A name with the English W written as "в" where it may be written "у" (``Уэнтуорт`` / ``Вентворт``,
     ``Уильям`` / ``Вильям``): "у" before a vowel, at the start or after a consonant, read as "в", and the vowel
@@ -1110,16 +1111,17 @@ def _title_characters(text: str, tokens, mentions: list[_PersonMention]) -> list
     titles = {fold(w) for m in _QUOTED_TITLE.finditer(text) for w in re.findall(r"[^\W\d_]+", m.group(1))}
     if not titles:
         return mentions
-    out = list(mentions)
+    parts = set()
     for m in mentions:
         i = tokens.get(m.span.start)
         if i is None or i == 0 or m.form.case != "gent" or not m.words or fold(m.words[-1]) not in titles:
             continue
         prev = tokens[i - 1].text
         if prev[:1].islower() and any(p.normal_form in PART_NOUNS and p.tag.POS == "NOUN" for p in parses(prev)):
-            name = m.surname or m.first
-            out = [replace(x, fiction=True) if (x.surname or x.first) == name else x for x in out]
-    return out
+            parts.add(m.surname or m.first)
+    if not parts:
+        return mentions
+    return [replace(x, fiction=True) if (x.surname or x.first) in parts else x for x in mentions]
 
 
 #: A title in quotation marks of two words or more ("«Король Лир»", "«Анна Каренина»").

@@ -314,6 +314,10 @@ _REPRESENTATIVE_HEADS = frozenset({"представитель", "предста
 
 
 _PARAGRAPH_BREAK = re.compile(r"\n+")
+#: The word right before a position (only spaces between).
+_LAST_WORD = re.compile(r"(\w+)[ \u00a0]*$")
+#: A sentence's end and the space before the next one.
+_SENTENCE_GAP = re.compile(r"[ \u00a0]*[.!][ \u00a0]+")
 _NAMED_NEXT = re.compile(r"[.!]\s+(?:Им|Ею|Ей)\s+(?:был|была|оказался|оказалась|стал|стала)\s")
 _LABELLED_PARAGRAPH = re.compile(r"[A-ZА-ЯЁ][\w.\- ]{0,40}(?:\([^)\n]{0,60}\))?:\s")
 _PREPOSITION_BEFORE = re.compile(r"(?<![\w-])(?:По|С|У|От|Для|Со)$")
@@ -482,7 +486,7 @@ class _Resolver:
         self._org_ms, self._org_starts = org_ms, [x[0] for x in org_ms]
         self._org_maxlen = max((b - a for a, b, _ in org_ms), default=0)
         self._near_body: _Nearest | None = None  # see _nearest_org
-        self._starts: dict[int, tuple[list[int], list[Span]]] = {}  # id(entity) → its mentions, sorted
+        self._nationalities: dict[int, list[str]] = {}  # id(entity) → see _nationality_adjectives
         self._near_org = _Nearest(
             [
                 (m, (m.start, -i, -j), False)
@@ -643,6 +647,20 @@ class _Resolver:
         """``e`` has a role whose head is an epithet of a source (``аналитик``, ``эксперт``, ``специалист``)."""
         return any((ws := _WORD.findall(r)) and lemma(ws[0]) in EPITHET_SOURCES for r in e.roles)
 
+    def _spoke_just_before(self, qi: int, q: Quote, names: set[str]) -> Entity | None:
+        """The one of ``names`` whose statement is the one right before ``q`` (in its paragraph or the one before)."""
+        prev = self._prev_person_speaker(qi)
+        pj = qi - 1
+        if (
+            prev is not None
+            and prev.name in names
+            and pj >= 0
+            and self.resolved[pj] == prev.name
+            and q.paragraph - self.quotes[pj].paragraph <= 1
+        ):
+            return prev
+        return None
+
     def _prev_person_speaker(self, qi: int) -> Entity | None:
         for j in range(qi - 1, -1, -1):
             name = self.resolved[j]
@@ -711,20 +729,15 @@ class _Resolver:
     def _mentions_in_paragraph(self, e: Entity, pos: int) -> list[Span]:
         """``e``'s mentions in the paragraph of ``pos``, before it (by binary search over its sorted mentions)."""
         para_start = self.text.rfind("\n", 0, pos) + 1
-        got = self._starts.get(id(e))
-        if got is None:
-            spans = sorted(e.mentions)
-            got = self._starts[id(e)] = ([m.start for m in spans], spans)
-        starts, spans = got
+        starts, spans, _ = self._sorted_mentions(e)
         return spans[bisect.bisect_left(starts, para_start) : bisect.bisect_left(starts, pos)]
 
     def _described_by_kin_of(self, e: Entity, head: str, pos: int) -> bool:
         """ "коллекционер Йост ван дер Хейден, правнук брата художника … «…», — жалуется художник": the apposition
         right after a mention of ``e`` calls ``e`` someone's kin or companion by a genitive of the bare noun — the
         noun is another person's, not ``e``'s."""
-        for m in e.mentions:
-            if m.start >= pos:
-                break
+        starts, spans, _ = self._sorted_mentions(e)
+        for m in spans[: bisect.bisect_left(starts, pos)]:
             tail = self.text[m.end : m.end + 60]
             if not tail.startswith(","):
                 continue
@@ -739,7 +752,7 @@ class _Resolver:
         ``e``, the person spoken of just before, the text has described someone else, unnamed, by an adjective
         of the bare noun's stem before a person noun (``испанская коллега`` for ``испанка``): the noun is that
         person's, not ``e``'s. Only in the sentences between (no further back than ``e``'s mention)."""
-        starts, spans = self._starts.get(id(e)) or ([m.start for m in sorted(e.mentions)], sorted(e.mentions))
+        starts, spans, _ = self._sorted_mentions(e)
         k = bisect.bisect_left(starts, pos) - 1
         if k < 0 or pos - spans[k].end > 2_000:
             return False
@@ -755,7 +768,7 @@ class _Resolver:
         """How many paragraph breaks stand between ``e``'s last mention before ``pos`` and ``pos`` (2 for one far
         away or none)."""
         if not self._mentions_in_paragraph(e, pos):
-            got = self._starts[id(e)]
+            got = self._sorted_mentions(e)
             k = bisect.bisect_left(got[0], pos) - 1
             if k < 0 or pos - got[1][k].end > 20_000:
                 return 2
@@ -917,7 +930,7 @@ class _Resolver:
         (:data:`CONTINUING_VERBS`) — the holder of that role; "добавил" adds to one's own words."""
         if span is None:
             return None
-        m = re.compile(r"[ \u00a0]*[.!][ \u00a0]+").match(self.text, span.end)
+        m = _SENTENCE_GAP.match(self.text, span.end)
         if m is None:
             return None
         k = bisect.bisect_left(self._p_starts, m.end())
@@ -943,7 +956,7 @@ class _Resolver:
             self.persons[pi]
             for pi in self._with_roles
             for r in self._roles[pi]
-            if any(_same_stem(a, lemma(w)) or _nationality_stem(a, lemma(w)) for a in adjs for w in _WORD.findall(r))
+            if any(_nationality_stem(a, lemma(w)) for a in adjs for w in _WORD.findall(r))
             and (len(_WORD.findall(r)) == 1 or _role_match(tuple(role_lems), r) > 0)
         ]
         hits = list({id(e): e for e in hits}.values())
@@ -970,13 +983,17 @@ class _Resolver:
 
     def _nationality_adjectives(self, e: Entity) -> list[str]:
         """The place and people adjectives the text gives ``e``: in its roles, and the one word right before a
-        role or a name of its (``турецкий нападающий Эмре Йылдыз``)."""
+        role or a name of its (``турецкий нападающий Эмре Йылдыз``). Worked out once per person."""
+        got = self._nationalities.get(id(e))
+        if got is not None:
+            return got
         out = [lemma(w) for r in e.roles for w in _WORD.findall(r) if _country_adjective(lemma(w))]
         for m in e.details:
             start = m.role_span.start if m.role_span is not None else m.span.start
-            before = _WORD.findall(self.text[max(0, start - 40) : start])
-            if before and self.text[:start].rstrip().endswith(before[-1]) and _country_adjective(lemma(before[-1])):
-                out.append(lemma(before[-1]))
+            m_before = _LAST_WORD.search(self.text, max(0, start - 40), start)
+            if m_before is not None and _country_adjective(lemma(m_before.group(1))):
+                out.append(lemma(m_before.group(1)))
+        self._nationalities[id(e)] = out
         return out
 
     def _label_by_intro(self, head: str, span: Span | None) -> Entity | None:
@@ -1407,8 +1424,8 @@ class _Resolver:
                 return self._org_description(words[head0 + 1 :], pos, span), "organization", span
             author = self._document_author(lems[head0], q)
             if author is not None:
-                return author.name, "person", None
-            self.why = None
+                self.why = author[1]
+                return author[0].name, "person", None
             if self.last_org_speaker:
                 return self.last_org_speaker, "organization", None
             found = self._earlier_attribution(q.start) or self._earlier_announcer(q.start)
@@ -1488,15 +1505,8 @@ class _Resolver:
                 if len(rivals) > 1:
                     # "Нгуги заявил, что … ¶ «…», — сказал министр": of two ministers, the one whose statement
                     # comes right before (this paragraph or the one before) is meant
-                    prev = self._prev_person_speaker(qi)
-                    pj = qi - 1
-                    if (
-                        prev is not None
-                        and prev.name in rivals
-                        and pj >= 0
-                        and self.resolved[pj] == prev.name
-                        and q.paragraph - self.quotes[pj].paragraph <= 1
-                    ):
+                    prev = self._spoke_just_before(qi, q, rivals)
+                    if prev is not None:
                         self.why = "the role of the person whose statement comes just before"
                         return prev.name, "person", span
                     self.why = "the role fits two people equally: abstained"
@@ -1617,15 +1627,8 @@ class _Resolver:
                 if near is not None:
                     self.why = "of two namesakes, the one this paragraph has just named"
                     return near.name, "person", span
-                prev = self._prev_person_speaker(qi)
-                pj = qi - 1
-                if (
-                    prev is not None
-                    and prev.name in {h[1].name for h in hits}
-                    and pj >= 0
-                    and self.resolved[pj] == prev.name
-                    and q.paragraph - self.quotes[pj].paragraph <= 1
-                ):
+                prev = self._spoke_just_before(qi, q, {h[1].name for h in hits})
+                if prev is not None:
                     # "Об этом сообщил его сын Кирилл Сабуров. ¶ «Папа ушел ночью», — сказал Сабуров": of two
                     # namesakes, the one whose statement comes right before
                     self.why = "of two namesakes, the one whose statement comes just before"
@@ -1732,11 +1735,11 @@ class _Resolver:
             return None  # (not in the nominative: "Юханссона поддержали: …")
         return e, Span(st, en)
 
-    def _document_author(self, doc: str, q: Quote) -> Entity | None:
+    def _document_author(self, doc: str, q: Quote) -> tuple[Entity, str] | None:
         """ "Тогда художник написал открытое письмо в Министерство культуры. «…», — говорилось в письме": the
         subject of a verb of making a document (:data:`AUTHORING_VERBS`) whose object is that document, in the
         sentence before the quote in its paragraph, is its author — a person named there, or the one person whose
-        role the subject names."""
+        role the subject names; else its owner (:meth:`_document_owner`). With the reason."""
         para_start = self.text.rfind("\n", 0, q.start) + 1
         a = self._sentence_start(max(para_start, self._sentence_start(q.start) - 1))
         a = max(a, para_start)
@@ -1747,9 +1750,9 @@ class _Resolver:
             subject = [x for _, x in words[:k]]
             j = bisect.bisect_left(self._p_starts, a)
             named = {id(e): e for st, _, _, e in self._p_index[j : bisect.bisect_left(self._p_starts, at)]}
-            self.why = "the author of the document, named with the verb that made it"
+            why = "the author of the document, named with the verb that made it"
             if len(named) == 1:
-                return next(iter(named.values()))
+                return next(iter(named.values())), why
             if named or not subject:
                 return None
             h = _head_index(subject, 0)
@@ -1761,11 +1764,11 @@ class _Resolver:
             scored = [(max((_role_match(lems, r) for r in e.roles), default=0.0), e) for e in self.persons]
             best = max((x for x, _ in scored), default=0.0)
             fits = [e for x, e in scored if x == best and x > 0]
-            return fits[0] if len(fits) == 1 else None
-        self.why = "the owner of the document named in the sentence before"
-        return self._document_owner(words, a)
+            return (fits[0], why) if len(fits) == 1 else None
+        owner = self._document_owner(words)
+        return (owner, "the owner of the document named in the sentence before") if owner is not None else None
 
-    def _document_owner(self, words: list[tuple[int, str]], a: int) -> Entity | None:
+    def _document_owner(self, words: list[tuple[int, str]]) -> Entity | None:
         """ "покажут приказ ярославского губернатора Петра Ключарева от 1824 года. «…», — говорится в документе":
         a document noun in the sentence before, its owner in the genitive right after it (a person named within
         a few words, only role words between), is the author of the document quoted."""
@@ -1879,7 +1882,7 @@ class _Resolver:
         got = self._mention_index.get(id(e))
         if got is None:
             ms = sorted(e.mentions)
-            got = self._mention_index[id(e)] = ([m.start for m in ms], ms, max(len(m) for m in ms))
+            got = self._mention_index[id(e)] = ([m.start for m in ms], ms, max((len(m) for m in ms), default=0))
         return got
 
     def _is_pronoun(self, span: Span) -> bool:

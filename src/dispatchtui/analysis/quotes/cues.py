@@ -394,13 +394,19 @@ def _next_sentence_attr(text: str, pos: int, end: int) -> _Attr | None:
     return _words_belong_to(text, i, end)
 
 
+_DEMONSTRATIVE = re.compile(r"(?:Эти|Это|Такие|Эта)[ \u00a0]")
+
+
 def _words_belong_to(text: str, i: int, end: int) -> _Attr | None:
     """ "«…». Эти слова, вызвавшие аплодисменты, принадлежат депутату Людмиле Карпенко": the words just quoted
     (a demonstrative and a words noun opening the next sentence) belong to the one in the dative after
-    "принадлежать" — the speaker, named after the quote."""
+    "принадлежать" — the speaker, named after the quote. (Runs after every closing mark: the demonstrative is
+    checked before anything is tokenized.)"""
+    if _DEMONSTRATIVE.match(text, i, min(end, i + 8)) is None:
+        return None
     ce = _clause_end(text, i, end)
     toks = _tokens(text, i, min(end, i + 160), 24)
-    if len(toks) < 4 or toks[0].kind != "w" or toks[0].text.lower() not in ("эти", "это", "такие", "эта"):
+    if len(toks) < 4:
         return None
     if toks[1].kind != "w" or _info(toks[1].text).lemma not in WORDS_NOUNS:
         return None
