@@ -433,3 +433,13 @@ def test_a_named_subject_s_past_verb_after_a_present_clause_resumes_the_narrativ
     assert [d.text[q.start : q.end] for q in d.quotes if q.kind == "reported"] == [
         "жители поселка десять лет возят воду цистернами"
     ]
+
+
+def test_how_after_a_verb_of_hearing_opens_what_was_heard_not_a_source():
+    t = (
+        "Суд\n\nСвидетельница Вера Громова рассказала, что слышала, как Олег Сизов говорил соседу: "
+        "«Я верну долг весной»."
+    )
+    rs = reported(t)
+    assert ("слышала, как Олег Сизов говорил соседу", "Вера Громова", "рассказала") in rs
+    assert all(speaker != "Олег Сизов" for _, speaker, _ in rs)

@@ -974,3 +974,29 @@ def test_a_pronoun_after_a_quote_goes_on_with_the_subject_before_the_quote():
     )
     (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
     assert q.speaker is None
+
+
+def test_of_two_namesakes_the_one_the_sentence_before_describes_by_his_role():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Раздел\n\nВ споре сошлись отец, фермер Игорь Лапин, и его старший сын Павел Лапин.\n\n"
+        "После суда старший из сыновей согласился ответить на вопросы.\n\n"
+        "— Земля должна остаться в семье, — сказал Лапин."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Павел Лапин"
+
+
+def test_a_document_named_generically_after_a_persons_paper_is_not_the_body_cited_before():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Наследство\n\nСуд Твери признал завещание действительным. Об этом сообщили в пресс-службе "
+        "областного суда.\n\nДочь покойного учителя предъявила суду его письмо 2019 года.\n\n"
+        "«Библиотеку прошу передать школе», — говорится в документе."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker is None

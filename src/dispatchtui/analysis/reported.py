@@ -45,6 +45,7 @@ from .lexicon.reported import (
     IMPERSONAL_VERBS,
     LIGHT_VERBS,
     OPENERS,
+    PERCEIVE_VERBS,
     RELAY_VERBS,
     SAY_VERBS,
     SOURCE_NOUNS,
@@ -363,7 +364,7 @@ def form_as_said(s: Sent) -> Found | None:
     """«Как заявил X, …», «Как отметили в МИД, …», «…, как сообщает агентство.»: "как" + a speech verb."""
     toks = s.toks
     for i, t in enumerate(toks):
-        if t.text.lower() != "как":
+        if t.text.lower() != "как" or _perceived_how(toks, i):
             continue
         v = next((k for k in range(i + 1, min(len(toks), i + 4)) if _is_say(toks[k]) or _is_impersonal(toks[k])), None)
         if v is None or any(toks[k].text == "," for k in range(i + 1, v)):
@@ -382,6 +383,12 @@ def form_as_said(s: Sent) -> Found | None:
         if content is not None:
             return Found(content, cue, who, "как заявил", s.paragraph)
     return None
+
+
+def _perceived_how(toks: Sequence[Tok], i: int) -> bool:
+    """ "Соседка рассказала, что слышала, как X говорил сыну: «…»": the "как" at ``i`` follows a verb of
+    perception or memory and a comma — the object clause of that verb (what was heard), not "…, как сообщил X"."""
+    return i >= 2 and toks[i - 1].text == "," and toks[i - 2].lemma in PERCEIVE_VERBS
 
 
 def form_that_clause(s: Sent, first: int = 0) -> Found | None:

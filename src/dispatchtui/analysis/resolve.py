@@ -39,6 +39,7 @@ from .lexicon.roles import (
     NOT_ROLE_HEADS,
     ORG_SPEAKER_HEADS,
     OUTLET_NOUNS,
+    PERSONAL_DOCUMENTS,
     PRONOUNS,
     ROLE_HEAD_EQUIV,
     ROLE_SYNONYMS,
@@ -899,6 +900,26 @@ class _Resolver:
             k += 1
         return k < len(self.text) and (self.text[k].isalnum() or self.text[k] in '«"(')
 
+    def _namesake_described_before(self, q: Quote, people: Sequence[Entity]) -> Entity | None:
+        """ "Спор шел между старшим братом Виталием Кочергиным и … ¶ После заседания старший из братьев вышел к
+        журналистам. ¶ — …, — сказал Кочергин": the sentence just before the statement names no one but
+        describes one of the namesakes by every word of his role ("старший брат"); that one. A definite
+        description in the sentence before is how a text tells namesakes apart without their first names."""
+        k = q.start
+        while k > 0 and (self.text[k - 1] in " \u00a0\n—–-" or self.text[k - 1] in QUOTE_OPENERS):
+            k -= 1
+        a = self._sentence_start(max(0, k - 1))
+        j = bisect.bisect_left(self._p_starts, a)
+        if j < len(self._p_starts) and self._p_starts[j] < k:
+            return None  # (the sentence names someone)
+        words = set(_lemmas([w for w in _WORD.findall(self.text[a:k]) if w[:1].islower()]))
+        fits = []
+        for e in people:
+            pi = self.persons.index(e)
+            if any(set(_lemmas(_WORD.findall(r))) <= words for r in self._roles[pi] if _WORD.findall(r)):
+                fits.append(e)
+        return fits[0] if len(fits) == 1 else None
+
     def _namesake_in_paragraph(self, hits: Sequence[tuple[int, Entity]], pos: int) -> Entity | None:
         """ "аналитик Дмитрий Кулагин (не родственник главы компании). «…», — отметил Кулагин": of two people
         who share a surname, the only one the paragraph of the mention names before it (by a fuller name than
@@ -1426,6 +1447,9 @@ class _Resolver:
             if author is not None:
                 self.why = author[1]
                 return author[0].name, "person", None
+            if lems[head0] == "документ" and self._personal_document_before(q.start):
+                self.why = "a person's document without its author: abstained"
+                return None, None, None
             if self.last_org_speaker:
                 return self.last_org_speaker, "organization", None
             found = self._earlier_attribution(q.start) or self._earlier_announcer(q.start)
@@ -1633,6 +1657,10 @@ class _Resolver:
                     # namesakes, the one whose statement comes right before
                     self.why = "of two namesakes, the one whose statement comes just before"
                     return prev.name, "person", span
+                described = self._namesake_described_before(q, [h[1] for h in hits])
+                if described is not None:
+                    self.why = "of two namesakes, the one whose role the sentence just before names"
+                    return described.name, "person", span
                 self.why = "two people share this surname: abstained"
                 return None, None, span
             if hits:
@@ -1767,6 +1795,19 @@ class _Resolver:
             return (fits[0], why) if len(fits) == 1 else None
         owner = self._document_owner(words)
         return (owner, "the owner of the document named in the sentence before") if owner is not None else None
+
+    def _personal_document_before(self, pos: int) -> bool:
+        """ "Младший предъявил завещание отца. «…», — говорится в документе": the document named last before
+        ``pos`` (within about two sentences) is one a person writes (:data:`PERSONAL_DOCUMENTS`),
+        so the generic "документ" is that paper, not a release of the body cited before it."""
+        lo = max(0, pos - 400)
+        for m in reversed(list(_WORD.finditer(self.text, lo, pos))):
+            lem = lemma(m.group())
+            if lem in PERSONAL_DOCUMENTS:
+                return True
+            if lem in DOCUMENT_HEADS and lem != "документ":
+                return False
+        return False
 
     def _document_owner(self, words: list[tuple[int, str]]) -> Entity | None:
         """ "покажут приказ ярославского губернатора Петра Ключарева от 1824 года. «…», — говорится в документе":

@@ -220,3 +220,25 @@ OPENERS: frozenset[str] = frozenset(
 
 #: The verbs a medium relays someone's words with ("Как передаёт агентство, он заявил, что …": the statement is his).
 RELAY_VERBS: frozenset[str] = frozenset({"передавать", "передать", "писать", "сообщать", "информировать"})
+
+
+#: Verbs of perception and memory that take a "как" clause as their object: "слышала, как X говорил сыну",
+#: "видел, как мэр обещал", "помнит, как директор успокаивал" — a "как" after them opens what was heard or
+#: recalled, not the parenthetical source of "…, как сообщил X".
+PERCEIVE_VERBS: frozenset[str] = frozenset(
+    {
+        "слышать",
+        "услышать",
+        "видеть",
+        "увидеть",
+        "помнить",
+        "запомнить",
+        "вспоминать",
+        "вспомнить",
+        "наблюдать",
+        "замечать",
+        "заметить",
+        "чувствовать",
+        "почувствовать",
+    }
+)

@@ -293,6 +293,13 @@ DOCUMENT_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: Documents a person writes, not a body: a will, a letter, a note, a diary, a receipt. "«…», — говорится в
+#: документе" after one of them was named quotes that person's paper, not the release of the body the dispatch
+#: cited before it.
+PERSONAL_DOCUMENTS: frozenset[str] = frozenset(
+    {"завещание", "письмо", "записка", "дневник", "расписка", "открытка", "телеграмма", "мемуары"}
+)
+
 #: The anaphoric nouns that name a state body (never a company, a club or an outlet): "в сообщении ведомства" is
 #: the last state body named before, not the company the sentence names after it.
 STATE_BODY_ANAPHORS: frozenset[str] = frozenset({"ведомство", "министерство", "главк"})
