@@ -1000,3 +1000,30 @@ def test_a_document_named_generically_after_a_persons_paper_is_not_the_body_cite
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker is None
+
+
+def test_his_colleague_holds_his_post_so_the_bare_post_after_the_colleagues_words_is_the_colleague():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Рынок\n\nВедущий аналитик банка «Заря» Олег Лунин считает сделку выгодной. «Цена разумная», — "
+        "отметил Лунин.\n\nЕго коллега из фонда «Восход» Пётр Сомов настроен осторожнее. По мнению Сомова, "
+        "покупатель захочет большего. «Это только начало», — сказал аналитик."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full" and q.speaker_span and d.text[q.start : q.end].startswith("Это")]
+    assert q.speaker == "Пётр Сомов"
+
+
+def test_a_role_of_someone_far_back_after_another_womans_words_abstains():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Память\n\nО певце вспоминает его вдова, актриса Нина Горина. «Он пел каждое утро», — рассказала Горина."
+        "\n\nО нем говорят и соседи.\n\nЕго соседки Вера Клюева и Анна Рыжова вспоминают его по-разному. "
+        "Клюева рассказала, что он помогал всему двору.\n\n"
+        "— Он чинил нам краны бесплатно, — сказала актриса."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full" and d.text[q.start : q.end].startswith("Он чинил")]
+    assert q.speaker is None

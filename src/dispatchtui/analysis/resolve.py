@@ -134,6 +134,10 @@ def _expand_role(lems: Sequence[str]) -> list[str]:
     return out
 
 
+#: "его коллега из «Меридиана» " right before a name (see Resolver._colleagues_share_the_post)
+_HIS_COLLEAGUE = re.compile(r"\b(его|ее|её)\s+(?:\w+\s+)?коллег\w*[^.!?\n]*$", re.IGNORECASE)
+
+
 @lru_cache(maxsize=50_000)
 def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     """How well a mention's role words match a person's role (0 = no match)."""
@@ -461,6 +465,7 @@ class _Resolver:
                 for k in keys:
                     self._surname_keys.setdefault(k, []).append(i)
         self._roles = [e.roles for e in self.persons]
+        self._colleagues_share_the_post()
         self._with_roles = [i for i, r in enumerate(self._roles) if r]
         # "the nearest earlier person": only when every person's mentions are in text order (as find_people
         # gives them) is "the last one before" also "the one starting last"; else the plain scan is used
@@ -900,6 +905,26 @@ class _Resolver:
             k += 1
         return k < len(self.text) and (self.text[k].isalnum() or self.text[k] in '«"(')
 
+    def _colleagues_share_the_post(self) -> None:
+        """ "Ведущий аналитик «Арсенала» Дмитрий Громов … Его коллега из «Меридиана» Артем Брагин": a colleague
+        ("его/ее коллега") holds the post of the person the possessive points to — the nearest person of its
+        gender named before — so the head of that person's role is added to his (Брагин is an analyst too,
+        and "сказал аналитик" after his words can mean him)."""
+        for i, e in enumerate(self.persons):
+            for d in e.details:
+                if not d.role or _role_words(d.role)[:1] != ["коллега"]:
+                    continue
+                m = _HIS_COLLEAGUE.search(self.text, max(0, d.span.start - 80), d.span.start)
+                if m is None:
+                    continue
+                gender = "masc" if m.group(1).lower() == "его" else "femn"
+                k = bisect.bisect_left(self._p_starts, d.span.start - len(m.group()))
+                before = [x[3] for x in reversed(self._p_index[:k]) if x[3] is not e]
+                holder = next((o for o in before if o.gender == gender), None)
+                heads = [w[0] for r in (holder.roles if holder else ()) if (w := _role_words(r)) and w[0] != "коллега"]
+                if heads:
+                    self._roles[i] = tuple(dict.fromkeys([*self._roles[i], heads[0]]))
+
     def _namesake_described_before(self, q: Quote, people: Sequence[Entity]) -> Entity | None:
         """ "Спор шел между старшим братом Виталием Кочергиным и … ¶ После заседания старший из братьев вышел к
         журналистам. ¶ — …, — сказал Кочергин": the sentence just before the statement names no one but
@@ -1247,6 +1272,20 @@ class _Resolver:
         name = self.resolved[qi - 1]
         return name is not None and name != e.name and name in self._first_by_name
 
+    def _roleless_speaker_just_before(self, qi: int, q: Quote, e: Entity, gender: str, pos: int) -> bool:
+        """ "Агеева рассказала, что … ¶ — …, — сказала актриса": the statement just before (this paragraph or the
+        one before) is another person's of the cue's gender, whom the text gives no role that the noun could
+        contradict, while ``e``, whose role fits, was last named before that paragraph: the noun may well mean the
+        one just quoted — too weak to name either."""
+        if qi == 0 or q.paragraph - self.quotes[qi - 1].paragraph > 1:
+            return False
+        prev = self.quotes[qi - 1]
+        other = self._first_by_name.get(self.resolved[qi - 1] or "")
+        if other is None or other is e or other.gender != gender or self._roles[self._order[id(other)]]:
+            return False
+        lo = self.text.rfind("\n", 0, prev.start) + 1
+        return not any(lo <= m.start < pos for m in e.mentions)
+
     def _continues_abstained_pronoun(self, qi: int, q: Quote, pos: int) -> bool:
         """ "Тренер гостей был менее разговорчив. «…», — сказал он. Он добавил, что …": the chain of one subject
         goes on — the statement just before, in this paragraph, went to no one because its pronoun continued an
@@ -1541,6 +1580,11 @@ class _Resolver:
                     # "Сафин признал, что … «…», — сказал нападающий «Камы-Энергии»": the role fits the forward
                     # named elsewhere only in part (not his team); the statement just before is another's
                     self.why = "the role fits in part, and another person's statement comes just before: abstained"
+                    return None, None, span
+                if gender in ("masc", "femn") and self._roleless_speaker_just_before(qi, q, e, gender, pos):
+                    self.why = (
+                        "the role's holder is far back, and another person's statement comes just before: abstained"
+                    )
                     return None, None, span
                 if gender in (None, "plur") or not e.gender or e.gender == gender:
                     self.why = "the role of a person named in the dispatch"
