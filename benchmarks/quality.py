@@ -36,6 +36,8 @@ HALVES = {
 #: ``invented8`` (stop 26, written by a helper who read neither the code nor any other set's texts, after the
 #: rules of stop 26 were made on invented7) is held out: the measure of whether those rules generalize.
 #: ``invented9`` (stop 26, same authorship, more genres) is the development set studied after it.
+#: ``invented10`` (stop 27, same authorship, genres new to the sets: foreign politics with Asian, Arab and
+#: particle names, a parliamentary debate, health, IT, a transcript with turn labels) is held out.
 INVENTED = (
     ("invented", "invented dispatches", False),
     ("invented2", "invented dispatches, new genres", False),
@@ -46,6 +48,7 @@ INVENTED = (
     ("invented7", "development invented dispatches, invented4's genres rich in forms of wrong attribution", False),
     ("invented8", "held-out invented dispatches, invented4's genres rich in forms of wrong attribution", True),
     ("invented9", "development invented dispatches, wire genres rich in forms of wrong attribution", False),
+    ("invented10", "held-out invented dispatches, new genres (foreign names, debates, transcripts)", True),
 )
 
 
