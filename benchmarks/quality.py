@@ -78,7 +78,15 @@ def extract(paths: list[Path], out: Path) -> None:
         "2",
     ]
     with open(out, "w", encoding="utf-8") as fh:
-        subprocess.run(cmd, stdout=fh, check=False, cwd=ROOT)
+        done = subprocess.run(cmd, stdout=fh, stderr=subprocess.PIPE, text=True, check=False, cwd=ROOT)
+    if done.returncode != 0:
+        # a dispatch that failed (a stage that raised) would score as if it had no statements: say so, loudly
+        FAILED.append(f"extract exited {done.returncode}: {done.stderr.strip()[-2000:]}")
+        print(f"quality: EXTRACT FAILED ({done.returncode}): {done.stderr.strip()[-2000:]}", file=sys.stderr)
+
+
+#: the failures of :func:`extract` in this run (the benchmark exits non-zero when there are any)
+FAILED: list[str] = []
 
 
 def score(tools: Path, gold: Path, pred: Path, details: bool) -> str:
@@ -143,6 +151,9 @@ def main() -> int:
             ).stdout
             print("== people against factRuEval-2016 dev")
             print(out.rstrip())
+    if FAILED:
+        print(f"quality: {len(FAILED)} extraction(s) failed; the numbers above are not to be trusted", file=sys.stderr)
+        return 1
     return 0
 
 

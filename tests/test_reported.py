@@ -443,3 +443,13 @@ def test_how_after_a_verb_of_hearing_opens_what_was_heard_not_a_source():
     rs = reported(t)
     assert ("слышала, как Олег Сизов говорил соседу", "Вера Громова", "рассказала") in rs
     assert all(speaker != "Олег Сизов" for _, speaker, _ in rs)
+
+
+def test_a_negated_verb_of_exclusion_or_doubt_states_a_view():
+    t = "Спорт\n\nТренер Олег Панов не исключает, что команда сыграет в финале."
+    assert only(t) == ("команда сыграет в финале", "Олег Панов", "не исключает")
+
+
+def test_the_same_verb_without_negation_is_no_statement():
+    t = "Спорт\n\nТренер Олег Панов исключил, что команда сыграет в финале, из своих планов."
+    assert all(speaker != "Олег Панов" or "финале" not in content for content, speaker, _ in reported(t))

@@ -1027,3 +1027,28 @@ def test_a_role_of_someone_far_back_after_another_womans_words_abstains():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full" and d.text[q.start : q.end].startswith("Он чинил")]
     assert q.speaker is None
+
+
+def test_the_one_the_outlet_spoke_to_is_the_subject_of_the_sentence_just_before():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Выставка\n\nВ музее открылась выставка пейзажей.\n\nКуратор выставки Инга Ветрова в беседе с "
+        "агентством назвала ее главным событием сезона. «Такие работы не показывали полвека», — пояснила "
+        "собеседница агентства."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Инга Ветрова"
+
+
+def test_the_one_the_outlet_spoke_to_stays_unnamed_when_the_sentence_before_names_no_one():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Выставка\n\nКуратор выставки Инга Ветрова открыла выставку пейзажей.\n\nЗал был полон весь день. "
+        "«Такие работы не показывали полвека», — пояснила собеседница агентства."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "собеседница агентства"

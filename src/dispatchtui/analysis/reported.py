@@ -44,6 +44,7 @@ from .lexicon.reported import (
     COMPLEMENTIZERS,
     IMPERSONAL_VERBS,
     LIGHT_VERBS,
+    NEGATED_SAY_VERBS,
     OPENERS,
     PERCEIVE_VERBS,
     RELAY_VERBS,
@@ -91,6 +92,19 @@ def _is_say(t: Tok) -> bool:
     if t.pos in ("VERB", "GRND", "PRTS", "PRTF") and t.lemma in SAY_VERBS:
         return not _authorial(t.text)
     return t.pos in ("ADJS", "PRTS") and t.lemma in STANCE_ADJS
+
+
+def _negated_stance(toks: Sequence[Tok], v: int) -> bool:
+    """ "Ожегин не исключает, что …", "тренер не сомневается, что …": a verb of :data:`NEGATED_SAY_VERBS` right
+    after "не" — a stance stated, as "допускает" or "уверен" would."""
+    t = toks[v]
+    return (
+        v > 0
+        and t.pos == "VERB"
+        and t.lemma in NEGATED_SAY_VERBS
+        and toks[v - 1].text.lower() == "не"
+        and not _authorial(t.text)
+    )
 
 
 def _authorial(word: str) -> bool:
@@ -398,7 +412,7 @@ def form_that_clause(s: Sent, first: int = 0) -> Found | None:
     toks = s.toks
     for v in range(first, len(toks)):
         t = toks[v]
-        say, imp = _is_say(t), _is_impersonal(t)
+        say, imp = _is_say(t) or _negated_stance(toks, v), _is_impersonal(t)
         light = (
             t.lemma in LIGHT_VERBS
             and t.pos in ("VERB", "GRND")
@@ -426,7 +440,8 @@ def form_that_clause(s: Sent, first: int = 0) -> Found | None:
         if light:
             cue_end = next(k for k in range(v + 1, min(len(toks), v + 4)) if toks[k].lemma in STANCE_NOUNS) + 1
         form = "сообщается, что" if imp and subj is None else "сказал, что"
-        return Found(content, s.span(v, cue_end), who, form, s.paragraph)
+        cue_start = v - 1 if _negated_stance(toks, v) else v  # ("не исключает": the negation is the cue's)
+        return Found(content, s.span(cue_start, cue_end), who, form, s.paragraph)
     return None
 
 
@@ -675,7 +690,8 @@ def _candidate(text: str, a: int, b: int) -> bool:
                 return True
             continue
         lw = lemma(w)
-        if lw in SAY_VERBS or lw in IMPERSONAL_VERBS or lw in STANCE_ADJS or lw in LIGHT_VERBS:
+        negated = lw in NEGATED_SAY_VERBS and k > 0 and words[k - 1].group().lower() == "не"
+        if lw in SAY_VERBS or lw in IMPERSONAL_VERBS or lw in STANCE_ADJS or lw in LIGHT_VERBS or negated:
             if that or back:
                 return True
             before = text[max(a, m.start() - 3) : m.start()]

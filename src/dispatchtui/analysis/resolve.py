@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..model import Quote, Span, Speaker, SpeakerKind
 from .lexicon.names import HONORIFICS, PREFIXED_NAME_RE
 from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
+from .lexicon.reported import SAY_VERBS
 from .lexicon.roles import (
     ANAPHORIC_ORG,
     ANONYMOUS_SOURCES,
@@ -49,7 +50,7 @@ from .lexicon.roles import (
     SUBSTANTIVE_PERSONS,
     UNNAMED_SOURCES,
 )
-from .lexicon.speech import CONTINUING_VERBS
+from .lexicon.speech import CONTINUING_VERBS, SPEECH_VERBS
 from .morph import fold, lemma, substantive_form
 from .names import first_name_gender
 from .people import Entity, inflect_phrase, is_known, match_case, normalize_name, parses
@@ -133,6 +134,9 @@ def _expand_role(lems: Sequence[str]) -> list[str]:
             i += 1
     return out
 
+
+#: verbs of saying, either list (see Resolver._subject_just_before)
+_SPEECH_LEMMAS = SPEECH_VERBS | SAY_VERBS
 
 #: "его коллега из «Меридиана» " right before a name (see Resolver._colleagues_share_the_post)
 _HIS_COLLEAGUE = re.compile(r"\b(его|ее|её)\s+(?:\w+\s+)?коллег\w*[^.!?\n]*$", re.IGNORECASE)
@@ -642,12 +646,46 @@ class _Resolver:
         guidelines have it (and always one that a description of its own sets apart: "собеседник агентства в
         правительстве области")."""
         rest = list(words[1:])
-        bare = words[:1] if all(lemma(w) in OUTLET_NOUNS or _is_agency(w) or w[:1].isupper() for w in rest) else words
+        plain = all(lemma(w) in OUTLET_NOUNS or _is_agency(w) or w[:1].isupper() for w in rest)
+        bare = words[:1] if plain else words
         e = self._just_quoted(bare, head, q, qi, gender) or self._epithet_source(bare, head, q, qi, pos, gender)
         if e is not None:
             self.why = "the one the outlet spoke to: the source this paragraph has been quoting"
             return e.name, "person", span
+        if not plain:
+            return self._unnamed(words, span)  # (a description of its own: "собеседник агентства в правительстве")
+        e = self._subject_just_before(qi, q, gender)
+        if e is not None:
+            self.why = "the one the outlet spoke to: the subject of the sentence just before"
+            return e.name, "person", span
         return self._unnamed(words, span)
+
+    def _subject_just_before(self, qi: int, q: Quote, gender: str | None) -> Entity | None:
+        """ "Искусствовед Элен де Марсак в беседе с агентством назвала период ключевым. «…», — пояснила
+        собеседница агентства": the person named first in the sentence just before the statement, written in the
+        nominative (its subject), of the cue's gender, who speaks in that sentence (a verb of speech, or a
+        statement of theirs there) — whom the article makes clear the outlet spoke to. ("Министр прибыл в
+        Киев. «…», — сказал собеседник агентства": someone else.)"""
+        k = q.start
+        while k > 0 and (self.text[k - 1] in " \u00a0\n—–-" or self.text[k - 1] in QUOTE_OPENERS):
+            k -= 1
+        a = self._sentence_start(max(0, k - 1))
+        if self.text.rfind("\n", 0, q.start) > a:
+            return None  # (the sentence before is in another paragraph)
+        j = bisect.bisect_left(self._p_starts, a)
+        if j >= len(self._p_starts) or self._p_starts[j] >= k:
+            return None
+        st, en, _, e = self._p_index[j]
+        if fold(self.text[st:en]) not in {fold(n) for n in (e.name, e.surname) if n}:
+            return None  # (not in the nominative: "Марсак поблагодарили")
+        if gender in ("masc", "femn") and e.gender not in (None, gender):
+            return None
+        said = any(
+            self.quotes[i].start >= a and self.quotes[i].end <= k and self.resolved[i] == e.name for i in range(qi)
+        )
+        if not said and not any(lemma(w) in _SPEECH_LEMMAS for w in _WORD.findall(self.text, a, k)):
+            return None
+        return e
 
     def _source_role(self, e: Entity) -> bool:
         """``e`` has a role whose head is an epithet of a source (``аналитик``, ``эксперт``, ``специалист``)."""

@@ -242,3 +242,8 @@ PERCEIVE_VERBS: frozenset[str] = frozenset(
         "почувствовать",
     }
 )
+
+
+#: Verbs that state a view only under negation: "не исключает, что …" (= допускает), "не сомневается, что …"
+#: (= уверен); without "не" they are no statement of the clause ("исключил из списка").
+NEGATED_SAY_VERBS: frozenset[str] = frozenset({"исключать", "исключить", "сомневаться", "усомниться"})
