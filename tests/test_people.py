@@ -645,3 +645,20 @@ def test_a_compound_first_name_called_by_its_first_part_is_the_same_person(ner):
         "его правнучка Софи Мерсье."
     )
     assert sorted(names(text, ner)) == ["Жан-Батист Мерсье", "Софи Мерсье"]
+
+
+def test_a_lone_first_name_in_a_sentence_naming_scripture_is_a_figure_of_it(ner):
+    text = "На северной стене открыли сцены из Книги Бытия — Ной, строящий ковчег, и его сыновья Сим и Иафет."
+    assert names(text, ner) == []
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        ("Патриарх Кирилл процитировал Евангелие от Иоанна на встрече с молодежью.", "Кирилл"),
+        ("Директор библиотеки Анна рассказала о новых книгах.", "Анна"),
+        ("Богослов Петр Рыбаков перевел Библию на язык коми.", "Петр Рыбаков"),
+    ],
+)
+def test_a_person_with_a_role_or_a_surname_or_beside_no_scripture_stays_a_person(text, who, ner):
+    assert who in names(text, ner)

@@ -37,6 +37,7 @@ from .lexicon.names import (
     PLACE_PREPOSITIONS,
     PREPOSITION_CASES,
     ROLE_PLAY_VERBS,
+    SCRIPTURE_RE,
     VIETNAMESE_MIDDLE_GENDER,
     VIETNAMESE_SURNAMES,
 )
@@ -1857,6 +1858,19 @@ def _is_fiction(tokens, i0: int) -> bool:
     return False
 
 
+def _in_scripture_sentence(text: str, sent_start: int, span: Span, words: tuple[str, ...]) -> bool:
+    """ "Сцены из Книги Бытия — Ной, строящий ковчег, … и сыновья Ноя Сим, Хам и Иафет": a first name alone, in a
+    sentence that names scripture (:data:`SCRIPTURE_RE`), is a figure of it — named in a fresco, an icon, a book's
+    title — not a person of the news. (A name with a surname or a role, "патриарх Кирилл", is never this.)"""
+    if len(words) != 1:
+        return False
+    m = _SENTENCE_END.search(text, span.end, span.end + 400)
+    return SCRIPTURE_RE.search(text, max(sent_start, span.start - 400), m.end() if m else span.end + 400) is not None
+
+
+_SENTENCE_END = re.compile(r"[.!?\n]")
+
+
 def _family_form(tokens, i0: int, words: tuple[str, ...]) -> NameForm | None:
     """A surname in the plural after a family noun (``братьев Цукеров``, ``супруги Скрипали``, ``семьи
     Ивановых``) or one that can only be plural: the family, named by the surname in the singular."""
@@ -2261,7 +2275,8 @@ def _person_mention(
         role,
         _mention_weight(first, patr, surname, initials),
         words,
-        fiction=_is_fiction(tokens, start_i),
+        fiction=_is_fiction(tokens, start_i)
+        or (role is None and _in_scripture_sentence(text, sent_start, span, words)),
         after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower(),
         address=_is_address(text, span),
         strict_case=hint is not None and hint.strict,

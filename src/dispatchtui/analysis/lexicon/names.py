@@ -147,6 +147,14 @@ FICTION_HEADS: frozenset[str] = frozenset(
     }
 )
 
+#: Words that name scripture ("сцены из Книги Бытия — Ной, …", "по библейской книге Даниила"): a lone first
+#: name in a sentence that names one is a figure of that scripture, not a person of the news (stems, any case).
+SCRIPTURE_RE = re.compile(
+    r"\b(?:библи(?:я|и|ю|ей)\b|библейск\w*|евангел\w*|ветхозаветн\w*|новозаветн\w*|книг\w* бытия|корана?\b|"
+    r"священн\w+ писани\w*|ветх\w+ завет\w*|нов\w+ завет\w*)",
+    re.IGNORECASE,
+)
+
 #: Nouns before a plural surname that name a family (братья Цукеры, супруги Скрипали, семья Ивановых).
 FAMILY_HEADS: frozenset[str] = frozenset(
     {
