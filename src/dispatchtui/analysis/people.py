@@ -2363,23 +2363,24 @@ def _name_pieces(
     if i0 + len(toks) > k:
         pieces.append((k, i0 + len(toks)))
     out = []
+    words = [tk.text for tk in toks]  # (the text of token i is words[i - i0])
     for a, b in pieces:
         idx = [
             i
             for i in range(a, b)
-            if _WORDLIKE.search(tokens[i].text)
-            and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text) or _elided_particle(tokens, i, b))
-            and not any(ch.isdigit() for ch in tokens[i].text)
+            if _WORDLIKE.search(w := words[i - i0])
+            and (w[:1].isupper() or _is_particle(w) or _elided_particle(tokens, i, b))
+            and not any(ch.isdigit() for ch in w)
         ]
         if not idx:
             continue
-        if any(_CYRILLIC.search(tokens[i].text) for i in idx):
-            idx = [i for i in idx if _CYRILLIC.search(tokens[i].text) or _is_particle(tokens[i].text)]
-        while len(idx) >= 2 and fold(tokens[idx[0]].text) in places:
+        if any(_CYRILLIC.search(words[i - i0]) for i in idx):
+            idx = [i for i in idx if _CYRILLIC.search(words[i - i0]) or _is_particle(words[i - i0])]
+        while len(idx) >= 2 and fold(words[idx[0] - i0]) in places:
             idx = idx[1:]
-        while idx and _function_word(tokens[idx[0]].text) and not _surname_not_preposition(tokens, idx[0]):
+        while idx and _function_word(words[idx[0] - i0]) and not _surname_not_preposition(tokens, idx[0]):
             idx = idx[1:]  # a heading's or a sentence's first word NER took in: "Всё-таки Проди", "Даже Иванов"
-        ws = [tokens[i].text for i in idx]
+        ws = [words[i - i0] for i in idx]
         for lo, hi in split_adjacent(ws, trim_name(ws)):
             sub = idx[lo:hi]
             if sub:
