@@ -25,6 +25,13 @@ from .morph import fold, is_known, match_case, parses
 
 CASES = ("nomn", "gent", "datv", "accs", "ablt", "loct")
 NAME_TAGS = ("Name", "Surn", "Patr")
+_NAME_GRAMMEMES = frozenset(NAME_TAGS)
+
+
+def has_name_tag(tag) -> bool:
+    """``any(n in tag for n in NAME_TAGS)`` of a pymorphy tag: one set test instead of three of pymorphy's
+    ``__contains__`` (~1 µs each: the people stage asked ~30,000 a part of a huge text)."""
+    return not _NAME_GRAMMEMES.isdisjoint(tag.grammemes)
 
 
 def first_name_gender(first: str | None) -> str | None:
@@ -210,9 +217,7 @@ def _person_common_noun(word: str) -> bool:
     """Every reading of ``word`` is an animate common noun, none a name (``Мать``, ``Вдова``, ``Генерал``): it
     opens no name, even when only one word stays after it (``Мать Бранкато`` is his mother, ``Бранкато`` his)."""
     ps = parses(word)
-    return bool(ps) and all(
-        p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not any(t in p.tag for t in NAME_TAGS) for p in ps
-    )
+    return bool(ps) and all(p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not has_name_tag(p.tag) for p in ps)
 
 
 def _agent_noun(word: str) -> bool:
@@ -574,7 +579,7 @@ def _name_like(word: str) -> bool:
     """A word the dictionary reads as a first name, surname or patronymic — or does not know at all."""
     if not is_known(word) or is_initial(word):
         return True
-    return any(any(n in p.tag for n in NAME_TAGS) for p in parses(word))
+    return any(has_name_tag(p.tag) for p in parses(word))
 
 
 def _sing_name(word: str) -> bool:
@@ -638,7 +643,7 @@ def _plural_common_noun(word: str) -> bool:
     return (
         is_known(word)
         and bool(ps)
-        and all(p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS) for p in ps)
+        and all(p.tag.POS == "NOUN" and not has_name_tag(p.tag) for p in ps)
         and any(p.tag.number == "plur" and p.tag.case == "nomn" for p in ps)
     )
 

@@ -65,12 +65,12 @@ from .names import (
     AMBIGUOUS_VOWEL_ENDINGS,
     CASES,
     INDECLINABLE_ENDINGS,
-    NAME_TAGS,
     NameForm,
     NameHint,
     _name_like,
     east_asian_given,
     first_name_gender,
+    has_name_tag,
     normalize_name,
     split_adjacent,
     split_name,
@@ -282,7 +282,7 @@ def _word_tokens(toks) -> list:
 
 def _role_head_ok(p, name_case: str | None) -> bool:
     t = p.tag
-    if t.POS != "NOUN" or any(n in t for n in NAME_TAGS) or len(p.word) < 3:
+    if t.POS != "NOUN" or has_name_tag(t) or len(p.word) < 3:
         return False
     if t.number == "plur":
         return False
@@ -1220,7 +1220,7 @@ def _looks_like_person(c: _Cluster) -> bool:
     if len(words) == 1:
         (w,) = words
         ps = parses(w)
-        if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
+        if is_known(w) and not any(has_name_tag(p.tag) for p in ps):
             return False
         if _compound_of_things(w) or _common_noun_compound(w):
             return False
@@ -1232,9 +1232,7 @@ def _looks_like_person(c: _Cluster) -> bool:
         # (a capital mid-sentence is a name's: "когда Буш победил Гора" is no mountain)
         if len(c.mentions) == 1 and is_known(w) and not c.mentions[0].surname and not c.mentions[0].after_word:
             name = max((p.score for p in ps if "Name" in p.tag), default=0.0)
-            common = max(
-                (p.score for p in ps if p.tag.POS == "NOUN" and not any(n in p.tag for n in NAME_TAGS)), default=0.0
-            )
+            common = max((p.score for p in ps if p.tag.POS == "NOUN" and not has_name_tag(p.tag)), default=0.0)
             if common > name:
                 return False
     return True
@@ -1248,7 +1246,7 @@ def _common_noun_compound(word: str) -> bool:
         len(parts) == 2
         and parts[0][:1].isupper()
         and parts[1][:1].islower()
-        and all(is_known(p) and not any(any(n in q.tag for n in NAME_TAGS) for q in parses(p)) for p in parts)
+        and all(is_known(p) and not any(has_name_tag(q.tag) for q in parses(p)) for p in parts)
     )
 
 
@@ -1266,7 +1264,7 @@ def _compound_of_things(word: str) -> bool:
             return False
         if "Orgn" in ps[0].tag or "Geox" in ps[0].tag:
             continue
-        if any(any(n in p.tag for n in NAME_TAGS) or p.tag.animacy == "anim" for p in ps):
+        if any(has_name_tag(p.tag) or p.tag.animacy == "anim" for p in ps):
             return False
     return True
 
@@ -1527,7 +1525,7 @@ def _natural_gender_of_roles(c: _Cluster) -> str | None:
 @lru_cache(maxsize=4_096)
 def _person_noun_gender(word: str) -> str | None:
     ps = [p for p in parses(word) if p.tag.POS == "NOUN" and p.tag.animacy == "anim" and p.tag.case == "nomn"]
-    if not ps or any(n in p.tag for p in ps for n in NAME_TAGS):
+    if not ps or any(has_name_tag(p.tag) for p in ps):
         return None
     if all(p.tag.gender == "femn" for p in ps):
         return "femn"
@@ -1745,7 +1743,7 @@ def _eponym_then_name(tokens, a: int, words: Sequence[str]) -> bool:
     two names NER ran together."""
     if len(words) < 3 or tokens[a].text != words[0]:
         return False
-    first = any(p.tag.case == "gent" and any(t in p.tag for t in NAME_TAGS) for p in parses(words[0]))
+    first = any(p.tag.case == "gent" and has_name_tag(p.tag) for p in parses(words[0]))
     second = any(p.tag.case == "nomn" and "Name" in p.tag for p in parses(words[1]))
     return first and second
 
@@ -2380,23 +2378,24 @@ def _name_pieces(
     if i0 + len(toks) > k:
         pieces.append((k, i0 + len(toks)))
     out = []
+    words = [tk.text for tk in toks]  # (the text of token i is words[i - i0])
     for a, b in pieces:
         idx = [
             i
             for i in range(a, b)
-            if _WORDLIKE.search(tokens[i].text)
-            and (tokens[i].text[:1].isupper() or _is_particle(tokens[i].text) or _elided_particle(tokens, i, b))
-            and not any(ch.isdigit() for ch in tokens[i].text)
+            if _WORDLIKE.search(w := words[i - i0])
+            and (w[:1].isupper() or _is_particle(w) or _elided_particle(tokens, i, b))
+            and not any(ch.isdigit() for ch in w)
         ]
         if not idx:
             continue
-        if any(_CYRILLIC.search(tokens[i].text) for i in idx):
-            idx = [i for i in idx if _CYRILLIC.search(tokens[i].text) or _is_particle(tokens[i].text)]
-        while len(idx) >= 2 and fold(tokens[idx[0]].text) in places:
+        if any(_CYRILLIC.search(words[i - i0]) for i in idx):
+            idx = [i for i in idx if _CYRILLIC.search(words[i - i0]) or _is_particle(words[i - i0])]
+        while len(idx) >= 2 and fold(words[idx[0] - i0]) in places:
             idx = idx[1:]
-        while idx and _function_word(tokens[idx[0]].text) and not _surname_not_preposition(tokens, idx[0]):
+        while idx and _function_word(words[idx[0] - i0]) and not _surname_not_preposition(tokens, idx[0]):
             idx = idx[1:]  # a heading's or a sentence's first word NER took in: "Всё-таки Проди", "Даже Иванов"
-        ws = [tokens[i].text for i in idx]
+        ws = [words[i - i0] for i in idx]
         for lo, hi in split_adjacent(ws, trim_name(ws)):
             sub = idx[lo:hi]
             if sub:
@@ -2654,7 +2653,7 @@ def _may_be_a_name(tokens, a: int, b: int) -> bool:
         ps = parses(w)
         if any("Geox" in p.tag for p in ps):
             return False
-        if is_known(w) and not any(any(n in p.tag for n in NAME_TAGS) for p in ps):
+        if is_known(w) and not any(has_name_tag(p.tag) for p in ps):
             return False
     return True
 

@@ -351,9 +351,10 @@ def _theme_candidates(
             # ADJ+ NOUN: the run of adjectives from i and its noun are the same for every i inside the run,
             # so they are found once per run (a new scan from every i was quadratic in a run of adjectives)
             if run is None or i >= run.end:
-                run = _AdjRun(text, toks, i)
-            j = run.end
-            if run.noun_ok and j > i:
+                # (a word that opens no run of adjectives, most words, makes an empty one: none is made)
+                run = _AdjRun(text, toks, i) if _adj_parses(w) and not _noun_parses(w) else None
+            j = i if run is None else run.end
+            if run is not None and run.noun_ok and j > i:
                 found = run.phrase(i)
                 if found:
                     noun, adjs = found
