@@ -37,7 +37,8 @@ HALVES = {
 #: rules of stop 26 were made on invented7) is held out: the measure of whether those rules generalize.
 #: ``invented9`` (stop 26, same authorship, more genres) is the development set studied after it.
 #: ``invented10`` (stop 27, same authorship, genres new to the sets: foreign politics with Asian, Arab and
-#: particle names, a parliamentary debate, health, IT, a transcript with turn labels) is held out.
+#: particle names, a parliamentary debate, health, IT, a transcript with turn labels) is held out;
+#: ``invented11`` (same authorship and genres, other stories) is the development set studied beside it.
 INVENTED = (
     ("invented", "invented dispatches", False),
     ("invented2", "invented dispatches, new genres", False),
@@ -49,6 +50,7 @@ INVENTED = (
     ("invented8", "held-out invented dispatches, invented4's genres rich in forms of wrong attribution", True),
     ("invented9", "development invented dispatches, wire genres rich in forms of wrong attribution", False),
     ("invented10", "held-out invented dispatches, new genres (foreign names, debates, transcripts)", True),
+    ("invented11", "development invented dispatches, invented10's genres rich in forms of people's names", False),
 )
 
 

@@ -775,3 +775,16 @@ def test_words_said_to_belong_to_someone_in_the_next_sentence_are_theirs():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker == "Ирина Лобова"
+
+
+def test_a_dash_line_attribution_may_name_an_outlet_in_guillemets():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Матч\n\nНападающий Жуниор Алвес забил победный гол.\n\n"
+        "— Это ваш самый важный гол? — спросил корреспондент «Вечернего спорта».\n\n— Пока да, — ответил бразилец."
+    )
+    d = analyze(text)
+    first = next(q for q in d.quotes if q.kind == "full")
+    assert d.text[first.start : first.end] == "Это ваш самый важный гол?"
+    assert d.text[first.speaker_span.start : first.speaker_span.end] == "корреспондент «Вечернего спорта»"

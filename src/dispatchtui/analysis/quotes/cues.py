@@ -301,6 +301,8 @@ def _ends_sentence(text: str, pos: int, end: int) -> bool:
     return text[pos - 2 : pos - 1] in (".", "!", "?", "…") and (text[i].isupper() or text[i] in QUOTE_MARKS)
 
 
+#: a name in guillemets after a word of the attribution: "спросил корреспондент «Спорт-Экспресса»"
+_NAME_IN_MARKS = re.compile(r"(?<=[\w ])«[^«»\n.!?]{1,40}»")
 _INTERRUPT_RE = re.compile(r"[,!?.…]" + "[ \t\u00a0]{0,3}[" + _DASHES + r"]{1,2}(?=[ \t\u00a0])")
 
 
@@ -318,8 +320,8 @@ def _split(text: str, a: int, b: int, trailing_ok: bool) -> tuple[list[tuple[int
         ci = _skip_space(text, m.end(), b)
         # "— …, — смеется Дарья. — …": the author's words between dashes attribute whatever their verb
         at = _attr_clause(text, ci, b, 4) or _attr_by_shape(text, ci, b)
-        if at is None or any(ch in QUOTE_MARKS for ch in text[ci : at.end]):
-            pos = m.start() + 1
+        if at is None or any(ch in QUOTE_MARKS for ch in _NAME_IN_MARKS.sub("", text[ci : at.end])):
+            pos = m.start() + 1  # (an outlet's or a company's name in marks is part of it: "корреспондент «…»")
             continue
         # the clause must end with a dash (the quote resumes) or the sentence/region end
         j = _skip_space(text, at.end, b)
