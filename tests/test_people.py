@@ -662,3 +662,13 @@ def test_a_lone_first_name_in_a_sentence_naming_scripture_is_a_figure_of_it(ner)
 )
 def test_a_person_with_a_role_or_a_surname_or_beside_no_scripture_stays_a_person(text, who, ner):
     assert who in names(text, ner)
+
+
+def test_two_initials_make_a_common_word_a_surname(ner):
+    text = "Основатель компании И.К. Ласточкин сохранит пост технического директора. Ласточкин доволен."
+    (e,) = persons(text, ner)
+    assert e.surname == "Ласточкин" and e.first == "И."
+
+
+def test_one_initial_before_a_city_is_no_person(ner):
+    assert names("Мост через Оку в Н. Новгороде откроют осенью.", ner) == []

@@ -1217,6 +1217,8 @@ def _looks_like_person(c: _Cluster) -> bool:
     if all(_GENERATION.fullmatch(m.text) for m in c.mentions):
         return True  # "Алиев-младший": placed with a namesake or dropped by _place_generation_mentions
     words = {w for m in c.mentions for w in m.form.words if not _is_initial(w)}
+    if len(words) == 1 and _surname_by_two_initials(c, next(iter(words))):
+        return True
     if len(words) == 1:
         (w,) = words
         ps = parses(w)
@@ -1236,6 +1238,15 @@ def _looks_like_person(c: _Cluster) -> bool:
             if common > name:
                 return False
     return True
+
+
+def _surname_by_two_initials(c: _Cluster, word: str) -> bool:
+    """ "И.К. Ласточкин", "Д.А. Стриж": a first name's and a patronymic's initials before a capitalized word make
+    it a surname, though the dictionary knows it as a common word — not a place's or a body's name ("Н.
+    Новгород" has one initial and is a city)."""
+    return any(len(m.initials) >= 2 and m.surname for m in c.mentions) and not any(
+        "Geox" in p.tag or "Orgn" in p.tag for p in parses(word)
+    )
 
 
 def _common_noun_compound(word: str) -> bool:
