@@ -672,3 +672,23 @@ def test_two_initials_make_a_common_word_a_surname(ner):
 
 def test_one_initial_before_a_city_is_no_person(ner):
     assert names("Мост через Оку в Н. Новгороде откроют осенью.", ner) == []
+
+
+def test_an_east_asian_surname_that_is_a_function_word_after_a_closing_mark(ner):
+    text = "Руководитель организации «Зеленая дельта» Ле Тхань Зунг напомнил, что рис дорожает."
+    assert "Ле Тхань Зунг" in names(text, ner)
+
+
+def test_mauritanian_particles_belong_to_the_name(ner):
+    text = "Министр Ахмед ульд Сиди прибыл в Дакар. По словам ульд Сиди, переговоры продолжатся."
+    (e,) = persons(text, ner)
+    assert e.name == "Ахмед ульд Сиди" and len(e.mentions) == 2
+
+
+def test_an_arabic_name_is_called_by_its_last_part(ner):
+    text = (
+        "Переговоры вел посланник Катара Юсуф бен Хамад аль-Кувари. Аль-Кувари сообщил, что Катар выделит "
+        "деньги на колодцы."
+    )
+    (e,) = persons(text, ner)
+    assert e.name == "Юсуф бен Хамад аль-Кувари" and len(e.mentions) == 2

@@ -1075,6 +1075,27 @@ def _capitalized_particles(mentions: list[_PersonMention]) -> list[_PersonMentio
     return out
 
 
+def _by_last_part_of_a_particle_name(mentions: list[_PersonMention]) -> list[_PersonMention]:
+    """``Халид бен Салем аль-Мансури`` … ``Аль-Мансури сообщил``: a lone surname is the last part of the one surname
+    of the text that has particles before it (the father's name after "бен", "ульд"), written with its own
+    particle — Arabic names are called by the last part (the nisba)."""
+    longer: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.surname and " " in m.surname and any(w.lower() in NAME_PARTICLES for w in m.surname.split()[:-1]):
+            longer.setdefault(fold(m.surname.split()[-1]), set()).add(m.surname)
+    if not longer:
+        return mentions
+    out = []
+    for m in mentions:
+        # (the lone word as the mention's surname, or as the first name a lone word was taken for)
+        lone = m.surname if m.surname and not m.first else m.first if len(m.words) == 1 and not m.surname else None
+        if lone and " " not in lone and len(longer.get(fold(lone), ())) == 1:
+            (full,) = longer[fold(lone)]
+            m = replace(m, first=None, surname=full, weight=_mention_weight(None, None, full, m.initials))
+        out.append(m)
+    return out
+
+
 def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: Sequence[Span]) -> list[_PersonMention]:
     """In a sentence with a verb of playing a part (``играет``, ``сыграет``, ``исполняет``), a name in the
     accusative (or the genitive-accusative of a man's name) is the part, a character: ``Капитана Николая
@@ -2415,13 +2436,14 @@ def _name_pieces(
 
 
 def _surname_not_preposition(tokens, i: int) -> bool:
-    """``Компартии Вьетнама Во Минь Тхань``: a capitalized East Asian surname that is also a function word ("Во")
-    inside a sentence, where no preposition is capitalized."""
+    """``Компартии Вьетнама Во Минь Тхань``, ``«Живая дельта» Ле Ван Хоа``: a capitalized East Asian surname that
+    is also a function word ("Во", "Ле") inside a sentence (after a word, a closing mark or a comma), where no
+    preposition is capitalized."""
     return (
         i >= 1
         and fold(tokens[i].text) in EAST_ASIAN_SURNAMES
         and tokens[i].text[:1].isupper()
-        and tokens[i - 1].text[:1].isalnum()
+        and (tokens[i - 1].text[:1].isalnum() or tokens[i - 1].text in ("»", '"', "”", ")", ","))
     )
 
 
@@ -2555,7 +2577,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     _agree_coordinated(text, tokens, tokens, person_mentions, sentences)
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     person_mentions = _title_characters(text, tokens, _mark_played_characters(tokens, person_mentions, sentences))
-    person_mentions = _capitalized_particles(person_mentions)
+    person_mentions = _by_last_part_of_a_particle_name(_capitalized_particles(person_mentions))
     _kin_sharing_a_surname(person_mentions)
     _east_asian_order(person_mentions)
     _surname_first_by_lone_mention(text, person_mentions)

@@ -353,6 +353,9 @@ NAME_PARTICLES: frozenset[str] = frozenset(
         "кызы",
         "заде",
         "уулу",
+        "ульд",
+        "минт",
+        "бинт",
     }
 )
 
