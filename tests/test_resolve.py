@@ -1052,3 +1052,12 @@ def test_the_one_the_outlet_spoke_to_stays_unnamed_when_the_sentence_before_name
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker == "собеседница агентства"
+
+
+def test_a_body_the_dictionary_lacks_is_no_person_for_looking_animate():
+    from dispatchtui.analysis import analyze
+
+    text = "Цены\n\nСогласно данным Росстата, за год цены на жилье выросли на треть."
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert [s.kind for s in d.speakers if s.name == q.speaker] == ["organization"]

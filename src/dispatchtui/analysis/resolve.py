@@ -1538,7 +1538,12 @@ class _Resolver:
         if (
             lems[head0] in ORG_SPEAKER_HEADS
             or (head_i > head0 and head in ORG_SPEAKER_HEADS and not _is_person_noun(head_word))
-            or (span is not None and self._org_at(span) is not None and not _is_person_noun(head_word))
+            or (
+                span is not None
+                and self._org_at(span) is not None
+                # ("Росстата": a name the dictionary lacks, guessed an animate noun, that NER gave a body)
+                and (not _is_person_noun(head_word) or (head_word[:1].isupper() and not is_known(head_word)))
+            )
         ):
             desc = self._org_description(words, pos, span)
             return desc, "organization", span
