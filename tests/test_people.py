@@ -692,3 +692,17 @@ def test_an_arabic_name_is_called_by_its_last_part(ner):
     )
     (e,) = persons(text, ner)
     assert e.name == "Юсуф бен Хамад аль-Кувари" and len(e.mentions) == 2
+
+
+def test_a_part_played_is_a_character_when_its_name_the_dictionary_lacks_can_only_be_oblique():
+    from dispatchtui.analysis import analyze
+
+    text = "Премия\n\nНаграду получила актриса Вера Стрельцова, сыгравшая Кабаниху в «Грозе». Зал аплодировал стоя."
+    assert [s.name for s in analyze(text).speakers if s.kind == "person"] == ["Вера Стрельцова"]
+
+
+def test_an_indeclinable_actress_named_after_the_play_verb_stays_a_person():
+    from dispatchtui.analysis import analyze
+
+    text = "Премьера\n\nГлавную роль в спектакле сыграла Ковальчук. Зал аплодировал стоя."
+    assert [s.name for s in analyze(text).speakers if s.kind == "person"] == ["Ковальчук"]

@@ -1121,7 +1121,9 @@ def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: S
         for n in range(k, j):
             m = out[n]
             i = tokens.get(m.span.start)
-            if m.form.case in ("accs", "gent") and _may_be_an_object(tokens, i):
+            if (m.form.case in ("accs", "gent") or _only_oblique_with_accusative(m.words)) and _may_be_an_object(
+                tokens, i
+            ):
                 out[n] = replace(m, fiction=True)
     return out
 
@@ -1170,6 +1172,16 @@ def _role_idiom(tokens, sent: Span) -> bool:
             idiom = True
         i += 1
     return idiom
+
+
+def _only_oblique_with_accusative(words: tuple[str, ...]) -> bool:
+    """ "сыгравшая Кабаниху": a lone word whose readings include the accusative and never the nominative (the
+    normalizer may have chosen another oblique case for a name the dictionary lacks) — a verb's object, not the
+    actor, who is named in the nominative."""
+    if len(words) != 1:
+        return False
+    ps = parses(words[0])
+    return any(p.tag.case == "accs" for p in ps) and not any(p.tag.case == "nomn" for p in ps)
 
 
 def _has_play_verb(tokens, sent: Span) -> bool:
