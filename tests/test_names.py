@@ -893,3 +893,11 @@ def test_a_name_after_a_family_noun_and_its_substantive_complement_takes_the_nou
     # not an adjective of the name — she is Валентина Горюнова, not a genitive "Валентин Горюнов"
     t = "Суд\n\nМать погибшего Валентина Горюнова выступала в суде дважды. Приговор она намерена обжаловать."
     assert analysed_names(t) == ["Валентина Горюнова"]
+
+
+def test_a_surname_after_a_particle_does_not_take_a_russian_adjectival_paradigm():
+    from dispatchtui.analysis.names import normalize_name
+
+    assert normalize_name(("Штефани", "фон", "Арним")).words == ("Штефани", "фон", "Арним")
+    # (it still declines as a noun: "с Отто фон Бисмарком")
+    assert normalize_name(("Отто", "фон", "Бисмарком")).words == ("Отто", "фон", "Бисмарк")

@@ -104,9 +104,18 @@ OBLIQUE_ENDINGS = ("ом", "ем", "ём", "ым", "им")
 
 
 def _name_part_options(
-    part: str, case: str, gender: str, hint_nomn: bool = False, after_name: bool = False, alone: bool = True
+    part: str,
+    case: str,
+    gender: str,
+    hint_nomn: bool = False,
+    after_name: bool = False,
+    alone: bool = True,
+    after_particle: bool = False,
 ) -> tuple[float, str | None, str | None]:
     """(weight, nominative, name tag) of the best reading of one name part in (case, gender).
+
+    ``after_particle``: the part follows ``фон``, ``ван``, ``де`` …: a foreign surname, which may decline as a
+    noun (``фон Бисмарком``) but never as a Russian adjective (``фон Арним`` is no instrumental of "Арной").
 
     ``after_name``: the part follows another word of the name, so a capitalized adjective is a surname
     even when the dictionary knows the adjective (``Юрию Долгорукому``). ``alone``: the name has no
@@ -123,9 +132,11 @@ def _name_part_options(
         return (0.9, part, "Name") if gender == "femn" else best
     for p in parses(part):
         t = p.tag
-        adjf = t.POS == "ADJF" and part[:1].isupper() and (not known or after_name)
+        adjf = t.POS == "ADJF" and part[:1].isupper() and (not known or after_name) and not after_particle
         if t.POS != "NOUN" and not adjf:
             continue
+        if after_particle and p.normal_form.endswith(("ой", "ый", "ий")) and p.normal_form != low:
+            continue  # (a Russian adjectival surname's paradigm the guesser gave a foreign one: "Арним" → "Арной")
         if "Patr" in t and not known:
             continue
         if t.number == "plur" and "Fixd" not in t:
@@ -297,6 +308,7 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                         gender,
                         hint is not None and hint.strict and "nomn" in hint.cases,
                         after_name=i != core[0],
+                        after_particle=k == 0 and i > 0 and words[i - 1].lower() in NAME_PARTICLES,
                         alone=len(core) == 1,
                     )
                     if k == len(parts) - 1 or len(parts) == 1:
