@@ -1061,3 +1061,15 @@ def test_a_body_the_dictionary_lacks_is_no_person_for_looking_animate():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "reported"]
     assert [s.kind for s in d.speakers if s.name == q.speaker] == ["organization"]
+
+
+def test_a_bare_doctor_is_the_surgeon_just_named_not_a_chief_doctor_named_later():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Клиника\n\nНейрохирург Павел Осин добавил, что операций станет больше. «Мы готовы принять всех», — "
+        "отметил врач.\n\nГлавный врач больницы Игорь Лунев надеется на новое оборудование."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Павел Осин"

@@ -150,7 +150,13 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     if not m or not r:
         return 0.0
     mh, rh = m[0], r[0]
-    head_ok = mh == rh or rh in ROLE_HEAD_EQUIV.get(mh, ()) or mh in ROLE_HEAD_EQUIV.get(rh, ()) or _compound_of(rh, mh)
+    head_ok = (
+        mh == rh
+        or rh in ROLE_HEAD_EQUIV.get(mh, ())
+        or mh in ROLE_HEAD_EQUIV.get(rh, ())
+        or _compound_of(rh, mh)
+        or any(_compound_of(rh, x) for x in ROLE_HEAD_EQUIV.get(mh, ()))  # "кардиохирург" is a "врач"
+    )
     if not head_ok:
         # "министр иностранных дел" inside a longer role ("первый заместитель министра …") is no match
         return 0.0
@@ -1606,6 +1612,9 @@ class _Resolver:
             if scored:
                 if gender in ("masc", "femn"):
                     scored = [x for x in scored if not x[2].gender or x[2].gender == gender] or scored
+                # a bare role points back first: someone named only after the statement ("Главный врач Олег
+                # Корнеев" a paragraph later) only when no one named before fits
+                scored = [x for x in scored if x[1] >= 0] or scored
                 s, last, e = max(scored, key=lambda x: (x[0], x[1]))
                 rivals = {x[2].name for x in scored if x[0] == s}
                 if len(rivals) > 1:

@@ -61,6 +61,28 @@ ROLE_HEAD_EQUIV: dict[str, frozenset[str]] = {
     "защитник": frozenset({"адвокат", "защитник"}),
     # "чилийский лидер", "лидер страны": the head of state or government
     "лидер": frozenset({"президент", "премьер-министр", "глава", "председатель", "лидер", "канцлер"}),
+    # "— отметил врач" of a surgeon or a cardiologist: a doctor's specialty is a doctor (and its compounds:
+    # кардиохирург, нейрохирург)
+    "врач": frozenset(
+        {
+            "врач",
+            "хирург",
+            "терапевт",
+            "кардиолог",
+            "педиатр",
+            "онколог",
+            "невролог",
+            "генетик",
+            "офтальмолог",
+            "анестезиолог",
+            "реаниматолог",
+            "травматолог",
+            "стоматолог",
+            "гинеколог",
+            "психиатр",
+            "инфекционист",
+        }
+    ),
 }
 
 #: Abbreviations and words that name the same place/organization inside roles.
