@@ -453,3 +453,11 @@ def test_a_negated_verb_of_exclusion_or_doubt_states_a_view():
 def test_the_same_verb_without_negation_is_no_statement():
     t = "Спорт\n\nТренер Олег Панов исключил, что команда сыграет в финале, из своих планов."
     assert all(speaker != "Олег Панов" or "финале" not in content for content, speaker, _ in reported(t))
+
+
+def test_a_parenthetical_source_opening_a_subordinate_clause_sources_that_clause():
+    t = (
+        "Суд\n\nДом достался младшему сыну Олегу Русакову, однако дарственная была подписана весной, когда, как "
+        "утверждал его брат Петр Русаков, мать уже болела."
+    )
+    assert ("мать уже болела", "Петр Русаков", "как утверждал") in reported(t)

@@ -1073,3 +1073,15 @@ def test_a_bare_doctor_is_the_surgeon_just_named_not_a_chief_doctor_named_later(
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker == "Павел Осин"
+
+
+def test_the_elder_brother_is_not_the_one_the_text_calls_the_younger_son():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Спор\n\nБратья Олег и Петр Русаковы не поделили дом. Мать завещала его младшему сыну Петру, хотя, как "
+        "утверждал старший брат, она уже болела."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "reported" and d.text[q.start : q.end] == "она уже болела"]
+    assert q.speaker != "Петр Русаков"

@@ -52,6 +52,7 @@ from .lexicon.reported import (
     SOURCE_NOUNS,
     STANCE_ADJS,
     STANCE_NOUNS,
+    SUBORDINATORS,
     VIEW_NOUNS,
 )
 from .morph import lemma, parses
@@ -391,7 +392,10 @@ def form_as_said(s: Sent) -> Found | None:
         elif i > 0 and toks[i - 1].text == "," and (close >= len(toks) or toks[close].text in _END_PUNCT):
             content = _content(s, _clause_start(s, i), i - 1)
         elif i > 0 and toks[i - 1].text == "," and close < len(toks) and toks[close].text == ",":
-            content = _content(s, _clause_start(s, i), _sentence_end(s))
+            # "…, когда, как утверждал брат, она уже плохо понимала": the parenthetical opens the subordinate
+            # clause it interrupts — the claim is that clause, after it
+            opened = i >= 3 and toks[i - 2].lemma in SUBORDINATORS and toks[i - 3].text == ","
+            content = _content(s, close + 1 if opened else _clause_start(s, i), _sentence_end(s))
         else:
             continue
         if content is not None:

@@ -38,6 +38,7 @@ from .lexicon.roles import (
     INTERVIEWEE_NOUNS,
     NON_DEFINING_ROLE_ADJECTIVES,
     NOT_ROLE_HEADS,
+    OPPOSITE_MODIFIERS,
     ORG_SPEAKER_HEADS,
     OUTLET_NOUNS,
     PERSONAL_DOCUMENTS,
@@ -218,8 +219,13 @@ def _country_differs(mention_words: set[str], role_words: set[str]) -> bool:
 
 
 def _role_contradicts(mention_lems: Sequence[str], role: str) -> bool:
-    """The mention names another country than ``role`` does."""
-    return _country_differs(set(_expand_role(mention_lems)), set(_expand_role(_lemmas(_WORD.findall(role)))))
+    """The mention names another country than ``role`` does, or the opposite of its rank among kin ("старший
+    брат" is not the one the text calls "младший сын")."""
+    role_lems = set(_expand_role(_lemmas(_WORD.findall(role))))
+    mention = set(_expand_role(mention_lems))
+    if any(a in mention and b in role_lems for a, b in OPPOSITE_MODIFIERS):
+        return True
+    return _country_differs(mention, role_lems)
 
 
 def _country_adjective(w: str) -> bool:
@@ -1694,7 +1700,9 @@ class _Resolver:
             ):
                 e = self._nearest_person(pos, gender, q, qi)
                 if e is not None and any(_role_contradicts(role_lems, r) for r in e.roles):
-                    self.why = "the role names another country than the nearest person's: abstained"
+                    self.why = (
+                        "the role contradicts the nearest person's (another country, the opposite rank): abstained"
+                    )
                     return None, None, span
                 if e is not None and len(words) == 1 and self._paragraphs_since(e, pos) > 1:
                     # "Актер признался, что …" two paragraphs after the one who was named: a bare noun reaches

@@ -247,3 +247,10 @@ PERCEIVE_VERBS: frozenset[str] = frozenset(
 #: Verbs that state a view only under negation: "не исключает, что …" (= допускает), "не сомневается, что …"
 #: (= уверен); without "не" they are no statement of the clause ("исключил из списка").
 NEGATED_SAY_VERBS: frozenset[str] = frozenset({"исключать", "исключить", "сомневаться", "усомниться"})
+
+
+#: Words opening a subordinate clause: a parenthetical source right after one ("…, когда, как утверждал X, она
+#: …") is the source of that clause alone.
+SUBORDINATORS: frozenset[str] = frozenset(
+    {"когда", "если", "хотя", "поскольку", "пока", "где", "куда", "откуда", "потому", "ибо", "который", "что"}
+)

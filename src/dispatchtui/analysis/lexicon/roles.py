@@ -322,6 +322,9 @@ PERSONAL_DOCUMENTS: frozenset[str] = frozenset(
     {"завещание", "письмо", "записка", "дневник", "расписка", "открытка", "телеграмма", "мемуары"}
 )
 
+#: Modifiers of a role that exclude each other (both directions): "старший брат" is never the "младший сын".
+OPPOSITE_MODIFIERS: tuple[tuple[str, str], ...] = (("старший", "младший"), ("младший", "старший"))
+
 #: The anaphoric nouns that name a state body (never a company, a club or an outlet): "в сообщении ведомства" is
 #: the last state body named before, not the company the sentence names after it.
 STATE_BODY_ANAPHORS: frozenset[str] = frozenset({"ведомство", "министерство", "главк"})
