@@ -1085,3 +1085,15 @@ def test_the_elder_brother_is_not_the_one_the_text_calls_the_younger_son():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "reported" and d.text[q.start : q.end] == "она уже болела"]
     assert q.speaker != "Петр Русаков"
+
+
+def test_the_maker_of_a_staging_is_its_director():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Театр\n\nСпектакль «Чайка» в постановке Олега Рябова играют на барже. Треплева играет Иван Сомов. "
+        "«Здесь зритель слышит реку», — рассказал режиссер."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Олег Рябов"

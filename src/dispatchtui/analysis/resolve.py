@@ -50,6 +50,7 @@ from .lexicon.roles import (
     SUBJECT_OPENERS,
     SUBSTANTIVE_PERSONS,
     UNNAMED_SOURCES,
+    WORK_AGENT_NOUNS,
 )
 from .lexicon.speech import CONTINUING_VERBS, SPEECH_VERBS
 from .morph import fold, lemma, substantive_form
@@ -482,6 +483,7 @@ class _Resolver:
                     self._surname_keys.setdefault(k, []).append(i)
         self._roles = [e.roles for e in self.persons]
         self._colleagues_share_the_post()
+        self._makers_of_a_work()
         self._with_roles = [i for i, r in enumerate(self._roles) if r]
         # "the nearest earlier person": only when every person's mentions are in text order (as find_people
         # gives them) is "the last one before" also "the one starting last"; else the plain scan is used
@@ -954,6 +956,18 @@ class _Resolver:
         while k < len(self.text) and self.text[k] in " \u00a0":
             k += 1
         return k < len(self.text) and (self.text[k].isalnum() or self.text[k] in '«"(')
+
+    def _makers_of_a_work(self) -> None:
+        """ "Роль Гамлета в постановке Ильи Зарецкого исполняет …": a person named in the genitive right after a
+        work's noun (:data:`WORK_AGENT_NOUNS`: "в постановке", "в переводе", "под руководством") holds the post
+        that work implies — the director, the translator, the head — so "рассказал режиссер" can mean him."""
+        for i, e in enumerate(self.persons):
+            for m in e.mentions:
+                words = _WORD.findall(self.text, max(0, m.start - 30), m.start)
+                if len(words) >= 2 and words[-2].lower() in ("в", "во", "под", "по") and self.text[m.start - 1] == " ":
+                    post = WORK_AGENT_NOUNS.get(lemma(words[-1]))
+                    if post is not None and words[-1][:1].islower():
+                        self._roles[i] = tuple(dict.fromkeys([*self._roles[i], post]))
 
     def _colleagues_share_the_post(self) -> None:
         """ "Ведущий аналитик «Арсенала» Дмитрий Громов … Его коллега из «Меридиана» Артем Брагин": a colleague

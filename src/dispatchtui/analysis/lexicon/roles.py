@@ -325,6 +325,15 @@ PERSONAL_DOCUMENTS: frozenset[str] = frozenset(
 #: Modifiers of a role that exclude each other (both directions): "старший брат" is never the "младший сын".
 OPPOSITE_MODIFIERS: tuple[tuple[str, str], ...] = (("старший", "младший"), ("младший", "старший"))
 
+#: A work's noun before its maker's name in the genitive, and the maker's post it implies: "в постановке Ильи
+#: Зарецкого" — the director; "в переводе X" — the translator; "под руководством X" — the head.
+WORK_AGENT_NOUNS: dict[str, str] = {
+    "постановка": "режиссер",
+    "перевод": "переводчик",
+    "руководство": "руководитель",
+    "проект": "архитектор",
+}
+
 #: The anaphoric nouns that name a state body (never a company, a club or an outlet): "в сообщении ведомства" is
 #: the last state body named before, not the company the sentence names after it.
 STATE_BODY_ANAPHORS: frozenset[str] = frozenset({"ведомство", "министерство", "главк"})
