@@ -1015,7 +1015,7 @@ def test_his_colleague_holds_his_post_so_the_bare_post_after_the_colleagues_word
     assert q.speaker == "Пётр Сомов"
 
 
-def test_a_role_of_someone_far_back_after_another_womans_words_abstains():
+def test_a_role_of_someone_far_back_after_another_womans_words_is_hers():
     from dispatchtui.analysis import analyze
 
     text = (
@@ -1026,7 +1026,7 @@ def test_a_role_of_someone_far_back_after_another_womans_words_abstains():
     )
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full" and d.text[q.start : q.end].startswith("Он чинил")]
-    assert q.speaker is None
+    assert q.speaker == "Вера Клюева"
 
 
 def test_the_one_the_outlet_spoke_to_is_the_subject_of_the_sentence_just_before():

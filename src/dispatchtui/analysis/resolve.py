@@ -1339,8 +1339,8 @@ class _Resolver:
     def _roleless_speaker_just_before(self, qi: int, q: Quote, e: Entity, gender: str, pos: int) -> bool:
         """ "Агеева рассказала, что … ¶ — …, — сказала актриса": the statement just before (this paragraph or the
         one before) is another person's of the cue's gender, whom the text gives no role that the noun could
-        contradict, while ``e``, whose role fits, was last named before that paragraph: the noun may well mean the
-        one just quoted — too weak to name either."""
+        contradict, while ``e``, whose role fits, was last named before that paragraph: the noun goes on with the one
+        just quoted (the writer would have named the far one again)."""
         if qi == 0 or q.paragraph - self.quotes[qi - 1].paragraph > 1:
             return False
         prev = self.quotes[qi - 1]
@@ -1654,10 +1654,9 @@ class _Resolver:
                     self.why = "the role fits in part, and another person's statement comes just before: abstained"
                     return None, None, span
                 if gender in ("masc", "femn") and self._roleless_speaker_just_before(qi, q, e, gender, pos):
-                    self.why = (
-                        "the role's holder is far back, and another person's statement comes just before: abstained"
-                    )
-                    return None, None, span
+                    self.why = "the role's holder is far back: the person of no contradicting role just quoted"
+                    other = self._first_by_name[self.resolved[qi - 1] or ""]
+                    return other.name, "person", span
                 if gender in (None, "plur") or not e.gender or e.gender == gender:
                     self.why = "the role of a person named in the dispatch"
                     return e.name, "person", span
