@@ -1097,3 +1097,15 @@ def test_the_maker_of_a_staging_is_its_director():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker == "Олег Рябов"
+
+
+def test_a_bare_court_is_the_court_named_before_not_the_nearest_body():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Суд\n\nЛенинский районный суд Твери признал завещание действительным. Об этом сообщила пресс-служба "
+        "компании «Тверьстрой».\n\n«Доводы истца не подтверждены», — говорится в решении суда."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker is not None and q.speaker.startswith("Ленинский районный суд")

@@ -35,6 +35,7 @@ from .lexicon.roles import (
     EPITHET_SOURCES,
     EXTRA_ROLE_HEADS,
     GENERIC_PERSON_NOUNS,
+    HEAD_NAMED_BODIES,
     INTERVIEWEE_NOUNS,
     NON_DEFINING_ROLE_ADJECTIVES,
     NOT_ROLE_HEADS,
@@ -1969,8 +1970,25 @@ class _Resolver:
     def _nominative(self, words: Sequence[str]) -> str:
         return " ".join(inflect_phrase(list(words), "nomn"))
 
+    def _body_named_by_head(self, head: str, pos: int) -> str | None:
+        """ "говорится в решении суда" after "Свердловский районный суд Костромы признал …": a bare noun of
+        :data:`HEAD_NAMED_BODIES` is the last organization before ``pos`` whose own name has that noun as a word
+        (a court's name holds "суд") — not the nearest organization of any kind."""
+        best: tuple[int, Entity] | None = None
+        for e in self.orgs:
+            if head not in _lemmas(_WORD.findall(e.name)):
+                continue
+            last = max((m.start for m in e.mentions if m.start < pos), default=-1)
+            if last >= 0 and (best is None or last > best[0]):
+                best = (last, e)
+        return best[1].name if best else None
+
     def _org_description(self, words: Sequence[str], pos: int, span: Span | None = None) -> str:
         words = list(words)
+        if len(words) == 1 and lemma(words[0]) in HEAD_NAMED_BODIES:
+            named = self._body_named_by_head(lemma(words[0]), pos)
+            if named is not None:
+                return named
         if span is not None:
             org = self._org_at(span)
             if org is not None:

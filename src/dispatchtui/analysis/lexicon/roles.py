@@ -334,6 +334,10 @@ WORK_AGENT_NOUNS: dict[str, str] = {
     "проект": "архитектор",
 }
 
+#: Bodies whose names hold their common noun ("Свердловский районный суд", "Арбитражный суд Самарской области"):
+#: a bare "суд" later is the last one so named.
+HEAD_NAMED_BODIES: frozenset[str] = frozenset({"суд", "прокуратура"})
+
 #: The anaphoric nouns that name a state body (never a company, a club or an outlet): "в сообщении ведомства" is
 #: the last state body named before, not the company the sentence names after it.
 STATE_BODY_ANAPHORS: frozenset[str] = frozenset({"ведомство", "министерство", "главк"})
