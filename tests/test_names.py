@@ -901,3 +901,10 @@ def test_a_surname_after_a_particle_does_not_take_a_russian_adjectival_paradigm(
     assert normalize_name(("Штефани", "фон", "Арним")).words == ("Штефани", "фон", "Арним")
     # (it still declines as a noun: "с Отто фон Бисмарком")
     assert normalize_name(("Отто", "фон", "Бисмарком")).words == ("Отто", "фон", "Бисмарк")
+
+
+def test_an_indeclinable_masculine_name_after_a_womans_first_name_is_her_surname():
+    from dispatchtui.analysis.names import normalize_name
+
+    form = normalize_name(("Джулии", "Ринальдо"))
+    assert form.words == ("Джулия", "Ринальдо") and form.gender == "femn" and form.tags[-1] == "Surn"

@@ -145,6 +145,12 @@ def _name_part_options(
         if t.case != case and not (fixd or (case == "accs" and t.case == "gent")):
             continue
         first_decl = False
+        if fixd and after_name and t.gender is not None and t.gender != gender:
+            # "Кьяра ди Лоренцо", "Анна Франко": an indeclinable word after the first name, as a surname, shows
+            # no gender — hers as well as his
+            if 0.5 > best[0]:
+                best = (0.5, part, "Surn")
+            continue
         if t.gender is not None and t.gender != gender and not (adjf and known):
             # "Аксары" → "Аксара": an unknown name of the -а declension may be a man's (Никита, Илья)
             # (and so may a foreign surname: "Сейджи Маехары" → "Маехара")
