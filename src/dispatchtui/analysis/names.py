@@ -148,7 +148,7 @@ def _name_part_options(
         if fixd and after_name and t.gender is not None and t.gender != gender:
             # "Кьяра ди Лоренцо", "Анна Франко": an indeclinable word after the first name, as a surname, shows
             # no gender — hers as well as his
-            if 0.5 > best[0]:
+            if best[0] < 0.5:
                 best = (0.5, part, "Surn")
             continue
         if t.gender is not None and t.gender != gender and not (adjf and known):
