@@ -706,3 +706,26 @@ def test_an_indeclinable_actress_named_after_the_play_verb_stays_a_person():
 
     text = "Премьера\n\nГлавную роль в спектакле сыграла Ковальчук. Зал аплодировал стоя."
     assert [s.name for s in analyze(text).speakers if s.kind == "person"] == ["Ковальчук"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Эффект Доплера объясняет смещение линий в спектре.",
+        "Синдром Дауна не приговор, говорят врачи.",
+    ],
+)
+def test_a_name_inside_the_name_of_a_thing_or_a_title_is_no_person(text, ner):
+    assert names(text, ner) == []
+
+
+def test_a_name_closing_a_quoted_title_is_no_person():
+    from dispatchtui.analysis import analyze
+
+    d = analyze("Тест\n\nВ музее показали «Портрет Анны Керн».")
+    assert [s.name for s in d.speakers if s.kind == "person"] == []
+
+
+def test_a_painting_s_sitter_named_outside_the_title_is_a_person(ner):
+    text = "В музее показали «Портрет Анны Керн». Сама Анна Керн позировала художнику дважды."
+    assert names(text, ner) == ["Анна Керн"]

@@ -17,6 +17,7 @@ from functools import lru_cache
 
 from .lexicon.names import (
     EAST_ASIAN_SURNAMES,
+    EPONYM_HEADS,
     HONORIFICS,
     PREPOSITION_CASES,  # noqa: F401  (callers import it from here)
 )
@@ -614,6 +615,8 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     may be one (``Виктор Понедельник``, ``Артур Гороховский``, ``Маркус Мерк``).
     """
     lo, hi = 0, len(words)
+    while hi - lo >= 2 and _eponym_head(words[lo]):
+        lo += 1  # "Эффект Доплера" opening a sentence: the thing's head noun (the caller sees the name inside it)
     while (
         hi - lo >= 2
         and (
@@ -652,6 +655,13 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     ):
         hi -= 1
     return lo, hi
+
+
+def _eponym_head(word: str) -> bool:
+    """A capitalized noun of :data:`EPONYM_HEADS` ("Эффект", "Синдром", "Премия") whose reading is that noun."""
+    return word[:1].isupper() and any(
+        p.tag.POS == "NOUN" and fold(p.normal_form) in EPONYM_HEADS and "Name" not in p.tag for p in parses(word)[:2]
+    )
 
 
 def _plural_common_noun(word: str) -> bool:

@@ -1802,6 +1802,8 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
     to a person, who is mentioned: ``памятник Пушкину`` is no name of a thing.)"""
     if a >= 1 and b < len(tokens) and tokens[a - 1].text in _OPEN_MARKS and tokens[b].text in _CLOSE_MARKS:
         return "always"
+    if _in_quoted_title(tokens, a, b):
+        return "always"
     j = a - 1
     titles = 0
     while j >= 0 and titles <= 1:
@@ -1830,6 +1832,25 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
             continue
         return None
     return None
+
+
+def _may_be_genitive(words: tuple[str, ...]) -> bool:
+    """A lone word the dictionary lacks with a genitive reading ("Эффект Доплера"): after an eponym's head it is
+    the genitive the head takes, whatever case the normalizer preferred."""
+    return len(words) == 1 and not is_known(words[0]) and any(p.tag.case == "gent" for p in parses(words[0]))
+
+
+def _in_quoted_title(tokens, a: int, b: int) -> bool:
+    """ "«Портрет Анны Керн»", "«Смерть Ивана Ильича»": a name closing a title in quotation marks that opens with a
+    capitalized common noun — the work is mentioned, not the person."""
+    if a < 2 or b >= len(tokens) or tokens[b].text not in _CLOSE_MARKS or tokens[a - 2].text not in _OPEN_MARKS:
+        return False
+    head = tokens[a - 1].text
+    return (
+        head[:1].isupper()
+        and is_known(head)
+        and any(p.tag.POS == "NOUN" and not has_name_tag(p.tag) for p in parses(head)[:1])
+    )
 
 
 def _crew_role_before(tokens, j: int, a: int, b: int) -> bool:
@@ -2580,7 +2601,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
             m = _with_regnal_number(
                 text, tokens, b, _person_mention(text, tokens, a, b, name_words, piece, sentences, prev)
             )
-            if inside is None or m.form.case not in ("gent", "accs"):
+            if inside is None or (m.form.case not in ("gent", "accs") and not _may_be_genitive(name_words)):
                 person_mentions.append(m)
             else:
                 dropped_end = piece.end
