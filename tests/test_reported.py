@@ -461,3 +461,11 @@ def test_a_parenthetical_source_opening_a_subordinate_clause_sources_that_clause
         "утверждал его брат Петр Русаков, мать уже болела."
     )
     assert ("мать уже болела", "Петр Русаков", "как утверждал") in reported(t)
+
+
+def test_an_interviewers_labelled_question_holds_no_reported_statement():
+    t = (
+        "Пресс-конференция\n\nО.Лебедев: Добрый день.\n\nВопрос (ТАСС): Горожане жалуются, что автобусы ходят "
+        "редко. Почему?\n\nО.Лебедев: Мы закупим двадцать новых машин."
+    )
+    assert reported(t) == []

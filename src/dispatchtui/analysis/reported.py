@@ -57,6 +57,7 @@ from .lexicon.reported import (
 )
 from .morph import lemma, parses
 from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
+from .turns import label_at
 
 __all__ = ["find_reported"]
 
@@ -724,11 +725,13 @@ def find_reported(
         return []
     d = _Direct([q for q in direct if q.kind in ("full", "fragment")])
     spans = _sentences(text, paragraphs, sentences)
-    # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it.
+    asked = _question_turns(text, paragraphs)
+    # A sentence mostly inside a direct quote is someone's own words, not the author's: skip it; so is an
+    # interviewer's question ("Вопрос (ТАСС): Жители жалуются, что …"), words of the interview, not a report.
     keep = [
         i
-        for i, (a, b, _) in enumerate(spans)
-        if d.share(a, b) < DIRECT_SHARE and not d.inside(a) and _candidate(text, a, b)
+        for i, (a, b, pi) in enumerate(spans)
+        if pi not in asked and d.share(a, b) < DIRECT_SHARE and not d.inside(a) and _candidate(text, a, b)
     ]
     out: list[Quote] = []
     taken_to = -1
@@ -740,6 +743,17 @@ def find_reported(
         taken_to = _find_in(text, spans, keep[k : k + PARSE_BLOCK], before, d, taken_to, out)
     out.sort(key=lambda q: (q.start, q.end))
     return out
+
+
+def _question_turns(text: str, paragraphs: Sequence[Span]) -> frozenset[int]:
+    """The paragraphs a transcript's interviewer label opens ("Вопрос:", "Вопрос (ТАСС):", «Медуза»:)."""
+    out = set()
+    for pi, p in enumerate(paragraphs):
+        if p.end - p.start > 2 and text[p.start].isupper():
+            lab = label_at(text, p)
+            if lab is not None and lab.question:
+                out.add(pi)
+    return frozenset(out)
 
 
 #: Candidate sentences parsed together (every news article is one block).
