@@ -146,9 +146,9 @@ def _name_part_options(
         if t.case != case and not (fixd or (case == "accs" and t.case == "gent")):
             continue
         first_decl = False
-        if fixd and after_name and t.gender is not None and t.gender != gender:
-            # "Кьяра ди Лоренцо", "Анна Франко": an indeclinable word after the first name, as a surname, shows
-            # no gender — hers as well as his
+        if fixd and after_name and t.gender is not None and t.gender != gender and ("Name" in t or "Surn" in t):
+            # "Кьяра ди Лоренцо", "Анна Франко": an indeclinable name after the first name, as a surname, shows
+            # no gender — hers as well as his (a name's reading only: an inanimate guess says nothing)
             if best[0] < 0.5:
                 best = (0.5, part, "Surn")
             continue
