@@ -1109,3 +1109,28 @@ def test_a_bare_court_is_the_court_named_before_not_the_nearest_body():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker is not None and q.speaker.startswith("Ленинский районный суд")
+
+
+def test_a_sentence_quoted_is_the_courts_that_passed_it():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Приговор\n\nОктябрьский районный суд Пскова приговорил бизнесмена к пяти годам. Об этом сообщила "
+        "пресс-служба компании «Псковстрой».\n\n«Подсудимый действовал из корыстных побуждений», — говорится в "
+        "приговоре."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker is not None and q.speaker.startswith("Октябрьский районный суд")
+
+
+def test_a_bare_decision_is_not_taken_for_the_courts():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Решение\n\nАрбитражный суд Пскова отклонил иск завода. Затем правительство области обсудило выплаты.\n\n"
+        "«Выплаты начнутся в мае», — говорится в решении."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker is None or "суд" not in q.speaker

@@ -31,6 +31,7 @@ from .lexicon.roles import (
     ANONYMOUS_SOURCES,
     AUTHORING_VERBS,
     COUNTRY_ADJECTIVES,
+    COURT_RULINGS,
     DOCUMENT_HEADS,
     EPITHET_SOURCES,
     EXTRA_ROLE_HEADS,
@@ -1544,6 +1545,10 @@ class _Resolver:
             return self._org_description(words, pos, span), "organization", span
 
         # 3. organizations and documents
+        court = self._court_of_ruling(lems[head0], len(words) == head0 + 1, pos)
+        if court is not None:
+            self.why = "a court's ruling: the court named before"
+            return court, "organization", span
         if lems[head0] in DOCUMENT_HEADS and not _is_person_noun(words[head0]):
             if len(words) > head0 + 1:  # "в сообщении телеканала", "в заявлении гособвинителя …"
                 return self._org_description(words[head0 + 1 :], pos, span), "organization", span
@@ -1969,6 +1974,10 @@ class _Resolver:
 
     def _nominative(self, words: Sequence[str]) -> str:
         return " ".join(inflect_phrase(list(words), "nomn"))
+
+    def _court_of_ruling(self, doc: str, bare: bool, pos: int) -> str | None:
+        """ "говорится в приговоре": only a court passes a sentence — the court named last before ``pos``."""
+        return self._body_named_by_head("суд", pos) if bare and doc in COURT_RULINGS else None
 
     def _body_named_by_head(self, head: str, pos: int) -> str | None:
         """ "говорится в решении суда" after "Свердловский районный суд Костромы признал …": a bare noun of

@@ -292,6 +292,8 @@ DOCUMENT_HEADS: frozenset[str] = frozenset(
         "отчет",
         "постановление",
         "решение",
+        "приговор",
+        "вердикт",
         "приказ",
         "указ",
         "текст",
@@ -337,6 +339,10 @@ WORK_AGENT_NOUNS: dict[str, str] = {
 #: Bodies whose names hold their common noun ("Свердловский районный суд", "Арбитражный суд Самарской области"):
 #: a bare "суд" later is the last one so named.
 HEAD_NAMED_BODIES: frozenset[str] = frozenset({"суд", "прокуратура"})
+
+#: A court's documents: "говорится в приговоре" — only a court passes one. (A bare "в решении" may be a
+#: government's or a board's: left to the document rules.)
+COURT_RULINGS: frozenset[str] = frozenset({"приговор", "вердикт"})
 
 #: The anaphoric nouns that name a state body (never a company, a club or an outlet): "в сообщении ведомства" is
 #: the last state body named before, not the company the sentence names after it.
