@@ -676,16 +676,20 @@ class _Resolver:
             return e.name, "person", span
         return self._unnamed(words, span)
 
+    def _sentence_before(self, q: Quote) -> tuple[int, int]:
+        """(start, end) of the sentence just before ``q``'s opening (its marks, dashes and spaces passed over)."""
+        k = q.start
+        while k > 0 and (self.text[k - 1] in " \u00a0\n—–-" or self.text[k - 1] in QUOTE_OPENERS):
+            k -= 1
+        return self._sentence_start(max(0, k - 1)), k
+
     def _subject_just_before(self, qi: int, q: Quote, gender: str | None) -> Entity | None:
         """ "Искусствовед Элен де Марсак в беседе с агентством назвала период ключевым. «…», — пояснила
         собеседница агентства": the person named first in the sentence just before the statement, written in the
         nominative (its subject), of the cue's gender, who speaks in that sentence (a verb of speech, or a
         statement of theirs there) — whom the article makes clear the outlet spoke to. ("Министр прибыл в
         Киев. «…», — сказал собеседник агентства": someone else.)"""
-        k = q.start
-        while k > 0 and (self.text[k - 1] in " \u00a0\n—–-" or self.text[k - 1] in QUOTE_OPENERS):
-            k -= 1
-        a = self._sentence_start(max(0, k - 1))
+        a, k = self._sentence_before(q)
         if self.text.rfind("\n", 0, q.start) > a:
             return None  # (the sentence before is in another paragraph)
         j = bisect.bisect_left(self._p_starts, a)
@@ -996,17 +1000,14 @@ class _Resolver:
         журналистам. ¶ — …, — сказал Кочергин": the sentence just before the statement names no one but
         describes one of the namesakes by every word of his role ("старший брат"); that one. A definite
         description in the sentence before is how a text tells namesakes apart without their first names."""
-        k = q.start
-        while k > 0 and (self.text[k - 1] in " \u00a0\n—–-" or self.text[k - 1] in QUOTE_OPENERS):
-            k -= 1
-        a = self._sentence_start(max(0, k - 1))
+        a, k = self._sentence_before(q)
         j = bisect.bisect_left(self._p_starts, a)
         if j < len(self._p_starts) and self._p_starts[j] < k:
             return None  # (the sentence names someone)
         words = set(_lemmas([w for w in _WORD.findall(self.text[a:k]) if w[:1].islower()]))
         fits = []
         for e in people:
-            pi = self.persons.index(e)
+            pi = self._order[id(e)]
             if any(set(_lemmas(_WORD.findall(r))) <= words for r in self._roles[pi] if _WORD.findall(r)):
                 fits.append(e)
         return fits[0] if len(fits) == 1 else None
