@@ -1134,3 +1134,28 @@ def test_a_bare_decision_is_not_taken_for_the_courts():
     d = analyze(text)
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert q.speaker is None or "суд" not in q.speaker
+
+
+def test_a_party_members_noun_is_the_deputy_the_dispatch_ties_to_that_party():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Дума\n\nДепутат фракции КПРФ Иван Сорокин выступил против законопроекта. Председатель комитета Олег "
+        "Лунин с ним не согласился: по его словам, бюджет выдержит.\n\n«Закон ударит по пенсионерам», — заявил "
+        "коммунист."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker == "Иван Сорокин"
+
+
+def test_a_party_members_noun_no_one_is_tied_to_abstains():
+    from dispatchtui.analysis import analyze
+
+    text = (
+        "Дума\n\nПредседатель комитета Олег Лунин поддержал законопроект: по его словам, бюджет выдержит.\n\n"
+        "«Закон ударит по пенсионерам», — заявил коммунист."
+    )
+    d = analyze(text)
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker is None

@@ -43,6 +43,7 @@ from .lexicon.roles import (
     OPPOSITE_MODIFIERS,
     ORG_SPEAKER_HEADS,
     OUTLET_NOUNS,
+    PARTY_MEMBERS,
     PERSONAL_DOCUMENTS,
     PRONOUNS,
     ROLE_HEAD_EQUIV,
@@ -675,6 +676,28 @@ class _Resolver:
             self.why = "the one the outlet spoke to: the subject of the sentence just before"
             return e.name, "person", span
         return self._unnamed(words, span)
+
+    def _party_member(self, noun: str, pos: int, gender: str | None, qi: int, q: Quote) -> Entity | None:
+        """ "Депутат фракции КПРФ Иван Сорокин … «…», — заявил коммунист": a party member's noun
+        (:data:`PARTY_MEMBERS`) is the one person named before ``pos`` whose role, or the words right before a
+        mention, name that party; of several, the one whose statement comes just before."""
+        party = PARTY_MEMBERS[noun]
+        fits = []
+        for i, e in enumerate(self.persons):
+            if gender in ("masc", "femn") and e.gender not in (None, gender):
+                continue
+            near = any(self._party_before(party, m.start) for m in e.mentions if m.start < pos)
+            if near or any(party.search(r) for r in self._roles[i]):
+                fits.append(e)
+        if len(fits) == 1:
+            return fits[0]
+        return self._spoke_just_before(qi, q, {e.name for e in fits}) if fits else None
+
+    def _party_before(self, party: re.Pattern[str], at: int) -> bool:
+        """The party is written in the 60 characters before ``at``, in its sentence ("депутат от КПРФ Иван …")."""
+        lo = max(0, at - 60)
+        lo = max(lo, max(self.text.rfind(ch, lo, at) for ch in ".!?\n") + 1)
+        return party.search(self.text, lo, at) is not None
 
     def _sentence_before(self, q: Quote) -> tuple[int, int]:
         """(start, end) of the sentence just before ``q``'s opening (its marks, dashes and spaces passed over)."""
@@ -1636,6 +1659,14 @@ class _Resolver:
             if nat is not None:
                 self.why = "the one person the dispatch gives the mention's nationality"
                 return nat.name, "person", span
+            if head in PARTY_MEMBERS:
+                member = self._party_member(head, pos, gender, qi, q)
+                self.why = (
+                    "the one person the dispatch ties to the mention's party"
+                    if member
+                    else "a party's member, and the dispatch ties no one person to that party: abstained"
+                )
+                return (member.name, "person", span) if member else (None, None, span)
             if scored:
                 if gender in ("masc", "femn"):
                     scored = [x for x in scored if not x[2].gender or x[2].gender == gender] or scored

@@ -5,6 +5,8 @@ All words are lemmas (pymorphy3 normal forms), lower-case, ``ё`` written as ``�
 
 from __future__ import annotations
 
+import re
+
 #: Multi-word role synonyms: a lemma sequence → its canonical lemma sequence.
 #: Applied to role phrases before comparing them ("глава мид" means "министр иностранных дел").
 ROLE_SYNONYMS: dict[tuple[str, ...], tuple[str, ...]] = {
@@ -343,6 +345,15 @@ HEAD_NAMED_BODIES: frozenset[str] = frozenset({"суд", "прокуратура
 #: A court's documents: "говорится в приговоре" — only a court passes one. (A bare "в решении" may be a
 #: government's or a board's: left to the document rules.)
 COURT_RULINGS: frozenset[str] = frozenset({"приговор", "вердикт"})
+
+#: A party member's noun and how the party is written in a role ("депутат фракции КПРФ", "от «Единой России»"):
+#: "— заявил коммунист" is the one person the dispatch ties to that party.
+PARTY_MEMBERS: dict[str, re.Pattern[str]] = {
+    "коммунист": re.compile(r"КПРФ|[Кк]оммунистическ", re.U),
+    "единоросс": re.compile(r"[Ее]дин(?:ая|ой|ую) Росси|\bЕР\b", re.U),
+    "справедливоросс": re.compile(r"[Сс]праведлив(?:ая|ой|ую) Росси|СРЗП|\bСР\b", re.U),
+    "эсер": re.compile(r"[Сс]праведлив(?:ая|ой|ую) Росси|СРЗП|\bСР\b", re.U),
+}
 
 #: The anaphoric nouns that name a state body (never a company, a club or an outlet): "в сообщении ведомства" is
 #: the last state body named before, not the company the sentence names after it.
