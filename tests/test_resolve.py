@@ -42,6 +42,14 @@ def quote(text: str, words: str, mention: str | None, cue: str | None, *, after:
     )
 
 
+def the_full_quote(text: str) -> Quote:
+    """The one direct quote the whole pipeline finds in ``text`` (an invented dispatch of one statement)."""
+    from dispatchtui.analysis import analyze
+
+    (q,) = [q for q in analyze(text).quotes if q.kind == "full"]
+    return q
+
+
 def run(text, quotes):
     qs, speakers = resolve(text, quotes, find_people(text, []))
     names = {s.name for s in speakers}
@@ -903,8 +911,7 @@ def test_the_one_the_outlet_spoke_to_is_the_source_quoted_or_no_one():
         "Суд\n\nДело рассматривала судья Ольга Мезенцева. Защита намерена обжаловать приговор. "
         "«Мой подзащитный невиновен», — пояснила собеседница агентства."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker == "собеседница агентства"
 
 
@@ -977,28 +984,22 @@ def test_a_pronoun_after_a_quote_goes_on_with_the_subject_before_the_quote():
 
 
 def test_of_two_namesakes_the_one_the_sentence_before_describes_by_his_role():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Раздел\n\nВ споре сошлись отец, фермер Игорь Лапин, и его старший сын Павел Лапин.\n\n"
         "После суда старший из сыновей согласился ответить на вопросы.\n\n"
         "— Земля должна остаться в семье, — сказал Лапин."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker == "Павел Лапин"
 
 
 def test_a_document_named_generically_after_a_persons_paper_is_not_the_body_cited_before():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Наследство\n\nСуд Твери признал завещание действительным. Об этом сообщили в пресс-службе "
         "областного суда.\n\nДочь покойного учителя предъявила суду его письмо 2019 года.\n\n"
         "«Библиотеку прошу передать школе», — говорится в документе."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker is None
 
 
@@ -1030,27 +1031,21 @@ def test_a_role_of_someone_far_back_after_another_womans_words_is_hers():
 
 
 def test_the_one_the_outlet_spoke_to_is_the_subject_of_the_sentence_just_before():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Выставка\n\nВ музее открылась выставка пейзажей.\n\nКуратор выставки Инга Ветрова в беседе с "
         "агентством назвала ее главным событием сезона. «Такие работы не показывали полвека», — пояснила "
         "собеседница агентства."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker == "Инга Ветрова"
 
 
 def test_the_one_the_outlet_spoke_to_stays_unnamed_when_the_sentence_before_names_no_one():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Выставка\n\nКуратор выставки Инга Ветрова открыла выставку пейзажей.\n\nЗал был полон весь день. "
         "«Такие работы не показывали полвека», — пояснила собеседница агентства."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker == "собеседница агентства"
 
 
@@ -1064,14 +1059,11 @@ def test_a_body_the_dictionary_lacks_is_no_person_for_looking_animate():
 
 
 def test_a_bare_doctor_is_the_surgeon_just_named_not_a_chief_doctor_named_later():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Клиника\n\nНейрохирург Павел Осин добавил, что операций станет больше. «Мы готовы принять всех», — "
         "отметил врач.\n\nГлавный врач больницы Игорь Лунев надеется на новое оборудование."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker == "Павел Осин"
 
 
@@ -1088,74 +1080,56 @@ def test_the_elder_brother_is_not_the_one_the_text_calls_the_younger_son():
 
 
 def test_the_maker_of_a_staging_is_its_director():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Театр\n\nСпектакль «Чайка» в постановке Олега Рябова играют на барже. Треплева играет Иван Сомов. "
         "«Здесь зритель слышит реку», — рассказал режиссер."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker == "Олег Рябов"
 
 
 def test_a_bare_court_is_the_court_named_before_not_the_nearest_body():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Суд\n\nЛенинский районный суд Твери признал завещание действительным. Об этом сообщила пресс-служба "
         "компании «Тверьстрой».\n\n«Доводы истца не подтверждены», — говорится в решении суда."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker is not None and q.speaker.startswith("Ленинский районный суд")
 
 
 def test_a_sentence_quoted_is_the_courts_that_passed_it():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Приговор\n\nОктябрьский районный суд Пскова приговорил бизнесмена к пяти годам. Об этом сообщила "
         "пресс-служба компании «Псковстрой».\n\n«Подсудимый действовал из корыстных побуждений», — говорится в "
         "приговоре."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker is not None and q.speaker.startswith("Октябрьский районный суд")
 
 
 def test_a_bare_decision_is_not_taken_for_the_courts():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Решение\n\nАрбитражный суд Пскова отклонил иск завода. Затем правительство области обсудило выплаты.\n\n"
         "«Выплаты начнутся в мае», — говорится в решении."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker is None or "суд" not in q.speaker
 
 
 def test_a_party_members_noun_is_the_deputy_the_dispatch_ties_to_that_party():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Дума\n\nДепутат фракции КПРФ Иван Сорокин выступил против законопроекта. Председатель комитета Олег "
         "Лунин с ним не согласился: по его словам, бюджет выдержит.\n\n«Закон ударит по пенсионерам», — заявил "
         "коммунист."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker == "Иван Сорокин"
 
 
 def test_a_party_members_noun_no_one_is_tied_to_abstains():
-    from dispatchtui.analysis import analyze
-
     text = (
         "Дума\n\nПредседатель комитета Олег Лунин поддержал законопроект: по его словам, бюджет выдержит.\n\n"
         "«Закон ударит по пенсионерам», — заявил коммунист."
     )
-    d = analyze(text)
-    (q,) = [q for q in d.quotes if q.kind == "full"]
+    q = the_full_quote(text)
     assert q.speaker is None

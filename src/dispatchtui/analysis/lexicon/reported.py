@@ -244,8 +244,9 @@ PERCEIVE_VERBS: frozenset[str] = frozenset(
 )
 
 
-#: Verbs that state a view only under negation: "не исключает, что …" (= допускает), "не сомневается, что …"
-#: (= уверен); without "не" they are no statement of the clause ("исключил из списка").
+#: Verbs whose negation states a view, the negation part of the cue: "не исключает, что …" (= допускает; without
+#: "не" no statement: "исключил из списка"), "не сомневается, что …" (= уверен; "сомневаться" alone is already a
+#: verb of stance in :data:`SAY_VERBS`, this gives its cue the "не").
 NEGATED_SAY_VERBS: frozenset[str] = frozenset({"исключать", "исключить", "сомневаться", "усомниться"})
 
 
