@@ -173,6 +173,31 @@ def test_names_inside_names_are_no_persons(ner):
     assert names(text) == ["Иван Сидоров"]
 
 
+def test_an_eponym_named_in_full_stays_inside_its_award(ner):
+    # every word of the name reads in the genitive: one eponym, not "Ханс" + "Кристиана Андерсена"
+    text = "Лауреатом премии Ханса Кристиана Андерсена стала писательница Мария Лойко."
+    assert names(text) == ["Мария Лойко"]
+    # a street's eponym, then the resident named in the nominative: two names NER ran together
+    assert names("Жительница улицы Калинина Мария Пак пожаловалась на шум.") == ["Мария Пак"]
+
+
+def test_the_part_in_which_an_actor_appears_is_no_person(ner):
+    text = "В роли Онегина выступил баритон Игорь Раков. В образе Петра Первого на сцену вышел Олег Дьячков."
+    assert names(text) == ["Игорь Раков", "Олег Дьячков"]
+    # no "в" before "роль": a real man's part in events
+    assert "Путин" in names("Роль Путина в переговорах оценил эксперт Иван Сидоров.")
+
+
+def test_a_quoted_outlet_after_a_verb_of_speech_keeps_its_written_form(ner):
+    def orgs(text):
+        return [e.name for e in find_people(text, []) if e.kind == "organization"]
+
+    assert orgs("Как пишет «Фолья ди Сан-Паулу», губернатор Жозе Перейра подал в отставку.") == ["Фолья ди Сан-Паулу"]
+    assert orgs("Об этом сообщает газета «Коррьере делла Сера».") == ["Коррьере делла Сера"]
+    # governed by a noun: inflected to the nominative as before
+    assert orgs("Акции «Роснефти» выросли на два процента.") == ["Роснефть"]
+
+
 def test_a_character_is_no_person(ner):
     text = "В новом сезоне главная героиня Карин снова ищет убийцу. Сценарий написал Чарли Брукер."
     assert names(text) == ["Чарли Брукер"]

@@ -36,6 +36,7 @@ from .lexicon.names import (
     PATRONYMIC_PARTICLES,
     PLACE_PREPOSITIONS,
     PREPOSITION_CASES,
+    QUOTED_APPOSITION_HEADS,
     ROLE_PLAY_VERBS,
     SCRIPTURE_RE,
     VIETNAMESE_MIDDLE_GENDER,
@@ -1697,6 +1698,26 @@ def _sentence_start(sentences: Sequence[Span], pos: int) -> int:
     return 0
 
 
+def _quoted_name_as_written(tokens, a: int, b: int) -> bool:
+    """A name in quotation marks that nothing before governs stands in the nominative as written: the subject after
+    a verb ("как пишет «Фолья ди Сан-Паулу»", "сообщила «Коррьере делла Сера»"), a line's or a sentence's
+    first words, or the quoted apposition of a generic noun, which never declines ("в газете «Правда»",
+    "агентству «Синьхуа»"). Inflecting it would turn a foreign word into a false nominative ("Фолье"); after a
+    preposition or a governing noun ("в «Газпроме»", "акции «Роснефти»") it is inflected as usual."""
+    if a < 1 or b >= len(tokens) or tokens[a - 1].text not in _OPEN_MARKS or tokens[b].text not in _CLOSE_MARKS:
+        return False
+    if a < 2:
+        return True
+    prev = tokens[a - 2].text
+    if not prev[:1].isalpha():
+        return prev in (".", "!", "?", ":")  # (not a comma: "акции «Роснефти», «Газпрома»" go on a genitive)
+    ps = parses(prev)[:2]
+    if any(p.tag.POS == "NOUN" and fold(p.normal_form) in QUOTED_APPOSITION_HEADS for p in ps):
+        return True
+    # a verb of speech: its subject ("руководит «Роснефтью»", another verb's object, is inflected)
+    return bool(ps) and ps[0].tag.POS == "VERB" and _lemma_of(tokens[a - 2]) in SPEECH_VERBS
+
+
 def _norm_org_or_place(words: list[str], kind: str) -> str:
     """The name of an organization or a place in the nominative (each name worked out once)."""
     return _org_or_place_name(tuple(words), kind)
@@ -1784,12 +1805,14 @@ def _lemma_of(tk) -> str:
 def _eponym_then_name(tokens, a: int, words: Sequence[str]) -> bool:
     """A name of three words or more after the head of a named thing whose first word is a name in the genitive
     (the thing's eponym, ``улицы Калинина``) and whose second is a first name in the nominative (the person's):
-    two names NER ran together."""
+    two names NER ran together. Not when every word reads as a name in the genitive: that is one eponym's
+    full name (``премии Ханса Кристиана Андерсена``: "Кристиана" is a woman's nominative too)."""
     if len(words) < 3 or tokens[a].text != words[0]:
         return False
     first = any(p.tag.case == "gent" and has_name_tag(p.tag) for p in parses(words[0]))
     second = any(p.tag.case == "nomn" and "Name" in p.tag for p in parses(words[1]))
-    return first and second
+    one_genitive = all(any(p.tag.case == "gent" for p in parses(w)) for w in words[1:])
+    return first and second and not one_genitive
 
 
 def _inside_other_name(tokens, a: int, b: int) -> str | None:
@@ -1919,6 +1942,18 @@ def _is_fiction(tokens, i0: int) -> bool:
         seen += 1
         j -= 1
     return False
+
+
+def _in_the_part_of(tokens, i0: int) -> bool:
+    """ "В роли Онегина выступил Игорь Раков", "в образе Гамлета": a name right after "в роли" / "в образе" is
+    the part played, a character — even a real man's name is then his portrayal ("в роли Петра Первого").
+    ("роль Путина в переговорах", with no "в" before, is his part in events: not this.)"""
+    if i0 < 2:
+        return False
+    head, prep = tokens[i0 - 1], tokens[i0 - 2]
+    if fold(prep.text) not in ("в", "во") or not head.text[:1].islower():
+        return False
+    return any(p.tag.POS == "NOUN" and p.tag.case == "loct" and p.normal_form in PART_NOUNS for p in parses(head.text))
 
 
 def _in_scripture_sentence(text: str, sent_start: int, span: Span, words: tuple[str, ...]) -> bool:
@@ -2339,6 +2374,7 @@ def _person_mention(
         _mention_weight(first, patr, surname, initials),
         words,
         fiction=_is_fiction(tokens, start_i)
+        or _in_the_part_of(tokens, start_i)
         or (role is None and _in_scripture_sentence(text, sent_start, span, words)),
         after_word=start_i >= 1 and tokens[start_i - 1].text[:1].islower(),
         address=_is_address(text, span),
@@ -2573,7 +2609,11 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
             sp.kind != "PER" and not _reads_as_person(words) and not _named_as_person_elsewhere(words, surnames_tagged)
         ):
             kind: EntityKind = "organization" if sp.kind in ("ORG", "PER") else "place"
-            name = _norm_org_or_place(list(words), "ORG" if sp.kind == "PER" else sp.kind)
+            name = (
+                " ".join(words)
+                if _quoted_name_as_written(tokens, sp.first, sp.first + len(toks))
+                else _norm_org_or_place(list(words), "ORG" if sp.kind == "PER" else sp.kind)
+            )
             others.setdefault((kind, _key(name)), []).append((name, span, text[span.start : span.end]))
             continue
         for a, b, name_words in _name_pieces(text, tokens, sp.first, toks, places):

@@ -320,3 +320,38 @@ HYPOCORISTICS: dict[str, tuple[str, ...]] = {
 #: A surname written with its lower-case Arabic article or particle and a hyphen: "аль-Хашими", "эль-Масри",
 #: "ибн-Сина", "абу-Бакр" (a name, though it starts with a small letter).
 PREFIXED_NAME_RE = re.compile(r"(?:аль|эль|ас|ад|ар|аш|ат|аз|ан|эс|эд|эш|эт|ибн|бен|бин|абу)-[А-ЯЁ][а-яё]+")
+
+
+#: Generic nouns of an organization or an outlet whose name in quotation marks is an apposition that keeps its
+#: nominative in every case of the noun ("в газете «Правда»", "у компании «Северсталь»", "агентству «Синьхуа»").
+#: (Not nouns that also govern a genitive of their owner: "акции «Роснефти»" are its shares.)
+QUOTED_APPOSITION_HEADS: frozenset[str] = frozenset(
+    {
+        "агентство",
+        "издание",
+        "газета",
+        "телеканал",
+        "радиостанция",
+        "портал",
+        "журнал",
+        "компания",
+        "корпорация",
+        "концерн",
+        "холдинг",
+        "банк",
+        "фонд",
+        "завод",
+        "комбинат",
+        "фабрика",
+        "предприятие",
+        "клуб",
+        "партия",
+        "движение",
+        "организация",
+        "ао",
+        "оао",
+        "зао",
+        "пао",
+        "ооо",
+    }
+)
