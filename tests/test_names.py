@@ -198,6 +198,14 @@ def test_a_quoted_outlet_after_a_verb_of_speech_keeps_its_written_form(ner):
     assert orgs("Акции «Роснефти» выросли на два процента.") == ["Роснефть"]
 
 
+def test_the_name_after_a_womans_intransitive_verb_is_her_nominative(ner):
+    # "Камала" reads as the genitive of the man's name "Камал"; an intransitive verb takes no object
+    assert names("Позже к переговорам присоединилась Камала Харрис.") == ["Камала Харрис"]
+    assert names("В дискуссии участвовала Камала Харрис.") == ["Камала Харрис"]
+    # a verb that governs a genitive: the man she was afraid of
+    assert names("Она очень боялась Петрова.") == ["Петров"]
+
+
 def test_a_character_is_no_person(ner):
     text = "В новом сезоне главная героиня Карин снова ищет убийцу. Сценарий написал Чарли Брукер."
     assert names(text) == ["Чарли Брукер"]

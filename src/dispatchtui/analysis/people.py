@@ -29,6 +29,7 @@ from .lexicon.names import (
     FAMILY_HEADS,
     FICTION_HEADS,
     GENERATION_SUFFIXES,
+    GENITIVE_OBJECT_VERBS,
     HONORIFICS,
     HYPOCORISTICS,
     NAMED_AFTER,
@@ -1782,6 +1783,10 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
             return None
         genders = {str(p.tag.gender) for p in adj if p.tag.gender in ("masc", "femn")}
         return NameHint(frozenset(str(p.tag.case) for p in adj), genders.pop() if len(genders) == 1 else None)
+    if any(_intransitive_feminine_past(p) for p in ps[:1]):
+        # "к переговорам присоединилась Камала Харрис": an intransitive verb takes no object, so the name
+        # after it is its subject, a woman (not "Камал"'s genitive)
+        return NameHint(frozenset({"nomn"}), "femn")
     core = [x for x in words if not _is_initial(x) and x.lower() not in NAME_PARTICLES]
     if len(core) >= 2:
         # a role noun in apposition: "генерал-лейтенанта Аксары Кердпола" (a lone surname after a noun is
@@ -1792,6 +1797,20 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
         if roles:
             return NameHint(frozenset(str(p.tag.case) for p in roles), None, strict=False)
     return None
+
+
+def _intransitive_feminine_past(p) -> bool:
+    """A woman's past-tense verb that takes no accusative object (pymorphy's ``intr``) — nor a genitive one
+    (:data:`GENITIVE_OBJECT_VERBS`: "боялась Петрова" is afraid of Petrov)."""
+    t = p.tag
+    return (
+        t.POS == "VERB"
+        and "intr" in t
+        and "past" in t
+        and t.number == "sing"
+        and t.gender == "femn"
+        and fold(p.normal_form) not in GENITIVE_OBJECT_VERBS
+    )
 
 
 def _join(toks, text: str) -> str:

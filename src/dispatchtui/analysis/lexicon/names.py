@@ -355,3 +355,30 @@ QUOTED_APPOSITION_HEADS: frozenset[str] = frozenset(
         "ооо",
     }
 )
+
+#: Intransitive verbs that govern a genitive object, a person's too ("боялась Петрова", "дождалась Иванова"): a
+#: name right after one of them in a woman's past tense is not therefore her, the subject (a man's genitive and a
+#: woman's nominative of a surname in -ова are the same letters).
+GENITIVE_OBJECT_VERBS: frozenset[str] = frozenset(
+    {
+        "бояться",
+        "побаиваться",
+        "опасаться",
+        "остерегаться",
+        "стесняться",
+        "стыдиться",
+        "дождаться",
+        "дожидаться",
+        "лишиться",
+        "добиться",
+        "добиваться",
+        "сторониться",
+        "чуждаться",
+        "касаться",
+        "коснуться",
+        "придерживаться",
+        "держаться",
+        "слушаться",
+        "послушаться",
+    }
+)
