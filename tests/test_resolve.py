@@ -1133,3 +1133,30 @@ def test_a_party_members_noun_no_one_is_tied_to_abstains():
     )
     q = the_full_quote(text)
     assert q.speaker is None
+
+
+def test_a_post_over_another_thing_is_not_the_nearest_person():
+    # "министр" may stand for "глава", but a minister of transport is no head of a district
+    text = (
+        "Глава Кировского района Сергей Пахомов выразил сомнение в сроках.\n\n"
+        "«Денег на все участки не хватит», — сказал министр транспорта."
+    )
+    assert the_full_quote(text).speaker is None
+    # the same post over the same thing: the person named before
+    text = (
+        "Глава Кировского района Сергей Пахомов выразил сомнение в сроках.\n\n"
+        "«Денег на все участки не хватит», — сказал глава района."
+    )
+    assert the_full_quote(text).speaker == "Сергей Пахомов"
+    # a stump compound names its last part's thing: "спасотряд" is the "отряд"
+    text = (
+        "Начальник поисково-спасательного отряда Мурат Кушхов предупредил туристов.\n\n"
+        "«На перевал идут в кроссовках», — сказал начальник спасотряда."
+    )
+    assert the_full_quote(text).speaker == "Мурат Кушхов"
+    # a post over people names no other body: the team's coach
+    text = (
+        "Главный тренер «Волжанина» Рашид Галиев остался доволен игрой.\n\n"
+        "«Мы заслужили победу», — сказал наставник самарцев."
+    )
+    assert the_full_quote(text).speaker == "Рашид Галиев"

@@ -175,10 +175,25 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     score = 1.0 + len(same) + (0.5 if mh == rh else 0.0)  # the role's own word beats an equivalent
     if _country_differs(rest_m - same, rest_r):
         return 0.0  # "узбекский министр" is not the "министр иностранных дел Киргизии"
+    if _other_complements(rest_m - same, rest_r - same):
+        return 0.0  # "министр транспорта" is not the "глава Кировского района": two posts over two things
     if rest_m - same:
         # the mention says something the role does not ("министр обороны" vs "министр финансов")
         score -= 0.75 * len(rest_m - same)
     return score
+
+
+def _other_complements(mention_rest: set[str], role_rest: set[str]) -> bool:
+    """Both the mention and the role name what the post is over, a noun each (``министр транспорта`` / ``глава
+    Кировского района``), and they share none: the heads may stand for each other, the posts are two."""
+
+    def nouns(ws: set[str]) -> set[str]:
+        return {w for w in ws if any(p.tag.POS == "NOUN" for p in parses(w)[:1])}
+
+    # (an anaphoric noun stands for any body named before: "глава компании" is the director of «Зерновой долины»)
+    m, r = nouns(mention_rest) - ANAPHORIC_ORG, nouns(role_rest)
+    # (a stump compound names its last part's thing: "спасотряд" is the "отряд")
+    return bool(m and r) and not any(len(b) >= 4 and a.endswith(b) for x in m for y in r for a, b in ((x, y), (y, x)))
 
 
 def _compound_of(word: str, base: str) -> bool:
@@ -230,6 +245,26 @@ def _role_contradicts(mention_lems: Sequence[str], role: str) -> bool:
     if any(a in mention and b in role_lems for a, b in OPPOSITE_MODIFIERS):
         return True
     return _country_differs(mention, role_lems)
+
+
+def _post_over_another_thing(words: Sequence[str], head_i: int, role_lems: Sequence[str], role: str) -> bool:
+    """The mention names its post by what it is over, a common noun in the genitive right after the head
+    (``Министр транспорта``), and the person's role is a post over another thing (``глава Кировского района``):
+    not that person, however near. (Not a possessive or a name after the head: "главы нашего государства", "дипломат
+    РИА Новости" say nothing of the post; nor people: "наставник самарцев".)"""
+    if head_i + 1 >= len(words) or not words[head_i + 1][:1].islower():
+        return False
+    # (inanimate: a post over people, "наставник самарцев", names a team or a group any body may be)
+    if not any(
+        p.tag.POS == "NOUN" and p.tag.case == "gent" and p.tag.animacy == "inan" for p in parses(words[head_i + 1])[:1]
+    ):
+        return False
+    m, r = _expand_role(role_lems), _role_words(role)
+    if not m or not r:
+        return False
+    rest_m, rest_r = set(m[1:]), set(r[1:])
+    same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
+    return _other_complements(rest_m - same, rest_r - same)
 
 
 def _country_adjective(w: str) -> bool:
@@ -1754,6 +1789,9 @@ class _Resolver:
                     self.why = (
                         "the role contradicts the nearest person's (another country, the opposite rank): abstained"
                     )
+                    return None, None, span
+                if e is not None and any(_post_over_another_thing(words, head_i, role_lems, r) for r in e.roles):
+                    self.why = "the mention's post is over another thing than the nearest person's: abstained"
                     return None, None, span
                 if e is not None and len(words) == 1 and self._paragraphs_since(e, pos) > 1:
                     # "Актер признался, что …" two paragraphs after the one who was named: a bare noun reaches
