@@ -941,3 +941,19 @@ def test_an_indeclinable_masculine_name_after_a_womans_first_name_is_her_surname
 
     form = normalize_name(("Джулии", "Ринальдо"))
     assert form.words == ("Джулия", "Ринальдо") and form.gender == "femn" and form.tags[-1] == "Surn"
+
+
+def test_a_hierarchs_see_is_no_person(ner):
+    # the see's adjectives, joined by "и", stand between the title and the monastic name
+    text = "Епископ Бобровский и Лискинский Иларион в четверг освятил храм в селе."
+    assert names(text) == ["Иларион"]
+    # the same adjective outside a title is the district's
+    assert names("Глава Бобровского района Вячеслав Гудзь сообщил о дороге.") == ["Вячеслав Гудзь"]
+
+
+def test_the_first_of_two_surnames_alone_is_the_person(ner):
+    # a Spanish name: the father's surname, then the mother's; the first of them is used alone
+    text = "Во второй тур вышел бывший мэр Медельина Хуан Себастьян Эчеверри Москера.\n\nЭчеверри набрал 38,4% голосов."
+    assert names(text) == ["Хуан Себастьян Эчеверри Москера"]
+    # a patronymic is no surname: "Петрович" alone is not Иван Петрович Сидоров
+    assert names("Иван Петрович Сидоров вышел. Его ждал Петрович.") == ["Иван Петрович Сидоров", "Петрович"]

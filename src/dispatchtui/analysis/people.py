@@ -184,6 +184,26 @@ def _with_patronymic_particles(tokens, text: str, spans: list[_Span]) -> list[_S
     return spans
 
 
+def _is_see_adjective(word: str) -> bool:
+    """A capitalized adjective the dictionary reads first as one ("Бобровский", "Лискинский"): a see's name."""
+    ps = parses(word)[:1]
+    return word[:1].isupper() and bool(ps) and ps[0].tag.POS == "ADJF"
+
+
+def _after_hierarch_title(tokens, i: int) -> bool:
+    """Token ``i`` follows a hierarch's title, over the see adjectives and the "и" that join them: "Епископ
+    Бобровский и Лискинский Иларион" (a few words back at most)."""
+    j = i - 1
+    while j >= 0 and i - j <= 6:
+        w = tokens[j].text
+        if _lemma_of(tokens[j]) in HIERARCH_TITLES:
+            return True
+        if w != "и" and not _is_see_adjective(w):
+            return False
+        j -= 1
+    return False
+
+
 def _first_name_after_place_adjectives(spans: list[_Span], tokens=None) -> list[_Span]:
     """``епископ Вельский и Шенкурский Игнатий``: a place span NER ended with a first name, the words before it
     adjectives (a hierarch's title by his see) — the first name is a person of its own. Only for a word the
@@ -193,11 +213,11 @@ def _first_name_after_place_adjectives(spans: list[_Span], tokens=None) -> list[
     out: list[_Span] = []
     for sp in spans:
         words = _word_tokens(sp.toks)
+        in_title = sp.kind == "PER" and tokens is not None and _after_hierarch_title(tokens, sp.first)
+        if in_title and words and all(_is_see_adjective(w.text) for w in words):
+            continue  # "Епископ [Бобровский] и Лискинский Иларион": a see, no person
         if (
-            sp.kind == "PER"
-            and tokens is not None
-            and sp.first > 0
-            and _lemma_of(tokens[sp.first - 1]) in HIERARCH_TITLES
+            in_title
             and len(words) >= 2
             and words[-1] is sp.toks[-1]
             and any("Name" in p.tag for p in parses(words[-1].text)[:1])
@@ -1395,6 +1415,34 @@ def _merge_partial_clusters(clusters: list[_Cluster]) -> list[_Cluster]:
             b = cands[0]
             b.mentions = sorted(b.mentions + a.mentions, key=lambda m: m.span.start)
             out.remove(a)
+    return out
+
+
+def _first_of_two_surnames(clusters: list[_Cluster]) -> list[_Cluster]:
+    """ "Хуан Себастьян Эчеверри Москера" … "Эчеверри набрал 38%": a Spanish or Portuguese name of two surnames
+    (the father's, then the mother's) is shortened to the first of them. A cluster of one-word mentions that is an
+    inner word of exactly one person's name of three words or more — after the first word, before the last, no
+    patronymic ("Иван Петрович Сидоров": "Петрович" alone is no one) — is that person."""
+    fulls: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        ws = c.best.form.words
+        if len(ws) >= 3:
+            for w in ws[1:-1]:
+                if w[:1].isupper() and not any("Patr" in p.tag for p in parses(w)[:2]):
+                    fulls.setdefault(_key(w), []).append(c)
+    if not fulls:
+        return clusters
+    out = []
+    for c in clusters:
+        words = {_key(w) for m in c.mentions for w in m.form.words}
+        if len(words) == 1 and all(len(m.form.words) == 1 for m in c.mentions):
+            hits = {id(b): b for b in fulls.get(next(iter(words)), []) if b is not c}
+            if len(hits) == 1:
+                (b,) = hits.values()
+                moved = [replace(m, first=b.first, surname=b.surname) for m in c.mentions]
+                b.mentions = sorted(b.mentions + moved, key=lambda m: m.span.start)
+                continue
+        out.append(c)
     return out
 
 
@@ -2674,7 +2722,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     _east_asian_order(person_mentions)
     _surname_first_by_lone_mention(text, person_mentions)
     _particle_names_as_written(person_mentions)
-    clusters = _merge_partial_clusters(_cluster_persons(person_mentions))
+    clusters = _first_of_two_surnames(_merge_partial_clusters(_cluster_persons(person_mentions)))
     clusters = [c for c in clusters if _looks_like_person(c)]
     clusters = _place_generation_mentions(text, clusters + _untagged_generation(text, tokens, clusters, sentences))
     clusters = _vietnamese_calling_names(clusters)
