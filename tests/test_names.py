@@ -957,3 +957,9 @@ def test_the_first_of_two_surnames_alone_is_the_person(ner):
     assert names(text) == ["Хуан Себастьян Эчеверри Москера"]
     # a patronymic is no surname: "Петрович" alone is not Иван Петрович Сидоров
     assert names("Иван Петрович Сидоров вышел. Его ждал Петрович.") == ["Иван Петрович Сидоров", "Петрович"]
+
+
+def test_a_role_organization_run_into_the_holders_name_is_split(ner):
+    # NER ran the university on into the political scientist's first name and surname
+    text = '"Все решится в пригородах", - сказал политолог Университета Лос-Андес Рикардо Санта-Мария.'
+    assert names(text) == ["Рикардо Санта-Мария"]

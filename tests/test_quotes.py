@@ -788,3 +788,17 @@ def test_a_dash_line_attribution_may_name_an_outlet_in_guillemets():
     first = next(q for q in d.quotes if q.kind == "full")
     assert d.text[first.start : first.end] == "Это ваш самый важный гол?"
     assert d.text[first.speaker_span.start : first.speaker_span.end] == "корреспондент «Вечернего спорта»"
+
+
+def test_the_one_a_plural_verb_asked_is_no_speaker():
+    from dispatchtui.analysis import analyze
+
+    # "Радовича" declines as a surname in the accusative: the one asked, not the subject of "спросили"
+    d = analyze("Главный тренер Невен Радович пришел на встречу.\n\n«Вы готовы?» — спросили Радовича журналисты.")
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert q.speaker != "Невен Радович"
+    assert d.text[q.speaker_span.start : q.speaker_span.end] == "журналисты"
+    # a plural subject after the verb is the speaker as before
+    d = analyze("«Мы готовы», — заявили Ивановы.")
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert d.text[q.speaker_span.start : q.speaker_span.end] == "Ивановы"

@@ -237,6 +237,10 @@ def _first_name_after_place_adjectives(spans: list[_Span], tokens=None) -> list[
                 out.append(_Span("LOC", sp.toks[:-1], sp.first))
                 out.append(_Span("PER", [sp.toks[-1]], sp.first + len(sp.toks) - 1))
                 continue
+        if sp.kind == "ORG" and tokens is not None and _role_org_then_name(tokens, sp, words):
+            out.append(_Span("ORG", sp.toks[:-2], sp.first))
+            out.append(_Span("PER", sp.toks[-2:], sp.first + len(sp.toks) - 2))
+            continue
         if (
             sp.kind == "LOC"
             and len(words) == 2
@@ -249,6 +253,25 @@ def _first_name_after_place_adjectives(spans: list[_Span], tokens=None) -> list[
             continue
         out.append(sp)
     return out
+
+
+def _role_org_then_name(tokens, sp: _Span, words) -> bool:
+    """ "политолог Университета Лос-Андес Рикардо Санта-Мария": after a person's noun, an organization NER ran on
+    into the person's first name (the dictionary's, in the nominative) and surname — the apposition of the role,
+    whose organization is in the genitive. Only two capitalized words at the end, two words or more before."""
+    if len(words) < 4 or len(sp.toks) != len(words) or sp.first < 1:
+        return False
+    role = tokens[sp.first - 1].text
+    if not role[:1].islower() or not any(
+        p.tag.POS == "NOUN" and p.tag.animacy == "anim" and not has_name_tag(p.tag) for p in parses(role)[:1]
+    ):
+        return False
+    first, last = words[-2].text, words[-1].text
+    return (
+        last[:1].isupper()
+        and any("Name" in p.tag and p.tag.case == "nomn" for p in parses(first)[:1])
+        and any(p.tag.case == "gent" for p in parses(words[0].text)[:2])
+    )
 
 
 def _with_east_asian_surname(tokens, text: str, spans: list[_Span]) -> list[_Span]:

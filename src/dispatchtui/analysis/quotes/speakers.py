@@ -166,6 +166,11 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     if place is not None:
         return place
     run = _first_name_run(win, quoting)
+    if run and vgen == "plur" and _lone_oblique_name(win, run):
+        # "— спросили Радовича (журналисты)": whom they asked, the object; a plural verb's subject is no one man
+        if run[0] == 0:
+            return _speaker_in(win[1:], verb, quoting)
+        run = None
     if quoting and run:
         return _span_of(win, *run)
     if quoting:
@@ -185,6 +190,16 @@ def _speaker_in(win: list[_T], verb: str, quoting: bool | str) -> Span | None:
     while j < len(win) and _np_chain_ok(win[j]) and win[j].text.lower() not in PREPOSITIONS:
         j += 1
     return _span_of(win, head, j)
+
+
+def _lone_oblique_name(win: list[_T], run: tuple[int, int]) -> bool:
+    """The run is one word, a name the dictionary declines (a surname's or a first name's paradigm) in an oblique
+    case only: "Радовича" is the one asked, an object, never the subject."""
+    a, b = run
+    if b - a != 1 or win[a].kind != "w":
+        return False
+    info = _info(win[a].text)
+    return info.name and bool(info.cases) and "nomn" not in info.cases
 
 
 def _plural_verb(verb: str) -> bool:
