@@ -1160,3 +1160,18 @@ def test_a_post_over_another_thing_is_not_the_nearest_person():
         "«Мы заслужили победу», — сказал наставник самарцев."
     )
     assert the_full_quote(text).speaker == "Рашид Галиев"
+
+
+def test_a_post_is_not_the_nearest_person_of_another_post():
+    # the director of an institute is not the Austrian paediatrician named just before
+    text = (
+        "Находку она описала вместе с австрийским педиатром Гюнтером Ремером.\n\n"
+        "«Она опередила свое время», — сказал директор института."
+    )
+    assert the_full_quote(text).speaker is None
+    # a former post says nothing of the one held now: the ex-deputy governor may head the bank
+    text = (
+        "Банк возглавил бывший вице-губернатор области Виктор Ястребов.\n\n"
+        "«Мы выйдем на прибыль», — сказал глава банка."
+    )
+    assert the_full_quote(text).speaker == "Виктор Ястребов"

@@ -155,14 +155,7 @@ def _role_match(mention_lems: tuple[str, ...], role: str) -> float:
     if not m or not r:
         return 0.0
     mh, rh = m[0], r[0]
-    head_ok = (
-        mh == rh
-        or rh in ROLE_HEAD_EQUIV.get(mh, ())
-        or mh in ROLE_HEAD_EQUIV.get(rh, ())
-        or _compound_of(rh, mh)
-        or any(_compound_of(rh, x) for x in ROLE_HEAD_EQUIV.get(mh, ()))  # "кардиохирург" is a "врач"
-    )
-    if not head_ok:
+    if not _heads_agree(mh, rh):
         # "министр иностранных дел" inside a longer role ("первый заместитель министра …") is no match
         return 0.0
     rest_m, rest_r = set(m[1:]), set(r[1:])
@@ -194,6 +187,21 @@ def _other_complements(mention_rest: set[str], role_rest: set[str]) -> bool:
     m, r = nouns(mention_rest) - ANAPHORIC_ORG, nouns(role_rest)
     # (a stump compound names its last part's thing: "спасотряд" is the "отряд")
     return bool(m and r) and not any(len(b) >= 4 and a.endswith(b) for x in m for y in r for a, b in ((x, y), (y, x)))
+
+
+def _former(role: str) -> bool:
+    return re.search(r"\b(?:бывш|экс-|прежн)", role.lower()) is not None
+
+
+def _heads_agree(mh: str, rh: str) -> bool:
+    """A mention's role head names a person's role head: the same, an equivalent, or a compound of it."""
+    return (
+        mh == rh
+        or rh in ROLE_HEAD_EQUIV.get(mh, ())
+        or mh in ROLE_HEAD_EQUIV.get(rh, ())
+        or _compound_of(rh, mh)
+        or any(_compound_of(rh, x) for x in ROLE_HEAD_EQUIV.get(mh, ()))  # "кардиохирург" is a "врач"
+    )
 
 
 def _compound_of(word: str, base: str) -> bool:
@@ -260,8 +268,10 @@ def _post_over_another_thing(words: Sequence[str], head_i: int, role_lems: Seque
     ):
         return False
     m, r = _expand_role(role_lems), _role_words(role)
-    if not m or not r:
-        return False
+    if not m or not r or _former(role):
+        return False  # (a former post says nothing of the one held now: "бывший вице-губернатор" heads a bank)
+    if not _heads_agree(m[0], r[0]):
+        return True  # "директор института" is not the nearest man, "австрийский педиатр"
     rest_m, rest_r = set(m[1:]), set(r[1:])
     same = {w for w in rest_m if w in rest_r or any(_same_stem(w, x) for x in rest_r)}
     return _other_complements(rest_m - same, rest_r - same)
@@ -1790,7 +1800,11 @@ class _Resolver:
                         "the role contradicts the nearest person's (another country, the opposite rank): abstained"
                     )
                     return None, None, span
-                if e is not None and any(_post_over_another_thing(words, head_i, role_lems, r) for r in e.roles):
+                if (
+                    e is not None
+                    and e.roles
+                    and all(_post_over_another_thing(words, head_i, role_lems, r) for r in e.roles)
+                ):  # (every role of his: "председатель правления банка, бывший вице-губернатор" is "глава банка")
                     self.why = "the mention's post is over another thing than the nearest person's: abstained"
                     return None, None, span
                 if e is not None and len(words) == 1 and self._paragraphs_since(e, pos) > 1:
