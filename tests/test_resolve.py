@@ -1175,3 +1175,11 @@ def test_a_post_is_not_the_nearest_person_of_another_post():
         "«Мы выйдем на прибыль», — сказал глава банка."
     )
     assert the_full_quote(text).speaker == "Виктор Ястребов"
+
+
+def test_the_sender_of_a_letter_is_its_author():
+    text = (
+        "Церемонию открыли в пятницу, сообщили в пресс-службе института.\n\n"
+        "Сын соавтора, Клаус Ремер, не смог приехать и прислал письмо. «Мой отец ценил ее», — говорится в письме."
+    )
+    assert the_full_quote(text).speaker == "Клаус Ремер"

@@ -595,7 +595,21 @@ POST_VERBS: frozenset[str] = frozenset({"служить", "работать", "�
 #: Verbs whose subject is the author of the document that is their object ("художник написал открытое письмо",
 #: "губернатор подписал указ"): the document's words quoted after are that author's (``resolve._document_author``).
 AUTHORING_VERBS: frozenset[str] = frozenset(
-    {"написать", "направить", "подписать", "опубликовать", "отправить", "составить", "разослать", "издать"}
+    {
+        "написать",
+        "направить",
+        "подписать",
+        "опубликовать",
+        "отправить",
+        "составить",
+        "разослать",
+        "издать",
+        # a letter's or a note's sender is its author ("прислал письмо", "оставила записку"), not a courier
+        # ("передал письмо" may be one)
+        "прислать",
+        "послать",
+        "оставить",
+    }
 )
 
 #: Nouns of a part played: a name in the genitive after one may be a character ("роль Лира", "образ Гамлета"):
