@@ -802,3 +802,15 @@ def test_the_one_a_plural_verb_asked_is_no_speaker():
     d = analyze("«Мы готовы», — заявили Ивановы.")
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert d.text[q.speaker_span.start : q.speaker_span.end] == "Ивановы"
+
+
+def test_a_headline_speaker_ends_before_the_topic():
+    from dispatchtui.analysis import analyze
+
+    d = analyze(
+        "«Читатель стал смелее»: директор библиотеки о ночных чтениях\n\n"
+        "Библиотека Кургана увеличила число читателей. Ее директор Лейла Гарипова рассказала об этом."
+    )
+    (q,) = [q for q in d.quotes if q.kind == "full"]
+    assert d.text[q.speaker_span.start : q.speaker_span.end] == "директор библиотеки"
+    assert q.speaker == "Лейла Гарипова"

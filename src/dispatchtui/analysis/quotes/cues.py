@@ -210,6 +210,8 @@ def _attr_colon_after(text: str, i: int, end: int) -> _Attr | None:
         j += 1
     if j == 0 or j > 8:
         return None
+    # "«…»: директор библиотеки о ночных чтениях": the topic, a prepositional phrase, is no part of the speaker
+    j = next((k for k in range(1, j) if toks[k].kind == "w" and toks[k].text.lower() in PREPOSITIONS), j)
     first = toks[0]
     if _is_name_tok(first) and _nominative(first):
         return _Attr(None, _span_of(toks, 0, _name_run(toks, 0) or 1), ce)  # type: ignore[arg-type]
