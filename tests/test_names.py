@@ -963,3 +963,14 @@ def test_a_role_organization_run_into_the_holders_name_is_split(ner):
     # NER ran the university on into the political scientist's first name and surname
     text = '"Все решится в пригородах", - сказал политолог Университета Лос-Андес Рикардо Санта-Мария.'
     assert names(text) == ["Рикардо Санта-Мария"]
+
+
+def test_the_official_order_puts_the_surname_first(ner):
+    # "Фамилия Имя Отчество" in a verdict: the surname, then the first name and the patronymic
+    text = "Суд приговорил Дениса Жука к пяти годам. «Признать Жука Дениса Сергеевича виновным», — огласила судья."
+    assert names(text) == ["Денис Сергеевич Жук"]
+
+
+def test_a_rule_named_after_a_scientist_is_no_person(ner):
+    text = "Масса тела растет в соответствии с правилом Бергмана, сообщил профессор Иван Сомов."
+    assert names(text) == ["Иван Сомов"]

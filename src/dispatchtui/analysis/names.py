@@ -569,6 +569,14 @@ def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str
         return (w, patr, None, initials) if tags[i] == "Name" else (None, patr, w, initials)
     if len(rest) == 2 and patr is None and _surname_first(words[rest[0][0]], words[rest[1][0]]):
         return rest[1][1], None, rest[0][1], initials  # "Лабазанов Чингиз"
+    if (
+        len(rest) == 2
+        and patr is not None
+        and (tags[rest[0][0]], tags[rest[1][0]]) == ("Surn", "Name")
+        and ws.index(patr) == rest[1][0] + 1
+    ):
+        # the official order, surname first: "Признать Жука Дениса Сергеевича виновным"
+        return rest[1][1], patr, rest[0][1], initials
     # particles keep their place: "Авраам ибн Эзра" → surname "ибн Эзра"
     first = rest[0][1]
     lead = rest[0][0]
