@@ -974,3 +974,12 @@ def test_the_official_order_puts_the_surname_first(ner):
 def test_a_rule_named_after_a_scientist_is_no_person(ner):
     text = "Масса тела растет в соответствии с правилом Бергмана, сообщил профессор Иван Сомов."
     assert names(text) == ["Иван Сомов"]
+
+
+def test_an_actors_best_part_is_no_idiom(ner):
+    # "роль со времен …" is the actor's part, not "сыграть роль в …": the accusative is still the part played
+    text = "Следователя Андрея Громова играет Кирилл Перепелица, и это лучшая его роль со времен «Ледокола»."
+    assert analysed_names(text) == ["Кирилл Перепелица"]
+    # the idiom: the names are no parts played
+    text = "Ключевую роль в деле сыграли показания экспертов — Элен Шмидт и Андрея Громова."
+    assert "Элен Шмидт" in analysed_names(text)

@@ -1199,7 +1199,7 @@ _QUOTED_TITLE = re.compile(r"«([^«»\n]{3,60}?\s[^«»\n]{1,60}?)»")
 
 def _role_idiom(tokens, sent: Span) -> bool:
     """The sentence's "роль" is the idiom "сыграть (ключевую) роль в …" (be important): no character named after it,
-    a preposition or a mark next. Then its names are no parts played ("Ключевую роль в деле сыграли показания
+    "в" / "для" or a mark next. Then its names are no parts played ("Ключевую роль в деле сыграли показания
     экспертов — Элен Шмидт и …"), while "роль Гамлета сыграет Иван Петров, Офелию — …" names parts."""
     i = bisect.bisect_left(tokens.starts, sent.start)
     idiom = False
@@ -1214,7 +1214,10 @@ def _role_idiom(tokens, sent: Span) -> bool:
                 and any(p.tag.case == "gent" and p.tag.POS in ("NOUN", "ADJF") for p in ps)
             ):
                 return False
-            idiom = True
+            # (only "роль в …" / "роль для …" or "роль" closing a clause: "лучшая его роль со времен «Ледокола»"
+            # is an actor's part, no idiom)
+            if fold(nxt) in ("в", "во", "для") or not nxt[:1].isalpha():
+                idiom = True
         i += 1
     return idiom
 
