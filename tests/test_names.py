@@ -204,6 +204,8 @@ def test_the_name_after_a_womans_intransitive_verb_is_her_nominative(ner):
     assert names("В дискуссии участвовала Камала Харрис.") == ["Камала Харрис"]
     # a verb that governs a genitive: the man she was afraid of
     assert names("Она очень боялась Петрова.") == ["Петров"]
+    # a dative object of an intransitive verb stays a dative: the man she helped
+    assert names("Вчера она помогла Петрову.") == ["Петров"]
 
 
 def test_a_character_is_no_person(ner):
@@ -983,3 +985,9 @@ def test_an_actors_best_part_is_no_idiom(ner):
     # the idiom: the names are no parts played
     text = "Ключевую роль в деле сыграли показания экспертов — Элен Шмидт и Андрея Громова."
     assert "Элен Шмидт" in analysed_names(text)
+
+
+def test_a_wire_dateline_is_no_person(ner):
+    # (NER runs the headline's last name on into the dateline)
+    text = "Во второй тур вышли Эчеверри и де ла Пенья\n\nБОГОТА, 1 июня. /ТАСС/. Во второй тур вышли кандидаты."
+    assert "БОГОТА" not in names(text)

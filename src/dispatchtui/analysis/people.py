@@ -1858,9 +1858,18 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
         genders = {str(p.tag.gender) for p in adj if p.tag.gender in ("masc", "femn")}
         return NameHint(frozenset(str(p.tag.case) for p in adj), genders.pop() if len(genders) == 1 else None)
     if any(_intransitive_feminine_past(p) for p in ps[:1]):
-        # "к переговорам присоединилась Камала Харрис": an intransitive verb takes no object, so the name
-        # after it is its subject, a woman (not "Камал"'s genitive)
-        return NameHint(frozenset({"nomn"}), "femn")
+        # "к переговорам присоединилась Камала Харрис": an intransitive verb takes no accusative object, so the
+        # name after it, where it reads as a woman's nominative as written, is its subject (not "Камал"'s
+        # genitive); a dative stays one ("помогла Петрову")
+        her = NameHint(frozenset({"nomn"}), "femn")
+        form = normalize_name(tuple(words), her)
+        if (
+            form.case == "nomn"
+            and form.gender == "femn"
+            and [fold(w) for w in form.words] == [fold(w) for w in words]
+            and all(_may_be_her_nominative(w) for w in words if not _is_initial(w))
+        ):
+            return her
     core = [x for x in words if not _is_initial(x) and x.lower() not in NAME_PARTICLES]
     if len(core) >= 2:
         # a role noun in apposition: "генерал-лейтенанта Аксары Кердпола" (a lone surname after a noun is
@@ -1871,6 +1880,14 @@ def _context_hint(text: str, tokens, i0: int, words: tuple[str, ...]) -> NameHin
         if roles:
             return NameHint(frozenset(str(p.tag.case) for p in roles), None, strict=False)
     return None
+
+
+def _may_be_her_nominative(word: str) -> bool:
+    """A word that can be a woman's name in the nominative as written: the dictionary reads it so, it ends in -а/-я
+    (a declinable woman's name the dictionary lacks: "Камала"), or it has no reading at all; not "Петрову", a
+    dative."""
+    ps = parses(word)
+    return not ps or any(p.tag.case == "nomn" for p in ps) or fold(word).endswith(("а", "я"))
 
 
 def _intransitive_feminine_past(p) -> bool:
@@ -1999,6 +2016,20 @@ def _between_places(tokens, a: int, b: int) -> bool:
         return tk.text[:1].isupper() and (tk.tag.endswith("LOC") or any("Geox" in p.tag for p in parses(tk.text)[:2]))
 
     return place_at(a - 1, -1) and place_at(b, 1)
+
+
+_DATELINE_AFTER = re.compile(r",\s*\d{1,2}\s+[а-яё]+")
+
+
+def _dateline(text: str, tokens, a: int, b: int) -> bool:
+    """ "БОГОТА, 1 июня. /ТАСС/.": the capital letters opening a line before a comma and a date are the wire's
+    dateline, a city (NER reads a capitalised word there as anyone)."""
+    if not all(tokens[k].text.isupper() or not tokens[k].text[:1].isalpha() for k in range(a, b)):
+        return False
+    start = tokens.starts[a]
+    if start > 0 and text[start - 1] != "\n":
+        return False
+    return _DATELINE_AFTER.match(text, tokens[b - 1].stop) is not None
 
 
 def _town_after_preposition(tokens, a: int, b: int) -> bool:
@@ -2721,7 +2752,9 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
                     continue  # the original spelling of a name that was no person's ("Раскассэ (La Rascasse)")
             inside = (
                 "always"
-                if _between_places(tokens, a, b) or _town_after_preposition(tokens, a, b)
+                if _between_places(tokens, a, b)
+                or _town_after_preposition(tokens, a, b)
+                or _dateline(text, tokens, a, b)
                 else _inside_other_name(tokens, a, b)
             )
             if inside == "genitive" and _eponym_then_name(tokens, a, name_words):
