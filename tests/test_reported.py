@@ -37,6 +37,23 @@ def test_that_clause_addressee_and_time_between():
     assert (content, speaker, cue) == ("мост откроют к осени", "Андрей Крылов", "сообщил")
 
 
+def test_that_clause_outlet_in_quotation_marks_between():
+    # the outlet addressed, a name in quotation marks, between the verb and "что"
+    t = "Сделка\n\nВ антимонопольной службе сообщили «Ведомостям», что ходатайство пока не поступало."
+    content, _, cue = only(t)
+    assert (content, cue) == ("ходатайство пока не поступало", "сообщили")
+
+
+def test_trailing_relay_verb_whose_subject_has_a_participle_after_it():
+    # ", знакомых с ходом переговоров" is the sources', not a statement's words
+    t = "Сделка\n\nСделка будет закрыта до конца года, рассказали два источника, знакомых с ходом переговоров."
+    content, _, cue = only(t)
+    assert (content, cue) == ("Сделка будет закрыта до конца года", "рассказали")
+    # an adjective opening a clause with its own verb is no modifier of the subject
+    t = "Раунд\n\nПереговоры продолжатся, сообщил министр, новый раунд пройдет в мае."
+    assert only(t)[0] != "Переговоры продолжатся"
+
+
 def test_a_two_word_clause_with_its_predicate_is_a_statement_when_someone_says_it():
     # "что доволен результатом", "что угрозы нет": a predicate and its complement make a clause
     t = "Итоги\n\nПрезидент клуба Аркадий Лосев заявил, что доволен результатом."

@@ -290,9 +290,16 @@ def _complementizer(s: Sent, v: int) -> int | None:
     """Index of the first content token after "VERB [words], что/чтобы/ли …" or "о том, что", or None.
     At most eight tokens between (an addressee, a time, a place), none of them a finite verb."""
     n = len(s.toks)
-    for k in range(v + 1, min(n, v + 10)):
+    k = v
+    while k + 1 < min(n, v + 10):
+        k += 1
         t = s.toks[k]
         w = t.text.lower()
+        if t.text == "«":
+            close = _quoted_name_end(s, k)
+            if close is not None:
+                k = close  # "сообщили «Ведомостям», что …": the outlet addressed, a name in quotation marks
+                continue
         if w in COMPLEMENTIZERS and k > v + 1 and s.toks[k - 1].text == ",":
             return k + 1
         if w == "ли" and k >= v + 3 and s.toks[k - 2].text == ",":
@@ -300,6 +307,18 @@ def _complementizer(s: Sent, v: int) -> int | None:
         if t.text in (".", "!", "?", ";", ":", "—", "–", "«", "»", '"') or t.text == "(":
             return None
         if k > v + 1 and t.pos == "VERB" and t.lemma not in LIGHT_VERBS:
+            return None
+    return None
+
+
+def _quoted_name_end(s: Sent, k: int) -> int | None:
+    """Index of the "»" closing a short capitalized name in quotation marks opened at ``k`` ("«Ведомостям»"): at
+    most four words, no punctuation between; else None."""
+    for j in range(k + 1, min(len(s.toks), k + 6)):
+        w = s.toks[j].text
+        if w == "»":
+            return j if j > k + 1 and s.toks[k + 1].text[:1].isupper() else None
+        if is_punct(w) and w != "-":
             return None
     return None
 
@@ -507,7 +526,8 @@ def form_trailing(s: Sent) -> Found | None:
         if who is None:
             continue
         close = _next_break(s, v + 1)
-        if close >= len(toks) or toks[close].text in _END_PUNCT:
+        if close >= len(toks) or toks[close].text in _END_PUNCT or _subject_modifier_after(s, close):
+            # (", рассказали два источника, знакомых с ходом переговоров.": the participle is the subject's)
             content = _content(s, _clause_start(s, v - 1), v - 1)
         elif toks[close].text == "," and _only_openers(s, 0, v - 1):
             content = _content(s, close + 1, _sentence_end(s))
@@ -518,6 +538,23 @@ def form_trailing(s: Sent) -> Found | None:
         if content is not None and _has_clause(s, content):
             return Found(content, Span(t.start, t.stop), who, "…, сообщает X", s.paragraph)
     return None
+
+
+def _subject_modifier_after(s: Sent, close: int) -> bool:
+    """The comma at ``close`` opens a participle phrase or a relative clause that runs to the sentence's end
+    (", знакомых с ходом переговоров.", ", который попросил не называть его имени."): the subject's modifier, no
+    content of its own."""
+    toks = s.toks
+    if toks[close].text != "," or close + 1 >= len(toks):
+        return False
+    nxt = toks[close + 1]
+    if not (nxt.pos in ("PRTF", "ADJF") or nxt.lemma == "который"):
+        return False
+    end = _next_break(s, close + 1)
+    if end < len(toks) and toks[end].text not in _END_PUNCT:
+        return False
+    # (an adjective opening a clause of its own has its verb: ", новый раунд пройдет в мае")
+    return nxt.lemma == "который" or not any(t.pos == "VERB" for t in toks[close + 1 : end])
 
 
 def _inverted_subject(s: Sent, v: int) -> Span | None:
