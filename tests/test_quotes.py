@@ -814,3 +814,13 @@ def test_a_headline_speaker_ends_before_the_topic():
     (q,) = [q for q in d.quotes if q.kind == "full"]
     assert d.text[q.speaker_span.start : q.speaker_span.end] == "директор библиотеки"
     assert q.speaker == "Лейла Гарипова"
+
+
+def test_an_outlet_in_inner_marks_inside_a_split_quote():
+    from dispatchtui.analysis import analyze
+
+    # inside guillemets the outlet's name takes the inner marks; the attribution still splits the quote
+    for inner in ("“Ведомостям”", "„Ведомостям“"):
+        d = analyze(f"«Мы давно смотрели на юг, — признался {inner} Ковальчук. — Без элеваторов мы бы переплачивали».")
+        full = [d.text[q.start : q.end] for q in d.quotes if q.kind == "full"]
+        assert full == ["Мы давно смотрели на юг", "Без элеваторов мы бы переплачивали"]

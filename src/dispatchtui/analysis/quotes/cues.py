@@ -304,7 +304,9 @@ def _ends_sentence(text: str, pos: int, end: int) -> bool:
 
 
 #: a name in guillemets after a word of the attribution: "спросил корреспондент «Спорт-Экспресса»"
-_NAME_IN_MARKS = re.compile(r"(?<=[\w ])«[^«»\n.!?]{1,40}»")
+#: A name in quotation marks inside an author's words ("признался «Ведомостям» Ковальчук"; inside a quote the name
+#: takes the inner marks: "признался “Ведомостям” Ковальчук", "„Ведомостям“").
+_NAME_IN_MARKS = re.compile(r"(?<=[\w ])(?:«[^«»\n.!?]{1,40}»|“[^“”\n.!?]{1,40}”|„[^„“”\n.!?]{1,40}[“”])")
 _INTERRUPT_RE = re.compile(r"[,!?.…]" + "[ \t\u00a0]{0,3}[" + _DASHES + r"]{1,2}(?=[ \t\u00a0])")
 
 
