@@ -1183,3 +1183,17 @@ def test_the_sender_of_a_letter_is_its_author():
         "Сын соавтора, Клаус Ремер, не смог приехать и прислал письмо. «Мой отец ценил ее», — говорится в письме."
     )
     assert the_full_quote(text).speaker == "Клаус Ремер"
+
+
+def test_a_bare_person_noun_right_after_the_named_one_is_an_epithet_for_her():
+    text = (
+        "Среди потерпевших — жительница дома Людмила Гордеевна Осадчих. Пенсионерка пришла на оглашение с внучкой. "
+        "«Я двадцать лет копила на новую крышу», — сказала она журналистам."
+    )
+    assert the_full_quote(text).speaker == "Людмила Гордеевна Осадчих"
+    # a role phrase with its own complement is someone else's, as before
+    text = (
+        "Капитан «Сокола» Илья Соболь не вышел на поле. Сам же главный тренер сборной оценил игру. "
+        "«Мы проиграли», — сказал он."
+    )
+    assert the_full_quote(text).speaker is None

@@ -1433,6 +1433,14 @@ class _Resolver:
             return False  # (the pronoun opens the sentence right after that statement's)
         return True
 
+    def _named_in_sentence_before(self, e: Entity, a: int) -> bool:
+        """``e`` is named in the sentence that ends right before ``a`` (a sentence's start)."""
+        k = a
+        while k > 0 and self.text[k - 1] in " \t\xa0\n":
+            k -= 1
+        b = self._sentence_start(max(0, k - 1))
+        return any(b <= m.start and m.end <= k for m in e.mentions)
+
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
         when that subject is a role phrase ("Сам же главный тренер сборной оценил …. Он заявил …") that
@@ -1478,6 +1486,10 @@ class _Resolver:
         while np_end < min(len(words), h + 5) and not any(p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
             np_end += 1  # the role phrase: the head and its genitive words
         role_lems = tuple(_lemmas(words[:np_end]))
+        if np_end == 1 and self._named_in_sentence_before(e, a) and _gender_ok(_word_gender(words[h]), e.gender):
+            # "… Людмила Гордеевна Осадчих. Пенсионерка пришла … «…», — сказала она": a bare person noun opening the
+            # sentence right after the one that names e is an epithet for e, not someone new
+            return False
         # (a role that fits e only in part, the phrase saying more than e's role does — "тренер гостей" for the
         # home team's "главный тренер «Горняка»" — is another's)
         return max((_role_match(role_lems, r) for r in e.roles), default=0.0) < 1.0
