@@ -991,3 +991,13 @@ def test_a_wire_dateline_is_no_person(ner):
     # (NER runs the headline's last name on into the dateline)
     text = "Во второй тур вышли Эчеверри и де ла Пенья\n\nБОГОТА, 1 июня. /ТАСС/. Во второй тур вышли кандидаты."
     assert "БОГОТА" not in names(text)
+
+
+def test_a_mans_surname_of_the_a_declension_keeps_its_nominative(ner):
+    # "Сальдарриаги" (genitive) next to "Сальдарриага": the surname declines as "папа" does
+    text = (
+        "Третье место занял экономист Андрес Фелипе Сальдарриага. Она призвала избирателей Сальдарриаги поддержать ее."
+    )
+    assert names(text) == ["Андрес Фелипе Сальдарриага"]
+    # a consonant stem's genitive is no such pair: "Петрова" is Петров's
+    assert names("Иван Петров пришел. Его встретил брат Петрова.") == ["Иван Петров"]

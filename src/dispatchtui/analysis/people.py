@@ -1538,6 +1538,16 @@ def _oblique_reading_wins(c: _Cluster) -> _Cluster:
     return c
 
 
+def _a_declension_surname(own: dict[str, int]) -> str | None:
+    """A man's surname that declines as "папа" does (Сальдарриага — Сальдарриаги — Сальдарриаге, Сорока —
+    Сороки): its -а form next to an -ы/-и or -ой form of the same stem, which no consonant-stem paradigm has in
+    the singular. That -а form is the nominative."""
+    for k in own:
+        if k[-1:] == "а" and len(k) > 3 and any(k[:-1] + end in own for end in ("и", "ы", "ой")):
+            return k
+    return None
+
+
 def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     """Choose the nominative the mentions agree on, using every mention of the surname in the text.
 
@@ -1595,6 +1605,10 @@ def _agree_paradigm(c: _Cluster, surnames: dict[str, int]) -> _Cluster:
     if gender is not None:
         pool = {k: v for k, v in scores.items() if (k[-1:] in ("а", "я")) == (gender == "femn")} or scores
     best_key = max(pool, key=lambda k: (pool[k], k == _key(c.best.surname)))
+    if gender == "masc":
+        a_stem = _a_declension_surname(own)
+        if a_stem is not None:
+            best_key = a_stem
     if all(k == best_key for k in own):
         return c
     if gender is None:
