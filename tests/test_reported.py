@@ -486,3 +486,9 @@ def test_an_interviewers_labelled_question_holds_no_reported_statement():
         "редко. Почему?\n\nО.Лебедев: Мы закупим двадцать новых машин."
     )
     assert reported(t) == []
+
+
+def test_according_to_a_registers_extract():
+    t = "Сделка\n\nСогласно выписке из ЕГРЮЛ, генеральным директором компании значится Павел Гусаров."
+    content, _, _ = only(t)
+    assert content == "генеральным директором компании значится Павел Гусаров"
