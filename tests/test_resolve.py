@@ -1197,3 +1197,12 @@ def test_a_bare_person_noun_right_after_the_named_one_is_an_epithet_for_her():
         "«Мы проиграли», — сказал он."
     )
     assert the_full_quote(text).speaker is None
+
+
+def test_a_source_named_after_its_noun_though_the_ner_missed_the_name():
+    # (the headline changes what the NER tags: it tags no one here) "Лебедь" is a common noun too
+    from dispatchtui.analysis import analyze
+
+    d = analyze("Тарифы\n\nАналитик Кира Лебедь ожидает, что тарифы вырастут.")
+    (q,) = [q for q in d.quotes if q.kind == "reported"]
+    assert q.speaker == "Кира Лебедь"

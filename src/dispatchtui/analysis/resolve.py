@@ -1466,7 +1466,9 @@ class _Resolver:
         lo = max(0, k - 1 - _SENTENCE_REACH)  # (bounded: a mark absent from the text is no whole-text scan)
         a = max(max(self.text.rfind(ch, lo, k - 1) for ch in ".!?…\n") + 1, lo)
         words = _WORD.findall(self.text[a:k])
+        emphatic = False
         while words and lemma(words[0]) in SUBJECT_OPENERS:
+            emphatic = emphatic or lemma(words[0]) == "сам"
             words = words[1:]
         if not words:
             return False
@@ -1486,9 +1488,16 @@ class _Resolver:
         while np_end < min(len(words), h + 5) and not any(p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
             np_end += 1  # the role phrase: the head and its genitive words
         role_lems = tuple(_lemmas(words[:np_end]))
-        if np_end == 1 and self._named_in_sentence_before(e, a) and _gender_ok(_word_gender(words[h]), e.gender):
+        if (
+            np_end == 1
+            and not emphatic
+            and self._named_in_sentence_before(e, a)
+            and _gender_ok(_word_gender(words[h]), e.gender)
+            and not any(_role_match(role_lems, r) > 0 for o in self.persons if o is not e for r in o.roles)
+        ):
             # "… Людмила Гордеевна Осадчих. Пенсионерка пришла … «…», — сказала она": a bare person noun opening the
-            # sentence right after the one that names e is an epithet for e, not someone new
+            # sentence right after the one that names e is an epithet for e, not someone new — unless it is
+            # emphatic ("Сама актриса …": the other one) or another person's role ("актриса" of the "артистка")
             return False
         # (a role that fits e only in part, the phrase saying more than e's role does — "тренер гостей" for the
         # home team's "главный тренер «Горняка»" — is another's)
@@ -1756,6 +1765,11 @@ class _Resolver:
                     self.why = "the role of a person named in the dispatch"
                     return e.name, "person", span
             if head in UNNAMED_SOURCES or (len(words) > 1 and head not in ROLE_HEAD_EQUIV and not scored):
+                tail = _trailing_name(words) if head in UNNAMED_SOURCES else None
+                if tail:
+                    # "аналитик Кира Лебедь": the source is named, though the NER missed it
+                    self.why = "the name after the role (not tagged by the NER)"
+                    return tail, "person", span
                 if head in UNNAMED_SOURCES:
                     if head in INTERVIEWEE_NOUNS:
                         return self._interviewee(words, head, q, qi, pos, gender, span)
@@ -2360,8 +2374,9 @@ def _trailing_name(words: Sequence[str]) -> str | None:
     if head is not None and _depends_on_head(head, caps, first_name_gender(caps[0])):
         return None  # "помощник Хиллари Клинтон": the aide, not Клинтон
     form = normalize_name(tuple(caps))
-    if not any(t == "Surn" for t in form.tags) and is_known(caps[-1]):
-        return None
+    first_is_name = any("Name" in p.tag and p.tag.case == "nomn" for p in parses(caps[0])[:1])
+    if not any(t == "Surn" for t in form.tags) and is_known(caps[-1]) and not first_is_name:
+        return None  # (a first name the dictionary reads first as one makes the next word a surname: "Кира Лебедь")
     return " ".join(form.words)
 
 
