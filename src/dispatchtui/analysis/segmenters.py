@@ -151,12 +151,18 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     start, stop = spans[0]
     for i in range(1, len(spans)):
         a, b = spans[i]
-        if a == stop and _some_rule_may_join(matches[i - 1], matches[i]):  # no whitespace between
-            split = TokenSplit(atoms(max(0, i - window), i), "", atoms(i, i + window))
-            split.buffer = text[max(start, stop - SHORT) : stop]
-            if join(split):
-                stop = b
-                continue
+        if a == stop:  # no whitespace between
+            left, right = matches[i - 1], matches[i]
+            if left.lastgroup == right.lastgroup == "PUNCT":  # two marks: razdel's punct rule alone decides
+                if _marks_join(text, start, stop):
+                    stop = b
+                    continue
+            elif _some_rule_may_join(left, right):
+                split = TokenSplit(atoms(max(0, i - window), i), "", atoms(i, i + window))
+                split.buffer = text[max(start, stop - SHORT) : stop]
+                if join(split):
+                    stop = b
+                    continue
         out.append((start, stop))
         start, stop = a, b
     out.append((start, stop))
@@ -169,6 +175,26 @@ _PLAIN = frozenset(("RU", "LAT", "INT", "PUNCT"))
 #: the marks a rule looks at next to a word: dashes and ``_`` (joining words), ``/`` and ``\\`` (numbers),
 #: ``!`` (``yahoo!``); ``.`` and ``,`` join numbers alone (see :func:`_some_rule_may_join`)
 _ASKED = frozenset("‑–—−-_/\\!")
+
+
+#: razdel's ``punct`` rule: marks ending a sentence (``...``, ``?!``) and ``--``, ``**`` join; and a smiley
+_ENDINGS = ".?!…"
+_MARK_PAIRS = ("--", "**")
+_SMILE = re.compile(r"^[=:;]-?[)(]{1,3}$")
+#: the longest smiley ``_SMILE`` matches
+_SMILE_CHARS = 5
+
+
+def _marks_join(text: str, start: int, stop: int) -> bool:
+    """razdel's decision on the one-mark atoms ``text[stop - 1]`` and ``text[stop]`` (nothing between them),
+    the token so far ``text[start:stop]``, without razdel's split objects (a run of a million commas made
+    two million of them). Of razdel's token rules only ``punct`` can answer for two marks (the dash,
+    underscore, float and fraction rules join a word or number on each side of theirs, ``other`` an OTHER
+    atom, ``yahoo`` a word): a smiley (the token so far and the mark), two sentence endings, ``--``, ``**``."""
+    left, right = text[stop - 1], text[stop]
+    if left in _ENDINGS and right in _ENDINGS or left + right in _MARK_PAIRS:
+        return True
+    return stop - start < _SMILE_CHARS and _SMILE.match(text[start:stop] + right) is not None
 
 
 def _some_rule_may_join(left: re.Match, right: re.Match) -> bool:
