@@ -449,6 +449,7 @@ def _content(key: tuple) -> list[str]:
     return [w for w in key if w not in ("и", _GEN, "по")]
 
 
+@lru_cache(maxsize=100_000)
 def _top_noun(w: str):
     """The noun reading of ``w`` when it is the most likely one (``матчи``, not ``данные``)."""
     ps = parses(w)
@@ -777,11 +778,9 @@ def _shared(a: set[str], b: set[str]) -> int:
     """Stems of ``a`` that a stem of ``b`` equals or extends (a common start of five letters:
     ``татарин`` ~ ``татарск``)."""
 
-    def close(x: str, y: str) -> bool:
-        k = 0
-        while k < min(len(x), len(y)) and x[k] == y[k]:
-            k += 1
-        return k >= min(5, len(x), len(y))
+    def close(x: str, y: str) -> bool:  # their first min(5, len(x), len(y)) letters alike
+        k = min(5, len(x), len(y))
+        return x[:k] == y[:k]
 
     return sum(1 for x in a if any(close(x, y) for y in b))
 
