@@ -116,3 +116,18 @@ def test_parses_are_those_of_slovnets_own_parser_over_the_same_batches(nlp):
         theirs.get(i, []) for i in range(len(texts))
     ]
     assert sum(1 for sentence in parsed if sentence) > 16  # several batches, padded
+
+
+def test_viterbi_of_many_pieces_is_each_ones():
+    """:func:`inference.viterbi_many`: each piece's path is its own :func:`inference.viterbi` path, whatever
+    the other pieces' lengths (empty, one token, unlike lengths, in any order)."""
+    import numpy as np
+
+    from dispatchtui.analysis import inference
+
+    rng = np.random.default_rng(7)
+    transitions = rng.standard_normal((8, 8)).astype(np.float32)
+    pieces = [rng.standard_normal((n, 8)).astype(np.float32) for n in (5, 0, 1, 300, 2, 300, 17)]
+    pieces.append(np.zeros((40, 8), dtype=np.float32))  # ties everywhere: the first best, as one's own
+    assert inference.viterbi_many(transitions, pieces) == [inference.viterbi(transitions, p) for p in pieces]
+    assert inference.viterbi_many(transitions, []) == []

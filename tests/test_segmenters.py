@@ -142,3 +142,14 @@ def test_the_models_tokens_of_a_long_run_of_marks_are_razdels(t):
 
     nlp.preload()
     assert [(k.start, k.stop) for k in nlp.tag_compact(t)] == [(k.start, k.stop) for k in razdel.tokenize(t)]
+
+
+def test_the_marks_rule_is_razdels():
+    """:func:`segmenters._marks_join` reads razdel's ``punct`` rule: its constants are razdel's."""
+    from razdel.segmenters.punct import ENDINGS
+    from razdel.segmenters.tokenize import SMILE
+
+    assert segmenters._ENDINGS == ENDINGS
+    assert segmenters._SMILE.pattern == SMILE.pattern
+    for t in ["а,,,,", "а.....", "а!!!?!", ":-)))", ";((((", "=)", ":-))))", "--**--", "а-—-", "(:)", ",:-)"]:
+        assert segmenters.token_spans(t) == [(s.start, s.stop) for s in razdel.tokenize(t)]

@@ -332,6 +332,13 @@ def tag_compact(text: str, *, background: bool = False) -> Tokens:
     def take(got: list[str]) -> None:
         tags.extend(map(_tag_id, got))
 
+    waiting: list[list[str]] = []  # pieces cut, tagged here a few at once (see _tag_many)
+
+    def untagged(batch: list[list[str]]) -> None:
+        for got in _tag_many(batch, True):
+            take(got)
+        batch.clear()
+
     try:
         for slice_starts, slice_stops, slice_words in _slice_tokens(text) if pool is None else pool.tokens(text):
             same = slice_starts.typecode == starts.typecode  # (else extended item by item)
@@ -347,12 +354,15 @@ def tag_compact(text: str, *, background: bool = False) -> Tokens:
                 if pool is not None:
                     pool.put(_tag_piece, piece, take)
                 else:
-                    take(_tag(piece, True))
+                    waiting.append(piece)
+                    if len(waiting) >= NER_DECODED_TOGETHER:
+                        untagged(waiting)
         if pool is not None:
             pool.drain()
     finally:
         if pool is not None:
             pool.close()
+    untagged(waiting)
     if words:
         take(_tag(words, pieces))
     return Tokens(text, starts, stops, tags)
@@ -585,23 +595,44 @@ _TAGS: dict[str, str] = {}
 
 def _tag(words: list[str], one_of_many: bool) -> list[str]:
     """The model's BIO tags of one piece (each tag one shared string)."""
-    if one_of_many and not any(map(_LETTER.search, words)):
-        # a long run of marks, digits or symbols (",,,,", "1 2 3"): no name can be in it (find_people
-        # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
-        return ["O"] * len(words)
-    from .inference import ner_emissions, viterbi
+    return _tag_many([words], one_of_many)[0]
+
+
+def _tag_many(pieces: list[list[str]], one_of_many: bool) -> list[list[str]]:
+    """:func:`_tag` of each of ``pieces``, each run through the network alone, their Viterbi decodings
+    together (:func:`.inference.viterbi_many`: each piece's very numbers, a fraction of the numpy calls)."""
+    from .inference import ner_emissions, viterbi_many
 
     infer = get_ner().infer
     model = infer.model
     transitions = model.head.crf.transitions.array
-    batch = infer.encoder.input([_word_ids(infer.encoder, words)])
-    # slovnet's network and decoding, done by .inference: the same numbers, fewer copies and numpy calls
-    emissions = ner_emissions(model, batch.word_id, batch.shape_id, batch.pad_mask)
-    if batch.pad_mask.any():  # a word that is the vocabulary's pad: slovnet's masked decoding
-        paths = crf_decode(transitions, emissions, ~batch.pad_mask)
-    else:
-        paths = [viterbi(transitions, emissions[0])]
-    return [_TAGS.setdefault(tag, tag) for tag in next(iter(infer.decoder(paths)))]
+    paths: list[list[int] | None] = []  # a piece's path, None: decoded with the others, below
+    marks: set[int] = set()  # the pieces of marks alone, not asked of the model
+    plain: list = []  # the emissions of the pieces without a pad word, decoded together
+    for k, words in enumerate(pieces):
+        if one_of_many and not any(map(_LETTER.search, words)):
+            # a long run of marks, digits or symbols (",,,,", "1 2 3"): no name can be in it (find_people
+            # drops a span without a letter), so the model, ~0.1 ms a token, is not asked
+            marks.add(k)
+            paths.append([])
+            continue
+        batch = infer.encoder.input([_word_ids(infer.encoder, words)])
+        # slovnet's network and decoding, done by .inference: the same numbers, fewer copies and numpy calls
+        emissions = ner_emissions(model, batch.word_id, batch.shape_id, batch.pad_mask)
+        if batch.pad_mask.any():  # a word that is the vocabulary's pad: slovnet's masked decoding
+            paths.append(crf_decode(transitions, emissions, ~batch.pad_mask)[0])
+        else:
+            paths.append(None)
+            plain.append(emissions[0])
+    decoded = iter(viterbi_many(transitions, plain))
+    out = []
+    for k, path in enumerate(paths):
+        if k in marks:
+            out.append(["O"] * len(pieces[k]))
+            continue
+        found = next(decoded) if path is None else path
+        out.append([_TAGS.setdefault(tag, tag) for tag in next(iter(infer.decoder([found])))])
+    return out
 
 
 _IDS: dict[str, tuple[int, int]] = {}
@@ -656,6 +687,9 @@ _LETTER = re.compile(r"[^\W\d_]")
 #: hold the GIL for a second or more (the reader's keys wait behind them); pieces keep every call short.
 #: Texts up to this size (every news article) take one pass, exactly as before.
 NER_CHUNK_TOKENS = 3000
+#: Pieces of a text tagged in this process are decoded this many at once (see :func:`_tag_many`): a part
+#: of a huge text analysed in parts has ~15
+NER_DECODED_TOGETHER = 16
 _SENTENCE_END = frozenset({".", "!", "?", "…", "?!", "!!!", "..."})
 _CLAUSE_END = frozenset({",", ";", ":", "—", "–", "-", ")", "»", '"'})
 

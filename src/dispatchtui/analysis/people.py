@@ -1233,9 +1233,12 @@ def _only_oblique_with_accusative(words: tuple[str, ...]) -> bool:
 
 
 def _has_play_verb(tokens, sent: Span) -> bool:
-    i = bisect.bisect_left(tokens.starts, sent.start)
-    while i < len(tokens) and tokens.starts[i] < sent.end:
-        if tokens.tags[i] == "O" and _lemma_of(tokens[i]) in ROLE_PLAY_VERBS:
+    """A word NER tagged ``O`` in ``sent`` is a verb of playing a part (read from the arrays of
+    :class:`.nlp.Tokens`: no token made for each word of each sentence with a name)."""
+    text, starts, stops, tags = tokens.text, tokens.starts, tokens.stops, tokens.tags
+    i = bisect.bisect_left(starts, sent.start)
+    while i < len(starts) and starts[i] < sent.end:
+        if tags[i] == "O" and _word_lemma(text[starts[i] : stops[i]]) in ROLE_PLAY_VERBS:
             return True
         i += 1
     return False
@@ -1923,7 +1926,14 @@ def _join(toks, text: str) -> str:
 
 
 def _lemma_of(tk) -> str:
-    return fold(parses(tk.text)[0].normal_form) if parses(tk.text) else fold(tk.text)
+    return _word_lemma(tk.text)
+
+
+@lru_cache(maxsize=100_000)
+def _word_lemma(word: str) -> str:
+    """The first reading's normal form of ``word``, folded (``word`` folded when it has none)."""
+    ps = parses(word)
+    return fold(ps[0].normal_form) if ps else fold(word)
 
 
 def _eponym_then_name(tokens, a: int, words: Sequence[str]) -> bool:

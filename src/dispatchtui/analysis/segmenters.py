@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import islice
+from operator import attrgetter
 
 #: Longest buffer a rule sees in full (razdel's rules need 20 characters at most).
 SHORT = 64
@@ -130,20 +132,27 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     from razdel.segmenters.tokenize import ATOM, Atom, TokenSplit
     from razdel.segmenters.tokenize import tokenize as segmenter
 
-    matches = list(ATOM.finditer(text))  # razdel's atoms (``split.atoms``), as matches
-    if not matches:
+    # razdel's atoms (``split.atoms``) as their spans and types: no match object kept (a million of them, a
+    # run of marks', made the collector's passes over them grow faster than the run)
+    spans: list[tuple[int, int]] = []
+    kinds: list[str] = []
+    found = ATOM.finditer(text)
+    while batch := list(islice(found, 4096)):  # (at C speed, a batch of matches at a time)
+        spans.extend(map(_SPAN, batch))
+        kinds.extend(map(_KIND, batch))
+    del batch
+    if not spans:
         return []
     window, join = segmenter.split.window, segmenter.join
-    spans = list(map(_SPAN, matches))
     made: dict[int, Atom] = {}  # razdel's Atom of each match a rule may see, made once, when first needed
 
     def atoms(lo: int, hi: int) -> list[Atom]:
         out = []
-        for j in range(lo, min(hi, len(matches))):
+        for j in range(lo, min(hi, len(spans))):
             atom = made.get(j)
             if atom is None:
-                m = matches[j]
-                atom = made[j] = Atom(m.start(), m.end(), m.lastgroup, m.group(0))
+                x, y = spans[j]
+                atom = made[j] = Atom(x, y, kinds[j], text[x:y])
             out.append(atom)
         return out
 
@@ -151,12 +160,18 @@ def token_spans(text: str) -> list[tuple[int, int]]:
     start, stop = spans[0]
     for i in range(1, len(spans)):
         a, b = spans[i]
-        if a == stop and _some_rule_may_join(matches[i - 1], matches[i]):  # no whitespace between
-            split = TokenSplit(atoms(max(0, i - window), i), "", atoms(i, i + window))
-            split.buffer = text[max(start, stop - SHORT) : stop]
-            if join(split):
-                stop = b
-                continue
+        if a == stop:  # no whitespace between
+            lt, rt = kinds[i - 1], kinds[i]
+            if lt == rt == "PUNCT":  # two marks: razdel's punct rule alone decides
+                if _marks_join(text, start, stop):
+                    stop = b
+                    continue
+            elif _some_rule_may_join(text, spans[i - 1], lt, spans[i], rt):
+                split = TokenSplit(atoms(max(0, i - window), i), "", atoms(i, i + window))
+                split.buffer = text[max(start, stop - SHORT) : stop]
+                if join(split):
+                    stop = b
+                    continue
         out.append((start, stop))
         start, stop = a, b
     out.append((start, stop))
@@ -164,6 +179,7 @@ def token_spans(text: str) -> list[tuple[int, int]]:
 
 
 _SPAN = re.Match.span
+_KIND = attrgetter("lastgroup")
 #: razdel's atom types no rule joins by their type alone (``other`` joins an OTHER atom to its neighbour)
 _PLAIN = frozenset(("RU", "LAT", "INT", "PUNCT"))
 #: the marks a rule looks at next to a word: dashes and ``_`` (joining words), ``/`` and ``\\`` (numbers),
@@ -171,15 +187,35 @@ _PLAIN = frozenset(("RU", "LAT", "INT", "PUNCT"))
 _ASKED = frozenset("‑–—−-_/\\!")
 
 
-def _some_rule_may_join(left: re.Match, right: re.Match) -> bool:
+#: razdel's ``punct`` rule: marks ending a sentence (``...``, ``?!``) and ``--``, ``**`` join; and a smiley
+_ENDINGS = ".?!…"
+_MARK_PAIRS = ("--", "**")
+_SMILE = re.compile(r"^[=:;]-?[)(]{1,3}$")
+#: the longest smiley ``_SMILE`` matches
+_SMILE_CHARS = 5
+
+
+def _marks_join(text: str, start: int, stop: int) -> bool:
+    """razdel's decision on the one-mark atoms ``text[stop - 1]`` and ``text[stop]`` (nothing between them),
+    the token so far ``text[start:stop]``, without razdel's split objects (a run of a million commas made
+    two million of them). Of razdel's token rules only ``punct`` can answer for two marks (the dash,
+    underscore, float and fraction rules join a word or number on each side of theirs, ``other`` an OTHER
+    atom, ``yahoo`` a word): a smiley (the token so far and the mark), two sentence endings, ``--``, ``**``."""
+    left, right = text[stop - 1], text[stop]
+    if left in _ENDINGS and right in _ENDINGS or left + right in _MARK_PAIRS:
+        return True
+    return stop - start < _SMILE_CHARS and _SMILE.match(text[start:stop] + right) is not None
+
+
+def _some_rule_may_join(text: str, left: tuple[int, int], lt: str, right: tuple[int, int], rt: str) -> bool:
     """Whether one of razdel's token rules (dash, underscore, float, fraction, punct, other, yahoo) could
-    join two atoms with nothing between them; when not, every rule passes and razdel splits them. Two
-    marks (``punct``), an OTHER atom, a dash, ``_``, ``/``, ``\\``, ``!``, or ``.`` / ``,`` next to a number
-    are asked; a word or number next to any other mark, or two words (``тестtest``, ``abc123``), are not."""
-    lt, rt = left.lastgroup, right.lastgroup
+    join two atoms (their spans and types) with nothing between them; when not, every rule passes and
+    razdel splits them. Two marks (``punct``), an OTHER atom, a dash, ``_``, ``/``, ``\\``, ``!``, or ``.`` /
+    ``,`` next to a number are asked; a word or number next to any other mark, or two words (``тестtest``,
+    ``abc123``), are not."""
     if lt not in _PLAIN or rt not in _PLAIN or lt == rt == "PUNCT":
         return True
-    lw, rw = left.group(), right.group()
+    lw, rw = text[left[0] : left[1]], text[right[0] : right[1]]
     if lw in _ASKED or rw in _ASKED:
         return True
     return (rw in (".", ",") and lt == "INT") or (lw in (".", ",") and rt == "INT")

@@ -449,6 +449,7 @@ def _content(key: tuple) -> list[str]:
     return [w for w in key if w not in ("и", _GEN, "по")]
 
 
+@lru_cache(maxsize=100_000)
 def _top_noun(w: str):
     """The noun reading of ``w`` when it is the most likely one (``матчи``, not ``данные``)."""
     ps = parses(w)
@@ -777,11 +778,9 @@ def _shared(a: set[str], b: set[str]) -> int:
     """Stems of ``a`` that a stem of ``b`` equals or extends (a common start of five letters:
     ``татарин`` ~ ``татарск``)."""
 
-    def close(x: str, y: str) -> bool:
-        k = 0
-        while k < min(len(x), len(y)) and x[k] == y[k]:
-            k += 1
-        return k >= min(5, len(x), len(y))
+    def close(x: str, y: str) -> bool:  # their first min(5, len(x), len(y)) letters alike
+        k = min(5, len(x), len(y))
+        return x[:k] == y[:k]
 
     return sum(1 for x in a if any(close(x, y) for y in b))
 
@@ -1117,6 +1116,13 @@ def _group_names(items0: list[tuple]) -> list[dict]:
     return groups
 
 
+@lru_cache(maxsize=100_000)
+def _first_lemma(w: str) -> str | None:
+    """The normal form of ``w``'s first reading, ``ё`` spelled ``е``; None when it has none."""
+    ps = parses(w)
+    return ps[0].normal_form.replace("ё", "е") if ps else None
+
+
 def find_topics(
     text: str, paragraphs: Sequence[Span], sentences: Sequence[Span], entities: Sequence[Entity]
 ) -> list[Topic]:
@@ -1124,12 +1130,11 @@ def find_topics(
     blocks = list(sentences) or list(paragraphs) or [Span(0, len(text))]
     early_end = paragraphs[1].end if len(paragraphs) > 1 else (paragraphs[0].end if paragraphs else len(text) // 4)
     lemma_counts: dict[str, int] = defaultdict(int)
-    for m in _WORD.finditer(text):
-        w = m.group()
-        if w[:1].islower() and len(w) > 3:
-            ps = parses(w)
-            if ps:
-                lemma_counts[ps[0].normal_form.replace("ё", "е")] += 1
+    for w in _WORD.findall(text):
+        if len(w) > 3 and w[:1].islower():
+            lem = _first_lemma(w)
+            if lem is not None:
+                lemma_counts[lem] += 1
     quoted = _Cover((m.start(), m.end()) for m in _QUOTED.finditer(text))
     # a dispatch of three sentences or more always gets a few themes
     need = MIN_THEMES if len(sentences) >= 3 else 0
