@@ -332,7 +332,9 @@ PREFIXED_NAME_RE = re.compile(r"(?:аль|эль|ас|ад|ар|аш|ат|аз|�
 
 #: Generic nouns of an organization or an outlet whose name in quotation marks is an apposition that keeps its
 #: nominative in every case of the noun ("в газете «Правда»", "у компании «Северсталь»", "агентству «Синьхуа»").
-#: (Not nouns that also govern a genitive of their owner: "акции «Роснефти»" are its shares.)
+#: (Not nouns that also govern a genitive of their owner: "акции «Роснефти»" are its shares. Narrower than
+#: ``speech.ORG_NOUNS``, the nouns that make the quoted words after them a name at all: every one of those may
+#: head a name, only these keep it in the nominative whatever their own case.)
 QUOTED_APPOSITION_HEADS: frozenset[str] = frozenset(
     {
         "агентство",
