@@ -1001,3 +1001,33 @@ def test_a_mans_surname_of_the_a_declension_keeps_its_nominative(ner):
     assert names(text) == ["Андрес Фелипе Сальдарриага"]
     # a consonant stem's genitive is no such pair: "Петрова" is Петров's
     assert names("Иван Петров пришел. Его встретил брат Петрова.") == ["Иван Петров"]
+
+
+def test_a_part_and_the_actors_genitive_are_two_names(ner):
+    # the words of one name agree in case: "Белов Каменского" is a part in the hands of an actor (a review's
+    # idiom, "Гамлет Смоктуновского"), not a person called Белов Каменский; the actor's genitive joins the actor
+    text = (
+        "Майора Игоря Белова играет Денис Каменский. Лучшее в картине — Белов Каменского, сдержанный и почти без "
+        "жестов."
+    )
+    assert analysed_names(text) == ["Денис Каменский"]
+    # a woman's nominative cannot follow a man's first name: "Гамлет Зуева" is the actor's genitive too
+    text = "Принца играет Андрей Зуев. Лучшее в спектакле — Гамлет Зуева, нервный и насмешливый."
+    assert "Гамлет Зуев" not in analysed_names(text)
+    # a surname that may be a woman's nominative after a woman's first name agrees: no split
+    assert names("Вчера Анна Миронова выступила в Доме актера.") == ["Анна Миронова"]
+    # nor an indeclinable one
+    assert names("В Самаре Анна Черных открыла выставку.") == ["Анна Черных"]
+    # a compound first name is often left undeclined before the genitive: one name
+    assert names("Сторонники Ахмат-Хаджи Кадырова собрались у мечети.") == ["Ахмат-Хаджи Кадыров"]
+
+
+def test_a_name_after_the_noun_of_a_part_is_the_part(ner):
+    # "роль Отелло исполнил": with a verb of playing, the name after "роль"/"образ" is the part, though an
+    # indeclinable name shows no case
+    assert analysed_names("Роль Отелло исполнил Игорь Вольский, а Дездемону — Анна Белова.") == [
+        "Игорь Вольский",
+        "Анна Белова",
+    ]
+    # the idiom "сыграть роль в …" has no name after "роль": its subject is a person
+    assert "Сергей Лавров" in analysed_names("Важную роль в переговорах сыграл Сергей Лавров, сказал Дмитрий Песков.")

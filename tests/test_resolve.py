@@ -1206,3 +1206,19 @@ def test_a_source_named_after_its_noun_though_the_ner_missed_the_name():
     d = analyze("Тарифы\n\nАналитик Кира Лебедь ожидает, что тарифы вырастут.")
     (q,) = [q for q in d.quotes if q.kind == "reported"]
     assert q.speaker == "Кира Лебедь"
+
+
+def test_of_two_namesakes_a_paragraph_that_names_both_decides_nothing():
+    # the paragraph names the grandfather in full and the actor by his surname alone: "the one the paragraph has
+    # just named in full" is no evidence then, so the bare surname abstains (not the grandfather)
+    text = (
+        "Премьера\n\nГлавную роль играет Андрей Зуев.\n\nЛучшее в спектакле — работа Зуева. Он искал интонацию в "
+        "письмах деда, фронтового хирурга Петра Зуева. «Дед писал коротко и без жалоб», — рассказал Зуев."
+    )
+    assert the_full_quote(text).speaker is None
+    # the paragraph that names only one of them still tells
+    text = (
+        "Сделка\n\nКомпанию возглавляет Сергей Кулагин.\n\nСделку одобрил и аналитик Дмитрий Кулагин. "
+        "«Цена справедливая», — отметил Кулагин."
+    )
+    assert the_full_quote(text).speaker == "Дмитрий Кулагин"

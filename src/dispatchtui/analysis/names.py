@@ -709,6 +709,8 @@ def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[
     east = _east_asian_run(words, lo, hi)
     if east is not None:
         return east
+    if hi - lo >= 2 and _case_disagrees(words[hi - 2], words[hi - 1]):
+        return [*split_adjacent(words, (lo, hi - 1)), (hi - 1, hi)]
     if hi - lo >= 4 and _sing_name(words[lo]):
         for k in range(lo + 2, hi - 1):
             prev = words[k - 1]
@@ -719,6 +721,47 @@ def split_adjacent(words: Sequence[str], bounds: tuple[int, int]) -> list[tuple[
             ):
                 return [(lo, k), (k, hi)]
     return [(lo, hi)]
+
+
+#: surname endings of a nominative a dictionary may not know as a surname ("Ставров", "Горский")
+_NOMINATIVE_SURNAME = re.compile(r"(?:ов|ев|ёв|ин|ын|ский|цкий|ской|цкой)$")
+
+
+def _name_cases(word: str) -> set[str] | None:
+    """The cases a word of a name can stand in: those of its singular name readings, the nominative for a
+    Russian surname's nominative shape the dictionary does not read as a name, None when anything goes (an
+    indeclinable or unknown word)."""
+    ps = [p for p in parses(word) if has_name_tag(p.tag) and p.tag.number != "plur"]
+    if any("Fixd" in p.tag for p in ps):
+        return None
+    if ps:
+        return {p.tag.case for p in ps if p.tag.case}
+    if _NOMINATIVE_SURNAME.search(word.lower()):
+        return {"nomn"}
+    return None
+
+
+#: endings no nominative of a surname has: the adjectival genitive and dative, the possessive's dative
+_OBLIQUE_SURNAME_ENDINGS = ("ого", "его", "ому", "ему", "ову", "еву", "ёву", "ину", "ыну")
+#: a woman's nominative of a possessive surname, or the genitive of a man's ("Петрова")
+_FEMININE_SURNAME_ENDINGS = ("ова", "ева", "ёва", "ина", "ына")
+
+
+def _case_disagrees(left: str, right: str) -> bool:
+    """``Ставров Лозового``, ``Гамлет Смоктуновского``: the words of one name agree in case, so a surname that can
+    only be oblique after a word that can only be nominative is a second name — in a review, the part and the
+    actor's genitive ("Ставров [in the hands] of Лозовой"). Indeclinable and unknown words agree with anything."""
+    if "-" in left or _name_cases(left) != {"nomn"} or not any("Surn" in p.tag for p in parses(right)):
+        return False  # ("Ахмат-Хаджи Кадырова": a compound first name is often left undeclined)
+    low = right.lower()
+    if low.endswith(_FEMININE_SURNAME_ENDINGS):
+        # "Гамлет Зуева": a woman's nominative cannot follow a man's first name, so it is a man's genitive
+        ps = [p for p in parses(left) if "Name" in p.tag]
+        return bool(ps) and all(p.tag.gender == "masc" for p in ps)
+    if not low.endswith(_OBLIQUE_SURNAME_ENDINGS):
+        return False  # ("Гаевой" may be an adjective's nominative the dictionary lacks)
+    rc = _name_cases(right)
+    return bool(rc) and "nomn" not in rc
 
 
 def _east_asian_run(words: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]] | None:

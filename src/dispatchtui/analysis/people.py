@@ -1166,11 +1166,21 @@ def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: S
         for n in range(k, j):
             m = out[n]
             i = tokens.get(m.span.start)
-            if (m.form.case in ("accs", "gent") or _only_oblique_with_accusative(m.words)) and _may_be_an_object(
-                tokens, i
-            ):
+            if (
+                (m.form.case in ("accs", "gent") or _only_oblique_with_accusative(m.words))
+                and _may_be_an_object(tokens, i)
+            ) or _after_part_noun(tokens, i):
                 out[n] = replace(m, fiction=True)
     return out
+
+
+def _after_part_noun(tokens, i: int | None) -> bool:
+    """ "Роль Отелло исполнил Игорь Вольский": in a sentence with a verb of playing, a name right after the noun
+    of a part (``роль``, ``образ``) is the part, whatever its case shows (an indeclinable name shows none)."""
+    if i is None or i == 0:
+        return False
+    prev = tokens[i - 1].text
+    return prev[:1].isalpha() and any(p.tag.POS == "NOUN" and p.normal_form in PART_NOUNS for p in parses(prev))
 
 
 def _title_characters(text: str, tokens, mentions: list[_PersonMention]) -> list[_PersonMention]:

@@ -1083,13 +1083,13 @@ class _Resolver:
     def _namesake_in_paragraph(self, hits: Sequence[tuple[int, Entity]], pos: int) -> Entity | None:
         """ "аналитик Дмитрий Кулагин (не родственник главы компании). «…», — отметил Кулагин": of two people
         who share a surname, the only one the paragraph of the mention names before it (by a fuller name than
-        the surname alone) is meant."""
-        named = [
-            e
-            for _, e in hits
-            if any(len(_WORD.findall(self.text[m.start : m.end])) > 1 for m in self._mentions_in_paragraph(e, pos))
-        ]
-        return named[0] if len(named) == 1 else None
+        the surname alone) is meant — not when the paragraph names the other one too, if only by the surname
+        ("роль Лозового …, деда, Семена Лозового. «…», — рассказал Лозовой": both are in the paragraph)."""
+        here = {e.name: self._mentions_in_paragraph(e, pos) for _, e in hits}
+        named = [e for _, e in hits if any(len(_WORD.findall(self.text[m.start : m.end])) > 1 for m in here[e.name])]
+        if len(named) != 1 or sum(1 for ms in here.values() if ms) > 1:
+            return None
+        return named[0]
 
     def _named_next(self, span: Span | None) -> Entity | None:
         """ "— сказал почетный гость турнира. Им был … Рамазан Курбанов": the next sentence says who the role
