@@ -761,7 +761,7 @@ def _case_disagrees(left: str, right: str) -> bool:
     if not low.endswith(_OBLIQUE_SURNAME_ENDINGS):
         return False  # ("Гаевой" may be an adjective's nominative the dictionary lacks)
     rc = _name_cases(right)
-    return bool(rc) and "nomn" not in rc
+    return rc is not None and bool(rc) and "nomn" not in rc
 
 
 def _east_asian_run(words: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]] | None:
