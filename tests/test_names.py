@@ -1031,3 +1031,12 @@ def test_a_name_after_the_noun_of_a_part_is_the_part(ner):
     ]
     # the idiom "сыграть роль в …" has no name after "роль": its subject is a person
     assert "Сергей Лавров" in analysed_names("Важную роль в переговорах сыграл Сергей Лавров, сказал Дмитрий Песков.")
+
+
+def test_an_oblique_adjectival_surname_is_no_first_name(ner):
+    # "Милой" reads as the first name Мила; after "Ольга Милая" it is her surname in the genitive
+    text = "Экспозицию готовила куратор Ольга Милая. Помощник Милой, студент Артем Гусев, отвечал за свет."
+    assert sorted(names(text)) == ["Артем Гусев", "Ольга Милая"]
+    # someone of the text who bears the first name keeps it
+    text = "Экспозицию готовила куратор Ольга Милая. Ей помогала студентка Мила Гусева. Вклад Милы в выставку велик."
+    assert sorted(names(text)) == ["Мила Гусева", "Ольга Милая"]

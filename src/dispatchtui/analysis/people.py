@@ -1120,6 +1120,42 @@ def _capitalized_particles(mentions: list[_PersonMention]) -> list[_PersonMentio
     return out
 
 
+def _oblique_of_a_surname(mentions: list[_PersonMention]) -> list[_PersonMention]:
+    """``Ирина Белая`` … ``Коллега Белой по агентству``: a lone word the dictionary took for a first name (``Бела``)
+    that is an oblique form of the surname of someone the text names in full, in that person's gender, is that
+    surname — unless someone of the text bears the first name."""
+    forms: dict[str, set[str]] = {}
+    firsts = {fold(m.first) for m in mentions if m.first and m.surname}
+    for m in mentions:
+        if m.first and m.surname and " " not in m.surname and m.form.gender in ("masc", "femn"):
+            for f in _surname_oblique_forms(m.surname, m.form.gender):
+                forms.setdefault(f, set()).add(m.surname)
+    if not forms:
+        return mentions
+    out = []
+    for m in mentions:
+        if len(m.words) == 1 and m.first and not m.surname and fold(m.first) not in firsts:
+            full = forms.get(fold(m.words[0]), set())
+            if len(full) == 1:
+                (sur,) = full
+                m = replace(m, first=None, surname=sur, weight=_mention_weight(None, None, sur, m.initials))
+        out.append(m)
+    return out
+
+
+@lru_cache(maxsize=4096)
+def _surname_oblique_forms(surname: str, gender: str) -> frozenset[str]:
+    """The oblique forms of a surname in one gender (``Белая`` → белой, белую), folded."""
+    out = set()
+    for p in parses(surname):
+        if p.tag.gender == gender and ("Surn" in p.tag or p.tag.POS == "ADJF") and p.tag.case == "nomn":
+            for case in ("gent", "datv", "accs", "ablt", "loct"):
+                inf = p.inflect({case, gender, "sing"})
+                if inf is not None and fold(inf.word) != fold(surname):
+                    out.add(fold(inf.word))
+    return frozenset(out)
+
+
 def _by_last_part_of_a_particle_name(mentions: list[_PersonMention]) -> list[_PersonMention]:
     """``Халид бен Салем аль-Мансури`` … ``Аль-Мансури сообщил``: a lone surname is the last part of the one surname
     of the text that has particles before it (the father's name after "бен", "ульд"), written with its own
@@ -2811,6 +2847,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     person_mentions = _share_plural_surname(text, tokens, person_mentions, sentences)
     person_mentions = _title_characters(text, tokens, _mark_played_characters(tokens, person_mentions, sentences))
     person_mentions = _by_last_part_of_a_particle_name(_capitalized_particles(person_mentions))
+    person_mentions = _oblique_of_a_surname(person_mentions)
     _kin_sharing_a_surname(person_mentions)
     _east_asian_order(person_mentions)
     _surname_first_by_lone_mention(text, person_mentions)
