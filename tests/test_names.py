@@ -1040,3 +1040,12 @@ def test_an_oblique_adjectival_surname_is_no_first_name(ner):
     # someone of the text who bears the first name keeps it
     text = "Экспозицию готовила куратор Ольга Милая. Ей помогала студентка Мила Гусева. Вклад Милы в выставку велик."
     assert sorted(names(text)) == ["Мила Гусева", "Ольга Милая"]
+
+
+def test_an_arab_given_name_of_two_words_before_the_fathers_name(ner):
+    # "Сиди" is also an imperative to the dictionary, never capitalized inside a sentence before a name; and a
+    # given name of two words before "ульд"/"ибн" keeps both words
+    text = "На встрече в Нуакшоте был и министр энергетики Мавритании Сиди Ахмед ульд Тая, сообщило агентство."
+    assert names(text) == ["Сиди Ахмед ульд Тая"]
+    # a given name of one word stays as it was
+    assert names("Переговоры провел министр Абдулла ибн Салех аль-Харби.") == ["Абдулла ибн Салех аль-Харби"]

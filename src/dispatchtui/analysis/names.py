@@ -582,8 +582,10 @@ def _split_name(form: NameForm, words: tuple[str, ...]) -> tuple[str | None, str
     lead = rest[0][0]
     particle = next((k for k in range(lead + 1, rest[-1][0]) if ws[k].lower() in NAME_PARTICLES), None)
     if particle is not None and patr is None:
-        # "Абдулла ибн Салех аль-Харби": the given name, then "son of Салех" and the family name, in order
-        return first, None, " ".join(ws[particle : rest[-1][0] + 1]), initials
+        # "Абдулла ибн Салех аль-Харби": the given name, then "son of Салех" and the family name, in order; a
+        # given name of two words keeps both ("Сиди Ахмед ульд Тая", "Мария Каталина де ла Пенья")
+        given = " ".join(w for i, w in rest if i < particle)
+        return given, None, " ".join(ws[particle : rest[-1][0] + 1]), initials
     if len(rest) > 2 and patr is None:
         # "Реджеп Тайип Эрдоган": two given names
         first = " ".join(w for _, w in rest[:-1])
@@ -606,7 +608,10 @@ def _name_like(word: str) -> bool:
     """A word the dictionary reads as a first name, surname or patronymic — or does not know at all."""
     if not is_known(word) or is_initial(word):
         return True
-    return any(has_name_tag(p.tag) for p in parses(word))
+    ps = parses(word)
+    if ps and all(p.tag.mood == "impr" for p in ps):
+        return True  # "Сиди Мохамед": an imperative is never capitalized inside a sentence before a name
+    return any(has_name_tag(p.tag) for p in ps)
 
 
 def _sing_name(word: str) -> bool:
