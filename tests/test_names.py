@@ -1049,3 +1049,9 @@ def test_an_arab_given_name_of_two_words_before_the_fathers_name(ner):
     assert names(text) == ["Сиди Ахмед ульд Тая"]
     # a given name of one word stays as it was
     assert names("Переговоры провел министр Абдулла ибн Салех аль-Харби.") == ["Абдулла ибн Салех аль-Харби"]
+
+
+def test_an_east_asian_surname_alone_before_another_name_of_three(ner):
+    # "предшественник Пака Ли Сон Гю": Пак's predecessor; the declined surname alone is the first man's
+    text = "Министр Пак Мин Хо провел встречу. Переговоры раньше вел предшественник Пака Ли Сон Гю, сообщило Ёнхап."
+    assert names(text) == ["Пак Мин Хо", "Ли Сон Гю"]

@@ -770,9 +770,21 @@ def _case_disagrees(left: str, right: str) -> bool:
 
 
 def _east_asian_run(words: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]] | None:
-    """East Asian names of three words side by side (``отец Кима Чен Ира Ким Ир Сен``: the son's name in the
-    genitive, then the father's): cut after three words that :func:`east_asian_form` reads in an oblique case
+    """East Asian names side by side (``отец Кима Чен Ира Ким Ир Сен``: the son's name in the genitive, then the
+    father's; ``предшественник Хана Чон Ый Сок``: a surname alone, then a name of three): cut after three words that :func:`east_asian_form` reads in an oblique case
     (the name the next one depends on), or every three words when each three are read so."""
+    if hi - lo == 4:
+        # "предшественник Хана Чон Ый Сок": a surname alone in an oblique case, then a name of three in the nominative
+        lone = _declined_syllable(words[lo])
+        tail = east_asian_form(tuple(words[lo + 1 : hi]))
+        if (
+            lone is not None
+            and fold(lone[0]) in EAST_ASIAN_SURNAMES
+            and tail is not None
+            and tail.case == "nomn"
+            and _declined_syllable(words[hi - 1]) is None
+        ):
+            return [(lo, lo + 1), (lo + 1, hi)]
     if hi - lo < 5:
         return None
     head = east_asian_form(tuple(words[lo : lo + 3]))
