@@ -771,8 +771,9 @@ def _case_disagrees(left: str, right: str) -> bool:
 
 def _east_asian_run(words: Sequence[str], lo: int, hi: int) -> list[tuple[int, int]] | None:
     """East Asian names side by side (``отец Кима Чен Ира Ким Ир Сен``: the son's name in the genitive, then the
-    father's; ``предшественник Хана Чон Ый Сок``: a surname alone, then a name of three): cut after three words that :func:`east_asian_form` reads in an oblique case
-    (the name the next one depends on), or every three words when each three are read so."""
+    father's; ``предшественник Хана Чон Ый Сок``: a surname alone, then a name of three): cut after three words
+    that :func:`east_asian_form` reads in an oblique case (the name the next one depends on), or every three words
+    when each three are read so."""
     if hi - lo == 4:
         # "предшественник Хана Чон Ый Сок": a surname alone in an oblique case, then a name of three in the nominative
         lone = _declined_syllable(words[lo])
