@@ -1055,3 +1055,16 @@ def test_an_east_asian_surname_alone_before_another_name_of_three(ner):
     # "предшественник Пака Ли Сон Гю": Пак's predecessor; the declined surname alone is the first man's
     text = "Министр Пак Мин Хо провел встречу. Переговоры раньше вел предшественник Пака Ли Сон Гю, сообщило Ёнхап."
     assert names(text) == ["Пак Мин Хо", "Ли Сон Гю"]
+
+
+def test_a_brother_and_a_sister_sharing_a_surname_are_two(ner):
+    # "Валентин и Валентина Горох": a woman's name before an undeclined consonant surname is hers, not
+    # Валентин's genitive — two people, though the first names differ by one letter
+    text = (
+        "В финал вышли близнецы Валентин и Валентина Горох из Томска. Валентина Горох выиграла забег, а ее брат "
+        "стал третьим."
+    )
+    assert sorted(names(text)) == ["Валентин Горох", "Валентина Горох"]
+    # a man's name in the genitive stays his ("Нурлана Турдумаматова, сына Эркина Турдумаматова" is no woman)
+    text = "Председателем избрали Нурлана Сапарова, сына Эркина Сапарова. Сам Эркин Сапаров промолчал."
+    assert sorted(names(text)) == ["Нурлан Сапаров", "Эркин Сапаров"]

@@ -756,6 +756,25 @@ def _variant_keys(sur: str) -> list[tuple]:
     return keys
 
 
+_HARD_CONSONANTS = frozenset("бвгдзклмнпрстфхцжшщч")
+
+
+def _siblings_names(c: _Cluster, m: _PersonMention) -> bool:
+    """``Двойняшки Александр и Александра Мельник``: a man's and a woman's first name, each written in the
+    nominative (not a normalizer's guess from an oblique form), are two people's, however alike."""
+
+    def written(x: _PersonMention) -> str | None:
+        if not (x.first and x.words and x.form.case == "nomn" and fold(x.words[0]) == fold(x.first)):
+            return None
+        g = first_name_gender(x.first)
+        if g == "femn" and not (len(x.words) >= 2 and x.words[-1][-1:].lower() in _HARD_CONSONANTS):
+            return None  # ("Александра" may be Александр's genitive: a woman's only before an undeclined "Мельник")
+        return g
+
+    g = written(m)
+    return g in ("masc", "femn") and any(written(x) not in (None, g) for x in c.mentions)
+
+
 def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
     clusters: list[_Cluster] = []
     index = _ClusterIndex(clusters)
@@ -771,7 +790,7 @@ def _cluster_persons(mentions: list[_PersonMention]) -> list[_Cluster]:
             sk = _sur_key(m.surname)
             same = [c for c in index.get(("sur4", sk[:4]), *_variant_keys(sk)) if _same_surname(c.surname, m.surname)]
             if m.first:
-                exact = [c for c in same if c.first and _same_first(c.first, m.first)]
+                exact = [c for c in same if c.first and _same_first(c.first, m.first) and not _siblings_names(c, m)]
                 bare = [c for c in same if not c.first]
                 if not bare:
                     # a lone word read as a first name earlier may be this surname ("Джонсон")
