@@ -1068,3 +1068,12 @@ def test_a_brother_and_a_sister_sharing_a_surname_are_two(ner):
     # a man's name in the genitive stays his ("Нурлана Турдумаматова, сына Эркина Турдумаматова" is no woman)
     text = "Председателем избрали Нурлана Сапарова, сына Эркина Сапарова. Сам Эркин Сапаров промолчал."
     assert sorted(names(text)) == ["Нурлан Сапаров", "Эркин Сапаров"]
+
+
+def test_a_capitalized_person_noun_inside_a_sentence_is_a_first_name(ner):
+    # "хакан" (a khagan) is a common noun to the dictionary; capitalized inside a sentence it is a Turkish first
+    # name, since a common noun is capitalized only where a sentence opens
+    text = "Анкара ждет ответа. Об этом журналистам сказал глава МИД Турции Хакан Фидан после встречи в Дохе."
+    assert names(text) == ["Хакан Фидан"]
+    # a title some texts capitalize stays out of the name
+    assert names("Поздравление направил Президент России Владимир Путин.") == ["Владимир Путин"]

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .lexicon.names import (
+    CAPITALIZED_TITLES,
     EAST_ASIAN_SURNAMES,
     EPONYM_HEADS,
     HONORIFICS,
@@ -618,14 +619,15 @@ def _sing_name(word: str) -> bool:
     return is_known(word) and any("Name" in p.tag and p.tag.number != "plur" for p in parses(word))
 
 
-def trim_name(words: Sequence[str]) -> tuple[int, int]:
+def trim_name(words: Sequence[str], mid_sentence: bool = False) -> tuple[int, int]:
     """The bounds of the name proper in the words an NER span covers.
 
     A capitalized word the dictionary knows and never as a name is no part of a name of two or more
-    words: before it, a nationality or profession noun or a place (``Филиппинка Катриона Грэй``,
-    ``Актриса Сола Аой``, ``Ухань Донни Йен``); after it, an adverb or another word that is no noun
-    (``Ксения Раньше``). A word after a name that may be a noun, an adjective or a verb form stays: a surname
-    may be one (``Виктор Понедельник``, ``Артур Гороховский``, ``Маркус Мерк``).
+    words (``mid_sentence``: the span opens inside a sentence, where a person noun keeps its place unless it is
+    a title — see :func:`_name_not_title`): before it, a nationality or profession noun or a place
+    (``Филиппинка Катриона Грэй``, ``Актриса Сола Аой``, ``Ухань Донни Йен``); after it, an adverb or another
+    word that is no noun (``Ксения Раньше``). A word after a name that may be a noun, an adjective or a verb
+    form stays: a surname may be one (``Виктор Понедельник``, ``Артур Гороховский``, ``Маркус Мерк``).
     """
     lo, hi = 0, len(words)
     while hi - lo >= 2 and _eponym_head(words[lo]):
@@ -633,7 +635,9 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     while (
         hi - lo >= 2
         and (
-            fold(words[lo]) in HONORIFICS or _person_common_noun(words[lo]) or (hi - lo >= 3 and _agent_noun(words[lo]))
+            fold(words[lo]) in HONORIFICS
+            or (_person_common_noun(words[lo]) and not (mid_sentence and lo == 0 and _name_not_title(words[lo])))
+            or (hi - lo >= 3 and _agent_noun(words[lo]))
         )
         and east_asian_form(tuple(words[lo:hi])) is None  # "Пан Ги Мун": a Korean surname, not "пан"
     ):
@@ -668,6 +672,16 @@ def trim_name(words: Sequence[str]) -> tuple[int, int]:
     ):
         hi -= 1
     return lo, hi
+
+
+def _name_not_title(word: str) -> bool:
+    """A capitalized animate noun inside a sentence (``глава МИД Хакан Фидан``, ``Батыр Бердыев``): a common noun is
+    capitalized only where a sentence opens, so there it is a first name — unless it is a title or a kin word
+    some texts capitalize (``Президент``, ``Патриарх``, ``Мать``)."""
+    ps = parses(word)
+    if not any(p.tag.number == "sing" for p in ps):
+        return False  # (a plural guess for a word the dictionary lacks: "Ортеги" of Ортега Морено)
+    return not any(p.normal_form in CAPITALIZED_TITLES for p in ps) and fold(word) not in CAPITALIZED_TITLES
 
 
 def _eponym_head(word: str) -> bool:

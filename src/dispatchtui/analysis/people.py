@@ -2710,7 +2710,9 @@ def _name_pieces(
         while idx and _function_word(words[idx[0] - i0]) and not _surname_not_preposition(tokens, idx[0]):
             idx = idx[1:]  # a heading's or a sentence's first word NER took in: "Всё-таки Проди", "Даже Иванов"
         ws = [words[i - i0] for i in idx]
-        for lo, hi in split_adjacent(ws, trim_name(ws)):
+        before = tokens[idx[0] - 1].text if idx[0] > 0 else ""
+        mid = before == "," or before[:1].isalpha()  # (a word before: inside a sentence)
+        for lo, hi in split_adjacent(ws, trim_name(ws, mid_sentence=mid)):
             sub = idx[lo:hi]
             if sub:
                 out.append((sub[0], sub[-1] + 1, _apostrophe_words(tokens, sub)))

@@ -240,6 +240,62 @@ CHILD_NOUNS: frozenset[str] = frozenset({"сын", "сына", "сыну", "сы
 #: Forms of address written before a name ("месье Дюпре", "госпожа Ли", "фрау Мюллер"): a closed class of
 #: loan and Russian titles, never a part of the name even when only the surname remains. (Not "пан": Пан is a
 #: Korean surname, "Пан Ги Мун".)
+#: Person nouns some texts capitalize inside a sentence (titles of rank and office, kin words of religious
+#: address): capitalized there they still open no name ("Президент Владимир Путин", "Мать Тереза" aside)
+CAPITALIZED_TITLES: frozenset[str] = frozenset(
+    {
+        "президент",
+        "премьер",
+        "премьер-министр",
+        "канцлер",
+        "патриарх",
+        "папа",
+        "понтифик",
+        "король",
+        "королева",
+        "принц",
+        "принцесса",
+        "князь",
+        "княгиня",
+        "граф",
+        "графиня",
+        "барон",
+        "баронесса",
+        "шейх",
+        "эмир",
+        "император",
+        "императрица",
+        "царь",
+        "царица",
+        "генерал",
+        "маршал",
+        "адмирал",
+        "святой",
+        "святая",
+        "митрополит",
+        "архиепископ",
+        "епископ",
+        "владыка",
+        "мать",
+        "отец",
+        "брат",
+        "сестра",
+        "старец",
+        "преподобный",
+        "генсек",
+        "губернатор",
+        "мэр",
+        "министр",
+        "посол",
+        "председатель",
+        "лорд",
+        "леди",
+        "сэр",
+        "дон",
+        "донья",
+    }
+)
+
 HONORIFICS: frozenset[str] = frozenset(
     {
         "месье",
