@@ -1077,3 +1077,9 @@ def test_a_capitalized_person_noun_inside_a_sentence_is_a_first_name(ner):
     assert names(text) == ["Хакан Фидан"]
     # a title some texts capitalize stays out of the name
     assert names("Поздравление направил Президент России Владимир Путин.") == ["Владимир Путин"]
+
+
+def test_a_span_trimmed_to_nothing_is_no_failure(ner):
+    # (a regression: a name span whose words are all function words once left nothing to look before)
+    text = "Сестры\n\nНа сцену вышли сестры Ирина и Ольга Власовы.\n\n— Мы репетировали полгода, — сказала Ирина."
+    assert analysed_names(text) == ["Ирина Власова", "Ольга Власова"]

@@ -2710,13 +2710,20 @@ def _name_pieces(
         while idx and _function_word(words[idx[0] - i0]) and not _surname_not_preposition(tokens, idx[0]):
             idx = idx[1:]  # a heading's or a sentence's first word NER took in: "Всё-таки Проди", "Даже Иванов"
         ws = [words[i - i0] for i in idx]
-        before = tokens[idx[0] - 1].text if idx[0] > 0 else ""
-        mid = before == "," or before[:1].isalpha()  # (a word before: inside a sentence)
+        mid = bool(idx) and _inside_a_sentence(text, toks[idx[0] - i0].start)
         for lo, hi in split_adjacent(ws, trim_name(ws, mid_sentence=mid)):
             sub = idx[lo:hi]
             if sub:
                 out.append((sub[0], sub[-1] + 1, _apostrophe_words(tokens, sub)))
     return out
+
+
+def _inside_a_sentence(text: str, pos: int) -> bool:
+    """A word or a comma right before ``pos`` on its line: the word at ``pos`` stands inside a sentence."""
+    k = pos
+    while k > 0 and text[k - 1] in " \t\u00a0":
+        k -= 1
+    return k > 0 and (text[k - 1] == "," or text[k - 1].isalnum())
 
 
 def _surname_not_preposition(tokens, i: int) -> bool:
