@@ -1083,3 +1083,12 @@ def test_a_span_trimmed_to_nothing_is_no_failure(ner):
     # (a regression: a name span whose words are all function words once left nothing to look before)
     text = "Сестры\n\nНа сцену вышли сестры Ирина и Ольга Власовы.\n\n— Мы репетировали полгода, — сказала Ирина."
     assert analysed_names(text) == ["Ирина Власова", "Ольга Власова"]
+
+
+def test_an_elder_called_by_the_patronymic_alone_is_that_person(ner):
+    # a village calls its teacher "Петровна": the one person of the text with that patronymic, no second person
+    text = (
+        "Учитель\n\nВалентину Петровну Сорокину в Сосновке зовут просто Петровной. Сорок лет она учит детей.\n\n"
+        "Директор школы Ольга Сергеевна Ли считает, что Петровна «держит школу на себе»."
+    )
+    assert sorted(analysed_names(text)) == ["Валентина Петровна Сорокина", "Ольга Сергеевна Ли"]

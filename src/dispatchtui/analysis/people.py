@@ -1323,6 +1323,31 @@ def _may_be_an_object(tokens, i: int | None) -> bool:
     return top.POS not in ("PREP",) and not (top.POS == "NOUN" and top.animacy == "inan")
 
 
+def _called_by_patronymic(clusters: list[_Cluster]) -> list[_Cluster]:
+    """``Валентину Петровну Грач в Сосновке зовут просто Петровной``: a village, a team or a workplace calls an elder
+    by the patronymic alone. A cluster of lone words that are a patronymic (``Петровна``, ``Ильич``) is the one
+    person of the text whose patronymic that is."""
+    patrs: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.patr and (m.first or m.surname) and c not in patrs.get(fold(m.patr), ()):
+                patrs.setdefault(fold(m.patr), []).append(c)
+    if not patrs:
+        return clusters
+    out = []
+    for c in clusters:
+        if all(len(m.words) == 1 and not m.first for m in c.mentions):
+            word = c.surname or ""
+            hits = [h for h in patrs.get(fold(word), ()) if h is not c]
+            if len(hits) == 1 and any("Patr" in p.tag for p in parses(word)):
+                target = hits[0]
+                target.mentions.extend(replace(m, surname=target.surname, first=target.first) for m in c.mentions)
+                target.mentions.sort(key=lambda m: m.span.start)
+                continue
+        out.append(c)
+    return out
+
+
 def _vietnamese_calling_names(clusters: list[_Cluster]) -> list[_Cluster]:
     """A Vietnamese is called by the last word of the name (``Нгуен Ван Хунг`` → ``Хунг``, ``встреча с
     Хунгом``), and the middle name Văn / Thị tells a man from a woman: a cluster of lone words that is the
@@ -2883,7 +2908,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     clusters = _first_of_two_surnames(_merge_partial_clusters(_cluster_persons(person_mentions)))
     clusters = [c for c in clusters if _looks_like_person(c)]
     clusters = _place_generation_mentions(text, clusters + _untagged_generation(text, tokens, clusters, sentences))
-    clusters = _vietnamese_calling_names(clusters)
+    clusters = _called_by_patronymic(_vietnamese_calling_names(clusters))
     _add_recurring_surnames(text, tokens, clusters, sentences)
     surnames: dict[str, int] = {}
     for m in person_mentions:
