@@ -1092,3 +1092,11 @@ def test_an_elder_called_by_the_patronymic_alone_is_that_person(ner):
         "Директор школы Ольга Сергеевна Ли считает, что Петровна «держит школу на себе»."
     )
     assert sorted(analysed_names(text)) == ["Валентина Петровна Сорокина", "Ольга Сергеевна Ли"]
+
+
+def test_no_prepositional_without_its_preposition(ner):
+    # "Буше" reads as the prepositional of Буш, but no preposition governs it: a French surname as written
+    text = "«Мы ждали своего момента», — сказал главный тренер «Сибири» Ги Буше."
+    assert names(text) == ["Ги Буше"]
+    # with the preposition the prepositional stands
+    assert names("Вчера много говорили о Джордже Буше.") == ["Джордж Буш"]

@@ -337,7 +337,7 @@ def normalize_name(words: tuple[str, ...], hint: NameHint | None = None) -> Name
                 fits = case in hint.cases and hint.gender in (None, gender)
                 total += (0.3 if hint.strict else 0.5) if fits else (-0.8 if hint.strict else 0.0)
             if case == "loct" and (hint is None or "loct" not in hint.cases):
-                total -= 0.5  # the prepositional case never goes without its preposition
+                total -= 1.5  # the prepositional case never goes without its preposition
             key = (round(total, 6), -ci, -gi)
             if best is None or key > best[0]:
                 best = (key, case, gender, noms, tags, evidence)

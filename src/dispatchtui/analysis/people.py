@@ -1323,10 +1323,15 @@ def _may_be_an_object(tokens, i: int | None) -> bool:
     return top.POS not in ("PREP",) and not (top.POS == "NOUN" and top.animacy == "inan")
 
 
-def _called_by_patronymic(clusters: list[_Cluster]) -> list[_Cluster]:
+#: a verb of calling right before a name, with at most two words between (``зовут просто``, ``называют в деревне``)
+_CALLED = re.compile(r"\b(?:зовут|звали|называют|называли|величают|величали|кличут|прозвали)(?:\s+\w+){0,2}\s+$", re.I)
+
+
+def _called_by_patronymic(text: str, clusters: list[_Cluster]) -> list[_Cluster]:
     """``Валентину Петровну Грач в Сосновке зовут просто Петровной``: a village, a team or a workplace calls an elder
-    by the patronymic alone. A cluster of lone words that are a patronymic (``Петровна``, ``Ильич``) is the one
-    person of the text whose patronymic that is."""
+    by the patronymic alone. A cluster of lone words that are a patronymic (``Петровна``, ``Ильич``), one of them
+    after a verb of calling (the text states the alias), is the one person of the text whose patronymic that is.
+    (Without the statement, "Петрович" may be anyone: "Иван Петрович Сидоров вышел. Его ждал Петрович.")"""
     patrs: dict[str, list[_Cluster]] = {}
     for c in clusters:
         for m in c.mentions:
@@ -1339,7 +1344,8 @@ def _called_by_patronymic(clusters: list[_Cluster]) -> list[_Cluster]:
         if all(len(m.words) == 1 and not m.first for m in c.mentions):
             word = c.surname or ""
             hits = [h for h in patrs.get(fold(word), ()) if h is not c]
-            if len(hits) == 1 and any("Patr" in p.tag for p in parses(word)):
+            stated = any(_CALLED.search(text, max(0, m.span.start - 40), m.span.start) for m in c.mentions)
+            if len(hits) == 1 and stated and any("Patr" in p.tag for p in parses(word)):
                 target = hits[0]
                 target.mentions.extend(replace(m, surname=target.surname, first=target.first) for m in c.mentions)
                 target.mentions.sort(key=lambda m: m.span.start)
@@ -2908,7 +2914,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     clusters = _first_of_two_surnames(_merge_partial_clusters(_cluster_persons(person_mentions)))
     clusters = [c for c in clusters if _looks_like_person(c)]
     clusters = _place_generation_mentions(text, clusters + _untagged_generation(text, tokens, clusters, sentences))
-    clusters = _called_by_patronymic(_vietnamese_calling_names(clusters))
+    clusters = _called_by_patronymic(text, _vietnamese_calling_names(clusters))
     _add_recurring_surnames(text, tokens, clusters, sentences)
     surnames: dict[str, int] = {}
     for m in person_mentions:
