@@ -1222,3 +1222,22 @@ def test_of_two_namesakes_a_paragraph_that_names_both_decides_nothing():
         "«Цена справедливая», — отметил Кулагин."
     )
     assert the_full_quote(text).speaker == "Дмитрий Кулагин"
+
+
+def test_a_plural_verb_makes_the_group_before_a_genitive_name_the_speaker():
+    # "Коллеги" is also the genitive singular ("of colleague Ivan Petrov"), so its case cannot tell; the plural verb
+    # can: the colleagues speak, the name is their genitive dependent — and no role of his
+    from dispatchtui.analysis import analyze
+
+    d = analyze(
+        "Отъезд\n\nКоллеги Ивана Петрова говорят, что он уехал в Казань.\n\n"
+        "Бывшие коллеги погибшего Олега Сома вспоминают, что он был весел.\n\n"
+        "Коллега Ивана Петрова рассказал, что тот уехал внезапно."
+    )
+    said = [q for q in d.quotes if q.kind == "reported"]
+    assert len(said) == 3
+    assert all(q.speaker not in ("Иван Петров", "Олег Сом") for q in said)
+    assert {s.name for s in d.speakers if s.kind == "person"} == {"Иван Петров", "Олег Сом"}
+    # a singular verb after a nominative name in apposition keeps the name
+    d = analyze("Отъезд\n\nКоллега Иван Петров рассказал, что он уехал в Казань.")
+    assert [q.speaker for q in d.quotes if q.kind == "reported"] == ["Иван Петров"]

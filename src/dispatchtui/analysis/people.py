@@ -342,6 +342,33 @@ def _role_head_ok(p, name_case: str | None) -> bool:
     return False
 
 
+def _opens_sentence(tokens, j: int, sent_start: int) -> bool:
+    """Token ``j`` opens its sentence, or only adjectives that can be nominative plurals stand before it
+    (``Бывшие коллеги …``)."""
+    k = j - 1
+    while k >= 0 and tokens[k].start >= sent_start and tokens[k].text not in (".", "!", "?", "\n", "«", "„"):
+        if not any(
+            p.tag.POS in ("ADJF", "PRTF") and p.tag.case == "nomn" and p.tag.number == "plur"
+            for p in parses(tokens[k].text)
+        ):
+            return False
+        k -= 1
+    return True
+
+
+def _subject_plural_not_genitive(ps, name_case: str | None) -> bool:
+    """A sentence-opening noun that agrees with the genitive name after it only as a genitive singular and is also
+    a nominative plural (``Коллеги``, ``Сестры``, ``Судьи``: gen. sg. = nom. pl.) opens the sentence as its
+    subject, the plural: a genitive singular has nothing to depend on there. The name is its dependent — the
+    colleagues of Ivan Petrov — and the noun no role of his."""
+    if name_case not in ("gent", "accs"):
+        return False
+    agreeing = [p for p in ps if _role_head_ok(p, name_case)]
+    return all(p.tag.case in ("gent", "accs") for p in agreeing) and any(
+        p.tag.POS == "NOUN" and p.tag.case == "nomn" and p.tag.number == "plur" for p in ps
+    )
+
+
 def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: int):
     """Apposition role right before token ``idx``: (role nominative, Span) or None."""
     j = idx - 1
@@ -377,6 +404,8 @@ def _find_role(text: str, tokens, idx: int, name_case: str | None, sent_start: i
             and any(_role_head_ok(p, name_case) for p in ps)
             and (tk.tag == "O" or j == idx - 1)
         ):
+            if _opens_sentence(tokens, j, sent_start) and _subject_plural_not_genitive(ps, name_case):
+                return None  # "Коллеги Ивана Петрова говорят": his colleagues, no role of his
             head = j
             break
         # a modifier between the head and the name: genitive words, proper names, abbreviations

@@ -341,6 +341,8 @@ def _cue_gender(cue: str | None) -> str | None:
                 if t.number == "plur":
                     return "plur"
                 return str(t.gender) if t.gender else None
+            if t.POS == "VERB" and t.number == "plur":
+                return "plur"  # "говорят", "считают": the present tells the number, not the gender
     return None
 
 
@@ -960,6 +962,24 @@ class _Resolver:
             return True
         return _depends_on_head(head, words, first_name_gender(e.first))
 
+    def _group_of(self, e: Entity, span: Span) -> bool:
+        """``Коллеги Ивана Петрова говорят``: the verb is plural, the head before the name is a person noun that
+        can be a nominative plural, and the name is not in the nominative — the subject is the group (his
+        colleagues), the name its genitive dependent. (``коллеги`` alone is also a genitive singular, so the case
+        of the head cannot tell; the number of the verb can.)"""
+        m = self._name_detail(e, span)
+        if m is None or m.span.start <= span.start:
+            return False
+        head = _mention_head(_WORD.findall(self.text[span.start : m.span.start]))
+        words = _WORD.findall(m.text)
+        if head is None or not words or not _has_plural_reading(head) or not _is_person_noun(head):
+            return False
+        return not any(
+            p.tag.case == "nomn" and p.tag.number != "plur"  # ("Анны" is also two Annas)
+            for p in parses(words[0])[:4]
+            if {"Name", "Surn"} & set(p.tag.grammemes)
+        )
+
     def _bare_name(self, e: Entity, span: Span) -> bool:
         """The mention is only the name (no role noun whose own gender already settles who it is)."""
         m = self._name_detail(e, span)
@@ -1546,7 +1566,7 @@ class _Resolver:
                 if after is not None and after is not e:
                     self.why = "the name after the role"
                     return after.name, "person", span
-            if e is not None and self._owned_by_head(e, span):
+            if e is not None and (self._owned_by_head(e, span) or (cue_g == "plur" and self._group_of(e, span))):
                 e = None  # "Помощник Хиллари Клинтон", "Пресс-служба Кадырова": the name depends on the head
             if e is not None:
                 bare = self._bare_name(e, span)
