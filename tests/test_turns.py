@@ -834,3 +834,93 @@ def test_the_interviewee_is_the_subject_that_holds_a_name():
     )
     answers = [q.speaker for q in analyze(text).quotes if q.kind == "full" and not q.question]
     assert answers == ["Тамара Гогия", "Тамара Гогия"]
+
+
+# --- answers the question or the line itself attributes ---------------------------------------------------
+
+DIALOGUE_BY_NAME = """Новичок «Волны»
+
+Главный тренер «Волны» Драган Петрович в среду представил журналистам нового защитника команды.
+
+— Драган, зачем команде еще один защитник?
+
+— Травмы. У нас выбыли сразу двое.
+
+— Сколько стоил трансфер? — спросил корреспондент.
+
+— Это тайна клуба, — ответил тренер. — Скажу только, что мы уложились в бюджет.
+"""
+
+
+def test_an_unattributed_answer_to_a_question_put_by_first_name_is_that_persons():
+    said = speakers_of(DIALOGUE_BY_NAME)
+    assert said["Травмы. У нас выбыли сразу двое."] == "Драган Петрович"
+    # a question opening with no one's first name tells nothing
+    text = DIALOGUE_BY_NAME.replace("— Драган, зачем", "— Скажите, зачем")
+    assert speakers_of(text)["Травмы. У нас выбыли сразу двое."] is None
+
+
+PRESS_CONFERENCE_OF_TWO = """Перед сезоном
+
+Главный тренер «Волны» Драган Петрович и капитан команды Олег Рябцев в пятницу ответили на вопросы журналистов.
+
+— Драган, почему в составе нет Рябцева?
+
+— Он восстанавливается после травмы. Через неделю будет готов.
+
+— Олег, как вы себя чувствуете?
+
+— Уже лучше, спасибо, — ответил капитан. — Колено почти не болит.
+
+— Чего вы ждете от сезона?
+
+— Только побед, — сказал Петрович.
+
+— А болельщики?
+
+— Болельщики ждут того же.
+"""
+
+
+def test_an_interview_of_two_gives_each_answer_to_the_one_addressed_or_named_else_to_no_one():
+    said = speakers_of(PRESS_CONFERENCE_OF_TWO)
+    assert said["Он восстанавливается после травмы. Через неделю будет готов."] == "Драган Петрович"
+    assert said["Уже лучше, спасибо"] == said["Колено почти не болит."] == "Олег Рябцев"
+    # the line's own attribution, cut out of the words
+    assert said["Только побед"] == "Драган Петрович"
+    assert said["Болельщики ждут того же."] is None  # two introduced, none addressed or named
+
+
+INTERVIEW_WITH_A_DEPUTY = """Мосты и дороги
+
+Корреспондент агентства поговорил с министром транспорта области Иваном Петровым. На встрече был и его
+заместитель Олег Рябцев.
+
+— Иван Сергеевич, когда откроют мост?
+
+— В сентябре. Подрядчик уже работает.
+
+— А деньги на ремонт дорог есть?
+
+— Деньги заложены в бюджет, — добавил заместитель министра. — Их хватит на два года.
+
+— Платные трассы будут?
+
+— Пока нет, — развел руками Петров. — Но проект готов.
+"""
+
+
+def test_an_interview_answer_keeps_its_own_attribution_to_someone_else_and_loses_it_from_the_words():
+    said = speakers_of(INTERVIEW_WITH_A_DEPUTY)
+    assert said["В сентябре. Подрядчик уже работает."] == "Иван Петров"
+    assert said["Деньги заложены в бюджет"] == said["Их хватит на два года."] == "Олег Рябцев"
+    # the interviewee's own surname in the line: still his, in two parts without "— развел руками Петров. —"
+    assert said["Пока нет"] == said["Но проект готов."] == "Иван Петров"
+
+
+def test_a_compound_abbreviation_is_the_role_it_shortens():
+    text = (
+        "Юбилей театра\n\nХудожественный руководитель драмтеатра Аркадий Полозов отмечает двадцать лет на посту. "
+        "Директор театра Лидия Гончаренко готовит праздник.\n\n«Любимых актеров не бывает», — смеется худрук."
+    )
+    assert speakers_of(text)["Любимых актеров не бывает"] == "Аркадий Полозов"

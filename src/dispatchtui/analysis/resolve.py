@@ -65,7 +65,9 @@ UNNAMED_KIND: SpeakerKind = "unnamed"
 
 _WORD = re.compile(r"[\w-]+", re.U)
 _INSTR_PREP_BEFORE = re.compile(r"(?:^|\s)(?:" + "|".join(INSTRUMENTAL_PREPOSITIONS) + r")\s+$", re.I)
-_AND_BETWEEN = re.compile(r"\s+и\s+")  # two names joined: "Николай и Галина"
+#: two names joined: "Николай и Галина", "Драган Петрович и капитан команды Олег Рябцев" (the second one's role
+#: words between, lower-case or a name in quotation marks)
+_AND_BETWEEN = re.compile(r"\s+и\s+(?:(?:[а-яё-]+|«[^«»]{1,30}»)\s+){0,4}")
 
 
 #: what follows a transcript label's name: a bracketed role, then the colon
@@ -1539,6 +1541,10 @@ class _Resolver:
                 if subject is not None:
                     self.why = "the person opening the sentence that introduces the quote with a colon"
                     return subject[0].name, "person", subject[1]
+                addressed = self._answer_to_address(q)
+                if addressed is not None:
+                    self.why = "the answer to a question put to this person by name"
+                    return addressed.name, "person", None
                 return None, None, None
             mention = found
         words = _WORD.findall(mention)
@@ -1554,7 +1560,12 @@ class _Resolver:
         cue_g = _cue_gender(q.cue)
         # 1. a named person inside the mention — when the cue verb agrees ("рассказала Бут" is not Виктор Бут)
         if span is not None and self._coordinated_people(span):
-            # "Супруги Николай и Галина Дорофеевы рассказали": several speakers, none of them alone
+            # "Супруги Николай и Галина Дорофеевы рассказали": several speakers, none of them alone — unless the
+            # question just before was put to one of them by name (a press conference of two)
+            addressed = self._answer_to_address(q)
+            if addressed is not None:
+                self.why = "the answer to a question put to this person by name (of several introduced)"
+                return addressed.name, "person", None
             self.why = "several people joined in the mention: abstained"
             return None, None, span
         if span is not None:
@@ -1992,6 +2003,31 @@ class _Resolver:
                     best = (m.start, e)
         return best[1].name if best else None
 
+    def _answer_to_address(self, q: Quote) -> Entity | None:
+        """ "— Невен, чем Бедиа лучше? ¶ — Он не лучше и не хуже, он другой.": an unattributed dash paragraph right
+        after a dash question that opens with the name of the one it is put to (a vocative set off by a comma)
+        is that person's answer — when the name is a person of the dispatch."""
+        self._positional = True  # (the answer depends on where the quote stands: run() caches no such result)
+        para = self.text.rfind("\n", 0, q.start) + 1
+        if q.kind != "full" or not _DASH_OPENING.match(self.text, para, q.start + 1):
+            return None
+        prev_end = para
+        while prev_end > 0 and self.text[prev_end - 1] in "\n \u00a0":
+            prev_end -= 1
+        prev = self.text.rfind("\n", 0, prev_end) + 1
+        if prev_end == 0 or self.text[prev_end - 1] != "?":
+            return None
+        dash = _DASH_OPENING.match(self.text, prev, prev_end)
+        if dash is None:
+            return None
+        name = _VOCATIVE.match(self.text, dash.end(), prev_end)
+        if name is None:
+            return None
+        e = self._person_at(Span(name.start(), name.end() - 2))
+        # (the person's first name, as one addresses a person: "Невен," is Невен Радович; not a surname opening a
+        # question about him, "Трамп, по-вашему, прав?")
+        return e if e is not None and e.first and fold(name.group(1)) == fold(e.first) else None
+
     def _colon_intro_subject(self, q: Quote) -> tuple[Entity, Span] | None:
         """ "Юханссон передумал, несмотря на свой преклонный возраст: «…»": a quote that a colon introduces, with no
         cue and no speaker the scanner could read (a surname the dictionary lacks), is the words of the person
@@ -2212,13 +2248,21 @@ class _Resolver:
         new_quotes = []
         for qi, q in enumerate(self.quotes):
             key = (q.speaker_span, q.speaker, q.cue)
-            if key in cache and qi > 0 and self.quotes[qi - 1].speaker_span == q.speaker_span:
+            # (the parts of one statement share their mention; quotes with none are resolved by where they stand)
+            if (
+                key in cache
+                and qi > 0
+                and q.speaker_span is not None
+                and self.quotes[qi - 1].speaker_span == q.speaker_span
+            ):
                 name, kind, mspan, why = cache[key]
             else:
                 self.why = None
+                self._positional = False
                 name, kind, mspan = self.resolve_one(qi, q)
                 why = self.why or _default_reason(q, name, kind)
-                cache[key] = (name, kind, mspan, why)
+                if not self._positional:
+                    cache[key] = (name, kind, mspan, why)
             self.resolved.append(name)
             self.whys.append(why)
             if name is not None:
@@ -2317,6 +2361,11 @@ def _depends_on_head(head: str, name_words: Sequence[str], first_gender: str | N
     hg = {str(p.tag.gender) for p in parses(head)[:2] if p.tag.POS == "NOUN" and p.tag.case == "nomn"}
     return len(hg) == 1 and hg <= {"masc", "femn"} and hg != {first_gender}
 
+
+#: a paragraph opened by a dialogue dash
+_DASH_OPENING = re.compile(r"[ \u00a0]*[—–-][ \u00a0]+")
+#: a vocative opening a question: a name (one or two capitalized words) set off by a comma ("Невен, …")
+_VOCATIVE = re.compile(r"([А-ЯЁ][а-яё-]+)(?:[ \u00a0]([А-ЯЁ][а-яё-]+))?,[ \u00a0]")
 
 _QUOTED_NAME = re.compile(r"«[^«»\n]{1,40}»")
 

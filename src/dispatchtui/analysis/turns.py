@@ -26,7 +26,7 @@ a turn only inside a dense transcript or interview, or when it speaks in the fir
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Quote, Span
@@ -472,13 +472,43 @@ def _mention_bounds(s, k: int) -> tuple[int, int]:
     return s.subtree(k)
 
 
+#: a mention that joins two names ("Драган Петрович и капитан команды Олег Рябцев"): two people interviewed
+_TWO_NAMED = re.compile(r"[А-ЯЁ][а-яё-]+[ \u00a0]+и[ \u00a0]+(?:[а-яё-]+[ \u00a0]+|«[^«»]{1,30}»[ \u00a0]+){0,4}[А-ЯЁ]")
+
+
+def _names_another(text: str, said: Span, interviewee: Span | None) -> bool:
+    """Does an interview answer's own attribution ("— …, — сказал Петрович.") say who speaks better than the
+    interview does? When it names someone, or a role, by words the intro's interviewee mention lacks, or when
+    that mention names two people (a press conference of two); not when it is a pronoun ("— сказал он") or
+    repeats a word of that mention (the interviewee's surname, "— усмехается Оганесян"). A role for the
+    interviewee the intro words differently ("— смеется худрук" of the "художественный руководитель") is then
+    the resolver's to match, or to leave unattributed."""
+    if interviewee is None:
+        return True
+    who = text[interviewee.start : interviewee.end]
+    if _TWO_NAMED.search(who):
+        return True
+    stems = {w.lower()[:5] for w in _WORD_RE.findall(who)}
+    words = _WORD_RE.findall(text, said.start, said.end)
+    if not words or all(w.lower() in PRONOUNS for w in words):
+        return False  # "— сказал он": the interviewee
+    # a name, or a role the intro's mention does not give ("— добавил заместитель министра" of two at the table):
+    # its first word, the head ("заместитель", not the "министра" it governs)
+    return words[0].lower()[:5] not in stems
+
+
 def interview_turns(
-    text: str, paras: Sequence[Span], start_group: int = 0, attributed: frozenset[int] = frozenset()
+    text: str,
+    paras: Sequence[Span],
+    start_group: int = 0,
+    attributed: frozenset[int] = frozenset(),
+    own: Mapping[int, Span] | None = None,
 ) -> list[Quote]:
     """A dash interview: four or more paragraphs opened by a dialogue dash, at least one a question ending in
     "?", none attributed ("— …, — сказал он" is a dialogue, not an interview). Questions and answers
     alternate: a dash paragraph ending in "?" or following an answer is a question, one following a question
-    an answer; unmarked paragraphs after an answer continue it."""
+    an answer; unmarked paragraphs after an answer continue it. ``own``: the speaker mention of the scanner's
+    attributed quote in a paragraph, by paragraph (see :func:`_names_another`)."""
     dashes = [i for i, p in enumerate(paras) if _dash_start(text, p) is not None]
     if len(dashes) < 4:
         return []
@@ -486,6 +516,7 @@ def interview_turns(
     dash_said = [i for i in dashes if re.search(r"[,.!?…]\s*[—–-]\s+[а-яё]", text[paras[i].start + 2 : paras[i].end])]
     if not asks or len(dash_said) * 3 > len(dashes):
         return []
+    own = own or {}
     interviewee, interviewer = _interviewee(text, paras, dashes[0])
     out: list[Quote] = []
     group = start_group
@@ -501,6 +532,8 @@ def interview_turns(
         start = _dash_start(text, p)
         if is_q:
             addressed = _address(text, start or p.start, p.end)
+        if i in own and i in dash_said and _names_another(text, own[i], interviewee):
+            continue  # "— Только побед, — сказал Петрович.": the line's own attribution names who speaks
         speaker = interviewer if is_q else (addressed or interviewee)
         q = _part(
             text,
@@ -631,7 +664,12 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     )
     turns = transcript_turns(text, paragraphs, 0, attributed)
     taken = {q.paragraph for q in turns}
-    interview = interview_turns(text, paragraphs, 100_000, attributed)
+    own = {
+        q.paragraph: q.speaker_span
+        for q in direct
+        if q.kind == "full" and q.cue is not None and q.speaker_span is not None and q.paragraph in attributed
+    }
+    interview = _split_as_attributed(interview_turns(text, paragraphs, 100_000, attributed, own), direct, own)
     turns += [q for q in interview if q.paragraph not in taken]
     taken = {q.paragraph for q in turns}
     more = colon_blocks(text, paragraphs, 200_000)
@@ -644,6 +682,29 @@ def find_turns(text: str, paragraphs: Sequence[Span], direct: Sequence[Quote]) -
     kept = [q for q in direct if q.paragraph not in taken and not _unmarked_headline(text, q)]
     kept = [_interview_headline(text, paragraphs, q, interview) for q in kept]
     return sorted(kept + turns, key=lambda q: (q.start, q.end))
+
+
+def _split_as_attributed(turns: list[Quote], direct: Sequence[Quote], own: Mapping[int, Span]) -> list[Quote]:
+    """ "— Пока нет, — развел руками Ерёмин. — Но я оптимист.": an interview answer whose line carries its own
+    attribution is the interviewee's (the turn says who), in the parts the scanner cut around that attribution
+    (the attribution is no part of the words said)."""
+    out: list[Quote] = []
+    for t in turns:
+        parts = [q for q in direct if q.paragraph == t.paragraph and q.kind == "full"] if t.paragraph in own else []
+        if t.question or not parts or t.reason != "turn: interview answer":
+            out.append(t)
+            continue
+        out.extend(
+            replace(
+                q,
+                speaker=t.speaker,
+                speaker_span=t.speaker_span,
+                statement=t.statement,
+                reason="turn: interview answer, cut around its own attribution",
+            )
+            for q in parts
+        )
+    return out
 
 
 def _interview_headline(text: str, paragraphs: Sequence[Span], q: Quote, interview: Sequence[Quote]) -> Quote:
