@@ -1238,6 +1238,32 @@ def test_a_plural_verb_makes_the_group_before_a_genitive_name_the_speaker():
     assert len(said) == 3
     assert all(q.speaker not in ("Иван Петров", "Олег Сом") for q in said)
     assert {s.name for s in d.speakers if s.kind == "person"} == {"Иван Петров", "Олег Сом"}
+    # nor when the name may be a woman's nominative as well as his genitive ("Гайнуллина"): a plural subject and one
+    # person's name are never in apposition
+    d = analyze(
+        "Прощание\n\nВдова писателя Галина Гайнуллина поблагодарила всех, кто пришел проститься с Ринатом "
+        "Гайнуллиным.\n\nКоллеги Гайнуллина по Союзу писателей вспоминают, что он не отказывал молодым авторам."
+    )
+    assert [q.speaker for q in d.quotes if q.kind == "reported"] == ["коллеги Гайнуллина по Союзу писателей"]
     # a singular verb after a nominative name in apposition keeps the name
     d = analyze("Отъезд\n\nКоллега Иван Петров рассказал, что он уехал в Казань.")
     assert [q.speaker for q in d.quotes if q.kind == "reported"] == ["Иван Петров"]
+
+
+def test_the_younger_or_the_elder_is_no_part_of_the_surname_a_bare_one_names():
+    from dispatchtui.analysis import analyze
+
+    # one Юзеев: the bare surname is the younger, no second person
+    d = analyze(
+        "Прощание\n\nПоэт Ильдар Юзеев-младший рассказал, что учился у покойного.\n\n"
+        "«Он читал каждую мою рукопись», — сказал Юзеев."
+    )
+    assert [q.speaker for q in d.quotes if q.kind == "full"] == ["Ильдар Юзеев-младший"]
+    assert [s.name for s in d.speakers if s.kind == "person"] == ["Ильдар Юзеев-младший"]
+    # father and son: the bare surname may be either — abstained, and no third person "Юзеев"
+    d = analyze(
+        "Династия\n\nВ театре выступили Артур Юзеев-старший и его сын Ильдар Юзеев-младший.\n\n"
+        "«Мы играем вместе двадцать лет», — сказал Юзеев."
+    )
+    assert [q.speaker for q in d.quotes if q.kind == "full"] == [None]
+    assert sorted(s.name for s in d.speakers if s.kind == "person") == ["Артур Юзеев-старший", "Ильдар Юзеев-младший"]

@@ -555,7 +555,11 @@ def _sur_key(s: str | None) -> str:
     k = _key(s)
     while " " in k and k.split(" ", 1)[0] in NAME_PARTICLES:
         k = k.split(" ", 1)[1]
-    return k
+    # "Юзеев-младший" is Юзеев, the younger: the epithet is no part of the surname a bare "Юзеев" matches
+    return _GENERATION_TAIL.sub("", k)
+
+
+_GENERATION_TAIL = re.compile(r"-(?:" + "|".join(GENERATION_SUFFIXES) + r")\w*$")
 
 
 def _same_surname(a: str | None, b: str | None) -> bool:

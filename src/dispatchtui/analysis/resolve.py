@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..model import Quote, Span, Speaker, SpeakerKind
-from .lexicon.names import HONORIFICS, PREFIXED_NAME_RE
+from .lexicon.names import GENERATION_SUFFIXES, HONORIFICS, PREFIXED_NAME_RE
 from .lexicon.quotes import INSTRUMENTAL_PREPOSITIONS, SUBJECT_PRONOUNS
 from .lexicon.reported import SAY_VERBS
 from .lexicon.roles import (
@@ -117,6 +117,15 @@ class _Out:
 
 def _is_latin_word(w: str) -> bool:
     return "a" <= w[:1].lower() <= "z"
+
+
+_GENERATION_TAIL = re.compile(r"-(?:" + "|".join(GENERATION_SUFFIXES) + r")\w*$", re.I)
+
+
+def _without_generation(surname: str) -> str:
+    """``Юзеев-старший`` → ``Юзеев``: the epithet of the elder or the younger is no part of the surname that a
+    bare ``Юзеев`` names."""
+    return _GENERATION_TAIL.sub("", surname)
 
 
 def _lemmas(words: Sequence[str]) -> list[str]:
@@ -526,8 +535,9 @@ class _Resolver:
         for i, e in enumerate(self.persons):
             self._first_by_name.setdefault(e.name, e)
             if e.surname:
-                self._by_surname.setdefault(lemma(e.surname), []).append(e)
-                keys = {_key(e.surname), "\0" + lemma(e.surname)}
+                sur = _without_generation(e.surname)
+                self._by_surname.setdefault(lemma(sur), []).append(e)
+                keys = {_key(sur), "\0" + lemma(sur)}
                 if " " in e.surname:
                     # "ибн Саид аль-Хашими" is named by its last part alone: "— сказал аль-Хашими"
                     keys.add(_key(e.surname.split()[-1]))
@@ -966,9 +976,9 @@ class _Resolver:
 
     def _group_of(self, e: Entity, span: Span) -> bool:
         """``Коллеги Ивана Петрова говорят``: the verb is plural, the head before the name is a person noun that
-        can be a nominative plural, and the name is not in the nominative — the subject is the group (his
-        colleagues), the name its genitive dependent. (``коллеги`` alone is also a genitive singular, so the case
-        of the head cannot tell; the number of the verb can.)"""
+        can be a nominative plural, and the name is one person's — the subject is the group (his colleagues), the
+        name its genitive dependent. (``коллеги`` alone is also a genitive singular, so the case of the head
+        cannot tell; the number of the verb can.)"""
         m = self._name_detail(e, span)
         if m is None or m.span.start <= span.start:
             return False
@@ -976,11 +986,9 @@ class _Resolver:
         words = _WORD.findall(m.text)
         if head is None or not words or not _has_plural_reading(head) or not _is_person_noun(head):
             return False
-        return not any(
-            p.tag.case == "nomn" and p.tag.number != "plur"  # ("Анны" is also two Annas)
-            for p in parses(words[0])[:4]
-            if {"Name", "Surn"} & set(p.tag.grammemes)
-        )
+        # a plural subject and one person's name cannot be in apposition, whatever the name's case ("Коллеги
+        # Гайнуллина", a genitive or her nominative): unless the surname is a plural, a family ("Супруги Дорофеевы")
+        return not any(p.tag.number == "plur" and "Surn" in p.tag for p in parses(words[-1])[:4])
 
     def _bare_name(self, e: Entity, span: Span) -> bool:
         """The mention is only the name (no role noun whose own gender already settles who it is)."""
@@ -991,7 +999,7 @@ class _Resolver:
         """Other persons of the dispatch with ``e``'s surname (Алла Бут and Виктор Бут)."""
         if not e.surname:
             return []
-        return [o for o in self._by_surname.get(lemma(e.surname), ()) if o is not e]
+        return [o for o in self._by_surname.get(lemma(_without_generation(e.surname)), ()) if o is not e]
 
     def _namesake(self, e: Entity, gender: str, pos: int) -> Entity | None:
         """The one namesake of ``e`` whose gender is ``gender`` and whom the text named before ``pos`` (a son
