@@ -320,6 +320,14 @@ def test_fragment_after_speech_verb():
     assert table(t) == [("катастрофической", "fragment", "Министр", "назвал")]
 
 
+def test_fragment_in_the_instrumental_after_an_object_that_may_head_a_name():
+    # "соглашение" may head a name in quotation marks (соглашение «Открытое небо»), but a name stays in the
+    # nominative: words in the instrumental are the naming verb's predicate
+    t = "Министр назвал соглашение «важным сигналом для региона»."
+    assert table(t) == [("важным сигналом для региона", "fragment", "Министр", "назвал")]
+    assert table("Министр подписал соглашение «Открытое небо».") == []
+
+
 def test_fragment_clause_inside_author_sentence():
     t = "Он сказал, что такой союз «опасен для страны, потому что он разрушает доверие»."
     assert table(t) == [("опасен для страны, потому что он разрушает доверие", "fragment", "Он", "сказал")]

@@ -1267,3 +1267,15 @@ def test_the_younger_or_the_elder_is_no_part_of_the_surname_a_bare_one_names():
     )
     assert [q.speaker for q in d.quotes if q.kind == "full"] == [None]
     assert sorted(s.name for s in d.speakers if s.kind == "person") == ["Артур Юзеев-старший", "Ильдар Юзеев-младший"]
+
+
+def test_a_country_adjective_whose_stem_is_not_the_countrys_name():
+    # "тайский" is of Таиланд (and "английский" of Великобритания): COUNTRY_ADJECTIVES, not the stem
+    from dispatchtui.analysis import analyze
+
+    d = analyze(
+        "Саммит\n\nМинистр иностранных дел Малайзии Ахмад Исмаил отметил, что переговоры шли трудно. Министр "
+        "иностранных дел Таиланда Суфачай Чанвират с ним согласился. Позже выступил Ахмад Исмаил.\n\n"
+        "По словам тайского министра, главные споры касались риса."
+    )
+    assert [q.speaker for q in d.quotes if q.kind == "reported"] == ["Ахмад Исмаил", "Суфачай Чанвират"]

@@ -605,6 +605,11 @@ COUNTRY_ADJECTIVES: dict[str, frozenset[str]] = {
     "эмиратский": frozenset({"оаэ"}),
     "белорусский": frozenset({"белоруссия", "беларусь"}),
     "голландский": frozenset({"нидерланды", "голландия"}),
+    "тайский": frozenset({"таиланд", "тайланд"}),
+    "южнокорейский": frozenset({"корея", "республика"}),
+    "английский": frozenset({"великобритания", "британия", "англия"}),
+    "бельгийский": frozenset({"бельгия"}),
+    "швейцарский": frozenset({"швейцария"}),
 }
 
 #: Verbs whose predicate noun in the instrumental names the post its subject holds ("который служил гувернером",

@@ -31,9 +31,11 @@ def _name_like(text: str, a: int, b: int, words: list[str], clause: bool) -> boo
     return first.isupper() or first.isdigit() or _is_latin(first)
 
 
-def _name_context(text: str, pos: int, floor: int) -> bool:
+def _name_context(text: str, pos: int, floor: int, predicate: bool = False) -> bool:
     """An organization/work noun or "так называемый" just before the opening mark (no comma or
-    colon in between: "Как пишет издание, «…»" names nothing)."""
+    colon in between: "Как пишет издание, «…»" names nothing). With ``predicate`` (the quoted words are a
+    naming verb's second complement, see :func:`naming_predicate`) the noun is that verb's object, not the
+    quote's head: "назвал соглашение «важным сигналом»"."""
     a = max(floor, pos - 60)
     toks = _tokens(text, a, pos, 30)
     words: list[_T] = []
@@ -48,9 +50,20 @@ def _name_context(text: str, pos: int, floor: int) -> bool:
         low = t.text.lower()
         if low.startswith(SO_CALLED_PREFIXES):
             return True
-        if _info(t.text).lemma in ORG_NOUNS:
+        if _info(t.text).lemma in ORG_NOUNS and not predicate:
             return True
     return False
+
+
+def naming_predicate(words: list[str], lower_start: bool, intro_kind: str, direct: bool) -> bool:
+    """ "назвал соглашение «важным сигналом для региона»": after a speech verb right before the mark, quoted
+    words that open lower-case with a word that has no nominative reading and has an instrumental one are the
+    verb's predicate complement (назвать что чем) — a name in quotation marks stays in the nominative
+    ("соглашение «Открытое небо»")."""
+    if not (words and lower_start and intro_kind == "verb" and direct):
+        return False
+    cases = _info(words[0]).cases
+    return "ablt" in cases and "nomn" not in cases
 
 
 @dataclass(frozen=True, slots=True)

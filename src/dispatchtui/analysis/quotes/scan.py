@@ -9,7 +9,15 @@ from dataclasses import dataclass, field
 
 from ...model import Quote, Span
 from ..layout import parse_dateline
-from .classify import _clause_like, _is_name_quote, _name_context, _name_like, _Signals, _statement_kind
+from .classify import (
+    _clause_like,
+    _is_name_quote,
+    _name_context,
+    _name_like,
+    _Signals,
+    _statement_kind,
+    naming_predicate,
+)
 from .cues import (
     _Attr,
     _attr_after,
@@ -187,7 +195,9 @@ def _marked(scan: _Scan, parts: list[_Region], group: int) -> None:
     pieces, inner = _pieces(text, parts)
     words = _content_words(text, first.cs, last.ce, 60)
     clause = _clause_like(words)
-    name_ctx = first.open_pos is not None and _name_context(text, first.open_pos, floor)
+    lower_start = text[first.cs : first.cs + 1].islower()
+    predicate = naming_predicate(words, lower_start, intro_kind, direct)
+    name_ctx = first.open_pos is not None and _name_context(text, first.open_pos, floor, predicate)
     namey = _name_like(text, first.cs, last.ce, words, clause)
     sig = _Signals(
         intro_kind,
@@ -203,7 +213,7 @@ def _marked(scan: _Scan, parts: list[_Region], group: int) -> None:
         clause,
         namey,
         name_ctx,
-        text[first.cs : first.cs + 1].islower(),
+        lower_start,
     )
     if _is_name_quote(sig):
         return
