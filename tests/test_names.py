@@ -363,6 +363,13 @@ def test_the_part_an_actor_plays_is_a_character(ner):
     assert sorted(analysed_names(text)) == ["Илья Крутов", "Мария Дёмина"]
 
 
+def test_a_part_before_the_dash_of_a_gapped_verb_is_a_character_whatever_its_case_reads(ner):
+    # "Лопахина" may be a woman's nominative, but "X — Y" after a comma, in a sentence with a verb of playing, is
+    # "X (сыграл) Y": the part, then the actor
+    text = "Раневскую сыграла Елена Шкода, Лопахина — Игорь Дрозд. Спектакль идет три часа."
+    assert sorted(analysed_names(text)) == ["Елена Шкода", "Игорь Дрозд"]
+
+
 def test_a_name_after_an_inanimate_noun_in_such_a_sentence_is_a_person(ner):
     # "в фильме Петра Осокина": whose film, not a part
     text = "Илья Крутов сыграет в фильме Петра Осокина."

@@ -1255,11 +1255,29 @@ def _mark_played_characters(tokens, mentions: list[_PersonMention], sentences: S
             m = out[n]
             i = tokens.get(m.span.start)
             if (
-                (m.form.case in ("accs", "gent") or _only_oblique_with_accusative(m.words))
-                and _may_be_an_object(tokens, i)
-            ) or _after_part_noun(tokens, i):
+                (
+                    (m.form.case in ("accs", "gent") or _only_oblique_with_accusative(m.words))
+                    and _may_be_an_object(tokens, i)
+                )
+                or _after_part_noun(tokens, i)
+                or n + 1 < j
+                and _gapped_pair(tokens.text, m.span, out[n + 1].span)
+            ):
                 out[n] = replace(m, fiction=True)
     return out
+
+
+def _gapped_pair(text: str, part: Span, actor: Span) -> bool:
+    """ "Раневскую сыграла Елена Шкода, Лопахина — Игорь Дрозд": after a comma, a name, a dash standing for the
+    gapped verb, and the next name — the first is the part, whatever case the normalizer read ("Лопахина" may be
+    a woman's nominative), the second the actor."""
+    return bool(_GAP_DASH.fullmatch(text, part.end, actor.start)) and bool(
+        _AFTER_COMMA.search(text, max(0, part.start - 3), part.start)
+    )
+
+
+_GAP_DASH = re.compile(r"[ \u00a0]+[—–][ \u00a0]+")
+_AFTER_COMMA = re.compile(r",[ \u00a0]+$")
 
 
 def _after_part_noun(tokens, i: int | None) -> bool:
