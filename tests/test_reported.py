@@ -31,6 +31,14 @@ def test_that_clause_named_subject():
     assert only(t) == ("бюджет будет сбалансирован уже в этом году", "Олег Дымов", "заявил")
 
 
+def test_a_sign_written_after_a_number_stays_with_the_clause():
+    # "%" is no word, but no punctuation to trim either: "на 10" would misquote the figure
+    t = "Рынок\n\nМинистр финансов Олег Дымов заявил, что инфляция снизилась до 4%."
+    assert only(t)[0] == "инфляция снизилась до 4%"
+    t = "Рынок\n\nПо данным аналитиков, рынок вырос на 10%."
+    assert only(t)[0] == "рынок вырос на 10%"
+
+
 def test_that_clause_addressee_and_time_between():
     t = "Новости\n\nГубернатор Андрей Крылов сообщил журналистам в четверг, что мост откроют к осени."
     content, speaker, cue = only(t)

@@ -56,7 +56,7 @@ from .lexicon.reported import (
     VIEW_NOUNS,
 )
 from .morph import lemma, parses
-from .syntax import Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
+from .syntax import CLOSES_WORDS, Sent, Tok, is_punct, parse, place_speaker, speaker_of, speaker_span
 from .turns import label_at
 
 __all__ = ["find_reported"]
@@ -148,7 +148,7 @@ def _content(s: Sent, a: int, b: int, short: bool = False) -> Span | None:
     b = _relay_tail(s, a, b)
     while a < b and is_punct(s.toks[a].text) and s.toks[a].text not in '«"„“':
         a += 1
-    while b > a and is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in '»"”)':
+    while b > a and is_punct(s.toks[b - 1].text) and s.toks[b - 1].text not in CLOSES_WORDS:
         b -= 1
     words = [t for t in s.toks[a:b] if _WORD_RE.match(t.text)]
     if len(words) < MIN_WORDS and not (short and _short_clause(words)):

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from ..model import Span
 from .morph import lemma, parses
 
-__all__ = ["Tok", "Sent", "parse", "speaker_of", "speaker_span", "place_speaker", "is_punct", "MAX_TOKENS"]
+__all__ = [
+    "Tok",
+    "Sent",
+    "parse",
+    "speaker_of",
+    "speaker_span",
+    "place_speaker",
+    "is_punct",
+    "CLOSES_WORDS",
+    "MAX_TOKENS",
+]
 
 #: A sentence is parsed up to this many tokens (a run-on text without sentence ends costs no more).
 MAX_TOKENS = 120
@@ -59,7 +69,7 @@ class Sent:
         b = i + 1
         while b < len(self.toks) and under(b) and not (stop_at_comma and _is_break(self.toks[b].text)):
             b += 1
-        while b - 1 > a and is_punct(self.toks[b - 1].text) and self.toks[b - 1].text not in '»"”)':
+        while b - 1 > a and is_punct(self.toks[b - 1].text) and self.toks[b - 1].text not in CLOSES_WORDS:
             b -= 1
         return a, b
 
@@ -71,6 +81,11 @@ class Sent:
             if self.toks[k].rel in rels:
                 return k
         return None
+
+
+#: what a span of words keeps at its end though no word: a closing mark or bracket, and the signs written after a
+#: number ("на 10%", "до 30°", "5 $")
+CLOSES_WORDS = '»"”)%‰°$€₽'
 
 
 def is_punct(w: str) -> bool:
