@@ -23,6 +23,8 @@ before)
 «…, сообщает пресс-служба.» / «…, уточняет     :func:`form_trailing`       ``test_trailing_*``
 газета, …» (attribution after the content,
 no что, no marks)
+«…, следует из сводки X» / «Как следует из …»  :func:`_follows_from` (in    ``test_following_*``
+/ «Из документов следует, что …»               the forms above)
 =============================================  ==========================  ===============================
 
 Not reported speech: a sentence mostly inside a direct quote (a speaker quoting someone is not listed), facts
@@ -123,6 +125,31 @@ def _is_impersonal(t: Tok) -> bool:
     if t.pos == "VERB" and t.lemma in IMPERSONAL_VERBS and t.text.lower().endswith(("ся", "сь")):
         return True
     return t.pos == "PRTS" and t.lemma in IMPERSONAL_VERBS and t.text.lower().endswith(("о",))
+
+
+def _follows_from(s: Sent, v: int) -> bool:
+    """ "…, следует из материалов суда", "Как следует из сводки, …", "Из документов следует, что …": "следует из"
+    a document or a body's data attributes the content to it, as "говорится в" does — not "следует" of duty
+    ("ему следует уйти": no "из") nor the author's inference "из этого следует" (a pronoun)."""
+    return _source_followed(s, v) is not None
+
+
+def _source_followed(s: Sent, v: int) -> Span | None:
+    """The "из …" phrase of :func:`_follows_from`'s "следует": the verb's own "из" dependent, else (the parse may
+    hang it on the main verb) the words right after the verb, "из" and a noun, to the next break."""
+    t = s.toks[v]
+    if t.lemma != "следовать" or t.text.lower() not in ("следует", "следовало", "следуют"):
+        return None
+    for k in s.kids[v]:
+        case = next((c for c in s.kids[k] if s.toks[c].rel == "case"), None)
+        if s.toks[k].rel == "obl" and case is not None and s.toks[case].lemma == "из":
+            # (not "этого", "сказанного": the author's own inference)
+            return s.span(*s.subtree(k)) if s.toks[k].pos == "NOUN" else None
+    if v + 2 < len(s.toks) and s.toks[v + 1].text.lower() == "из":
+        end = _next_break(s, v + 2)
+        if any(x.pos == "NOUN" for x in s.toks[v + 2 : min(end, v + 4)]):
+            return s.span(v + 1, end)
+    return None
 
 
 def _content(s: Sent, a: int, b: int, short: bool = False) -> Span | None:
@@ -401,11 +428,18 @@ def form_as_said(s: Sent) -> Found | None:
     for i, t in enumerate(toks):
         if t.text.lower() != "как" or _perceived_how(toks, i):
             continue
-        v = next((k for k in range(i + 1, min(len(toks), i + 4)) if _is_say(toks[k]) or _is_impersonal(toks[k])), None)
+        v = next(
+            (
+                k
+                for k in range(i + 1, min(len(toks), i + 4))
+                if _is_say(toks[k]) or _is_impersonal(toks[k]) or _follows_from(s, k)
+            ),
+            None,
+        )
         if v is None or any(toks[k].text == "," for k in range(i + 1, v)):
             continue
         close = _next_break(s, v + 1)
-        who = speaker_span(s, speaker_of(s, v)) or place_speaker(s, v)
+        who = speaker_span(s, speaker_of(s, v)) or place_speaker(s, v) or _source_followed(s, v)
         cue = Span(t.start, toks[v].stop)
         if _only_openers(s, 0, i) and close < len(toks) and toks[close].text == ",":
             content = _content(s, close + 1, _sentence_end(s))
@@ -436,7 +470,7 @@ def form_that_clause(s: Sent, first: int = 0) -> Found | None:
     toks = s.toks
     for v in range(first, len(toks)):
         t = toks[v]
-        say, imp = _is_say(t) or _negated_stance(toks, v), _is_impersonal(t)
+        say, imp = _is_say(t) or _negated_stance(toks, v), _is_impersonal(t) or _follows_from(s, v)
         light = (
             t.lemma in LIGHT_VERBS
             and t.pos in ("VERB", "GRND")
@@ -513,14 +547,16 @@ def form_trailing(s: Sent) -> Found | None:
     toks = s.toks
     for v in range(1, len(toks)):
         t = toks[v]
-        if toks[v - 1].text != "," or not ((_is_say(t) and t.pos == "VERB") or _is_impersonal(t)):
+        if toks[v - 1].text != "," or not (
+            (_is_say(t) and t.pos == "VERB") or _is_impersonal(t) or _follows_from(s, v)
+        ):
             continue
         if _complementizer(s, v) is not None:
             return None
         subj = speaker_of(s, v)
         if subj is not None and subj < v:
             continue  # "…, она сказала" is not an inverted attribution
-        who = speaker_span(s, subj) or place_speaker(s, v)
+        who = speaker_span(s, subj) or place_speaker(s, v) or _source_followed(s, v)
         if who is None and subj is None:
             who = _inverted_subject(s, v)
         if who is None:
@@ -598,9 +634,15 @@ def _animate_nominative_after(s: Sent, v: int) -> int | None:
 
 
 def _has_clause(s: Sent, content: Span) -> bool:
-    """A statement has a predicate: a finite verb, a short adjective or participle, a predicative."""
+    """A statement has a predicate: a finite verb, a short adjective or participle, a predicative, or the dash
+    that stands for the copula between two of its words ("под наблюдением — 295 пожаров", "Цена — вопрос
+    времени")."""
+    inside = [t for t in s.toks if content.start <= t.start and t.stop <= content.end]
+    if any(t.pos in ("VERB", "PRTS", "ADJS", "PRED") for t in inside):
+        return True
     return any(
-        t.pos in ("VERB", "PRTS", "ADJS", "PRED") for t in s.toks if content.start <= t.start and t.stop <= content.end
+        t.text in ("—", "–") and any(x.pos for x in inside[:k]) and any(x.pos for x in inside[k + 1 :])
+        for k, t in enumerate(inside)
     )
 
 

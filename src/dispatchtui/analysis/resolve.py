@@ -83,6 +83,7 @@ def _is_agency(name: str) -> bool:
 
 
 _PREPOSITIONS = {"в", "во", "на", "по", "у", "из", "от", "со", "с"}
+_GENITIVE_PREPOSITIONS = {"у", "из", "от"}
 _FILLER = {
     "словам",
     "слова",
@@ -494,6 +495,7 @@ _SENTENCE_REACH = 600
 
 class _Resolver:
     def __init__(self, text: str, quotes: Sequence[Quote], entities: Sequence[Entity]):
+        self._mention_case: str | None = None  # the case a dropped preposition governed (see resolve_one)
         self.why: str | None = None  # set by the branch of resolve_one that decided
         self.text = text
         self.quotes = quotes
@@ -1558,8 +1560,12 @@ class _Resolver:
         words = _WORD.findall(mention)
         if not words:
             return None, None, None
-        # drop leading prepositions and fillers ("по словам", "в МИД")
+        # drop leading prepositions and fillers ("по словам", "в МИД"), minding the case a genitive-only one
+        # governs ("из сводки ФГУП …" is the сводка, not two сводки)
+        self._mention_case = None
         while words and (words[0].lower() in _PREPOSITIONS or words[0].lower() in _FILLER):
+            if words[0].lower() in _GENITIVE_PREPOSITIONS:
+                self._mention_case = "gent"
             words = words[1:]
         if not words:
             return None, None, None
@@ -2217,7 +2223,7 @@ class _Resolver:
                     gen = inflect_phrase(org.name.split(), "gent")
                     head = inflect_phrase(words[:i], "nomn")
                     return " ".join(head + gen)
-        return " ".join(inflect_phrase(words, "nomn"))
+        return " ".join(inflect_phrase(words, "nomn", source_case=self._mention_case))
 
     # ---- all -------------------------------------------------------------------------------------
 
