@@ -924,3 +924,39 @@ def test_a_compound_abbreviation_is_the_role_it_shortens():
         "Директор театра Лидия Гончаренко готовит праздник.\n\n«Любимых актеров не бывает», — смеется худрук."
     )
     assert speakers_of(text)["Любимых актеров не бывает"] == "Аркадий Полозов"
+
+
+ABBREVIATED_LABELS = """Глациолог Лев Мороз: «Ледники Алтая исчезнут к концу века»
+
+Гляциолог Лев Мороз рассказал корреспонденту РИА Новости Дарье Кравец, почему тают ледники.
+
+Корр.: Лев Аркадьевич, насколько быстро отступают ледники?
+
+Л. Мороз: За двадцать лет ледник отступил почти на километр. Это быстрее, чем в Альпах.
+
+Корр.: С чем это связано?
+
+Л. Мороз: Главное — сухость. Снега выпадает мало.
+
+Лаборатория работает с коллегами из Цюриха. Соавтор Урс Бреннер считает, что выводы применимы ко всей Азии.
+
+Корр.: Вы давно были на ледниках?
+
+Мороз: Прошлым летом. Мы поставили там новые датчики.
+"""
+
+
+def test_an_abbreviated_interviewer_label_asks_and_an_authors_paragraph_ends_the_turn():
+    said = direct(ABBREVIATED_LABELS)
+    by_text = {t: (who, question) for t, who, question, _ in said}
+    # "Корр.:" is the correspondent's label, not a paragraph continuing the answer before it
+    assert by_text["С чем это связано?"] == ("Дарья Кравец", True)
+    assert by_text["Главное — сухость. Снега выпадает мало."] == ("Лев Мороз", False)
+    # the author reports a third person between two turns: no one's answer goes on there
+    assert not any(t.startswith("Лаборатория работает") for t in by_text)
+    assert reported(ABBREVIATED_LABELS) == [("выводы применимы ко всей Азии", "Урс Бреннер", "считает")]
+
+
+def reported(text: str):
+    d = analyze(text)
+    return [(d.text[q.start : q.end], q.speaker, q.cue) for q in d.quotes if q.kind == "reported"]

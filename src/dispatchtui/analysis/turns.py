@@ -123,6 +123,7 @@ def _role_noun(word: str) -> bool:
 
 
 #: A role label of a few words: "Глава района:", "Начальник гидрометцентра:" (a role noun, its complement).
+_ABBREVIATED_LABEL_RE = re.compile(r"(?P<name>[А-ЯЁ][а-яё]{1,6})\.[ \u00a0]*:[ \u00a0]+(?=\S)")
 _ROLE_LABEL_RE = re.compile(r"(?P<name>[А-ЯЁ][а-яё-]+(?:[ \u00a0][а-яё-]+){1,3})[ \u00a0]*:[ \u00a0]+(?=\S)")
 
 
@@ -130,6 +131,11 @@ def label_at(text: str, p: Span, named: Callable[[str], bool] = lambda w: False)
     """The speaker label opening paragraph ``p`` ("С.Донской:", "Аннабель Джонс (продюсер):", "Вопрос:",
     «Медуза»:), or None. A label is a nominative name: "Позиция Сергея Лаврова:" introduces, it does not label.
     ``named(word)`` tells a surname the text gives a person elsewhere (see :func:`_surnames_of_people`)."""
+    a = _ABBREVIATED_LABEL_RE.match(text, p.start, min(p.end, p.start + 20))
+    if a is not None and a.group("name").lower() in INTERVIEWER_LABELS | ANSWER_LABELS:
+        # "Корр.: …", "Вопр.: …", "Отв.: …": the interviewer's (or the answerer's) label, abbreviated
+        asks = a.group("name").lower() in INTERVIEWER_LABELS
+        return Label(Span(a.start("name"), a.end("name") + 1), a.end(), asks, not asks)
     m = _LABEL_RE.match(text, p.start, min(p.end, p.start + 260))
     if m is None:
         r = _ROLE_LABEL_RE.match(text, p.start, min(p.end, p.start + 120))
@@ -263,6 +269,27 @@ def _source_phrase(text: str, p: Span) -> bool:
     )
 
 
+def _reports_someone(text: str, p: Span) -> bool:
+    """The paragraph reports someone in the third person — a verb of saying or stance in the third person
+    ("Урс Бреннер считает, что …", "сообщил") or a source phrase — so it is the author's, not a turn going on
+    (a speaker going on in the first person is told by :func:`_speaks` before this is asked)."""
+    if _source_phrase(text, p):
+        return True
+    for m in _WORD_RE.finditer(text, p.start, min(p.end, p.start + 600)):
+        w = m.group()
+        if w[:1].isupper() or len(w) < 4:
+            continue
+        for q in parses(w)[:2]:
+            if (
+                q.tag.POS == "VERB"
+                and q.normal_form in SPEECH_VERBS
+                and q.tag.person != "1per"
+                and q.tag.person != "2per"
+            ):
+                return True
+    return False
+
+
 def _dash_start(text: str, p: Span) -> int | None:
     """Content start of a paragraph opened by a dialogue dash ("— Почему вы …"), or None."""
     i = p.start
@@ -342,7 +369,10 @@ def transcript_turns(
         nxt = order[n + 1] if n + 1 < len(order) else len(paras)
         # ("Вопрос:" / "Ответ:": the interviewer and the interviewee the intro names, where it does)
         # (an outlet's label, "Интерфакс:", asks as the outlet: no person, as before)
-        asker = interviewer if lemma(text[lab.name.start : lab.name.end].split()[0]) in INTERVIEWER_LABELS else None
+        label_word = text[lab.name.start : lab.name.end].split()[0]
+        # ("Корр.": an abbreviation as written, not a lemma — "корр" would read as "корра")
+        label_key = label_word[:-1].lower() if label_word.endswith(".") else lemma(label_word)
+        asker = interviewer if label_key in INTERVIEWER_LABELS else None
         speaker = asker if lab.question else interviewee if lab.answer else lab.name
         if lab.role_only and lab.role in holders:
             speaker = holders[lab.role]  # "Губернатор:" after "Павел Зорин (губернатор края):"
@@ -384,7 +414,10 @@ def transcript_turns(
                 break  # another party's turn, even one whose label is no person ("Голос Америки: …")
             if not _sentence_like(text, p):
                 break
-            if not (_speaks(text, p) or (dense and between and not _names_speaker(text, p, surnames))):
+            if not (
+                _speaks(text, p)
+                or (dense and between and not _names_speaker(text, p, surnames) and not _reports_someone(text, p))
+            ):
                 break
             c = _part(text, p.start, p.end, j, speaker, group, lab.question, "turn: continues the labelled turn")
             if c is not None:

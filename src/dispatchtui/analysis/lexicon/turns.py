@@ -38,13 +38,14 @@ INTERVIEWEE_VERBS: frozenset[str] = frozenset({"дать", "давать", "от
 #: Nouns that make a conversation verb an interview: "взял интервью у", "дал интервью".
 INTERVIEW_NOUNS: frozenset[str] = frozenset({"интервью", "беседа", "разговор", "вопрос"})
 
-#: Labels of the interviewer's turns in a transcript ("Вопрос: …", "Корреспондент: …"), as lemmas.
+#: Labels of the interviewer's turns in a transcript ("Вопрос: …", "Корреспондент: …", "Корр.: …"), as lemmas
+#: (an abbreviation as written, lower-case, without its full stop).
 INTERVIEWER_LABELS: frozenset[str] = frozenset(
-    {"вопрос", "корреспондент", "журналист", "интервьюер", "ведущий", "ведущая", "редакция"}
+    {"вопрос", "вопр", "корреспондент", "корр", "журналист", "интервьюер", "ведущий", "ведущая", "редакция"}
 )
 
 #: Labels of the interviewee's turns when the transcript does not name them: "Ответ: …".
-ANSWER_LABELS: frozenset[str] = frozenset({"ответ"})
+ANSWER_LABELS: frozenset[str] = frozenset({"ответ", "отв"})
 
 #: Word forms of the first and second person: a paragraph holding one is someone talking (lower-case).
 FIRST_SECOND_PERSON: frozenset[str] = frozenset(
