@@ -960,3 +960,20 @@ def test_an_abbreviated_interviewer_label_asks_and_an_authors_paragraph_ends_the
 def reported(text: str):
     d = analyze(text)
     return [(d.text[q.start : q.end], q.speaker, q.cue) for q in d.quotes if q.kind == "reported"]
+
+
+def test_a_dash_question_after_an_attributed_answer_is_not_the_answerers():
+    text = (
+        "После матча\n\nГлавный тренер «Сокола» Игорь Зуев остался доволен игрой.\n\n"
+        "— Мы выиграли характером, — сказал Зуев.\n\n— Вы довольны игрой вратаря?\n\n"
+        "— Вратарь сегодня спас нас трижды, — улыбнулся тренер."
+    )
+    said = speakers_of(text)
+    assert said["Вы довольны игрой вратаря?"] != "Игорь Зуев"
+    # a second dash paragraph that goes on as the first did (no question between) is still the eyewitness's
+    text = (
+        "Авария\n\nОчевидец, житель поселка Виктор Шалаев, рассказал, что услышал грохот.\n\n"
+        "— Вышел на крыльцо, а там вагоны лежат поперек путей, — сказал он.\n\n"
+        "— Я сразу позвонил в 112. Минут через двадцать приехали пожарные."
+    )
+    assert speakers_of(text)["Я сразу позвонил в 112. Минут через двадцать приехали пожарные."] == "Виктор Шалаев"

@@ -820,6 +820,16 @@ def _attribution_after(text: str, nxt: Span) -> tuple[Span, Span | None] | None:
     return (who, Span(s.toks[0].start, s.toks[0].stop)) if who is not None else None
 
 
+def _new_dash_turn(text: str, paragraphs: Sequence[Span], pi: int) -> bool:
+    """ "— …, — улыбнулся тренер. ¶ — Вы довольны игрой Ершова?": a dash paragraph that asks after one that does
+    not (or answers after one that asks) is another speaker's turn, never the speaker before going on; one that
+    goes on as the one before did (an eyewitness's second paragraph, "— Я сразу позвонил в 112.") may be."""
+    here, before = paragraphs[pi], paragraphs[pi - 1]
+    if _dash_start(text, here) is None or _dash_start(text, before) is None:
+        return False
+    return (text[here.end - 1] == "?") != (text[before.end - 1] == "?")
+
+
 def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Sequence[Quote]) -> list[Quote]:
     """A quote that is a paragraph of its own, without attribution, is attributed by the paragraphs around it:
     a colon introduction closing the paragraph before (:func:`_intro_before`), an attribution opening the one
@@ -870,7 +880,7 @@ def attribute_paragraph_quotes(text: str, paragraphs: Sequence[Span], quotes: Se
         if found is None and pi + 1 < len(paragraphs):
             found = _attribution_after(text, paragraphs[pi + 1])
             why = "turn: attributed by the paragraph after"
-        if found is None and len(mentions_before(pi)) == 1:
+        if found is None and len(mentions_before(pi)) == 1 and not _new_dash_turn(text, paragraphs, pi):
             m = next(s for j in reversed(by_para.get(pi - 1, [])) if (s := out[j].speaker_span))
             found, why = (m, None), "turn: continues the speaker of the paragraph before"
         if found is None:
