@@ -10,6 +10,9 @@ report both. Runs ``dispatchtui extract --format jsonl --no-cache`` once over th
 with ``shared/tools/score_quotes.py`` (gold dirs of symlinks in a temp dir), then factRuEval-dev with
 ``score_persons.py``, and the invented dispatches of ``benchmarks/invented`` (annotated from the guidelines by
 someone who had not seen the code). Not a test: nothing here is collected by pytest.
+
+Each set also gets a line the scorer does not give: how many of the gold's interviewer questions (optional to
+the scorer, so never counted there) a predicted quote gives to someone else (see :func:`question_audit`).
 """
 
 from __future__ import annotations
@@ -100,6 +103,41 @@ def score(tools: Path, gold: Path, pred: Path, details: bool) -> str:
     return subprocess.run(cmd, capture_output=True, text=True, check=False).stdout
 
 
+def _fold(s: str | None) -> str:
+    return " ".join((s or "").replace("ё", "е").replace("«", "").replace("»", "").replace('"', "").lower().split())
+
+
+def question_audit(gold: Path, pred: Path) -> str:
+    """The interviewer's questions given to someone else: the scorer leaves questions out (they are optional),
+    so a question attributed to the interviewee — a wrong attribution a user would see — counts nowhere there.
+    Each gold ``interviewer question`` whose text a predicted direct quote overlaps counts as wrong when that
+    quote has a speaker and it is not the gold one (no speaker is an abstention, not counted)."""
+    import json
+
+    by_file = {}
+    for line in pred.read_text(encoding="utf-8").splitlines():
+        r = json.loads(line)
+        by_file[Path(r["source"]).name] = r
+    total = wrong = 0
+    for g in sorted(gold.glob("*.json")):
+        doc = json.loads(g.read_text(encoding="utf-8"))
+        r = by_file.get(doc["file"])
+        if r is None:
+            continue
+        for gq in doc["quotes"]:
+            if gq.get("note") != "interviewer question":
+                continue
+            total += 1
+            a = r["text"].find(gq["text"])
+            if a < 0:
+                continue
+            b = a + len(gq["text"])
+            hits = [q for q in r["quotes"] if q["kind"] == "full" and q["start"] < b and q["end"] > a]
+            if hits and hits[0]["speaker"] and _fold(hits[0]["speaker"]) != _fold(gq["speaker"]):
+                wrong += 1
+    return f"interviewer questions (optional to the scorer): {total}, given to someone else: {wrong}"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--shared", default=str(ROOT.parent / "shared"))
@@ -128,6 +166,7 @@ def main() -> int:
             n = len(list(g.iterdir()))
             print(f"== half {h} ({n} dispatches)" if h != "all" else f"== whole corpus ({n} dispatches)")
             print(score(tools, g, pred, a.details and h != "all").rstrip())
+            print(question_audit(g, pred))
         for name, what, held_out in INVENTED:
             inv = ROOT / "benchmarks" / name
             if not (inv / "gold").is_dir():
@@ -137,6 +176,7 @@ def main() -> int:
             extract(texts, p3)
             print(f"== {what} (benchmarks/{name}: {len(texts)} texts written from the guidelines, not from our code)")
             print(score(tools, inv / "gold", p3, a.details and not held_out).rstrip())
+            print(question_audit(inv / "gold", p3))
             for part, (lo, hi) in SPLIT.get(name, {}).items():
                 g = t / f"{name}-{part}"
                 g.mkdir()
