@@ -40,6 +40,7 @@ from .lexicon.turns import (
     INTERVIEW_OBJECT_VERBS,
     INTERVIEWEE_VERBS,
     INTERVIEWER_LABELS,
+    SECOND_PERSON,
 )
 from .morph import get_morph, lemma, parses
 from .names import RUSSIAN_SURNAME_ENDINGS
@@ -530,6 +531,24 @@ def _names_another(text: str, said: Span, interviewee: Span | None) -> bool:
     return words[0].lower()[:5] not in stems
 
 
+_SENTENCE_BREAK = re.compile(r"[.!?…][ \u00a0]+[А-ЯЁA-Z«]")
+
+
+def _answer_goes_on(text: str, paras: Sequence[Span], dashes: Sequence[int], n: int) -> bool:
+    """ "— Нет. Это слухи … ¶ — Мы обсуждали обмен опытом, не животными. ¶ — Что будет с вольером?": where the
+    alternation would make a question of a dash paragraph that asks nothing, right after an answer that asks
+    nothing, the next dash paragraph asks in one sentence, and it talks to no one, the answer goes on over two
+    paragraphs — else every turn after it would change sides."""
+    asks = [text[paras[i].end - 1] == "?" for i in dashes[n - 1 : n + 2]]
+    if len(asks) != 3 or asks != [False, False, True]:
+        return False
+    # and it talks to no one ("В Архангельске говорят, что вы …" is the interviewer's), and the next one is a
+    # question alone, one sentence (not an answer asking back at its end: "Это слухи. …, зачем нам ее отдавать?")
+    words = {m.group().lower() for m in _WORD_RE.finditer(text, paras[dashes[n]].start, paras[dashes[n]].end)}
+    nxt = paras[dashes[n + 1]]
+    return not words & SECOND_PERSON and not _SENTENCE_BREAK.search(text, nxt.start, nxt.end - 1)
+
+
 def interview_turns(
     text: str,
     paras: Sequence[Span],
@@ -561,6 +580,8 @@ def interview_turns(
         # strict alternation: in an argument both sides end with "?" ("— Я тоже делал селфи. Это
         # преступление?" / "— Когда вы проходите рамку …, это странно?")
         is_q = state == "answer"
+        if is_q and n > 0 and _answer_goes_on(text, paras, dashes, n):
+            is_q = False
         state = "question" if is_q else "answer"
         start = _dash_start(text, p)
         if is_q:
