@@ -370,6 +370,20 @@ def test_a_part_before_the_dash_of_a_gapped_verb_is_a_character_whatever_its_cas
     assert sorted(analysed_names(text)) == ["Елена Шкода", "Игорь Дрозд"]
 
 
+def test_a_settlements_name_is_no_person_here_or_where_it_recurs(ner):
+    # after a settlement noun (or its name's adjective) the name is the place's, and so where "в Старой Криуше"
+    # comes back without the noun; a village named after a man names a village
+    text = (
+        "Храм в селе Старая Криуша восстановили. В Старой Криуше живут 300 человек. "
+        "Депутат Иван Петров приехал в поселок Юрия Гагарина."
+    )
+    assert analysed_names(text) == ["Иван Петров"]
+    # a subject after a place, and a villager who shares the village's stem, are people
+    assert analysed_names("В селе Иван Петров открыл школу.") == ["Иван Петров"]
+    text = "Жительница деревни Горбуново Валентина Горбунова пришла на сход. «Мы ждали», — сказала Горбунова."
+    assert analysed_names(text) == ["Валентина Горбунова"]
+
+
 def test_a_name_after_an_inanimate_noun_in_such_a_sentence_is_a_person(ner):
     # "в фильме Петра Осокина": whose film, not a part
     text = "Илья Крутов сыграет в фильме Петра Осокина."

@@ -40,6 +40,7 @@ from .lexicon.names import (
     QUOTED_APPOSITION_HEADS,
     ROLE_PLAY_VERBS,
     SCRIPTURE_RE,
+    SETTLEMENT_HEADS,
     VIETNAMESE_MIDDLE_GENDER,
     VIETNAMESE_SURNAMES,
 )
@@ -2096,6 +2097,41 @@ def _eponym_then_name(tokens, a: int, words: Sequence[str]) -> bool:
     return first and second and not one_genitive
 
 
+def _named_place(text: str, c: _Cluster, place_stems: set[str]) -> bool:
+    """ "в селе Старая Криуша … в Старой Криуше": a cluster without a first name whose every mention is a word of a
+    settlement's name the text gave after its noun, after a preposition of place (the name's adjective between),
+    is that place again, not a person ("жительница деревни Горбуново … сказала Горбунова" is one)."""
+    return bool(place_stems) and all(
+        not m.first
+        and m.words
+        and all(fold(w)[:5] in place_stems for w in m.words)
+        and _PLACE_PREPOSITION_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
+        for m in c.mentions
+    )
+
+
+_PLACE_PREPOSITION_BEFORE = re.compile(
+    r"(?:^|[^\w-])(?:в|во|из|до|у|около|под|возле|близ)\s+(?:[А-ЯЁ][а-яё-]+\s+)?$", re.I
+)
+
+
+def _settlement_name(tokens, a: int) -> bool:
+    """ "в селе Старая Криуша", "деревни Малые Пески", "поселок Юрия Гагарина": a name right after a settlement noun
+    (or after the capitalized adjective of the place's name) is the place's — not when it opens with a first name
+    in the nominative ("В селе Иван Петров открыл школу": a subject after a place)."""
+    j = a - 1
+    while (
+        j >= 0
+        and a - j <= 2
+        and tokens[j].text[:1].isupper()
+        and any(p.tag.POS == "ADJF" for p in parses(tokens[j].text)[:2])
+    ):
+        j -= 1  # the name's adjective the NER left out ("Старая"), not another name ("деревни Горбуново Валентина …")
+    if j < 0 or not tokens[j].text[:1].islower() or _lemma_of(tokens[j]) not in SETTLEMENT_HEADS:
+        return False
+    return not any("Name" in p.tag and p.tag.case == "nomn" for p in parses(tokens[a].text)[:3])
+
+
 def _inside_other_name(tokens, a: int, b: int) -> str | None:
     """A person's name inside the name of something else: ``театр имени Станиславского``, ``им. Ленина``,
     ``премия Андрея Белого``, ``болезнь Паркинсона``, ``аэропорт Рейган``, a film title in quotation
@@ -2107,6 +2143,8 @@ def _inside_other_name(tokens, a: int, b: int) -> str | None:
     if a >= 1 and b < len(tokens) and tokens[a - 1].text in _OPEN_MARKS and tokens[b].text in _CLOSE_MARKS:
         return "always"
     if _in_quoted_title(tokens, a, b):
+        return "always"
+    if _settlement_name(tokens, a):
         return "always"
     j = a - 1
     titles = 0
@@ -2902,6 +2940,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     person_mentions: list[_PersonMention] = []
     originals: list[tuple[_PersonMention, Span, str]] = []
     dropped_end = -10  # where the last name that was no person's ended
+    place_stems: set[str] = set()  # the words of settlements' names ("Старая Криуша"): see _settlement_name
     others: dict[tuple[EntityKind, str], list] = {}
     for sp in spans:
         toks = sp.toks
@@ -2943,6 +2982,8 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
             piece = Span(tokens[a].start, tokens[b - 1].stop)
             if inside == "always":
                 dropped_end = piece.end
+                if _settlement_name(tokens, a):
+                    place_stems.update(fold(w)[:5] for w in name_words)
                 continue
             m = _with_regnal_number(
                 text, tokens, b, _person_mention(text, tokens, a, b, name_words, piece, sentences, prev)
@@ -2963,7 +3004,7 @@ def find_people(text: str, sentences: Sequence[Span] = (), tokens=None) -> list[
     _surname_first_by_lone_mention(text, person_mentions)
     _particle_names_as_written(person_mentions)
     clusters = _first_of_two_surnames(_merge_partial_clusters(_cluster_persons(person_mentions)))
-    clusters = [c for c in clusters if _looks_like_person(c)]
+    clusters = [c for c in clusters if _looks_like_person(c) and not _named_place(text, c, place_stems)]
     clusters = _place_generation_mentions(text, clusters + _untagged_generation(text, tokens, clusters, sentences))
     clusters = _called_by_patronymic(text, _vietnamese_calling_names(clusters))
     _add_recurring_surnames(text, tokens, clusters, sentences)

@@ -136,6 +136,13 @@ APPOSITIVE_EPONYM_HEADS: frozenset[str] = frozenset(
 )
 EPONYM_HEADS = EPONYM_HEADS | APPOSITIVE_EPONYM_HEADS
 
+#: Nouns of a settlement or a place whose name follows them in apposition or in the genitive (в селе Старая
+#: Криуша, деревня Малые Пески, поселок Юрия Гагарина): the name is the place's, not a person's — unless it
+#: opens with a first name in the nominative, a subject after a place ("В селе Иван Петров открыл школу").
+SETTLEMENT_HEADS: frozenset[str] = frozenset(
+    {"село", "деревня", "поселок", "посёлок", "станица", "хутор", "аул", "кишлак", "слобода", "урочище", "местечко"}
+)
+
 #: An apposition noun that makes the name a character's, not a person's (персонаж Гаррет, героиня Карин), or a
 #: figure of scripture's (пророк Илия, апостол Павел, праотец Авраам: named in an icon, a fresco, a sermon).
 #: ("Герой России", "Герой Труда" are titles: a capitalized head with a genitive after it is not this.)
