@@ -1000,11 +1000,13 @@ def test_an_answer_over_two_dash_paragraphs_does_not_swap_the_turns_after_it():
     assert said["Мы обсуждали обмен опытом, не животными. Слонов мы не отдадим."] == "Андрей Рысь"
     assert said["Что будет с вольером для тигров?"] == "Ольга Мельник"
     assert said["Его перестроят к лету. Деньги выделил город."] == "Андрей Рысь"
-    # a statement put to the interviewee ("вы") is the interviewer's, though its answer asks back at its end
+    # a statement put to the interviewee is the interviewer's, though its answer asks back at its end: the turns
+    # ahead fit as they are
     text = ANSWER_OVER_TWO_DASHES.replace(
         "— Мы обсуждали обмен опытом, не животными. Слонов мы не отдадим.",
-        "— В городе говорят, что вы хотите отдать и жирафов.",
-    ).replace("— Что будет с вольером для тигров?", "— Это тоже слухи. Зачем нам их отдавать?")
+        "— В городе говорят, что вы хотите отдать и жирафов.\n\n— Это тоже слухи. Зачем нам их отдавать?",
+    )
     said = speakers_of(text)
     assert said["В городе говорят, что вы хотите отдать и жирафов."] == "Ольга Мельник"
     assert said["Это тоже слухи. Зачем нам их отдавать?"] == "Андрей Рысь"
+    assert said["Что будет с вольером для тигров?"] == "Ольга Мельник"

@@ -40,7 +40,6 @@ from .lexicon.turns import (
     INTERVIEW_OBJECT_VERBS,
     INTERVIEWEE_VERBS,
     INTERVIEWER_LABELS,
-    SECOND_PERSON,
 )
 from .morph import get_morph, lemma, parses
 from .names import RUSSIAN_SURNAME_ENDINGS
@@ -531,22 +530,24 @@ def _names_another(text: str, said: Span, interviewee: Span | None) -> bool:
     return words[0].lower()[:5] not in stems
 
 
-_SENTENCE_BREAK = re.compile(r"[.!?…][ \u00a0]+[А-ЯЁA-Z«]")
-
-
 def _answer_goes_on(text: str, paras: Sequence[Span], dashes: Sequence[int], n: int) -> bool:
     """ "— Нет. Это слухи … ¶ — Мы обсуждали обмен опытом, не животными. ¶ — Что будет с вольером?": where the
     alternation would make a question of a dash paragraph that asks nothing, right after an answer that asks
-    nothing, the next dash paragraph asks in one sentence, and it talks to no one, the answer goes on over two
-    paragraphs — else every turn after it would change sides."""
-    asks = [text[paras[i].end - 1] == "?" for i in dashes[n - 1 : n + 2]]
-    if len(asks) != 3 or asks != [False, False, True]:
+    nothing, the answer may go on over two paragraphs — else every turn after it changes sides. It does when
+    that reading fits the turns ahead better: over the next dash paragraphs, fewer questions that ask nothing and
+    answers that ask ("— В Архангельске говорят, что вы … ¶ — Это слухи. …, зачем нам ее отдавать? ¶ — А старые
+    теплоходы куда?": the interviewer's statement, its answer asking back — the turns ahead fit as they are)."""
+    asks = [text[paras[i].end - 1] == "?" for i in dashes[n - 1 : n + _RESYNC_WINDOW]]
+    if len(asks) < 3 or asks[0] or asks[1]:
         return False
-    # and it talks to no one ("В Архангельске говорят, что вы …" is the interviewer's), and the next one is a
-    # question alone, one sentence (not an answer asking back at its end: "Это слухи. …, зачем нам ее отдавать?")
-    words = {m.group().lower() for m in _WORD_RE.finditer(text, paras[dashes[n]].start, paras[dashes[n]].end)}
-    nxt = paras[dashes[n + 1]]
-    return not words & SECOND_PERSON and not _SENTENCE_BREAK.search(text, nxt.start, nxt.end - 1)
+    ahead = asks[1:]
+    as_is = sum(a != (k % 2 == 0) for k, a in enumerate(ahead))  # questions at n, n+2, …
+    going_on = sum(a != (k % 2 == 1) for k, a in enumerate(ahead))  # the answer at n, questions at n+1, n+3, …
+    return going_on < as_is
+
+
+#: how many dash paragraphs ahead :func:`_answer_goes_on` weighs
+_RESYNC_WINDOW = 7
 
 
 def interview_turns(

@@ -101,9 +101,3 @@ FIRST_SECOND_PERSON: frozenset[str] = frozenset(
         "тобой",
     }
 )
-
-#: The second person of :data:`FIRST_SECOND_PERSON`: words addressed to someone (an interviewer's "вы", "ваш").
-SECOND_PERSON: frozenset[str] = frozenset(
-    {"вы", "вас", "вам", "вами", "ваш", "ваша", "ваше", "ваши", "вашего", "вашей", "вашим", "ваших", "вашу"}
-    | {"ты", "тебя", "тебе", "тобой"}
-)
