@@ -1279,3 +1279,23 @@ def test_a_country_adjective_whose_stem_is_not_the_countrys_name():
         "По словам тайского министра, главные споры касались риса."
     )
     assert [q.speaker for q in d.quotes if q.kind == "reported"] == ["Ахмад Исмаил", "Суфачай Чанвират"]
+
+
+def test_a_pronoun_continuing_a_role_subject_is_the_one_person_that_role_fits():
+    from dispatchtui.analysis import analyze
+
+    # the daughter spoke last; "Сама актриса" then "она" is the "народная артистка" (актриса = артистка), the
+    # one person the role fits — not the daughter, and no abstention
+    text = (
+        "Умер артист\n\nНародная артистка России Вера Кулик скончалась в Омске. Об этом сообщила ее внучка Анна "
+        "Кулик.\n\n«Бабушка репетировала до последнего дня», — сказала Анна Кулик.\n\n"
+        "Сама актриса не любила интервью. В 2001 году она говорила: «Сцена — это работа, а не праздник»."
+    )
+    d = analyze(text)
+    said = {d.text[q.start : q.end]: q.speaker for q in d.quotes if q.kind == "full"}
+    assert said["Сцена — это работа, а не праздник"] == "Вера Кулик"
+    # a role that fits no one named still abstains
+    text = text.replace("Сама актриса", "Сам режиссер").replace("она говорила", "он говорил")
+    d = analyze(text)
+    said = {d.text[q.start : q.end]: q.speaker for q in d.quotes if q.kind == "full"}
+    assert said["Сцена — это работа, а не праздник"] is None

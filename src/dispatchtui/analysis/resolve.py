@@ -1321,7 +1321,15 @@ class _Resolver:
         if e is not None and span is not None and self._own_clause_subject(span, e):
             # "Корреспондент Вера Михайлова поговорила с ним": an object pronoun is not its clause's subject
             e = self._nearest_person(self._sentence_start(span.start), g, q, qi)
-        if e is not None and (self._role_subject_before(pos, e) or self._continues_abstained_pronoun(qi, q, pos)):
+        role = self._role_subject_phrase(pos, e) if e is not None else None
+        if role is not None:
+            # "… сказала её дочь Ольга. … Сама актриса не любила говорить о славе. … она говорила: «…»": the role
+            # subject the pronoun continues is the one person whose role it fits in full (the "народная артистка")
+            holder = self._sole_holder(role, g)
+            if holder is not None:
+                self.why = "the pronoun continues a role subject: the one person that role fits"
+                return holder.name, "person", span
+        if e is not None and (role is not None or self._continues_abstained_pronoun(qi, q, pos)):
             self.why = _CONTINUES_ROLE_SUBJECT
             return None, None, span
         if u is not None:
@@ -1473,10 +1481,25 @@ class _Resolver:
         b = self._sentence_start(max(0, k - 1))
         return any(b <= m.start and m.end <= k for m in e.mentions)
 
+    def _sole_holder(self, role: tuple[str, ...], g: str | None) -> Entity | None:
+        """The one person of the dispatch whose role ``role`` (lemmas) fits in full, of gender ``g``, or None."""
+        fits = [
+            o
+            for o in self.persons
+            if max((_role_match(role, r) for r in o.roles), default=0.0) >= 1.0 and _gender_ok(g, o.gender)
+        ]
+        return fits[0] if len(fits) == 1 else None
+
     def _role_subject_before(self, pos: int, e: Entity) -> bool:
         """A pronoun opening its sentence continues the subject of the sentence before (subject continuity):
         when that subject is a role phrase ("Сам же главный тренер сборной оценил …. Он заявил …") that
         names nobody and does not fit ``e``'s roles, the pronoun is that role's, not ``e``'s."""
+        return self._role_subject_phrase(pos, e) is not None
+
+    def _role_subject_phrase(self, pos: int, e: Entity) -> tuple[str, ...] | None:
+        """The lemmas of the role phrase of :meth:`_role_subject_before`, or None where it does not hold.
+        (Reason for the length: the walk back to the sentence before and the tests on its subject are one
+        reading of one sentence; split, each part would need the other's positions.)"""
         k = pos
         while k > 0 and self.text[k - 1] in " \t\xa0":
             k -= 1
@@ -1491,7 +1514,7 @@ class _Resolver:
             # no name and no person noun stands before it in its sentence)
             own = self._sentence_start(k)
             if own >= k or not self._only_adverbials(own, k):
-                return False  # the pronoun does not open its sentence
+                return None  # the pronoun does not open its sentence
             k = own
             while k > 0 and self.text[k - 1] in " \t\xa0":
                 k -= 1
@@ -1503,19 +1526,19 @@ class _Resolver:
             emphatic = emphatic or lemma(words[0]) == "сам"
             words = words[1:]
         if not words:
-            return False
+            return None
         h = _head_index(words, 0)  # "главный тренер": the noun after its adjectives
         if any(n in p.tag for p in parses(words[h])[:3] for n in ("Surn", "Name", "Patr")):
-            return False  # a name the NER left out or the people stage left to no one ("Бондаренко не исключила")
+            return None  # a name the NER left out or the people stage left to no one ("Бондаренко не исключила")
         if (
             not _is_person_noun(words[h])
             or _is_plural_noun(words[h])
             or not any(p.tag.POS == "NOUN" and p.tag.case == "nomn" for p in parses(words[h])[:2])
         ):
-            return False
+            return None
         head = a + self.text[a:k].find(words[0])
         if self._person_at(Span(head, k)) is not None:
-            return False  # the role phrase names its holder ("Министр Олег Дымов …")
+            return None  # the role phrase names its holder ("Министр Олег Дымов …")
         np_end = h + 1
         while np_end < min(len(words), h + 5) and not any(p.tag.POS in _NOT_NP_POS for p in parses(words[np_end])[:1]):
             np_end += 1  # the role phrase: the head and its genitive words
@@ -1530,10 +1553,10 @@ class _Resolver:
             # "… Людмила Гордеевна Осадчих. Пенсионерка пришла … «…», — сказала она": a bare person noun opening the
             # sentence right after the one that names e is an epithet for e, not someone new — unless it is
             # emphatic ("Сама актриса …": the other one) or another person's role ("актриса" of the "артистка")
-            return False
+            return None
         # (a role that fits e only in part, the phrase saying more than e's role does — "тренер гостей" for the
         # home team's "главный тренер «Горняка»" — is another's)
-        return max((_role_match(role_lems, r) for r in e.roles), default=0.0) < 1.0
+        return role_lems if max((_role_match(role_lems, r) for r in e.roles), default=0.0) < 1.0 else None
 
     # ---- one mention -----------------------------------------------------------------------------
 

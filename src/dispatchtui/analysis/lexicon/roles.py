@@ -96,6 +96,11 @@ ROLE_HEAD_EQUIV: dict[str, frozenset[str]] = {
             "инфекционист",
         }
     ),
+    # a stage performer is an "актер" or an "артист" alike ("народная артистка" is "актриса" later)
+    "актер": frozenset({"актер", "артист"}),
+    "артист": frozenset({"актер", "артист"}),
+    "актриса": frozenset({"актриса", "артистка"}),
+    "артистка": frozenset({"актриса", "артистка"}),
 }
 
 #: Abbreviations and words that name the same place/organization inside roles.
