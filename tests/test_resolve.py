@@ -1299,3 +1299,18 @@ def test_a_pronoun_continuing_a_role_subject_is_the_one_person_that_role_fits():
     d = analyze(text)
     said = {d.text[q.start : q.end]: q.speaker for q in d.quotes if q.kind == "full"}
     assert said["Сцена — это работа, а не праздник"] is None
+
+
+def test_a_role_that_fits_a_far_holder_in_part_goes_with_the_roleless_person_just_quoted():
+    from dispatchtui.analysis import analyze
+
+    # the "защитник" of the paragraph before (the role fits him only in part: no team); Белов, quoted just
+    # before in this sentence and given no role, is the one the noun stands for
+    text = (
+        "Матч\n\n«Торпедо» уступило «Динамо» со счетом 0:1. В составе хозяев травму получил защитник Олег Ким.\n\n"
+        "Кирилл Белов признал, что гол был случайным. «Мяч отскочил от ноги, я даже не целился», — сказал "
+        "защитник «Динамо»."
+    )
+    d = analyze(text)
+    said = {d.text[q.start : q.end]: q.speaker for q in d.quotes if q.kind == "full"}
+    assert said["Мяч отскочил от ноги, я даже не целился"] == "Кирилл Белов"

@@ -1820,15 +1820,18 @@ class _Resolver:
                     return None, None, span
                 named_in_mention = {fold(w) for w in words[head_i + 1 :] if w[:1].isupper()}
                 named_in_role = {fold(w) for r in e.roles for w in _WORD.findall(r)}
-                if s < 1.0 and named_in_mention - named_in_role and self._other_speaker_just_before(qi, q, e):
-                    # "Сафин признал, что … «…», — сказал нападающий «Камы-Энергии»": the role fits the forward
-                    # named elsewhere only in part (not his team); the statement just before is another's
-                    self.why = "the role fits in part, and another person's statement comes just before: abstained"
-                    return None, None, span
                 if gender in ("masc", "femn") and self._roleless_speaker_just_before(qi, q, e, gender, pos):
+                    # (before the abstention below: "Сафин признал, что … «…», — сказал нападающий «Камы-Энергии»"
+                    # — the noun is an epithet for Сафин, just quoted and given no role, not for the forward of
+                    # the paragraph before)
                     self.why = "the role's holder is far back: the person of no contradicting role just quoted"
                     other = self._first_by_name[self.resolved[qi - 1] or ""]
                     return other.name, "person", span
+                if s < 1.0 and named_in_mention - named_in_role and self._other_speaker_just_before(qi, q, e):
+                    # the role fits the forward named elsewhere only in part (not his team); the statement just
+                    # before is another's
+                    self.why = "the role fits in part, and another person's statement comes just before: abstained"
+                    return None, None, span
                 if gender in (None, "plur") or not e.gender or e.gender == gender:
                     self.why = "the role of a person named in the dispatch"
                     return e.name, "person", span
