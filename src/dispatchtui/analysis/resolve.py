@@ -1303,6 +1303,7 @@ class _Resolver:
         """ "он"/"она"/"они" → the nearest earlier speaker or person agreeing in gender; an unnamed role
         that spoke just before ("— сказал посол. «…», — добавил он") counts."""
         u = None
+        spoke: Entity | None = None  # the named person whose statement, agreeing in gender, comes just before
         for j in range(qi - 1, -1, -1):
             name, gj, pj = self.records[j]
             if name is None:
@@ -1313,6 +1314,8 @@ class _Resolver:
                 continue
             if name in self.unnamed or (g == "plur" and name in self.out):
                 u = (name, pj)
+            elif q.paragraph == self.quotes[j].paragraph:
+                spoke = self._first_by_name.get(name)
             break
         if g == "plur":
             # "они": the group (or the organization, "сообщили в МЧС") that spoke just before
@@ -1346,6 +1349,12 @@ class _Resolver:
                 )
             if e is None or u[1] > last:
                 return u[0], UNNAMED_KIND, span
+        if e is None and spoke is not None and g in ("masc", "femn"):
+            # "Мельник, в свою очередь, признался, что … «…», — пошутил он": a surname the people stage left to no
+            # one (two of that name), but resolved for the statement just before in this paragraph — "он" is that
+            # statement's speaker
+            self.why = "the pronoun: the speaker of the statement just before, in this paragraph"
+            return spoke.name, "person", span
         return (e.name, "person", span) if e else (None, None, None)
 
     def _org_named_with(self, head: str, pos: int) -> Entity | None:
@@ -1528,8 +1537,13 @@ class _Resolver:
         if not words:
             return None
         h = _head_index(words, 0)  # "главный тренер": the noun after its adjectives
-        if any(n in p.tag for p in parses(words[h])[:3] for n in ("Surn", "Name", "Patr")):
-            return None  # a name the NER left out or the people stage left to no one ("Бондаренко не исключила")
+        if any(n in p.tag for p in parses(words[h])[:3] for n in ("Surn", "Name", "Patr")) or (
+            words[h][:1].isupper()
+            and (_key(words[h]) in self._surname_keys or "\0" + lemma(words[h]) in self._surname_keys)
+        ):
+            # a name the NER left out or the people stage left to no one ("Бондаренко не исключила"), or the
+            # surname of a person of the dispatch that is a common noun too ("Мельник, в свою очередь, признался")
+            return None
         if (
             not _is_person_noun(words[h])
             or _is_plural_noun(words[h])
@@ -1930,6 +1944,11 @@ class _Resolver:
             if not (w[:1].isupper() or PREFIXED_NAME_RE.fullmatch(w)):
                 break
             caps.append(w)
+        # "рассказала Мельник РИА Новости": the outlet told (a dative the verb governs) is no part of the name
+        for k in range(1, len(caps)):
+            if _is_agency(" ".join(caps[k:])):
+                caps, words = caps[:k], words[:k]
+                break
         if (
             caps
             and len(caps) <= 4
