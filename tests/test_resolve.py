@@ -1361,3 +1361,17 @@ def test_a_surname_that_is_a_common_noun_opening_the_sentence_before_is_no_role_
     )
     d = analyze(text)
     assert [q.speaker for q in d.quotes if q.kind == "full"] == ["Александр Мельник"]
+
+
+def test_the_subject_of_a_verb_of_heading_is_the_head_a_role_names_before_the_name():
+    from dispatchtui.analysis import analyze
+
+    # the role first, the name a sentence later: "Олег Лис руководит заповедником" makes him its head, whom
+    # "директор заповедника" names
+    text = (
+        "Юбилей заповедника\n\nЗаповеднику «Кедровая падь» исполнилось сто лет.\n\n"
+        "«Мы сохранили лес, который в двадцатые годы хотели вырубить», — сказал на празднике директор "
+        "заповедника. Олег Лис руководит заповедником с 2015 года."
+    )
+    d = analyze(text)
+    assert [q.speaker for q in d.quotes if q.kind == "full"] == ["Олег Лис"]

@@ -47,6 +47,7 @@ from .lexicon.names import (
 from .lexicon.roles import (
     ARTICLE_PREFIXES,
     EXTRA_ROLE_HEADS,
+    HEADING_VERBS,
     HIERARCH_TITLES,
     NAME_PARTICLES,
     NOT_ROLE_HEADS,
@@ -485,6 +486,32 @@ def _role_from_relative_clause(text: str, tokens, i1: int):
             return None
         j += 1
     return None
+
+
+def _role_from_heading_verb(tokens, i1: int):
+    """ "Михаил Рябой возглавляет институт с 2016 года": the name as the subject of a verb of heading (right after
+    it, an adverb between at most) is the head of its object — the role "глава института", in the genitive of
+    the object's noun and the genitive words after it, which "директор института" or "глава института" names."""
+    j = i1
+    if j < len(tokens) and any(p.tag.POS == "ADVB" for p in parses(tokens[j].text)[:1]):
+        j += 1
+    if j >= len(tokens) or not any(
+        p.tag.POS == "VERB" and p.normal_form in HEADING_VERBS and p.tag.number == "sing"
+        for p in parses(tokens[j].text)
+    ):
+        return None
+    k = j + 1
+    words: list[str] = []
+    while k < len(tokens) and len(words) < 4 and tokens[k].text[:1].isalpha():
+        ps = parses(tokens[k].text)
+        if not ps or ps[0].tag.POS not in ("NOUN", "ADJF") or (words and ps[0].tag.case != "gent"):
+            break
+        words.append(tokens[k].text)
+        k += 1
+    if not words or not any(p.tag.POS == "NOUN" and p.tag.animacy == "inan" for p in parses(words[-1])[:2]):
+        return None
+    head = inflect_phrase(words[:1], "gent") + words[1:]
+    return "глава " + " ".join(head), Span(tokens[j].start, tokens[k - 1].stop), frozenset(CASES)
 
 
 def _after_relative_or_comma(tokens, i1: int, j: int) -> bool:
@@ -2694,7 +2721,11 @@ def _person_mention(
         first = initials[0]
     if initials and first and len(first) == 1:
         first = first + "."
-    role = _find_role(text, tokens, start_i, form.case, sent_start) or _role_from_relative_clause(text, tokens, i1)
+    role = (
+        _find_role(text, tokens, start_i, form.case, sent_start)
+        or _role_from_relative_clause(text, tokens, i1)
+        or (_role_from_heading_verb(tokens, i1) if form.case in ("nomn", None) else None)
+    )
     return _PersonMention(
         span,
         text[span.start : span.end],

@@ -617,6 +617,11 @@ COUNTRY_ADJECTIVES: dict[str, frozenset[str]] = {
     "швейцарский": frozenset({"швейцария"}),
 }
 
+#: Verbs of heading something: their subject is the head of their object ("Михаил Рябой возглавляет институт",
+#: "руководит лабораторией" — the "глава института", whom "директор института" names): see
+#: ``people._role_from_heading_verb``.
+HEADING_VERBS: frozenset[str] = frozenset({"возглавлять", "возглавить", "руководить"})
+
 #: Verbs whose predicate noun in the instrumental names the post its subject holds ("который служил гувернером",
 #: "работавшая врачом", "являющийся директором"): see ``people._role_from_relative_clause``.
 POST_VERBS: frozenset[str] = frozenset({"служить", "работать", "быть", "являться", "трудиться", "стать"})
