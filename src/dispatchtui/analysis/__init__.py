@@ -30,7 +30,7 @@ def one_blas_thread() -> None:
 
 
 #: Bump when the output of analyze() changes for the same text (invalidates the on-disk cache).
-ANALYSER_VERSION = "16"
+ANALYSER_VERSION = "17"
 
 
 def segment(
